@@ -1,0 +1,21 @@
+package fi.osaava.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** Groups the dataset importers: {@code osaava import esco …}. */
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description = "Import a published dataset.",
+    subcommands = {ImportEscoCommand.class})
+final class ImportCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}

@@ -1,0 +1,29 @@
+package fi.osaava.cli;
+
+import fi.osaava.OsaavaApplication;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Starts the web service; it imports missing datasets first (the first-start bootstrap). */
+@Command(name = "start", mixinStandardHelpOptions = true, description = "Start the service.")
+final class StartCommand implements Callable<Integer> {
+
+  @Mixin CommonOptions common;
+
+  @Option(names = "--port", paramLabel = "N", description = "HTTP port (default: 8080).")
+  Integer port;
+
+  @Override
+  public Integer call() {
+    Map<String, Object> properties = common.properties();
+    if (port != null) {
+      properties.put("server.port", port);
+    }
+    new SpringApplicationBuilder(OsaavaApplication.class).properties(properties).run();
+    return OsaavaCommand.KEEP_RUNNING;
+  }
+}

@@ -1,0 +1,48 @@
+package fi.osaava.platform.internal;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings under {@code osaava.*}.
+ *
+ * @param home where the service keeps its state (embedded database, indexes); default {@code
+ *     ./data}
+ * @param dataDir published reference data to import; default {@code ../shared/data} when that
+ *     exists
+ * @param bootstrap whether to import missing datasets at start-up
+ * @param embeddedDatabase settings of the embedded PostgreSQL used when no {@code
+ *     spring.datasource.url} is given
+ */
+@ConfigurationProperties("osaava")
+record OsaavaProperties(
+    Path home, Path dataDir, Boolean bootstrap, EmbeddedDatabase embeddedDatabase) {
+
+  OsaavaProperties {
+    if (home == null) {
+      home = Path.of("data");
+    }
+    if (bootstrap == null) {
+      bootstrap = Boolean.TRUE;
+    }
+    if (embeddedDatabase == null) {
+      embeddedDatabase = new EmbeddedDatabase(null, null, null);
+    }
+  }
+
+  /**
+   * @param ephemeral a throw-away cluster in a temporary folder with fsync off, for tests
+   * @param port fixed port, or random when absent
+   * @param attach when another Osaava process runs the cluster, connect to it instead of failing
+   */
+  record EmbeddedDatabase(Boolean ephemeral, Integer port, Boolean attach) {
+    EmbeddedDatabase {
+      if (ephemeral == null) {
+        ephemeral = Boolean.FALSE;
+      }
+      if (attach == null) {
+        attach = Boolean.FALSE;
+      }
+    }
+  }
+}

@@ -1,0 +1,4 @@
+package fi.osaava.taxonomy;
+
+/** Published after an ESCO import committed changes, so derived indexes can rebuild. */
+public record EscoImported(String version, long importId) {}

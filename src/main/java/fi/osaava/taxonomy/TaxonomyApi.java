@@ -1,0 +1,61 @@
+package fi.osaava.taxonomy;
+
+import fi.osaava.platform.ImportProgress;
+import fi.osaava.platform.Language;
+import fi.osaava.platform.Paging;
+import fi.osaava.platform.ResultPage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** What other modules may ask of the ESCO taxonomy. All reads are in one reader language. */
+public interface TaxonomyApi {
+
+  Optional<Concept> concept(ConceptUri uri, Language language);
+
+  /** Summaries of many concepts at once, in the order given; unknown URIs are left out. */
+  List<ConceptSummary> summaries(List<ConceptUri> uris, Language language);
+
+  /** All concepts of one type, ordered by label in the reader's language. */
+  ResultPage<ConceptSummary> browse(ConceptType type, Language language, Paging paging);
+
+  List<ConceptSummary> broader(ConceptUri uri, Language language);
+
+  ResultPage<ConceptSummary> narrower(ConceptUri uri, Language language, Paging paging);
+
+  /** An occupation's skills, essential first; {@code relation} null for both kinds. */
+  ResultPage<RelatedConcept> skillsOfOccupation(
+      ConceptUri occupation, RelationType relation, Language language, Paging paging);
+
+  /** The occupations that need a skill, those for which it is essential first. */
+  ResultPage<RelatedConcept> occupationsOfSkill(
+      ConceptUri skill, RelationType relation, Language language, Paging paging);
+
+  /** Skills ESCO relates to this one (skill–skill relations), essential first. */
+  List<RelatedConcept> relatedSkills(ConceptUri skill, Language language);
+
+  List<SkillCollection> collections();
+
+  ResultPage<ConceptSummary> collectionMembers(String code, Language language, Paging paging);
+
+  /**
+   * Label autocomplete: what was typed is matched as a prefix (and with typo tolerance) against
+   * preferred, alternative and hidden labels in {@code language}, morphology-aware for Finnish.
+   * Preferred labels rank first. Languages without labels for a type fall back to English.
+   *
+   * @param types concept types to include; empty for all
+   */
+  List<Suggestion> autocomplete(String text, Language language, Set<ConceptType> types, int limit);
+
+  TaxonomyStatus status();
+
+  /**
+   * Imports official ESCO CSV packages (zips, directories or single files), all or nothing.
+   *
+   * @throws fi.osaava.platform.InvalidInputException naming file, line and field on bad input;
+   *     nothing of the run is then kept
+   */
+  EscoImportReport importEsco(
+      List<Path> inputs, EscoImportOptions options, ImportProgress progress);
+}

@@ -1,0 +1,6 @@
+/**
+ * The ESCO classification (skills, skill groups, occupations, ISCO groups and their relations) in
+ * every imported language, with its importer, browsing API and label autocomplete.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Taxonomy")
+package fi.osaava.taxonomy;
