@@ -11,7 +11,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "Osaava 0.1.0",
     description = "National digital service for continuous learning.",
-    subcommands = {StartCommand.class, ImportCommand.class, StatusCommand.class})
+    subcommands = {
+      StartCommand.class,
+      ImportCommand.class,
+      StatusCommand.class,
+      BenchCommand.class
+    })
 public final class OsaavaCommand implements Runnable {
 
   /** Exit code of a command that leaves the service running; {@code main} must not exit then. */
