@@ -3,10 +3,12 @@ package fi.osaava.platform;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -63,12 +65,7 @@ public final class CsvReader implements Closeable {
 
   /** Opens a UTF-8 stream; {@code source} names it in every error (usually the file name). */
   public static CsvReader open(InputStream in, String source) {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    return new CsvReader(new InputStreamReader(in, decoder), source);
+    return new CsvReader(new StrictUtf8Reader(in), source);
   }
 
   /** Reads from characters that are already decoded. */
@@ -253,6 +250,75 @@ public final class CsvReader implements Closeable {
       }
     }
     return buffer[position++];
+  }
+
+  /**
+   * Decodes UTF-8 and reports invalid bytes only after handing out every character before them, so
+   * the parser knows the exact line. ({@code InputStreamReader} fails a whole buffer at once.)
+   */
+  private static final class StrictUtf8Reader extends Reader {
+    private final InputStream in;
+    private final CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16).flip();
+    private boolean endOfInput;
+    private CoderResult pendingError;
+
+    StrictUtf8Reader(InputStream in) {
+      this.in = in;
+    }
+
+    @Override
+    public int read(char[] target, int offset, int length) throws IOException {
+      if (pendingError != null) {
+        pendingError.throwException();
+      }
+      CharBuffer out = CharBuffer.wrap(target, offset, length);
+      while (out.position() == offset) {
+        if (!bytes.hasRemaining() || !endOfInput && bytes.remaining() < 4) {
+          if (!endOfInput) {
+            bytes.compact();
+            int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+            if (n < 0) {
+              endOfInput = true;
+            } else {
+              bytes.position(bytes.position() + n);
+            }
+            bytes.flip();
+          }
+        }
+        CoderResult result = decoder.decode(bytes, out, endOfInput);
+        if (result.isError()) {
+          if (out.position() == offset) {
+            result.throwException();
+          }
+          pendingError = result;
+          break;
+        }
+        if (endOfInput && !bytes.hasRemaining()) {
+          CoderResult flushed = decoder.flush(out);
+          if (flushed.isError()) {
+            flushed.throwException();
+          }
+          if (out.position() == offset) {
+            return -1;
+          }
+          break;
+        }
+        if (result.isOverflow()) {
+          break;
+        }
+      }
+      return out.position() - offset;
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
   }
 
   @Override
