@@ -607,35 +607,4 @@ class CsvReaderTest {
     }
     return out.toByteArray();
   }
-
-  /** Returns at most a few bytes per read, so that multi-byte characters arrive in pieces. */
-  static final class TrickleInputStream extends InputStream {
-    private final byte[] bytes;
-    private final int most;
-    private int position;
-
-    TrickleInputStream(byte[] bytes, int most) {
-      this.bytes = bytes;
-      this.most = most;
-    }
-
-    @Override
-    public int read() {
-      return position < bytes.length ? bytes[position++] & 0xFF : -1;
-    }
-
-    @Override
-    public int read(byte[] target, int offset, int length) {
-      if (length == 0) {
-        return 0;
-      }
-      if (position == bytes.length) {
-        return -1;
-      }
-      int n = Math.min(Math.min(length, most), bytes.length - position);
-      System.arraycopy(bytes, position, target, offset, n);
-      position += n;
-      return n;
-    }
-  }
 }
