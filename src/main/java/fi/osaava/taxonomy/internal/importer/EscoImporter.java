@@ -146,7 +146,14 @@ public class EscoImporter {
         rs -> {
           stored.put(rs.getString(1), ConceptType.valueOf(rs.getString(2)));
         });
+    long reading = System.nanoTime();
     EscoDataset data = new EscoReader(options.referenceLanguage(), stored, progress).read(sources);
+    progress.report(
+        String.format(
+            java.util.Locale.ROOT,
+            "read %d files in %.1f s",
+            data.files.size(),
+            (System.nanoTime() - reading) / 1e9));
     Connection connection = DataSourceUtils.getConnection(dataSource);
     try {
       int added = writeConcepts(connection, data, version, progress);
