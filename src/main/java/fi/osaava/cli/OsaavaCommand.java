@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
       StartCommand.class,
       ImportCommand.class,
       StatusCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      IdentifyCommand.class,
+      EvaluateCommand.class
     })
 public final class OsaavaCommand implements Runnable {
 

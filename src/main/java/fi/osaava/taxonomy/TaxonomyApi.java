@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** What other modules may ask of the ESCO taxonomy. All reads are in one reader language. */
 public interface TaxonomyApi {
@@ -49,6 +50,16 @@ public interface TaxonomyApi {
   List<Suggestion> autocomplete(String text, Language language, Set<ConceptType> types, int limit);
 
   TaxonomyStatus status();
+
+  /**
+   * Every current (not obsolete) concept of the given types with all its labels and descriptions,
+   * in URI order, for modules that build their own indexes over ESCO. Reads everything in a few
+   * queries; the consumer runs on the caller's thread.
+   */
+  void forEachConcept(Set<ConceptType> types, Consumer<ConceptRecord> consumer);
+
+  /** Every occupation–skill relation between current concepts. */
+  void forEachOccupationSkill(Consumer<OccupationSkill> consumer);
 
   /**
    * Imports official ESCO CSV packages (zips, directories or single files), all or nothing.

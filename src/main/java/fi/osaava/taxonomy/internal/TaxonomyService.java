@@ -6,12 +6,14 @@ import fi.osaava.platform.LocalizedText;
 import fi.osaava.platform.Paging;
 import fi.osaava.platform.ResultPage;
 import fi.osaava.taxonomy.Concept;
+import fi.osaava.taxonomy.ConceptRecord;
 import fi.osaava.taxonomy.ConceptSummary;
 import fi.osaava.taxonomy.ConceptType;
 import fi.osaava.taxonomy.ConceptUri;
 import fi.osaava.taxonomy.EscoImportOptions;
 import fi.osaava.taxonomy.EscoImportReport;
 import fi.osaava.taxonomy.LabelKind;
+import fi.osaava.taxonomy.OccupationSkill;
 import fi.osaava.taxonomy.RelatedConcept;
 import fi.osaava.taxonomy.RelationType;
 import fi.osaava.taxonomy.SkillCollection;
@@ -31,6 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -403,6 +407,91 @@ class TaxonomyService implements TaxonomyApi {
         concepts,
         obsolete == null ? 0 : obsolete,
         labels);
+  }
+
+  @Override
+  public void forEachConcept(Set<ConceptType> types, Consumer<ConceptRecord> consumer) {
+    if (types.isEmpty()) {
+      return;
+    }
+    MapSqlParameterSource params =
+        new MapSqlParameterSource("types", types.stream().map(Enum::name).toList());
+    // Three sorted scans merged in memory: one join of concepts, labels and texts would repeat
+    // every description once per label.
+    Map<String, List<ConceptRecord.Label>> labels = new HashMap<>();
+    jdbc.query(
+        """
+        select l.concept_uri, l.language, l.kind, l.label from taxonomy_label l
+        join taxonomy_concept c on c.uri = l.concept_uri
+        where c.concept_type in (:types) and not c.obsolete
+        order by l.concept_uri, l.language, l.kind, l.position""",
+        params,
+        rs -> {
+          Optional<Language> language = Language.fromCode(rs.getString("language"));
+          if (language.isPresent()) {
+            labels
+                .computeIfAbsent(rs.getString("concept_uri"), k -> new ArrayList<>(4))
+                .add(
+                    new ConceptRecord.Label(
+                        language.get(),
+                        LabelKind.valueOf(rs.getString("kind")),
+                        rs.getString("label")));
+          }
+        });
+    Map<String, Map<Language, String>> texts = new HashMap<>();
+    jdbc.query(
+        """
+        select t.concept_uri, t.language, coalesce(t.description, t.definition) as text
+        from taxonomy_text t join taxonomy_concept c on c.uri = t.concept_uri
+        where c.concept_type in (:types) and not c.obsolete""",
+        params,
+        rs -> {
+          String text = rs.getString("text");
+          Optional<Language> language = Language.fromCode(rs.getString("language"));
+          if (text != null && !text.isBlank() && language.isPresent()) {
+            texts
+                .computeIfAbsent(rs.getString("concept_uri"), k -> new EnumMap<>(Language.class))
+                .put(language.get(), text.strip());
+          }
+        });
+    Map<String, ConceptRecord> ordered = new TreeMap<>();
+    jdbc.query(
+        """
+        select uri, concept_type, isco_code, skill_type, reuse_level from taxonomy_concept
+        where concept_type in (:types) and not obsolete""",
+        params,
+        rs -> {
+          String uri = rs.getString("uri");
+          ordered.put(
+              uri,
+              new ConceptRecord(
+                  new ConceptUri(uri),
+                  ConceptType.valueOf(rs.getString("concept_type")),
+                  rs.getString("isco_code"),
+                  rs.getString("skill_type"),
+                  rs.getString("reuse_level"),
+                  labels.getOrDefault(uri, List.of()),
+                  texts.getOrDefault(uri, Map.of())));
+        });
+    ordered.values().forEach(consumer);
+  }
+
+  @Override
+  public void forEachOccupationSkill(Consumer<OccupationSkill> consumer) {
+    jdbc.query(
+        """
+        select r.occupation_uri, r.skill_uri, r.relation from taxonomy_occupation_skill r
+        join taxonomy_concept o on o.uri = r.occupation_uri and not o.obsolete
+        join taxonomy_concept s on s.uri = r.skill_uri and not s.obsolete
+        order by r.occupation_uri, r.relation, r.skill_uri""",
+        Map.of(),
+        rs -> {
+          consumer.accept(
+              new OccupationSkill(
+                  new ConceptUri(rs.getString("occupation_uri")),
+                  new ConceptUri(rs.getString("skill_uri")),
+                  RelationType.valueOf(rs.getString("relation"))));
+        });
   }
 
   @Override

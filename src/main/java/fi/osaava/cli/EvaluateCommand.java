@@ -1,0 +1,234 @@
+package fi.osaava.cli;
+
+import fi.osaava.identification.IdentificationEvaluation;
+import fi.osaava.platform.Benchmark;
+import fi.osaava.platform.Directories;
+import fi.osaava.platform.ImportProgress;
+import fi.osaava.platform.Language;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code osaava evaluate TASK …}: measures identification on a public benchmark next to a BM25
+ * baseline, prints a table and a last line of JSON, and records the table in {@code
+ * docs/benchmarks.md}.
+ */
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    description = "Evaluate skill and occupation identification on public benchmarks.",
+    subcommands = {
+      EvaluateCommand.SkillExtraction.class,
+      EvaluateCommand.OccupationMatching.class,
+      EvaluateCommand.OccupationSkillsFi.class,
+      EvaluateCommand.IscoFi.class
+    })
+final class EvaluateCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** What every task shares: booting, recording and the JSON line. */
+  abstract static class Task implements Callable<Integer> {
+    @Mixin CommonOptions common;
+
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--output",
+        paramLabel = "FILE",
+        defaultValue = "docs/benchmarks.md",
+        description = "Markdown file to record the result in (default: docs/benchmarks.md).")
+    Path output;
+
+    @Option(names = "--no-record", description = "Print the result without recording it.")
+    boolean noRecord;
+
+    abstract String name();
+
+    abstract String command();
+
+    abstract Benchmark.Report evaluate(
+        IdentificationEvaluation evaluation, Directories directories, ImportProgress progress);
+
+    @Override
+    public Integer call() throws IOException {
+      PrintWriter out = spec.commandLine().getOut();
+      try (ConfigurableApplicationContext context = CliApplication.boot(common)) {
+        Benchmark.Report report =
+            evaluate(
+                context.getBean(IdentificationEvaluation.class),
+                context.getBean(Directories.class),
+                message -> {
+                  out.println("  " + message);
+                  out.flush();
+                });
+        out.println(report.markdown());
+        if (!noRecord) {
+          BenchCommand.BenchmarkRecord.write(
+              output, "evaluate-" + name(), command(), LocalDate.now(), report.markdown());
+          out.println("Recorded in " + output);
+        }
+        out.println(Json.object(report.metrics()));
+        return 0;
+      }
+    }
+
+    static <T> T withData(Directories directories, BiFunction<Path, String, T> f, String path) {
+      Path data =
+          directories
+              .referenceData()
+              .orElseThrow(
+                  () -> new IllegalArgumentException("No data directory; pass --data-dir or FILE"));
+      return f.apply(data.resolve(path), path);
+    }
+  }
+
+  @Command(
+      name = "skill-extraction",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Skill extraction on a CSV in the format of Decorte et al. (sentence,span,sub_span,label"
+            + " or sentence,label; label = ESCO preferred English label).",
+        "Prints R-Precision@5, @10 and MRR per sentence for Osaava and a BM25 baseline."
+      })
+  static final class SkillExtraction extends Task {
+    @Parameters(index = "0", paramLabel = "FILE")
+    Path file;
+
+    @Option(names = "--top", defaultValue = "100", description = "Ranked skills per sentence.")
+    int top;
+
+    @Override
+    String name() {
+      return "skill-extraction-" + stem(file);
+    }
+
+    @Override
+    String command() {
+      return "./osaava evaluate skill-extraction " + file + " --top " + top;
+    }
+
+    @Override
+    Benchmark.Report evaluate(
+        IdentificationEvaluation evaluation, Directories directories, ImportProgress progress) {
+      return evaluation.skillExtraction(file, top, progress);
+    }
+  }
+
+  @Command(
+      name = "occupation-matching",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Occupation matching on a MELO-format TSV: query TAB space-separated gold ESCO URIs.",
+        "Prints MRR and Recall@10 for Osaava and a BM25 baseline."
+      })
+  static final class OccupationMatching extends Task {
+    @Parameters(index = "0", paramLabel = "FILE")
+    Path file;
+
+    @Option(names = "--lang", required = true, description = "Language of the queries.")
+    String lang;
+
+    @Option(names = "--top", defaultValue = "100", description = "Ranked concepts per query.")
+    int top;
+
+    @Override
+    String name() {
+      return "occupation-matching-" + stem(file);
+    }
+
+    @Override
+    String command() {
+      return "./osaava evaluate occupation-matching " + file + " --lang " + lang;
+    }
+
+    @Override
+    Benchmark.Report evaluate(
+        IdentificationEvaluation evaluation, Directories directories, ImportProgress progress) {
+      return evaluation.occupationMatching(file, Language.require(lang), top, progress);
+    }
+  }
+
+  @Command(
+      name = "occupation-skills-fi",
+      mixinStandardHelpOptions = true,
+      description =
+          "Each Finnish ESCO occupation description ranks skills against its essential skills"
+              + " (MAP, RP@10).")
+  static final class OccupationSkillsFi extends Task {
+    @Override
+    String name() {
+      return "occupation-skills-fi";
+    }
+
+    @Override
+    String command() {
+      return "./osaava evaluate occupation-skills-fi";
+    }
+
+    @Override
+    Benchmark.Report evaluate(
+        IdentificationEvaluation evaluation, Directories directories, ImportProgress progress) {
+      return evaluation.finnishOccupationSkills(progress);
+    }
+  }
+
+  @Command(
+      name = "isco-fi",
+      mixinStandardHelpOptions = true,
+      description =
+          "Occupation descriptions of the job-market service: requirementsText ranks ISCO unit"
+              + " groups against professionCode (accuracy@1, @5).")
+  static final class IscoFi extends Task {
+    @Parameters(
+        index = "0",
+        arity = "0..1",
+        paramLabel = "FILE",
+        description = "Default: <data-dir>/labour-market/ammattitieto-2022-10-05.jsonl")
+    Path file;
+
+    @Override
+    String name() {
+      return "isco-fi";
+    }
+
+    @Override
+    String command() {
+      return "./osaava evaluate isco-fi" + (file == null ? "" : " " + file);
+    }
+
+    @Override
+    Benchmark.Report evaluate(
+        IdentificationEvaluation evaluation, Directories directories, ImportProgress progress) {
+      if (file != null) {
+        return evaluation.finnishIscoGroups(file, progress);
+      }
+      return withData(
+          directories,
+          (path, name) -> evaluation.finnishIscoGroups(path, progress),
+          "labour-market/ammattitieto-2022-10-05.jsonl");
+    }
+  }
+
+  static String stem(Path file) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return (dot > 0 ? name.substring(0, dot) : name).replaceAll("[^A-Za-z0-9_-]", "-");
+  }
+}

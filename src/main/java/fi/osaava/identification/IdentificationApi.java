@@ -1,0 +1,25 @@
+package fi.osaava.identification;
+
+import fi.osaava.platform.Language;
+import java.util.List;
+
+/** Suggests the ESCO skills and occupations that a text expresses. Thread-safe. */
+public interface IdentificationApi {
+
+  /** Longer texts are cut here, and the result says so ({@link Identification#truncated()}). */
+  int MAX_TEXT_LENGTH = 50_000;
+
+  /**
+   * Identifies skills and occupations in {@code text}.
+   *
+   * @param text any text; null or blank gives an empty result
+   * @param language the language of the whole text, or null to detect it per sentence
+   */
+  Identification identify(String text, Language language, IdentifyOptions options);
+
+  /** Many texts at once, faster than one by one because the semantic model runs in batches. */
+  List<Identification> identifyAll(List<String> texts, Language language, IdentifyOptions options);
+
+  /** What the engine has loaded; {@link IdentificationStatus#ready()} false while it builds. */
+  IdentificationStatus status();
+}

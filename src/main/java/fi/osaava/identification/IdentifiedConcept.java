@@ -1,0 +1,28 @@
+package fi.osaava.identification;
+
+import fi.osaava.platform.LocalizedText;
+import fi.osaava.taxonomy.ConceptType;
+import fi.osaava.taxonomy.ConceptUri;
+import java.util.List;
+
+/**
+ * One suggested skill or occupation.
+ *
+ * @param label the preferred label in the language asked for (or the text's), else a fallback
+ * @param score confidence between 0 and 1
+ * @param reason the strongest kind of match behind the suggestion
+ * @param evidence where in the original text it was found; empty only when inferred (occupations
+ *     from skills)
+ */
+public record IdentifiedConcept(
+    ConceptUri uri,
+    ConceptType type,
+    LocalizedText label,
+    double score,
+    MatchReason reason,
+    List<Evidence> evidence) {
+
+  public IdentifiedConcept {
+    evidence = List.copyOf(evidence);
+  }
+}

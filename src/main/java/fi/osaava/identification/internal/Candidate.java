@@ -1,0 +1,11 @@
+package fi.osaava.identification.internal;
+
+import fi.osaava.identification.MatchReason;
+import java.util.List;
+
+/**
+ * A concept the engine ranked, before it becomes an API record.
+ *
+ * @param spans evidence as {@code [start, end]} offsets into the original text
+ */
+record Candidate(int concept, double score, MatchReason reason, List<int[]> spans) {}

@@ -1,0 +1,612 @@
+package fi.osaava.identification.internal;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import fi.osaava.identification.Identification;
+import fi.osaava.identification.IdentificationApi;
+import fi.osaava.identification.MatchReason;
+import fi.osaava.platform.Language;
+import fi.osaava.taxonomy.ConceptRecord;
+import fi.osaava.taxonomy.ConceptType;
+import fi.osaava.taxonomy.LabelKind;
+import fi.osaava.text.FinnishMorphology;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The identification engine over one ESCO snapshot: label indexes per language, description
+ * indexes, optional English embeddings, and the fusion that turns their signals into one ranked
+ * list per concept type. Immutable once built, except that the semantic index can arrive later.
+ */
+final class Engine {
+
+  /** Semantic neighbours kept per sentence; further ones would not make the top anyway. */
+  private static final int SEMANTIC_PER_SENTENCE = 60;
+
+  /** Description matches kept per text. */
+  private static final int DESCRIPTION_CANDIDATES = 40;
+
+  final EscoSnapshot esco;
+  final Map<Language, LabelIndex> labels = new EnumMap<>(Language.class);
+  final Map<Language, DescriptionIndex> descriptions = new EnumMap<>(Language.class);
+  final FusionWeights weights;
+  private volatile SemanticIndex semantic;
+  private volatile EmbeddingModel model;
+  final int labelCount;
+
+  Engine(EscoSnapshot esco, FinnishMorphology morphology, FusionWeights weights) {
+    this.esco = esco;
+    this.weights = weights;
+    int count = 0;
+    for (Language language : Language.values()) {
+      WordForms forms = WordForms.of(language, morphology);
+      Set<String> vocabulary = new HashSet<>();
+      for (ConceptRecord r : esco.records) {
+        for (ConceptRecord.Label label : r.labels()) {
+          if (label.language() == language) {
+            vocabulary.addAll(Tokenizer.words(label.text()));
+          }
+        }
+      }
+      forms.learnVocabulary(vocabulary);
+      LabelIndex.Builder builder = new LabelIndex.Builder(forms);
+      for (LabelKind kind : LabelKind.values()) {
+        for (int c = 0; c < esco.size(); c++) {
+          for (ConceptRecord.Label label : esco.records.get(c).labels()) {
+            if (label.language() == language && label.kind() == kind) {
+              builder.add(c, kind, label.text());
+            }
+          }
+        }
+      }
+      LabelIndex index = builder.build();
+      labels.put(language, index);
+      count += index.labelCount();
+      if (language == Language.FI || language == Language.EN) {
+        Map<Integer, String> texts = new HashMap<>();
+        for (int c = 0; c < esco.size(); c++) {
+          if (esco.types[c] == ConceptType.SKILL) {
+            String description = esco.records.get(c).descriptions().get(language);
+            if (description != null) {
+              texts.put(c, description);
+            }
+          }
+        }
+        if (!texts.isEmpty()) {
+          descriptions.put(language, new DescriptionIndex(forms, texts));
+        }
+      }
+    }
+    this.labelCount = count;
+  }
+
+  void attachSemantic(SemanticIndex index, EmbeddingModel embeddingModel) {
+    this.model = embeddingModel;
+    this.semantic = index;
+  }
+
+  boolean hasSemantic() {
+    return semantic != null;
+  }
+
+  /** Per-concept signals gathered from one text. */
+  private static final class Signals {
+    float lex;
+    boolean literal;
+    float sem;
+    float desc;
+    float graph;
+    final List<int[]> lexSpans = new ArrayList<>(2);
+    int[] semSpan;
+    List<int[]> descSpans;
+    List<int[]> graphSpans;
+  }
+
+  /** One sentence with its words and language, ready for matching. */
+  private record Piece(int start, int end, List<Token> tokens, Language language) {}
+
+  List<Analysis> analyze(List<String> texts, Language given, boolean useSemantic, int limit) {
+    return analyze(texts, given, useSemantic, true, limit);
+  }
+
+  /**
+   * @param useGraph whether occupations found by title lend their skills (off to measure what the
+   *     occupation–skill graph adds)
+   */
+  List<Analysis> analyze(
+      List<String> texts, Language given, boolean useSemantic, boolean useGraph, int limit) {
+    List<List<Piece>> pieces = new ArrayList<>(texts.size());
+    List<Boolean> truncated = new ArrayList<>(texts.size());
+    List<float[]> queryVectors = new ArrayList<>();
+    List<int[]> queryOwner = new ArrayList<>();
+    SemanticIndex sem = useSemantic ? semantic : null;
+    List<String> queryTexts = new ArrayList<>();
+    for (int t = 0; t < texts.size(); t++) {
+      String text = texts.get(t) == null ? "" : texts.get(t);
+      boolean cut = text.length() > IdentificationApi.MAX_TEXT_LENGTH;
+      if (cut) {
+        text = text.substring(0, IdentificationApi.MAX_TEXT_LENGTH);
+      }
+      truncated.add(cut);
+      List<Piece> textPieces = prepare(text, given);
+      pieces.add(textPieces);
+      if (sem != null) {
+        for (int p = 0; p < textPieces.size(); p++) {
+          Piece piece = textPieces.get(p);
+          if ((piece.language() == null || piece.language() == Language.EN)
+              && !piece.tokens().isEmpty()) {
+            queryTexts.add(text.substring(piece.start(), piece.end()));
+            queryOwner.add(new int[] {t, p});
+          }
+        }
+      }
+    }
+    float[][] vectors =
+        sem == null || queryTexts.isEmpty()
+            ? new float[0][]
+            : SemanticIndex.embed(model, queryTexts);
+    List<Analysis> results = new ArrayList<>(texts.size());
+    int q = 0;
+    for (int t = 0; t < texts.size(); t++) {
+      int from = q;
+      while (q < queryOwner.size() && queryOwner.get(q)[0] == t) {
+        q++;
+      }
+      float[][] textVectors = java.util.Arrays.copyOfRange(vectors, from, q);
+      List<Integer> vectorPieces = new ArrayList<>();
+      for (int i = from; i < q; i++) {
+        vectorPieces.add(queryOwner.get(i)[1]);
+      }
+      results.add(
+          rank(
+              pieces.get(t),
+              truncated.get(t),
+              given,
+              sem,
+              textVectors,
+              vectorPieces,
+              useGraph,
+              limit));
+    }
+    return results;
+  }
+
+  private List<Piece> prepare(String text, Language given) {
+    if (text.isBlank()) {
+      return List.of();
+    }
+    PreparedText prepared = PreparedText.of(text);
+    List<Piece> pieces = new ArrayList<>(prepared.sentences.size());
+    Map<Language, Integer> votes = new EnumMap<>(Language.class);
+    for (int[] s : prepared.sentences) {
+      List<Token> tokens = Tokenizer.tokenize(prepared.clean, s[0], s[1]);
+      Language language = given != null ? given : LanguageGuesser.guess(tokens);
+      if (language != null) {
+        votes.merge(language, tokens.size(), Integer::sum);
+      }
+      pieces.add(new Piece(s[0], s[1], tokens, language));
+    }
+    if (given == null && !votes.isEmpty()) {
+      // A heading or a bare list item takes the language of the text around it.
+      Language majority =
+          votes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+      List<Piece> resolved = new ArrayList<>(pieces.size());
+      for (Piece p : pieces) {
+        resolved.add(
+            p.language() != null ? p : new Piece(p.start(), p.end(), p.tokens(), majority));
+      }
+      return resolved;
+    }
+    return pieces;
+  }
+
+  private Analysis rank(
+      List<Piece> pieces,
+      boolean truncated,
+      Language given,
+      SemanticIndex sem,
+      float[][] vectors,
+      List<Integer> vectorPieces,
+      boolean useGraph,
+      int limit) {
+    Map<Integer, Signals> signals = new HashMap<>();
+    Map<Language, Integer> languageWeight = new EnumMap<>(Language.class);
+    Map<Language, List<Token>> tokensByLanguage = new EnumMap<>(Language.class);
+    for (Piece piece : pieces) {
+      if (piece.tokens().isEmpty()) {
+        continue;
+      }
+      if (piece.language() != null) {
+        languageWeight.merge(piece.language(), piece.tokens().size(), Integer::sum);
+        tokensByLanguage
+            .computeIfAbsent(piece.language(), k -> new ArrayList<>())
+            .addAll(piece.tokens());
+      }
+      for (Language language : Language.values()) {
+        boolean primary = piece.language() == null || piece.language() == language;
+        boolean secondary = !primary && language == Language.EN;
+        if (!primary && !secondary) {
+          continue;
+        }
+        for (LabelIndex.LabelHit hit : labels.get(language).match(piece.tokens(), secondary)) {
+          if (language == Language.EN
+              && esco.types[hit.concept()] != ConceptType.SKILL
+              && !hit.light()) {
+            // The stemmer makes "project management" a "project manager"; titles need the word.
+            continue;
+          }
+          float score = hitScore(hit, labels.get(language).kind(hit.label()));
+          Signals s = signals.computeIfAbsent(hit.concept(), k -> new Signals());
+          if (score > s.lex + 1e-6) {
+            s.lex = score;
+            s.literal = hit.literal() && hit.complete();
+            s.lexSpans.clear();
+          }
+          if (score >= s.lex - 1e-6 && s.lexSpans.size() < 4) {
+            s.lexSpans.addAll(spans(piece.tokens(), hit.tokens()));
+          }
+        }
+      }
+    }
+    if (sem != null && vectors.length > 0) {
+      float[][][] sims = sem.similarities(vectors);
+      for (int k = 0; k < vectors.length; k++) {
+        Piece piece = pieces.get(vectorPieces.get(k));
+        float[] label = sims[0][k];
+        float[] described = sims[1][k];
+        float[] combined = new float[sem.size];
+        for (int r = 0; r < sem.size; r++) {
+          combined[r] = 0.5f * label[r] + 0.5f * described[r];
+        }
+        for (int r : topIndexes(combined, SEMANTIC_PER_SENTENCE)) {
+          float value = clamp01((combined[r] - weights.semanticFloor()) / weights.semanticRange());
+          if (value <= 0) {
+            continue;
+          }
+          Signals s = signals.computeIfAbsent(sem.concept(r), c -> new Signals());
+          if (value > s.sem) {
+            s.sem = value;
+            s.semSpan = new int[] {piece.start(), piece.end()};
+          }
+        }
+      }
+    }
+    for (Map.Entry<Language, List<Token>> e : tokensByLanguage.entrySet()) {
+      DescriptionIndex index = descriptions.get(e.getKey());
+      if (index == null || (e.getKey() == Language.EN && sem != null)) {
+        continue;
+      }
+      List<float[]> hits = index.search(e.getValue(), DESCRIPTION_CANDIDATES);
+      if (hits.isEmpty()) {
+        continue;
+      }
+      float best = hits.getFirst()[1];
+      List<int[]> evidence = strongestWords(index, e.getValue(), 3);
+      for (float[] hit : hits) {
+        Signals s = signals.computeIfAbsent((int) hit[0], c -> new Signals());
+        s.desc = hit[1] / best;
+        s.descSpans = evidence;
+      }
+    }
+    List<Candidate> occupationsByTitle = new ArrayList<>();
+    for (Map.Entry<Integer, Signals> e : signals.entrySet()) {
+      int c = e.getKey();
+      if (esco.types[c] == ConceptType.OCCUPATION && e.getValue().lex >= weights.titleThreshold()) {
+        occupationsByTitle.add(new Candidate(c, e.getValue().lex, null, e.getValue().lexSpans));
+      }
+    }
+    for (Candidate occupation : useGraph ? occupationsByTitle : List.<Candidate>of()) {
+      propagate(signals, occupation, esco.essentialSkills[occupation.concept()], 1f);
+      propagate(signals, occupation, esco.optionalSkills[occupation.concept()], 0.5f);
+    }
+    List<Candidate> skills = new ArrayList<>();
+    for (Map.Entry<Integer, Signals> e : signals.entrySet()) {
+      if (esco.types[e.getKey()] == ConceptType.SKILL) {
+        skills.add(skillCandidate(e.getKey(), e.getValue()));
+      }
+    }
+    skills.sort(Comparator.comparingDouble(Candidate::score).reversed());
+    List<Candidate> occupations = rankOccupations(signals, skills);
+    List<Candidate> iscoGroups = rankIscoGroups(signals, occupations);
+    Language language = given;
+    if (language == null) {
+      language =
+          languageWeight.entrySet().stream()
+              .max(Map.Entry.comparingByValue())
+              .map(Map.Entry::getKey)
+              .orElse(Language.EN);
+    }
+    List<Identification.Sentence> sentences = new ArrayList<>(pieces.size());
+    for (Piece p : pieces) {
+      sentences.add(
+          new Identification.Sentence(
+              p.start(), p.end(), p.language() == null ? language : p.language()));
+    }
+    return new Analysis(
+        head(skills, limit),
+        head(occupations, limit),
+        head(iscoGroups, limit),
+        sentences,
+        truncated,
+        language);
+  }
+
+  private void propagate(
+      Map<Integer, Signals> signals, Candidate occupation, int[] skills, float w) {
+    for (int skill : skills) {
+      Signals s = signals.computeIfAbsent(skill, k -> new Signals());
+      float value = (float) occupation.score() * w;
+      if (value > s.graph) {
+        s.graph = value;
+        s.graphSpans = occupation.spans();
+      }
+    }
+  }
+
+  private Candidate skillCandidate(int concept, Signals s) {
+    FusionWeights w = weights;
+    float prior = esco.prior[concept];
+    float lexPart = w.lexical() * s.lex + (s.literal ? w.literal() : 0);
+    float semPart = w.semantic() * s.sem;
+    float descPart = w.description() * s.desc;
+    float graphPart = w.graph() * s.graph;
+    double z = w.bias() + lexPart + semPart + descPart + graphPart + w.prior() * prior;
+    double score = sigmoid(z);
+    MatchReason reason;
+    List<int[]> spans;
+    float best = Math.max(Math.max(lexPart, semPart), Math.max(descPart, graphPart));
+    if (best == lexPart && s.lex > 0) {
+      reason = s.literal ? MatchReason.LITERAL : MatchReason.MORPHOLOGICAL;
+      spans = s.lexSpans;
+    } else if (best == semPart && s.semSpan != null) {
+      reason = MatchReason.SEMANTIC;
+      spans = List.of(s.semSpan);
+    } else if (best == descPart && s.descSpans != null) {
+      reason = MatchReason.SEMANTIC;
+      spans = s.descSpans;
+    } else {
+      reason = MatchReason.RELATED;
+      spans = s.graphSpans == null ? List.of() : s.graphSpans;
+    }
+    return new Candidate(concept, score, reason, spans);
+  }
+
+  /**
+   * Occupations from their titles in the text, from the text's meaning (English), and from the
+   * skills found: an occupation whose essential skills the text shows ranks high.
+   */
+  private List<Candidate> rankOccupations(Map<Integer, Signals> signals, List<Candidate> skills) {
+    Map<Integer, Float> support = new HashMap<>();
+    int used = 0;
+    for (Candidate skill : skills) {
+      if (used++ >= weights.graphSkills()) {
+        break;
+      }
+      for (int occupation : esco.occupationsOfSkill[skill.concept()]) {
+        support.merge(occupation, (float) skill.score(), Float::sum);
+      }
+    }
+    float maxSupport = 0;
+    for (Map.Entry<Integer, Float> e : support.entrySet()) {
+      float normalized =
+          e.getValue() / (float) Math.sqrt(esco.essentialSkills[e.getKey()].length + 1.0);
+      e.setValue(normalized);
+      maxSupport = Math.max(maxSupport, normalized);
+    }
+    Set<Integer> concepts = new HashSet<>(support.keySet());
+    for (Map.Entry<Integer, Signals> e : signals.entrySet()) {
+      if (esco.types[e.getKey()] == ConceptType.OCCUPATION) {
+        concepts.add(e.getKey());
+      }
+    }
+    List<Candidate> result = new ArrayList<>(concepts.size());
+    for (int c : concepts) {
+      Signals s = signals.get(c);
+      float lex = s == null ? 0 : s.lex;
+      float sem = s == null ? 0 : s.sem;
+      float graph = maxSupport <= 0 ? 0 : support.getOrDefault(c, 0f) / maxSupport;
+      float lexPart =
+          weights.occupationLexical() * lex + (s != null && s.literal ? weights.literal() : 0);
+      float semPart = weights.occupationSemantic() * sem;
+      float graphPart = weights.occupationGraph() * graph;
+      double score = sigmoid(weights.occupationBias() + lexPart + semPart + graphPart);
+      MatchReason reason;
+      List<int[]> spans;
+      if (lexPart >= semPart && lexPart >= graphPart && lex > 0) {
+        reason = s.literal ? MatchReason.LITERAL : MatchReason.MORPHOLOGICAL;
+        spans = s.lexSpans;
+      } else if (semPart >= graphPart && s != null && s.semSpan != null) {
+        reason = MatchReason.SEMANTIC;
+        spans = List.of(s.semSpan);
+      } else {
+        reason = MatchReason.RELATED;
+        spans = List.of();
+      }
+      result.add(new Candidate(c, score, reason, spans));
+    }
+    result.sort(Comparator.comparingDouble(Candidate::score).reversed());
+    return result;
+  }
+
+  /** ISCO unit groups: their own labels, and the best of their occupations. */
+  private List<Candidate> rankIscoGroups(
+      Map<Integer, Signals> signals, List<Candidate> occupations) {
+    Map<String, Candidate> best = new HashMap<>();
+    for (Candidate occupation : occupations) {
+      String code = esco.iscoUnitGroup(occupation.concept());
+      if (code != null) {
+        best.merge(code, occupation, (a, b) -> a.score() >= b.score() ? a : b);
+      }
+    }
+    Map<String, Integer> groupOfCode = new HashMap<>();
+    for (int c = 0; c < esco.size(); c++) {
+      if (esco.types[c] == ConceptType.ISCO_GROUP) {
+        String code = esco.iscoUnitGroup(c);
+        if (code != null && code.length() == 4) {
+          groupOfCode.put(code, c);
+        }
+      }
+    }
+    for (Map.Entry<Integer, Signals> e : signals.entrySet()) {
+      int c = e.getKey();
+      if (esco.types[c] != ConceptType.ISCO_GROUP) {
+        continue;
+      }
+      String code = esco.iscoUnitGroup(c);
+      if (code == null || code.length() != 4) {
+        continue;
+      }
+      Signals s = e.getValue();
+      double score =
+          sigmoid(
+              weights.occupationBias()
+                  + weights.occupationLexical() * s.lex
+                  + (s.literal ? weights.literal() : 0));
+      Candidate own =
+          new Candidate(
+              c, score, s.literal ? MatchReason.LITERAL : MatchReason.MORPHOLOGICAL, s.lexSpans);
+      best.merge(code, own, (a, b) -> a.score() >= b.score() ? a : b);
+    }
+    List<Candidate> result = new ArrayList<>(best.size());
+    for (Map.Entry<String, Candidate> e : best.entrySet()) {
+      Integer group = groupOfCode.get(e.getKey());
+      if (group != null) {
+        Candidate c = e.getValue();
+        result.add(new Candidate(group, c.score(), c.reason(), c.spans()));
+      }
+    }
+    result.sort(Comparator.comparingDouble(Candidate::score).reversed());
+    return result;
+  }
+
+  /**
+   * A label hit's strength: the share of the label's weight found (squared, so half a label counts
+   * a quarter), whether its words are close, whether all were found, the kind of label, and how
+   * specific the matched words are.
+   */
+  private float hitScore(LabelIndex.LabelHit hit, LabelKind kind) {
+    float kindWeight =
+        switch (kind) {
+          case PREFERRED -> 1f;
+          case ALTERNATIVE -> 0.95f;
+          case HIDDEN -> 0.85f;
+        };
+    float specificity = Math.min(1f, hit.covered() / weights.specificIdf());
+    return hit.coverage()
+        * hit.coverage()
+        * hit.proximity()
+        * kindWeight
+        * (hit.complete() ? 1f : weights.partial())
+        * (0.5f + 0.5f * specificity);
+  }
+
+  private static List<int[]> spans(List<Token> tokens, int[] indexes) {
+    List<int[]> spans = new ArrayList<>(indexes.length);
+    int[] current = null;
+    int last = -2;
+    for (int i : indexes) {
+      Token token = tokens.get(i);
+      if (current != null && i == last + 1) {
+        current[1] = token.end();
+      } else {
+        current = new int[] {token.start(), token.end()};
+        spans.add(current);
+      }
+      last = i;
+    }
+    return spans;
+  }
+
+  private static List<int[]> strongestWords(DescriptionIndex index, List<Token> tokens, int n) {
+    List<Token> sorted = new ArrayList<>(tokens);
+    sorted.sort(Comparator.comparingDouble((Token t) -> index.weight(t.word())).reversed());
+    List<int[]> spans = new ArrayList<>(n);
+    Set<String> seen = new HashSet<>();
+    for (Token token : sorted) {
+      if (spans.size() >= n || index.weight(token.word()) <= 0) {
+        break;
+      }
+      if (seen.add(token.word())) {
+        spans.add(new int[] {token.start(), token.end()});
+      }
+    }
+    return spans;
+  }
+
+  static int[] topIndexes(float[] values, int k) {
+    k = Math.min(k, values.length);
+    int[] heap = new int[k];
+    int size = 0;
+    for (int i = 0; i < values.length; i++) {
+      if (size < k) {
+        heap[size++] = i;
+        siftUp(heap, size - 1, values);
+      } else if (values[i] > values[heap[0]]) {
+        heap[0] = i;
+        siftDown(heap, size, values);
+      }
+    }
+    return java.util.Arrays.copyOf(heap, size);
+  }
+
+  private static void siftUp(int[] heap, int i, float[] v) {
+    while (i > 0) {
+      int parent = (i - 1) / 2;
+      if (v[heap[i]] >= v[heap[parent]]) {
+        return;
+      }
+      int tmp = heap[i];
+      heap[i] = heap[parent];
+      heap[parent] = tmp;
+      i = parent;
+    }
+  }
+
+  private static void siftDown(int[] heap, int size, float[] v) {
+    int i = 0;
+    while (true) {
+      int l = 2 * i + 1;
+      int r = l + 1;
+      int m = i;
+      if (l < size && v[heap[l]] < v[heap[m]]) {
+        m = l;
+      }
+      if (r < size && v[heap[r]] < v[heap[m]]) {
+        m = r;
+      }
+      if (m == i) {
+        return;
+      }
+      int tmp = heap[i];
+      heap[i] = heap[m];
+      heap[m] = tmp;
+      i = m;
+    }
+  }
+
+  private static List<Candidate> head(List<Candidate> list, int limit) {
+    return list.size() <= limit ? list : List.copyOf(list.subList(0, limit));
+  }
+
+  private static float clamp01(float x) {
+    return Math.max(0f, Math.min(1f, x));
+  }
+
+  /** Occupations and ISCO groups in one list by score, occupations first on ties. */
+  static List<Candidate> occupationsAndGroups(Analysis a) {
+    List<Candidate> merged = new ArrayList<>(a.occupations().size() + a.iscoGroups().size());
+    merged.addAll(a.occupations());
+    merged.addAll(a.iscoGroups());
+    merged.sort(Comparator.comparingDouble(Candidate::score).reversed());
+    return merged;
+  }
+
+  static double sigmoid(double z) {
+    return 1 / (1 + Math.exp(-z));
+  }
+}

@@ -1,0 +1,28 @@
+package fi.osaava.identification.internal;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings under {@code osaava.identification.*}.
+ *
+ * @param semantic whether to load the English embedding model and the concept vectors
+ * @param buildAtStartup build the indexes in the background when the web application starts, rather
+ *     than on the first request
+ * @param requestsPerMinute the API's rate limit per client address
+ */
+@ConfigurationProperties("osaava.identification")
+record IdentificationProperties(
+    Boolean semantic, Boolean buildAtStartup, Integer requestsPerMinute) {
+
+  IdentificationProperties {
+    if (semantic == null) {
+      semantic = Boolean.TRUE;
+    }
+    if (buildAtStartup == null) {
+      buildAtStartup = Boolean.TRUE;
+    }
+    if (requestsPerMinute == null) {
+      requestsPerMinute = 60;
+    }
+  }
+}

@@ -1,0 +1,281 @@
+package fi.osaava.identification.internal;
+
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import fi.osaava.identification.Evidence;
+import fi.osaava.identification.Identification;
+import fi.osaava.identification.IdentificationApi;
+import fi.osaava.identification.IdentificationStatus;
+import fi.osaava.identification.IdentifiedConcept;
+import fi.osaava.identification.IdentifyOptions;
+import fi.osaava.platform.Directories;
+import fi.osaava.platform.Language;
+import fi.osaava.taxonomy.ConceptRecord;
+import fi.osaava.taxonomy.ConceptType;
+import fi.osaava.taxonomy.EscoImported;
+import fi.osaava.taxonomy.TaxonomyApi;
+import fi.osaava.taxonomy.TaxonomyStatus;
+import fi.osaava.text.FinnishMorphology;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds the engine from the imported ESCO on first use (or in the background at start-up), adds
+ * the English embeddings when they are loaded, and turns the engine's rankings into API records.
+ */
+@Service
+@EnableConfigurationProperties(IdentificationProperties.class)
+class IdentificationService implements IdentificationApi {
+
+  private static final Logger log = LoggerFactory.getLogger(IdentificationService.class);
+
+  private final TaxonomyApi taxonomy;
+  private final FinnishMorphology morphology;
+  private final Directories directories;
+  private final IdentificationProperties properties;
+  private volatile Engine engine;
+  private volatile long buildMillis;
+  private volatile CompletableFuture<Void> semanticLoading;
+
+  IdentificationService(
+      TaxonomyApi taxonomy,
+      FinnishMorphology morphology,
+      Directories directories,
+      IdentificationProperties properties) {
+    this.taxonomy = taxonomy;
+    this.morphology = morphology;
+    this.directories = directories;
+    this.properties = properties;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void buildInBackground(ApplicationReadyEvent event) {
+    if (properties.buildAtStartup()
+        && event.getApplicationContext().getEnvironment().getProperty("server.port") != null
+        && taxonomy.status().imported()) {
+      Thread.ofVirtual().name("identification-build").start(() -> ensureReady(false));
+    }
+  }
+
+  @EventListener
+  void escoImported(EscoImported event) {
+    synchronized (this) {
+      engine = null;
+      semanticLoading = null;
+    }
+  }
+
+  @Override
+  public Identification identify(String text, Language language, IdentifyOptions options) {
+    return identifyAll(java.util.Collections.singletonList(text), language, options).getFirst();
+  }
+
+  @Override
+  public List<Identification> identifyAll(
+      List<String> texts, Language language, IdentifyOptions options) {
+    List<Analysis> analyses = analyze(texts, language, options.semantic(), options.limit());
+    List<Identification> results = new ArrayList<>(analyses.size());
+    for (int i = 0; i < analyses.size(); i++) {
+      Analysis a = analyses.get(i);
+      String text = texts.get(i) == null ? "" : texts.get(i);
+      results.add(
+          new Identification(
+              toConcepts(a.skills(), a.language(), text, options),
+              options.occupations()
+                  ? toConcepts(a.occupations(), a.language(), text, options)
+                  : List.of(),
+              a.sentences(),
+              a.truncated()));
+    }
+    return results;
+  }
+
+  /** The engine's raw rankings, for the evaluations. */
+  List<Analysis> analyze(List<String> texts, Language language, boolean semantic, int limit) {
+    boolean blank = texts.stream().allMatch(t -> t == null || t.isBlank());
+    if (blank) {
+      List<Analysis> empty = new ArrayList<>(texts.size());
+      for (int i = 0; i < texts.size(); i++) {
+        empty.add(new Analysis(List.of(), List.of(), List.of(), List.of(), false, language));
+      }
+      return empty;
+    }
+    return ensureReady(false).analyze(texts, language, semantic, limit);
+  }
+
+  private List<IdentifiedConcept> toConcepts(
+      List<Candidate> candidates, Language language, String text, IdentifyOptions options) {
+    Engine e = engine;
+    List<IdentifiedConcept> result = new ArrayList<>();
+    for (Candidate c : candidates) {
+      if (c.score() < options.threshold() || result.size() >= options.limit()) {
+        continue;
+      }
+      List<Evidence> evidence = new ArrayList<>(c.spans().size());
+      for (int[] span : c.spans()) {
+        int start = Math.max(0, Math.min(span[0], text.length()));
+        int end = Math.max(start, Math.min(span[1], text.length()));
+        evidence.add(new Evidence(start, end, text.substring(start, end)));
+      }
+      result.add(
+          new IdentifiedConcept(
+              e.esco.uri(c.concept()),
+              e.esco.types[c.concept()],
+              e.esco.label(c.concept(), language),
+              Math.round(c.score() * 1000) / 1000.0,
+              c.reason(),
+              evidence));
+    }
+    return result;
+  }
+
+  @Override
+  public IdentificationStatus status() {
+    Engine e = engine;
+    return new IdentificationStatus(
+        e != null,
+        e != null && e.hasSemantic(),
+        morphology.isVoikkoAvailable() ? "voikko" : "stemmer",
+        e == null ? 0 : e.labelCount,
+        buildMillis);
+  }
+
+  /**
+   * The engine, built now if it is not yet; with {@code waitForSemantic} also the embeddings (built
+   * and cached on first use, about a minute on two cores).
+   */
+  Engine ensureReady(boolean waitForSemantic) {
+    Engine e = engine;
+    if (e == null) {
+      synchronized (this) {
+        e = engine;
+        if (e == null) {
+          long started = System.nanoTime();
+          TaxonomyStatus status = taxonomy.status();
+          if (!status.imported()) {
+            throw new IllegalStateException(
+                "ESCO is not imported; run './osaava import esco' first");
+          }
+          EscoSnapshot esco = EscoSnapshot.read(taxonomy);
+          loadPriors(esco);
+          e = new Engine(esco, morphology, FusionWeights.DEFAULT);
+          buildMillis = (System.nanoTime() - started) / 1_000_000;
+          log.info(
+              "Identification indexes built in {} ms: {} labels, Finnish morphology by {}",
+              buildMillis,
+              e.labelCount,
+              morphology.isVoikkoAvailable() ? "Voikko" : "the Lucene stemmer (Voikko missing)");
+          engine = e;
+          if (properties.semantic()) {
+            Engine built = e;
+            semanticLoading =
+                CompletableFuture.runAsync(
+                    () -> loadSemantic(built, status),
+                    runnable ->
+                        Thread.ofPlatform()
+                            .daemon()
+                            .name("identification-embeddings")
+                            .start(runnable));
+          }
+        }
+      }
+    }
+    CompletableFuture<Void> loading = semanticLoading;
+    if (waitForSemantic && loading != null) {
+      loading.join();
+    }
+    return e;
+  }
+
+  private void loadSemantic(Engine e, TaxonomyStatus status) {
+    try {
+      long started = System.nanoTime();
+      var model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+      List<SemanticIndex.Entry> entries = new ArrayList<>();
+      for (int c = 0; c < e.esco.size(); c++) {
+        ConceptRecord r = e.esco.records.get(c);
+        if (r.type() == ConceptType.ISCO_GROUP) {
+          continue;
+        }
+        String label = r.preferredLabel(Language.EN);
+        if (label == null) {
+          continue;
+        }
+        String description = r.descriptions().get(Language.EN);
+        String described = description == null ? label : label + ": " + truncate(description, 400);
+        entries.add(new SemanticIndex.Entry(c, label, described));
+      }
+      String key =
+          SemanticIndex.MODEL
+              + "|recipe "
+              + SemanticIndex.RECIPE
+              + "|ESCO "
+              + status.version()
+              + "@"
+              + status.importedAt();
+      Path file = directories.homeSubdirectory("identification").resolve("embeddings-en.bin");
+      SemanticIndex index = SemanticIndex.loadOrBuild(file, key, entries, model);
+      e.attachSemantic(index, model);
+      log.info(
+          "Semantic matching ready in {} ms ({} concepts)",
+          (System.nanoTime() - started) / 1_000_000,
+          index.size);
+    } catch (IOException | RuntimeException | LinkageError ex) {
+      log.warn(
+          "Semantic matching is off: the embedding model could not be loaded ({})", ex.toString());
+    }
+  }
+
+  private static String truncate(String s, int max) {
+    return s.length() <= max
+        ? s
+        : s.substring(0, s.lastIndexOf(' ', max) > 0 ? s.lastIndexOf(' ', max) : max);
+  }
+
+  /**
+   * Skill frequencies in job ads from the skill-extraction benchmark's authors, when the reference
+   * data has them. Log-scaled to 0..1 so a frequent skill gets a small push, not a win.
+   */
+  private void loadPriors(EscoSnapshot esco) {
+    Path file =
+        directories
+            .referenceData()
+            .map(d -> d.resolve("benchmarks/skill-extraction/esco_priors.json"))
+            .filter(Files::isRegularFile)
+            .orElse(null);
+    if (file == null) {
+      log.info("No skill priors (esco_priors.json) in the reference data; ranking without them");
+      return;
+    }
+    try {
+      Map<?, ?> priors = JsonMapper.shared().readValue(file.toFile(), Map.class);
+      double max = 0;
+      for (Object v : priors.values()) {
+        max = Math.max(max, ((Number) v).doubleValue());
+      }
+      int found = 0;
+      for (Map.Entry<?, ?> entry : priors.entrySet()) {
+        Integer c = esco.skillByEnglishLabel.get(entry.getKey().toString().strip());
+        if (c != null) {
+          double p = ((Number) entry.getValue()).doubleValue();
+          esco.prior[c] = (float) (Math.log1p(1000 * p) / Math.log1p(1000 * max));
+          found++;
+        }
+      }
+      log.info("Skill priors: {} of {} labels matched ESCO skills", found, priors.size());
+    } catch (RuntimeException ex) {
+      log.warn("Skill priors unreadable ({}); ranking without them", ex.toString());
+    }
+  }
+}

@@ -1,0 +1,417 @@
+package fi.osaava.identification.internal;
+
+import fi.osaava.platform.Language;
+import fi.osaava.taxonomy.LabelKind;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The labels of one language as sequences of word keys, with an inverted index from key to label. A
+ * sentence matches a label when the sentence holds the keys of enough of its words, in any order
+ * and near each other. Keys are weighted by inverse concept frequency (BM25's idf), so that {@code
+ * manage} or {@code hallinta} count little and {@code JavaScript} counts a lot.
+ *
+ * <p>Each label is indexed as written and in variants: without a parenthesised qualifier ({@code
+ * Java (computer programming)} also as {@code Java}) and with compounds split into their parts
+ * ({@code projektinhallinta} also as {@code projekti hallinta}), so that a text with either form
+ * finds it.
+ */
+final class LabelIndex {
+
+  /** Labels longer than this are descriptions, not names; they are left out. */
+  static final int MAX_LABEL_WORDS = 12;
+
+  /** A label needs at least this share of its idf mass in one sentence to count. */
+  static final float MIN_COVERAGE = 0.5f;
+
+  final Language language;
+  final WordForms forms;
+  private final Map<String, Integer> termIds;
+  private final float[] idf;
+  private final int[][] postings;
+  private final int[] labelConcept;
+  private final byte[] labelKind;
+  private final int[][] labelTerms;
+  private final String[][] labelWords;
+  private final float[] labelIdfSum;
+
+  /** Pooled rather than thread-local: requests run on virtual threads, each new. */
+  private final java.util.concurrent.ConcurrentLinkedQueue<Scratch> scratchPool =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  private LabelIndex(Builder b) {
+    this.language = b.forms.language;
+    this.forms = b.forms;
+    this.termIds = b.termIds;
+    int labels = b.concepts.size();
+    this.labelConcept = new int[labels];
+    this.labelKind = new byte[labels];
+    this.labelTerms = b.terms.toArray(new int[0][]);
+    this.labelWords = b.words.toArray(new String[0][]);
+    int[] df = new int[termIds.size()];
+    int[] postingSize = new int[termIds.size()];
+    Map<Integer, Set<Integer>> conceptsOfTerm = new HashMap<>();
+    int maxConcept = 0;
+    for (int l = 0; l < labels; l++) {
+      labelConcept[l] = b.concepts.get(l);
+      labelKind[l] = b.kinds.get(l);
+      maxConcept = Math.max(maxConcept, labelConcept[l]);
+      int[] terms = labelTerms[l];
+      for (int j = 0; j < terms.length; j++) {
+        if (indexOf(terms, terms[j]) == j) {
+          postingSize[terms[j]]++;
+          conceptsOfTerm.computeIfAbsent(terms[j], k -> new HashSet<>()).add(labelConcept[l]);
+        }
+      }
+    }
+    int conceptCount = Math.max(1, b.distinctConcepts.size());
+    this.idf = new float[termIds.size()];
+    for (int t = 0; t < idf.length; t++) {
+      df[t] = conceptsOfTerm.getOrDefault(t, Set.of()).size();
+      idf[t] = (float) Math.log(1 + (conceptCount - df[t] + 0.5) / (df[t] + 0.5));
+    }
+    this.postings = new int[termIds.size()][];
+    for (int t = 0; t < postings.length; t++) {
+      postings[t] = new int[postingSize[t]];
+    }
+    int[] fill = new int[termIds.size()];
+    this.labelIdfSum = new float[labels];
+    for (int l = 0; l < labels; l++) {
+      int[] terms = labelTerms[l];
+      for (int j = 0; j < terms.length; j++) {
+        labelIdfSum[l] += idf[terms[j]];
+        if (indexOf(terms, terms[j]) == j) {
+          postings[terms[j]][fill[terms[j]]++] = l;
+        }
+      }
+    }
+  }
+
+  int labelCount() {
+    return labelConcept.length;
+  }
+
+  int concept(int label) {
+    return labelConcept[label];
+  }
+
+  LabelKind kind(int label) {
+    return LabelKind.values()[labelKind[label]];
+  }
+
+  float idf(String key) {
+    Integer id = termIds.get(key);
+    return id == null ? 0 : idf[id];
+  }
+
+  /** The keys each token can match, as term ids of this index; unknown forms are dropped. */
+  int[][] termsOf(List<Token> tokens) {
+    int[][] result = new int[tokens.size()][];
+    for (int i = 0; i < tokens.size(); i++) {
+      String word = tokens.get(i).word();
+      if (forms.isStopword(word)) {
+        result[i] = new int[0];
+        continue;
+      }
+      List<String> keys = forms.textForms(word);
+      int[] ids = new int[keys.size()];
+      int n = 0;
+      for (String key : keys) {
+        Integer id = termIds.get(key);
+        if (id != null && indexOf(ids, n, id) < 0) {
+          ids[n++] = id;
+        }
+      }
+      result[i] = Arrays.copyOf(ids, n);
+    }
+    return result;
+  }
+
+  /**
+   * Finds the labels that the tokens of one sentence match.
+   *
+   * @param literalOnly only labels matched word for word (for a second language's index)
+   */
+  List<LabelHit> match(List<Token> tokens, boolean literalOnly) {
+    int[][] terms = termsOf(tokens);
+    Scratch polled = scratchPool.poll();
+    Scratch s = polled != null ? polled : new Scratch(labelConcept.length);
+    try {
+      for (int[] tokenTerms : terms) {
+        for (int t : tokenTerms) {
+          for (int label : postings[t]) {
+            long bits = bitsOf(labelTerms[label], t);
+            if (s.mask[label] == 0) {
+              s.touched.add(label);
+            }
+            s.mask[label] |= bits;
+          }
+        }
+      }
+      List<LabelHit> hits = new ArrayList<>();
+      for (int i = 0; i < s.touched.size; i++) {
+        int label = s.touched.items[i];
+        long mask = s.mask[label];
+        int[] lt = labelTerms[label];
+        float covered = 0;
+        for (int j = 0; j < lt.length; j++) {
+          if ((mask & (1L << j)) != 0) {
+            covered += idf[lt[j]];
+          }
+        }
+        float coverage = labelIdfSum[label] <= 0 ? 0 : covered / labelIdfSum[label];
+        if (coverage >= MIN_COVERAGE) {
+          LabelHit hit = detail(label, mask, coverage, covered, tokens, terms);
+          if (hit != null && (!literalOnly || (hit.literal() && hit.complete()))) {
+            hits.add(hit);
+          }
+        }
+      }
+      return hits;
+    } finally {
+      for (int i = 0; i < s.touched.size; i++) {
+        s.mask[s.touched.items[i]] = 0;
+      }
+      s.touched.size = 0;
+      scratchPool.offer(s);
+    }
+  }
+
+  /**
+   * Which tokens matched which label words: for each matched word the token nearest to the others.
+   * The match is literal when every label word is there exactly as written.
+   */
+  private LabelHit detail(
+      int label, long mask, float coverage, float covered, List<Token> tokens, int[][] terms) {
+    int[] lt = labelTerms[label];
+    int[] chosen = new int[lt.length];
+    Arrays.fill(chosen, -1);
+    for (int j = 0; j < lt.length; j++) {
+      if ((mask & (1L << j)) == 0) {
+        continue;
+      }
+      for (int i = 0; i < terms.length; i++) {
+        if (indexOf(terms[i], terms[i].length, lt[j]) >= 0) {
+          // Prefer a token next to the ones already chosen, so repeated words pick the near one.
+          if (chosen[j] < 0
+              || (j > 0
+                  && chosen[j - 1] >= 0
+                  && Math.abs(i - chosen[j - 1]) < Math.abs(chosen[j] - chosen[j - 1]))) {
+            chosen[j] = i;
+          }
+        }
+      }
+    }
+    int min = Integer.MAX_VALUE;
+    int max = -1;
+    int matched = 0;
+    boolean literal = true;
+    boolean light = true;
+    Set<Integer> tokenSet = new LinkedHashSet<>();
+    for (int j = 0; j < lt.length; j++) {
+      if (chosen[j] < 0) {
+        literal = false;
+        continue;
+      }
+      matched++;
+      tokenSet.add(chosen[j]);
+      min = Math.min(min, chosen[j]);
+      max = Math.max(max, chosen[j]);
+      String word = tokens.get(chosen[j]).word();
+      if (!word.equals(labelWords[label][j])) {
+        literal = false;
+        light &= inflectionOnly(word, labelWords[label][j]);
+      }
+    }
+    if (matched == 0) {
+      return null;
+    }
+    int spread = max - min + 1;
+    // Order-tolerant, but the words must be near: a few words between them at most.
+    float proximity = spread <= lt.length + 3 ? 1f : spread <= lt.length + 8 ? 0.6f : 0.3f;
+    int[] tokenIndexes = tokenSet.stream().mapToInt(Integer::intValue).sorted().toArray();
+    return new LabelHit(
+        label,
+        labelConcept[label],
+        coverage,
+        covered,
+        proximity,
+        matched == lt.length,
+        literal,
+        light,
+        tokenIndexes);
+  }
+
+  /**
+   * Whether two words differ only by a plural or genitive ending ({@code nurse}, {@code nurses},
+   * {@code nurse's}), unlike a derivation ({@code manager}, {@code management}) that a stemmer also
+   * conflates.
+   */
+  static boolean inflectionOnly(String a, String b) {
+    String shorter = a.length() <= b.length() ? a : b;
+    String longer = a.length() <= b.length() ? b : a;
+    if (!longer.startsWith(shorter)) {
+      return false;
+    }
+    String ending = longer.substring(shorter.length());
+    return ending.equals("s") || ending.equals("es") || ending.equals("'s") || ending.equals("s'");
+  }
+
+  private static long bitsOf(int[] terms, int t) {
+    long bits = 0;
+    for (int j = 0; j < terms.length; j++) {
+      if (terms[j] == t) {
+        bits |= 1L << j;
+      }
+    }
+    return bits;
+  }
+
+  private static int indexOf(int[] a, int value) {
+    return indexOf(a, a.length, value);
+  }
+
+  private static int indexOf(int[] a, int length, int value) {
+    for (int i = 0; i < length; i++) {
+      if (a[i] == value) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * A label that one sentence matched.
+   *
+   * @param coverage share of the label's idf mass found
+   * @param covered the idf mass found
+   * @param proximity 1 when the words are close together, less when spread out
+   * @param complete every word of the label was found
+   * @param literal every word was found exactly as written
+   * @param light the words found differ from the label's at most by a plural or genitive ending
+   * @param tokens the indexes of the sentence's tokens that matched
+   */
+  record LabelHit(
+      int label,
+      int concept,
+      float coverage,
+      float covered,
+      float proximity,
+      boolean complete,
+      boolean literal,
+      boolean light,
+      int[] tokens) {}
+
+  private static final class Scratch {
+    final long[] mask;
+    final IntList touched = new IntList();
+
+    Scratch(int labels) {
+      mask = new long[labels];
+    }
+  }
+
+  static final class IntList {
+    int[] items = new int[256];
+    int size;
+
+    void add(int value) {
+      if (size == items.length) {
+        items = Arrays.copyOf(items, size * 2);
+      }
+      items[size++] = value;
+    }
+  }
+
+  /** Collects labels; {@link #build} then computes the weights and postings. */
+  static final class Builder {
+    private final WordForms forms;
+    private final Map<String, Integer> termIds = new HashMap<>();
+    private final List<Integer> concepts = new ArrayList<>();
+    private final List<Byte> kinds = new ArrayList<>();
+    private final List<int[]> terms = new ArrayList<>();
+    private final List<String[]> words = new ArrayList<>();
+    private final Set<Integer> distinctConcepts = new HashSet<>();
+    private final Set<String> seen = new HashSet<>();
+
+    Builder(WordForms forms) {
+      this.forms = forms;
+    }
+
+    void add(int concept, LabelKind kind, String label) {
+      distinctConcepts.add(concept);
+      addVariant(concept, kind, Tokenizer.words(label));
+      int open = label.indexOf('(');
+      if (open > 0) {
+        String bare = label.substring(0, open) + label.substring(label.indexOf(')', open) + 1);
+        if (label.indexOf(')', open) > 0) {
+          addVariant(concept, kind, Tokenizer.words(bare));
+        }
+      }
+    }
+
+    private void addVariant(int concept, LabelKind kind, List<String> allWords) {
+      List<String> words = new ArrayList<>(allWords.size());
+      for (String word : allWords) {
+        if (!forms.isStopword(word)) {
+          words.add(word);
+        }
+      }
+      if (words.isEmpty()) {
+        words = allWords;
+      }
+      if (words.isEmpty() || words.size() > MAX_LABEL_WORDS) {
+        return;
+      }
+      List<String> keys = new ArrayList<>(words.size());
+      List<String> splitWords = new ArrayList<>();
+      List<String> splitKeys = new ArrayList<>();
+      boolean anySplit = false;
+      for (String word : words) {
+        String key = forms.key(word);
+        keys.add(key);
+        List<String> parts = forms.parts(word);
+        if (parts.isEmpty()) {
+          splitWords.add(word);
+          splitKeys.add(key);
+        } else {
+          anySplit = true;
+          for (String part : parts) {
+            splitWords.add(part);
+            splitKeys.add(part);
+          }
+        }
+      }
+      addKeys(concept, kind, words, keys);
+      if (anySplit && splitKeys.size() <= MAX_LABEL_WORDS) {
+        addKeys(concept, kind, splitWords, splitKeys);
+      }
+    }
+
+    private void addKeys(int concept, LabelKind kind, List<String> words, List<String> keys) {
+      if (!seen.add(concept + "\u0000" + String.join(" ", keys))) {
+        return;
+      }
+      int[] ids = new int[keys.size()];
+      for (int i = 0; i < ids.length; i++) {
+        ids[i] = termIds.computeIfAbsent(keys.get(i), k -> termIds.size());
+      }
+      concepts.add(concept);
+      kinds.add((byte) kind.ordinal());
+      terms.add(ids);
+      words.toArray(new String[0]);
+      this.words.add(words.toArray(new String[0]));
+    }
+
+    LabelIndex build() {
+      seen.clear();
+      return new LabelIndex(this);
+    }
+  }
+}
