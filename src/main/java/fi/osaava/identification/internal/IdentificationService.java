@@ -62,7 +62,8 @@ class IdentificationService implements IdentificationApi {
   @EventListener(ApplicationReadyEvent.class)
   void buildInBackground(ApplicationReadyEvent event) {
     if (properties.buildAtStartup()
-        && event.getApplicationContext().getEnvironment().getProperty("server.port") != null
+        && event.getApplicationContext()
+            instanceof org.springframework.boot.web.server.context.WebServerApplicationContext
         && taxonomy.status().imported()) {
       Thread.ofVirtual().name("identification-build").start(() -> ensureReady(false));
     }

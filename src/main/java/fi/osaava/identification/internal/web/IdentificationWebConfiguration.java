@@ -1,0 +1,35 @@
+package fi.osaava.identification.internal.web;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The identification API is open without sign-in, like the page that uses it. It is a JSON API
+ * without cookies or sessions, so CSRF tokens protect nothing there; its own filter chain, ahead of
+ * the application's, says so for this one path only.
+ */
+@Configuration(proxyBeanMethods = false)
+class IdentificationWebConfiguration {
+
+  @Bean
+  RateLimiter identificationRateLimiter(
+      @Value("${osaava.identification.requests-per-minute:60}") int requestsPerMinute) {
+    return new RateLimiter(requestsPerMinute);
+  }
+
+  @Bean
+  @Order(10)
+  SecurityFilterChain identificationApiSecurity(HttpSecurity http) throws Exception {
+    http.securityMatcher(IdentificationController.PATH)
+        .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable());
+    return http.build();
+  }
+}
