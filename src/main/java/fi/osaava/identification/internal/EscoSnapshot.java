@@ -41,7 +41,7 @@ final class EscoSnapshot {
   /** Frequency of each skill in job ads (Decorte et al.'s priors), 0 when unknown. */
   final float[] prior;
 
-  private EscoSnapshot(List<ConceptRecord> records, List<OccupationSkill> relations) {
+  EscoSnapshot(List<ConceptRecord> records, List<OccupationSkill> relations) {
     this.records = records;
     int n = records.size();
     this.types = new ConceptType[n];

@@ -211,7 +211,9 @@ final class PreparedText {
         while (j < n && (c[j] == ' ' || c[j] == '\u00A0')) {
           j++;
         }
-        if (j >= n
+        if (ch == '.' && isAbbreviation(c, i)) {
+          end = false;
+        } else if (j >= n
             || c[j] == '\n'
             || Character.isUpperCase(c[j])
             || Character.isDigit(c[j])
@@ -230,6 +232,21 @@ final class PreparedText {
     }
     add(sentences, c, start, n);
     return sentences;
+  }
+
+  private static final java.util.Set<String> ABBREVIATIONS =
+      java.util.Set.of(
+          "e.g", "i.e", "eg", "ie", "etc", "vs", "esim", "mm", "ns", "ym", "yms", "jne", "tms",
+          "ks", "t.ex", "bl.a", "dvs", "osv", "m.fl", "f.eks", "mr", "mrs", "dr", "prof");
+
+  /** Whether the word before the period at {@code dot} is an abbreviation such as "e.g". */
+  private static boolean isAbbreviation(char[] c, int dot) {
+    int from = dot;
+    while (from > 0 && !Character.isWhitespace(c[from - 1]) && dot - from < 8) {
+      from--;
+    }
+    String word = new String(c, from, dot - from).toLowerCase(java.util.Locale.ROOT);
+    return ABBREVIATIONS.contains(word);
   }
 
   private static void add(List<int[]> sentences, char[] c, int from, int to) {
