@@ -28,12 +28,16 @@ final class Engine {
   /** Semantic neighbours kept per sentence; further ones would not make the top anyway. */
   private static final int SEMANTIC_PER_SENTENCE = 60;
 
+  /** Pieces of at most this many words may be titles, compared by character n-grams. */
+  private static final int TITLE_WORDS = 6;
+
   /** Description matches kept per text. */
   private static final int DESCRIPTION_CANDIDATES = 40;
 
   final EscoSnapshot esco;
   final Map<Language, LabelIndex> labels = new EnumMap<>(Language.class);
   final Map<Language, DescriptionIndex> descriptions = new EnumMap<>(Language.class);
+  final Map<Language, CharNgramIndex> titles = new EnumMap<>(Language.class);
   final FusionWeights weights;
   private volatile SemanticIndex semantic;
   private volatile EmbeddingModel model;
@@ -65,6 +69,19 @@ final class Engine {
         }
       }
       LabelIndex index = builder.build();
+      List<Integer> titleConcepts = new ArrayList<>();
+      List<String> titleLabels = new ArrayList<>();
+      for (int c = 0; c < esco.size(); c++) {
+        if (esco.types[c] != ConceptType.SKILL) {
+          for (ConceptRecord.Label label : esco.records.get(c).labels()) {
+            if (label.language() == language) {
+              titleConcepts.add(c);
+              titleLabels.add(label.text());
+            }
+          }
+        }
+      }
+      titles.put(language, new CharNgramIndex(titleConcepts, titleLabels));
       labels.put(language, index);
       count += index.labelCount();
       if (language == Language.FI || language == Language.EN) {
@@ -101,6 +118,8 @@ final class Engine {
     float sem;
     float desc;
     float graph;
+    float title;
+    int[] titleSpan;
     final List<int[]> lexSpans = new ArrayList<>(2);
     int[] semSpan;
     List<int[]> descSpans;
@@ -251,6 +270,31 @@ final class Engine {
             s.lexSpans.addAll(spans(piece.tokens(), hit.tokens()));
           }
         }
+      }
+    }
+    for (Piece piece : pieces) {
+      if (piece.tokens().isEmpty() || piece.tokens().size() > TITLE_WORDS) {
+        continue;
+      }
+      String phrase =
+          piece.tokens().stream()
+              .map(Token::word)
+              .collect(java.util.stream.Collectors.joining(" "));
+      for (Language language : Language.values()) {
+        if (piece.language() != null && piece.language() != language) {
+          continue;
+        }
+        titles
+            .get(language)
+            .search(phrase, weights.titleFloor())
+            .forEach(
+                (c, sim) -> {
+                  Signals s = signals.computeIfAbsent(c, k -> new Signals());
+                  if (sim > s.title) {
+                    s.title = sim;
+                    s.titleSpan = new int[] {piece.start(), piece.end()};
+                  }
+                });
       }
     }
     if (sem != null && vectors.length > 0) {
@@ -410,16 +454,21 @@ final class Engine {
       float lex = s == null ? 0 : s.lex;
       float sem = s == null ? 0 : s.sem;
       float graph = maxSupport <= 0 ? 0 : support.getOrDefault(c, 0f) / maxSupport;
+      float title = s == null ? 0 : s.title;
+      float titlePart = weights.occupationTitle() * title;
       float lexPart =
           weights.occupationLexical() * lex + (s != null && s.literal ? weights.literal() : 0);
       float semPart = weights.occupationSemantic() * sem;
       float graphPart = weights.occupationGraph() * graph;
-      double score = sigmoid(weights.occupationBias() + lexPart + semPart + graphPart);
+      double score = sigmoid(weights.occupationBias() + lexPart + semPart + graphPart + titlePart);
       MatchReason reason;
       List<int[]> spans;
       if (lexPart >= semPart && lexPart >= graphPart && lex > 0) {
         reason = s.literal ? MatchReason.LITERAL : MatchReason.MORPHOLOGICAL;
         spans = s.lexSpans;
+      } else if (titlePart >= semPart && titlePart >= graphPart && title > 0) {
+        reason = MatchReason.MORPHOLOGICAL;
+        spans = List.of(s.titleSpan);
       } else if (semPart >= graphPart && s != null && s.semSpan != null) {
         reason = MatchReason.SEMANTIC;
         spans = List.of(s.semSpan);
@@ -477,7 +526,11 @@ final class Engine {
       Integer group = groupOfCode.get(e.getKey());
       if (group != null) {
         Candidate c = e.getValue();
-        result.add(new Candidate(group, c.score(), c.reason(), c.spans()));
+        double score = c.score();
+        if (c.concept() != group) {
+          score += c.reason() == MatchReason.LITERAL ? -1e-6 : 1e-6;
+        }
+        result.add(new Candidate(group, score, c.reason(), c.spans()));
       }
     }
     result.sort(Comparator.comparingDouble(Candidate::score).reversed());
@@ -502,6 +555,7 @@ final class Engine {
         * hit.proximity()
         * kindWeight
         * (hit.complete() ? 1f : weights.partial())
+        * (hit.partOfWord() ? weights.partOfWord() : 1f)
         * (0.5f + 0.5f * specificity);
   }
 
@@ -597,7 +651,12 @@ final class Engine {
     return Math.max(0f, Math.min(1f, x));
   }
 
-  /** Occupations and ISCO groups in one list by score, occupations first on ties. */
+  /**
+   * Occupations and ISCO groups in one list by score. A group ranks with its best occupation: just
+   * after it when that occupation's title was in the text word for word (the text names that
+   * occupation), else just before it (the text names something of the group that ESCO has no
+   * occupation for).
+   */
   static List<Candidate> occupationsAndGroups(Analysis a) {
     List<Candidate> merged = new ArrayList<>(a.occupations().size() + a.iscoGroups().size());
     merged.addAll(a.occupations());

@@ -210,6 +210,7 @@ class EvaluationService implements IdentificationEvaluation {
         .append(language.code())
         .append(".\n\n| ranker | MRR | Recall@10 | queries/s |\n|---|---|---|---|\n");
     Map<String, Object> metrics = new LinkedHashMap<>();
+    List<String> misses = new ArrayList<>();
     for (Map.Entry<String, Run> e : runs.entrySet()) {
       RankingMetrics m = new RankingMetrics();
       List<List<Integer>> ranked = e.getValue().ranked();
@@ -219,6 +220,9 @@ class EvaluationService implements IdentificationEvaluation {
           uris.add(engine.esco.uri(c).value());
         }
         m.add(uris, golds.get(i));
+        if (metrics.isEmpty() && (uris.isEmpty() || !golds.get(i).contains(uris.getFirst()))) {
+          misses.add(miss(engine, language, queries.get(i), golds.get(i), ranked.get(i)));
+        }
       }
       double speed = ranked.size() / Math.max(1e-9, e.getValue().seconds());
       md.append(
@@ -237,7 +241,38 @@ class EvaluationService implements IdentificationEvaluation {
         metrics.put("baseline_mrr", RankingMetrics.round(m.mrr()));
       }
     }
+    writeMisses(misses);
     return new Benchmark.Report(md.toString(), metrics);
+  }
+
+  /** A query whose first answer was wrong: what it was, what was expected, what came first. */
+  private static String miss(
+      Engine engine, Language language, String query, Set<String> gold, List<Integer> ranked) {
+    StringBuilder b = new StringBuilder(query).append('\t');
+    for (String uri : gold) {
+      Integer c = engine.esco.byUri.get(uri);
+      b.append(c == null ? uri : engine.esco.label(c, language).text()).append(" | ");
+    }
+    b.append('\t');
+    for (int i = 0; i < Math.min(3, ranked.size()); i++) {
+      b.append(engine.esco.label(ranked.get(i), language).text()).append(" | ");
+    }
+    return b.toString();
+  }
+
+  /**
+   * With {@code -Dosaava.evaluate.misses=FILE}, the queries the engine got wrong go to FILE, for
+   * error analysis; the figures never depend on it.
+   */
+  private static void writeMisses(List<String> misses) {
+    String file = System.getProperty("osaava.evaluate.misses");
+    if (file != null) {
+      try {
+        Files.write(Path.of(file), misses, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 
   @Override

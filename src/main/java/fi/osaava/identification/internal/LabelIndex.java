@@ -115,22 +115,31 @@ final class LabelIndex {
     int[][] result = new int[tokens.size()][];
     for (int i = 0; i < tokens.size(); i++) {
       String word = tokens.get(i).word();
-      if (forms.isStopword(word)) {
-        result[i] = new int[0];
-        continue;
-      }
-      List<String> keys = forms.textForms(word);
-      int[] ids = new int[keys.size()];
-      int n = 0;
-      for (String key : keys) {
-        Integer id = termIds.get(key);
-        if (id != null && indexOf(ids, n, id) < 0) {
-          ids[n++] = id;
-        }
-      }
-      result[i] = Arrays.copyOf(ids, n);
+      result[i] = forms.isStopword(word) ? new int[0] : ids(forms.textForms(word));
     }
     return result;
+  }
+
+  /** The keys of each token as a whole word, without compound parts. */
+  private int[][] wholeWordTermsOf(List<Token> tokens) {
+    int[][] result = new int[tokens.size()][];
+    for (int i = 0; i < tokens.size(); i++) {
+      String word = tokens.get(i).word();
+      result[i] = forms.isStopword(word) ? new int[0] : ids(forms.wholeWordForms(word));
+    }
+    return result;
+  }
+
+  private int[] ids(List<String> keys) {
+    int[] ids = new int[keys.size()];
+    int n = 0;
+    for (String key : keys) {
+      Integer id = termIds.get(key);
+      if (id != null && indexOf(ids, n, id) < 0) {
+        ids[n++] = id;
+      }
+    }
+    return Arrays.copyOf(ids, n);
   }
 
   /**
@@ -155,6 +164,7 @@ final class LabelIndex {
         }
       }
       List<LabelHit> hits = new ArrayList<>();
+      int[][] wholeWords = null;
       for (int i = 0; i < s.touched.size; i++) {
         int label = s.touched.items[i];
         long mask = s.mask[label];
@@ -167,7 +177,10 @@ final class LabelIndex {
         }
         float coverage = labelIdfSum[label] <= 0 ? 0 : covered / labelIdfSum[label];
         if (coverage >= MIN_COVERAGE) {
-          LabelHit hit = detail(label, mask, coverage, covered, tokens, terms);
+          if (wholeWords == null) {
+            wholeWords = wholeWordTermsOf(tokens);
+          }
+          LabelHit hit = detail(label, mask, coverage, covered, tokens, terms, wholeWords);
           if (hit != null && (!literalOnly || (hit.literal() && hit.complete()))) {
             hits.add(hit);
           }
@@ -188,7 +201,13 @@ final class LabelIndex {
    * The match is literal when every label word is there exactly as written.
    */
   private LabelHit detail(
-      int label, long mask, float coverage, float covered, List<Token> tokens, int[][] terms) {
+      int label,
+      long mask,
+      float coverage,
+      float covered,
+      List<Token> tokens,
+      int[][] terms,
+      int[][] wholeWords) {
     int[] lt = labelTerms[label];
     int[] chosen = new int[lt.length];
     Arrays.fill(chosen, -1);
@@ -232,6 +251,23 @@ final class LabelIndex {
     if (matched == 0) {
       return null;
     }
+    // A label that matches only some parts of a compound word names something broader than the
+    // word: "chef" in "tvättchef". It counts, but less than a label for the whole word.
+    boolean partOfWord = false;
+    for (int j = 0; j < lt.length && !partOfWord; j++) {
+      int i = chosen[j];
+      if (i < 0 || indexOf(wholeWords[i], wholeWords[i].length, lt[j]) >= 0) {
+        continue;
+      }
+      int partsMatched = 0;
+      for (int k = 0; k < lt.length; k++) {
+        if (chosen[k] == i) {
+          partsMatched++;
+        }
+      }
+      int partsOfWord = terms[i].length - wholeWords[i].length;
+      partOfWord = partsMatched < Math.max(2, partsOfWord);
+    }
     int spread = max - min + 1;
     // Order-tolerant, but the words must be near: a few words between them at most.
     float proximity = spread <= lt.length + 3 ? 1f : spread <= lt.length + 8 ? 0.6f : 0.3f;
@@ -245,6 +281,7 @@ final class LabelIndex {
         matched == lt.length,
         literal,
         light,
+        partOfWord,
         tokenIndexes);
   }
 
@@ -294,6 +331,7 @@ final class LabelIndex {
    * @param proximity 1 when the words are close together, less when spread out
    * @param complete every word of the label was found
    * @param literal every word was found exactly as written
+   * @param partOfWord the label matched only part of a compound word of the text
    * @param light the words found differ from the label's at most by a plural or genitive ending
    * @param tokens the indexes of the sentence's tokens that matched
    */
@@ -306,6 +344,7 @@ final class LabelIndex {
       boolean complete,
       boolean literal,
       boolean light,
+      boolean partOfWord,
       int[] tokens) {}
 
   private static final class Scratch {

@@ -52,6 +52,14 @@ abstract class WordForms {
   /** Every key a word of the text can match: its own key(s) first, then compound parts. */
   abstract List<String> textForms(String word);
 
+  /** The keys a word of the text matches as a whole word, without its compound parts. */
+  List<String> wholeWordForms(String word) {
+    List<String> forms = new ArrayList<>(textForms(word));
+    forms.removeAll(parts(word));
+    forms.add(key(word));
+    return forms;
+  }
+
   /** Learns the vocabulary that compounds are split against; a no-op where a lexicon does it. */
   void learnVocabulary(Set<String> words) {}
 
@@ -134,7 +142,9 @@ abstract class WordForms {
     /**
      * Splits a compound in two where both halves are words of the labels (the first one possibly
      * with the linking {@code s} of Swedish and Norwegian compounds), preferring the longest last
-     * part: {@code systemutvecklare} → {@code system} + {@code utvecklare}.
+     * part: {@code systemutvecklare} → {@code system} + {@code utvecklare}. Failing that, a known
+     * last part of at least five letters is split off on its own, because these compounds are
+     * right-headed: a {@code länsbibliotekarie} is a {@code bibliotekarie}.
      */
     @Override
     List<String> parts(String word) {
@@ -142,6 +152,8 @@ abstract class WordForms {
         return List.of();
       }
       Set<String> vocabulary = this.vocabulary;
+      String knownTail = null;
+      int knownTailAt = -1;
       for (int i = 3; i <= word.length() - 4; i++) {
         String tail = word.substring(i);
         if (!vocabulary.contains(tail) && !vocabulary.contains(key(tail))) {
@@ -152,10 +164,17 @@ abstract class WordForms {
           return List.of(key(head), key(tail));
         }
         if (head.length() > 3
-            && head.endsWith("s")
+            && (head.endsWith("s") || head.endsWith("e"))
             && vocabulary.contains(head.substring(0, i - 1))) {
           return List.of(key(head.substring(0, i - 1)), key(tail));
         }
+        if (knownTail == null && tail.length() >= 5) {
+          knownTail = tail;
+          knownTailAt = i;
+        }
+      }
+      if (knownTail != null) {
+        return List.of(word.substring(0, knownTailAt), key(knownTail));
       }
       return List.of();
     }

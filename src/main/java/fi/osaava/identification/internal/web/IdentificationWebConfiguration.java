@@ -1,6 +1,5 @@
 package fi.osaava.identification.internal.web;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,12 +16,6 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class IdentificationWebConfiguration {
-
-  @Bean
-  RateLimiter identificationRateLimiter(
-      @Value("${osaava.identification.requests-per-minute:60}") int requestsPerMinute) {
-    return new RateLimiter(requestsPerMinute);
-  }
 
   @Bean
   @Order(10)

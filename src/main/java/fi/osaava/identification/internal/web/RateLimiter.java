@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * process and in memory, which is enough for one instance; the table is cleared when it grows past
  * a bound, so a flood of addresses cannot exhaust memory (they then simply start full again).
  */
+@org.springframework.stereotype.Component
 final class RateLimiter {
 
   private static final int MAX_CLIENTS = 50_000;
@@ -15,7 +16,10 @@ final class RateLimiter {
   private final double perNano;
   private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-  RateLimiter(int requestsPerMinute) {
+  RateLimiter(
+      @org.springframework.beans.factory.annotation.Value(
+              "${osaava.identification.requests-per-minute:60}")
+          int requestsPerMinute) {
     this.capacity = Math.max(1, requestsPerMinute);
     this.perNano = capacity / 60e9;
   }

@@ -1,0 +1,115 @@
+package fi.osaava.identification.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Character trigrams of titles (occupation and ISCO group labels of one language), TF-IDF weighted
+ * and compared by cosine. It catches what word matching misses in compounding languages: a {@code
+ * tunnelsprängare} is close to a {@code bergsprängare} though neither word is in the other. Grams
+ * at the end of a word weigh double, because Swedish, Norwegian and Finnish compounds are
+ * right-headed: the last part says what the thing is.
+ */
+final class CharNgramIndex {
+
+  private final Map<String, Integer> grams = new HashMap<>();
+  private final int[] labelConcept;
+  private final float[] idf;
+  private final int[][] postingLabels;
+  private final float[][] postingWeights;
+
+  CharNgramIndex(List<Integer> concepts, List<String> labels) {
+    int n = labels.size();
+    labelConcept = new int[n];
+    List<Map<Integer, Float>> vectors = new ArrayList<>(n);
+    for (int l = 0; l < n; l++) {
+      labelConcept[l] = concepts.get(l);
+      Map<Integer, Float> tf = new HashMap<>();
+      grams(labels.get(l))
+          .forEach((g, w) -> tf.put(grams.computeIfAbsent(g, k -> grams.size()), w));
+      vectors.add(tf);
+    }
+    int[] df = new int[grams.size()];
+    vectors.forEach(v -> v.keySet().forEach(g -> df[g]++));
+    idf = new float[grams.size()];
+    for (int g = 0; g < idf.length; g++) {
+      idf[g] = (float) Math.log((n + 1.0) / (df[g] + 1.0));
+    }
+    postingLabels = new int[idf.length][];
+    postingWeights = new float[idf.length][];
+    for (int g = 0; g < idf.length; g++) {
+      postingLabels[g] = new int[df[g]];
+      postingWeights[g] = new float[df[g]];
+    }
+    int[] fill = new int[idf.length];
+    for (int l = 0; l < n; l++) {
+      Map<Integer, Float> v = vectors.get(l);
+      double norm = 0;
+      for (Map.Entry<Integer, Float> e : v.entrySet()) {
+        float w = e.getValue() * idf[e.getKey()];
+        norm += w * w;
+      }
+      float inv = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
+      for (Map.Entry<Integer, Float> e : v.entrySet()) {
+        int g = e.getKey();
+        postingLabels[g][fill[g]] = l;
+        postingWeights[g][fill[g]++] = e.getValue() * idf[g] * inv;
+      }
+    }
+  }
+
+  /** Trigrams of each word padded with ^ and $, end-of-word grams weighing double. */
+  static Map<String, Float> grams(String text) {
+    Map<String, Float> grams = new HashMap<>();
+    for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+      if (word.isEmpty()) {
+        continue;
+      }
+      String padded = "^" + word + "$";
+      for (int i = 0; i + 3 <= padded.length(); i++) {
+        float weight = i + 3 >= padded.length() - 2 ? 2f : 1f;
+        grams.merge(padded.substring(i, i + 3), weight, Float::sum);
+      }
+    }
+    return grams;
+  }
+
+  /** Best cosine per concept for the text, for those above {@code min}. */
+  Map<Integer, Float> search(String text, float min) {
+    Map<String, Float> query = grams(text);
+    Map<Integer, Float> weights = new HashMap<>();
+    double norm = 0;
+    for (Map.Entry<String, Float> e : query.entrySet()) {
+      Integer g = grams.get(e.getKey());
+      if (g != null) {
+        float w = e.getValue() * idf[g];
+        weights.put(g, w);
+        norm += w * w;
+      }
+    }
+    if (weights.isEmpty()) {
+      return Map.of();
+    }
+    float inv = (float) (1 / Math.sqrt(norm));
+    Map<Integer, Float> byLabel = new HashMap<>();
+    for (Map.Entry<Integer, Float> e : weights.entrySet()) {
+      int g = e.getKey();
+      float w = e.getValue() * inv;
+      int[] labels = postingLabels[g];
+      float[] lw = postingWeights[g];
+      for (int i = 0; i < labels.length; i++) {
+        byLabel.merge(labels[i], w * lw[i], Float::sum);
+      }
+    }
+    Map<Integer, Float> byConcept = new HashMap<>();
+    for (Map.Entry<Integer, Float> e : byLabel.entrySet()) {
+      if (e.getValue() >= min) {
+        byConcept.merge(labelConcept[e.getKey()], e.getValue(), Math::max);
+      }
+    }
+    return byConcept;
+  }
+}
