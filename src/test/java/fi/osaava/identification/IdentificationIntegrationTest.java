@@ -1,0 +1,222 @@
+package fi.osaava.identification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import fi.osaava.ReferenceData;
+import fi.osaava.platform.Benchmark;
+import fi.osaava.platform.ImportProgress;
+import fi.osaava.platform.Language;
+import fi.osaava.taxonomy.TaxonomyApi;
+import jakarta.servlet.Filter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * Identification over the real ESCO 1.1.1, imported once for the shared test context, through the
+ * API other modules use, the HTTP API and the evaluation harness. Lexical engine only (the test
+ * configuration switches embeddings off; SemanticIndexTest covers them).
+ */
+@SpringBootTest
+class IdentificationIntegrationTest {
+
+  /** ESCO's "project management" / "projektinhallinta". */
+  static final String PROJECT_MANAGEMENT =
+      "http://data.europa.eu/esco/skill/7111b95d-0ce3-441a-9d92-4c75d05c4388";
+
+  @Autowired IdentificationApi identification;
+  @Autowired IdentificationEvaluation evaluation;
+  @Autowired WebApplicationContext context;
+
+  MockMvc mvc;
+
+  @BeforeAll
+  static void importOnce(@Autowired TaxonomyApi taxonomy) {
+    ReferenceData.ensureEscoImported(taxonomy);
+  }
+
+  @BeforeEach
+  void mockMvc() {
+    mvc =
+        MockMvcBuilders.webAppContextSetup(context)
+            .addFilters(context.getBean("springSecurityFilterChain", Filter.class))
+            .build();
+  }
+
+  @Test
+  void aFinnishInflectedCompoundAndEnglishWordsGiveTheSameSkill() {
+    String fi = "Vastasin projektinhallinnasta ja asiakaspalvelusta kolme vuotta.";
+    Identification finnish = identification.identify(fi, null, IdentifyOptions.defaults());
+    IdentifiedConcept pm = find(finnish.skills(), PROJECT_MANAGEMENT);
+    assertThat(pm.reason()).isEqualTo(MatchReason.MORPHOLOGICAL);
+    assertThat(pm.label().text()).isEqualTo("projektinhallinta");
+    assertThat(pm.label().language()).isEqualTo(Language.FI);
+    assertThat(pm.evidence()).extracting(Evidence::text).contains("projektinhallinnasta");
+    assertThat(finnish.sentences())
+        .extracting(Identification.Sentence::language)
+        .containsOnly(Language.FI);
+
+    String en = "I was responsible for project management for three years.";
+    Identification english = identification.identify(en, null, IdentifyOptions.defaults());
+    IdentifiedConcept same = find(english.skills(), PROJECT_MANAGEMENT);
+    assertThat(same.reason()).isEqualTo(MatchReason.LITERAL);
+    assertThat(same.label().text()).isEqualTo("project management");
+    assertThat(same.evidence()).extracting(Evidence::text).containsExactly("project management");
+  }
+
+  @Test
+  void suggestsOccupationsFromTitlesInEveryLanguage() {
+    Identification sv =
+        identification.identify(
+            "Jag har arbetat som systemutvecklare i fem år.", null, IdentifyOptions.defaults());
+    assertThat(sv.occupations()).isNotEmpty();
+    assertThat(sv.occupations().getFirst().label().text()).containsIgnoringCase("systemutvecklare");
+    assertThat(sv.occupations().getFirst().evidence())
+        .extracting(Evidence::text)
+        .contains("systemutvecklare");
+  }
+
+  @Test
+  void emptyTextGivesAnEmptyResult() {
+    Identification result = identification.identify(" \n", null, IdentifyOptions.defaults());
+    assertThat(result.skills()).isEmpty();
+    assertThat(result.occupations()).isEmpty();
+  }
+
+  @Test
+  void theHttpApiAnswersWithEvidenceAndReasons() throws Exception {
+    mvc.perform(
+            post("/api/v1/identification")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"text\":\"Osaan projektinhallinnan ja Javan.\",\"language\":\"fi\","
+                        + "\"limit\":5}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.language").value("fi"))
+        .andExpect(jsonPath("$.skills[*].uri", hasItem(PROJECT_MANAGEMENT)))
+        .andExpect(jsonPath("$.skills[0].evidence[0].start").isNumber())
+        .andExpect(jsonPath("$.skills[0].reason").isString());
+  }
+
+  @Test
+  void theHttpApiRefusesTooLongTextsAndUnknownLanguages() throws Exception {
+    String tooLong = "a".repeat(IdentificationApi.MAX_TEXT_LENGTH + 1);
+    mvc.perform(
+            post("/api/v1/identification")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\":\"" + tooLong + "\"}"))
+        .andExpect(status().isContentTooLarge())
+        .andExpect(jsonPath("$.detail", containsString("50000")));
+    mvc.perform(
+            post("/api/v1/identification")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\":\"Java\",\"language\":\"xx\"}"))
+        .andExpect(status().isBadRequest());
+  }
+
+  @Test
+  void theHttpApiLimitsEachClient() throws Exception {
+    int allowed = 0;
+    for (int i = 0; i < 100; i++) {
+      int code =
+          mvc.perform(
+                  post("/api/v1/identification")
+                      .with(
+                          request -> {
+                            request.setRemoteAddr("192.0.2.77");
+                            return request;
+                          })
+                      .contentType(MediaType.APPLICATION_JSON)
+                      .content("{\"text\":\"\"}"))
+              .andReturn()
+              .getResponse()
+              .getStatus();
+      if (code != 200) {
+        assertThat(code).isEqualTo(429);
+        break;
+      }
+      allowed++;
+    }
+    assertThat(allowed).isEqualTo(60);
+    mvc.perform(
+            post("/api/v1/identification")
+                .with(
+                    request -> {
+                      request.setRemoteAddr("192.0.2.77");
+                      return request;
+                    })
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\":\"\"}"))
+        .andExpect(status().isTooManyRequests())
+        .andExpect(header().exists("Retry-After"));
+  }
+
+  @Test
+  void theApiIsDocumented() throws Exception {
+    mvc.perform(get("/v3/api-docs"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.paths['/api/v1/identification'].post").exists());
+  }
+
+  @Test
+  void skillExtractionEvaluationGroupsSentencesAndReportsUnmatchedLabels(@TempDir Path dir)
+      throws Exception {
+    Path csv = dir.resolve("mini.csv");
+    Files.write(
+        csv,
+        List.of(
+            "sentence,span,sub_span,label",
+            "We develop in Java and manage projects.,Java,,Java (computer programming)",
+            "We develop in Java and manage projects.,develop,,LABEL NOT PRESENT",
+            "We develop in Java and manage projects.,manage projects,,project management",
+            "Nothing to see here.,x,,no such skill in ESCO",
+            "Only underspecified.,y,,UNDERSPECIFIED"));
+    Benchmark.Report report = evaluation.skillExtraction(csv, 20, ImportProgress.silent());
+    assertThat(report.metrics()).containsEntry("n", 1).containsEntry("unmatched_labels", 1);
+    assertThat((Double) report.metrics().get("rp@5")).isEqualTo(1.0);
+    assertThat(report.markdown())
+        .contains("BM25 over labels (baseline)")
+        .contains("no such skill in ESCO");
+  }
+
+  @Test
+  void iscoEvaluationReadsTheJobMarketFormat(@TempDir Path dir) throws Exception {
+    Path jsonl = dir.resolve("mini.jsonl");
+    Files.write(
+        jsonl,
+        List.of(
+            "{\"language\":\"fi\",\"professionCode\":\"22221\",\"requirementsText\":"
+                + "\"<p>Sairaanhoitajan työssä tarvitaan potilaiden hoitamisen taitoja.</p>\"}",
+            "{\"language\":\"fi\",\"professionCode\":\"25121\",\"requirementsText\":"
+                + "\"<p>Ohjelmistokehittäjä osaa ohjelmoida ja testata ohjelmistoja.</p>\"}",
+            "{\"language\":\"fi\",\"professionCode\":\"\",\"requirementsText\":\"x\"}"));
+    Benchmark.Report report = evaluation.finnishIscoGroups(jsonl, ImportProgress.silent());
+    assertThat(report.metrics()).containsEntry("n", 2);
+    assertThat((Double) report.metrics().get("accuracy@5")).isEqualTo(1.0);
+    assertThat(report.markdown()).contains("1 without");
+  }
+
+  private static IdentifiedConcept find(List<IdentifiedConcept> concepts, String uri) {
+    return concepts.stream()
+        .filter(c -> c.uri().value().equals(uri))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(uri + " not among " + concepts));
+  }
+}
