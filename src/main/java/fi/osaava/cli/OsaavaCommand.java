@@ -32,6 +32,14 @@ public final class OsaavaCommand implements Runnable {
    */
   static final String CALLER_DIRECTORY_PROPERTY = "osaava.cwd";
 
+  /** The jar's entry point: runs the command line and exits unless the service keeps running. */
+  public static void main(String[] args) {
+    int exitCode = execute(args);
+    if (exitCode != KEEP_RUNNING) {
+      System.exit(exitCode);
+    }
+  }
+
   /** Runs the command line and returns its exit code, or {@link #KEEP_RUNNING}. */
   public static int execute(String... args) {
     return commandLine().execute(args);
