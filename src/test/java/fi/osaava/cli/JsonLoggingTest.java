@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,6 +31,9 @@ class JsonLoggingTest {
     // Logging is set up before any bean exists; lazy beans skip what nothing here asks for.
     properties.put("spring.main.lazy-initialization", "true");
 
+    // A context cached by an earlier test keeps logging set up, and Boot then leaves it as it is;
+    // clearing it makes this application configure logging itself, as a fresh JVM would.
+    LoggingSystem.get(getClass().getClassLoader()).cleanUp();
     try (ConfigurableApplicationContext context =
         new SpringApplicationBuilder(OsaavaApplication.class)
             .web(WebApplicationType.NONE)
