@@ -233,7 +233,7 @@ class EmbeddedDatabaseRecoveryTest {
   }
 
   private Process startChild() throws Exception {
-    Path log = home.resolveSibling(home.getFileName() + "-child.log");
+    Path log = home.resolve("child.log");
     String java = ProcessHandle.current().info().command().orElse("java");
     String classPath =
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
