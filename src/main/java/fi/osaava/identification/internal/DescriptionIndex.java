@@ -1,7 +1,6 @@
 package fi.osaava.identification.internal;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,19 +113,14 @@ final class DescriptionIndex {
   }
 
   private List<float[]> top(float[] scores, int limit) {
-    Integer[] order = new Integer[scores.length];
-    int n = 0;
-    for (int d = 0; d < scores.length; d++) {
+    int[] best = Engine.topIndexes(scores, limit);
+    List<float[]> result = new ArrayList<>(best.length);
+    for (int d : best) {
       if (scores[d] > 0) {
-        order[n++] = d;
+        result.add(new float[] {docConcept[d], scores[d]});
       }
     }
-    Integer[] candidates = Arrays.copyOf(order, n);
-    Arrays.sort(candidates, (a, b) -> Float.compare(scores[b], scores[a]));
-    List<float[]> result = new ArrayList<>(Math.min(limit, n));
-    for (int i = 0; i < Math.min(limit, n); i++) {
-      result.add(new float[] {docConcept[candidates[i]], scores[candidates[i]]});
-    }
+    result.sort((a, b) -> Float.compare(b[1], a[1]));
     return result;
   }
 }

@@ -43,6 +43,12 @@ final class Engine {
   private volatile EmbeddingModel model;
   final int labelCount;
 
+  /** ISCO unit group concept by its four-digit code. */
+  private final Map<String, Integer> groupOfCode = new HashMap<>();
+
+  /** Each concept's four-digit ISCO unit group, or null. */
+  private final String[] unitGroup;
+
   Engine(EscoSnapshot esco, FinnishMorphology morphology, FusionWeights weights) {
     this.esco = esco;
     this.weights = weights;
@@ -100,6 +106,15 @@ final class Engine {
       }
     }
     this.labelCount = count;
+    this.unitGroup = new String[esco.size()];
+    for (int c = 0; c < esco.size(); c++) {
+      unitGroup[c] = esco.iscoUnitGroup(c);
+      if (esco.types[c] == ConceptType.ISCO_GROUP
+          && unitGroup[c] != null
+          && unitGroup[c].length() == 4) {
+        groupOfCode.put(unitGroup[c], c);
+      }
+    }
   }
 
   void attachSemantic(SemanticIndex index, EmbeddingModel embeddingModel) {
@@ -298,21 +313,16 @@ final class Engine {
       }
     }
     if (sem != null && vectors.length > 0) {
-      float[][][] sims = sem.similarities(vectors);
       for (int k = 0; k < vectors.length; k++) {
         Piece piece = pieces.get(vectorPieces.get(k));
-        float[] label = sims[0][k];
-        float[] described = sims[1][k];
-        float[] combined = new float[sem.size];
-        for (int r = 0; r < sem.size; r++) {
-          combined[r] = 0.5f * label[r] + 0.5f * described[r];
-        }
-        for (int r : topIndexes(combined, SEMANTIC_PER_SENTENCE)) {
-          float value = clamp01((combined[r] - weights.semanticFloor()) / weights.semanticRange());
+        SemanticIndex.Neighbours neighbours = sem.nearest(vectors[k]);
+        float[] scores = neighbours.scores();
+        for (int r : topIndexes(scores, SEMANTIC_PER_SENTENCE)) {
+          float value = clamp01((scores[r] - weights.semanticFloor()) / weights.semanticRange());
           if (value <= 0) {
             continue;
           }
-          Signals s = signals.computeIfAbsent(sem.concept(r), c -> new Signals());
+          Signals s = signals.computeIfAbsent(neighbours.concepts()[r], c -> new Signals());
           if (value > s.sem) {
             s.sem = value;
             s.semSpan = new int[] {piece.start(), piece.end()};
@@ -487,18 +497,9 @@ final class Engine {
       Map<Integer, Signals> signals, List<Candidate> occupations) {
     Map<String, Candidate> best = new HashMap<>();
     for (Candidate occupation : occupations) {
-      String code = esco.iscoUnitGroup(occupation.concept());
+      String code = unitGroup[occupation.concept()];
       if (code != null) {
         best.merge(code, occupation, (a, b) -> a.score() >= b.score() ? a : b);
-      }
-    }
-    Map<String, Integer> groupOfCode = new HashMap<>();
-    for (int c = 0; c < esco.size(); c++) {
-      if (esco.types[c] == ConceptType.ISCO_GROUP) {
-        String code = esco.iscoUnitGroup(c);
-        if (code != null && code.length() == 4) {
-          groupOfCode.put(code, c);
-        }
       }
     }
     for (Map.Entry<Integer, Signals> e : signals.entrySet()) {
@@ -506,7 +507,7 @@ final class Engine {
       if (esco.types[c] != ConceptType.ISCO_GROUP) {
         continue;
       }
-      String code = esco.iscoUnitGroup(c);
+      String code = unitGroup[c];
       if (code == null || code.length() != 4) {
         continue;
       }

@@ -30,6 +30,9 @@ final class LabelIndex {
   /** A label needs at least this share of its idf mass in one sentence to count. */
   static final float MIN_COVERAGE = 0.5f;
 
+  /** Labels matched in detail per sentence: the rest could not reach the top of any ranking. */
+  static final int MAX_DETAILED = 150;
+
   final Language language;
   final WordForms forms;
   private final Map<String, Integer> termIds;
@@ -163,8 +166,9 @@ final class LabelIndex {
           }
         }
       }
-      List<LabelHit> hits = new ArrayList<>();
-      int[][] wholeWords = null;
+      // Coverage of every touched label first; the detailed match (which words, how close) only
+      // for the most promising, since a long sentence half-matches thousands of short labels.
+      int candidates = 0;
       for (int i = 0; i < s.touched.size; i++) {
         int label = s.touched.items[i];
         long mask = s.mask[label];
@@ -177,13 +181,32 @@ final class LabelIndex {
         }
         float coverage = labelIdfSum[label] <= 0 ? 0 : covered / labelIdfSum[label];
         if (coverage >= MIN_COVERAGE) {
-          if (wholeWords == null) {
-            wholeWords = wholeWordTermsOf(tokens);
-          }
-          LabelHit hit = detail(label, mask, coverage, covered, tokens, terms, wholeWords);
-          if (hit != null && (!literalOnly || (hit.literal() && hit.complete()))) {
-            hits.add(hit);
-          }
+          s.candidateLabels.add(label);
+          s.candidateCovered.add(covered);
+          s.candidateKeys.add(coverage * coverage * Math.min(1f, 0.5f + covered / 12f));
+          candidates++;
+        }
+      }
+      int[] chosen;
+      if (candidates <= MAX_DETAILED) {
+        chosen = new int[candidates];
+        for (int i = 0; i < candidates; i++) {
+          chosen[i] = i;
+        }
+      } else {
+        chosen =
+            Engine.topIndexes(
+                java.util.Arrays.copyOf(s.candidateKeys.items, candidates), MAX_DETAILED);
+      }
+      List<LabelHit> hits = new ArrayList<>(chosen.length);
+      int[][] wholeWords = chosen.length == 0 ? null : wholeWordTermsOf(tokens);
+      for (int i : chosen) {
+        int label = s.candidateLabels.items[i];
+        float covered = s.candidateCovered.items[i];
+        float coverage = covered / labelIdfSum[label];
+        LabelHit hit = detail(label, s.mask[label], coverage, covered, tokens, terms, wholeWords);
+        if (hit != null && (!literalOnly || (hit.literal() && hit.complete()))) {
+          hits.add(hit);
         }
       }
       return hits;
@@ -192,6 +215,9 @@ final class LabelIndex {
         s.mask[s.touched.items[i]] = 0;
       }
       s.touched.size = 0;
+      s.candidateLabels.size = 0;
+      s.candidateCovered.size = 0;
+      s.candidateKeys.size = 0;
       scratchPool.offer(s);
     }
   }
@@ -350,6 +376,9 @@ final class LabelIndex {
   private static final class Scratch {
     final long[] mask;
     final IntList touched = new IntList();
+    final IntList candidateLabels = new IntList();
+    final FloatList candidateCovered = new FloatList();
+    final FloatList candidateKeys = new FloatList();
 
     Scratch(int labels) {
       mask = new long[labels];
@@ -361,6 +390,18 @@ final class LabelIndex {
     int size;
 
     void add(int value) {
+      if (size == items.length) {
+        items = Arrays.copyOf(items, size * 2);
+      }
+      items[size++] = value;
+    }
+  }
+
+  static final class FloatList {
+    float[] items = new float[256];
+    int size;
+
+    void add(float value) {
       if (size == items.length) {
         items = Arrays.copyOf(items, size * 2);
       }

@@ -31,25 +31,126 @@ final class SemanticIndex {
 
   private static final int MAGIC = 0x05AA_7A01;
   private static final int BATCH = 64;
-  private static final int BLOCK = 2048;
+
+  /** Clusters scanned per query, of {@link #clusters}. */
+  static final int PROBES = 16;
+
+  private static final int KMEANS_ITERATIONS = 6;
   private static final Logger log = LoggerFactory.getLogger(SemanticIndex.class);
 
   final int size;
   final int dim;
+
+  /** The concept of each row; rows are ordered by cluster. */
   private final int[] concepts;
-  private final float[] labelVectors;
-  private final float[] descriptionVectors;
+
+  /** Mean of the label and label-with-description vectors, row-major, rows ordered by cluster. */
+  private final float[] vectors;
+
+  private final float[][] centroids;
+
+  /** Rows of cluster c are {@code clusterStart[c]} (inclusive) to {@code clusterStart[c + 1]}. */
+  private final int[] clusterStart;
+
+  /** The label and described vectors as cached, kept only until the index is built. */
+  private float[] cachedLabels;
+
+  private float[] cachedDescriptions;
 
   private SemanticIndex(int[] concepts, int dim, float[] labels, float[] descriptions) {
-    this.concepts = concepts;
-    this.size = concepts.length;
+    int n = concepts.length;
+    this.size = n;
     this.dim = dim;
-    this.labelVectors = labels;
-    this.descriptionVectors = descriptions;
+    float[][] mean = new float[n][dim];
+    for (int s = 0; s < n; s++) {
+      for (int d = 0; d < dim; d++) {
+        mean[s][d] = 0.5f * (labels[d * n + s] + descriptions[d * n + s]);
+      }
+    }
+    this.cachedLabels = labels;
+    this.cachedDescriptions = descriptions;
+    int k = Math.max(1, (int) Math.round(Math.sqrt(n)));
+    int[] assignment = new int[n];
+    this.centroids = kmeans(mean, k, assignment);
+    this.clusterStart = new int[k + 1];
+    for (int s = 0; s < n; s++) {
+      clusterStart[assignment[s] + 1]++;
+    }
+    for (int c = 0; c < k; c++) {
+      clusterStart[c + 1] += clusterStart[c];
+    }
+    int[] fill = java.util.Arrays.copyOf(clusterStart, k);
+    this.concepts = new int[n];
+    this.vectors = new float[n * dim];
+    for (int s = 0; s < n; s++) {
+      int row = fill[assignment[s]]++;
+      this.concepts[row] = concepts[s];
+      System.arraycopy(mean[s], 0, vectors, row * dim, dim);
+    }
   }
 
-  int concept(int row) {
-    return concepts[row];
+  /**
+   * Spherical k-means: centroids seeded with evenly spaced vectors (deterministic, so the same
+   * cache gives the same index), then a few rounds of assigning each vector to the centroid with
+   * the largest dot product and renormalising the means.
+   */
+  private static float[][] kmeans(float[][] points, int k, int[] assignment) {
+    int n = points.length;
+    int dim = n == 0 ? 0 : points[0].length;
+    float[][] centroids = new float[k][];
+    for (int c = 0; c < k; c++) {
+      centroids[c] = normalize(points[(int) ((long) c * n / k)]);
+    }
+    for (int iteration = 0; iteration < KMEANS_ITERATIONS; iteration++) {
+      for (int s = 0; s < n; s++) {
+        int best = 0;
+        float bestScore = Float.NEGATIVE_INFINITY;
+        for (int c = 0; c < k; c++) {
+          float score = dot(points[s], 0, centroids[c]);
+          if (score > bestScore) {
+            bestScore = score;
+            best = c;
+          }
+        }
+        assignment[s] = best;
+      }
+      float[][] sums = new float[k][dim];
+      for (int s = 0; s < n; s++) {
+        float[] sum = sums[assignment[s]];
+        for (int d = 0; d < dim; d++) {
+          sum[d] += points[s][d];
+        }
+      }
+      for (int c = 0; c < k; c++) {
+        boolean empty = true;
+        for (float x : sums[c]) {
+          empty &= x == 0;
+        }
+        if (!empty) {
+          centroids[c] = normalize(sums[c]);
+        }
+      }
+    }
+    return centroids;
+  }
+
+  private static float dot(float[] a, int offset, float[] b) {
+    float s0 = 0;
+    float s1 = 0;
+    float s2 = 0;
+    float s3 = 0;
+    int n = b.length;
+    int i = 0;
+    for (; i + 3 < n; i += 4) {
+      s0 += a[offset + i] * b[i];
+      s1 += a[offset + i + 1] * b[i + 1];
+      s2 += a[offset + i + 2] * b[i + 2];
+      s3 += a[offset + i + 3] * b[i + 3];
+    }
+    for (; i < n; i++) {
+      s0 += a[offset + i] * b[i];
+    }
+    return s0 + s1 + s2 + s3;
   }
 
   /** The texts of one concept to embed. */
@@ -73,6 +174,8 @@ final class SemanticIndex {
     SemanticIndex index =
         new SemanticIndex(concepts, dim, transpose(labels, dim), transpose(described, dim));
     index.write(file, key, entries);
+    index.cachedLabels = null;
+    index.cachedDescriptions = null;
     log.info("Embedded {} concepts in {} s", n, (System.nanoTime() - started) / 1_000_000_000L);
     return index;
   }
@@ -118,31 +221,34 @@ final class SemanticIndex {
   }
 
   /**
-   * Cosine similarities of every query to every concept, for the label vectors and for the
-   * label-with-description vectors: {@code [query][row]}. Blocked so each stretch of the matrix is
-   * read once for all the queries of a text.
+   * The concepts nearest to a query: {@code [rows]} and their scores (mean cosine to the label and
+   * to the label with description), unsorted, from the {@link #PROBES} nearest clusters.
    */
-  float[][][] similarities(float[][] queries) {
-    int q = queries.length;
-    float[][] label = new float[q][size];
-    float[][] described = new float[q][size];
-    for (int from = 0; from < size; from += BLOCK) {
-      int to = Math.min(size, from + BLOCK);
-      for (int d = 0; d < dim; d++) {
-        int offset = d * size;
-        for (int k = 0; k < q; k++) {
-          float w = queries[k][d];
-          float[] l = label[k];
-          float[] e = described[k];
-          for (int s = from; s < to; s++) {
-            l[s] += w * labelVectors[offset + s];
-            e[s] += w * descriptionVectors[offset + s];
-          }
-        }
+  Neighbours nearest(float[] query) {
+    int k = centroids.length;
+    float[] centroidScores = new float[k];
+    for (int c = 0; c < k; c++) {
+      centroidScores[c] = dot(centroids[c], 0, query);
+    }
+    int[] probes = Engine.topIndexes(centroidScores, PROBES);
+    int count = 0;
+    for (int c : probes) {
+      count += clusterStart[c + 1] - clusterStart[c];
+    }
+    int[] rows = new int[count];
+    float[] scores = new float[count];
+    int i = 0;
+    for (int c : probes) {
+      for (int row = clusterStart[c]; row < clusterStart[c + 1]; row++) {
+        rows[i] = concepts[row];
+        scores[i++] = dot(vectors, row * dim, query);
       }
     }
-    return new float[][][] {label, described};
+    return new Neighbours(rows, scores);
   }
+
+  /** Candidate concepts of one query and their scores, in matching order. */
+  record Neighbours(int[] concepts, float[] scores) {}
 
   private void write(Path file, String key, List<Entry> entries) throws IOException {
     Files.createDirectories(file.getParent());
@@ -154,10 +260,10 @@ final class SemanticIndex {
       out.writeInt(size);
       out.writeInt(dim);
       out.writeInt(fingerprint(entries));
-      for (float f : labelVectors) {
+      for (float f : cachedLabels) {
         out.writeFloat(f);
       }
-      for (float f : descriptionVectors) {
+      for (float f : cachedDescriptions) {
         out.writeFloat(f);
       }
     }
@@ -183,8 +289,12 @@ final class SemanticIndex {
       }
       float[] labels = readFloats(in, n * dim);
       float[] described = readFloats(in, n * dim);
-      return new SemanticIndex(
-          entries.stream().mapToInt(Entry::concept).toArray(), dim, labels, described);
+      SemanticIndex index =
+          new SemanticIndex(
+              entries.stream().mapToInt(Entry::concept).toArray(), dim, labels, described);
+      index.cachedLabels = null;
+      index.cachedDescriptions = null;
+      return index;
     } catch (IOException | RuntimeException e) {
       log.warn("Embedding cache {} unreadable ({}); rebuilding", file, e.toString());
       return null;

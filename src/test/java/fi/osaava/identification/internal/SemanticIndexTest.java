@@ -35,8 +35,7 @@ class SemanticIndexTest {
   }
 
   @Test
-  void findsTheConceptThatASentenceMeansWithoutSharingItsWords(@TempDir Path dir)
-      throws Exception {
+  void findsTheConceptThatASentenceMeansWithoutSharingItsWords(@TempDir Path dir) throws Exception {
     SemanticIndex index =
         SemanticIndex.loadOrBuild(dir.resolve("vectors.bin"), "k1", ENTRIES, model);
     float[][] queries =
@@ -46,10 +45,9 @@ class SemanticIndexTest {
                 "We write backend services on the JVM.",
                 "You will deliver goods with a lorry.",
                 "Morning shifts at our bakery."));
-    float[][][] sims = index.similarities(queries);
-    assertThat(best(sims, 0)).isEqualTo(0);
-    assertThat(best(sims, 1)).isEqualTo(2);
-    assertThat(best(sims, 2)).isEqualTo(1);
+    assertThat(best(index, queries[0])).isEqualTo(0);
+    assertThat(best(index, queries[1])).isEqualTo(2);
+    assertThat(best(index, queries[2])).isEqualTo(1);
   }
 
   @Test
@@ -64,8 +62,8 @@ class SemanticIndexTest {
     SemanticIndex loaded = SemanticIndex.loadOrBuild(file, "key-a", ENTRIES, counting);
     assertThat(counting.calls.get()).as("loaded from the cache").isEqualTo(callsToBuild);
     float[][] q = SemanticIndex.embed(model, List.of("programming"));
-    assertThat(loaded.similarities(q)[1][0][0])
-        .isCloseTo(built.similarities(q)[1][0][0], within(1e-6f));
+    assertThat(score(loaded, q[0], 0)).isCloseTo(score(built, q[0], 0), within(1e-6f));
+    assertThat(score(built, q[0], 0)).isBetween(-1f, 1f);
 
     SemanticIndex.loadOrBuild(file, "key-b", ENTRIES, counting);
     assertThat(counting.calls.get()).as("another key rebuilds").isGreaterThan(callsToBuild);
@@ -74,14 +72,27 @@ class SemanticIndexTest {
     assertThat(counting.calls.get()).as("other concepts rebuild").isGreaterThan(afterRebuild);
   }
 
-  private static int best(float[][][] sims, int query) {
+  /** The concept nearest to the query (four concepts: every cluster is probed). */
+  private static int best(SemanticIndex index, float[] query) {
+    SemanticIndex.Neighbours n = index.nearest(query);
+    assertThat(n.concepts()).hasSize(ENTRIES.size());
     int best = 0;
-    for (int r = 1; r < sims[0][query].length; r++) {
-      if (sims[0][query][r] + sims[1][query][r] > sims[0][query][best] + sims[1][query][best]) {
-        best = r;
+    for (int i = 1; i < n.scores().length; i++) {
+      if (n.scores()[i] > n.scores()[best]) {
+        best = i;
       }
     }
-    return best;
+    return n.concepts()[best];
+  }
+
+  private static float score(SemanticIndex index, float[] query, int concept) {
+    SemanticIndex.Neighbours n = index.nearest(query);
+    for (int i = 0; i < n.concepts().length; i++) {
+      if (n.concepts()[i] == concept) {
+        return n.scores()[i];
+      }
+    }
+    throw new AssertionError("concept " + concept + " not scored");
   }
 
   /** Counts how often the real model is asked, to tell a cache hit from a rebuild. */
