@@ -31,6 +31,10 @@ final class Engine {
   /** Pieces of at most this many words may be titles, compared by character n-grams. */
   private static final int TITLE_WORDS = 6;
 
+  /** Waits for the model's pool; a virtual thread, as it only blocks. */
+  private static final java.util.concurrent.Executor EMBEDDING_CALLER =
+      runnable -> Thread.ofVirtual().name("identification-embedding-call").start(runnable);
+
   /** Description matches kept per text. */
   private static final int DESCRIPTION_CANDIDATES = 40;
 
@@ -180,10 +184,12 @@ final class Engine {
         }
       }
     }
-    float[][] vectors =
+    // The model embeds on its own threads while this one does the lexical matching.
+    java.util.concurrent.CompletableFuture<float[][]> embedding =
         sem == null || queryTexts.isEmpty()
-            ? new float[0][]
-            : SemanticIndex.embed(model, queryTexts);
+            ? java.util.concurrent.CompletableFuture.completedFuture(new float[0][])
+            : java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> SemanticIndex.embed(model, queryTexts), EMBEDDING_CALLER);
     List<Analysis> results = new ArrayList<>(texts.size());
     int q = 0;
     for (int t = 0; t < texts.size(); t++) {
@@ -191,7 +197,10 @@ final class Engine {
       while (q < queryOwner.size() && queryOwner.get(q)[0] == t) {
         q++;
       }
-      float[][] textVectors = java.util.Arrays.copyOfRange(vectors, from, q);
+      int first = from;
+      int last = q;
+      java.util.function.Supplier<float[][]> textVectors =
+          () -> java.util.Arrays.copyOfRange(embedding.join(), first, last);
       List<Integer> vectorPieces = new ArrayList<>();
       for (int i = from; i < q; i++) {
         vectorPieces.add(queryOwner.get(i)[1]);
@@ -244,7 +253,7 @@ final class Engine {
       boolean truncated,
       Language given,
       SemanticIndex sem,
-      float[][] vectors,
+      java.util.function.Supplier<float[][]> vectorSupplier,
       List<Integer> vectorPieces,
       boolean useGraph,
       int limit) {
@@ -312,6 +321,7 @@ final class Engine {
                 });
       }
     }
+    float[][] vectors = vectorPieces.isEmpty() ? new float[0][] : vectorSupplier.get();
     if (sem != null && vectors.length > 0) {
       for (int k = 0; k < vectors.length; k++) {
         Piece piece = pieces.get(vectorPieces.get(k));

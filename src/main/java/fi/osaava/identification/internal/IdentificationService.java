@@ -1,6 +1,5 @@
 package fi.osaava.identification.internal;
 
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import fi.osaava.identification.Evidence;
 import fi.osaava.identification.Identification;
 import fi.osaava.identification.IdentificationApi;
@@ -202,7 +201,7 @@ class IdentificationService implements IdentificationApi {
   private void loadSemantic(Engine e, TaxonomyStatus status) {
     try {
       long started = System.nanoTime();
-      var model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+      var model = new MiniLmEmbeddingModel(Runtime.getRuntime().availableProcessors());
       List<SemanticIndex.Entry> entries = new ArrayList<>();
       for (int c = 0; c < e.esco.size(); c++) {
         ConceptRecord r = e.esco.records.get(c);

@@ -30,6 +30,9 @@ final class LabelIndex {
   /** A label needs at least this share of its idf mass in one sentence to count. */
   static final float MIN_COVERAGE = 0.5f;
 
+  /** Marks a label as seen in this sentence; its word bits are below (labels are short). */
+  private static final long TOUCHED = 1L << 63;
+
   /** Labels matched in detail per sentence: the rest could not reach the top of any ranking. */
   static final int MAX_DETAILED = 150;
 
@@ -79,19 +82,41 @@ final class LabelIndex {
       df[t] = conceptsOfTerm.getOrDefault(t, Set.of()).size();
       idf[t] = (float) Math.log(1 + (conceptCount - df[t] + 0.5) / (df[t] + 0.5));
     }
+    // Each label is posted under its two rarest words only. A label that a sentence covers by
+    // half its weight or more must contain one of them (exactly so for labels of up to three
+    // words), and common words like "manage" then seed few labels instead of thousands.
+    this.labelIdfSum = new float[labels];
+    int[][] seeds = new int[labels][];
+    Arrays.fill(postingSize, 0);
+    for (int l = 0; l < labels; l++) {
+      int[] terms = labelTerms[l];
+      int first = -1;
+      int second = -1;
+      for (int t : terms) {
+        labelIdfSum[l] += idf[t];
+        if (t == first || t == second) {
+          continue;
+        }
+        if (first < 0 || idf[t] > idf[first]) {
+          second = first;
+          first = t;
+        } else if (second < 0 || idf[t] > idf[second]) {
+          second = t;
+        }
+      }
+      seeds[l] = second < 0 ? new int[] {first} : new int[] {first, second};
+      for (int t : seeds[l]) {
+        postingSize[t]++;
+      }
+    }
     this.postings = new int[termIds.size()][];
     for (int t = 0; t < postings.length; t++) {
       postings[t] = new int[postingSize[t]];
     }
     int[] fill = new int[termIds.size()];
-    this.labelIdfSum = new float[labels];
     for (int l = 0; l < labels; l++) {
-      int[] terms = labelTerms[l];
-      for (int j = 0; j < terms.length; j++) {
-        labelIdfSum[l] += idf[terms[j]];
-        if (indexOf(terms, terms[j]) == j) {
-          postings[terms[j]][fill[terms[j]]++] = l;
-        }
+      for (int t : seeds[l]) {
+        postings[t][fill[t]++] = l;
       }
     }
   }
@@ -153,16 +178,29 @@ final class LabelIndex {
   List<LabelHit> match(List<Token> tokens, boolean literalOnly) {
     int[][] terms = termsOf(tokens);
     Scratch polled = scratchPool.poll();
-    Scratch s = polled != null ? polled : new Scratch(labelConcept.length);
+    Scratch s = polled != null ? polled : new Scratch(labelConcept.length, idf.length);
     try {
+      int stamp = ++s.stamp;
+      for (int[] tokenTerms : terms) {
+        for (int t : tokenTerms) {
+          s.termStamp[t] = stamp;
+        }
+      }
       for (int[] tokenTerms : terms) {
         for (int t : tokenTerms) {
           for (int label : postings[t]) {
-            long bits = bitsOf(labelTerms[label], t);
-            if (s.mask[label] == 0) {
-              s.touched.add(label);
+            if (s.mask[label] != 0) {
+              continue;
             }
-            s.mask[label] |= bits;
+            int[] lt = labelTerms[label];
+            long mask = TOUCHED;
+            for (int j = 0; j < lt.length; j++) {
+              if (s.termStamp[lt[j]] == stamp) {
+                mask |= 1L << j;
+              }
+            }
+            s.mask[label] = mask;
+            s.touched.add(label);
           }
         }
       }
@@ -171,7 +209,7 @@ final class LabelIndex {
       int candidates = 0;
       for (int i = 0; i < s.touched.size; i++) {
         int label = s.touched.items[i];
-        long mask = s.mask[label];
+        long mask = s.mask[label] & ~TOUCHED;
         int[] lt = labelTerms[label];
         float covered = 0;
         for (int j = 0; j < lt.length; j++) {
@@ -204,7 +242,8 @@ final class LabelIndex {
         int label = s.candidateLabels.items[i];
         float covered = s.candidateCovered.items[i];
         float coverage = covered / labelIdfSum[label];
-        LabelHit hit = detail(label, s.mask[label], coverage, covered, tokens, terms, wholeWords);
+        LabelHit hit =
+            detail(label, s.mask[label] & ~TOUCHED, coverage, covered, tokens, terms, wholeWords);
         if (hit != null && (!literalOnly || (hit.literal() && hit.complete()))) {
           hits.add(hit);
         }
@@ -326,16 +365,6 @@ final class LabelIndex {
     return ending.equals("s") || ending.equals("es") || ending.equals("'s") || ending.equals("s'");
   }
 
-  private static long bitsOf(int[] terms, int t) {
-    long bits = 0;
-    for (int j = 0; j < terms.length; j++) {
-      if (terms[j] == t) {
-        bits |= 1L << j;
-      }
-    }
-    return bits;
-  }
-
   private static int indexOf(int[] a, int value) {
     return indexOf(a, a.length, value);
   }
@@ -376,12 +405,15 @@ final class LabelIndex {
   private static final class Scratch {
     final long[] mask;
     final IntList touched = new IntList();
+    final int[] termStamp;
+    int stamp;
     final IntList candidateLabels = new IntList();
     final FloatList candidateCovered = new FloatList();
     final FloatList candidateKeys = new FloatList();
 
-    Scratch(int labels) {
+    Scratch(int labels, int terms) {
       mask = new long[labels];
+      termStamp = new int[terms];
     }
   }
 

@@ -185,12 +185,21 @@ final class SemanticIndex {
     for (int from = 0; from < texts.size(); from += BATCH) {
       int to = Math.min(texts.size(), from + BATCH);
       List<TextSegment> segments = new ArrayList<>(to - from);
+      List<Integer> positions = new ArrayList<>(to - from);
       for (int i = from; i < to; i++) {
-        segments.add(TextSegment.from(texts.get(i)));
+        if (texts.get(i) == null || texts.get(i).isBlank()) {
+          vectors[i] = new float[384];
+        } else {
+          segments.add(TextSegment.from(texts.get(i)));
+          positions.add(i);
+        }
+      }
+      if (segments.isEmpty()) {
+        continue;
       }
       var embeddings = model.embedAll(segments).content();
-      for (int i = from; i < to; i++) {
-        vectors[i] = normalize(embeddings.get(i - from).vector());
+      for (int i = 0; i < positions.size(); i++) {
+        vectors[positions.get(i)] = normalize(embeddings.get(i).vector());
       }
     }
     return vectors;

@@ -73,6 +73,22 @@ class SemanticIndexTest {
   }
 
   /** The concept nearest to the query (four concepts: every cluster is probed). */
+  @Test
+  void theSingleThreadedSessionGivesLangchainsVectors() {
+    List<String> texts = List.of("manage budgets", "Vi söker en utvecklare.", "C++");
+    float[][] ours = SemanticIndex.embed(new MiniLmEmbeddingModel(2), texts);
+    float[][] theirs = SemanticIndex.embed(model, texts);
+    for (int i = 0; i < texts.size(); i++) {
+      float cosine = 0;
+      for (int d = 0; d < ours[i].length; d++) {
+        cosine += ours[i][d] * theirs[i][d];
+      }
+      assertThat(cosine).as(texts.get(i)).isGreaterThan(0.999f);
+    }
+    // langchain4j refuses blank text; a blank piece gets a zero vector, near nothing.
+    assertThat(SemanticIndex.embed(model, List.of(" "))[0]).containsOnly(0f);
+  }
+
   private static int best(SemanticIndex index, float[] query) {
     SemanticIndex.Neighbours n = index.nearest(query);
     assertThat(n.concepts()).hasSize(ENTRIES.size());
