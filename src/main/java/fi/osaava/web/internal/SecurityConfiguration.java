@@ -5,6 +5,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -74,5 +76,14 @@ class SecurityConfiguration {
         // that does not exist yet.
         .requestCache(cache -> cache.disable());
     return http.build();
+  }
+
+  /**
+   * No local accounts: people will sign in through the national identification service. Without
+   * this bean Spring Boot would create a "user" with a generated password and log it.
+   */
+  @Bean
+  UserDetailsService noLocalUsers() {
+    return new InMemoryUserDetailsManager();
   }
 }

@@ -354,7 +354,11 @@ class TaxonomyApiController {
     if (summary.type() != expected) {
       throw new ResponseStatusException(
           HttpStatus.BAD_REQUEST,
-          uri + " is a " + summary.type().slug() + ", not a " + expected.slug());
+          uri
+              + " is of type "
+              + summary.type().slug()
+              + "; this asks for one of type "
+              + expected.slug());
     }
   }
 

@@ -155,6 +155,12 @@ class TaxonomyPageController {
             .orElseThrow(() -> new NotFoundException("No concept has the URI " + uri));
     model.addAttribute("concept", concept);
     model.addAttribute("language", language);
+    // ESCO often repeats the preferred label among the alternative ones.
+    model.addAttribute(
+        "alternativeLabels",
+        concept.alternativeLabels().stream()
+            .filter(label -> !label.equals(concept.label().text()))
+            .toList());
 
     List<ConceptSummary> broader = taxonomy.broader(uri, language);
     model.addAttribute("broader", broader);
