@@ -1,9 +1,7 @@
 package fi.osaava.web;
 
-import fi.osaava.platform.ImportProgress;
-import fi.osaava.taxonomy.EscoImportOptions;
+import fi.osaava.ReferenceData;
 import fi.osaava.taxonomy.TaxonomyApi;
-import java.util.List;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -20,10 +18,7 @@ class EscoTestData {
   @Bean
   ApplicationRunner importEscoForTests(TaxonomyApi taxonomy, JdbcTemplate jdbc) {
     return args -> {
-      taxonomy.importEsco(
-          List.of(WebTestBase.escoDirectory()),
-          EscoImportOptions.defaults(),
-          ImportProgress.silent());
+      ReferenceData.ensureEscoImported(taxonomy);
       // Planner statistics right away: until autovacuum analyzes the freshly loaded tables (up
       // to a minute) PostgreSQL plans the label joins blind and a collection page can take
       // minutes. The importer should analyze after loading; until it does, tests do it here.

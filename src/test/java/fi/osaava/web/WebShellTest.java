@@ -37,6 +37,14 @@ class WebShellTest extends WebTestBase {
   }
 
   @Test
+  void swaggerUiMayStyleInlineButStillRunsOnlyOwnScripts() throws Exception {
+    String csp = header(get("/swagger-ui/index.html", HTML, null, null), "Content-Security-Policy");
+    assertThat(csp).contains("style-src 'self' 'unsafe-inline'", "script-src 'self';");
+    assertThat(header(get("/", HTML, null, null), "Content-Security-Policy"))
+        .doesNotContain("unsafe-inline");
+  }
+
+  @Test
   void layoutHasSkipLinkLandmarksAndEscoAttribution() throws Exception {
     String body = get("/", HTML, "en", null).body();
     assertThat(body)

@@ -1,9 +1,6 @@
 package fi.osaava.web;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
+import fi.osaava.ReferenceData;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,20 +24,13 @@ public abstract class WebTestBase {
 
   @Autowired protected MockMvc mvc;
 
-  /** The ESCO package the tests read, in place, beside the repository. */
-  public static Path escoDirectory() {
-    Path root = Path.of(System.getProperty("osaava.repo.root", ".")).toAbsolutePath();
-    return root.resolve("../shared/data/esco/v1.1.1").normalize();
-  }
-
-  /** Without the data these tests cannot run; under CI that is a failure, elsewhere a skip. */
+  /**
+   * Without the data these tests cannot run; under CI that is a failure, elsewhere a skip. Checked
+   * before the context starts, whose start-up imports the data.
+   */
   @BeforeAll
   static void requireEscoData() {
-    Path esco = escoDirectory();
-    if (System.getenv("CI") != null && !Files.isDirectory(esco)) {
-      throw new IllegalStateException("CI needs the ESCO reference data at " + esco);
-    }
-    assumeTrue(Files.isDirectory(esco), "ESCO reference data not found at " + esco);
+    ReferenceData.esco();
   }
 
   protected String url(String pathAndQuery) {

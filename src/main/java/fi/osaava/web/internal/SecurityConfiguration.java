@@ -8,8 +8,12 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may do what, and the security headers of every response. Until sign-in arrives everything
@@ -40,6 +44,16 @@ class SecurityConfiguration {
           "form-action 'self'",
           "frame-ancestors 'none'");
 
+  /**
+   * Swagger UI (a third-party page) sets inline styles from its script; on its own pages only,
+   * styles may be inline. Scripts stay same-origin there too.
+   */
+  static final String SWAGGER_UI_CONTENT_SECURITY_POLICY =
+      CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+
+  private static final RequestMatcher SWAGGER_UI =
+      PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
+
   @Bean
   SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(
@@ -64,7 +78,16 @@ class SecurityConfiguration {
         .headers(
             headers ->
                 headers
-                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                    .addHeaderWriter(
+                        new DelegatingRequestMatcherHeaderWriter(
+                            new NegatedRequestMatcher(SWAGGER_UI),
+                            new StaticHeadersWriter(
+                                "Content-Security-Policy", CONTENT_SECURITY_POLICY)))
+                    .addHeaderWriter(
+                        new DelegatingRequestMatcherHeaderWriter(
+                            SWAGGER_UI,
+                            new StaticHeadersWriter(
+                                "Content-Security-Policy", SWAGGER_UI_CONTENT_SECURITY_POLICY)))
                     .frameOptions(frame -> frame.deny())
                     // Concept URIs in our query strings reveal what a person looked at; other
                     // sites get no referrer at all.

@@ -1,8 +1,8 @@
 package fi.osaava.taxonomy.internal.web;
 
+import fi.osaava.ReferenceData;
 import fi.osaava.platform.CsvReader;
 import fi.osaava.platform.CsvRecord;
-import fi.osaava.web.WebTestBase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,10 +22,8 @@ import java.util.zip.ZipFile;
  */
 final class EscoFixture {
 
-  private static final Path ESCO = WebTestBase.escoDirectory();
-  private static final Path CLASSIFICATION =
-      ESCO.resolve("official/esco-v1.1.1-classification-en-csv.zip");
-  private static final Path RELATIONS = ESCO.resolve("official/esco-v1.1.1-relations-csv.zip");
+  private static final String CLASSIFICATION = "official/esco-v1.1.1-classification-en-csv.zip";
+  private static final String RELATIONS = "official/esco-v1.1.1-relations-csv.zip";
 
   private EscoFixture() {}
 
@@ -53,7 +51,7 @@ final class EscoFixture {
   static Labelled firstFinnishSkill() {
     List<Labelled> found = new ArrayList<>();
     readFile(
-        ESCO.resolve("fi/skills_fi.csv"),
+        ReferenceData.esco().resolve("fi/skills_fi.csv"),
         r -> {
           if (found.isEmpty() && r.text("preferredLabel") != null) {
             found.add(new Labelled(r.required("conceptUri"), r.required("preferredLabel")));
@@ -66,7 +64,7 @@ final class EscoFixture {
   static Map<String, String> finnishLabels(String file) {
     Map<String, String> labels = new HashMap<>();
     readFile(
-        ESCO.resolve("fi").resolve(file),
+        ReferenceData.esco().resolve("fi").resolve(file),
         r -> {
           if (r.text("preferredLabel") != null) {
             labels.put(r.required("conceptUri"), r.required("preferredLabel"));
@@ -116,7 +114,8 @@ final class EscoFixture {
     return rows;
   }
 
-  private static void readZip(Path zip, String entryName, Consumer<CsvRecord> each) {
+  private static void readZip(String zipName, String entryName, Consumer<CsvRecord> each) {
+    Path zip = ReferenceData.esco().resolve(zipName);
     try (ZipFile file = new ZipFile(zip.toFile())) {
       ZipEntry entry = file.getEntry(entryName);
       if (entry == null) {
