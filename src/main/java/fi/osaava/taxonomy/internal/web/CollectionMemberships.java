@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -26,6 +27,9 @@ class CollectionMemberships {
 
   private final TaxonomyApi taxonomy;
   private volatile Map<ConceptUri, List<String>> byConcept;
+
+  /** Counts imports, so that a load that an import overtook does not keep its stale result. */
+  private final AtomicLong imports = new AtomicLong();
 
   CollectionMemberships(TaxonomyApi taxonomy) {
     this.taxonomy = taxonomy;
@@ -44,6 +48,7 @@ class CollectionMemberships {
     if (byConcept != null) {
       return byConcept;
     }
+    long importsBefore = imports.get();
     Map<ConceptUri, Set<String>> sets = new HashMap<>();
     for (SkillCollection collection : taxonomy.collections()) {
       int page = 0;
@@ -60,13 +65,17 @@ class CollectionMemberships {
     }
     Map<ConceptUri, List<String>> lists = new HashMap<>();
     sets.forEach((uri, codes) -> lists.put(uri, List.copyOf(codes)));
-    byConcept = Map.copyOf(lists);
-    return byConcept;
+    Map<ConceptUri, List<String>> loaded = Map.copyOf(lists);
+    if (imports.get() == importsBefore) {
+      byConcept = loaded;
+    }
+    return loaded;
   }
 
   /** A new import may change the collections; the next request reads them again. */
   @TransactionalEventListener(fallbackExecution = true)
   void onImport(EscoImported imported) {
+    imports.incrementAndGet();
     byConcept = null;
   }
 }
