@@ -54,11 +54,9 @@ import org.springframework.web.server.ResponseStatusException;
 class TaxonomyApiController {
 
   private final TaxonomyApi taxonomy;
-  private final CollectionMemberships memberships;
 
-  TaxonomyApiController(TaxonomyApi taxonomy, CollectionMemberships memberships) {
+  TaxonomyApiController(TaxonomyApi taxonomy) {
     this.taxonomy = taxonomy;
-    this.memberships = memberships;
   }
 
   private static final String LANG =
@@ -114,7 +112,7 @@ class TaxonomyApiController {
         concept.iscoCode(),
         concept.status(),
         concept.obsolete(),
-        memberships.of(uri));
+        taxonomy.collectionsOf(uri));
   }
 
   @GetMapping("/concept/broader")

@@ -48,11 +48,9 @@ class TaxonomyPageController {
   private static final int MAX_ANCESTORS = 12;
 
   private final TaxonomyApi taxonomy;
-  private final CollectionMemberships memberships;
 
-  TaxonomyPageController(TaxonomyApi taxonomy, CollectionMemberships memberships) {
+  TaxonomyPageController(TaxonomyApi taxonomy) {
     this.taxonomy = taxonomy;
-    this.memberships = memberships;
   }
 
   @GetMapping("/")
@@ -169,7 +167,7 @@ class TaxonomyPageController {
         taxonomy.narrower(uri, language, new Paging(narrowerPage, PAGE_SIZE));
     model.addAttribute("narrower", narrower);
     model.addAttribute("narrowerPager", Pagination.of(narrower, "np", "narrower", request));
-    model.addAttribute("collections", memberships.of(uri));
+    model.addAttribute("collections", taxonomy.collectionsOf(uri));
 
     ResultPage<RelatedConcept> essential = null;
     ResultPage<RelatedConcept> optional = null;
