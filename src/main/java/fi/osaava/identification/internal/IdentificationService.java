@@ -88,12 +88,13 @@ class IdentificationService implements IdentificationApi {
     List<Identification> results = new ArrayList<>(analyses.size());
     for (int i = 0; i < analyses.size(); i++) {
       Analysis a = analyses.get(i);
+      Language labels = options.labelLanguage() != null ? options.labelLanguage() : a.language();
       String text = texts.get(i) == null ? "" : texts.get(i);
       results.add(
           new Identification(
-              toConcepts(a.skills(), a.language(), text, options),
+              toConcepts(a.skills(), labels, text, options),
               options.occupations()
-                  ? toConcepts(a.occupations(), a.language(), text, options)
+                  ? toConcepts(a.occupations(), labels, text, options)
                   : List.of(),
               a.sentences(),
               a.truncated()));

@@ -1,6 +1,8 @@
 package fi.osaava.web.internal;
 
+import fi.osaava.web.PublicForm;
 import jakarta.servlet.DispatcherType;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -55,7 +57,9 @@ class SecurityConfiguration {
       PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
 
   @Bean
-  SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+  SecurityFilterChain securityFilterChain(HttpSecurity http, List<PublicForm> publicForms)
+      throws Exception {
+    String[] formPaths = publicForms.stream().map(PublicForm::path).toArray(String[]::new);
     http.authorizeHttpRequests(
             authorize ->
                 authorize
@@ -72,6 +76,9 @@ class SecurityConfiguration {
                     .denyAll()
                     // Pages, /api/**, /v3/api-docs, Swagger UI, /css, /js and /webjars.
                     .requestMatchers(HttpMethod.GET, "/**")
+                    .permitAll()
+                    // Forms that modules declare open to everyone (CSRF still applies).
+                    .requestMatchers(HttpMethod.POST, formPaths)
                     .permitAll()
                     .anyRequest()
                     .authenticated())

@@ -1,5 +1,6 @@
 package fi.osaava.identification.internal.web;
 
+import fi.osaava.web.PublicForm;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +17,12 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class IdentificationWebConfiguration {
+
+  /** The page's form is open to everyone, like the page (the shell keeps CSRF on for it). */
+  @Bean
+  PublicForm identifyForm() {
+    return new PublicForm(IdentificationPageController.PATH);
+  }
 
   @Bean
   @Order(10)
