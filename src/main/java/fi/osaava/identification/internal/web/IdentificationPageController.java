@@ -5,7 +5,9 @@ import fi.osaava.identification.Identification;
 import fi.osaava.identification.IdentificationApi;
 import fi.osaava.identification.IdentifiedConcept;
 import fi.osaava.identification.IdentifyOptions;
+import fi.osaava.identification.MatchReason;
 import fi.osaava.platform.Language;
+import fi.osaava.taxonomy.ConceptType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,14 +130,12 @@ class IdentificationPageController {
           evidence.add(quote.length() > 160 ? quote.substring(0, 157) + "…" : quote);
         }
       }
-      chips.add(
-          new Chip(
-              key,
-              c,
-              (int) Math.round(c.score() * 100),
-              c.reason().name().toLowerCase(Locale.ROOT),
-              evidence,
-              decision));
+      String reason = c.reason().name().toLowerCase(Locale.ROOT);
+      if (c.reason() == MatchReason.RELATED && c.type() != ConceptType.SKILL) {
+        // An occupation is "related" through the skills found, not through another occupation.
+        reason = "related-occupation";
+      }
+      chips.add(new Chip(key, c, (int) Math.round(c.score() * 100), reason, evidence, decision));
     }
     return chips;
   }
