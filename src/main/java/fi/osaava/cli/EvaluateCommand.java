@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
       EvaluateCommand.SkillExtraction.class,
       EvaluateCommand.OccupationMatching.class,
       EvaluateCommand.OccupationSkillsFi.class,
-      EvaluateCommand.IscoFi.class
+      EvaluateCommand.IscoFi.class,
+      EvaluateCommand.Fusion.class
     })
 final class EvaluateCommand implements Runnable {
 
@@ -223,6 +224,35 @@ final class EvaluateCommand implements Runnable {
           directories,
           (path, name) -> evaluation.finnishIscoGroups(path, progress),
           "labour-market/ammattitieto-2022-10-05.jsonl");
+    }
+  }
+
+  @Command(
+      name = "fusion",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Fit the skill fusion's weights on skill-extraction CSVs (the development sets).",
+        "Each file is scored with weights fitted on the other files; the weights are printed."
+      })
+  static final class Fusion extends Task {
+    @Parameters(arity = "2..*", paramLabel = "FILE")
+    java.util.List<Path> files;
+
+    @Override
+    String name() {
+      return "fusion";
+    }
+
+    @Override
+    String command() {
+      return "./osaava evaluate fusion "
+          + String.join(" ", files.stream().map(Path::toString).toList());
+    }
+
+    @Override
+    Benchmark.Report evaluate(
+        IdentificationEvaluation evaluation, Directories directories, ImportProgress progress) {
+      return evaluation.fitFusion(files, progress);
     }
   }
 

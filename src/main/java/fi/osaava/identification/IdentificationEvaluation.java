@@ -21,6 +21,13 @@ public interface IdentificationEvaluation {
   Benchmark.Report skillExtraction(Path file, int top, ImportProgress progress);
 
   /**
+   * Fits the skill fusion's weights on skill-extraction files (the development sets), scoring each
+   * file with weights fitted on the others, next to the hand-set weights; the weights themselves
+   * are printed for review, not applied.
+   */
+  Benchmark.Report fitFusion(java.util.List<Path> files, ImportProgress progress);
+
+  /**
    * Occupation matching in the MELO format: {@code query TAB space-separated gold URIs}; all
    * occupations and ISCO groups are ranked. Metrics: MRR and Recall@10.
    */

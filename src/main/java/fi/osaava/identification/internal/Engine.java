@@ -415,12 +415,12 @@ final class Engine {
   private Candidate skillCandidate(int concept, Signals s) {
     FusionWeights w = weights;
     float prior = esco.prior[concept];
+    float[] features = {s.lex, s.literal ? 1 : 0, s.sem, s.desc, s.graph, prior};
     float lexPart = w.lexical() * s.lex + (s.literal ? w.literal() : 0);
     float semPart = w.semantic() * s.sem;
     float descPart = w.description() * s.desc;
     float graphPart = w.graph() * s.graph;
-    double z = w.bias() + lexPart + semPart + descPart + graphPart + w.prior() * prior;
-    double score = sigmoid(z);
+    double score = sigmoid(w.skillScore(features));
     MatchReason reason;
     List<int[]> spans;
     float best = Math.max(Math.max(lexPart, semPart), Math.max(descPart, graphPart));
@@ -437,7 +437,7 @@ final class Engine {
       reason = MatchReason.RELATED;
       spans = s.graphSpans == null ? List.of() : s.graphSpans;
     }
-    return new Candidate(concept, score, reason, spans);
+    return new Candidate(concept, score, reason, spans, features);
   }
 
   /**

@@ -50,39 +50,10 @@ class EvaluationService implements IdentificationEvaluation {
   public Benchmark.Report skillExtraction(Path file, int top, ImportProgress progress) {
     Engine engine = service.ensureReady(true);
     EscoSnapshot esco = engine.esco;
-    Map<String, Integer> byLowerLabel = new HashMap<>();
-    esco.skillByEnglishLabel.forEach(
-        (k, v) -> byLowerLabel.putIfAbsent(k.toLowerCase(Locale.ROOT), v));
-    Map<String, Set<Integer>> gold = new LinkedHashMap<>();
-    Map<String, Integer> unmatched = new TreeMap<>();
-    int rows = 0;
-    try (InputStream in = Files.newInputStream(file);
-        CsvReader csv = CsvReader.open(in, file.getFileName().toString())) {
-      csv.requireColumns(Set.of("sentence", "label"));
-      for (CsvRecord row = csv.next(); row != null; row = csv.next()) {
-        rows++;
-        String sentence = row.text("sentence");
-        String label = row.text("label");
-        if (sentence == null) {
-          continue;
-        }
-        Set<Integer> concepts = gold.computeIfAbsent(sentence, k -> new LinkedHashSet<>());
-        if (label == null || IGNORED_LABELS.contains(label)) {
-          continue;
-        }
-        Integer concept = esco.skillByEnglishLabel.get(label);
-        if (concept == null) {
-          concept = byLowerLabel.get(label.toLowerCase(Locale.ROOT));
-        }
-        if (concept == null) {
-          unmatched.merge(label, 1, Integer::sum);
-        } else {
-          concepts.add(concept);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    SkillSet set = readSkillSet(file, esco);
+    Map<String, Set<Integer>> gold = set.gold();
+    Map<String, Integer> unmatched = set.unmatched();
+    int rows = set.rows();
     gold.values().removeIf(Set::isEmpty);
     List<String> sentences = new ArrayList<>(gold.keySet());
     List<Set<Integer>> golds = new ArrayList<>(gold.values());
@@ -157,6 +128,149 @@ class EvaluationService implements IdentificationEvaluation {
     metrics.put("unmatched_labels", unmatched.values().stream().mapToInt(Integer::intValue).sum());
     return new Benchmark.Report(md.toString(), metrics);
   }
+
+  /** Sentences of a skill-extraction file with their gold skills, and the labels ESCO lacks. */
+  record SkillSet(Map<String, Set<Integer>> gold, Map<String, Integer> unmatched, int rows) {}
+
+  static SkillSet readSkillSet(Path file, EscoSnapshot esco) {
+    Map<String, Integer> byLowerLabel = new HashMap<>();
+    esco.skillByEnglishLabel.forEach(
+        (k, v) -> byLowerLabel.putIfAbsent(k.toLowerCase(Locale.ROOT), v));
+    Map<String, Set<Integer>> gold = new LinkedHashMap<>();
+    Map<String, Integer> unmatched = new TreeMap<>();
+    int rows = 0;
+    try (InputStream in = Files.newInputStream(file);
+        CsvReader csv = CsvReader.open(in, file.getFileName().toString())) {
+      csv.requireColumns(Set.of("sentence", "label"));
+      for (CsvRecord row = csv.next(); row != null; row = csv.next()) {
+        rows++;
+        String sentence = row.text("sentence");
+        String label = row.text("label");
+        if (sentence == null) {
+          continue;
+        }
+        Set<Integer> concepts = gold.computeIfAbsent(sentence, k -> new LinkedHashSet<>());
+        if (label == null || IGNORED_LABELS.contains(label)) {
+          continue;
+        }
+        Integer concept = esco.skillByEnglishLabel.get(label);
+        if (concept == null) {
+          concept = byLowerLabel.get(label.toLowerCase(Locale.ROOT));
+        }
+        if (concept == null) {
+          unmatched.merge(label, 1, Integer::sum);
+        } else {
+          concepts.add(concept);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new SkillSet(gold, unmatched, rows);
+  }
+
+  @Override
+  public Benchmark.Report fitFusion(List<Path> files, ImportProgress progress) {
+    Engine engine = service.ensureReady(true);
+    List<String> names = new ArrayList<>();
+    List<List<FusionTraining.Query>> sets = new ArrayList<>();
+    List<List<int[]>> concepts = new ArrayList<>();
+    List<List<Set<Integer>>> golds = new ArrayList<>();
+    for (Path file : files) {
+      SkillSet set = readSkillSet(file, engine.esco);
+      set.gold().values().removeIf(Set::isEmpty);
+      List<String> sentences = new ArrayList<>(set.gold().keySet());
+      List<FusionTraining.Query> queries = new ArrayList<>();
+      List<int[]> ids = new ArrayList<>();
+      for (int i = 0; i < sentences.size(); i += BATCH) {
+        List<String> batch = sentences.subList(i, Math.min(sentences.size(), i + BATCH));
+        for (Analysis a : engine.analyze(batch, Language.EN, engine.hasSemantic(), true, 1000)) {
+          Set<Integer> gold = set.gold().get(sentences.get(queries.size()));
+          List<float[]> features = new ArrayList<>();
+          List<Boolean> isGold = new ArrayList<>();
+          int[] conceptIds = new int[a.skills().size()];
+          for (int k = 0; k < a.skills().size(); k++) {
+            Candidate c = a.skills().get(k);
+            features.add(c.features());
+            isGold.add(gold.contains(c.concept()));
+            conceptIds[k] = c.concept();
+          }
+          queries.add(new FusionTraining.Query(features, isGold));
+          ids.add(conceptIds);
+        }
+      }
+      names.add(file.getFileName().toString());
+      sets.add(queries);
+      concepts.add(ids);
+      golds.add(new ArrayList<>(set.gold().values()));
+      progress.report(file.getFileName() + ": " + queries.size() + " sentences");
+    }
+    float[] start = engine.weights.skillFeatures();
+    FusionTraining training = new FusionTraining(REGULARIZATION, 3000, 2.0);
+    StringBuilder md = new StringBuilder();
+    md.append(
+        "Pairwise logistic fit of the skill weights (features: "
+            + String.join(", ", FusionWeights.SKILL_FEATURES)
+            + "), L2 pull "
+            + REGULARIZATION
+            + " towards the hand-set weights. Each set is scored with weights fitted on the"
+            + " other sets only (held out), next to the hand-set weights.\n\n"
+            + "| evaluated on | weights | RP@5 | RP@10 | MRR |\n|---|---|---|---|---|\n");
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    for (int held = 0; held < sets.size(); held++) {
+      List<FusionTraining.Query> train = new ArrayList<>();
+      for (int other = 0; other < sets.size(); other++) {
+        if (other != held) {
+          train.addAll(sets.get(other));
+        }
+      }
+      float[] fitted = train.isEmpty() ? start : training.fitWeights(train, start);
+      for (float[] w : List.of(start, fitted)) {
+        RankingMetrics m = new RankingMetrics();
+        for (int q = 0; q < sets.get(held).size(); q++) {
+          int[] order = FusionTraining.rank(sets.get(held).get(q), w);
+          List<Integer> ranked = new ArrayList<>(order.length);
+          for (int i : order) {
+            ranked.add(concepts.get(held).get(q)[i]);
+          }
+          m.add(ranked, golds.get(held).get(q));
+        }
+        boolean hand = w == start;
+        md.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %s | %s | %s | %s |%n",
+                names.get(held),
+                hand ? "hand-set" : "fitted on the others",
+                RankingMetrics.f(m.rp5()),
+                RankingMetrics.f(m.rp10()),
+                RankingMetrics.f(m.mrr())));
+        metrics.put(
+            names.get(held).replaceAll("[^a-z]", "") + (hand ? "_hand_rp@5" : "_fitted_rp@5"),
+            RankingMetrics.round(m.rp5()));
+      }
+    }
+    List<FusionTraining.Query> all = new ArrayList<>();
+    sets.forEach(all::addAll);
+    float[] fitted = training.fitWeights(all, start);
+    float bias = FusionTraining.fitBias(all, fitted);
+    md.append("\nWeights fitted on all the sets (bias ")
+        .append(String.format(Locale.ROOT, "%.2f", bias))
+        .append("):\n\n| feature | hand-set | fitted |\n|---|---|---|\n");
+    for (int i = 0; i < start.length; i++) {
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %.2f | %.2f |%n",
+              FusionWeights.SKILL_FEATURES[i],
+              start[i],
+              fitted[i]));
+    }
+    return new Benchmark.Report(md.toString(), metrics);
+  }
+
+  /** How strongly the fit is pulled towards the hand-set weights; the sets are tiny. */
+  static final double REGULARIZATION = 0.002;
 
   @Override
   public Benchmark.Report occupationMatching(

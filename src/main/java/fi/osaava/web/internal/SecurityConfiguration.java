@@ -3,6 +3,7 @@ package fi.osaava.web.internal;
 import fi.osaava.web.PublicForm;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -24,7 +25,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * yet, so state-changing requests are refused until a later issue adds sign-in; CSRF protection
  * stays on (Spring Security's default) so forms are ready for it.
  */
+// Only a web server has requests to secure; the one-shot CLI commands boot without one.
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
   /**
