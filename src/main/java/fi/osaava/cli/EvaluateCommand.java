@@ -10,7 +10,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
-import java.util.function.BiFunction;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -90,13 +89,13 @@ final class EvaluateCommand implements Runnable {
       }
     }
 
-    static <T> T withData(Directories directories, BiFunction<Path, String, T> f, String path) {
-      Path data =
-          directories
-              .referenceData()
-              .orElseThrow(
-                  () -> new IllegalArgumentException("No data directory; pass --data-dir or FILE"));
-      return f.apply(data.resolve(path), path);
+    /** A file of the reference data, for tasks whose input ships there. */
+    static Path referenceFile(Directories directories, String path) {
+      return directories
+          .referenceData()
+          .orElseThrow(
+              () -> new IllegalArgumentException("No data directory; pass --data-dir or FILE"))
+          .resolve(path);
     }
   }
 
@@ -217,13 +216,11 @@ final class EvaluateCommand implements Runnable {
     @Override
     Benchmark.Report evaluate(
         IdentificationEvaluation evaluation, Directories directories, ImportProgress progress) {
-      if (file != null) {
-        return evaluation.finnishIscoGroups(file, progress);
-      }
-      return withData(
-          directories,
-          (path, name) -> evaluation.finnishIscoGroups(path, progress),
-          "labour-market/ammattitieto-2022-10-05.jsonl");
+      Path input =
+          file != null
+              ? file
+              : referenceFile(directories, "labour-market/ammattitieto-2022-10-05.jsonl");
+      return evaluation.finnishIscoGroups(input, progress);
     }
   }
 

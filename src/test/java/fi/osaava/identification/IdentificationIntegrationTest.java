@@ -76,6 +76,44 @@ class IdentificationIntegrationTest extends WebTestBase {
   }
 
   @Test
+  void randomJunkOverAllOfEscoNeitherCrashesNorSlowsDown() {
+    java.util.Random random = new java.util.Random(77);
+    long started = System.nanoTime();
+    for (int i = 0; i < 40; i++) {
+      StringBuilder b = new StringBuilder();
+      int length = random.nextInt(3_000);
+      for (int k = 0; k < length; k++) {
+        // Mostly letters of several scripts and spaces, with controls and markup thrown in.
+        int kind = random.nextInt(10);
+        b.append(
+            kind < 4
+                ? (char) ('a' + random.nextInt(26))
+                : kind < 6
+                    ? ' '
+                    : kind < 8
+                        ? (char) random.nextInt(0x3000)
+                        : "<p>&amp;\u0000ä".charAt(random.nextInt(9)));
+      }
+      String text = b.toString();
+      Identification result = identification.identify(text, null, IdentifyOptions.defaults());
+      for (IdentifiedConcept c : result.skills()) {
+        assertThat(c.score()).isBetween(0.0, 1.0);
+        for (Evidence e : c.evidence()) {
+          assertThat(text.substring(e.start(), e.end())).isEqualTo(e.text());
+        }
+      }
+    }
+    StringBuilder junk = new StringBuilder();
+    for (int k = 0; k < IdentificationApi.MAX_TEXT_LENGTH; k++) {
+      junk.append((char) random.nextInt(0x10000));
+    }
+    long junkStarted = System.nanoTime();
+    identification.identify(junk.toString(), null, IdentifyOptions.defaults());
+    assertThat((System.nanoTime() - junkStarted) / 1e9).as("50,000 junk characters").isLessThan(5);
+    assertThat((System.nanoTime() - started) / 1e9).isLessThan(60);
+  }
+
+  @Test
   void theHttpApiAnswersWithEvidenceAndReasons() throws Exception {
     mvc.perform(
             post("/api/v1/identification")

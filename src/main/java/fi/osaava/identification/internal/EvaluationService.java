@@ -427,7 +427,6 @@ class EvaluationService implements IdentificationEvaluation {
                 Locale.ROOT, "%.1f", golds.stream().mapToInt(Set::size).average().orElse(0)))
         .append(" on average).\n\n| ranker | MAP | RP@10 | texts/s |\n|---|---|---|---|\n");
     Map<String, Object> metrics = new LinkedHashMap<>();
-    double baselineMap = 0;
     for (Map.Entry<String, Run> e : runs.entrySet()) {
       RankingMetrics m = new RankingMetrics();
       List<List<Integer>> ranked = e.getValue().ranked();
@@ -451,7 +450,6 @@ class EvaluationService implements IdentificationEvaluation {
         metrics.put("map_without_graph", RankingMetrics.round(m.map()));
         metrics.put("rp@10_without_graph", RankingMetrics.round(m.rp10()));
       } else {
-        baselineMap = m.map();
         metrics.put("baseline_map", RankingMetrics.round(m.map()));
         metrics.put("baseline_rp@10", RankingMetrics.round(m.rp10()));
       }

@@ -21,8 +21,5 @@ record IdentificationProperties(
     if (buildAtStartup == null) {
       buildAtStartup = Boolean.TRUE;
     }
-    if (requestsPerMinute == null) {
-      requestsPerMinute = 60;
-    }
   }
 }
