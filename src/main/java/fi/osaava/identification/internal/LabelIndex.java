@@ -84,16 +84,21 @@ final class LabelIndex {
     }
     // Each label is posted under its two rarest words only. A label that a sentence covers by
     // half its weight or more must contain one of them (exactly so for labels of up to three
-    // words), and common words like "manage" then seed few labels instead of thousands.
+    // words), and common words like "manage" then seed few labels instead of thousands. The
+    // weight sums are complete before the seeds are chosen, since the choice needs them.
     this.labelIdfSum = new float[labels];
     int[][] seeds = new int[labels][];
     Arrays.fill(postingSize, 0);
+    for (int l = 0; l < labels; l++) {
+      for (int t : labelTerms[l]) {
+        labelIdfSum[l] += idf[t];
+      }
+    }
     for (int l = 0; l < labels; l++) {
       int[] terms = labelTerms[l];
       int first = -1;
       int second = -1;
       for (int t : terms) {
-        labelIdfSum[l] += idf[t];
         if (t == first || t == second) {
           continue;
         }
@@ -104,7 +109,13 @@ final class LabelIndex {
           second = t;
         }
       }
-      seeds[l] = second < 0 ? new int[] {first} : new int[] {first, second};
+      // Without its rarest word a label can only qualify if the others carry enough weight;
+      // for most two-word labels they do not, and the second seed would only add work.
+      boolean secondCanQualify =
+          second >= 0
+              && labelIdfSum[l] > 0
+              && (labelIdfSum[l] - idf[first]) / labelIdfSum[l] >= MIN_COVERAGE;
+      seeds[l] = secondCanQualify ? new int[] {first, second} : new int[] {first};
       for (int t : seeds[l]) {
         postingSize[t]++;
       }
@@ -194,37 +205,27 @@ final class LabelIndex {
             }
             int[] lt = labelTerms[label];
             long mask = TOUCHED;
+            float covered = 0;
             for (int j = 0; j < lt.length; j++) {
               if (s.termStamp[lt[j]] == stamp) {
                 mask |= 1L << j;
+                covered += idf[lt[j]];
               }
             }
             s.mask[label] = mask;
+            if (covered >= MIN_COVERAGE * labelIdfSum[label] && covered > 0) {
+              s.candidateLabels.add(label);
+              s.candidateCovered.add(covered);
+              float coverage = covered / labelIdfSum[label];
+              s.candidateKeys.add(coverage * coverage * Math.min(1f, 0.5f + covered / 12f));
+            }
             s.touched.add(label);
           }
         }
       }
-      // Coverage of every touched label first; the detailed match (which words, how close) only
-      // for the most promising, since a long sentence half-matches thousands of short labels.
-      int candidates = 0;
-      for (int i = 0; i < s.touched.size; i++) {
-        int label = s.touched.items[i];
-        long mask = s.mask[label] & ~TOUCHED;
-        int[] lt = labelTerms[label];
-        float covered = 0;
-        for (int j = 0; j < lt.length; j++) {
-          if ((mask & (1L << j)) != 0) {
-            covered += idf[lt[j]];
-          }
-        }
-        float coverage = labelIdfSum[label] <= 0 ? 0 : covered / labelIdfSum[label];
-        if (coverage >= MIN_COVERAGE) {
-          s.candidateLabels.add(label);
-          s.candidateCovered.add(covered);
-          s.candidateKeys.add(coverage * coverage * Math.min(1f, 0.5f + covered / 12f));
-          candidates++;
-        }
-      }
+      // The detailed match (which words, how close) only for the most promising candidates,
+      // since a long sentence half-matches many short labels.
+      int candidates = s.candidateLabels.size;
       int[] chosen;
       if (candidates <= MAX_DETAILED) {
         chosen = new int[candidates];

@@ -32,8 +32,11 @@ final class SemanticIndex {
   private static final int MAGIC = 0x05AA_7A01;
   private static final int BATCH = 64;
 
-  /** Clusters scanned per query, of {@link #clusters}. */
-  static final int PROBES = 16;
+  /**
+   * Clusters scanned per query, of about √n. {@code -Dosaava.identification.probes=1000} scans them
+   * all, which is exact search, to measure what the approximation costs.
+   */
+  static final int PROBES = Integer.getInteger("osaava.identification.probes", 16);
 
   private static final int KMEANS_ITERATIONS = 6;
   private static final Logger log = LoggerFactory.getLogger(SemanticIndex.class);

@@ -84,7 +84,10 @@ class IdentificationController {
           "Each suggestion has its label, a confidence, the evidence in the text (character"
               + " offsets) and why it was suggested. No sign-in; rate-limited per client address.",
       responses = {
-        @ApiResponse(responseCode = "200", description = "Suggestions, best first"),
+        @ApiResponse(
+            responseCode = "200",
+            description = "Suggestions, best first",
+            content = @Content(schema = @Schema(implementation = IdentificationResponse.class))),
         @ApiResponse(
             responseCode = "400",
             description = "Unknown language",

@@ -32,9 +32,11 @@ class IdentificationPageController {
   static final int SUGGESTIONS = 15;
 
   private final IdentificationApi identification;
+  private final RateLimiter limiter;
 
-  IdentificationPageController(IdentificationApi identification) {
+  IdentificationPageController(IdentificationApi identification, RateLimiter limiter) {
     this.identification = identification;
+    this.limiter = limiter;
   }
 
   @GetMapping(PATH)
@@ -54,10 +56,21 @@ class IdentificationPageController {
           String htmx,
       Locale locale,
       Model model,
+      jakarta.servlet.http.HttpServletRequest request,
       HttpServletResponse response) {
     model.addAttribute("text", text);
     model.addAttribute("lang", lang);
     model.addAttribute("languages", Language.UI);
+    // The page and the API share one budget per client: the page is the API with a form.
+    long wait = limiter.acquire(request.getRemoteAddr(), System.nanoTime());
+    if (wait > 0) {
+      if (htmx == null) {
+        response.setStatus(429);
+      }
+      response.setHeader("Retry-After", Long.toString(wait));
+      model.addAttribute("tooMany", wait);
+      return "identification/identify";
+    }
     if (text.length() > IdentificationApi.MAX_TEXT_LENGTH) {
       // htmx swaps only successful responses; a plain form post gets the honest status.
       if (htmx == null) {
