@@ -38,6 +38,7 @@ public final class CsvReader implements Closeable {
   private final List<String> header;
   private final Map<String, Integer> columns;
   private final StringBuilder field = new StringBuilder(64);
+  private boolean padShortRecords;
 
   private CsvReader(Reader reader, String source) {
     this.reader = reader;
@@ -79,6 +80,16 @@ public final class CsvReader implements Closeable {
     return source;
   }
 
+  /**
+   * Accepts records that leave out trailing empty fields, reading them as empty. Some published
+   * files (ESCO's {@code skillsHierarchy}) end rows early when their last columns are empty.
+   * Records with too many fields are still an error.
+   */
+  public CsvReader padShortRecords() {
+    this.padShortRecords = true;
+    return this;
+  }
+
   public List<String> header() {
     return header;
   }
@@ -111,6 +122,11 @@ public final class CsvReader implements Closeable {
       }
       if (values.size() == 1 && values.getFirst().isEmpty() && header.size() > 1) {
         continue;
+      }
+      if (padShortRecords) {
+        while (values.size() < header.size()) {
+          values.add("");
+        }
       }
       if (values.size() != header.size()) {
         String column = values.size() > header.size() ? null : header.get(values.size());
