@@ -1,19 +1,18 @@
 package fi.osaava;
 
-import fi.osaava.cli.OsaavaCommand;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * The Osaava modular monolith. {@link #main} hands the command line to picocli, whose {@code start}
- * subcommand boots the web application and whose other subcommands boot it without a web server.
+ * The Osaava modular monolith. The jar's entry point is the command line ({@code
+ * fi.osaava.cli.OsaavaCommand}), whose subcommands boot this application; this class does not refer
+ * to the command line, so that the root package and the {@code cli} module form no cycle.
  */
 @SpringBootApplication
 public class OsaavaApplication {
 
+  /** Starts the web service with default settings, as {@code osaava start} does (for IDEs). */
   public static void main(String[] args) {
-    int exitCode = OsaavaCommand.execute(args);
-    if (exitCode != OsaavaCommand.KEEP_RUNNING) {
-      System.exit(exitCode);
-    }
+    SpringApplication.run(OsaavaApplication.class, args);
   }
 }

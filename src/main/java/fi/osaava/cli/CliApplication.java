@@ -15,11 +15,11 @@ final class CliApplication {
     Map<String, Object> properties = common.properties();
     properties.put("osaava.bootstrap", "false");
     properties.put("osaava.embedded-database.attach", "true");
-    properties.putIfAbsent("logging.level.root", "WARN");
     properties.put("spring.main.log-startup-info", "false");
     return new SpringApplicationBuilder(OsaavaApplication.class)
         .web(WebApplicationType.NONE)
-        .properties(properties)
-        .run();
+        // A default only: logging.level.root set anywhere else still wins.
+        .properties(Map.of("logging.level.root", "WARN"))
+        .run(CommonOptions.springArguments(properties));
   }
 }

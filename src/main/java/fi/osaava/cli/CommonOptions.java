@@ -31,6 +31,18 @@ final class CommonOptions {
     json
   }
 
+  /**
+   * Properties as Spring command-line arguments ({@code --key=value}). Those outrank {@code
+   * application.yml} and environment variables, as options typed on the command line should;
+   * Spring's "default properties" would rank below both, and {@code server.port: 8080} in {@code
+   * application.yml} would silently win over {@code --port}.
+   */
+  static String[] springArguments(Map<String, Object> properties) {
+    return properties.entrySet().stream()
+        .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+        .toArray(String[]::new);
+  }
+
   Map<String, Object> properties() {
     Map<String, Object> properties = new LinkedHashMap<>();
     if (dataDir != null) {

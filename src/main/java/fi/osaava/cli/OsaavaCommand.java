@@ -1,5 +1,6 @@
 package fi.osaava.cli;
 
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,10 +30,34 @@ public final class OsaavaCommand implements Runnable {
     spec.commandLine().usage(System.out);
   }
 
+  /**
+   * System property naming the folder the person ran {@code ./osaava} in. The launcher runs the JVM
+   * from the repository (where {@code data/} and {@code ../shared/data} are found), so relative
+   * paths on the command line are resolved against this folder instead, as the person meant them.
+   */
+  static final String CALLER_DIRECTORY_PROPERTY = "osaava.cwd";
+
+  /** The jar's entry point: runs the command line and exits unless the service keeps running. */
+  public static void main(String[] args) {
+    int exitCode = execute(args);
+    if (exitCode != KEEP_RUNNING) {
+      System.exit(exitCode);
+    }
+  }
+
   /** Runs the command line and returns its exit code, or {@link #KEEP_RUNNING}. */
   public static int execute(String... args) {
+    return commandLine().execute(args);
+  }
+
+  static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new OsaavaCommand());
     commandLine.setExecutionExceptionHandler(new ErrorHandler());
-    return commandLine.execute(args);
+    String callerDirectory = System.getProperty(CALLER_DIRECTORY_PROPERTY);
+    if (callerDirectory != null && !callerDirectory.isBlank()) {
+      Path base = Path.of(callerDirectory);
+      commandLine.registerConverter(Path.class, value -> base.resolve(value).normalize());
+    }
+    return commandLine;
   }
 }

@@ -4,6 +4,7 @@ import fi.osaava.OsaavaApplication;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,13 +18,18 @@ final class StartCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "N", description = "HTTP port (default: 8080).")
   Integer port;
 
+  /** The running service, so that tests can stop it. */
+  ConfigurableApplicationContext context;
+
   @Override
   public Integer call() {
     Map<String, Object> properties = common.properties();
     if (port != null) {
       properties.put("server.port", port);
     }
-    new SpringApplicationBuilder(OsaavaApplication.class).properties(properties).run();
+    context =
+        new SpringApplicationBuilder(OsaavaApplication.class)
+            .run(CommonOptions.springArguments(properties));
     return OsaavaCommand.KEEP_RUNNING;
   }
 }

@@ -3,17 +3,22 @@ package fi.osaava.platform;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnmappableCharacterException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -35,6 +40,10 @@ public final class CsvReader implements Closeable {
   private int position;
   private int limit;
   private long line = 1;
+  // Where the record being read starts and which of its fields is being read, so that a failure
+  // found deep inside read() (a decoding error) can still name them.
+  private long recordStart = 1;
+  private int fieldIndex;
   private final List<String> header;
   private final Map<String, Integer> columns;
   private final StringBuilder field = new StringBuilder(64);
@@ -43,12 +52,14 @@ public final class CsvReader implements Closeable {
   private CsvReader(Reader reader, String source) {
     this.reader = reader;
     this.source = source;
+    // Skip the byte-order mark before parsing, not afterwards: a quoted first header name would
+    // otherwise read as a quote inside an unquoted field.
+    if (read() != '\uFEFF' && limit > 0) {
+      position--;
+    }
     List<String> first = readRecordValues(true);
     if (first == null) {
       throw new InvalidInputException(source, 1, null, "the file is empty; a header row is needed");
-    }
-    if (!first.isEmpty() && first.getFirst().startsWith("\uFEFF")) {
-      first.set(0, first.getFirst().substring(1));
     }
     Map<String, Integer> index = new LinkedHashMap<>();
     for (int i = 0; i < first.size(); i++) {
@@ -63,12 +74,7 @@ public final class CsvReader implements Closeable {
 
   /** Opens a UTF-8 stream; {@code source} names it in every error (usually the file name). */
   public static CsvReader open(InputStream in, String source) {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    return new CsvReader(new InputStreamReader(in, decoder), source);
+    return new CsvReader(new Utf8Reader(in), source);
   }
 
   /** Reads from characters that are already decoded. */
@@ -129,7 +135,8 @@ public final class CsvReader implements Closeable {
         }
       }
       if (values.size() != header.size()) {
-        String column = values.size() > header.size() ? null : header.get(values.size());
+        // The first missing column, or "column N" for the first one beyond the header.
+        String column = columnName(Math.min(values.size(), header.size()));
         throw new InvalidInputException(
             source,
             start,
@@ -141,11 +148,14 @@ public final class CsvReader implements Closeable {
   }
 
   private List<String> readRecordValues(boolean headerRow) {
+    recordStart = line;
+    fieldIndex = 0;
     int c = read();
     if (c == EOF) {
       return null;
     }
-    long start = line;
+    // Errors name the line where the record starts, even when found on a later line of it.
+    long start = recordStart;
     List<String> values = new ArrayList<>(headerRow ? 16 : Math.max(4, columnsCount()));
     while (true) {
       field.setLength(0);
@@ -176,13 +186,13 @@ public final class CsvReader implements Closeable {
           c = read();
           if (c != '\n') {
             throw new InvalidInputException(
-                source, line, columnName(values.size()), "a carriage return not followed by LF");
+                source, start, columnName(values.size()), "a carriage return not followed by LF");
           }
         }
         if (c != ',' && c != '\n' && c != EOF) {
           throw new InvalidInputException(
               source,
-              line,
+              start,
               columnName(values.size()),
               "unexpected character '" + printable(c) + "' after a closing quote");
         }
@@ -201,7 +211,7 @@ public final class CsvReader implements Closeable {
           if (c == '"') {
             throw new InvalidInputException(
                 source,
-                line,
+                start,
                 columnName(values.size()),
                 "a quote inside an unquoted field; quote the whole field and double the quote");
           }
@@ -210,6 +220,7 @@ public final class CsvReader implements Closeable {
         }
       }
       values.add(field.toString());
+      fieldIndex = values.size();
       if (c == ',') {
         c = read();
         continue;
@@ -242,9 +253,14 @@ public final class CsvReader implements Closeable {
         limit = reader.read(buffer, 0, buffer.length);
       } catch (CharacterCodingException e) {
         throw new InvalidInputException(
-            source, line, null, "the text is not valid UTF-8 (" + e.getMessage() + ")", e);
+            source,
+            recordStart,
+            columnName(fieldIndex),
+            "the text is not valid UTF-8 (" + e.getMessage() + ")",
+            e);
       } catch (IOException e) {
-        throw new InvalidInputException(source, line, null, "cannot read: " + e.getMessage(), e);
+        throw new InvalidInputException(
+            source, recordStart, null, "cannot read: " + e.getMessage(), e);
       }
       position = 0;
       if (limit <= 0) {
@@ -261,6 +277,85 @@ public final class CsvReader implements Closeable {
       reader.close();
     } catch (IOException e) {
       throw new InvalidInputException(source, line, null, "cannot close: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Strict UTF-8 decoding that hands over the characters before a bad byte sequence first and fails
+   * only on the next read. {@link java.io.InputStreamReader} instead throws at once and drops every
+   * character decoded in the same call, so the error would surface with the line count of wherever
+   * that block began (line 1 for any file under 64 KiB) rather than the bad byte's line.
+   */
+  private static final class Utf8Reader extends Reader {
+
+    private final InputStream in;
+    private final CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final ByteBuffer bytes = ByteBuffer.allocate(8192).flip();
+    // Decoded characters waiting to be read; the decoder writes here rather than into the caller's
+    // array so that a surrogate pair always fits, however few characters the caller asks for.
+    private final CharBuffer chars = CharBuffer.allocate(8192).flip();
+    private boolean endOfBytes;
+    private boolean finished;
+    private CharacterCodingException pending;
+
+    Utf8Reader(InputStream in) {
+      this.in = Objects.requireNonNull(in, "in");
+    }
+
+    @Override
+    public int read(char[] target, int offset, int length) throws IOException {
+      Objects.checkFromIndexSize(offset, length, target.length);
+      if (length == 0) {
+        return 0;
+      }
+      while (!chars.hasRemaining()) {
+        if (pending != null) {
+          throw pending;
+        }
+        if (finished) {
+          return -1;
+        }
+        decode();
+      }
+      int n = Math.min(length, chars.remaining());
+      chars.get(target, offset, n);
+      return n;
+    }
+
+    private void decode() throws IOException {
+      chars.clear();
+      CoderResult result = decoder.decode(bytes, chars, endOfBytes);
+      if (result.isError()) {
+        pending =
+            result.isMalformed()
+                ? new MalformedInputException(result.length())
+                : new UnmappableCharacterException(result.length());
+      } else if (result.isUnderflow()) {
+        if (endOfBytes) {
+          decoder.flush(chars);
+          finished = true;
+        } else {
+          bytes.compact();
+          int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+          if (n < 0) {
+            endOfBytes = true;
+          } else {
+            bytes.position(bytes.position() + n);
+          }
+          bytes.flip();
+        }
+      }
+      // On overflow the characters are full and simply handed over.
+      chars.flip();
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
     }
   }
 }

@@ -4,29 +4,41 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A PostgreSQL cluster run by the service itself. It keeps its files under {@code <home>/postgres}
- * with durable settings (fsync and synchronous commit on), and recovers from a crash of a previous
- * run: a postgres left behind by a killed JVM is stopped, and a stale {@code postmaster.pid} is
- * removed. A lock file keeps two Osaava processes off the same cluster.
+ * with durable settings (fsync, synchronous commit and full-page writes on), writes the server's
+ * own log to {@code <home>/postgres.log}, and recovers from a crash of a previous run: a postgres
+ * left behind by a killed JVM is stopped, and a stale {@code postmaster.pid} is removed. A lock
+ * file keeps two Osaava processes off the same cluster.
+ *
+ * <p>A new cluster is made in {@code <home>/postgres.init} and renamed into place only once it has
+ * started and stopped cleanly, so a first start that is killed half-way leaves nothing that looks
+ * like a cluster; the next start throws the half-made one away and begins again.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
   static final String USER = "postgres";
   private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
-  private static final Duration STALE_SHUTDOWN_WAIT = Duration.ofSeconds(30);
+  private static final Duration DEFAULT_STARTUP_WAIT = Duration.ofSeconds(60);
+  private static final long LOG_ROTATE_BYTES = 10L << 20;
+  private static final int LOG_LINES_IN_ERRORS = 15;
 
   private final EmbeddedPostgres postgres;
   private final String jdbcUrl;
@@ -55,9 +67,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * is deleted on close and runs without fsync (tests only).
    */
   static EmbeddedDatabase start(Path home, boolean ephemeral, Integer port, boolean attach) {
+    return start(home, ephemeral, port, attach, DEFAULT_STARTUP_WAIT);
+  }
+
+  static EmbeddedDatabase start(
+      Path home, boolean ephemeral, Integer port, boolean attach, Duration startupWait) {
     Path ephemeralDirectory = null;
     FileChannel channel = null;
     FileLock lock = null;
+    Path serverLog = null;
     try {
       Path dataDirectory;
       if (ephemeral) {
@@ -69,7 +87,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         channel =
             FileChannel.open(
                 home.resolve("osaava.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        lock = channel.tryLock();
+        lock = tryLock(channel);
         if (lock == null) {
           channel.close();
           if (attach) {
@@ -79,21 +97,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
               "Another Osaava process is using " + home + "; stop it or choose another --home");
         }
         recoverFromCrash(dataDirectory);
-      }
-      EmbeddedPostgres.Builder builder =
-          EmbeddedPostgres.builder()
-              .setDataDirectory(dataDirectory)
-              .setCleanDataDirectory(false)
-              .setPGStartupWait(Duration.ofSeconds(60))
-              .setServerConfig("fsync", ephemeral ? "off" : "on")
-              .setServerConfig("synchronous_commit", ephemeral ? "off" : "on")
-              .setServerConfig("full_page_writes", ephemeral ? "off" : "on")
-              .setServerConfig("max_connections", "50");
-      if (port != null) {
-        builder.setPort(port);
+        requireCompleteOrAbsent(dataDirectory);
+        serverLog = home.resolve("postgres.log");
+        rotate(serverLog);
+        initializeIfMissing(home, dataDirectory, serverLog, startupWait);
+        // zonky's own lock in the data directory is never released when its start fails, and a
+        // retry in the same JVM would trip over it. Our home lock already guards the cluster.
+        Files.deleteIfExists(dataDirectory.resolve("epg-lock"));
       }
       long started = System.nanoTime();
-      EmbeddedPostgres postgres = builder.start();
+      EmbeddedPostgres postgres =
+          builder(dataDirectory, ephemeral, serverLog, startupWait)
+              .setPort(port == null ? 0 : port)
+              .start();
       log.info(
           "Embedded PostgreSQL started on port {} with data in {} ({} ms{})",
           postgres.getPort(),
@@ -107,16 +123,95 @@ public final class EmbeddedDatabase implements AutoCloseable {
           dataDirectory,
           ephemeralDirectory,
           postgres.getJdbcUrl(USER, "postgres"));
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      if (serverLog != null) {
+        stopQuietly(home.resolve("postgres"));
+        stopQuietly(home.resolve("postgres.init"));
+      }
       releaseQuietly(lock, channel);
       deleteQuietly(ephemeralDirectory);
+      if (e instanceof IllegalStateException refused && serverLog == null) {
+        throw refused;
+      }
+      // zonky only says it gave up waiting; the server's own log says why.
       throw new IllegalStateException(
-          "Embedded PostgreSQL could not start under " + home + ": " + e.getMessage(), e);
-    } catch (RuntimeException e) {
-      releaseQuietly(lock, channel);
-      deleteQuietly(ephemeralDirectory);
-      throw e;
+          "Embedded PostgreSQL could not start under "
+              + home
+              + ": "
+              + (e.getMessage() == null ? e.toString() : e.getMessage())
+              + (serverLog == null ? "" : logTail(serverLog)),
+          e);
     }
+  }
+
+  private static EmbeddedPostgres.Builder builder(
+      Path dataDirectory, boolean ephemeral, Path serverLog, Duration startupWait) {
+    EmbeddedPostgres.Builder builder =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(dataDirectory)
+            .setCleanDataDirectory(false)
+            .setPGStartupWait(startupWait)
+            .setServerConfig("fsync", ephemeral ? "off" : "on")
+            .setServerConfig("synchronous_commit", ephemeral ? "off" : "on")
+            .setServerConfig("full_page_writes", ephemeral ? "off" : "on")
+            .setServerConfig("max_connections", "50");
+    if (serverLog != null) {
+      ProcessBuilder.Redirect append = ProcessBuilder.Redirect.appendTo(serverLog.toFile());
+      builder.setOutputRedirector(append).setErrorRedirector(append);
+    }
+    return builder;
+  }
+
+  /** Another process's lock gives null; one held elsewhere in this JVM throws, which is alike. */
+  private static FileLock tryLock(FileChannel channel) throws IOException {
+    try {
+      return channel.tryLock();
+    } catch (OverlappingFileLockException heldInThisJvm) {
+      return null;
+    }
+  }
+
+  /**
+   * An existing data directory must be a complete cluster. One without {@code global/pg_control}
+   * was not made by this code (which renames only finished clusters into place), and guessing what
+   * it is would risk someone's data. An empty one is left by nothing worth keeping.
+   */
+  private static void requireCompleteOrAbsent(Path dataDirectory) throws IOException {
+    if (!Files.isDirectory(dataDirectory)) {
+      return;
+    }
+    if (isEmpty(dataDirectory)) {
+      Files.delete(dataDirectory);
+    } else if (!Files.exists(dataDirectory.resolve("global").resolve("pg_control"))) {
+      throw new IllegalStateException(
+          dataDirectory
+              + " is not a complete PostgreSQL cluster (global/pg_control is missing)."
+              + " Restore it from a backup, or move it away to start with an empty database.");
+    }
+  }
+
+  /**
+   * Makes a new cluster in a staging folder and renames it into place once it has started and
+   * stopped cleanly.
+   */
+  private static void initializeIfMissing(
+      Path home, Path dataDirectory, Path serverLog, Duration startupWait) throws IOException {
+    Path staging = home.resolve("postgres.init");
+    if (Files.exists(staging)) {
+      log.warn("Removing {} left by a first start that did not finish", staging);
+      recoverFromCrash(staging);
+      stopClusterProcesses(staging);
+      deleteRecursively(staging);
+    }
+    if (Files.exists(dataDirectory)) {
+      return;
+    }
+    log.info("Creating the embedded PostgreSQL cluster in {}", dataDirectory);
+    try (EmbeddedPostgres fresh = builder(staging, false, serverLog, startupWait).start()) {
+      log.debug("New cluster started on port {}", fresh.getPort());
+    }
+    recoverFromCrash(staging); // waits for a shutdown that outlasted pg_ctl's few seconds
+    Files.move(staging, dataDirectory, StandardCopyOption.ATOMIC_MOVE);
   }
 
   /**
@@ -144,8 +239,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   /**
    * We hold the home's lock, so no live Osaava owns this cluster. A {@code postmaster.pid} whose
-   * process still runs is therefore a postgres orphaned by a killed JVM: stop it. One whose process
-   * is gone is stale: remove it, so that the start does not wait for a server that never comes.
+   * process still runs this cluster is therefore a postgres orphaned by a killed JVM: stop it. One
+   * whose process is gone, or is some other process that got the PID after a reboot, is stale:
+   * remove it, since postgres refuses to start while the PID it names is alive.
    */
   static void recoverFromCrash(Path dataDirectory) throws IOException {
     Path pidFile = dataDirectory.resolve("postmaster.pid");
@@ -153,26 +249,147 @@ public final class EmbeddedDatabase implements AutoCloseable {
       return;
     }
     Optional<Long> pid = readPid(pidFile);
-    Optional<ProcessHandle> process =
-        pid.flatMap(ProcessHandle::of).filter(EmbeddedDatabase::isPostgres);
-    if (process.isPresent()) {
-      ProcessHandle orphan = process.get();
+    Optional<ProcessHandle> orphan =
+        pid.flatMap(ProcessHandle::of).filter(p -> isPostmasterOf(p, dataDirectory));
+    if (orphan.isPresent()) {
       log.warn(
           "A PostgreSQL (pid {}) left by an earlier run still holds {}; stopping it",
-          orphan.pid(),
+          orphan.get().pid(),
           dataDirectory);
-      orphan.destroy();
-      try {
-        orphan.onExit().get(STALE_SHUTDOWN_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
-      } catch (Exception timeout) {
-        log.warn("PostgreSQL pid {} did not stop in time; killing it", orphan.pid());
-        orphan.destroyForcibly();
-        orphan.onExit().join();
-      }
+      stopPostmaster(orphan.get());
     } else {
       log.warn("Removing stale {} left by a crashed run (pid {})", pidFile, pid.orElse(null));
     }
+    // Backends of a postmaster killed outright still hold its shared memory for a moment, and a
+    // new postmaster refuses to start beside them.
+    stopClusterProcesses(dataDirectory);
     Files.deleteIfExists(pidFile);
+  }
+
+  /**
+   * Fast shutdown (SIGINT) ends sessions and checkpoints; SIGTERM would wait for every client to
+   * leave. If that hangs, immediate shutdown (SIGQUIT) still lets postgres stop its children and
+   * recover from the WAL at the next start; SIGKILL is the last resort.
+   */
+  private static void stopPostmaster(ProcessHandle postmaster) {
+    if (!signal(postmaster, "INT")) {
+      postmaster.destroy();
+    }
+    if (awaitExit(postmaster, Duration.ofSeconds(60))) {
+      return;
+    }
+    log.warn("PostgreSQL pid {} did not stop in time; shutting it down at once", postmaster.pid());
+    signal(postmaster, "QUIT");
+    if (!awaitExit(postmaster, Duration.ofSeconds(10))) {
+      postmaster.destroyForcibly();
+      awaitExit(postmaster, Duration.ofSeconds(10));
+    }
+  }
+
+  /** Waits for the processes still working in {@code dataDirectory} to exit, then kills them. */
+  private static void stopClusterProcesses(Path dataDirectory) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    List<ProcessHandle> left = clusterProcesses(dataDirectory);
+    while (!left.isEmpty() && System.nanoTime() < deadline) {
+      sleep(Duration.ofMillis(100));
+      left = clusterProcesses(dataDirectory);
+    }
+    for (ProcessHandle process : left) {
+      log.warn("Killing PostgreSQL process {} still working in {}", process.pid(), dataDirectory);
+      process.destroyForcibly();
+      awaitExit(process, Duration.ofSeconds(5));
+    }
+  }
+
+  /**
+   * Postgres processes whose working directory is {@code dataDirectory}: every postgres process
+   * changes into its cluster's data directory. Where {@code /proc} is not readable (not Linux, or
+   * another user's process) this finds nothing rather than guessing.
+   */
+  private static List<ProcessHandle> clusterProcesses(Path dataDirectory) {
+    Optional<Path> real = realPath(dataDirectory);
+    if (real.isEmpty()) {
+      return List.of();
+    }
+    try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
+      return all.filter(p -> p.pid() != ProcessHandle.current().pid())
+          .filter(p -> isPostgres(p) && workingDirectory(p).equals(real))
+          .toList();
+    }
+  }
+
+  private static boolean isPostmasterOf(ProcessHandle process, Path dataDirectory) {
+    if (!process.isAlive() || !isPostgres(process)) {
+      return false;
+    }
+    Optional<Path> cwd = workingDirectory(process);
+    // Without /proc, a live postgres under the PID is the best evidence there is.
+    return cwd.isEmpty() || cwd.equals(realPath(dataDirectory));
+  }
+
+  private static boolean isPostgres(ProcessHandle process) {
+    return process.isAlive()
+        && process.info().command().map(c -> c.contains("postgres")).orElse(false);
+  }
+
+  private static Optional<Path> workingDirectory(ProcessHandle process) {
+    try {
+      return Optional.of(Path.of("/proc", Long.toString(process.pid()), "cwd").toRealPath());
+    } catch (IOException | SecurityException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<Path> realPath(Path path) {
+    try {
+      return Optional.of(path.toRealPath());
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static boolean signal(ProcessHandle process, String signal) {
+    try {
+      Process kill =
+          new ProcessBuilder("kill", "-s", signal, Long.toString(process.pid()))
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      return kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static boolean awaitExit(ProcessHandle process, Duration limit) {
+    try {
+      process.onExit().get(limit.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (TimeoutException | ExecutionException e) {
+      return !process.isAlive();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return !process.isAlive();
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void stopQuietly(Path dataDirectory) {
+    try {
+      recoverFromCrash(dataDirectory);
+    } catch (IOException | RuntimeException e) {
+      log.debug("Could not stop the PostgreSQL of {}", dataDirectory, e);
+    }
   }
 
   private static Optional<Long> readPid(Path pidFile) throws IOException {
@@ -187,9 +404,25 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
   }
 
-  private static boolean isPostgres(ProcessHandle process) {
-    return process.isAlive()
-        && process.info().command().map(c -> c.contains("postgres")).orElse(true);
+  /** Keeps one older log, so a server that logs for months does not fill the disk. */
+  private static void rotate(Path serverLog) throws IOException {
+    if (Files.exists(serverLog) && Files.size(serverLog) > LOG_ROTATE_BYTES) {
+      Files.move(
+          serverLog,
+          serverLog.resolveSibling(serverLog.getFileName() + ".1"),
+          StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static String logTail(Path serverLog) {
+    try {
+      List<String> lines = Files.readAllLines(serverLog, StandardCharsets.UTF_8);
+      List<String> tail =
+          lines.subList(Math.max(0, lines.size() - LOG_LINES_IN_ERRORS), lines.size());
+      return "\nLast lines of " + serverLog + ":\n  " + String.join("\n  ", tail);
+    } catch (IOException | RuntimeException e) {
+      return " (see " + serverLog + ")";
+    }
   }
 
   public String jdbcUrl() {
@@ -205,6 +438,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     try {
       if (postgres != null) {
         postgres.close();
+        if (ephemeralDirectory == null) {
+          // pg_ctl gives up after 5 s, but the shutdown checkpoint after a big import can take
+          // longer. Keep the lock until the server is down, so the next start finds no orphan.
+          recoverFromCrash(dataDirectory);
+        }
       }
     } finally {
       releaseQuietly(lock, lockChannel);
@@ -229,10 +467,24 @@ public final class EmbeddedDatabase implements AutoCloseable {
     if (directory == null || !Files.exists(directory)) {
       return;
     }
-    try (Stream<Path> paths = Files.walk(directory)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    try {
+      deleteRecursively(directory);
     } catch (IOException e) {
       log.debug("Could not delete {}", directory, e);
+    }
+  }
+
+  private static void deleteRecursively(Path directory) throws IOException {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+
+  private static boolean isEmpty(Path directory) throws IOException {
+    try (Stream<Path> entries = Files.list(directory)) {
+      return entries.findAny().isEmpty();
     }
   }
 }

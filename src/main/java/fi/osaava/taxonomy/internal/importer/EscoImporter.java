@@ -50,11 +50,22 @@ public class EscoImporter {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transactions;
   private final ApplicationEventPublisher events;
+  private final CopyRows.Mode writeMode;
 
+  @org.springframework.beans.factory.annotation.Autowired
   EscoImporter(
       DataSource dataSource,
       PlatformTransactionManager transactionManager,
       ApplicationEventPublisher events) {
+    this(dataSource, transactionManager, events, CopyRows.Mode.COPY);
+  }
+
+  EscoImporter(
+      DataSource dataSource,
+      PlatformTransactionManager transactionManager,
+      ApplicationEventPublisher events,
+      CopyRows.Mode writeMode) {
+    this.writeMode = writeMode;
     this.dataSource = dataSource;
     this.jdbc = new JdbcTemplate(dataSource);
     this.transactions = new TransactionTemplate(transactionManager);
@@ -135,7 +146,14 @@ public class EscoImporter {
         rs -> {
           stored.put(rs.getString(1), ConceptType.valueOf(rs.getString(2)));
         });
+    long reading = System.nanoTime();
     EscoDataset data = new EscoReader(options.referenceLanguage(), stored, progress).read(sources);
+    progress.report(
+        String.format(
+            java.util.Locale.ROOT,
+            "read %d files in %.1f s",
+            data.files.size(),
+            (System.nanoTime() - reading) / 1e9));
     Connection connection = DataSourceUtils.getConnection(dataSource);
     try {
       int added = writeConcepts(connection, data, version, progress);
@@ -184,7 +202,7 @@ public class EscoImporter {
         """
         create temp table tmp_concept (uri text primary key, concept_type text, code text,
           isco_code text, skill_type text, reuse_level text, status text) on commit drop""");
-    CopyRows rows = new CopyRows();
+    CopyRows rows = rows();
     for (ConceptRow c : data.concepts.values()) {
       rows.add(c.uri)
           .add(c.type.name())
@@ -226,7 +244,7 @@ public class EscoImporter {
       return 0;
     }
     jdbc.execute("create temp table tmp_defined (uri text primary key) on commit drop");
-    CopyRows rows = new CopyRows();
+    CopyRows rows = rows();
     data.definedUris.forEach(uri -> rows.add(uri).endRow());
     rows.copyInto(connection, "tmp_defined");
     String types =
@@ -245,12 +263,12 @@ public class EscoImporter {
         create temp table tmp_label_scope (uri text, language text, kind text) on commit drop;
         create temp table tmp_label (uri text, language text, kind text, label text,
           position integer) on commit drop""");
-    CopyRows scopes = new CopyRows();
+    CopyRows scopes = rows();
     for (LabelScope scope : data.labelScopes) {
       scopes.add(scope.uri()).add(scope.language().code()).add(scope.kind().name()).endRow();
     }
     scopes.copyInto(connection, "tmp_label_scope");
-    CopyRows labels = new CopyRows();
+    CopyRows labels = rows();
     for (List<Label> list : data.labels.values()) {
       for (Label label : list) {
         labels
@@ -283,7 +301,7 @@ public class EscoImporter {
         create temp table tmp_text (uri text, language text, description text, definition text,
           scope_note text, has_description boolean, has_definition boolean,
           has_scope_note boolean) on commit drop""");
-    CopyRows rows = new CopyRows();
+    CopyRows rows = rows();
     for (TextRow t : data.texts.values()) {
       rows.add(t.uri)
           .add(t.language.code())
@@ -316,7 +334,7 @@ public class EscoImporter {
     progress.report("writing " + data.relationCount() + " relations");
     for (var entry : data.broader.entrySet()) {
       jdbc.update("delete from taxonomy_broader where pillar = ?", entry.getKey().name());
-      CopyRows rows = new CopyRows();
+      CopyRows rows = rows();
       for (Edge e : entry.getValue().values()) {
         rows.add(e.from()).add(e.to()).add(entry.getKey().name()).endRow();
       }
@@ -324,7 +342,7 @@ public class EscoImporter {
     }
     if (data.occupationSkills != null) {
       jdbc.update("delete from taxonomy_occupation_skill");
-      CopyRows rows = new CopyRows();
+      CopyRows rows = rows();
       for (Edge e : data.occupationSkills.values()) {
         rows.add(e.from()).add(e.to()).add(e.relation().name()).endRow();
       }
@@ -332,7 +350,7 @@ public class EscoImporter {
     }
     if (data.skillSkills != null) {
       jdbc.update("delete from taxonomy_skill_relation");
-      CopyRows rows = new CopyRows();
+      CopyRows rows = rows();
       for (Edge e : data.skillSkills.values()) {
         rows.add(e.from()).add(e.to()).add(e.relation().name()).endRow();
       }
@@ -340,12 +358,16 @@ public class EscoImporter {
     }
     for (var entry : data.collections.entrySet()) {
       jdbc.update("delete from taxonomy_collection_member where collection = ?", entry.getKey());
-      CopyRows rows = new CopyRows();
+      CopyRows rows = rows();
       for (Edge e : entry.getValue().values()) {
         rows.add(entry.getKey()).add(e.from()).endRow();
       }
       rows.copyInto(connection, "taxonomy_collection_member (collection, concept_uri)");
     }
+  }
+
+  private CopyRows rows() {
+    return new CopyRows(writeMode);
   }
 
   /** Finds the one ESCO version named in the paths, such as {@code v1.1.1}. */

@@ -98,10 +98,13 @@ final class EscoReader {
             .thenComparing(f -> f.source().displayName()));
     for (Classified f : files) {
       EscoFileKind kind = f.match().kind();
+      // Another language defines concepts only when neither this run nor the database has the
+      // reference classification of that type (a first import of, say, Finnish files alone).
       boolean defining =
           kind.isPillar()
               && (f.language() == referenceLanguage
-                  || !referenceTypes.contains(kind.conceptType()));
+                  || (!referenceTypes.contains(kind.conceptType())
+                      && !stored.containsValue(kind.conceptType())));
       progress.report("reading " + f.source().fileName());
       try {
         f.source()

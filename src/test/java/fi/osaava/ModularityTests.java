@@ -1,0 +1,53 @@
+package fi.osaava;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fixtures.modulith.ModulithFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.core.Violations;
+import org.springframework.modulith.docs.Documenter;
+
+/**
+ * Verifies the module structure with Spring Modulith (no access to another module's {@code
+ * internal} packages, no cycles) and writes the module documentation (PlantUML diagrams and module
+ * canvases) to {@code target/spring-modulith-docs}.
+ */
+class ModularityTests {
+
+  private static final ApplicationModules MODULES = ApplicationModules.of(OsaavaApplication.class);
+
+  @Test
+  void modulesFollowTheRules() {
+    assertThat(MODULES.stream().map(m -> m.getIdentifier().toString()))
+        .contains("platform", "taxonomy", "cli");
+    MODULES.verify();
+  }
+
+  @Test
+  void verificationCatchesAccessToAnotherModulesInternals() {
+    // Test classes are left out by default; the fixture lives in the test sources.
+    ApplicationModules broken =
+        ApplicationModules.of(ModulithFixture.class.getPackageName(), location -> true);
+
+    Violations violations = broken.detectViolations();
+
+    assertThat(violations.hasViolations()).isTrue();
+    assertThat(violations.getMessage()).contains("StockLedger");
+  }
+
+  @Test
+  void writesModuleDocumentation() throws Exception {
+    Path output = Path.of("target", "spring-modulith-docs");
+    new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(output.toString()))
+        .writeDocumentation();
+
+    assertThat(output.resolve("components.puml")).exists();
+    try (var files = Files.list(output)) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .anyMatch(name -> name.startsWith("module-platform"));
+    }
+  }
+}

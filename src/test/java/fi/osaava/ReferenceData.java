@@ -1,0 +1,38 @@
+package fi.osaava;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import fi.osaava.platform.ImportProgress;
+import fi.osaava.taxonomy.EscoImportOptions;
+import fi.osaava.taxonomy.TaxonomyApi;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The published reference data beside the repository ({@code ../shared/data}), which tests read in
+ * place and never copy. Under CI the data must be there; elsewhere tests that need it skip.
+ */
+public final class ReferenceData {
+
+  private ReferenceData() {}
+
+  public static Path directory() {
+    Path root = Path.of(System.getProperty("osaava.repo.root", ".")).toAbsolutePath();
+    Path data = root.resolve("../shared/data").normalize();
+    if (System.getenv("CI") != null && !Files.isDirectory(data)) {
+      throw new IllegalStateException("CI needs the reference data at " + data);
+    }
+    assumeTrue(Files.isDirectory(data), "reference data not found at " + data);
+    return data;
+  }
+
+  public static Path esco() {
+    return directory().resolve("esco/v1.1.1");
+  }
+
+  /** Imports ESCO 1.1.1 once per database; later calls find it imported and return at once. */
+  public static void ensureEscoImported(TaxonomyApi taxonomy) {
+    taxonomy.importEsco(List.of(esco()), EscoImportOptions.defaults(), ImportProgress.silent());
+  }
+}

@@ -1,0 +1,52 @@
+package fi.osaava.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code osaava start} with options boots the web service as asked. Options must outrank {@code
+ * application.yml}, which sets {@code server.port: 8080}.
+ */
+class StartCommandTest {
+
+  @TempDir Path home;
+
+  @Test
+  void portAndHomeOptionsWinOverTheApplicationDefaults() throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    StartCommand start =
+        (StartCommand)
+            OsaavaCommand.commandLine()
+                .parseArgs("start", "--port", Integer.toString(port), "--home", home.toString())
+                .subcommand()
+                .commandSpec()
+                .userObject();
+
+    assertThat(start.call()).isEqualTo(OsaavaCommand.KEEP_RUNNING);
+    try {
+      assertThat(start.context.getEnvironment().getProperty("osaava.home"))
+          .isEqualTo(home.toString());
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://localhost:" + port + "/actuator/health/liveness"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(200);
+    } finally {
+      start.context.close();
+    }
+  }
+}

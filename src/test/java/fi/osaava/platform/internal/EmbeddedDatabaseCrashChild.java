@@ -1,0 +1,35 @@
+package fi.osaava.platform.internal;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+
+/**
+ * Run in a separate JVM by {@link EmbeddedDatabaseRecoveryTest}, which kills it with SIGKILL:
+ * starts the durable embedded database under the home given as the argument, commits one row,
+ * leaves a second one uncommitted and waits to be killed.
+ */
+public final class EmbeddedDatabaseCrashChild {
+
+  static final String READY = "CHILD-READY";
+
+  private EmbeddedDatabaseCrashChild() {}
+
+  public static void main(String[] args) throws Exception {
+    EmbeddedDatabase database = EmbeddedDatabase.start(Path.of(args[0]), false, null, false);
+    try (Connection connection = DriverManager.getConnection(database.jdbcUrl());
+        Statement statement = connection.createStatement()) {
+      statement.execute("create table if not exists crash_probe (id int primary key, note text)");
+      statement.execute("insert into crash_probe values (1, 'committed before the crash')");
+    }
+    Connection open = DriverManager.getConnection(database.jdbcUrl());
+    open.setAutoCommit(false);
+    try (Statement statement = open.createStatement()) {
+      statement.execute("insert into crash_probe values (2, 'never committed')");
+    }
+    System.out.println(READY);
+    System.out.flush();
+    Thread.sleep(Long.MAX_VALUE);
+  }
+}
