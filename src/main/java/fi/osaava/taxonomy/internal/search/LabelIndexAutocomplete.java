@@ -10,6 +10,7 @@ import fi.osaava.taxonomy.internal.ConceptAutocomplete;
 import fi.osaava.taxonomy.internal.search.LabelDocument.Fields;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.hibernate.search.mapper.orm.work.SearchIndexingPlan;
+import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -306,6 +309,37 @@ class LabelIndexAutocomplete implements ConceptAutocomplete {
     }
     log.info(
         "Label autocomplete index rebuilt in {} ms", (System.nanoTime() - started) / 1_000_000);
+  }
+
+  /**
+   * Brings the documents of a few concepts in line with the database: removes every document the
+   * index holds for them and adds their current rows of the view, so a concept that became obsolete
+   * disappears. For changes to a handful of concepts, where a rebuild would be wasteful.
+   */
+  void reindexConcepts(Collection<ConceptUri> uris) {
+    if (uris.isEmpty()) {
+      return;
+    }
+    List<String> values = uris.stream().map(ConceptUri::value).distinct().toList();
+    try (Session session = sessionFactory.openSession()) {
+      SearchSession search = Search.session(session);
+      search.indexingPlanSynchronizationStrategy(IndexingPlanSynchronizationStrategy.readSync());
+      List<String> indexed =
+          search
+              .search(LabelDocument.class)
+              .select(f -> f.id(String.class))
+              .where(f -> f.terms().field(Fields.URI).matchingAny(values))
+              .fetchAllHits();
+      SearchIndexingPlan plan = search.indexingPlan();
+      indexed.forEach(id -> plan.purge(LabelDocument.class, id, null));
+      session
+          .createSelectionQuery(
+              "from LabelDocument d where d.conceptUri in :uris", LabelDocument.class)
+          .setParameter("uris", values)
+          .getResultList()
+          .forEach(plan::addOrUpdate);
+      plan.execute();
+    }
   }
 
   /** Number of documents in the index. */
