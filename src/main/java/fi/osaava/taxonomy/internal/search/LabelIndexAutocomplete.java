@@ -284,6 +284,14 @@ class LabelIndexAutocomplete implements ConceptAutocomplete {
     state.rebuild(this::massIndex);
   }
 
+  /**
+   * Rebuilds unless the index turns out to be current once no other rebuild is running: the
+   * start-up and periodic checks may race with the rebuild after an import.
+   */
+  void rebuildIfStale() {
+    state.rebuildIf(() -> state.staleness(documentCount()).isPresent(), this::massIndex);
+  }
+
   private void massIndex() {
     long started = System.nanoTime();
     // Fresh import: without statistics PostgreSQL plans the mass indexer's id lookups on the view

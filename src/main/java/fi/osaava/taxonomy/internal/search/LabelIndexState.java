@@ -56,6 +56,13 @@ class LabelIndexState {
     write(new Marker(FORMAT, latest));
   }
 
+  /** As {@link #rebuild}, if {@code needed} still holds once this thread has the build lock. */
+  synchronized void rebuildIf(java.util.function.BooleanSupplier needed, Runnable build) {
+    if (needed.getAsBoolean()) {
+      rebuild(build);
+    }
+  }
+
   /**
    * Why the index needs building, or empty when it is current.
    *
