@@ -39,6 +39,9 @@ public interface TaxonomyApi {
 
   ResultPage<ConceptSummary> collectionMembers(String code, Language language, Paging paging);
 
+  /** Codes of the collections that hold a concept, sorted; empty when none. */
+  List<String> collectionsOf(ConceptUri uri);
+
   /**
    * Label autocomplete: what was typed is matched as a prefix (and with typo tolerance) against
    * preferred, alternative and hidden labels in {@code language}, morphology-aware for Finnish.

@@ -6,16 +6,14 @@ import fi.osaava.ReferenceData;
 import fi.osaava.platform.ImportProgress;
 import fi.osaava.platform.Language;
 import fi.osaava.platform.Paging;
+import fi.osaava.web.WebTestBase;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The real ESCO 1.1.1 packages from the reference data, imported once for this context. */
-@SpringBootTest
-class EscoReferenceImportTest {
+/** The real ESCO 1.1.1 packages from the reference data, imported once for the shared context. */
+class EscoReferenceImportTest extends WebTestBase {
 
   private static final ConceptUri NURSE =
       ConceptUri.of("http://data.europa.eu/esco/occupation/8d3e8aaa-791b-4c75-a465-f3f827028f50");
@@ -24,11 +22,6 @@ class EscoReferenceImportTest {
 
   @Autowired TaxonomyApi taxonomy;
   @Autowired JdbcTemplate jdbc;
-
-  @BeforeAll
-  static void importOnce(@Autowired TaxonomyApi taxonomy) {
-    ReferenceData.ensureEscoImported(taxonomy);
-  }
 
   @Test
   void importsEveryConceptOfTheOfficialPackages() {

@@ -354,6 +354,16 @@ class TaxonomyService implements TaxonomyApi {
   }
 
   @Override
+  public List<String> collectionsOf(ConceptUri uri) {
+    return jdbc.queryForList(
+        """
+        select collection from taxonomy_collection_member where concept_uri = :uri
+        order by collection""",
+        Map.of("uri", uri.value()),
+        String.class);
+  }
+
+  @Override
   public List<Suggestion> autocomplete(
       String text, Language language, Set<ConceptType> types, int limit) {
     if (text == null || text.isBlank()) {

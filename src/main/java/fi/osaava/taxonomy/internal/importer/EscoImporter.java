@@ -99,6 +99,11 @@ public class EscoImporter {
         transactions.execute(
             status -> write(sources, version, digest, options, progress, started, inputNames));
     if (!result.report().unchanged()) {
+      // Fresh planner statistics now: until autovacuum gets to the reloaded tables, the label
+      // joins are planned blind and a page query can take seconds instead of milliseconds.
+      jdbc.execute(
+          "analyze taxonomy_concept, taxonomy_label, taxonomy_text, taxonomy_broader,"
+              + " taxonomy_occupation_skill, taxonomy_skill_relation, taxonomy_collection_member");
       progress.report("committed; rebuilding derived indexes");
       events.publishEvent(new EscoImported(version, result.importId()));
     }

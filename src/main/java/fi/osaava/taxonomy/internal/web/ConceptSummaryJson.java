@@ -1,0 +1,23 @@
+package fi.osaava.taxonomy.internal.web;
+
+import fi.osaava.taxonomy.ConceptSummary;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** A concept as lists show it. */
+@Schema(name = "ConceptSummary")
+record ConceptSummaryJson(
+    String uri,
+    @Schema(example = "skill") String type,
+    String code,
+    TextJson label,
+    boolean obsolete) {
+
+  static ConceptSummaryJson of(ConceptSummary summary) {
+    return new ConceptSummaryJson(
+        summary.uri().value(),
+        summary.type().slug(),
+        summary.code(),
+        TextJson.of(summary.label()),
+        summary.obsolete());
+  }
+}

@@ -1,0 +1,18 @@
+package fi.osaava.taxonomy.internal.web;
+
+import fi.osaava.platform.LocalizedText;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** A text with the language it is really in, and whether that is a fallback. */
+@Schema(name = "Text")
+record TextJson(
+    String text,
+    @Schema(description = "ISO 639-1 code of the language the text is written in", example = "en")
+        String language,
+    @Schema(description = "true when the requested language had no text and this is another one")
+        boolean fallback) {
+
+  static TextJson of(LocalizedText text) {
+    return text == null ? null : new TextJson(text.text(), text.language().code(), text.fallback());
+  }
+}

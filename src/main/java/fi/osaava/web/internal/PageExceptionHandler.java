@@ -1,0 +1,31 @@
+package fi.osaava.web.internal;
+
+import fi.osaava.platform.InvalidInputException;
+import fi.osaava.platform.NotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/**
+ * Turns the platform's exceptions in page controllers into error statuses; the container then
+ * renders the localized error page ({@link ErrorPageController}), the same one every other error
+ * gets. Spring MVC's own exceptions already become statuses this way.
+ */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageExceptionHandler {
+
+  @ExceptionHandler(NotFoundException.class)
+  void notFound(HttpServletResponse response) throws IOException {
+    response.sendError(HttpServletResponse.SC_NOT_FOUND);
+  }
+
+  @ExceptionHandler(InvalidInputException.class)
+  void invalidInput(HttpServletResponse response) throws IOException {
+    response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+  }
+}

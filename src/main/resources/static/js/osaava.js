@@ -1,0 +1,39 @@
+// Keyboard support for the search suggestions, on top of what works without script (Tab moves
+// through the suggestion links anyway): Down from the search box enters the list, Up and Down move
+// within it, Up from the first returns to the box, and Escape closes the list.
+(function () {
+  "use strict";
+
+  function links(list) {
+    return Array.prototype.slice.call(list.querySelectorAll("a"));
+  }
+
+  document.addEventListener("keydown", function (event) {
+    var input = document.getElementById("q");
+    var list = document.getElementById("suggestions");
+    if (!input || !list) {
+      return;
+    }
+    var items = links(list);
+    var index = items.indexOf(document.activeElement);
+    var inBox = document.activeElement === input;
+    if (!inBox && index < 0) {
+      return;
+    }
+    if (event.key === "ArrowDown" && items.length > 0) {
+      items[Math.min(index + 1, items.length - 1)].focus();
+      event.preventDefault();
+    } else if (event.key === "ArrowUp" && index >= 0) {
+      (index === 0 ? input : items[index - 1]).focus();
+      event.preventDefault();
+    } else if (event.key === "Escape" && items.length > 0) {
+      list.innerHTML = "";
+      var status = document.getElementById("suggestion-status");
+      if (status) {
+        status.textContent = "";
+      }
+      input.focus();
+      event.preventDefault();
+    }
+  });
+})();

@@ -1,0 +1,39 @@
+package fi.osaava.web;
+
+import fi.osaava.ReferenceData;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The one Spring context that every web, API and browser test shares: the whole application on a
+ * random port, on the embedded test database, with the real ESCO 1.1.1 data imported once when the
+ * context starts. Subclasses must not add configuration, or they would start a second context and
+ * import again.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@Import(EscoTestData.class)
+public abstract class WebTestBase {
+
+  @LocalServerPort protected int port;
+
+  @Autowired protected MockMvc mvc;
+
+  /**
+   * Without the data these tests cannot run; under CI that is a failure, elsewhere a skip. Checked
+   * before the context starts, whose start-up imports the data.
+   */
+  @BeforeAll
+  static void requireEscoData() {
+    ReferenceData.esco();
+  }
+
+  protected String url(String pathAndQuery) {
+    return "http://localhost:" + port + pathAndQuery;
+  }
+}
