@@ -294,8 +294,9 @@ class LabelIndexAutocomplete implements ConceptAutocomplete {
 
   private void massIndex() {
     long started = System.nanoTime();
-    // Fresh import: without statistics PostgreSQL plans the mass indexer's id lookups on the view
-    // as full scans (seconds per batch instead of milliseconds).
+    // Without statistics PostgreSQL plans the mass indexer's id lookups on the view as full scans
+    // (seconds per batch instead of milliseconds). The importer analyses after loading; this
+    // covers rebuilds at start-up or after data changed by other means.
     try {
       jdbc.execute("analyze taxonomy_label");
       jdbc.execute("analyze taxonomy_concept");

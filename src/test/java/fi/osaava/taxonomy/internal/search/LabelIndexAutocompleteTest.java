@@ -9,6 +9,7 @@ import fi.osaava.taxonomy.ConceptUri;
 import fi.osaava.taxonomy.LabelKind;
 import fi.osaava.taxonomy.Suggestion;
 import fi.osaava.taxonomy.internal.ConceptAutocomplete;
+import fi.osaava.web.WebTestBase;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-class LabelIndexAutocompleteTest extends ImportedEscoContext {
+/** On the shared test context with the real ESCO 1.1.1 import, whose event built the index. */
+class LabelIndexAutocompleteTest extends WebTestBase {
 
   @Autowired ConceptAutocomplete autocomplete;
   @Autowired LabelIndexAutocomplete index;

@@ -3,6 +3,7 @@ package fi.osaava.taxonomy.internal.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.osaava.platform.Directories;
+import fi.osaava.web.WebTestBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.env.MockEnvironment;
 
-class LabelIndexLifecycleTest extends ImportedEscoContext {
+class LabelIndexLifecycleTest extends WebTestBase {
 
   private static final String ROOT =
       "spring.jpa.properties.hibernate.search.backend.directory.root";
