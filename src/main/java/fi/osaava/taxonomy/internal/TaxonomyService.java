@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -69,12 +68,10 @@ class TaxonomyService implements TaxonomyApi {
 
   private final NamedParameterJdbcTemplate jdbc;
   private final EscoImporter importer;
-  private final ObjectProvider<ConceptAutocomplete> autocomplete;
+  private final ConceptAutocomplete autocomplete;
 
   TaxonomyService(
-      NamedParameterJdbcTemplate jdbc,
-      EscoImporter importer,
-      ObjectProvider<ConceptAutocomplete> autocomplete) {
+      NamedParameterJdbcTemplate jdbc, EscoImporter importer, ConceptAutocomplete autocomplete) {
     this.jdbc = jdbc;
     this.importer = importer;
     this.autocomplete = autocomplete;
@@ -369,7 +366,7 @@ class TaxonomyService implements TaxonomyApi {
     if (text == null || text.isBlank()) {
       return List.of();
     }
-    return autocomplete.getObject().suggest(text, language, types, Math.clamp(limit, 1, 50));
+    return autocomplete.suggest(text, language, types, Math.clamp(limit, 1, 50));
   }
 
   @Override
