@@ -1,6 +1,7 @@
 package fi.osaava.web.internal;
 
 import jakarta.servlet.DispatcherType;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -22,6 +23,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * yet, so state-changing requests are refused until a later issue adds sign-in; CSRF protection
  * stays on (Spring Security's default) so forms are ready for it.
  */
+// Only a servlet application has HttpSecurity; the command-line tools boot without a web server.
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
