@@ -59,6 +59,14 @@ class LabelIndexMaintenance implements ApplicationRunner, Ordered, DisposableBea
     try {
       autocomplete.rebuild();
     } catch (RuntimeException e) {
+      if (heldByAnotherProcess(e)) {
+        log.warn(
+            "ESCO {} is imported; the running service holds the label index and rebuilds it"
+                + " within {}",
+            event.version(),
+            watchInterval);
+        return;
+      }
       log.error(
           "ESCO {} is imported but the label autocomplete index could not be rebuilt here (is the"
               + " service running and holding it? it then rebuilds within {}); otherwise it is"
@@ -92,8 +100,22 @@ class LabelIndexMaintenance implements ApplicationRunner, Ordered, DisposableBea
         autocomplete.rebuildIfStale();
       }
     } catch (RuntimeException e) {
-      log.error("The label autocomplete index could not be checked or rebuilt", e);
+      if (heldByAnotherProcess(e)) {
+        // A command-line tool beside the running service: the service owns and maintains it.
+        log.info("The label index is held by the running service, which keeps it up to date");
+      } else {
+        log.error("The label autocomplete index could not be checked or rebuilt", e);
+      }
     }
+  }
+
+  private static boolean heldByAnotherProcess(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.apache.lucene.store.LockObtainFailedException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
