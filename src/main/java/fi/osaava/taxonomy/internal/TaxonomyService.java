@@ -35,7 +35,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -73,12 +72,10 @@ class TaxonomyService implements TaxonomyApi {
 
   private final NamedParameterJdbcTemplate jdbc;
   private final EscoImporter importer;
-  private final ObjectProvider<ConceptAutocomplete> autocomplete;
+  private final ConceptAutocomplete autocomplete;
 
   TaxonomyService(
-      NamedParameterJdbcTemplate jdbc,
-      EscoImporter importer,
-      ObjectProvider<ConceptAutocomplete> autocomplete) {
+      NamedParameterJdbcTemplate jdbc, EscoImporter importer, ConceptAutocomplete autocomplete) {
     this.jdbc = jdbc;
     this.importer = importer;
     this.autocomplete = autocomplete;
@@ -373,7 +370,7 @@ class TaxonomyService implements TaxonomyApi {
     if (text == null || text.isBlank()) {
       return List.of();
     }
-    return autocomplete.getObject().suggest(text, language, types, Math.clamp(limit, 1, 50));
+    return autocomplete.suggest(text, language, types, Math.clamp(limit, 1, 50));
   }
 
   @Override

@@ -32,7 +32,7 @@ record TextProperties(Voikko voikko) {
         poolSize = DefaultFinnishMorphology.DEFAULT_POOL_SIZE;
       }
       if (cacheSize == null) {
-        cacheSize = 200_000;
+        cacheSize = 50_000;
       }
     }
   }

@@ -25,9 +25,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * yet, so state-changing requests are refused until a later issue adds sign-in; CSRF protection
  * stays on (Spring Security's default) so forms are ready for it.
  */
-// Only a web server has requests to secure; the one-shot CLI commands boot without one.
-@Configuration(proxyBeanMethods = false)
+// Only a servlet application has HttpSecurity; the command-line tools boot without a web server.
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
   /**

@@ -1,0 +1,91 @@
+package fi.osaava.taxonomy.internal.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fi.osaava.platform.Directories;
+import fi.osaava.web.WebTestBase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.env.MockEnvironment;
+
+class LabelIndexLifecycleTest extends WebTestBase {
+
+  private static final String ROOT =
+      "spring.jpa.properties.hibernate.search.backend.directory.root";
+  private static final String TYPE =
+      "spring.jpa.properties.hibernate.search.backend.directory.type";
+
+  @Autowired LabelIndexAutocomplete index;
+  @Autowired LabelIndexState state;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired Directories directories;
+
+  @Test
+  void theImportEventBuiltTheIndexFromEveryRowOfTheView() {
+    Long rows = jdbc.queryForObject("select count(*) from taxonomy_search_label", Long.class);
+    Long current =
+        jdbc.queryForObject(
+            """
+            select count(*) from taxonomy_label l join taxonomy_concept c on c.uri = l.concept_uri
+            where not c.obsolete and l.language in ('fi', 'sv', 'en', 'no')""",
+            Long.class);
+
+    assertThat(rows).isEqualTo(current).isGreaterThan(180_000);
+    assertThat(index.documentCount()).isEqualTo(rows);
+    assertThat(state.staleness(index.documentCount())).isEmpty();
+  }
+
+  @Test
+  void markerFileTellsWhichImportTheIndexWasBuiltFrom(@TempDir Path root) throws Exception {
+    LabelIndexState onDisk =
+        new LabelIndexState(
+            jdbc, new MockEnvironment().withProperty(ROOT, root.toString()), directories);
+    long latest = onDisk.latestImportId();
+    assertThat(latest).isPositive();
+
+    assertThat(onDisk.staleness(0)).hasValueSatisfying(r -> assertThat(r).contains("empty"));
+    assertThat(onDisk.staleness(10)).hasValueSatisfying(r -> assertThat(r).contains("no record"));
+
+    onDisk.rebuild(() -> {});
+    Path marker = root.resolve("taxonomy-label.marker");
+    assertThat(marker).content().contains("import=" + latest, "format=" + LabelIndexState.FORMAT);
+    assertThat(onDisk.staleness(10)).isEmpty();
+    // A restart reads the file.
+    LabelIndexState restarted =
+        new LabelIndexState(
+            jdbc, new MockEnvironment().withProperty(ROOT, root.toString()), directories);
+    assertThat(restarted.staleness(10)).isEmpty();
+
+    Files.writeString(marker, "format=" + LabelIndexState.FORMAT + "\nimport=" + (latest - 1));
+    assertThat(restarted.staleness(10))
+        .hasValueSatisfying(r -> assertThat(r).contains("latest is " + latest));
+
+    Files.writeString(marker, "format=" + (LabelIndexState.FORMAT - 1) + "\nimport=" + latest);
+    assertThat(restarted.staleness(10))
+        .hasValueSatisfying(r -> assertThat(r).contains("analysis changed"));
+
+    Files.writeString(marker, "import=not a number");
+    assertThat(restarted.staleness(10)).isPresent();
+  }
+
+  @Test
+  void anInMemoryIndexKeepsItsMarkerInMemory(@TempDir Path root) {
+    LabelIndexState inMemory =
+        new LabelIndexState(
+            jdbc,
+            new MockEnvironment()
+                .withProperty(TYPE, "local-heap")
+                .withProperty(ROOT, root.toString()),
+            directories);
+
+    assertThat(inMemory.staleness(10)).isPresent();
+    inMemory.rebuild(() -> {});
+    assertThat(inMemory.staleness(10)).isEmpty();
+    assertThat(inMemory.staleness(0)).isPresent();
+    assertThat(root).isEmptyDirectory();
+  }
+}
