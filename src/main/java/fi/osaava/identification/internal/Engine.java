@@ -537,10 +537,10 @@ final class Engine {
       Integer group = groupOfCode.get(e.getKey());
       if (group != null) {
         Candidate c = e.getValue();
-        double score = c.score();
-        if (c.concept() != group) {
-          score += c.reason() == MatchReason.LITERAL ? -1e-6 : 1e-6;
-        }
+        // Just after its best occupation: the more specific answer first, the group as the
+        // fallback. (Putting the group first when the occupation's title was not in the text word
+        // for word lost more than it won on the Swedish development titles.)
+        double score = c.concept() != group ? c.score() - 1e-6 : c.score();
         result.add(new Candidate(group, score, c.reason(), c.spans()));
       }
     }
@@ -663,10 +663,8 @@ final class Engine {
   }
 
   /**
-   * Occupations and ISCO groups in one list by score. A group ranks with its best occupation: just
-   * after it when that occupation's title was in the text word for word (the text names that
-   * occupation), else just before it (the text names something of the group that ESCO has no
-   * occupation for).
+   * Occupations and ISCO groups in one list by score; a group found through one of its occupations
+   * ranks just after it.
    */
   static List<Candidate> occupationsAndGroups(Analysis a) {
     List<Candidate> merged = new ArrayList<>(a.occupations().size() + a.iscoGroups().size());

@@ -369,7 +369,10 @@ class EvaluationService implements IdentificationEvaluation {
     }
     b.append('\t');
     for (int i = 0; i < Math.min(3, ranked.size()); i++) {
-      b.append(engine.esco.label(ranked.get(i), language).text()).append(" | ");
+      b.append(engine.esco.label(ranked.get(i), language).text())
+          .append(" <")
+          .append(engine.esco.uri(ranked.get(i)).value())
+          .append("> | ");
     }
     return b.toString();
   }
