@@ -80,6 +80,11 @@ final class IdentifyCommand implements Callable<Integer> {
             .withSemantic(!noSemantic);
     try (ConfigurableApplicationContext context = CliApplication.boot(common)) {
       IdentificationApi identification = context.getBean(IdentificationApi.class);
+      if (!noSemantic) {
+        // Batch work wants the same results every time: wait for the embeddings (seconds from
+        // the cache; minutes on the very first run, which builds it).
+        identification.awaitReady(java.time.Duration.ofMinutes(10));
+      }
       JsonMapper json = JsonMapper.shared();
       for (int from = 0; from < texts.size(); from += 64) {
         List<String> batch = texts.subList(from, Math.min(texts.size(), from + 64));

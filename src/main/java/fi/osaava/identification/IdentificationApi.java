@@ -22,4 +22,14 @@ public interface IdentificationApi {
 
   /** What the engine has loaded; {@link IdentificationStatus#ready()} false while it builds. */
   IdentificationStatus status();
+
+  /**
+   * Builds the indexes now if they are not built, and waits up to {@code timeout} for the
+   * embeddings too (on the very first start they take minutes to compute; later they load from the
+   * cache in seconds). Batch work calls this first; the web does not, and serves lexical results
+   * until the embeddings are there.
+   *
+   * @return the status afterwards: {@code semantic} says whether embeddings are in use
+   */
+  IdentificationStatus awaitReady(java.time.Duration timeout);
 }

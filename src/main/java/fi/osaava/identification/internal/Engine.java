@@ -291,7 +291,12 @@ final class Engine {
             s.lexSpans.clear();
           }
           if (score >= s.lex - 1e-6 && s.lexSpans.size() < 4) {
-            s.lexSpans.addAll(spans(piece.tokens(), hit.tokens()));
+            for (int[] span : spans(piece.tokens(), hit.tokens())) {
+              // Variants of one label (and several labels) often point at the same words.
+              if (s.lexSpans.stream().noneMatch(o -> o[0] == span[0] && o[1] == span[1])) {
+                s.lexSpans.add(span);
+              }
+            }
           }
         }
       }

@@ -152,6 +152,24 @@ class IdentificationService implements IdentificationApi {
         buildMillis);
   }
 
+  @Override
+  public IdentificationStatus awaitReady(java.time.Duration timeout) {
+    ensureReady(false);
+    CompletableFuture<Void> loading = semanticLoading;
+    if (loading != null) {
+      try {
+        loading.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        log.info("Embeddings not ready after {}; continuing with lexical matching", timeout);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (java.util.concurrent.ExecutionException e) {
+        log.warn("Embeddings failed to load: {}", e.getCause().toString());
+      }
+    }
+    return status();
+  }
+
   /**
    * The engine, built now if it is not yet; with {@code waitForSemantic} also the embeddings (built
    * and cached on first use, about a minute on two cores).
