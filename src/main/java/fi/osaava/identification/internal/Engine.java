@@ -168,15 +168,21 @@ final class Engine {
   private record Piece(int start, int end, List<Token> tokens, Language language) {}
 
   List<Analysis> analyze(List<String> texts, Language given, boolean useSemantic, int limit) {
-    return analyze(texts, given, useSemantic, true, limit);
+    return analyze(texts, given, useSemantic, true, false, limit);
   }
 
   /**
    * @param useGraph whether occupations found by title lend their skills (off to measure what the
    *     occupation–skill graph adds)
+   * @param withIscoGroups whether to rank ISCO unit groups as well
    */
   List<Analysis> analyze(
-      List<String> texts, Language given, boolean useSemantic, boolean useGraph, int limit) {
+      List<String> texts,
+      Language given,
+      boolean useSemantic,
+      boolean useGraph,
+      boolean withIscoGroups,
+      int limit) {
     List<List<Piece>> pieces = new ArrayList<>(texts.size());
     List<Boolean> truncated = new ArrayList<>(texts.size());
     List<float[]> queryVectors = new ArrayList<>();
@@ -233,6 +239,7 @@ final class Engine {
               textVectors,
               vectorPieces,
               useGraph,
+              withIscoGroups,
               limit));
     }
     return results;
@@ -275,6 +282,7 @@ final class Engine {
       java.util.function.Supplier<float[][]> vectorSupplier,
       List<Integer> vectorPieces,
       boolean useGraph,
+      boolean withIscoGroups,
       int limit) {
     Map<Integer, Signals> signals = new HashMap<>();
     Map<Language, Integer> languageWeight = new EnumMap<>(Language.class);
@@ -400,7 +408,8 @@ final class Engine {
     }
     skills.sort(Comparator.comparingDouble(Candidate::score).reversed());
     List<Candidate> occupations = rankOccupations(signals, skills);
-    List<Candidate> iscoGroups = rankIscoGroups(signals, occupations);
+    // Only the evaluations rank ISCO groups; the API and the page show occupations.
+    List<Candidate> iscoGroups = withIscoGroups ? rankIscoGroups(signals, occupations) : List.of();
     Language language = given;
     if (language == null) {
       language =

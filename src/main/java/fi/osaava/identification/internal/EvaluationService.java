@@ -184,7 +184,8 @@ class EvaluationService implements IdentificationEvaluation {
       List<int[]> ids = new ArrayList<>();
       for (int i = 0; i < sentences.size(); i += BATCH) {
         List<String> batch = sentences.subList(i, Math.min(sentences.size(), i + BATCH));
-        for (Analysis a : engine.analyze(batch, Language.EN, engine.hasSemantic(), true, 1000)) {
+        for (Analysis a :
+            engine.analyze(batch, Language.EN, engine.hasSemantic(), true, false, 1000)) {
           Set<Integer> gold = set.gold().get(sentences.get(queries.size()));
           List<float[]> features = new ArrayList<>();
           List<Boolean> isGold = new ArrayList<>();
@@ -500,7 +501,9 @@ class EvaluationService implements IdentificationEvaluation {
       int to = Math.min(texts.size(), i + BATCH);
       for (int j = i; j < to; j++) {
         Analysis a =
-            engine.analyze(List.of(texts.get(j)), languages.get(j), false, true, 50).getFirst();
+            engine
+                .analyze(List.of(texts.get(j)), languages.get(j), false, true, true, 50)
+                .getFirst();
         engineRanked.add(codes(engine, a.iscoGroups()));
       }
     }
@@ -579,7 +582,7 @@ class EvaluationService implements IdentificationEvaluation {
     long started = System.nanoTime();
     for (int i = 0; i < texts.size(); i += BATCH) {
       List<String> batch = texts.subList(i, Math.min(texts.size(), i + BATCH));
-      for (Analysis a : engine.analyze(batch, language, semantic, graph, top)) {
+      for (Analysis a : engine.analyze(batch, language, semantic, graph, true, top)) {
         List<Integer> ids = new ArrayList<>(top);
         for (Candidate c : pick.apply(a)) {
           if (ids.size() < top) {

@@ -200,7 +200,7 @@ class IdentificationBenchmark implements Benchmark {
       int chunk = 32;
       for (int from = 0; from < sentences.size(); from += chunk) {
         List<String> batch = sentences.subList(from, Math.min(sentences.size(), from + chunk));
-        futures.add(pool.submit(() -> engine.analyze(batch, language, semantic, true, 20)));
+        futures.add(pool.submit(() -> engine.analyze(batch, language, semantic, true, false, 20)));
       }
       for (Future<?> f : futures) {
         f.get();
@@ -220,7 +220,7 @@ class IdentificationBenchmark implements Benchmark {
     double[] millis = new double[texts.size()];
     for (int i = 0; i < texts.size(); i++) {
       long started = System.nanoTime();
-      engine.analyze(List.of(texts.get(i)), null, semantic, true, 20);
+      engine.analyze(List.of(texts.get(i)), null, semantic, true, false, 20);
       millis[i] = (System.nanoTime() - started) / 1e6;
     }
     Arrays.sort(millis);

@@ -34,7 +34,7 @@ final class LabelIndex {
   private static final long TOUCHED = 1L << 63;
 
   /** Labels matched in detail per sentence: the rest could not reach the top of any ranking. */
-  static final int MAX_DETAILED = 150;
+  static final int MAX_DETAILED = 80;
 
   final Language language;
   final WordForms forms;

@@ -227,7 +227,7 @@ class EngineTest {
   }
 
   static Analysis analyze(String text, Language language) {
-    return engine.analyze(List.of(text), language, false, true, 20).getFirst();
+    return engine.analyze(List.of(text), language, false, true, true, 20).getFirst();
   }
 
   static Optional<Candidate> find(List<Candidate> candidates, String uri) {
