@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -172,23 +173,14 @@ class TaxonomyService implements TaxonomyApi {
   @Override
   public ResultPage<ConceptSummary> browse(ConceptType type, Language language, Paging paging) {
     MapSqlParameterSource params = paged(language, paging).addValue("type", type.name());
-    Long total =
-        jdbc.queryForObject(
-            "select count(*) from taxonomy_concept where concept_type = :type and not obsolete",
-            params,
-            Long.class);
-    List<ConceptSummary> items =
-        jdbc.query(
-            "select "
-                + SUMMARY_COLUMNS
-                + " from taxonomy_concept c "
-                + SUMMARY_JOINS
-                + " where c.concept_type = :type and not c.obsolete order by "
-                + LABEL_ORDER
-                + ", c.uri limit :limit offset :offset",
-            params,
-            (rs, i) -> summary(rs, language));
-    return ResultPage.of(items, paging, total == null ? 0 : total);
+    return page(
+        "select count(*) from taxonomy_concept where concept_type = :type and not obsolete",
+        "",
+        "taxonomy_concept c",
+        "where c.concept_type = :type and not c.obsolete order by " + LABEL_ORDER + ", c.uri",
+        params,
+        paging,
+        (rs, i) -> summary(rs, language));
   }
 
   @Override
@@ -208,22 +200,14 @@ class TaxonomyService implements TaxonomyApi {
   @Override
   public ResultPage<ConceptSummary> narrower(ConceptUri uri, Language language, Paging paging) {
     MapSqlParameterSource params = paged(language, paging).addValue("uri", uri.value());
-    Long total =
-        jdbc.queryForObject(
-            "select count(*) from taxonomy_broader where broader_uri = :uri", params, Long.class);
-    List<ConceptSummary> items =
-        jdbc.query(
-            "select "
-                + SUMMARY_COLUMNS
-                + " from taxonomy_broader b"
-                + " join taxonomy_concept c on c.uri = b.concept_uri "
-                + SUMMARY_JOINS
-                + " where b.broader_uri = :uri order by c.concept_type, "
-                + LABEL_ORDER
-                + ", c.uri limit :limit offset :offset",
-            params,
-            (rs, i) -> summary(rs, language));
-    return ResultPage.of(items, paging, total == null ? 0 : total);
+    return page(
+        "select count(*) from taxonomy_broader where broader_uri = :uri",
+        "",
+        "taxonomy_broader b join taxonomy_concept c on c.uri = b.concept_uri",
+        "where b.broader_uri = :uri order by c.concept_type, " + LABEL_ORDER + ", c.uri",
+        params,
+        paging,
+        (rs, i) -> summary(rs, language));
   }
 
   @Override
@@ -296,28 +280,16 @@ class TaxonomyService implements TaxonomyApi {
         " where r."
             + fromColumn
             + " = :uri and (cast(:relation as text) is null or r.relation = :relation)";
-    Long total =
-        jdbc.queryForObject("select count(*) from " + table + " r" + where, params, Long.class);
-    List<RelatedConcept> items =
-        jdbc.query(
-            "select r.relation, "
-                + SUMMARY_COLUMNS
-                + " from "
-                + table
-                + " r"
-                + " join taxonomy_concept c on c.uri = r."
-                + toColumn
-                + " "
-                + SUMMARY_JOINS
-                + where
-                + " order by r.relation, "
-                + LABEL_ORDER
-                + ", c.uri limit :limit offset :offset",
-            params,
-            (rs, i) ->
-                new RelatedConcept(
-                    summary(rs, language), RelationType.valueOf(rs.getString("relation"))));
-    return ResultPage.of(items, paging, total == null ? 0 : total);
+    return page(
+        "select count(*) from " + table + " r" + where,
+        "r.relation, ",
+        table + " r join taxonomy_concept c on c.uri = r." + toColumn,
+        where + " order by r.relation, " + LABEL_ORDER + ", c.uri",
+        params,
+        paging,
+        (rs, i) ->
+            new RelatedConcept(
+                summary(rs, language), RelationType.valueOf(rs.getString("relation"))));
   }
 
   @Override
@@ -334,24 +306,14 @@ class TaxonomyService implements TaxonomyApi {
   public ResultPage<ConceptSummary> collectionMembers(
       String code, Language language, Paging paging) {
     MapSqlParameterSource params = paged(language, paging).addValue("code", code);
-    Long total =
-        jdbc.queryForObject(
-            "select count(*) from taxonomy_collection_member where collection = :code",
-            params,
-            Long.class);
-    List<ConceptSummary> items =
-        jdbc.query(
-            "select "
-                + SUMMARY_COLUMNS
-                + " from taxonomy_collection_member m"
-                + " join taxonomy_concept c on c.uri = m.concept_uri "
-                + SUMMARY_JOINS
-                + " where m.collection = :code order by "
-                + LABEL_ORDER
-                + ", c.uri limit :limit offset :offset",
-            params,
-            (rs, i) -> summary(rs, language));
-    return ResultPage.of(items, paging, total == null ? 0 : total);
+    return page(
+        "select count(*) from taxonomy_collection_member where collection = :code",
+        "",
+        "taxonomy_collection_member m join taxonomy_concept c on c.uri = m.concept_uri",
+        "where m.collection = :code order by " + LABEL_ORDER + ", c.uri",
+        params,
+        paging,
+        (rs, i) -> summary(rs, language));
   }
 
   @Override
@@ -506,6 +468,37 @@ class TaxonomyService implements TaxonomyApi {
   public EscoImportReport importEsco(
       List<Path> inputs, EscoImportOptions options, ImportProgress progress) {
     return importer.importEsco(inputs, options, progress);
+  }
+
+  /**
+   * One page of concept summaries: {@code countSql} counts the whole list; the page selects {@code
+   * extraColumns} and the summary columns {@code from} the given tables (with {@code c} the
+   * concept), with the label joins, then {@code whereAndOrder}.
+   */
+  private <T> ResultPage<T> page(
+      String countSql,
+      String extraColumns,
+      String from,
+      String whereAndOrder,
+      MapSqlParameterSource params,
+      Paging paging,
+      RowMapper<T> mapper) {
+    Long total = jdbc.queryForObject(countSql, params, Long.class);
+    List<T> items =
+        jdbc.query(
+            "select "
+                + extraColumns
+                + SUMMARY_COLUMNS
+                + " from "
+                + from
+                + " "
+                + SUMMARY_JOINS
+                + " "
+                + whereAndOrder
+                + " limit :limit offset :offset",
+            params,
+            mapper);
+    return ResultPage.of(items, paging, total == null ? 0 : total);
   }
 
   private static long safeLong(ResultSet rs, String column) {
