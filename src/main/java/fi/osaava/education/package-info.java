@@ -1,0 +1,6 @@
+/**
+ * The national catalogue of education and training at every level, its importers and providers'
+ * push API, and the skill-aware education search.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Education")
+package fi.osaava.education;

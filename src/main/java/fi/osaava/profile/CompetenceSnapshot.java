@@ -1,0 +1,30 @@
+package fi.osaava.profile;
+
+import fi.osaava.taxonomy.ConceptUri;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A person's accepted skills and interests at one moment, for matching.
+ *
+ * @param skills accepted skills, one entry per ESCO skill
+ * @param interestingSkills skills the person marked as interesting
+ * @param interestingOccupations occupations the person marked as interesting
+ * @param interestCodes RIASEC-style scores by letter (R, I, A, S, E, C), each 0 to 1; empty when
+ *     the questionnaire is not answered
+ */
+public record CompetenceSnapshot(
+    PersonId person,
+    List<ProfileSkill> skills,
+    Set<ConceptUri> interestingSkills,
+    Set<ConceptUri> interestingOccupations,
+    Map<Character, Double> interestCodes) {
+
+  public CompetenceSnapshot {
+    skills = List.copyOf(skills);
+    interestingSkills = Set.copyOf(interestingSkills);
+    interestingOccupations = Set.copyOf(interestingOccupations);
+    interestCodes = Map.copyOf(interestCodes);
+  }
+}
