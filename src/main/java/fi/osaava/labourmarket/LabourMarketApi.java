@@ -1,0 +1,26 @@
+package fi.osaava.labourmarket;
+
+import fi.osaava.taxonomy.ConceptUri;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Consumer;
+
+/** Labour-market figures and open job ads as other modules see them. Thread-safe. */
+public interface LabourMarketApi {
+
+  /** The indicators of an ESCO occupation, or empty when the indicator file has none for it. */
+  Optional<OccupationIndicators> indicators(ConceptUri occupation);
+
+  /**
+   * How much the skill is asked for: the share (0–1) of the job ads of the last 12 months that
+   * request it, in a region or, with a null region code, the whole country. Empty when there are no
+   * ads to judge by.
+   */
+  OptionalDouble skillDemandShare(ConceptUri skill, String regionCode);
+
+  /** Streams every open job ad (near-duplicates counted once). */
+  void forEachOpenJobAd(Consumer<MatchableJobAd> consumer);
+
+  /** One job ad, open or closed; empty when unknown. */
+  Optional<MatchableJobAd> jobAd(JobAdId id);
+}

@@ -1,0 +1,6 @@
+/**
+ * Labour-market information: statistics series, occupation indicators, job-ad ingestion with
+ * skills, demand aggregates by skill, occupation, region and month, trends and forecasts.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Labour market")
+package fi.osaava.labourmarket;
