@@ -56,12 +56,14 @@ public class Interests {
 
   @Transactional(readOnly = true)
   public PersonalInterests personal(PersonId person) {
-    return jdbc.sql("SELECT interest_text, riasec::text AS riasec, version FROM profile_person WHERE id = ?")
+    return jdbc.sql(
+            "SELECT interest_text, riasec::text AS riasec, version FROM profile_person WHERE id = ?")
         .param(person.value())
         .query(
             (rs, row) -> {
               Map<String, Integer> answers =
-                  json.readValue(rs.getString("riasec"), new TypeReference<Map<String, Integer>>() {});
+                  json.readValue(
+                      rs.getString("riasec"), new TypeReference<Map<String, Integer>>() {});
               return new PersonalInterests(
                   rs.getString("interest_text"),
                   answers,
@@ -78,14 +80,18 @@ public class Interests {
       PersonId person, String text, Map<String, Integer> answers, long expectedVersion) {
     String cleanText = text == null ? "" : text.strip();
     if (cleanText.length() > 5_000) {
-      throw new InvalidInputException("interestText", "at most 5000 characters");
+      throw new ProfileInputException("interestText", "at most 5000 characters");
     }
     RiasecQuestionnaire.score(answers);
     int updated =
         jdbc.sql(
                 "UPDATE profile_person SET interest_text = ?, riasec = ?::jsonb,"
                     + " version = version + 1 WHERE id = ? AND version = ?")
-            .params(cleanText, json.writeValueAsString(new LinkedHashMap<>(answers)), person.value(), expectedVersion)
+            .params(
+                cleanText,
+                json.writeValueAsString(new LinkedHashMap<>(answers)),
+                person.value(),
+                expectedVersion)
             .update();
     if (updated == 0) {
       throw new EditConflictException("Your interests");
@@ -110,7 +116,7 @@ public class Interests {
   @Transactional
   public void like(PersonId person, ConceptUri uri, ConceptType type, String label) {
     if (type != ConceptType.SKILL && type != ConceptType.OCCUPATION) {
-      throw new InvalidInputException("uri", "only skills and occupations can be liked");
+      throw new ProfileInputException("uri", "only skills and occupations can be liked");
     }
     jdbc.sql(
             "INSERT INTO profile_interest (person_id, concept_uri, concept_type, label)"
@@ -150,10 +156,10 @@ public class Interests {
   public void setLanguage(PersonId person, String language, String level) {
     String code = language == null ? "" : language.strip().toLowerCase(java.util.Locale.ROOT);
     if (!code.matches("[a-z]{2,3}")) {
-      throw new InvalidInputException("language", "an ISO 639 code such as fi, sv or en");
+      throw new ProfileInputException("language", "an ISO 639 code such as fi, sv or en");
     }
     if (!LANGUAGE_LEVELS.contains(level)) {
-      throw new InvalidInputException("level", "one of " + LANGUAGE_LEVELS);
+      throw new ProfileInputException("level", "one of " + LANGUAGE_LEVELS);
     }
     jdbc.sql(
             "INSERT INTO profile_language (person_id, language, level) VALUES (?, ?, ?)"
