@@ -264,7 +264,7 @@ class ProfileIntegrationTest extends WebTestBase {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(
                     CredentialsTest.openBadge(
-                        "http://data.europa.eu/esco/skill/" + CredentialsTest.JAVA)))
+                        "http://data.europa.eu/esco/skill/" + CredentialsTest.TOMCAT)))
         .andExpect(status().isCreated());
     JsonNode export = call(me, get("/api/v1/profile/export").with(me));
     String person = export.path("person").asString();

@@ -47,7 +47,7 @@ public class DataRights {
   }
 
   /** Everything Osaava holds about the person (the format is described in docs/profile.md). */
-  @Transactional(readOnly = true)
+  @Transactional
   public Map<String, Object> export(PersonId person) {
     Map<String, Object> export = new LinkedHashMap<>();
     export.put("format", "osaava-profile-export/1");
@@ -95,7 +95,7 @@ public class DataRights {
    * references with evidence. It is self-declared and unsigned, and says so; verified skills name
    * their issuer.
    */
-  @Transactional(readOnly = true)
+  @Transactional
   public Map<String, Object> europass(PersonId person) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put(

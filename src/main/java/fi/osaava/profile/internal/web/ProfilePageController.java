@@ -15,11 +15,8 @@ import fi.osaava.profile.internal.ExperienceKind;
 import fi.osaava.profile.internal.Interests;
 import fi.osaava.profile.internal.LearnerRecords;
 import fi.osaava.profile.internal.RiasecQuestionnaire;
-import fi.osaava.profile.internal.SkillEntry;
 import fi.osaava.profile.internal.SuggestionEntry;
-import fi.osaava.taxonomy.ConceptSummary;
 import fi.osaava.taxonomy.ConceptType;
-import fi.osaava.taxonomy.ConceptUri;
 import fi.osaava.taxonomy.Suggestion;
 import fi.osaava.taxonomy.TaxonomyApi;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,7 +25,6 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -65,6 +61,7 @@ class ProfilePageController {
   private final DataRights rights;
   private final TaxonomyApi taxonomy;
   private final ObjectMapper json;
+  private final ProfileOverview overview;
 
   ProfilePageController(
       SignedInPerson signedIn,
@@ -74,7 +71,8 @@ class ProfilePageController {
       Consents consents,
       DataRights rights,
       TaxonomyApi taxonomy,
-      ObjectMapper json) {
+      ObjectMapper json,
+      ProfileOverview overview) {
     this.signedIn = signedIn;
     this.competence = competence;
     this.interests = interests;
@@ -83,39 +81,13 @@ class ProfilePageController {
     this.rights = rights;
     this.taxonomy = taxonomy;
     this.json = json;
+    this.overview = overview;
   }
 
   @GetMapping("/profile")
   String overview(Authentication auth, Locale locale, Model model) {
-    PersonId person = signedIn.require(auth);
-    List<SkillEntry> skills = competence.skills(person);
-    model.addAttribute("person", person);
-    model.addAttribute("experiences", competence.experiences(person));
-    model.addAttribute("skills", skills);
-    model.addAttribute("labels", labels(skills, Language.of(locale)));
-    model.addAttribute("pending", competence.pendingSuggestions(person).size());
-    model.addAttribute("languages", interests.languages(person));
-    model.addAttribute("languageLevels", Interests.LANGUAGE_LEVELS);
-    model.addAttribute("credentials", records.credentials(person));
-    model.addAttribute("consents", consents.current(person));
-    model.addAttribute("purposes", ConsentPurpose.values());
-    model.addAttribute("kinds", ExperienceKind.values());
-    model.addAttribute("proficiencies", Proficiency.values());
+    model.addAllAttributes(overview.model(signedIn.require(auth), Language.of(locale)));
     return "profile/overview";
-  }
-
-  /** Skill labels in the page's language where ESCO has them, else as stored. */
-  private Map<String, String> labels(List<SkillEntry> skills, Language language) {
-    Map<String, String> labels = new HashMap<>();
-    List<ConceptUri> uris =
-        skills.stream().map(s -> ConceptUri.of(s.skillUri())).distinct().toList();
-    for (ConceptSummary s : taxonomy.summaries(uris, language)) {
-      labels.put(s.uri().value(), s.label().text());
-    }
-    for (SkillEntry s : skills) {
-      labels.putIfAbsent(s.skillUri(), s.label());
-    }
-    return labels;
   }
 
   @PostMapping("/profile/experiences")
