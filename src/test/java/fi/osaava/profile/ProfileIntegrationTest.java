@@ -33,6 +33,7 @@ class ProfileIntegrationTest extends WebTestBase {
   @Autowired ObjectMapper json;
   @Autowired JdbcClient jdbc;
   @Autowired ProfileApi profiles;
+  @Autowired RecordingPersonalDataHolder otherModule;
 
   private RequestPostProcessor person(String name) {
     return oidc.person(name + "-" + UUID.randomUUID());
@@ -266,8 +267,10 @@ class ProfileIntegrationTest extends WebTestBase {
                     CredentialsTest.openBadge(
                         "http://data.europa.eu/esco/skill/" + CredentialsTest.TOMCAT)))
         .andExpect(status().isCreated());
+    String person = call(me, get("/api/v1/profile").with(me)).path("person").asString();
+    otherModule.put(PersonId.of(person), "a learning plan");
     JsonNode export = call(me, get("/api/v1/profile/export").with(me));
-    String person = export.path("person").asString();
+    assertThat(export.path("testNotes").get(0).asString()).isEqualTo("a learning plan");
     assertThat(export.path("experiences").size()).isEqualTo(1);
     assertThat(export.path("skills").size()).isEqualTo(2);
     assertThat(export.path("credentials").size()).isEqualTo(1);
@@ -279,6 +282,7 @@ class ProfileIntegrationTest extends WebTestBase {
     assertThat(europass.path("holder").path("learningOutcome").size()).isEqualTo(2);
 
     mvc.perform(delete("/api/v1/profile").with(me)).andExpect(status().isNoContent());
+    assertThat(otherModule.holds(PersonId.of(person))).isFalse();
     UUID personId = UUID.fromString(person);
     for (String table :
         List.of(

@@ -1,6 +1,7 @@
 package fi.osaava.web;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.nimbusds.jose.JOSEObjectType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -91,6 +92,12 @@ public class OidcTestSupport {
    * into the development provider's login form and returns after landing back in Osaava.
    */
   public void signIn(Page page, String subject) {
+    // The provider's login page links style sheets from a CDN, which the test machines cannot
+    // reach; they are answered empty, so the browser reports no failed loads.
+    page.context()
+        .route(
+            url -> !url.startsWith("http://localhost") && !url.startsWith("http://127.0.0.1"),
+            route -> route.fulfill(new Route.FulfillOptions().setStatus(200).setBody("")));
     page.navigate("/sign-in");
     page.click("#sign-in-start");
     page.waitForSelector("input[name=username]");

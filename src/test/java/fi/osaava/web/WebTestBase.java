@@ -17,7 +17,12 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
-@Import({EscoTestData.class, OidcTestSupport.class, MachineWriteTestEndpoint.class})
+@Import({
+  EscoTestData.class,
+  OidcTestSupport.class,
+  MachineWriteTestEndpoint.class,
+  fi.osaava.profile.RecordingPersonalDataHolder.class
+})
 public abstract class WebTestBase {
 
   @LocalServerPort protected int port;

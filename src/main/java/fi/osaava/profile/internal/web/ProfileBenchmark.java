@@ -58,11 +58,13 @@ class ProfileBenchmark implements Benchmark {
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
   private final SpringTemplateEngine engine;
+  private final fi.osaava.profile.internal.IdentityKey identityKey;
 
   ProfileBenchmark(
       ProfileOverview overview,
       DataRights rights,
       PersonDirectory directory,
+      fi.osaava.profile.internal.IdentityKey identityKey,
       TaxonomyApi taxonomy,
       JdbcTemplate jdbc,
       ObjectMapper json,
@@ -70,6 +72,7 @@ class ProfileBenchmark implements Benchmark {
     this.overview = overview;
     this.rights = rights;
     this.directory = directory;
+    this.identityKey = identityKey;
     this.taxonomy = taxonomy;
     this.jdbc = jdbc;
     this.json = json;
@@ -159,6 +162,8 @@ class ProfileBenchmark implements Benchmark {
               Math.max(20, iterations / 6),
               () -> exportBytes(empty));
       results.addAll(List.of(page, pageEmpty, pageRandom, export, exportEmpty));
+      String url = options.getOrDefault("url", "");
+      String load = url.isBlank() ? null : loadTest(url, run, generated, options, progress);
       int pageBytes = render(full);
       int exportSize = exportBytes(full);
 
@@ -203,6 +208,12 @@ class ProfileBenchmark implements Benchmark {
               export.p95(),
               ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
               Runtime.getRuntime().availableProcessors()));
+      md.append('\n')
+          .append(
+              load != null
+                  ? load
+                  : "Load test not run: give `url=http://localhost:8080` of a running `./osaava"
+                      + " start` with the same home (development sign-in).\n");
       Map<String, Object> metrics = new LinkedHashMap<>();
       metrics.put("profiles", profiles);
       metrics.put("pageP95Ms", page.p95());
@@ -221,6 +232,79 @@ class ProfileBenchmark implements Benchmark {
               (Object) batch.toArray(new UUID[0]));
         }
       }
+    }
+  }
+
+  /**
+   * Signs {@code sessions} generated people in to the running server through its development
+   * provider and runs wrk over their profile pages; baseline: the anonymous sign-in page.
+   */
+  private String loadTest(
+      String url,
+      String run,
+      List<UUID> generated,
+      Map<String, String> options,
+      ImportProgress progress) {
+    int sessions =
+        Math.min(generated.size() - 2, Integer.parseInt(options.getOrDefault("sessions", "200")));
+    int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
+    int connections = Integer.parseInt(options.getOrDefault("connections", "16"));
+    java.net.http.HttpClient http =
+        java.net.http.HttpClient.newBuilder()
+            .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+            .build();
+    try {
+      progress.report("signing in " + sessions + " generated people at " + url);
+      List<String> cookies = new ArrayList<>();
+      long started = System.nanoTime();
+      for (int i = 0; i < sessions; i++) {
+        String subject = "bench-load-" + run + "-" + i;
+        jdbc.update(
+            "INSERT INTO profile_identity (identity_hmac, person_id) VALUES (?, ?)",
+            identityKey.hmac(subject),
+            generated.get(i));
+        cookies.add(LoadTest.signIn(http, url, subject));
+      }
+      double signInMs = (System.nanoTime() - started) / 1e6 / sessions;
+      progress.report("wrk: " + connections + " connections, " + seconds + " s, profile pages");
+      LoadTest.Result profile = LoadTest.wrk(url + "/profile", cookies, connections, seconds);
+      progress.report("wrk: baseline, the anonymous sign-in page");
+      LoadTest.Result baseline = LoadTest.wrk(url + "/sign-in", List.of(), connections, seconds);
+      StringBuilder md =
+          new StringBuilder(
+              String.format(
+                  Locale.ROOT,
+                  "Load test with `wrk -t2 -c%d -d%ds --latency` on loopback against `%s`, %d"
+                      + " signed-in sessions of generated people (each sign-in through the"
+                      + " development provider: %.0f ms on average), every request a different"
+                      + " session in turn. wrk, the service and its PostgreSQL share the same 2"
+                      + " cores, and the machine was shared by 4 engineers.%n%n"
+                      + "| what | requests/s | p50 | p90 | p99 | requests | non-2xx |%n"
+                      + "|---|---|---|---|---|---|---|%n",
+                  connections,
+                  seconds,
+                  url,
+                  sessions,
+                  signInMs));
+      for (LoadTest.Result r : List.of(profile, baseline)) {
+        md.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %.0f | %s | %s | %s | %d | %d |%n",
+                r == profile ? "`/profile` (15 skills each; this)" : "`/sign-in` (baseline)",
+                r.requestsPerSecond(),
+                r.latencyP50(),
+                r.latencyP90(),
+                r.latencyP99(),
+                r.requests(),
+                r.errors()));
+      }
+      return md.toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Load test against " + url + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Load test interrupted", e);
     }
   }
 

@@ -206,7 +206,7 @@ class ProfilePageController {
 
   @PostMapping("/profile/credentials")
   String importCredential(
-      @RequestParam("file") MultipartFile file,
+      @RequestParam(name = "file", required = false) MultipartFile file,
       Authentication auth,
       Locale locale,
       Model model,
@@ -214,6 +214,9 @@ class ProfilePageController {
       throws IOException {
     PersonId person = signedIn.require(auth);
     try {
+      if (file == null || file.isEmpty()) {
+        throw new fi.osaava.profile.internal.ProfileInputException("file", "choose a file");
+      }
       records.importCredential(
           person,
           file.getOriginalFilename() == null ? "file" : file.getOriginalFilename(),

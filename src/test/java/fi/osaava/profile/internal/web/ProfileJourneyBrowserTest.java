@@ -81,6 +81,18 @@ class ProfileJourneyBrowserTest extends BrowserTestBase {
     assertThat(page.locator("#skills tbody tr").count()).isEqualTo(3);
     check(page);
 
+    page.navigate("/profile/interests");
+    check(page);
+    page.check("#riasec-S1-2");
+    page.check("#riasec-S2-2");
+    page.check("#riasec-A1-1");
+    page.fill("#interestText", "Ruoanlaitto ja ihmiset");
+    page.click("form.profile-form button.primary");
+    page.waitForLoadState();
+    assertThat(page.locator("#results-heading").textContent()).contains("SA");
+    check(page);
+    page.navigate("/profile");
+
     Download download = page.waitForDownload(() -> page.click("#export-json"));
     String export = Files.readString(download.path());
     assertThat(export).contains("Ravintola Testi").contains("Tomcat administration");
