@@ -113,13 +113,15 @@ public class OidcTestSupport {
   public SignedInClient signIn(String baseUrl, String subject) {
     // The session cookie is Secure; the JDK's CookieManager would not send it over http://localhost
     // (browsers do), so the test keeps its own jar.
+    LocalhostCookieJar jar = new LocalhostCookieJar();
     HttpClient http =
         HttpClient.newBuilder()
-            .cookieHandler(new LocalhostCookieJar())
+            .cookieHandler(jar)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     try {
       HttpResponse<String> start = send(http, get(baseUrl + "/oauth2/authorization/osaava"));
+      String sessionBefore = jar.value(URI.create(baseUrl), "JSESSIONID");
       String authorize = location(start);
       HttpResponse<String> login =
           send(
@@ -133,7 +135,8 @@ public class OidcTestSupport {
         throw new IllegalStateException(
             "Sign-in failed: " + callback.statusCode() + " " + callback.headers().map());
       }
-      return new SignedInClient(http, baseUrl);
+      return new SignedInClient(
+          http, baseUrl, sessionBefore, jar.value(URI.create(baseUrl), "JSESSIONID"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -146,10 +149,24 @@ public class OidcTestSupport {
 
     private final HttpClient http;
     private final String baseUrl;
+    private final String sessionBefore;
+    private final String sessionAfter;
 
-    SignedInClient(HttpClient http, String baseUrl) {
+    SignedInClient(HttpClient http, String baseUrl, String sessionBefore, String sessionAfter) {
       this.http = http;
       this.baseUrl = baseUrl;
+      this.sessionBefore = sessionBefore;
+      this.sessionAfter = sessionAfter;
+    }
+
+    /** The session id before sign-in (the one holding the authorization request), or null. */
+    public String sessionBeforeSignIn() {
+      return sessionBefore;
+    }
+
+    /** The session id after sign-in. */
+    public String sessionAfterSignIn() {
+      return sessionAfter;
     }
 
     public HttpResponse<String> get(String path) {
@@ -199,6 +216,10 @@ public class OidcTestSupport {
               cookies.entrySet().stream()
                   .map(e -> e.getKey() + "=" + e.getValue())
                   .collect(Collectors.joining("; "))));
+    }
+
+    String value(URI uri, String name) {
+      return jar.getOrDefault(uri.getHost() + ":" + uri.getPort(), Map.of()).get(name);
     }
 
     @Override

@@ -82,6 +82,9 @@ class SecurityTokensTest extends WebTestBase {
   @Test
   void codeFlowSignsInWithAFreshSession() {
     OidcTestSupport.SignedInClient client = oidc.signIn(url(""), "flow-person");
+    // Session fixation protection: the session that existed before sign-in is not the one after.
+    assertThat(client.sessionBeforeSignIn()).isNotNull();
+    assertThat(client.sessionAfterSignIn()).isNotNull().isNotEqualTo(client.sessionBeforeSignIn());
     HttpResponse<String> profile = client.get("/profile");
     assertThat(profile.statusCode()).isEqualTo(200);
     // The same subject signs in as the same person.

@@ -30,6 +30,7 @@ import org.springframework.security.web.header.writers.DelegatingRequestMatcherH
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -76,6 +77,9 @@ class SecurityConfiguration {
 
   private static final RequestMatcher API =
       PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+
+  private static final RequestMatcher ACTUATOR =
+      PathPatternRequestMatcher.withDefaults().matcher("/actuator/**");
 
   private static final RequestMatcher SWAGGER_UI =
       PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
@@ -192,9 +196,12 @@ class SecurityConfiguration {
             e ->
                 e.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), API)
+                    // The closed actuator endpoints are closed to everyone: no sign-in helps.
+                    .defaultAuthenticationEntryPointFor(
+                        new HttpStatusEntryPoint(HttpStatus.FORBIDDEN), ACTUATOR)
                     .defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint(SignInPageController.PATH),
-                        new NegatedRequestMatcher(API)))
+                        AnyRequestMatcher.INSTANCE))
         .addFilterBefore(signInRateLimit, OAuth2AuthorizationRequestRedirectFilter.class)
         .logout(
             logout ->
