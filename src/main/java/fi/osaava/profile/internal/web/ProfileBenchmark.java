@@ -311,7 +311,12 @@ class ProfileBenchmark implements Benchmark {
   private int render(PersonId person) {
     Context context = new Context(Locale.forLanguageTag("fi"));
     context.setVariables(overview.model(person, Language.FI));
-    context.setVariable("param", Map.of());
+    // The request parameters the page reads: none given (null values, as for a plain GET).
+    Map<String, Object> parameters = new java.util.HashMap<>();
+    for (String name : List.of("saved", "imported", "conflict")) {
+      parameters.put(name, null);
+    }
+    context.setVariable("param", parameters);
     return engine.process("profile/overview", context).length();
   }
 
