@@ -3,6 +3,7 @@ package fi.osaava.web.internal;
 import fi.osaava.web.SignInProperties;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * provider runs, the page says plainly that this is a development login where anyone can be anyone;
  * when no provider is configured at all, it says that sign-in is not available.
  */
+// Only a servlet application signs people in; the command-line tools have no sign-in settings.
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Controller
 class SignInPageController {
 

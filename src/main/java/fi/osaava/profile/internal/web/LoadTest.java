@@ -34,6 +34,11 @@ final class LoadTest {
       throws IOException, InterruptedException {
     Map<String, String> cookies = new LinkedHashMap<>();
     HttpResponse<String> start = send(http, get(baseUrl + "/oauth2/authorization/osaava", cookies));
+    if (start.statusCode() == 429) {
+      throw new IOException(
+          "The server limits sign-ins per address; start it for the load test with"
+              + " OSAAVA_SIGN_IN_ATTEMPTS_PER_MINUTE=100000");
+    }
     remember(start, cookies);
     String authorize =
         start
