@@ -45,6 +45,11 @@ import tools.jackson.databind.ObjectMapper;
  * DataRights#export} serialised to JSON for the full profile; baseline: an empty profile. Also the
  * page for 1,000 random generated profiles. The generated rows are deleted afterwards unless {@code
  * keep=true}.
+ *
+ * <p>With {@code url=} (a running {@code ./osaava start} on the same home, started with {@code
+ * OSAAVA_SIGN_IN_ATTEMPTS_PER_MINUTE=100000} so the sign-in rate limit lets the benchmark sign in
+ * its {@code sessions=200} people from one address) also a {@code wrk} load test, see {@link
+ * LoadTest}.
  */
 @Component
 class ProfileBenchmark implements Benchmark {
