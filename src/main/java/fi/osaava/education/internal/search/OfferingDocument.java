@@ -28,6 +28,7 @@ import org.hibernate.search.engine.backend.types.Searchable;
 import org.hibernate.search.engine.backend.types.Sortable;
 import org.hibernate.search.engine.backend.types.TermVector;
 import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
+import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.ValueBridgeRef;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
@@ -404,6 +405,22 @@ public class OfferingDocument {
     return locations;
   }
 
+  /** The on-site municipalities, indexed as their regions' codes. */
+  @KeywordField(
+      name = Fields.REGION,
+      aggregable = Aggregable.YES,
+      valueBridge = @ValueBridgeRef(type = RegionCodeBridge.class))
+  @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
+  public Set<String> getOnSiteMunicipalities() {
+    Set<String> municipalities = new TreeSet<>();
+    for (ImplementationRow implementation : implementations) {
+      if (!"ONLINE".equals(implementation.mode())) {
+        municipalities.addAll(implementation.municipalityCodes());
+      }
+    }
+    return municipalities;
+  }
+
   @KeywordField(name = Fields.LANGUAGE, aggregable = Aggregable.YES, projectable = Projectable.YES)
   @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
   public Set<String> getTeachingLanguages() {
@@ -511,6 +528,7 @@ public class OfferingDocument {
     public static final String TYPO = "title_typo";
     public static final String SKILL = "skill";
     public static final String LOCATION = "location";
+    public static final String REGION = "region";
     public static final String LANGUAGE = "teaching_language";
     public static final String MODE = "mode";
     public static final String PROVIDER = "provider";
