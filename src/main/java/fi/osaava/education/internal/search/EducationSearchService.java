@@ -110,7 +110,7 @@ public class EducationSearchService {
               .sort(f -> sort(f, query.sort(), words.isEmpty() && teaches.isEmpty()))
               .highlighter(
                   h ->
-                      h.unified()
+                      h.fastVector()
                           .tag("<mark>", "</mark>")
                           .encoder(HighlighterEncoder.HTML)
                           .fragmentSize(180)
@@ -321,8 +321,12 @@ public class EducationSearchService {
       }
       any.should(clause);
     }
-    // Up to three words every word must match somewhere; in longer queries most of them.
-    int required = words.size() <= 2 ? 1 : (int) Math.ceil(words.size() * 0.5);
+    // Short queries need every word somewhere (in any language field, as a lemma, prefix or
+    // with a typo); longer ones most words, since people add filler ("course in English").
+    int required =
+        words.size() <= 2
+            ? words.size()
+            : words.size() <= 4 ? words.size() - 1 : (int) Math.ceil(words.size() * 0.6);
     return any.minimumShouldMatchNumber(required);
   }
 
