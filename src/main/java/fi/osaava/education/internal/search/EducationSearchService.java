@@ -201,7 +201,10 @@ public class EducationSearchService {
     }
   }
 
-  /** Ids of the best {@code limit} hits for {@code text}, for the relevance evaluation. */
+  /**
+   * Ids of the best {@code limit} real (not synthetic) hits for {@code text}, for the relevance
+   * evaluation.
+   */
   public List<UUID> rank(String text, Language language, int limit) {
     EducationQuery query =
         new EducationQuery(
@@ -214,7 +217,10 @@ public class EducationSearchService {
           .search(OfferingDocument.class)
           .select(f -> f.id(UUID.class))
           .where(
-              f -> predicate(f, query, words, List.of(), now, LocalDate.now(clock), true))
+              f ->
+                  f.bool()
+                      .must(predicate(f, query, words, List.of(), now, LocalDate.now(clock), true))
+                      .filter(f.match().field(Fields.SYNTHETIC).matching(false)))
           .sort(f -> sort(f, query.sort(), words.isEmpty()))
           .fetchHits(limit);
     }
