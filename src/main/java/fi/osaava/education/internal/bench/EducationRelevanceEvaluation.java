@@ -35,7 +35,10 @@ public class EducationRelevanceEvaluation {
    * @param millis engine → per-query latencies in milliseconds
    */
   public record Result(
-      int queries, Map<String, Map<String, Scores>> engine, Map<String, List<Double>> millis) {
+      int queries,
+      Map<String, Map<String, Scores>> engine,
+      Map<String, List<Double>> millis,
+      Map<String, double[]> perQuery) {
 
     public Scores osaava() {
       return engine.get("osaava").get("all");
@@ -62,6 +65,7 @@ public class EducationRelevanceEvaluation {
       metrics.put(engine, new LinkedHashMap<>());
       millis.put(engine, new ArrayList<>());
     }
+    Map<String, double[]> perQuery = new LinkedHashMap<>();
     for (JudgedQuery query : judgements.queries()) {
       Language language = Language.require(query.language());
       long started = System.nanoTime();
@@ -75,6 +79,11 @@ public class EducationRelevanceEvaluation {
       millis.get("baseline").add((System.nanoTime() - started) / 1e6);
       add(metrics.get("osaava"), query, osaava);
       add(metrics.get("baseline"), query, reference);
+      GradedMetrics one = new GradedMetrics();
+      one.add(osaava, query.grades());
+      GradedMetrics other = new GradedMetrics();
+      other.add(reference, query.grades());
+      perQuery.put(query.id() + " " + query.text(), new double[] {one.ndcg(), other.ndcg()});
     }
     Map<String, Map<String, Scores>> scores = new LinkedHashMap<>();
     metrics.forEach(
@@ -84,7 +93,7 @@ public class EducationRelevanceEvaluation {
               (language, m) -> engineScores.put(language, new Scores(m.queries(), m.ndcg(), m.mrr())));
           scores.put(engine, engineScores);
         });
-    return new Result(judgements.queries().size(), scores, millis);
+    return new Result(judgements.queries().size(), scores, millis, perQuery);
   }
 
   private static void add(Map<String, GradedMetrics> byLanguage, JudgedQuery query, List<String> ranked) {

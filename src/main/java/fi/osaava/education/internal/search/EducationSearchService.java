@@ -46,13 +46,13 @@ public class EducationSearchService {
 
   static final List<String> LANGUAGES = List.of("fi", "sv", "en");
 
-  private static final float TITLE = 4f;
-  private static final float NAMES = 2f;
+  private static final float TITLE = 6f;
+  private static final float NAMES = 1f;
   private static final float SKILLS = 1.5f;
-  private static final float BODY = 1f;
+  private static final float BODY = 0.7f;
   private static final float PREFIX = 0.6f;
   private static final float TYPO = 0.8f;
-  private static final float PHRASE = 3f;
+  private static final float PHRASE = 4f;
 
   private final SessionFactory sessionFactory;
   private final Vocabulary vocabulary;
