@@ -37,6 +37,8 @@ public record EducationSearchResult(
    *
    * @param titles title by language code (fi, sv, en), where the source has one
    * @param highlights snippets with the matched words in {@code <mark>}, HTML-escaped otherwise
+   * @param skills labels of the ESCO skills it teaches most strongly, in the reader's language
+   *     where ESCO has one
    */
   public record Hit(
       UUID id,
@@ -48,9 +50,11 @@ public record EducationSearchResult(
       List<String> providers,
       Double extent,
       boolean synthetic,
-      List<String> highlights) {
+      List<String> highlights,
+      List<String> skills) {
 
     public Hit {
+      skills = List.copyOf(skills);
       titles = Map.copyOf(titles);
       locations = List.copyOf(locations);
       languages = List.copyOf(languages);

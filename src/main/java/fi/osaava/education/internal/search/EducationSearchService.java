@@ -33,6 +33,7 @@ import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.hibernate.search.util.common.data.Range;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,9 +58,12 @@ public class EducationSearchService {
   private final SessionFactory sessionFactory;
   private final Vocabulary vocabulary;
   private final Clock clock;
+  private final JdbcTemplate jdbc;
 
-  EducationSearchService(EntityManagerFactory entityManagerFactory, Vocabulary vocabulary) {
+  EducationSearchService(
+      EntityManagerFactory entityManagerFactory, Vocabulary vocabulary, JdbcTemplate jdbc) {
     this.sessionFactory = entityManagerFactory.unwrap(SessionFactory.class);
+    this.jdbc = jdbc;
     this.vocabulary = vocabulary;
     this.clock = Clock.systemUTC();
   }
@@ -184,6 +188,7 @@ public class EducationSearchService {
       for (List<?> row : result.hits()) {
         hits.add(hit(row, highlightLanguages.size()));
       }
+      hits = withSkills(hits, query.language());
       Map<Facet, List<FacetCount>> facets = new EnumMap<>(Facet.class);
       for (Facet facet : Facet.values()) {
         facets.put(facet, counts(facet, result.aggregation(keys.get(facet)), query));
@@ -269,7 +274,57 @@ public class EducationSearchService {
         providers,
         extent,
         synthetic,
-        highlights.size() > 2 ? highlights.subList(0, 2) : highlights);
+        highlights.size() > 2 ? highlights.subList(0, 2) : highlights,
+        List.of());
+  }
+
+  /** Skills shown per hit: the strongest few, enough to say what it teaches. */
+  static final int SKILLS_PER_HIT = 3;
+
+  private List<Hit> withSkills(List<Hit> hits, Language language) {
+    if (hits.isEmpty()) {
+      return hits;
+    }
+    String column =
+        switch (language) {
+          case FI -> "label_fi";
+          case SV -> "label_sv";
+          default -> "label_en";
+        };
+    Map<UUID, List<String>> labels = new java.util.HashMap<>();
+    Object[] ids = hits.stream().map(Hit::id).toArray();
+    jdbc.query(
+        "select offering_id, coalesce("
+            + column
+            + ", label_en, label_fi) from (select *, row_number() over (partition by offering_id"
+            + " order by score desc, skill_uri) as rank from education_offering_skill"
+            + " where offering_id = any(?)) ranked where rank <= ? order by offering_id, rank",
+        ps -> {
+          ps.setArray(1, ps.getConnection().createArrayOf("uuid", ids));
+          ps.setInt(2, SKILLS_PER_HIT);
+        },
+        rs -> {
+          String label = rs.getString(2);
+          if (label != null) {
+            labels.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(label);
+          }
+        });
+    return hits.stream()
+        .map(
+            h ->
+                new Hit(
+                    h.id(),
+                    h.titles(),
+                    h.level(),
+                    h.field(),
+                    h.locations(),
+                    h.languages(),
+                    h.providers(),
+                    h.extent(),
+                    h.synthetic(),
+                    h.highlights(),
+                    labels.getOrDefault(h.id(), List.of())))
+        .toList();
   }
 
   private static List<String> strings(Object value) {

@@ -196,6 +196,7 @@ class EducationApiController {
                         h.extent(),
                         h.synthetic(),
                         h.highlights(),
+                        h.skills(),
                         "/api/v1/education/offerings/" + h.id()))
             .toList();
     return new SearchJson(
@@ -303,5 +304,6 @@ class EducationApiController {
       Double extent,
       boolean synthetic,
       List<String> highlights,
+      List<String> skills,
       String href) {}
 }

@@ -89,7 +89,8 @@ class EducationPageController {
                             .toList(),
                         h.extent(),
                         h.synthetic(),
-                        h.highlights()))
+                        h.highlights(),
+                        h.skills()))
             .toList());
     model.addAttribute(
         "pager",
@@ -208,5 +209,6 @@ class EducationPageController {
       List<String> locations,
       Double extent,
       boolean synthetic,
-      List<String> highlights) {}
+      List<String> highlights,
+      List<String> skills) {}
 }
