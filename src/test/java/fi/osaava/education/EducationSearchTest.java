@@ -34,6 +34,7 @@ class EducationSearchTest extends WebTestBase {
   @Autowired EducationCatalogue catalogue;
   @Autowired EducationSearchService search;
   @Autowired SkillBackfill backfill;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @BeforeEach
   void importCatalogue() {
@@ -127,6 +128,18 @@ class EducationSearchTest extends WebTestBase {
                 10,
                 Language.EN));
     assertThat(result.total()).isPositive();
+    assertThat(result.hits()).anyMatch(h -> !h.skills().isEmpty());
+    Integer withEvidence =
+        jdbc.queryForObject(
+            "select count(*) from education_offering_skill where source = 'IDENTIFIED'"
+                + " and evidence is not null",
+            Integer.class);
+    Integer qualificationDefined =
+        jdbc.queryForObject(
+            "select count(*) from education_offering_skill where source = 'QUALIFICATION_DEFINED'",
+            Integer.class);
+    assertThat(withEvidence).isPositive();
+    assertThat(qualificationDefined).isPositive();
   }
 
   @Test
