@@ -1,0 +1,79 @@
+package fi.osaava.education.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fi.osaava.education.EducationImportReport;
+import fi.osaava.education.internal.search.EducationQuery;
+import fi.osaava.education.internal.search.EducationQuery.SortOrder;
+import fi.osaava.education.internal.search.EducationSearchResult;
+import fi.osaava.education.internal.search.EducationSearchService;
+import fi.osaava.education.internal.search.Facet;
+import fi.osaava.education.internal.web.EducationPush;
+import fi.osaava.platform.Language;
+import fi.osaava.web.WebTestBase;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The providers' push ingestion on the real database (the bearer-token check of the HTTP endpoint
+ * belongs to the web shell): a JSON-LD course with an open application period becomes searchable
+ * with its facets; a malformed record is skipped with its position and field.
+ */
+class EducationPushTest extends WebTestBase {
+
+  @Autowired EducationPush push;
+  @Autowired EducationSearchService search;
+
+  @Test
+  void pushedCourseIsSearchableWithItsFacets() {
+    String document =
+        """
+        {"@context": "https://schema.org", "@graph": [
+          {"@type": "Course", "@id": "https://courses.example.fi/kvanttilaskenta-101",
+           "name": [{"@language": "fi", "@value": "Kvanttilaskennan perusteet"},
+                    {"@language": "en", "@value": "Quantum computing basics"}],
+           "description": "Kurssilla opit kvanttitietokoneiden ohjelmoinnin perusteet.",
+           "educationalLevel": "MOOC", "numberOfCredits": 5, "timeRequired": "P2M",
+           "provider": {"@id": "https://example.fi", "name": "Esimerkkiopisto"},
+           "hasCourseInstance": [{"@type": "CourseInstance", "courseMode": "online",
+             "inLanguage": ["fi", "en"], "startDate": "2099-01-15",
+             "offers": {"price": 0, "validFrom": "2020-01-01", "validThrough": "2099-01-10"}}]},
+          {"@type": "Course", "@id": "https://courses.example.fi/broken",
+           "name": "Rikki", "numberOfCredits": "viisi"}
+        ]}
+        """;
+    EducationImportReport report = push.publish(document.getBytes(StandardCharsets.UTF_8));
+    assertThat(report.records()).isEqualTo(1);
+    assertThat(report.errors()).hasSize(1);
+    assertThat(report.errors().getFirst().line()).isEqualTo(2);
+    assertThat(report.errors().getFirst().field()).isEqualTo("numberOfCredits");
+
+    EducationSearchResult result =
+        search.search(
+            new EducationQuery(
+                "kvanttilaskentaa",
+                null,
+                Map.of(
+                    Facet.LEVEL, Set.of("MOOC"),
+                    Facet.LOCATION, Set.of("online"),
+                    Facet.COST, Set.of("free")),
+                true,
+                Set.of(),
+                SortOrder.RELEVANCE,
+                0,
+                10,
+                Language.FI));
+    assertThat(result.total()).isEqualTo(1);
+    assertThat(result.hits().getFirst().titles()).containsEntry("en", "Quantum computing basics");
+    assertThat(result.openNow()).isEqualTo(1);
+    assertThat(result.facets().get(Facet.EXTENT))
+        .anySatisfy(c -> assertThat(c.value()).isEqualTo("5-15"));
+
+    // Pushing the same document again changes nothing.
+    EducationImportReport again = push.publish(document.getBytes(StandardCharsets.UTF_8));
+    assertThat(again.changed()).isZero();
+  }
+}
