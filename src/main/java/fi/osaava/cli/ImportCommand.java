@@ -9,7 +9,11 @@ import picocli.CommandLine.Spec;
     name = "import",
     mixinStandardHelpOptions = true,
     description = "Import a published dataset.",
-    subcommands = {ImportEscoCommand.class})
+    subcommands = {
+      ImportEscoCommand.class,
+      ImportLabourMarketCommand.class,
+      ImportJobAdsCommand.class
+    })
 final class ImportCommand implements Runnable {
 
   @Spec CommandSpec spec;
