@@ -4,13 +4,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** Groups the dataset importers: {@code osaava import esco …}. */
+/** Groups the dataset importers: {@code osaava import esco …}, {@code osaava import regions …}. */
 @Command(
     name = "import",
     mixinStandardHelpOptions = true,
     description = "Import a published dataset.",
     subcommands = {
       ImportEscoCommand.class,
+      ImportRegionsCommand.class,
       ImportLabourMarketCommand.class,
       ImportJobAdsCommand.class
     })
