@@ -125,9 +125,22 @@ public class Forecasts {
         });
   }
 
+  private volatile Backtest backtest;
+
+  /** The backtest over every series, computed once (about two seconds) and kept. */
+  public Backtest backtest() {
+    Backtest b = backtest;
+    if (b == null) {
+      b = backtest(seriesKeys());
+      backtest = b;
+    }
+    return b;
+  }
+
   /** Forgets the forecasts, after the statistics are imported again. */
   public void clear() {
     cache.clear();
+    backtest = null;
   }
 
   /** The last {@link #HISTORY} values before {@code end}; null when gaps or too short. */
