@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -138,6 +139,7 @@ public class Forecasts {
   }
 
   /** Forgets the forecasts, after the statistics are imported again. */
+  @EventListener(fi.osaava.labourmarket.StatisticsImportReport.class)
   public void clear() {
     cache.clear();
     backtest = null;

@@ -3,6 +3,7 @@ package fi.osaava.labourmarket.internal.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -44,6 +45,7 @@ class Geo {
     return names.getOrDefault(level, Map.of());
   }
 
+  @EventListener(fi.osaava.labourmarket.StatisticsImportReport.class)
   void clear() {
     paths.clear();
     names.clear();
