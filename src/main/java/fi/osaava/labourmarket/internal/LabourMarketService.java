@@ -27,6 +27,7 @@ import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The labour-market module's reads for other modules, and its importers. */
 @Service
@@ -41,9 +42,12 @@ class LabourMarketService implements LabourMarketApi, LabourMarketImports {
   private final JobAdIngestion ingestion;
   private final JobAdGenerator generator;
   private final ApplicationEventPublisher events;
+  private final JdbcTemplate streaming;
+  private final TransactionTemplate readOnly;
 
   LabourMarketService(
       JdbcTemplate jdbc,
+      TransactionTemplate transaction,
       StatisticsImporter statistics,
       JobAdIngestion ingestion,
       JobAdGenerator generator,
@@ -53,6 +57,12 @@ class LabourMarketService implements LabourMarketApi, LabourMarketImports {
     this.ingestion = ingestion;
     this.generator = generator;
     this.events = events;
+    // PostgreSQL streams a result only inside a transaction and with a fetch size; without them
+    // the driver would hold every open ad in memory at once.
+    this.streaming = new JdbcTemplate(jdbc.getDataSource());
+    this.streaming.setFetchSize(1_000);
+    this.readOnly = new TransactionTemplate(transaction.getTransactionManager());
+    this.readOnly.setReadOnly(true);
   }
 
   @Override
@@ -121,14 +131,16 @@ class LabourMarketService implements LabourMarketApi, LabourMarketImports {
 
   @Override
   public void forEachOpenJobAd(Consumer<MatchableJobAd> consumer) {
-    jdbc.query(
-        AD_SELECT
-            + " where a.duplicate_of is null"
-            + " and (a.valid_through is null or a.valid_through >= current_date)"
-            + " order by a.id",
-        rs -> {
-          consumer.accept(ad(rs));
-        });
+    readOnly.executeWithoutResult(
+        status ->
+            streaming.query(
+                AD_SELECT
+                    + " where a.duplicate_of is null"
+                    + " and (a.valid_through is null or a.valid_through >= current_date)"
+                    + " order by a.id",
+                rs -> {
+                  consumer.accept(ad(rs));
+                }));
   }
 
   @Override

@@ -76,6 +76,24 @@ class LabourMarketApiTest extends WebTestBase {
   }
 
   @Test
+  void escoOccupationPageShowsItsGroupsFiguresAndIndicators() throws Exception {
+    String html =
+        mvc.perform(
+                get("/labour-market/occupation")
+                    .param(
+                        "uri",
+                        "http://data.europa.eu/esco/occupation/00030d09-2b3a-4efd-87cc-c4ea39d27c34")
+                    .header("Accept-Language", "en"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(html).contains("id=\"demand-chart\"").contains("2654 Ohjaajat ja tuottajat");
+    assertThat(html).contains("21.01 €");
+    assertThat(html).doesNotContain("style=");
+  }
+
+  @Test
   void pushApiIsDeclaredAsMachineWrite() {
     assertThat(writeAccess)
         .contains(new ApiWriteAccess(HttpMethod.POST, "/api/v1/job-ads", "job-ads.publish"));
