@@ -6,7 +6,7 @@ import java.time.LocalDate;
 /**
  * One schema.org JobPosting as read from JSON-LD, before enrichment.
  *
- * @param line the line of the input where the ad starts, for error messages
+ * @param line the line of the input where the ad's JSON ends, for error messages
  * @param language from {@code inLanguage}, or null to detect it from the text
  * @param occupationalCategory an ESCO occupation URI or an ISCO-08 code, or null
  * @param locality the municipality name ({@code addressLocality}), or null
