@@ -469,9 +469,22 @@ public class StatisticsImporter {
     }
 
     String code(String name) {
-      return cache
-          .computeIfAbsent(name, n -> regions.areaByName(level, n).map(Area::code))
-          .orElse(null);
+      return cache.computeIfAbsent(name, this::find).orElse(null);
+    }
+
+    /** Bilingual municipalities appear as "Maarianhamina - Mariehamn": either name will do. */
+    private Optional<String> find(String name) {
+      Optional<String> whole = regions.areaByName(level, name).map(Area::code);
+      if (whole.isPresent() || !name.contains(" - ")) {
+        return whole;
+      }
+      for (String part : name.split(" - ")) {
+        Optional<String> code = regions.areaByName(level, part).map(Area::code);
+        if (code.isPresent()) {
+          return code;
+        }
+      }
+      return Optional.empty();
     }
   }
 
