@@ -13,7 +13,9 @@ import picocli.CommandLine.Spec;
       ImportEscoCommand.class,
       ImportRegionsCommand.class,
       ImportEducationCommand.class,
-      ImportEducationJsonLdCommand.class
+      ImportEducationJsonLdCommand.class,
+      ImportLabourMarketCommand.class,
+      ImportJobAdsCommand.class
     })
 final class ImportCommand implements Runnable {
 
