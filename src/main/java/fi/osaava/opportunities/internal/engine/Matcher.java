@@ -77,6 +77,30 @@ public final class Matcher {
     return new RankedPage(List.copyOf(best.subList(from, best.size())), total);
   }
 
+  /** The score of every occupation, by table position: for evaluations that need full ranks. */
+  public double[] occupationScores(MatchProfile profile, MatchQuery query) {
+    Context context = new Context(profile);
+    double[] out = new double[index.occupations().size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = scoreOccupation(context, i, query).score();
+    }
+    return out;
+  }
+
+  /**
+   * The 1-based rank of {@code target} in {@code scores}, ties broken as the ranking breaks them
+   * (lower table position first).
+   */
+  public static int rankOf(double[] scores, int target) {
+    int rank = 1;
+    for (int i = 0; i < scores.length; i++) {
+      if (scores[i] > scores[target] || (scores[i] == scores[target] && i < target)) {
+        rank++;
+      }
+    }
+    return rank;
+  }
+
   private static void offer(
       PriorityQueue<Ranked> heap, int keep, Comparator<Ranked> order, Ranked candidate) {
     if (heap.size() < keep) {
