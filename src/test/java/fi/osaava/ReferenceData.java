@@ -3,6 +3,7 @@ package fi.osaava;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fi.osaava.platform.ImportProgress;
+import fi.osaava.regions.RegionsImportApi;
 import fi.osaava.taxonomy.EscoImportOptions;
 import fi.osaava.taxonomy.TaxonomyApi;
 import java.nio.file.Files;
@@ -29,6 +30,15 @@ public final class ReferenceData {
 
   public static Path esco() {
     return directory().resolve("esco/v1.1.1");
+  }
+
+  public static Path municipalities() {
+    return directory().resolve("regions/municipalities-2026.csv");
+  }
+
+  /** Imports the 2026 regional classification once per database; later calls change nothing. */
+  public static void ensureRegionsImported(RegionsImportApi regions) {
+    regions.importFile(municipalities(), ImportProgress.silent());
   }
 
   /** Imports ESCO 1.1.1 once per database; later calls find it imported and return at once. */

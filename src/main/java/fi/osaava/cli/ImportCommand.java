@@ -4,12 +4,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** Groups the dataset importers: {@code osaava import esco …}. */
+/** Groups the dataset importers: {@code osaava import esco …}, {@code osaava import regions …}. */
 @Command(
     name = "import",
     mixinStandardHelpOptions = true,
     description = "Import a published dataset.",
-    subcommands = {ImportEscoCommand.class})
+    subcommands = {ImportEscoCommand.class, ImportRegionsCommand.class})
 final class ImportCommand implements Runnable {
 
   @Spec CommandSpec spec;

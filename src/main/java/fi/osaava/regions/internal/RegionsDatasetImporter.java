@@ -1,0 +1,65 @@
+package fi.osaava.regions.internal;
+
+import fi.osaava.platform.DatasetImporter;
+import fi.osaava.platform.ImportProgress;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+
+/**
+ * Plugs the regional classification into the first-start bootstrap: the newest {@code
+ * <data-dir>/regions/municipalities-YYYY.csv}, before every dataset that names places.
+ */
+@Component
+class RegionsDatasetImporter implements DatasetImporter {
+
+  private final RegionsService regions;
+
+  RegionsDatasetImporter(RegionsService regions) {
+    this.regions = regions;
+  }
+
+  @Override
+  public String name() {
+    return "regions";
+  }
+
+  @Override
+  public int order() {
+    return -10;
+  }
+
+  @Override
+  public boolean isImported() {
+    return regions.isImported();
+  }
+
+  @Override
+  public boolean hasInput(Path referenceData) {
+    return newestFile(referenceData) != null;
+  }
+
+  @Override
+  public void importFrom(Path referenceData, ImportProgress progress) {
+    regions.importFile(newestFile(referenceData), progress);
+  }
+
+  /** The classification file with the highest year in its name, or null when there is none. */
+  static Path newestFile(Path referenceData) {
+    Path folder = referenceData.resolve("regions");
+    if (!Files.isDirectory(folder)) {
+      return null;
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      return files
+          .filter(p -> p.getFileName().toString().matches("municipalities-\\d{4}\\.csv"))
+          .max(Comparator.comparing(p -> p.getFileName().toString()))
+          .orElse(null);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,216 @@
+package fi.osaava.regions.internal;
+
+import fi.osaava.platform.ImportProgress;
+import fi.osaava.platform.Language;
+import fi.osaava.regions.Area;
+import fi.osaava.regions.AreaLevel;
+import fi.osaava.regions.RegionsApi;
+import fi.osaava.regions.RegionsImportApi;
+import fi.osaava.regions.RegionsImported;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The classification in memory (a few hundred rows), read from the database on first use and again
+ * after every import, so lookups from importers and pages never touch the database.
+ */
+@Service
+class RegionsService implements RegionsApi, RegionsImportApi {
+
+  private final JdbcTemplate jdbc;
+  private final ApplicationEventPublisher events;
+  private volatile Snapshot snapshot;
+
+  RegionsService(JdbcTemplate jdbc, ApplicationEventPublisher events) {
+    this.jdbc = jdbc;
+    this.events = events;
+  }
+
+  @Override
+  public List<Area> areas(AreaLevel level) {
+    return snapshot().byLevel.getOrDefault(level, List.of());
+  }
+
+  @Override
+  public Optional<Area> area(AreaLevel level, String code) {
+    if (code == null || !code.strip().matches("[0-9]{1,3}")) {
+      return Optional.empty();
+    }
+    String padded = MunicipalityFile.pad(code, level == AreaLevel.REGION ? 2 : 3);
+    return Optional.ofNullable(snapshot().byCode.get(level).get(padded));
+  }
+
+  @Override
+  public Optional<Area> areaByName(AreaLevel level, String name) {
+    if (name == null) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(snapshot().byName.get(level).get(normalise(name)));
+  }
+
+  @Override
+  public List<Area> municipalitiesIn(AreaLevel level, String code) {
+    Optional<Area> container = area(level, code);
+    if (container.isEmpty() || level == AreaLevel.MUNICIPALITY) {
+      return container.stream().toList();
+    }
+    String wanted = container.get().code();
+    return areas(AreaLevel.MUNICIPALITY).stream()
+        .filter(m -> wanted.equals(level == AreaLevel.REGION ? m.regionCode() : m.subRegionCode()))
+        .toList();
+  }
+
+  /** Whether any classification has been imported. */
+  boolean isImported() {
+    Integer imports = jdbc.queryForObject("select count(*) from regions_import", Integer.class);
+    return imports != null && imports > 0;
+  }
+
+  @Override
+  @Transactional
+  public Optional<RegionsImported> importFile(Path file, ImportProgress progress) {
+    String digest = sha256(file);
+    jdbc.execute("select pg_advisory_xact_lock(hashtext('regions_import'))");
+    List<String> latest =
+        jdbc.queryForList(
+            "select sha256 from regions_import order by id desc limit 1", String.class);
+    if (!latest.isEmpty() && latest.getFirst().equals(digest)) {
+      progress.report("regional classification already imported, nothing changed");
+      return Optional.empty();
+    }
+    MunicipalityFile.Content content = MunicipalityFile.read(file);
+    jdbc.update("delete from regions_area");
+    jdbc.batchUpdate(
+        "insert into regions_area (level, code, name_fi, name_sv, name_en, region_code,"
+            + " sub_region_code) values (?, ?, ?, ?, ?, ?, ?)",
+        content.areas(),
+        500,
+        (statement, area) -> {
+          statement.setString(1, area.level().name());
+          statement.setString(2, area.code());
+          statement.setString(3, area.names().get(Language.FI));
+          statement.setString(4, area.names().get(Language.SV));
+          statement.setString(5, area.names().get(Language.EN));
+          statement.setString(6, area.regionCode());
+          statement.setString(7, area.subRegionCode());
+        });
+    jdbc.update(
+        "insert into regions_import (source, sha256, year, municipalities) values (?, ?, ?, ?)",
+        file.getFileName().toString(),
+        digest,
+        content.year() == 0 ? null : content.year(),
+        content.municipalities());
+    snapshot = null;
+    RegionsImported imported = new RegionsImported(content.year(), content.municipalities());
+    events.publishEvent(imported);
+    progress.report(
+        String.format(
+            "regional classification %s: %d municipalities, %d sub-regions, %d regions",
+            content.year() == 0 ? "" : content.year(),
+            content.municipalities(),
+            content.areas().stream().filter(a -> a.level() == AreaLevel.SUB_REGION).count(),
+            content.areas().stream().filter(a -> a.level() == AreaLevel.REGION).count()));
+    return Optional.of(imported);
+  }
+
+  private Snapshot snapshot() {
+    Snapshot current = snapshot;
+    if (current == null) {
+      current = load();
+      snapshot = current;
+    }
+    return current;
+  }
+
+  private Snapshot load() {
+    List<Area> all =
+        jdbc.query(
+            "select level, code, name_fi, name_sv, name_en, region_code, sub_region_code"
+                + " from regions_area order by level, code",
+            (rs, n) -> {
+              Map<Language, String> names = new EnumMap<>(Language.class);
+              names.put(Language.FI, rs.getString("name_fi"));
+              if (rs.getString("name_sv") != null) {
+                names.put(Language.SV, rs.getString("name_sv"));
+              }
+              if (rs.getString("name_en") != null) {
+                names.put(Language.EN, rs.getString("name_en"));
+              }
+              return new Area(
+                  AreaLevel.valueOf(rs.getString("level")),
+                  rs.getString("code"),
+                  names,
+                  rs.getString("region_code"),
+                  rs.getString("sub_region_code"));
+            });
+    return new Snapshot(all);
+  }
+
+  /**
+   * Lower case without accents, dashes or repeated blanks: "Etelä-Pohjanmaa", "etela pohjanmaa" and
+   * " ETELÄ–POHJANMAA " are one name.
+   */
+  static String normalise(String name) {
+    String decomposed = Normalizer.normalize(name.strip(), Normalizer.Form.NFD);
+    return decomposed
+        .replaceAll("\\p{M}+", "")
+        .toLowerCase(Locale.ROOT)
+        .replaceAll("[\\p{Pd}_\\s]+", " ")
+        .strip();
+  }
+
+  private static String sha256(Path file) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest(Files.readAllBytes(file)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file, e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The classification indexed by level, code and normalised name. */
+  private static final class Snapshot {
+    final Map<AreaLevel, List<Area>> byLevel = new EnumMap<>(AreaLevel.class);
+    final Map<AreaLevel, Map<String, Area>> byCode = new EnumMap<>(AreaLevel.class);
+    final Map<AreaLevel, Map<String, Area>> byName = new EnumMap<>(AreaLevel.class);
+
+    Snapshot(List<Area> all) {
+      for (AreaLevel level : AreaLevel.values()) {
+        byLevel.put(level, new ArrayList<>());
+        byCode.put(level, new HashMap<>());
+        byName.put(level, new HashMap<>());
+      }
+      for (Area area : all) {
+        byLevel.get(area.level()).add(area);
+        byCode.get(area.level()).put(area.code(), area);
+        // Official names first, so that a Swedish name equal to another area's Finnish one
+        // (there is none today) could not shadow it.
+        area.names()
+            .values()
+            .forEach(n -> byName.get(area.level()).putIfAbsent(normalise(n), area));
+      }
+      byLevel.replaceAll(
+          (level, areas) -> areas.stream().sorted(Comparator.comparing(Area::code)).toList());
+    }
+  }
+}
