@@ -1,0 +1,55 @@
+package fi.osaava.education.internal;
+
+import fi.osaava.education.EducationCatalogue;
+import fi.osaava.platform.DatasetImporter;
+import fi.osaava.platform.ImportProgress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Plugs the national education files ({@code <data-dir>/education}: Konfo, ePerusteet and the
+ * competence badges) into the first-start bootstrap, after ESCO so that the skill backfill that
+ * follows finds the taxonomy.
+ */
+@Component
+class EducationDatasetImporter implements DatasetImporter {
+
+  private final EducationCatalogue catalogue;
+  private final JdbcTemplate jdbc;
+
+  EducationDatasetImporter(EducationCatalogue catalogue, JdbcTemplate jdbc) {
+    this.catalogue = catalogue;
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public String name() {
+    return "education";
+  }
+
+  @Override
+  public int order() {
+    return 20;
+  }
+
+  @Override
+  public boolean isImported() {
+    Integer imports =
+        jdbc.queryForObject(
+            "select count(*) from education_import where source <> 'jsonld'", Integer.class);
+    return imports != null && imports > 0;
+  }
+
+  @Override
+  public boolean hasInput(Path referenceData) {
+    return Files.isDirectory(referenceData.resolve("education"));
+  }
+
+  @Override
+  public void importFrom(Path referenceData, ImportProgress progress) {
+    catalogue.importFiles(List.of(referenceData.resolve("education")), progress);
+  }
+}

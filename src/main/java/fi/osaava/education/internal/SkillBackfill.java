@@ -1,0 +1,278 @@
+package fi.osaava.education.internal;
+
+import fi.osaava.education.internal.search.EducationIndexer;
+import fi.osaava.identification.Evidence;
+import fi.osaava.identification.Identification;
+import fi.osaava.identification.IdentificationApi;
+import fi.osaava.identification.IdentifiedConcept;
+import fi.osaava.identification.IdentifyOptions;
+import fi.osaava.platform.Language;
+import fi.osaava.taxonomy.ConceptSummary;
+import fi.osaava.taxonomy.ConceptUri;
+import fi.osaava.taxonomy.TaxonomyApi;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Attaches ESCO skills to offerings in the background: every active offering whose skills are not
+ * identified yet ({@code skills_identified_at} null: new or changed since) is run through the
+ * identification engine in batches, its description and learning outcomes as text, and the skills
+ * are stored with their evidence. A qualification also gets its units' skills as
+ * qualification-defined. Restartable: a batch is committed with its marks, so a stopped backfill
+ * picks up where it was; imports and start-up trigger it, and it never blocks them.
+ */
+@Component
+public class SkillBackfill implements DisposableBean {
+
+  private static final Logger log = LoggerFactory.getLogger(SkillBackfill.class);
+
+  static final int BATCH = 100;
+
+  /** Skills kept per offering: the engine's best, above its default threshold. */
+  static final int SKILLS_PER_OFFERING = 15;
+
+  /** Skills a qualification takes over from each of its units. */
+  static final int SKILLS_PER_UNIT = 5;
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate transactions;
+  private final IdentificationApi identification;
+  private final TaxonomyApi taxonomy;
+  private final EducationIndexer indexer;
+  private final ExecutorService executor =
+      Executors.newSingleThreadExecutor(
+          Thread.ofPlatform().daemon().name("education-skill-backfill").factory());
+  private final AtomicBoolean pending = new AtomicBoolean();
+
+  SkillBackfill(
+      JdbcTemplate jdbc,
+      TransactionTemplate transactions,
+      IdentificationApi identification,
+      TaxonomyApi taxonomy,
+      EducationIndexer indexer) {
+    this.jdbc = jdbc;
+    this.transactions = transactions;
+    this.identification = identification;
+    this.taxonomy = taxonomy;
+    this.indexer = indexer;
+  }
+
+  /** Starts a run unless one is queued already; returns at once. */
+  public void trigger() {
+    if (pending.compareAndSet(false, true)) {
+      executor.submit(
+          () -> {
+            pending.set(false);
+            try {
+              runToCompletion();
+            } catch (RuntimeException e) {
+              log.error("Skill backfill stopped; it resumes at the next import or start", e);
+            }
+          });
+    }
+  }
+
+  /** Processes batches until no offering waits; returns how many were processed. */
+  public int runToCompletion() {
+    if (!taxonomy.status().imported()) {
+      log.info("Skill backfill waits: ESCO is not imported yet");
+      return 0;
+    }
+    int processed = 0;
+    while (true) {
+      int done = runBatch();
+      if (done == 0) {
+        return processed;
+      }
+      processed += done;
+      log.debug("Skills identified for {} offerings", processed);
+    }
+  }
+
+  /** Offerings still waiting for skill identification. */
+  public long waiting() {
+    Long count =
+        jdbc.queryForObject(
+            "select count(*) from education_offering where active and skills_identified_at is null",
+            Long.class);
+    return count == null ? 0 : count;
+  }
+
+  private int runBatch() {
+    List<Pending> batch =
+        jdbc.query(
+            """
+            select o.id, o.parent_id, concat_ws(E'\\n', o.title_fi, o.description_fi,
+                (select string_agg(text_fi, E'\\n' order by position)
+                   from education_learning_outcome where offering_id = o.id)),
+              concat_ws(E'\\n', o.title_sv, o.description_sv,
+                (select string_agg(text_sv, E'\\n' order by position)
+                   from education_learning_outcome where offering_id = o.id)),
+              concat_ws(E'\\n', o.title_en, o.description_en,
+                (select string_agg(text_en, E'\\n' order by position)
+                   from education_learning_outcome where offering_id = o.id))
+            from education_offering o
+            where o.active and o.skills_identified_at is null
+            order by o.id
+            limit ?
+            """,
+            (rs, n) ->
+                new Pending(
+                    rs.getObject(1, UUID.class),
+                    rs.getObject(2, UUID.class),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5)),
+            BATCH);
+    if (batch.isEmpty()) {
+      return 0;
+    }
+    IdentifyOptions options =
+        new IdentifyOptions(
+            SKILLS_PER_OFFERING, IdentifyOptions.DEFAULT_THRESHOLD, false, false, null);
+    // One text per offering, in the richest language it has: Finnish, else Swedish, else English.
+    List<String> texts = batch.stream().map(Pending::text).toList();
+    List<Identification> results = identification.identifyAll(texts, null, options);
+    Map<UUID, List<IdentifiedConcept>> skills = new LinkedHashMap<>();
+    Set<ConceptUri> uris = new HashSet<>();
+    for (int i = 0; i < batch.size(); i++) {
+      skills.put(batch.get(i).id(), results.get(i).skills());
+      results.get(i).skills().forEach(s -> uris.add(s.uri()));
+    }
+    Map<Language, Map<String, String>> labels = labels(uris);
+    Set<UUID> parents = new HashSet<>();
+    batch.stream().map(Pending::parentId).filter(p -> p != null).forEach(parents::add);
+    transactions.executeWithoutResult(
+        status -> {
+          Object[] ids = skills.keySet().toArray();
+          jdbc.update(
+              "delete from education_offering_skill where source = 'IDENTIFIED'"
+                  + " and offering_id = any(?)",
+              ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", ids)));
+          List<Object[]> rows = new ArrayList<>();
+          skills.forEach(
+              (id, found) -> {
+                for (IdentifiedConcept skill : found) {
+                  String uri = skill.uri().value();
+                  rows.add(
+                      new Object[] {
+                        id,
+                        uri,
+                        "IDENTIFIED",
+                        (float) skill.score(),
+                        evidence(skill.evidence()),
+                        labels.get(Language.FI).get(uri),
+                        labels.get(Language.SV).get(uri),
+                        labels.get(Language.EN).get(uri)
+                      });
+                }
+              });
+          jdbc.batchUpdate(
+              "insert into education_offering_skill (offering_id, skill_uri, source, score,"
+                  + " evidence, label_fi, label_sv, label_en) values (?, ?, ?, ?, ?, ?, ?, ?)"
+                  + " on conflict do nothing",
+              rows);
+          jdbc.update(
+              "update education_offering set skills_identified_at = now() where id = any(?)",
+              ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", ids)));
+          for (UUID parent : parents) {
+            qualificationDefined(parent);
+          }
+        });
+    Set<UUID> reindex = new HashSet<>(skills.keySet());
+    reindex.addAll(parents);
+    indexer.reindex(reindex);
+    return batch.size();
+  }
+
+  /**
+   * A qualification is defined by its units: it teaches each unit's strongest skills. Recomputed
+   * whenever a unit's skills change.
+   */
+  private void qualificationDefined(UUID qualification) {
+    jdbc.update(
+        "delete from education_offering_skill where offering_id = ? and source ="
+            + " 'QUALIFICATION_DEFINED'",
+        qualification);
+    jdbc.update(
+        """
+        insert into education_offering_skill (offering_id, skill_uri, source, score, evidence,
+          label_fi, label_sv, label_en)
+        select ?, skill_uri, 'QUALIFICATION_DEFINED', max(score),
+          string_agg(distinct unit_title, '; '), max(label_fi), max(label_sv), max(label_en)
+        from (
+          select s.*, coalesce(u.title_fi, u.title_sv, u.title_en) as unit_title,
+            row_number() over (partition by s.offering_id order by s.score desc) as rank
+          from education_offering u join education_offering_skill s on s.offering_id = u.id
+          where u.parent_id = ? and u.active and s.source = 'IDENTIFIED'
+        ) ranked
+        where rank <= ?
+        group by skill_uri
+        """,
+        qualification,
+        qualification,
+        SKILLS_PER_UNIT);
+  }
+
+  private Map<Language, Map<String, String>> labels(Set<ConceptUri> uris) {
+    Map<Language, Map<String, String>> labels = new HashMap<>();
+    List<ConceptUri> list = List.copyOf(uris);
+    for (Language language : List.of(Language.FI, Language.SV, Language.EN)) {
+      Map<String, String> byUri = new HashMap<>();
+      if (!list.isEmpty()) {
+        for (ConceptSummary summary : taxonomy.summaries(list, language)) {
+          if (summary.label() != null && !summary.label().fallback()) {
+            byUri.put(summary.uri().value(), summary.label().text());
+          }
+        }
+      }
+      labels.put(language, byUri);
+    }
+    return labels;
+  }
+
+  /** The supporting sentences, joined; the page shows them beside the skill. */
+  private static String evidence(List<Evidence> evidence) {
+    List<String> parts = new ArrayList<>();
+    for (Evidence e : evidence) {
+      if (parts.size() == 3) {
+        break;
+      }
+      parts.add(e.text());
+    }
+    return parts.isEmpty() ? null : String.join(" … ", parts);
+  }
+
+  @Override
+  public void destroy() {
+    executor.shutdownNow();
+  }
+
+  private record Pending(UUID id, UUID parentId, String fi, String sv, String en) {
+
+    String text() {
+      if (fi != null && fi.length() > 20) {
+        return fi;
+      }
+      if (sv != null && sv.length() > 20) {
+        return sv;
+      }
+      return en == null ? "" : en;
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package fi.osaava.education.internal.importer;
+
+import fi.osaava.education.EducationImportReport.RecordError;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a reader got from one source: the well-formed records, the skipped ones with the reason,
+ * and the municipality names the source used.
+ */
+public final class ReadResult {
+
+  final String source;
+  final List<OfferingRecord> records = new ArrayList<>();
+  final List<RecordError> errors = new ArrayList<>();
+  final Map<String, Map<String, String>> municipalityNames = new LinkedHashMap<>();
+
+  /**
+   * Source-id prefixes this read covers completely: records of the source under one of them that
+   * were not read are deactivated. {@code ""} covers the whole source; none covers nothing (push).
+   */
+  final List<String> completeScopes = new ArrayList<>();
+
+  private final Set<String> seen = new HashSet<>();
+
+  ReadResult(String source) {
+    this.source = source;
+  }
+
+  /** Keeps a record unless an earlier one of this read had the same source id. */
+  void add(OfferingRecord record, String file, long line) {
+    if (seen.add(record.sourceId())) {
+      records.add(record);
+    } else {
+      error(file, line, "id", "duplicate source id " + record.sourceId() + ": the first is kept");
+    }
+  }
+
+  public String source() {
+    return source;
+  }
+
+  public List<RecordError> errors() {
+    return List.copyOf(errors);
+  }
+
+  public List<OfferingRecord> records() {
+    return List.copyOf(records);
+  }
+
+  void error(String file, long line, String field, String message) {
+    errors.add(new RecordError(file, line, field, message));
+  }
+}

@@ -1,0 +1,64 @@
+package fi.osaava.education.internal.search;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One page of education search results with facet counts.
+ *
+ * @param facets facet → values with counts, in display order; counts are over the whole filtered
+ *     result
+ * @param openNow how many of the results have an application period open now
+ * @param didYouMean a corrected query when some words are unknown to the catalogue, else null
+ * @param tookMillis server-side time of the search, facets included
+ */
+public record EducationSearchResult(
+    long total,
+    int page,
+    int size,
+    List<Hit> hits,
+    Map<Facet, List<FacetCount>> facets,
+    long openNow,
+    String didYouMean,
+    double tookMillis) {
+
+  public EducationSearchResult {
+    hits = List.copyOf(hits);
+    facets = Map.copyOf(facets);
+  }
+
+  public int totalPages() {
+    return (int) Math.min((total + size - 1) / size, EducationQuery.MAX_RESULT_WINDOW / size);
+  }
+
+  /**
+   * One hit.
+   *
+   * @param titles title by language code (fi, sv, en), where the source has one
+   * @param highlights snippets with the matched words in {@code <mark>}, HTML-escaped otherwise
+   */
+  public record Hit(
+      UUID id,
+      Map<String, String> titles,
+      String level,
+      String field,
+      List<String> locations,
+      List<String> languages,
+      List<String> providers,
+      Double extent,
+      boolean synthetic,
+      List<String> highlights) {
+
+    public Hit {
+      titles = Map.copyOf(titles);
+      locations = List.copyOf(locations);
+      languages = List.copyOf(languages);
+      providers = List.copyOf(providers);
+      highlights = List.copyOf(highlights);
+    }
+  }
+
+  /** One value of a facet with the number of results that have it. */
+  public record FacetCount(String value, long count, boolean selected) {}
+}

@@ -1,0 +1,468 @@
+package fi.osaava.education.internal.search;
+
+import fi.osaava.education.internal.search.EducationSearchResult.FacetCount;
+import fi.osaava.education.internal.search.EducationSearchResult.Hit;
+import fi.osaava.education.internal.search.Facet.Bucket;
+import fi.osaava.education.internal.search.OfferingDocument.Fields;
+import fi.osaava.platform.Language;
+import jakarta.persistence.EntityManagerFactory;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.search.engine.search.aggregation.AggregationKey;
+import org.hibernate.search.engine.search.common.ValueModel;
+import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
+import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
+import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import org.hibernate.search.engine.search.query.SearchResult;
+import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
+import org.hibernate.search.engine.search.sort.dsl.SearchSortFactory;
+import org.hibernate.search.engine.search.common.SortMode;
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.hibernate.search.util.common.data.Range;
+import org.springframework.stereotype.Component;
+
+/**
+ * The education search: words matched per language field (Finnish lemmas and compound parts,
+ * Swedish and English stems), titles and alternative names weighted above descriptions, skills'
+ * ESCO labels as synonyms, as-you-type prefixes and typo tolerance on titles; facet counts over
+ * the whole filtered result in the same query.
+ */
+@Component
+public class EducationSearchService {
+
+  static final List<String> LANGUAGES = List.of("fi", "sv", "en");
+
+  private static final float TITLE = 4f;
+  private static final float NAMES = 2f;
+  private static final float SKILLS = 1.5f;
+  private static final float BODY = 1f;
+  private static final float PREFIX = 0.6f;
+  private static final float TYPO = 0.8f;
+  private static final float PHRASE = 3f;
+
+  private final SessionFactory sessionFactory;
+  private final Vocabulary vocabulary;
+  private final Clock clock;
+
+  EducationSearchService(EntityManagerFactory entityManagerFactory, Vocabulary vocabulary) {
+    this(entityManagerFactory.unwrap(SessionFactory.class), vocabulary, Clock.systemUTC());
+  }
+
+  EducationSearchService(SessionFactory sessionFactory, Vocabulary vocabulary, Clock clock) {
+    this.sessionFactory = sessionFactory;
+    this.vocabulary = vocabulary;
+    this.clock = clock;
+  }
+
+  public EducationSearchResult search(EducationQuery query) {
+    long started = System.nanoTime();
+    List<String> words = QueryWords.of(query.text());
+    List<String> teaches = QueryWords.of(query.teaches());
+    Instant now = clock.instant();
+    LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+    Map<Facet, AggregationKey<?>> keys = new EnumMap<>(Facet.class);
+    for (Facet facet : Facet.values()) {
+      keys.put(facet, AggregationKey.of(facet.parameter()));
+    }
+    String language = query.language().code();
+    List<String> highlightLanguages = new ArrayList<>(new LinkedHashSet<>(List.of(language, "fi")));
+    highlightLanguages.retainAll(LANGUAGES);
+    try (Session session = sessionFactory.openSession()) {
+      SearchSession search = Search.session(session);
+      var step =
+          search
+              .search(OfferingDocument.class)
+              .select(
+                  f -> {
+                    List<org.hibernate.search.engine.search.projection.dsl.ProjectionFinalStep<?>>
+                        parts = new ArrayList<>();
+                    parts.add(f.id(UUID.class));
+                    for (String l : LANGUAGES) {
+                      parts.add(f.field("title_" + l, String.class));
+                    }
+                    parts.add(f.field(Fields.LEVEL, String.class));
+                    parts.add(f.field(Fields.FIELD, String.class));
+                    parts.add(f.field(Fields.LOCATION, String.class).list());
+                    parts.add(f.field(Fields.LANGUAGE, String.class).list());
+                    parts.add(f.field(Fields.PROVIDER, String.class).list());
+                    parts.add(f.field(Fields.EXTENT, Double.class));
+                    parts.add(f.field(Fields.SYNTHETIC, Boolean.class));
+                    for (String l : highlightLanguages) {
+                      parts.add(f.highlight("title_" + l));
+                      parts.add(f.highlight("body_" + l));
+                    }
+                    return f.composite()
+                        .from(parts.stream().map(p -> p.toProjection()).toArray(
+                            org.hibernate.search.engine.search.projection.SearchProjection[]::new))
+                        .asList();
+                  })
+              .where(f -> predicate(f, query, words, teaches, now, today, true))
+              .sort(f -> sort(f, query.sort(), words.isEmpty() && teaches.isEmpty()))
+              .highlighter(
+                  h ->
+                      h.unified()
+                          .tag("<mark>", "</mark>")
+                          .encoder(HighlighterEncoder.HTML)
+                          .fragmentSize(180)
+                          .numberOfFragments(2)
+                          .noMatchSize(0));
+      for (Facet facet : List.of(Facet.LEVEL, Facet.LANGUAGE, Facet.MODE, Facet.COST)) {
+        step = step.aggregation(terms(keys, facet), f -> f.terms().field(field(facet), String.class));
+      }
+      step =
+          step.aggregation(
+              terms(keys, Facet.FIELD),
+              f -> f.terms().field(Fields.FIELD, String.class).maxTermCount(20));
+      step =
+          step.aggregation(
+              terms(keys, Facet.LOCATION),
+              f -> f.terms().field(Fields.LOCATION, String.class).maxTermCount(400));
+      step =
+          step.aggregation(
+              terms(keys, Facet.PROVIDER),
+              f -> f.terms().field(Fields.PROVIDER, String.class).maxTermCount(30));
+      step =
+          step.aggregation(
+              terms(keys, Facet.REGION),
+              f ->
+                  f.terms()
+                      .field(Fields.REGION, String.class, ValueModel.INDEX)
+                      .maxTermCount(30));
+      step =
+          step.aggregation(
+              ranges(keys, Facet.EXTENT, Double.class),
+              f ->
+                  f.range()
+                      .field(Fields.EXTENT, Double.class)
+                      .ranges(
+                          Facet.EXTENT_BUCKETS.stream()
+                              .map(b -> range(b, (Integer x) -> (double) x))
+                              .toList()));
+      step =
+          step.aggregation(
+              ranges(keys, Facet.DURATION, Integer.class),
+              f ->
+                  f.range()
+                      .field(Fields.DURATION, Integer.class)
+                      .ranges(
+                          Facet.DURATION_BUCKETS.stream()
+                              .map(b -> range(b, (Integer x) -> x))
+                              .toList()));
+      step =
+          step.aggregation(
+              ranges(keys, Facet.START, LocalDate.class),
+              f ->
+                  f.range()
+                      .field(Fields.START_DATE, LocalDate.class)
+                      .ranges(
+                          Facet.START_BUCKETS.stream()
+                              .map(b -> range(b, (Integer x) -> today.plusMonths(x)))
+                              .toList()));
+      SearchResult<List<?>> result =
+          step.fetch(query.page() * query.size(), query.size());
+      long openNow =
+          search
+              .search(OfferingDocument.class)
+              .where(
+                  f ->
+                      f.bool()
+                          .must(predicate(f, query, words, teaches, now, today, false))
+                          .filter(openNow(f, now)))
+              .fetchTotalHitCount();
+      List<Hit> hits = new ArrayList<>();
+      for (List<?> row : result.hits()) {
+        hits.add(hit(row, highlightLanguages.size()));
+      }
+      Map<Facet, List<FacetCount>> facets = new EnumMap<>(Facet.class);
+      for (Facet facet : Facet.values()) {
+        facets.put(facet, counts(facet, result.aggregation(keys.get(facet)), query));
+      }
+      long total = result.total().hitCount();
+      String didYouMean = total < 3 && !words.isEmpty() ? vocabulary.suggest(words) : null;
+      return new EducationSearchResult(
+          total,
+          query.page(),
+          query.size(),
+          hits,
+          facets,
+          openNow,
+          didYouMean,
+          (System.nanoTime() - started) / 1e6);
+    }
+  }
+
+  /** Ids of the best {@code limit} hits for {@code text}, for the relevance evaluation. */
+  public List<UUID> rank(String text, Language language, int limit) {
+    EducationQuery query =
+        new EducationQuery(
+            text, null, Map.of(), false, Set.of(), EducationQuery.SortOrder.RELEVANCE, 0, limit,
+            language);
+    List<String> words = QueryWords.of(text);
+    Instant now = clock.instant();
+    try (Session session = sessionFactory.openSession()) {
+      return Search.session(session)
+          .search(OfferingDocument.class)
+          .select(f -> f.id(UUID.class))
+          .where(
+              f -> predicate(f, query, words, List.of(), now, LocalDate.now(clock), true))
+          .sort(f -> sort(f, query.sort(), words.isEmpty()))
+          .fetchHits(limit);
+    }
+  }
+
+  private static Hit hit(List<?> row, int highlightLanguages) {
+    int i = 0;
+    UUID id = (UUID) row.get(i++);
+    Map<String, String> titles = new LinkedHashMap<>();
+    for (String l : LANGUAGES) {
+      Object title = row.get(i++);
+      if (title != null) {
+        titles.put(l, (String) title);
+      }
+    }
+    String level = (String) row.get(i++);
+    String field = (String) row.get(i++);
+    List<String> locations = strings(row.get(i++));
+    List<String> languages = strings(row.get(i++));
+    List<String> providers = strings(row.get(i++));
+    Double extent = (Double) row.get(i++);
+    boolean synthetic = Boolean.TRUE.equals(row.get(i++));
+    List<String> highlights = new ArrayList<>();
+    for (int n = 0; n < highlightLanguages * 2 && highlights.size() < 2; n++) {
+      Object value = row.get(i + n);
+      if (n % 2 == 0) {
+        continue;
+      }
+      highlights.addAll(strings(value));
+    }
+    return new Hit(
+        id, titles, level, field, locations, languages, providers, extent, synthetic,
+        highlights.size() > 2 ? highlights.subList(0, 2) : highlights);
+  }
+
+  private static List<String> strings(Object value) {
+    List<String> strings = new ArrayList<>();
+    if (value instanceof List<?> list) {
+      list.forEach(v -> strings.add(String.valueOf(v)));
+    }
+    return strings;
+  }
+
+  private static PredicateFinalStep predicate(
+      SearchPredicateFactory f,
+      EducationQuery query,
+      List<String> words,
+      List<String> teaches,
+      Instant now,
+      LocalDate today,
+      boolean includeOpenNow) {
+    BooleanPredicateClausesStep<?, ?> root = f.bool();
+    root.filter(f.match().field(Fields.ACTIVE).matching(true));
+    if (words.isEmpty()) {
+      root.must(f.matchAll());
+    } else {
+      root.must(text(f, words));
+      if (words.size() > 1) {
+        String phrase = String.join(" ", words);
+        for (String l : LANGUAGES) {
+          root.should(f.phrase().field("title_" + l).matching(phrase).slop(1).boost(PHRASE));
+        }
+      }
+    }
+    if (!teaches.isEmpty()) {
+      BooleanPredicateClausesStep<?, ?> skill = f.bool();
+      String text = String.join(" ", teaches);
+      for (String l : LANGUAGES) {
+        skill.should(f.match().field("skills_" + l).matching(text).boost(3f));
+        skill.should(f.match().field("body_" + l).matching(text).boost(0.5f));
+      }
+      root.must(skill);
+    }
+    if (!query.skills().isEmpty()) {
+      root.filter(f.terms().field(Fields.SKILL).matchingAny(List.copyOf(query.skills())));
+    }
+    for (Map.Entry<Facet, Set<String>> filter : query.filters().entrySet()) {
+      if (!filter.getValue().isEmpty()) {
+        root.filter(facetFilter(f, filter.getKey(), filter.getValue(), today));
+      }
+    }
+    if (includeOpenNow && query.openNow()) {
+      root.filter(openNow(f, now));
+    }
+    return root;
+  }
+
+  private static PredicateFinalStep text(SearchPredicateFactory f, List<String> words) {
+    BooleanPredicateClausesStep<?, ?> any = f.bool();
+    for (String word : words) {
+      BooleanPredicateClausesStep<?, ?> clause = f.bool();
+      for (String l : LANGUAGES) {
+        clause.should(f.match().field("title_" + l).matching(word).boost(TITLE));
+        clause.should(f.match().field("names_" + l).matching(word).boost(NAMES));
+        clause.should(f.match().field("skills_" + l).matching(word).boost(SKILLS));
+        clause.should(f.match().field("body_" + l).matching(word).boost(BODY));
+      }
+      if (word.length() >= 3) {
+        clause.should(f.match().field(Fields.PREFIX).matching(word).constantScore().boost(PREFIX));
+      }
+      int edits = QueryWords.allowedEdits(word);
+      if (edits > 0) {
+        clause.should(f.match().field(Fields.TYPO).matching(word).fuzzy(edits, 1).boost(TYPO));
+      }
+      any.should(clause);
+    }
+    // Up to three words every word must match somewhere; in longer queries most of them.
+    int required = words.size() <= 2 ? 1 : (int) Math.ceil(words.size() * 0.5);
+    return any.minimumShouldMatchNumber(required);
+  }
+
+  private static PredicateFinalStep openNow(SearchPredicateFactory f, Instant now) {
+    return f.nested(Fields.IMPLEMENTATION)
+        .add(f.range().field(Fields.IMPLEMENTATION + ".application_start").atMost(now))
+        .add(f.range().field(Fields.IMPLEMENTATION + ".application_end").greaterThan(now));
+  }
+
+  private static PredicateFinalStep facetFilter(
+      SearchPredicateFactory f, Facet facet, Set<String> values, LocalDate today) {
+    List<String> list = List.copyOf(values);
+    return switch (facet) {
+      case LEVEL -> f.terms().field(Fields.LEVEL).matchingAny(list);
+      case FIELD -> f.terms().field(Fields.FIELD).matchingAny(list);
+      case LOCATION -> f.terms().field(Fields.LOCATION).matchingAny(list);
+      case REGION ->
+          f.terms()
+              .field(Fields.REGION)
+              .matchingAny(list.stream().map(v -> "%02d".formatted(Integer.parseInt(v))).toList(),
+                  ValueModel.INDEX);
+      case LANGUAGE -> f.terms().field(Fields.LANGUAGE).matchingAny(list);
+      case MODE -> f.terms().field(Fields.MODE).matchingAny(list);
+      case COST -> f.terms().field(Fields.COST).matchingAny(list);
+      case PROVIDER -> f.terms().field(Fields.PROVIDER).matchingAny(list);
+      case EXTENT ->
+          anyRange(f, Fields.EXTENT, Facet.EXTENT_BUCKETS, values, b -> (double) b);
+      case DURATION -> anyRange(f, Fields.DURATION, Facet.DURATION_BUCKETS, values, b -> b);
+      case START ->
+          anyRange(f, Fields.START_DATE, Facet.START_BUCKETS, values, b -> today.plusMonths(b));
+    };
+  }
+
+  private static <T> PredicateFinalStep anyRange(
+      SearchPredicateFactory f,
+      String field,
+      List<Bucket> buckets,
+      Set<String> values,
+      Function<Integer, T> bound) {
+    BooleanPredicateClausesStep<?, ?> any = f.bool();
+    for (Bucket bucket : buckets) {
+      if (values.contains(bucket.key())) {
+        any.should(f.range().field(field).within(range(bucket, bound)));
+      }
+    }
+    return any;
+  }
+
+  private static <T> Range<T> range(Bucket bucket, Function<Integer, T> bound) {
+    return bucket.to() == null
+        ? Range.atLeast(bound.apply(bucket.from()))
+        : Range.canonical(bound.apply(bucket.from()), bound.apply(bucket.to()));
+  }
+
+  private static SortFinalStep sort(SearchSortFactory f, EducationQuery.SortOrder order, boolean browse) {
+    return switch (order) {
+      case RELEVANCE ->
+          browse
+              ? f.field(Fields.SORT_KEY)
+              : f.score().then().field(Fields.SORT_KEY);
+      case START_DATE ->
+          f.field(Fields.START_DATE)
+              .asc()
+              .mode(SortMode.MIN)
+              .missing()
+              .last()
+              .then()
+              .score()
+              .then()
+              .field(Fields.SORT_KEY);
+      case APPLICATION_DEADLINE ->
+          f.field(Fields.DEADLINE)
+              .asc()
+              .mode(SortMode.MIN)
+              .missing()
+              .last()
+              .then()
+              .score()
+              .then()
+              .field(Fields.SORT_KEY);
+    };
+  }
+
+  @SuppressWarnings("unchecked")
+  private static AggregationKey<Map<String, Long>> terms(
+      Map<Facet, AggregationKey<?>> keys, Facet facet) {
+    return (AggregationKey<Map<String, Long>>) keys.get(facet);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> AggregationKey<Map<Range<T>, Long>> ranges(
+      Map<Facet, AggregationKey<?>> keys, Facet facet, Class<T> type) {
+    return (AggregationKey<Map<Range<T>, Long>>) keys.get(facet);
+  }
+
+  private static String field(Facet facet) {
+    return switch (facet) {
+      case LEVEL -> Fields.LEVEL;
+      case LANGUAGE -> Fields.LANGUAGE;
+      case MODE -> Fields.MODE;
+      case COST -> Fields.COST;
+      default -> throw new IllegalArgumentException(facet.name());
+    };
+  }
+
+  private static List<FacetCount> counts(Facet facet, Object aggregation, EducationQuery query) {
+    Set<String> selected = query.filters().getOrDefault(facet, Set.of());
+    List<FacetCount> counts = new ArrayList<>();
+    Map<?, ?> map = (Map<?, ?>) aggregation;
+    List<Bucket> buckets =
+        switch (facet) {
+          case EXTENT -> Facet.EXTENT_BUCKETS;
+          case DURATION -> Facet.DURATION_BUCKETS;
+          case START -> Facet.START_BUCKETS;
+          default -> null;
+        };
+    if (buckets != null) {
+      List<Long> values = map.values().stream().map(v -> (Long) v).toList();
+      for (int i = 0; i < buckets.size() && i < values.size(); i++) {
+        String key = buckets.get(i).key();
+        if (values.get(i) > 0 || selected.contains(key)) {
+          counts.add(new FacetCount(key, values.get(i), selected.contains(key)));
+        }
+      }
+      return counts;
+    }
+    map.forEach(
+        (value, count) ->
+            counts.add(
+                new FacetCount(
+                    String.valueOf(value), (Long) count, selected.contains(String.valueOf(value)))));
+    for (String value : selected) {
+      if (counts.stream().noneMatch(c -> c.value().equals(value))) {
+        counts.add(new FacetCount(value, 0, true));
+      }
+    }
+    return counts;
+  }
+}
