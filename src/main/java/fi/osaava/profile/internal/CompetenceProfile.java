@@ -1,0 +1,363 @@
+package fi.osaava.profile.internal;
+
+import fi.osaava.identification.Evidence;
+import fi.osaava.identification.Identification;
+import fi.osaava.identification.IdentificationApi;
+import fi.osaava.identification.IdentifiedConcept;
+import fi.osaava.identification.IdentifyOptions;
+import fi.osaava.platform.Language;
+import fi.osaava.platform.NotFoundException;
+import fi.osaava.profile.PersonId;
+import fi.osaava.profile.Proficiency;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A person's own entries, suggested skills and accepted skills. Every method takes the owner and
+ * touches only the owner's rows (each statement filters by {@code person_id}), so an id of someone
+ * else's row is simply not found: that is what keeps one person out of another's data. Edits name
+ * the version they started from, and a stale version is refused ({@link EditConflictException}).
+ */
+@Service
+public class CompetenceProfile {
+
+  /** Suggestions per entry: enough to find what fits without a wall of chips. */
+  static final int SUGGESTIONS = 12;
+
+  private final JdbcClient jdbc;
+  private final IdentificationApi identification;
+  private final AuditLog audit;
+
+  CompetenceProfile(JdbcClient jdbc, IdentificationApi identification, AuditLog audit) {
+    this.jdbc = jdbc;
+    this.identification = identification;
+    this.audit = audit;
+  }
+
+  // --- entries -------------------------------------------------------------------------------
+
+  @Transactional(readOnly = true)
+  public List<Experience> experiences(PersonId person) {
+    return jdbc.sql(
+            "SELECT * FROM profile_experience WHERE person_id = ?"
+                + " ORDER BY kind, coalesce(end_date, DATE '9999-12-31') DESC, start_date DESC,"
+                + " created_at")
+        .param(person.value())
+        .query(CompetenceProfile::experience)
+        .list();
+  }
+
+  @Transactional(readOnly = true)
+  public Experience experience(PersonId person, UUID id) {
+    return jdbc.sql("SELECT * FROM profile_experience WHERE person_id = ? AND id = ?")
+        .params(person.value(), id)
+        .query(CompetenceProfile::experience)
+        .optional()
+        .orElseThrow(() -> new NotFoundException("No such entry in your profile: " + id));
+  }
+
+  /** Adds an entry and asks the engine for the skills its description expresses. */
+  @Transactional
+  public Experience addExperience(PersonId person, ExperienceInput input, Language labels) {
+    UUID id = UUID.randomUUID();
+    jdbc.sql(
+            "INSERT INTO profile_experience (id, person_id, kind, organisation, title, start_date,"
+                + " end_date, description, offering_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            id,
+            person.value(),
+            input.kind().name(),
+            input.organisation(),
+            input.title(),
+            input.start(),
+            input.end(),
+            input.description(),
+            input.offeringId())
+        .update();
+    suggest(person, id, input, labels);
+    audit.record(person, "self", "experience-added");
+    return experience(person, id);
+  }
+
+  /**
+   * Saves an edit made from {@code expectedVersion}. A changed description is analysed again; its
+   * new suggestions join the old, and what was rejected before stays rejected.
+   */
+  @Transactional
+  public Experience updateExperience(
+      PersonId person, UUID id, ExperienceInput input, long expectedVersion, Language labels) {
+    Experience before = experience(person, id);
+    int updated =
+        jdbc.sql(
+                "UPDATE profile_experience SET kind = ?, organisation = ?, title = ?,"
+                    + " start_date = ?, end_date = ?, description = ?, offering_id = ?,"
+                    + " version = version + 1 WHERE person_id = ? AND id = ? AND version = ?")
+            .params(
+                input.kind().name(),
+                input.organisation(),
+                input.title(),
+                input.start(),
+                input.end(),
+                input.description(),
+                input.offeringId(),
+                person.value(),
+                id,
+                expectedVersion)
+            .update();
+    if (updated == 0) {
+      throw new EditConflictException("This entry");
+    }
+    if (!before.description().equals(input.description())) {
+      suggest(person, id, input, labels);
+    }
+    // Skills accepted from this entry follow its dates.
+    jdbc.sql(
+            "UPDATE profile_skill SET last_used = ?, source_label = ?"
+                + " WHERE person_id = ? AND experience_id = ?")
+        .params(lastUsed(input.end(), input.start()), sourceLabel(input), person.value(), id)
+        .update();
+    audit.record(person, "self", "experience-updated");
+    return experience(person, id);
+  }
+
+  @Transactional
+  public void deleteExperience(PersonId person, UUID id) {
+    int deleted =
+        jdbc.sql("DELETE FROM profile_experience WHERE person_id = ? AND id = ?")
+            .params(person.value(), id)
+            .update();
+    if (deleted == 0) {
+      throw new NotFoundException("No such entry in your profile: " + id);
+    }
+    audit.record(person, "self", "experience-deleted");
+  }
+
+  private void suggest(PersonId person, UUID experienceId, ExperienceInput input, Language labels) {
+    String text = (input.title() + ".\n" + input.description()).strip();
+    if (input.description().isBlank()) {
+      return;
+    }
+    Identification result =
+        identification.identify(
+            text,
+            null,
+            new IdentifyOptions(
+                SUGGESTIONS, IdentifyOptions.DEFAULT_THRESHOLD, true, false, labels));
+    for (IdentifiedConcept c : result.skills()) {
+      String evidence =
+          c.evidence().stream()
+              .map(Evidence::text)
+              .map(t -> t.strip().replaceAll("\\s+", " "))
+              .filter(t -> !t.isEmpty())
+              .distinct()
+              .limit(3)
+              .collect(Collectors.joining(" … "));
+      // An earlier decision on the same skill for the same entry stands: rejected stays rejected.
+      jdbc.sql(
+              "INSERT INTO profile_suggestion (experience_id, person_id, skill_uri, label, evidence,"
+                  + " score) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (experience_id, skill_uri)"
+                  + " DO NOTHING")
+          .params(
+              experienceId,
+              person.value(),
+              c.uri().value(),
+              c.label().text(),
+              evidence.length() > 500 ? evidence.substring(0, 499) + "…" : evidence,
+              c.score())
+          .update();
+    }
+  }
+
+  // --- suggestions ---------------------------------------------------------------------------
+
+  @Transactional(readOnly = true)
+  public List<SuggestionEntry> suggestions(PersonId person, UUID experienceId) {
+    return jdbc.sql(
+            "SELECT * FROM profile_suggestion WHERE person_id = ? AND experience_id = ?"
+                + " ORDER BY score DESC, skill_uri")
+        .params(person.value(), experienceId)
+        .query(CompetenceProfile::suggestion)
+        .list();
+  }
+
+  @Transactional(readOnly = true)
+  public List<SuggestionEntry> pendingSuggestions(PersonId person) {
+    return jdbc.sql(
+            "SELECT * FROM profile_suggestion WHERE person_id = ? AND decision = 'PENDING'"
+                + " ORDER BY experience_id, score DESC, skill_uri")
+        .param(person.value())
+        .query(CompetenceProfile::suggestion)
+        .list();
+  }
+
+  /**
+   * Accepts or rejects a suggestion. Accepting adds a self-declared skill whose source is the entry
+   * and whose evidence is the text it was found in; rejecting removes a skill accepted earlier from
+   * the same entry, and the suggestion does not come back for that entry.
+   */
+  @Transactional
+  public void decide(PersonId person, UUID experienceId, String skillUri, boolean accept) {
+    Experience source = experience(person, experienceId);
+    SuggestionEntry suggestion =
+        jdbc.sql(
+                "SELECT * FROM profile_suggestion WHERE person_id = ? AND experience_id = ?"
+                    + " AND skill_uri = ?")
+            .params(person.value(), experienceId, skillUri)
+            .query(CompetenceProfile::suggestion)
+            .optional()
+            .orElseThrow(() -> new NotFoundException("No such suggestion: " + skillUri));
+    jdbc.sql(
+            "UPDATE profile_suggestion SET decision = ? WHERE person_id = ? AND experience_id = ?"
+                + " AND skill_uri = ?")
+        .params(accept ? "ACCEPTED" : "REJECTED", person.value(), experienceId, skillUri)
+        .update();
+    if (accept) {
+      jdbc.sql(
+              "INSERT INTO profile_skill (id, person_id, skill_uri, label, source_kind,"
+                  + " experience_id, source_label, evidence, proficiency, last_used)"
+                  + " VALUES (?, ?, ?, ?, 'EXPERIENCE', ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+          .params(
+              UUID.randomUUID(),
+              person.value(),
+              skillUri,
+              suggestion.label(),
+              experienceId,
+              sourceLabel(source),
+              suggestion.evidence(),
+              Proficiency.INTERMEDIATE.name(),
+              lastUsed(source.end(), source.start()))
+          .update();
+    } else {
+      jdbc.sql(
+              "DELETE FROM profile_skill WHERE person_id = ? AND experience_id = ?"
+                  + " AND skill_uri = ?")
+          .params(person.value(), experienceId, skillUri)
+          .update();
+    }
+    audit.record(person, "self", accept ? "suggestion-accepted" : "suggestion-rejected");
+  }
+
+  // --- skills --------------------------------------------------------------------------------
+
+  @Transactional(readOnly = true)
+  public List<SkillEntry> skills(PersonId person) {
+    return jdbc.sql(
+            "SELECT * FROM profile_skill WHERE person_id = ? ORDER BY verified DESC, label, id")
+        .param(person.value())
+        .query(CompetenceProfile::skill)
+        .list();
+  }
+
+  @Transactional(readOnly = true)
+  public SkillEntry skill(PersonId person, UUID id) {
+    return jdbc.sql("SELECT * FROM profile_skill WHERE person_id = ? AND id = ?")
+        .params(person.value(), id)
+        .query(CompetenceProfile::skill)
+        .optional()
+        .orElseThrow(() -> new NotFoundException("No such skill in your profile: " + id));
+  }
+
+  /**
+   * The person's own assessment of a skill. A level the person sets is self-assessed, even on a
+   * skill from a credential (which stays verified: the credential still proves the skill).
+   */
+  @Transactional
+  public SkillEntry assess(
+      PersonId person, UUID id, Proficiency proficiency, LocalDate lastUsed, long expectedVersion) {
+    SkillEntry before = skill(person, id);
+    boolean levelChanged = before.proficiency() != proficiency;
+    int updated =
+        jdbc.sql(
+                "UPDATE profile_skill SET proficiency = ?, last_used = ?,"
+                    + " proficiency_verified = proficiency_verified AND NOT ?,"
+                    + " version = version + 1 WHERE person_id = ? AND id = ? AND version = ?")
+            .params(proficiency.name(), lastUsed, levelChanged, person.value(), id, expectedVersion)
+            .update();
+    if (updated == 0) {
+      throw new EditConflictException("This skill");
+    }
+    audit.record(person, "self", "skill-assessed");
+    return skill(person, id);
+  }
+
+  @Transactional
+  public void deleteSkill(PersonId person, UUID id) {
+    int deleted =
+        jdbc.sql("DELETE FROM profile_skill WHERE person_id = ? AND id = ?")
+            .params(person.value(), id)
+            .update();
+    if (deleted == 0) {
+      throw new NotFoundException("No such skill in your profile: " + id);
+    }
+    audit.record(person, "self", "skill-deleted");
+  }
+
+  static String sourceLabel(Experience e) {
+    return sourceLabel(e.title(), e.organisation());
+  }
+
+  static String sourceLabel(ExperienceInput e) {
+    return sourceLabel(e.title(), e.organisation());
+  }
+
+  private static String sourceLabel(String title, String organisation) {
+    return organisation.isBlank() ? title : title + ", " + organisation;
+  }
+
+  private static LocalDate lastUsed(LocalDate end, LocalDate start) {
+    // An ongoing entry is used today; a finished one was last used when it ended.
+    if (end != null) {
+      return end;
+    }
+    return start == null ? null : LocalDate.now();
+  }
+
+  static Experience experience(ResultSet rs, int row) throws SQLException {
+    return new Experience(
+        rs.getObject("id", UUID.class),
+        ExperienceKind.valueOf(rs.getString("kind")),
+        rs.getString("organisation"),
+        rs.getString("title"),
+        rs.getObject("start_date", LocalDate.class),
+        rs.getObject("end_date", LocalDate.class),
+        rs.getString("description"),
+        rs.getString("offering_id"),
+        rs.getLong("version"));
+  }
+
+  static SuggestionEntry suggestion(ResultSet rs, int row) throws SQLException {
+    return new SuggestionEntry(
+        rs.getObject("experience_id", UUID.class),
+        rs.getString("skill_uri"),
+        rs.getString("label"),
+        rs.getString("evidence"),
+        rs.getDouble("score"),
+        rs.getString("decision"));
+  }
+
+  static SkillEntry skill(ResultSet rs, int row) throws SQLException {
+    return new SkillEntry(
+        rs.getObject("id", UUID.class),
+        rs.getString("skill_uri"),
+        rs.getString("label"),
+        rs.getString("source_kind"),
+        rs.getObject("experience_id", UUID.class),
+        rs.getObject("credential_id", UUID.class),
+        rs.getString("source_label"),
+        rs.getString("evidence"),
+        Proficiency.valueOf(rs.getString("proficiency").toUpperCase(Locale.ROOT)),
+        rs.getBoolean("proficiency_verified"),
+        rs.getObject("last_used", LocalDate.class),
+        rs.getBoolean("verified"),
+        rs.getString("issuer"),
+        rs.getLong("version"));
+  }
+}

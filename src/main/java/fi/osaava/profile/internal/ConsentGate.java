@@ -1,0 +1,115 @@
+package fi.osaava.profile.internal;
+
+import fi.osaava.profile.CompetenceSnapshot;
+import fi.osaava.profile.ConsentPurpose;
+import fi.osaava.profile.PersonId;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one place where profiles are read for a purpose other than serving the person themself.
+ * Every such read, single or bulk, goes through {@link #CONSENTED}: the person's newest decision
+ * for the purpose must be a grant under the current text version. Nothing else in the code base
+ * reads another person's profile rows; revoking a consent therefore stops the flow at once.
+ */
+@Component
+public class ConsentGate {
+
+  /**
+   * The condition, on a person row aliased {@code p}, that their newest decision on {@code
+   * :purpose} is a grant under {@code :textVersion}, the current text.
+   */
+  static final String CONSENTED =
+      "EXISTS (SELECT 1 FROM (SELECT granted, text_version FROM profile_consent c"
+          + " WHERE c.person_id = p.id AND c.purpose = :purpose ORDER BY c.id DESC LIMIT 1) newest"
+          + " WHERE newest.granted AND newest.text_version = :textVersion)";
+
+  /** Groups smaller than this are not shown in statistics, so nobody can be singled out. */
+  public static final int MIN_GROUP = 5;
+
+  private final JdbcClient jdbc;
+  private final ProfileService profiles;
+  private final AuditLog audit;
+
+  ConsentGate(JdbcClient jdbc, ProfileService profiles, AuditLog audit) {
+    this.jdbc = jdbc;
+    this.profiles = profiles;
+    this.audit = audit;
+  }
+
+  /** Whether the person has granted the purpose under its current text. */
+  @Transactional(readOnly = true)
+  public boolean allows(PersonId person, ConsentPurpose purpose) {
+    return jdbc.sql("SELECT count(*) FROM profile_person p WHERE p.id = :person AND " + CONSENTED)
+            .param("person", person.value())
+            .param("purpose", purpose.name())
+            .param("textVersion", Consents.TEXT_VERSIONS.get(purpose))
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  /**
+   * A person's profile for the guidance counsellor they shared it with; empty without that
+   * consent (or when there is no such person, which the caller cannot tell apart on purpose).
+   */
+  @Transactional(readOnly = true)
+  public Optional<CompetenceSnapshot> forCounsellor(PersonId person, String counsellor) {
+    if (!allows(person, ConsentPurpose.GUIDANCE_COUNSELLOR)) {
+      return Optional.empty();
+    }
+    audit.record(person, "counsellor:" + counsellor, "profile-read");
+    return Optional.of(profiles.competence(person));
+  }
+
+  /** How many consenting people have a skill, for skills at least {@link #MIN_GROUP} have. */
+  public record SkillCount(String skillUri, String label, long people) {}
+
+  /** Anonymised skill statistics over the profiles whose owners allow it. */
+  @Transactional(readOnly = true)
+  public List<SkillCount> skillStatistics(int limit) {
+    return jdbc.sql(
+            "SELECT s.skill_uri, min(s.label), count(DISTINCT s.person_id) AS people"
+                + " FROM profile_skill s JOIN profile_person p ON p.id = s.person_id"
+                + " WHERE "
+                + CONSENTED
+                + " GROUP BY s.skill_uri HAVING count(DISTINCT s.person_id) >= :min"
+                + " ORDER BY people DESC, s.skill_uri LIMIT :limit")
+        .param("purpose", ConsentPurpose.ANONYMISED_STATISTICS.name())
+        .param("textVersion", Consents.TEXT_VERSIONS.get(ConsentPurpose.ANONYMISED_STATISTICS))
+        .param("min", MIN_GROUP)
+        .param("limit", Math.clamp(limit, 1, 1000))
+        .query((rs, row) -> new SkillCount(rs.getString(1), rs.getString(2), rs.getLong(3)))
+        .list();
+  }
+
+  /**
+   * How often each suggested skill was accepted and rejected, by people who allow their decisions
+   * to be used to improve the engine: the signal for tuning which suggestions to show.
+   */
+  public record SuggestionFeedback(String skillUri, String label, long accepted, long rejected) {}
+
+  @Transactional(readOnly = true)
+  public List<SuggestionFeedback> suggestionFeedback(int limit) {
+    return jdbc.sql(
+            "SELECT g.skill_uri, min(g.label),"
+                + " count(*) FILTER (WHERE g.decision = 'ACCEPTED'),"
+                + " count(*) FILTER (WHERE g.decision = 'REJECTED')"
+                + " FROM profile_suggestion g JOIN profile_person p ON p.id = g.person_id"
+                + " WHERE g.decision <> 'PENDING' AND "
+                + CONSENTED
+                + " GROUP BY g.skill_uri HAVING count(DISTINCT g.person_id) >= :min"
+                + " ORDER BY count(*) DESC, g.skill_uri LIMIT :limit")
+        .param("purpose", ConsentPurpose.AI_IMPROVEMENT.name())
+        .param("textVersion", Consents.TEXT_VERSIONS.get(ConsentPurpose.AI_IMPROVEMENT))
+        .param("min", MIN_GROUP)
+        .param("limit", Math.clamp(limit, 1, 1000))
+        .query(
+            (rs, row) ->
+                new SuggestionFeedback(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
+        .list();
+  }
+}

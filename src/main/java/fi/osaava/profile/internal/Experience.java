@@ -1,0 +1,25 @@
+package fi.osaava.profile.internal;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * One entry of the competence profile: a job, an education, a free-time activity, a position of
+ * trust, or other skills described freely.
+ *
+ * @param organisation employer, school or association; may be empty
+ * @param title role, degree or activity name
+ * @param end null while ongoing
+ * @param offeringId an education offering of the catalogue, when the entry was taken from it
+ * @param version for optimistic locking: an edit names the version it started from
+ */
+public record Experience(
+    UUID id,
+    ExperienceKind kind,
+    String organisation,
+    String title,
+    LocalDate start,
+    LocalDate end,
+    String description,
+    String offeringId,
+    long version) {}

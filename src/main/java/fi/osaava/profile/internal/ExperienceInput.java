@@ -1,0 +1,37 @@
+package fi.osaava.profile.internal;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/** What a person types for an entry; validated here so pages and the API refuse the same way. */
+public record ExperienceInput(
+    ExperienceKind kind,
+    String organisation,
+    String title,
+    LocalDate start,
+    LocalDate end,
+    String description,
+    String offeringId) {
+
+  public static final int MAX_DESCRIPTION = 10_000;
+
+  public ExperienceInput {
+    Objects.requireNonNull(kind, "kind");
+    organisation = organisation == null ? "" : organisation.strip();
+    title = title == null ? "" : title.strip();
+    description = description == null ? "" : description.strip();
+    offeringId = offeringId == null || offeringId.isBlank() ? null : offeringId.strip();
+    if (title.isEmpty()) {
+      throw new InvalidInputException("title", "must not be empty");
+    }
+    if (title.length() > 300 || organisation.length() > 300) {
+      throw new InvalidInputException("title", "at most 300 characters");
+    }
+    if (description.length() > MAX_DESCRIPTION) {
+      throw new InvalidInputException("description", "at most " + MAX_DESCRIPTION + " characters");
+    }
+    if (start != null && end != null && end.isBefore(start)) {
+      throw new InvalidInputException("end", "must not be before start");
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package fi.osaava.profile.internal;
+
+import fi.osaava.platform.Language;
+import fi.osaava.profile.CompetenceSnapshot;
+import fi.osaava.profile.PersonId;
+import fi.osaava.profile.ProfileApi;
+import fi.osaava.profile.ProfileSkill;
+import fi.osaava.taxonomy.ConceptSummary;
+import fi.osaava.taxonomy.ConceptType;
+import fi.osaava.taxonomy.ConceptUri;
+import fi.osaava.taxonomy.TaxonomyApi;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** {@link ProfileApi} for other modules, on the profile's own services. */
+@Service
+class ProfileService implements ProfileApi {
+
+  private final PersonDirectory directory;
+  private final CompetenceProfile competence;
+  private final Interests interests;
+  private final TaxonomyApi taxonomy;
+  private final JdbcClient jdbc;
+
+  ProfileService(
+      PersonDirectory directory,
+      CompetenceProfile competence,
+      Interests interests,
+      TaxonomyApi taxonomy,
+      JdbcClient jdbc) {
+    this.directory = directory;
+    this.competence = competence;
+    this.interests = interests;
+    this.taxonomy = taxonomy;
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public Optional<PersonId> currentPerson(Authentication authentication) {
+    return directory.currentPerson(authentication);
+  }
+
+  /**
+   * One entry per skill: the highest level over its sources, verified when any source is, and the
+   * latest use.
+   */
+  @Override
+  @Transactional(readOnly = true)
+  public CompetenceSnapshot competence(PersonId person) {
+    Map<String, ProfileSkill> bySkill = new LinkedHashMap<>();
+    for (SkillEntry s : competence.skills(person)) {
+      ProfileSkill merged =
+          new ProfileSkill(ConceptUri.of(s.skillUri()), s.proficiency(), s.verified(), s.lastUsed());
+      bySkill.merge(s.skillUri(), merged, ProfileService::merge);
+    }
+    Interests.PersonalInterests personal = interests.personal(person);
+    return new CompetenceSnapshot(
+        person,
+        new ArrayList<>(bySkill.values()),
+        interests.liked(person, ConceptType.SKILL),
+        interests.liked(person, ConceptType.OCCUPATION),
+        personal.scores());
+  }
+
+  private static ProfileSkill merge(ProfileSkill a, ProfileSkill b) {
+    LocalDate lastUsed =
+        a.lastUsed() == null
+            ? b.lastUsed()
+            : b.lastUsed() == null || a.lastUsed().isAfter(b.lastUsed()) ? a.lastUsed() : b.lastUsed();
+    return new ProfileSkill(
+        a.skill(),
+        a.proficiency().compareTo(b.proficiency()) >= 0 ? a.proficiency() : b.proficiency(),
+        a.verified() || b.verified(),
+        lastUsed);
+  }
+
+  @Override
+  @Transactional
+  public void recordCompletedLearning(
+      PersonId person, String source, Collection<ConceptUri> skills) {
+    if (skills.isEmpty()) {
+      return;
+    }
+    String label = source == null || source.isBlank() ? "Completed learning" : source.strip();
+    Map<ConceptUri, String> labels = new LinkedHashMap<>();
+    for (ConceptSummary s : taxonomy.summaries(List.copyOf(skills), Language.FI)) {
+      labels.put(s.uri(), s.label().text());
+    }
+    for (ConceptUri skill : skills) {
+      boolean present =
+          jdbc.sql("SELECT count(*) FROM profile_skill WHERE person_id = ? AND skill_uri = ?")
+                  .params(person.value(), skill.value())
+                  .query(Long.class)
+                  .single()
+              > 0;
+      if (present) {
+        continue;
+      }
+      jdbc.sql(
+              "INSERT INTO profile_skill (id, person_id, skill_uri, label, source_kind,"
+                  + " source_label, evidence, proficiency, last_used)"
+                  + " VALUES (?, ?, ?, ?, 'LEARNING', ?, ?, 'BASIC', ?) ON CONFLICT DO NOTHING")
+          .params(
+              UUID.randomUUID(),
+              person.value(),
+              skill.value(),
+              labels.getOrDefault(skill, skill.value()),
+              label,
+              label,
+              LocalDate.now())
+          .update();
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package fi.osaava.profile.internal;
+
+import fi.osaava.profile.Proficiency;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * One skill of the profile with its evidence.
+ *
+ * @param sourceKind EXPERIENCE, CREDENTIAL, LEARNING or MANUAL
+ * @param sourceLabel the job, course, activity or credential it comes from, in words
+ * @param proficiencyVerified whether the level comes from a credential rather than the person
+ * @param verified whether the skill comes from a credential
+ * @param issuer the credential's issuer, when verified
+ */
+public record SkillEntry(
+    UUID id,
+    String skillUri,
+    String label,
+    String sourceKind,
+    UUID experienceId,
+    UUID credentialId,
+    String sourceLabel,
+    String evidence,
+    Proficiency proficiency,
+    boolean proficiencyVerified,
+    LocalDate lastUsed,
+    boolean verified,
+    String issuer,
+    long version) {}
