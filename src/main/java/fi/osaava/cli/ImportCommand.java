@@ -9,7 +9,12 @@ import picocli.CommandLine.Spec;
     name = "import",
     mixinStandardHelpOptions = true,
     description = "Import a published dataset.",
-    subcommands = {ImportEscoCommand.class, ImportRegionsCommand.class})
+    subcommands = {
+      ImportEscoCommand.class,
+      ImportRegionsCommand.class,
+      ImportLabourMarketCommand.class,
+      ImportJobAdsCommand.class
+    })
 final class ImportCommand implements Runnable {
 
   @Spec CommandSpec spec;

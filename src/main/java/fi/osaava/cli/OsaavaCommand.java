@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
       StatusCommand.class,
       BenchCommand.class,
       IdentifyCommand.class,
-      EvaluateCommand.class
+      EvaluateCommand.class,
+      GenerateCommand.class
     })
 public final class OsaavaCommand implements Runnable {
 

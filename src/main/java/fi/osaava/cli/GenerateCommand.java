@@ -1,0 +1,72 @@
+package fi.osaava.cli;
+
+import fi.osaava.labourmarket.LabourMarketImports;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code osaava generate job-ads …}: synthetic data for development and load tests. */
+@Command(
+    name = "generate",
+    mixinStandardHelpOptions = true,
+    description = "Generate synthetic data.",
+    subcommands = {GenerateCommand.JobAds.class})
+final class GenerateCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  @Command(
+      name = "job-ads",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Write synthetic schema.org JobPosting ads (JSON lines) in fi, sv and en, each marked"
+            + " \"osaava:synthetic\": true. The same seed gives the same ads.",
+        "Needs ESCO, the regions and the labour-market statistics imported."
+      })
+  static final class JobAds implements Callable<Integer> {
+    @Mixin CommonOptions common;
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--count", required = true, paramLabel = "N", description = "How many ads.")
+    int count;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Default: 1.")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Default: standard output.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+      PrintWriter console = spec.commandLine().getOut();
+      try (ConfigurableApplicationContext context = CliApplication.boot(common);
+          Writer writer =
+              out == null
+                  ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
+                  : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+        context.getBean(LabourMarketImports.class).generateJobAds(count, seed, writer);
+        if (out != null) {
+          console.printf("%,d synthetic ads written to %s%n", count, out);
+        }
+      }
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,172 @@
+package fi.osaava.labourmarket.internal;
+
+import fi.osaava.labourmarket.JobAdId;
+import fi.osaava.labourmarket.JobAdIngestReport;
+import fi.osaava.labourmarket.LabourMarketApi;
+import fi.osaava.labourmarket.LabourMarketImports;
+import fi.osaava.labourmarket.MatchableJobAd;
+import fi.osaava.labourmarket.OccupationIndicators;
+import fi.osaava.labourmarket.StatisticsImportReport;
+import fi.osaava.labourmarket.internal.ads.JobAdGenerator;
+import fi.osaava.labourmarket.internal.ads.JobAdIngestion;
+import fi.osaava.labourmarket.internal.importer.StatisticsImporter;
+import fi.osaava.platform.ImportProgress;
+import fi.osaava.platform.Language;
+import fi.osaava.taxonomy.ConceptUri;
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/** The labour-market module's reads for other modules, and its importers. */
+@Service
+class LabourMarketService implements LabourMarketApi, LabourMarketImports {
+
+  static final String INDICATOR_SOURCE =
+      "Työmarkkinatori / Statistics Finland, occupation indicators joined to ESCO by ISCO group"
+          + " (esco-occupation-indicators-fi.csv), whole country";
+
+  private final JdbcTemplate jdbc;
+  private final StatisticsImporter statistics;
+  private final JobAdIngestion ingestion;
+  private final JobAdGenerator generator;
+
+  LabourMarketService(
+      JdbcTemplate jdbc,
+      StatisticsImporter statistics,
+      JobAdIngestion ingestion,
+      JobAdGenerator generator) {
+    this.jdbc = jdbc;
+    this.statistics = statistics;
+    this.ingestion = ingestion;
+    this.generator = generator;
+  }
+
+  @Override
+  public Optional<OccupationIndicators> indicators(ConceptUri occupation) {
+    return jdbc
+        .query(
+            "select * from lm_occupation_indicator where occupation_uri = ?",
+            (rs, i) ->
+                new OccupationIndicators(
+                    occupation,
+                    rs.getString("isco_group"),
+                    number(rs, "labour_force"),
+                    number(rs, "open_vacancies"),
+                    number(rs, "vacancy_rate"),
+                    number(rs, "unemployment_rate"),
+                    number(rs, "non_standard_work_share"),
+                    (Integer) rs.getObject("pay_decile"),
+                    number(rs, "median_hourly_earnings"),
+                    number(rs, "labour_shortage_share"),
+                    number(rs, "mismatch_share"),
+                    number(rs, "shortage_volume"),
+                    number(rs, "foreign_background_share"),
+                    INDICATOR_SOURCE),
+            occupation.value())
+        .stream()
+        .findFirst();
+  }
+
+  private static Double number(ResultSet rs, String column) throws SQLException {
+    double d = rs.getDouble(column);
+    return rs.wasNull() ? null : d;
+  }
+
+  @Override
+  public OptionalDouble skillDemandShare(ConceptUri skill, String regionCode) {
+    LocalDate from = LocalDate.now().withDayOfMonth(1).minusMonths(11);
+    String region = regionCode == null ? null : regionCode.strip();
+    Long ads =
+        jdbc.queryForObject(
+            "select coalesce(sum(ads), 0) from lm_demand_ads where month >= ?"
+                + " and (?::text is null or region_code = ?)",
+            Long.class,
+            from,
+            region,
+            region);
+    if (ads == null || ads == 0) {
+      return OptionalDouble.empty();
+    }
+    Long asking =
+        jdbc.queryForObject(
+            "select coalesce(sum(ads), 0) from lm_demand_skill where skill_uri = ? and month >= ?"
+                + " and (?::text is null or region_code = ?)",
+            Long.class,
+            skill.value(),
+            from,
+            region,
+            region);
+    return OptionalDouble.of((asking == null ? 0 : asking) / (double) ads);
+  }
+
+  private static final String AD_SELECT =
+      "select a.id, a.title, a.language, a.occupation_uri, a.municipality_code, a.remote,"
+          + " a.date_posted, a.valid_through, a.synthetic,"
+          + " coalesce((select array_agg(s.skill_uri) from lm_job_ad_skill s where s.ad_id = a.id),"
+          + " '{}') as skills from lm_job_ad a";
+
+  @Override
+  public void forEachOpenJobAd(Consumer<MatchableJobAd> consumer) {
+    jdbc.query(
+        AD_SELECT
+            + " where a.duplicate_of is null"
+            + " and (a.valid_through is null or a.valid_through >= current_date)"
+            + " order by a.id",
+        rs -> {
+          consumer.accept(ad(rs));
+        });
+  }
+
+  @Override
+  public Optional<MatchableJobAd> jobAd(JobAdId id) {
+    return jdbc.query(AD_SELECT + " where a.id = ?", (rs, i) -> ad(rs), id.value()).stream()
+        .findFirst();
+  }
+
+  private static MatchableJobAd ad(ResultSet rs) throws SQLException {
+    Set<ConceptUri> skills = new HashSet<>();
+    for (String uri : (String[]) rs.getArray("skills").getArray()) {
+      skills.add(new ConceptUri(uri));
+    }
+    String occupation = rs.getString("occupation_uri");
+    java.sql.Date valid = rs.getDate("valid_through");
+    return new MatchableJobAd(
+        new JobAdId(rs.getObject("id", java.util.UUID.class)),
+        rs.getString("title"),
+        Language.fromCode(rs.getString("language")).orElse(Language.FI),
+        occupation == null ? null : new ConceptUri(occupation),
+        skills,
+        rs.getString("municipality_code"),
+        rs.getBoolean("remote"),
+        rs.getDate("date_posted").toLocalDate(),
+        valid == null ? null : valid.toLocalDate(),
+        rs.getBoolean("synthetic"));
+  }
+
+  @Override
+  public StatisticsImportReport importStatistics(Path referenceData, ImportProgress progress) {
+    return statistics.importFrom(referenceData, progress);
+  }
+
+  @Override
+  public JobAdIngestReport ingestJobAds(InputStream json, String source, ImportProgress progress) {
+    return ingestion.ingest(json, source, progress);
+  }
+
+  @Override
+  public void generateJobAds(int count, long seed, Writer out) {
+    generator.generate(count, seed, out);
+  }
+
+}

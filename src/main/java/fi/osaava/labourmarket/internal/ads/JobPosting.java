@@ -1,0 +1,40 @@
+package fi.osaava.labourmarket.internal.ads;
+
+import fi.osaava.platform.Language;
+import java.time.LocalDate;
+
+/**
+ * One schema.org JobPosting as read from JSON-LD, before enrichment.
+ *
+ * @param line the line of the input where the ad starts, for error messages
+ * @param language from {@code inLanguage}, or null to detect it from the text
+ * @param occupationalCategory an ESCO occupation URI or an ISCO-08 code, or null
+ * @param locality the municipality name ({@code addressLocality}), or null
+ * @param regionName the region name ({@code addressRegion}), or null
+ */
+record JobPosting(
+    long line,
+    String identifier,
+    String title,
+    String description,
+    Language language,
+    String employer,
+    String occupationalCategory,
+    String locality,
+    String regionName,
+    boolean remote,
+    LocalDate datePosted,
+    LocalDate validThrough,
+    boolean synthetic) {
+
+  /** What the near-duplicate detection compares: everything a repost repeats. */
+  String fingerprintText() {
+    return title
+        + ' '
+        + (employer == null ? "" : employer)
+        + ' '
+        + (locality == null ? "" : locality)
+        + ' '
+        + description;
+  }
+}

@@ -1,0 +1,521 @@
+package fi.osaava.labourmarket.internal.importer;
+
+import fi.osaava.labourmarket.StatisticsImportReport;
+import fi.osaava.platform.CsvReader;
+import fi.osaava.platform.CsvRecord;
+import fi.osaava.platform.ImportProgress;
+import fi.osaava.platform.InvalidInputException;
+import fi.osaava.platform.Language;
+import fi.osaava.regions.Area;
+import fi.osaava.regions.AreaLevel;
+import fi.osaava.regions.RegionsApi;
+import fi.osaava.taxonomy.ConceptRecord;
+import fi.osaava.taxonomy.ConceptType;
+import fi.osaava.taxonomy.TaxonomyApi;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Imports the Statistics Finland employment-service series, the ESCO occupation indicators and the
+ * boundaries of regions and municipalities. Everything is parsed and matched first and then written
+ * in one transaction that replaces the previous import, so a bad row anywhere leaves the database
+ * as it was and a rerun of the same files ends in the same rows.
+ */
+@Component
+public class StatisticsImporter {
+
+  private static final Logger log = LoggerFactory.getLogger(StatisticsImporter.class);
+
+  static final String OCCUPATIONS = "statfi/data_ammatit_1270.csv";
+  static final String REGIONS = "statfi/data_maakunta_1001.csv";
+  static final String SUB_REGIONS = "statfi/data_seutukunta_1001.csv";
+  static final String MUNICIPALITIES = "statfi/data_kunta_1001.csv";
+  static final String FLOW = "statfi/data_maakunta_2310.csv";
+  static final String INDICATORS = "esco-occupation-indicators-fi.csv";
+  static final String REGION_GEO = "regions/geo/regions-2023.geojson";
+  static final String MUNICIPALITY_GEO = "regions/geo/municipalities-2023.geojson";
+
+  /** The national total row of the occupation series, which is no ISCO group. */
+  static final String TOTAL_CODE = "SSS";
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate transaction;
+  private final TaxonomyApi taxonomy;
+  private final RegionsApi regions;
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  StatisticsImporter(
+      JdbcTemplate jdbc,
+      TransactionTemplate transaction,
+      TaxonomyApi taxonomy,
+      RegionsApi regions) {
+    this.jdbc = jdbc;
+    this.transaction = transaction;
+    this.taxonomy = taxonomy;
+    this.regions = regions;
+  }
+
+  /** Whether the data directory holds every input file. */
+  public static boolean hasInput(Path referenceData) {
+    Path lm = referenceData.resolve("labour-market");
+    return Files.isRegularFile(lm.resolve(OCCUPATIONS))
+        && Files.isRegularFile(lm.resolve(REGIONS))
+        && Files.isRegularFile(lm.resolve(SUB_REGIONS))
+        && Files.isRegularFile(lm.resolve(MUNICIPALITIES))
+        && Files.isRegularFile(lm.resolve(FLOW))
+        && Files.isRegularFile(lm.resolve(INDICATORS))
+        && Files.isRegularFile(referenceData.resolve(REGION_GEO))
+        && Files.isRegularFile(referenceData.resolve(MUNICIPALITY_GEO));
+  }
+
+  public boolean isImported() {
+    Integer n = jdbc.queryForObject("select count(*) from lm_dataset", Integer.class);
+    return n != null && n > 0;
+  }
+
+  public StatisticsImportReport importFrom(Path referenceData, ImportProgress progress) {
+    long started = System.currentTimeMillis();
+    Path lm = referenceData.resolve("labour-market");
+    Map<String, Integer> rows = new LinkedHashMap<>();
+    Map<String, List<String>> unmatched = new LinkedHashMap<>();
+
+    IscoMatcher isco = new IscoMatcher(taxonomy);
+    progress.report("Reading " + OCCUPATIONS);
+    List<Object[]> occupationRows = new ArrayList<>();
+    Unmatched occupationUnmatched = new Unmatched();
+    read(
+        lm.resolve(OCCUPATIONS),
+        OCCUPATIONS,
+        Set.of("Ammattiryhma", "Tyottomat", "Avoimet_tyopaikat", "time"),
+        r -> {
+          String name = r.required("Ammattiryhma").replaceAll("\\s+", " ");
+          String code = isco.match(name);
+          if (code == null) {
+            occupationUnmatched.add(name);
+          }
+          occupationRows.add(
+              new Object[] {
+                name,
+                code,
+                month(r, "time"),
+                count(r, "Tyottomat"),
+                count(r, "Avoimet_tyopaikat")
+              });
+        });
+
+    progress.report("Reading the regional series");
+    List<Object[]> areaRows = new ArrayList<>();
+    Map<String, Unmatched> areaUnmatched = new LinkedHashMap<>();
+    for (var file :
+        List.of(
+            Map.entry(REGIONS, AreaLevel.REGION),
+            Map.entry(SUB_REGIONS, AreaLevel.SUB_REGION),
+            Map.entry(MUNICIPALITIES, AreaLevel.MUNICIPALITY))) {
+      String column =
+          switch (file.getValue()) {
+            case REGION -> "maakunta";
+            case SUB_REGION -> "seutukunta";
+            case MUNICIPALITY -> "kunta";
+          };
+      AreaMatcher matcher = new AreaMatcher(regions, file.getValue());
+      Unmatched missing = areaUnmatched.computeIfAbsent(file.getKey(), k -> new Unmatched());
+      int before = areaRows.size();
+      read(
+          lm.resolve(file.getKey()),
+          file.getKey(),
+          Set.of("Tyottomat", "Tyovoima", "Avoimet_tyopaikat", "time", column),
+          r -> {
+            String name = r.required(column);
+            String code = matcher.code(name);
+            if (code == null) {
+              missing.add(name);
+            }
+            areaRows.add(
+                new Object[] {
+                  file.getValue().name(),
+                  name,
+                  code,
+                  month(r, "time"),
+                  count(r, "Tyottomat"),
+                  count(r, "Tyovoima"),
+                  count(r, "Avoimet_tyopaikat")
+                });
+          });
+      rows.put(file.getKey(), areaRows.size() - before);
+    }
+
+    progress.report("Reading " + FLOW);
+    List<Object[]> flowRows = new ArrayList<>();
+    Unmatched flowUnmatched = new Unmatched();
+    AreaMatcher regionMatcher = new AreaMatcher(regions, AreaLevel.REGION);
+    read(
+        lm.resolve(FLOW),
+        FLOW,
+        Set.of(
+            "Avoimet_tyopaikat_kauden_aikana",
+            "Uudet_avoimet_tyopaikat_kauden_aikana",
+            "Tayttyneet_tyopaikat_kauden_aikana",
+            "Tayttyneiden_tyopaikkojen_avoinnaolon_km_kesto_paivaa",
+            "time",
+            "maakunta"),
+        r -> {
+          String name = r.required("maakunta");
+          String code = regionMatcher.code(name);
+          if (code == null) {
+            flowUnmatched.add(name);
+          }
+          flowRows.add(
+              new Object[] {
+                name,
+                code,
+                month(r, "time"),
+                count(r, "Avoimet_tyopaikat_kauden_aikana"),
+                count(r, "Uudet_avoimet_tyopaikat_kauden_aikana"),
+                count(r, "Tayttyneet_tyopaikat_kauden_aikana"),
+                count(r, "Tayttyneiden_tyopaikkojen_avoinnaolon_km_kesto_paivaa")
+              });
+        });
+
+    progress.report("Reading " + INDICATORS);
+    List<Object[]> indicatorRows = new ArrayList<>();
+    Map<String, Long> indicatorLines = new HashMap<>();
+    read(
+        lm.resolve(INDICATORS),
+        INDICATORS,
+        Set.of("conceptUri", "AMMATTI"),
+        r -> {
+          String uri = r.required("conceptUri");
+          if (!uri.startsWith("http://data.europa.eu/esco/occupation/")) {
+            throw r.invalid("conceptUri", "not an ESCO occupation URI: '" + uri + "'");
+          }
+          Long first = indicatorLines.putIfAbsent(uri, r.line());
+          if (first != null) {
+            throw r.invalid("conceptUri", "the occupation is already on line " + first);
+          }
+          Double decile = decimal(r, "Palkkadesiili (mediaanituntipalkka)");
+          indicatorRows.add(
+              new Object[] {
+                uri,
+                r.required("AMMATTI"),
+                decimal(r, "Työvoima (tietosuojattu)"),
+                decimal(r, "Avoimet työpaikat laskentapäivänä (12 kk KA, painotettu)"),
+                decimal(r, "Vakanssiaste"),
+                decimal(r, "0-2 työttömyysriskin työttömyysaste"),
+                decimal(r, "Vuokratyö TAI ei-kokoaikatyö TAI lyhyt määräaikainen, %"),
+                decile == null ? null : (int) Math.round(decile),
+                decimal(r, "Kokonaisansion mediaani, e/tunti"),
+                decimal(r, "Työvoimapula (%)"),
+                decimal(r, "Kohtaanto-ongelma (%)"),
+                decimal(r, "Työvoimapulan volyymi (ml. negatiiviset)"),
+                decimal(r, "Ulkomaalaistaustaisten osuus työllisistä")
+              });
+        });
+
+    progress.report("Reading the boundaries");
+    List<Object[]> boundaries = new ArrayList<>();
+    boundaries.addAll(boundaries(referenceData.resolve(REGION_GEO), REGION_GEO, AreaLevel.REGION));
+    int regionBoundaries = boundaries.size();
+    boundaries.addAll(
+        boundaries(
+            referenceData.resolve(MUNICIPALITY_GEO), MUNICIPALITY_GEO, AreaLevel.MUNICIPALITY));
+
+    rows.put(OCCUPATIONS, occupationRows.size());
+    rows.put(FLOW, flowRows.size());
+    rows.put(INDICATORS, indicatorRows.size());
+    rows.put(REGION_GEO, regionBoundaries);
+    rows.put(MUNICIPALITY_GEO, boundaries.size() - regionBoundaries);
+    unmatched.put(OCCUPATIONS, occupationUnmatched.describe());
+    areaUnmatched.forEach((file, names) -> unmatched.put(file, names.describe()));
+    unmatched.put(FLOW, flowUnmatched.describe());
+    unmatched.values().removeIf(List::isEmpty);
+
+    progress.report("Writing");
+    Timestamp now = Timestamp.from(Instant.now());
+    transaction.executeWithoutResult(
+        status -> {
+          jdbc.update(
+              "truncate lm_dataset, lm_occupation_series, lm_area_series, lm_vacancy_flow,"
+                  + " lm_occupation_indicator, lm_boundary");
+          jdbc.batchUpdate(
+              "insert into lm_occupation_series (group_name, isco_code, month, jobseekers,"
+                  + " vacancies) values (?, ?, ?, ?, ?)",
+              occupationRows,
+              new int[] {Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.INTEGER, Types.INTEGER});
+          jdbc.batchUpdate(
+              "insert into lm_area_series (level, area_name, area_code, month, unemployed,"
+                  + " labour_force, vacancies) values (?, ?, ?, ?, ?, ?, ?)",
+              areaRows,
+              new int[] {
+                Types.VARCHAR,
+                Types.VARCHAR,
+                Types.VARCHAR,
+                Types.DATE,
+                Types.INTEGER,
+                Types.INTEGER,
+                Types.INTEGER
+              });
+          jdbc.batchUpdate(
+              "insert into lm_vacancy_flow (area_name, area_code, month, open_during, new_during,"
+                  + " filled_during, mean_days_open) values (?, ?, ?, ?, ?, ?, ?)",
+              flowRows,
+              new int[] {
+                Types.VARCHAR,
+                Types.VARCHAR,
+                Types.DATE,
+                Types.INTEGER,
+                Types.INTEGER,
+                Types.INTEGER,
+                Types.INTEGER
+              });
+          int[] indicatorTypes = new int[13];
+          java.util.Arrays.fill(indicatorTypes, Types.DOUBLE);
+          indicatorTypes[0] = Types.VARCHAR;
+          indicatorTypes[1] = Types.VARCHAR;
+          indicatorTypes[7] = Types.INTEGER;
+          jdbc.batchUpdate(
+              "insert into lm_occupation_indicator values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              indicatorRows,
+              indicatorTypes);
+          jdbc.batchUpdate(
+              "insert into lm_boundary (level, code, name_fi, name_sv, geometry)"
+                  + " values (?, ?, ?, ?, ?)",
+              boundaries);
+          for (var entry : rows.entrySet()) {
+            List<String> names = unmatched.getOrDefault(entry.getKey(), List.of());
+            jdbc.update(
+                "insert into lm_dataset (name, imported_at, rows, unmatched) values (?, ?, ?, ?)",
+                entry.getKey(),
+                now,
+                entry.getValue(),
+                names.toArray(String[]::new));
+          }
+        });
+    unmatched.forEach(
+        (file, names) -> log.warn("{}: {} names matched no code: {}", file, names.size(), names));
+    return new StatisticsImportReport(rows, unmatched, System.currentTimeMillis() - started);
+  }
+
+  private interface RowHandler {
+    void handle(CsvRecord record);
+  }
+
+  private static void read(Path file, String source, Set<String> columns, RowHandler handler) {
+    try (InputStream in = Files.newInputStream(file);
+        CsvReader csv = CsvReader.open(in, source)) {
+      csv.requireColumns(columns);
+      for (CsvRecord r = csv.next(); r != null; r = csv.next()) {
+        handler.handle(r);
+      }
+    } catch (IOException e) {
+      throw new InvalidInputException(source, 0, null, "cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  static Date month(CsvRecord r, String column) {
+    String value = r.required(column);
+    try {
+      LocalDate date = LocalDate.parse(value);
+      if (date.getDayOfMonth() != 1) {
+        throw r.invalid(column, "a month is written as its first day (YYYY-MM-01): '" + value + "'");
+      }
+      return Date.valueOf(date);
+    } catch (DateTimeParseException e) {
+      throw r.invalid(column, "not a date YYYY-MM-DD: '" + value + "'");
+    }
+  }
+
+  /** A count; {@code NA} and blanks are figures the source suppresses or lacks. */
+  static Integer count(CsvRecord r, String column) {
+    String value = r.text(column);
+    if (value == null || value.equals("NA")) {
+      return null;
+    }
+    try {
+      int n = Integer.parseInt(value);
+      if (n < 0) {
+        throw r.invalid(column, "a count cannot be negative: " + value);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw r.invalid(column, "not a whole number: '" + value + "'");
+    }
+  }
+
+  /** A decimal; {@code .} is the indicator file's mark for a figure it does not give. */
+  static Double decimal(CsvRecord r, String column) {
+    String value = r.text(column);
+    if (value == null || value.equals(".") || value.equals("NA")) {
+      return null;
+    }
+    try {
+      double d = Double.parseDouble(value);
+      if (!Double.isFinite(d)) {
+        throw r.invalid(column, "not a finite number: '" + value + "'");
+      }
+      return d;
+    } catch (NumberFormatException e) {
+      throw r.invalid(column, "not a number: '" + value + "'");
+    }
+  }
+
+  private List<Object[]> boundaries(Path file, String source, AreaLevel level) {
+    JsonNode root;
+    try {
+      root = json.readTree(file.toFile());
+    } catch (RuntimeException e) {
+      throw new InvalidInputException(source, 0, null, "not valid JSON: " + e.getMessage(), e);
+    }
+    JsonNode features = root.path("features");
+    if (!features.isArray()) {
+      throw new InvalidInputException(source, 0, "features", "a FeatureCollection is expected");
+    }
+    List<Object[]> result = new ArrayList<>();
+    Map<String, Integer> seen = new HashMap<>();
+    int index = 0;
+    for (JsonNode feature : features) {
+      String where = "features[" + index + "]";
+      String code = feature.path("properties").path("NATCODE").asString("").strip();
+      String name = feature.path("properties").path("NAMEFIN").asString("").strip();
+      if (!code.matches("\\d{1,3}")) {
+        throw new InvalidInputException(
+            source, 0, where + ".properties.NATCODE", "a numeric code is required: '" + code + "'");
+      }
+      if (name.isEmpty()) {
+        throw new InvalidInputException(
+            source, 0, where + ".properties.NAMEFIN", "a name is required");
+      }
+      String type = feature.path("geometry").path("type").asString("");
+      if (!type.equals("Polygon") && !type.equals("MultiPolygon")) {
+        throw new InvalidInputException(
+            source, 0, where + ".geometry.type", "Polygon or MultiPolygon expected: '" + type + "'");
+      }
+      String padded = level == AreaLevel.REGION ? pad(code, 2) : pad(code, 3);
+      if (seen.putIfAbsent(padded, index) != null) {
+        throw new InvalidInputException(
+            source, 0, where + ".properties.NATCODE", "code " + padded + " appears twice");
+      }
+      String sv = feature.path("properties").path("NAMESWE").asString("").strip();
+      result.add(
+          new Object[] {
+            level.name(),
+            padded,
+            name,
+            sv.isEmpty() ? null : sv,
+            json.writeValueAsString(feature.path("geometry"))
+          });
+      index++;
+    }
+    return result;
+  }
+
+  private static String pad(String code, int width) {
+    return "0".repeat(Math.max(0, width - code.length())) + code;
+  }
+
+  static String fold(String name) {
+    String decomposed = Normalizer.normalize(name.strip(), Normalizer.Form.NFD);
+    return decomposed
+        .replaceAll("\\p{M}", "")
+        .replaceAll("\\s+", " ")
+        .toLowerCase(Locale.ROOT);
+  }
+
+  /** Counts the rows of each unmatched name, so the report says how much is uncoded. */
+  private static final class Unmatched {
+    private final Map<String, Integer> rows = new TreeMap<>();
+
+    void add(String name) {
+      rows.merge(name, 1, Integer::sum);
+    }
+
+    List<String> describe() {
+      return rows.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + " rows)").toList();
+    }
+  }
+
+  /** Region names through the regions module, remembered per name. */
+  private static final class AreaMatcher {
+    private final RegionsApi regions;
+    private final AreaLevel level;
+    private final Map<String, Optional<String>> cache = new HashMap<>();
+
+    AreaMatcher(RegionsApi regions, AreaLevel level) {
+      this.regions = regions;
+      this.level = level;
+    }
+
+    String code(String name) {
+      return cache
+          .computeIfAbsent(name, n -> regions.areaByName(level, n).map(Area::code))
+          .orElse(null);
+    }
+  }
+
+  /**
+   * Occupation group names of the statistics ("2654 Ohjaajat ja tuottajat") to ESCO's ISCO-08 unit
+   * groups: by the leading code when ESCO has that group, else by the Finnish preferred label. The
+   * Statistics Finland groups that are no occupation (X…: students, no occupation) stay unmatched.
+   */
+  static final class IscoMatcher {
+    private final Map<String, String> byCode = new HashMap<>();
+    private final Map<String, String> byLabel = new HashMap<>();
+
+    IscoMatcher(TaxonomyApi taxonomy) {
+      taxonomy.forEachConcept(
+          Set.of(ConceptType.ISCO_GROUP),
+          (ConceptRecord c) -> {
+            if (c.iscoCode() == null) {
+              return;
+            }
+            byCode.put(c.iscoCode(), c.iscoCode());
+            String fi = c.preferredLabel(Language.FI);
+            if (fi != null) {
+              byLabel.put(fold(fi), c.iscoCode());
+            }
+          });
+    }
+
+    String match(String name) {
+      if (name.startsWith(TOTAL_CODE + " ")) {
+        return TOTAL_CODE;
+      }
+      int space = name.indexOf(' ');
+      if (space > 0) {
+        String code = name.substring(0, space);
+        if (byCode.containsKey(code)) {
+          return code;
+        }
+        String label = byLabel.get(fold(name.substring(space + 1)));
+        if (label != null) {
+          return label;
+        }
+      }
+      return byLabel.get(fold(name));
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package fi.osaava.labourmarket.internal.web;
+
+import fi.osaava.labourmarket.JobAdIngestReport;
+import fi.osaava.labourmarket.LabourMarketImports;
+import fi.osaava.platform.ImportProgress;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The push API for job-ad sources: the same JobPosting JSON-LD as the file import, admitted only
+ * with a bearer token carrying the {@code job-ads.publish} scope (declared in {@link
+ * LabourMarketWebConfiguration}).
+ */
+@RestController
+@Tag(name = "Job ads", description = "Push schema.org JobPosting ads into the labour-market data")
+class JobAdsApiController {
+
+  private final LabourMarketImports imports;
+
+  JobAdsApiController(LabourMarketImports imports) {
+    this.imports = imports;
+  }
+
+  /** What the API answers: the ingestion report. */
+  record IngestJson(
+      int read,
+      int added,
+      int duplicates,
+      int unchanged,
+      int withOccupation,
+      int withMunicipality,
+      long millis) {
+    static IngestJson of(JobAdIngestReport r) {
+      return new IngestJson(
+          r.read(),
+          r.added(),
+          r.duplicates(),
+          r.unchanged(),
+          r.withOccupation(),
+          r.withMunicipality(),
+          r.millis());
+    }
+  }
+
+  @PostMapping(
+      path = "/api/v1/job-ads",
+      consumes = {
+        MediaType.APPLICATION_JSON_VALUE,
+        "application/ld+json",
+        MediaType.APPLICATION_NDJSON_VALUE
+      },
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      summary = "Ingest job ads",
+      description =
+          "schema.org JobPosting JSON-LD: one object, a JSON array, or one object per line"
+              + " (docs/job-ads-jsonld.md). Idempotent by the ads' identifier: re-sending an ad"
+              + " changes nothing. Reposts (near-duplicates) are stored but counted once.",
+      security = @SecurityRequirement(name = "bearer", scopes = "job-ads.publish"))
+  @ApiResponse(responseCode = "200", description = "What was ingested")
+  @ApiResponse(
+      responseCode = "400",
+      description = "An ad is invalid; the detail names its line and field",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  IngestJson ingest(HttpServletRequest request) throws IOException {
+    return IngestJson.of(
+        imports.ingestJobAds(request.getInputStream(), "request body", ImportProgress.silent()));
+  }
+}
