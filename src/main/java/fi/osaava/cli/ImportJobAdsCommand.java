@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code osaava import job-ads FILE}: schema.org JobPosting JSON-LD, idempotent by identifier. */
 @Command(
@@ -38,8 +38,7 @@ final class ImportJobAdsCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     try (ConfigurableApplicationContext context = CliApplication.boot(common);
-        InputStream in =
-            file.toString().equals("-") ? System.in : Files.newInputStream(file)) {
+        InputStream in = file.toString().equals("-") ? System.in : Files.newInputStream(file)) {
       AtomicLong stored = new AtomicLong();
       long started = System.currentTimeMillis();
       JobAdIngestReport report =

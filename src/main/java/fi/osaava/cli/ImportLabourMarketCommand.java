@@ -9,13 +9,13 @@ import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code osaava import labour-market [DIR]}: the statistics series, occupation indicators and region
- * boundaries, all or nothing.
+ * {@code osaava import labour-market [DIR]}: the statistics series, occupation indicators and
+ * region boundaries, all or nothing.
  */
 @Command(
     name = "labour-market",
@@ -61,7 +61,8 @@ final class ImportLabourMarketCommand implements Callable<Integer> {
           .unmatched()
           .forEach(
               (file, names) -> {
-                out.printf("Unmatched names in %s (%d), kept without a code:%n", file, names.size());
+                out.printf(
+                    "Unmatched names in %s (%d), kept without a code:%n", file, names.size());
                 names.forEach(n -> out.println("  " + n));
               });
       return 0;

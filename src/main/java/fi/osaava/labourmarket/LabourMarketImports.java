@@ -16,9 +16,9 @@ public interface LabourMarketImports {
   StatisticsImportReport importStatistics(Path referenceData, ImportProgress progress);
 
   /**
-   * Ingests schema.org JobPosting JSON-LD (one object per line, or one JSON array), in transactional
-   * batches. Ads whose identifier is already stored are left alone, so an interrupted run can simply
-   * be repeated.
+   * Ingests schema.org JobPosting JSON-LD (one object per line, or one JSON array), in
+   * transactional batches. Ads whose identifier is already stored are left alone, so an interrupted
+   * run can simply be repeated.
    *
    * @param source names the input in error messages
    * @throws fi.osaava.platform.InvalidInputException naming source, line and field of a bad ad;

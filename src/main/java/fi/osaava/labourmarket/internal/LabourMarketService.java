@@ -20,7 +20,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -168,5 +167,4 @@ class LabourMarketService implements LabourMarketApi, LabourMarketImports {
   public void generateJobAds(int count, long seed, Writer out) {
     generator.generate(count, seed, out);
   }
-
 }

@@ -10,10 +10,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The one place where profiles are read for a purpose other than serving the person themself.
- * Every such read, single or bulk, goes through {@link #CONSENTED}: the person's newest decision
- * for the purpose must be a grant under the current text version. Nothing else in the code base
- * reads another person's profile rows; revoking a consent therefore stops the flow at once.
+ * The one place where profiles are read for a purpose other than serving the person themself. Every
+ * such read, single or bulk, goes through {@link #CONSENTED}: the person's newest decision for the
+ * purpose must be a grant under the current text version. Nothing else in the code base reads
+ * another person's profile rows; revoking a consent therefore stops the flow at once.
  */
 @Component
 public class ConsentGate {
@@ -53,8 +53,8 @@ public class ConsentGate {
   }
 
   /**
-   * A person's profile for the guidance counsellor they shared it with; empty without that
-   * consent (or when there is no such person, which the caller cannot tell apart on purpose).
+   * A person's profile for the guidance counsellor they shared it with; empty without that consent
+   * (or when there is no such person, which the caller cannot tell apart on purpose).
    */
   @Transactional(readOnly = true)
   public Optional<CompetenceSnapshot> forCounsellor(PersonId person, String counsellor) {
@@ -109,7 +109,8 @@ public class ConsentGate {
         .param("limit", Math.clamp(limit, 1, 1000))
         .query(
             (rs, row) ->
-                new SuggestionFeedback(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
+                new SuggestionFeedback(
+                    rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
         .list();
   }
 }

@@ -12,8 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A person's consents: a history of decisions per purpose, each under the version of the consent
- * text the person saw. The newest decision is in force; a consent given under an older text
- * version than the current one no longer counts, so changing a text asks people again.
+ * text the person saw. The newest decision is in force; a consent given under an older text version
+ * than the current one no longer counts, so changing a text asks people again.
  */
 @Service
 public class Consents {

@@ -33,7 +33,9 @@ public class IdentityKey {
   IdentityKey(
       @Value("${osaava.profile.identity-key:}") String configured, Directories directories) {
     byte[] bytes =
-        configured.isBlank() ? readOrCreate(directories.home().resolve("secrets")) : decode(configured);
+        configured.isBlank()
+            ? readOrCreate(directories.home().resolve("secrets"))
+            : decode(configured);
     this.key = new SecretKeySpec(bytes, "HmacSHA256");
   }
 

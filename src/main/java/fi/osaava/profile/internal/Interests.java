@@ -56,12 +56,14 @@ public class Interests {
 
   @Transactional(readOnly = true)
   public PersonalInterests personal(PersonId person) {
-    return jdbc.sql("SELECT interest_text, riasec::text AS riasec, version FROM profile_person WHERE id = ?")
+    return jdbc.sql(
+            "SELECT interest_text, riasec::text AS riasec, version FROM profile_person WHERE id = ?")
         .param(person.value())
         .query(
             (rs, row) -> {
               Map<String, Integer> answers =
-                  json.readValue(rs.getString("riasec"), new TypeReference<Map<String, Integer>>() {});
+                  json.readValue(
+                      rs.getString("riasec"), new TypeReference<Map<String, Integer>>() {});
               return new PersonalInterests(
                   rs.getString("interest_text"),
                   answers,
@@ -85,7 +87,11 @@ public class Interests {
         jdbc.sql(
                 "UPDATE profile_person SET interest_text = ?, riasec = ?::jsonb,"
                     + " version = version + 1 WHERE id = ? AND version = ?")
-            .params(cleanText, json.writeValueAsString(new LinkedHashMap<>(answers)), person.value(), expectedVersion)
+            .params(
+                cleanText,
+                json.writeValueAsString(new LinkedHashMap<>(answers)),
+                person.value(),
+                expectedVersion)
             .update();
     if (updated == 0) {
       throw new EditConflictException("Your interests");

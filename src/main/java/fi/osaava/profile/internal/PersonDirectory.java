@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Maps a signed-in user to their {@link PersonId}. The identifying claim (configurable, {@code
- * sub} by default; a national ID claim with an identification broker) is HMAC'd with the {@link
+ * Maps a signed-in user to their {@link PersonId}. The identifying claim (configurable, {@code sub}
+ * by default; a national ID claim with an identification broker) is HMAC'd with the {@link
  * IdentityKey} and looked up in the identity table; a new person is created on first sign-in.
  * Bearer tokens of machine clients are not people and map to nobody.
  */

@@ -60,7 +60,8 @@ class ProfileService implements ProfileApi {
     Map<String, ProfileSkill> bySkill = new LinkedHashMap<>();
     for (SkillEntry s : competence.skills(person)) {
       ProfileSkill merged =
-          new ProfileSkill(ConceptUri.of(s.skillUri()), s.proficiency(), s.verified(), s.lastUsed());
+          new ProfileSkill(
+              ConceptUri.of(s.skillUri()), s.proficiency(), s.verified(), s.lastUsed());
       bySkill.merge(s.skillUri(), merged, ProfileService::merge);
     }
     Interests.PersonalInterests personal = interests.personal(person);
@@ -76,7 +77,9 @@ class ProfileService implements ProfileApi {
     LocalDate lastUsed =
         a.lastUsed() == null
             ? b.lastUsed()
-            : b.lastUsed() == null || a.lastUsed().isAfter(b.lastUsed()) ? a.lastUsed() : b.lastUsed();
+            : b.lastUsed() == null || a.lastUsed().isAfter(b.lastUsed())
+                ? a.lastUsed()
+                : b.lastUsed();
     return new ProfileSkill(
         a.skill(),
         a.proficiency().compareTo(b.proficiency()) >= 0 ? a.proficiency() : b.proficiency(),

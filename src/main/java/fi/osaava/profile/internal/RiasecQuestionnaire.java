@@ -7,9 +7,9 @@ import java.util.Map;
 /**
  * A short interest questionnaire in the RIASEC tradition (Holland's realistic, investigative,
  * artistic, social, enterprising and conventional), the same letters as the occupation interest
- * codes of the Finnish AVO occupation descriptions. Two statements per letter, each answered 0
- * (not for me), 1 (maybe) or 2 (I like this); a letter's score is its share of the maximum. It is
- * an orientation aid, not a validated psychometric test, and the page says so.
+ * codes of the Finnish AVO occupation descriptions. Two statements per letter, each answered 0 (not
+ * for me), 1 (maybe) or 2 (I like this); a letter's score is its share of the maximum. It is an
+ * orientation aid, not a validated psychometric test, and the page says so.
  */
 public final class RiasecQuestionnaire {
 
@@ -24,8 +24,8 @@ public final class RiasecQuestionnaire {
   /**
    * Scores by letter from answers by statement key; unanswered statements count as 0.
    *
-   * @throws InvalidInputException naming the statement whose answer is not 0, 1 or 2, or an
-   *     unknown statement
+   * @throws InvalidInputException naming the statement whose answer is not 0, 1 or 2, or an unknown
+   *     statement
    */
   public static Map<Character, Double> score(Map<String, Integer> answers) {
     for (Map.Entry<String, Integer> e : answers.entrySet()) {

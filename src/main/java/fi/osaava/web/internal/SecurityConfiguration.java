@@ -37,10 +37,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Who may do what, and the security headers of every response. All GETs are open except the
  * actuator (only health, for probes, and Prometheus, for scraping) and the {@link SignedInArea}s
  * modules declare. People sign in with OpenID Connect ({@code oauth2Login}, when a provider is
- * configured or the development provider runs); any other method needs a signed-in user, with
- * CSRF protection (Spring Security's default), except the {@link PublicForm}s. Machine-to-machine
- * writes ({@link ApiWriteAccess}) take an OAuth2 bearer token with the declared scope, in a chain
- * of their own.
+ * configured or the development provider runs); any other method needs a signed-in user, with CSRF
+ * protection (Spring Security's default), except the {@link PublicForm}s. Machine-to-machine writes
+ * ({@link ApiWriteAccess}) take an OAuth2 bearer token with the declared scope, in a chain of their
+ * own.
  */
 // Only a servlet application has HttpSecurity; the command-line tools boot without a web server.
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * {@code /sign-in}: one button that starts the OpenID Connect sign-in. When the development
- * provider runs, the page says plainly that this is a development login where anyone can be
- * anyone; when no provider is configured at all, it says that sign-in is not available.
+ * provider runs, the page says plainly that this is a development login where anyone can be anyone;
+ * when no provider is configured at all, it says that sign-in is not available.
  */
 @Controller
 class SignInPageController {

@@ -13,10 +13,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Limits sign-in attempts (the start of an OpenID Connect login and its callback) per client
- * address with a token bucket refilled evenly over a minute, so that nobody can hammer the
- * provider or the callback through us. In memory, enough for one instance; the table is cleared
- * when it grows past a bound, so a flood of addresses cannot exhaust memory. Registered only inside
- * the security chain, not as a servlet filter of its own.
+ * address with a token bucket refilled evenly over a minute, so that nobody can hammer the provider
+ * or the callback through us. In memory, enough for one instance; the table is cleared when it
+ * grows past a bound, so a flood of addresses cannot exhaust memory. Registered only inside the
+ * security chain, not as a servlet filter of its own.
  */
 @Component
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

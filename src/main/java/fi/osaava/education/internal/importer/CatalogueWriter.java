@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes read records into the catalogue tables: inserts new ones, rewrites changed ones (their
- * identified skills are dropped so the backfill identifies them again), leaves unchanged ones
- * alone and deactivates those missing from a completely read scope. Runs inside the caller's
- * transaction, with JDBC batches.
+ * identified skills are dropped so the backfill identifies them again), leaves unchanged ones alone
+ * and deactivates those missing from a completely read scope. Runs inside the caller's transaction,
+ * with JDBC batches.
  */
 @Component
 public class CatalogueWriter {
@@ -72,8 +72,7 @@ public class CatalogueWriter {
     jdbc.query(
         "select source_id, content_hash, active from education_offering where source = ?",
         rs -> {
-          existing.put(
-              rs.getString(1), new Existing(rs.getString(2), rs.getBoolean(3)));
+          existing.put(rs.getString(1), new Existing(rs.getString(2), rs.getBoolean(3)));
         },
         read.source);
     List<OfferingRecord> toWrite = new ArrayList<>();
@@ -131,7 +130,10 @@ public class CatalogueWriter {
           ps.setString(i++, r.kind().name());
           ps.setString(i++, r.level().name());
           ps.setObject(
-              i++, r.parentSourceId() == null ? null : OfferingRecord.idOf(r.source(), r.parentSourceId()));
+              i++,
+              r.parentSourceId() == null
+                  ? null
+                  : OfferingRecord.idOf(r.source(), r.parentSourceId()));
           for (Language language : List.of(Language.FI, Language.SV, Language.EN)) {
             ps.setString(i++, r.title().get(language));
           }
@@ -153,8 +155,7 @@ public class CatalogueWriter {
         });
     Object[] idArray = records.stream().map(OfferingRecord::id).toArray();
     Set<UUID> ids = new HashSet<>(records.stream().map(OfferingRecord::id).toList());
-    for (String table :
-        List.of("education_learning_outcome", "education_implementation")) {
+    for (String table : List.of("education_learning_outcome", "education_implementation")) {
       jdbc.update(
           "delete from " + table + " where offering_id = any(?)",
           ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", idArray)));

@@ -28,7 +28,10 @@ public final class EducationFiles {
     for (Path path : paths) {
       if (Files.isDirectory(path)) {
         try (Stream<Path> tree = Files.walk(path)) {
-          tree.filter(Files::isRegularFile).filter(EducationFiles::known).sorted().forEach(files::add);
+          tree.filter(Files::isRegularFile)
+              .filter(EducationFiles::known)
+              .sorted()
+              .forEach(files::add);
         } catch (IOException e) {
           throw new UncheckedIOException("Cannot list " + path + ": " + e.getMessage(), e);
         }

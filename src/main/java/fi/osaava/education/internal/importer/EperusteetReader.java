@@ -15,8 +15,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads an ePerusteet export of one vocational qualification: the qualification and each of its
  * units, whose professional skill requirements ({@code ammattitaitovaatimukset}, fi/sv lists)
- * become the unit's learning outcomes. Records are numbered by their position: the qualification
- * is 1, its units 2, 3, …
+ * become the unit's learning outcomes. Records are numbered by their position: the qualification is
+ * 1, its units 2, 3, …
  */
 final class EperusteetReader {
 
@@ -27,7 +27,8 @@ final class EperusteetReader {
    * classification (ISCED-F 2013), with study fields (opintoalaoph2002) that moved elsewhere.
    */
   private static final Map<String, String> FIELD_2002 =
-      Map.of("1", "01", "2", "02", "3", "04", "4", "06", "5", "07", "6", "08", "7", "09", "8", "10");
+      Map.of(
+          "1", "01", "2", "02", "3", "04", "4", "06", "5", "07", "6", "08", "7", "09", "8", "10");
 
   private static final Map<String, String> STUDY_FIELD_2002 =
       Map.of("710", "10", "720", "10", "799", "10", "705", "10");
@@ -75,7 +76,8 @@ final class EperusteetReader {
       for (JsonNode reference : way.path("tutkinnonOsaViitteet")) {
         if (reference.path("laajuus").isNumber()) {
           unitExtents.putIfAbsent(
-              reference.path("_tutkinnonOsa").asString(""), reference.path("laajuus").decimalValue());
+              reference.path("_tutkinnonOsa").asString(""),
+              reference.path("laajuus").decimalValue());
         }
       }
     }

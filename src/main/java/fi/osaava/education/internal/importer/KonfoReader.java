@@ -21,9 +21,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the national education search export ({@code konfo-*.jsonl}, one degree programme per
- * line) into offerings with one implementation per institution. Konfo gives no teaching language,
- * so the languages the programme is described in ({@code kielivalinta}) stand in for it.
+ * Reads the national education search export ({@code konfo-*.jsonl}, one degree programme per line)
+ * into offerings with one implementation per institution. Konfo gives no teaching language, so the
+ * languages the programme is described in ({@code kielivalinta}) stand in for it.
  */
 final class KonfoReader {
 

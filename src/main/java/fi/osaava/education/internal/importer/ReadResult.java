@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a reader got from one source: the well-formed records, the skipped ones with the reason,
- * and the municipality names the source used.
+ * What a reader got from one source: the well-formed records, the skipped ones with the reason, and
+ * the municipality names the source used.
  */
 public final class ReadResult {
 

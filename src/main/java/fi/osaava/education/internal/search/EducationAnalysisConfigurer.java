@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * The analysers of the education index, named {@code edu_*} so they sit beside the taxonomy's in
  * the one Lucene backend ({@code hibernate.search.backend.analysis.configurer} lists both beans).
- * Finnish gets Voikko lemmas and compound parts; Swedish and English Snowball stems; every
- * language folds accents, so {@code sjukskotare} finds {@code sjuksköterska}.
+ * Finnish gets Voikko lemmas and compound parts; Swedish and English Snowball stems; every language
+ * folds accents, so {@code sjukskotare} finds {@code sjuksköterska}.
  */
 @Component("educationAnalysisConfigurer")
 public class EducationAnalysisConfigurer implements LuceneAnalysisConfigurer {

@@ -16,8 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the education index in step with the catalogue tables, which the importers write with
- * JDBC: a few changed offerings are re-indexed one by one, many or all by the mass indexer.
+ * Keeps the education index in step with the catalogue tables, which the importers write with JDBC:
+ * a few changed offerings are re-indexed one by one, many or all by the mass indexer.
  */
 @Component
 public class EducationIndexer {
@@ -33,7 +33,8 @@ public class EducationIndexer {
   private final JdbcTemplate jdbc;
   private final Vocabulary vocabulary;
 
-  EducationIndexer(EntityManagerFactory entityManagerFactory, JdbcTemplate jdbc, Vocabulary vocabulary) {
+  EducationIndexer(
+      EntityManagerFactory entityManagerFactory, JdbcTemplate jdbc, Vocabulary vocabulary) {
     this.sessionFactory = entityManagerFactory.unwrap(SessionFactory.class);
     this.jdbc = jdbc;
     this.vocabulary = vocabulary;

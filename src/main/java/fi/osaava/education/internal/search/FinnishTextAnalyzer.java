@@ -11,9 +11,9 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
  * Finnish running text: each word with its Voikko lemmas (or the stemmer fallback), and at index
- * time the lemmas of its compound parts too, so that {@code ohjelmointia} finds {@code
- * ohjelmointi} and {@code tietokoneohjelmointi}. Built in code because the filter needs the
- * application's {@link FinnishMorphology}.
+ * time the lemmas of its compound parts too, so that {@code ohjelmointia} finds {@code ohjelmointi}
+ * and {@code tietokoneohjelmointi}. Built in code because the filter needs the application's {@link
+ * FinnishMorphology}.
  */
 final class FinnishTextAnalyzer extends Analyzer {
 

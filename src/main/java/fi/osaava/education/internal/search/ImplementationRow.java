@@ -11,8 +11,8 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericFie
 import org.hibernate.type.SqlTypes;
 
 /**
- * One implementation of an offering, as stored. Only the application period goes to the index as
- * a nested object, so that "application open now" needs both dates of the same implementation.
+ * One implementation of an offering, as stored. Only the application period goes to the index as a
+ * nested object, so that "application open now" needs both dates of the same implementation.
  */
 @Embeddable
 public class ImplementationRow {

@@ -322,8 +322,8 @@ public class OfferingDocument {
   }
 
   /**
-   * Alternative names (degree and qualification titles, in any language), provider and place
-   * names: analysed for each language, since the sources do not say which language a name is in.
+   * Alternative names (degree and qualification titles, in any language), provider and place names:
+   * analysed for each language, since the sources do not say which language a name is in.
    */
   @FullTextField(
       name = "names_fi",
@@ -443,9 +443,7 @@ public class OfferingDocument {
     Set<String> providers = new TreeSet<>();
     for (ImplementationRow implementation : implementations) {
       Stream.of(
-              implementation.providerFi(),
-              implementation.providerSv(),
-              implementation.providerEn())
+              implementation.providerFi(), implementation.providerSv(), implementation.providerEn())
           .filter(Objects::nonNull)
           .findFirst()
           .ifPresent(providers::add);

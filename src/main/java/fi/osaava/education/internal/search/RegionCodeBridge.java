@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Indexes a municipality code as the code of its region (maakunta), so the region facet counts
- * offerings, not municipalities. Unknown codes (regions not imported yet) index nothing; the
- * index is rebuilt when the classification is imported.
+ * offerings, not municipalities. Unknown codes (regions not imported yet) index nothing; the index
+ * is rebuilt when the classification is imported.
  */
 @Component
 public class RegionCodeBridge implements ValueBridge<String, String> {
@@ -26,9 +26,6 @@ public class RegionCodeBridge implements ValueBridge<String, String> {
     if (municipality == null) {
       return null;
     }
-    return regions
-        .area(AreaLevel.MUNICIPALITY, municipality)
-        .map(Area::regionCode)
-        .orElse(null);
+    return regions.area(AreaLevel.MUNICIPALITY, municipality).map(Area::regionCode).orElse(null);
   }
 }

@@ -107,7 +107,9 @@ class Vocabulary {
     return Normalizer.normalize(word.toLowerCase(Locale.ROOT), Normalizer.Form.NFKC);
   }
 
-  /** Levenshtein distance, giving up (returning {@code limit + 1}) once it exceeds {@code limit}. */
+  /**
+   * Levenshtein distance, giving up (returning {@code limit + 1}) once it exceeds {@code limit}.
+   */
   static int distance(String a, String b, int limit) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];

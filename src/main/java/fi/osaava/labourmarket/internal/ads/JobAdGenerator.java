@@ -32,7 +32,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -114,7 +113,9 @@ public class JobAdGenerator {
               (r.relation() == RelationType.ESSENTIAL ? essential : optional)
                   .computeIfAbsent(r.occupation().value(), k -> new ArrayList<>())
                   .add(r.skill().value()));
-      byIsco.values().removeIf(list -> list.stream().noneMatch(o -> essential.containsKey(o.uri())));
+      byIsco
+          .values()
+          .removeIf(list -> list.stream().noneMatch(o -> essential.containsKey(o.uri())));
       if (byIsco.isEmpty()) {
         throw new IllegalStateException("No ESCO occupations with skills; import ESCO first");
       }
@@ -309,8 +310,21 @@ public class JobAdGenerator {
     "Virta", "Honka", "Kuusi", "Ranta", "Sisu", "Tähti", "Valo", "Routa", "Tuuli", "Kivi"
   };
   private static final String[] COMPANY_SECOND = {
-    "Palvelut", "Tekniikka", "Group", "Solutions", "Rakennus", "Hoiva", "Logistiikka", "Data",
-    "Tuotanto", "Konsultointi", "Energia", "Design", "Kauppa", "Systems", "Works"
+    "Palvelut",
+    "Tekniikka",
+    "Group",
+    "Solutions",
+    "Rakennus",
+    "Hoiva",
+    "Logistiikka",
+    "Data",
+    "Tuotanto",
+    "Konsultointi",
+    "Energia",
+    "Design",
+    "Kauppa",
+    "Systems",
+    "Works"
   };
 
   private ObjectNode ad(
@@ -336,10 +350,21 @@ public class JobAdGenerator {
     String town = place.names().getOrDefault(language, place.names().get(Language.FI));
     List<String> must = pick(model.essential.get(occupation.uri()), 4 + random.nextInt(5), random);
     List<String> nice =
-        pick(model.optional.getOrDefault(occupation.uri(), List.of()), 1 + random.nextInt(4), random);
+        pick(
+            model.optional.getOrDefault(occupation.uri(), List.of()),
+            1 + random.nextInt(4),
+            random);
     String description =
-        text(model, language, isco, title, employer, town, labels(model, must, language),
-            labels(model, nice, language), random);
+        text(
+            model,
+            language,
+            isco,
+            title,
+            employer,
+            town,
+            labels(model, must, language),
+            labels(model, nice, language),
+            random);
     ObjectNode ad = json.createObjectNode();
     ad.put("@context", "https://schema.org");
     ad.put("@type", "JobPosting");
@@ -350,8 +375,7 @@ public class JobAdGenerator {
     ad.put("datePosted", posted.toString());
     ad.put("validThrough", posted.plusDays(14 + random.nextInt(28)).toString());
     ad.putObject("hiringOrganization").put("@type", "Organization").put("name", employer);
-    ObjectNode address =
-        ad.putObject("jobLocation").put("@type", "Place").putObject("address");
+    ObjectNode address = ad.putObject("jobLocation").put("@type", "Place").putObject("address");
     address.put("@type", "PostalAddress");
     address.put("addressLocality", place.names().get(Language.FI));
     address.put("addressCountry", "FI");
@@ -434,10 +458,17 @@ public class JobAdGenerator {
       default -> {
         b.append(
             random.nextBoolean()
-                ? employer + " hakee tekijää tehtävään " + title.toLowerCase(Locale.ROOT)
-                    + ". Sijainti: " + town + ". "
-                : "Haemme joukkoomme osaavaa tekijää (" + title.toLowerCase(Locale.ROOT)
-                    + "). Työpaikka: " + town + ". ");
+                ? employer
+                    + " hakee tekijää tehtävään "
+                    + title.toLowerCase(Locale.ROOT)
+                    + ". Sijainti: "
+                    + town
+                    + ". "
+                : "Haemme joukkoomme osaavaa tekijää ("
+                    + title.toLowerCase(Locale.ROOT)
+                    + "). Työpaikka: "
+                    + town
+                    + ". ");
         List<String> background = model.backgroundFi.getOrDefault(isco, List.of());
         for (String s : pick(background, 2, random)) {
           b.append(s).append(' ');
@@ -454,5 +485,4 @@ public class JobAdGenerator {
     }
     return b.toString();
   }
-
 }

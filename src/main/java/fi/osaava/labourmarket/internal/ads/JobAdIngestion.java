@@ -37,8 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Ingests job ads in batches. Identification runs outside the database transaction (it is the slow
  * part and reads nothing of ours); each batch is then stored in one transaction together with the
- * demand aggregates it changes. Ads whose identifier is already stored are skipped, so rerunning
- * an interrupted input stores exactly what the first run did not and counts nothing twice.
+ * demand aggregates it changes. Ads whose identifier is already stored are skipped, so rerunning an
+ * interrupted input stores exactly what the first run did not and counts nothing twice.
  */
 @Component
 public class JobAdIngestion {
@@ -79,8 +79,8 @@ public class JobAdIngestion {
   }
 
   /**
-   * Reads and ingests everything in {@code in}. {@code progress} hears of every stored ad inside its
-   * batch's transaction; if it throws, that batch is rolled back and the exception passes on.
+   * Reads and ingests everything in {@code in}. {@code progress} hears of every stored ad inside
+   * its batch's transaction; if it throws, that batch is rolled back and the exception passes on.
    */
   public JobAdIngestReport ingest(InputStream in, String source, ImportProgress progress) {
     long started = System.currentTimeMillis();
@@ -292,7 +292,8 @@ public class JobAdIngestion {
           duplicateOf,
           ad.signature(),
           now);
-      Candidate self = new Candidate(ad.id(), duplicateOf == null ? ad.id() : duplicateOf, ad.signature());
+      Candidate self =
+          new Candidate(ad.id(), duplicateOf == null ? ad.id() : duplicateOf, ad.signature());
       for (int b = 0; b < bands.length; b++) {
         bandRows.add(new Object[] {(short) b, bands[b], ad.id()});
         byBand.computeIfAbsent(key(b, bands[b]), k -> new ArrayList<>()).add(self);

@@ -7,7 +7,8 @@ import java.util.SplittableRandom;
 /**
  * MinHash signatures over word shingles, and their locality-sensitive hashing bands: two texts with
  * Jaccard similarity s share at least one of {@value #BANDS} bands of {@value #ROWS} rows with
- * probability 1 − (1 − s^{@value #ROWS})^{@value #BANDS}, about 0.99 at s = 0.8 and 0.05 at s = 0.3.
+ * probability 1 − (1 − s^{@value #ROWS})^{@value #BANDS}, about 0.99 at s = 0.8 and 0.05 at s =
+ * 0.3.
  */
 final class MinHash {
 

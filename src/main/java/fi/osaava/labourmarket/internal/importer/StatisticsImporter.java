@@ -120,11 +120,7 @@ public class StatisticsImporter {
           }
           occupationRows.add(
               new Object[] {
-                name,
-                code,
-                month(r, "time"),
-                count(r, "Tyottomat"),
-                count(r, "Avoimet_tyopaikat")
+                name, code, month(r, "time"), count(r, "Tyottomat"), count(r, "Avoimet_tyopaikat")
               });
         });
 
@@ -341,7 +337,8 @@ public class StatisticsImporter {
     try {
       LocalDate date = LocalDate.parse(value);
       if (date.getDayOfMonth() != 1) {
-        throw r.invalid(column, "a month is written as its first day (YYYY-MM-01): '" + value + "'");
+        throw r.invalid(
+            column, "a month is written as its first day (YYYY-MM-01): '" + value + "'");
       }
       return Date.valueOf(date);
     } catch (DateTimeParseException e) {
@@ -412,7 +409,10 @@ public class StatisticsImporter {
       String type = feature.path("geometry").path("type").asString("");
       if (!type.equals("Polygon") && !type.equals("MultiPolygon")) {
         throw new InvalidInputException(
-            source, 0, where + ".geometry.type", "Polygon or MultiPolygon expected: '" + type + "'");
+            source,
+            0,
+            where + ".geometry.type",
+            "Polygon or MultiPolygon expected: '" + type + "'");
       }
       String padded = level == AreaLevel.REGION ? pad(code, 2) : pad(code, 3);
       if (seen.putIfAbsent(padded, index) != null) {
@@ -439,10 +439,7 @@ public class StatisticsImporter {
 
   static String fold(String name) {
     String decomposed = Normalizer.normalize(name.strip(), Normalizer.Form.NFD);
-    return decomposed
-        .replaceAll("\\p{M}", "")
-        .replaceAll("\\s+", " ")
-        .toLowerCase(Locale.ROOT);
+    return decomposed.replaceAll("\\p{M}", "").replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
   }
 
   /** Counts the rows of each unmatched name, so the report says how much is uncoded. */
@@ -454,7 +451,9 @@ public class StatisticsImporter {
     }
 
     List<String> describe() {
-      return rows.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + " rows)").toList();
+      return rows.entrySet().stream()
+          .map(e -> e.getKey() + " (" + e.getValue() + " rows)")
+          .toList();
     }
   }
 
