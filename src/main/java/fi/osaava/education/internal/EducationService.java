@@ -12,6 +12,7 @@ import fi.osaava.education.internal.importer.EducationFiles;
 import fi.osaava.education.internal.importer.JsonLdReader;
 import fi.osaava.education.internal.importer.ReadResult;
 import fi.osaava.education.internal.search.EducationIndexer;
+import fi.osaava.education.internal.web.EducationPush;
 import fi.osaava.platform.ImportProgress;
 import fi.osaava.platform.Language;
 import fi.osaava.platform.LocalizedText;
@@ -43,7 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * changes; the index and the skill backfill follow after the commit.
  */
 @Service
-class EducationService implements EducationApi, EducationCatalogue {
+class EducationService implements EducationApi, EducationCatalogue, EducationPush {
 
   private static final String MATCHABLE =
       """
@@ -117,8 +118,11 @@ class EducationService implements EducationApi, EducationCatalogue {
   }
 
   /** The providers' push: one JSON-LD document, upserted, nothing deactivated. */
-  EducationImportReport push(java.io.InputStream document) {
-    ReadResult read = JsonLdReader.read(document, "request body", this::municipalityCode);
+  @Override
+  public EducationImportReport publish(byte[] document) {
+    ReadResult read =
+        JsonLdReader.read(
+            new java.io.ByteArrayInputStream(document), "request body", this::municipalityCode);
     Set<UUID> changed = new HashSet<>();
     EducationImportReport report = write(read, changed, ImportProgress.silent());
     afterCommit(changed);

@@ -59,13 +59,9 @@ public class EducationSearchService {
   private final Clock clock;
 
   EducationSearchService(EntityManagerFactory entityManagerFactory, Vocabulary vocabulary) {
-    this(entityManagerFactory.unwrap(SessionFactory.class), vocabulary, Clock.systemUTC());
-  }
-
-  EducationSearchService(SessionFactory sessionFactory, Vocabulary vocabulary, Clock clock) {
-    this.sessionFactory = sessionFactory;
+    this.sessionFactory = entityManagerFactory.unwrap(SessionFactory.class);
     this.vocabulary = vocabulary;
-    this.clock = clock;
+    this.clock = Clock.systemUTC();
   }
 
   public EducationSearchResult search(EducationQuery query) {

@@ -1,0 +1,302 @@
+package fi.osaava.education.internal.web;
+
+import fi.osaava.education.EducationImportReport;
+import fi.osaava.education.internal.search.EducationSearchResult;
+import fi.osaava.education.internal.search.EducationSearchResult.FacetCount;
+import fi.osaava.education.internal.search.EducationSearchService;
+import fi.osaava.education.internal.search.Facet;
+import fi.osaava.education.internal.search.OfferingLookup;
+import fi.osaava.platform.InvalidInputException;
+import fi.osaava.platform.Language;
+import fi.osaava.platform.LocalizedText;
+import fi.osaava.platform.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Parameters;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The education catalogue's REST API: search with facets, one offering in full, and the providers'
+ * push of schema.org JSON-LD (bearer token with scope {@code education.publish}).
+ */
+@RestController
+@RequestMapping(path = "/api/v1/education", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Education", description = "The national education catalogue and its search")
+@ApiResponse(
+    responseCode = "400",
+    description = "A parameter is invalid; the detail names it and what is accepted",
+    content =
+        @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+            schema = @Schema(implementation = ProblemDetail.class)))
+class EducationApiController {
+
+  static final int DEFAULT_SIZE = 20;
+
+  /** A JSON-LD document larger than this is refused before it is parsed. */
+  static final int MAX_PUSH_BYTES = 5 * 1024 * 1024;
+
+  private final EducationSearchService search;
+  private final OfferingLookup lookup;
+  private final EducationPush push;
+
+  EducationApiController(EducationSearchService search, OfferingLookup lookup, EducationPush push) {
+    this.search = search;
+    this.lookup = lookup;
+    this.push = push;
+  }
+
+  @GetMapping("/search")
+  @Operation(
+      summary = "Search education offerings",
+      description =
+          "Free text in any of fi/sv/en (inflected Finnish, typos and alternative names match);"
+              + " the text is matched as words, never parsed as query syntax. Facet parameters"
+              + " repeat for alternatives; facets combine with AND. Results carry highlighted"
+              + " snippets (HTML-escaped, matches in <mark>) and facet counts over the whole"
+              + " filtered result. Synthetic (generated scale-test) offerings say so.")
+  @Parameters({
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Search text, at most 500 chars"),
+    @Parameter(
+        name = "teaches",
+        in = ParameterIn.QUERY,
+        description = "Skill text: only offerings that teach a matching ESCO skill"),
+    @Parameter(
+        name = "skill",
+        in = ParameterIn.QUERY,
+        description = "ESCO skill URI the offering must teach (repeatable, any of them)"),
+    @Parameter(
+        name = "level",
+        in = ParameterIn.QUERY,
+        array =
+            @ArraySchema(
+                schema =
+                    @Schema(
+                        allowableValues = {
+                          "DEGREE",
+                          "VOCATIONAL_QUALIFICATION",
+                          "QUALIFICATION_UNIT",
+                          "SHORT_COURSE",
+                          "MOOC",
+                          "COMPETENCE_BADGE"
+                        }))),
+    @Parameter(
+        name = "field",
+        in = ParameterIn.QUERY,
+        description = "Broad field of education, two digits (national classification 2016)"),
+    @Parameter(name = "region", in = ParameterIn.QUERY, description = "Region code (maakunta)"),
+    @Parameter(
+        name = "location",
+        in = ParameterIn.QUERY,
+        description = "Municipality code (three digits) or 'online'"),
+    @Parameter(
+        name = "language",
+        in = ParameterIn.QUERY,
+        array = @ArraySchema(schema = @Schema(allowableValues = {"fi", "sv", "en"}))),
+    @Parameter(
+        name = "mode",
+        in = ParameterIn.QUERY,
+        array = @ArraySchema(schema = @Schema(allowableValues = {"ON_SITE", "ONLINE", "BLENDED"}))),
+    @Parameter(
+        name = "extent",
+        in = ParameterIn.QUERY,
+        description = "Credits (ECTS or competence points)",
+        array =
+            @ArraySchema(
+                schema =
+                    @Schema(allowableValues = {"0-5", "5-15", "15-30", "30-60", "60-180", "180-"}))),
+    @Parameter(
+        name = "duration",
+        in = ParameterIn.QUERY,
+        description = "Months",
+        array = @ArraySchema(schema = @Schema(allowableValues = {"0-3", "3-12", "12-24", "24-"}))),
+    @Parameter(
+        name = "cost",
+        in = ParameterIn.QUERY,
+        array = @ArraySchema(schema = @Schema(allowableValues = {"free", "paid"}))),
+    @Parameter(
+        name = "start",
+        in = ParameterIn.QUERY,
+        description = "Start within months from today",
+        array = @ArraySchema(schema = @Schema(allowableValues = {"0-1", "1-3", "3-6", "6-"}))),
+    @Parameter(name = "provider", in = ParameterIn.QUERY, description = "Provider name"),
+    @Parameter(
+        name = "open",
+        in = ParameterIn.QUERY,
+        description = "true: only offerings whose application period is open now",
+        schema = @Schema(type = "boolean")),
+    @Parameter(
+        name = "sort",
+        in = ParameterIn.QUERY,
+        schema = @Schema(allowableValues = {"relevance", "start", "deadline"})),
+    @Parameter(name = "page", in = ParameterIn.QUERY, schema = @Schema(type = "integer", minimum = "0")),
+    @Parameter(
+        name = "size",
+        in = ParameterIn.QUERY,
+        schema = @Schema(type = "integer", minimum = "1", maximum = "50", defaultValue = "20")),
+    @Parameter(
+        name = "lang",
+        in = ParameterIn.QUERY,
+        schema = @Schema(allowableValues = {"fi", "sv", "en"}),
+        description = "Language of titles and snippets; default from Accept-Language")
+  })
+  @ApiResponse(responseCode = "200", description = "One page of results with facet counts")
+  SearchJson search(
+      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
+      Locale locale) {
+    Language language = language(params.getFirst("lang"), locale);
+    EducationSearchResult result =
+        search.search(QueryParameters.parse(params, language, DEFAULT_SIZE));
+    Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
+    for (Facet facet : Facet.values()) {
+      facets.put(facet.parameter(), result.facets().get(facet));
+    }
+    List<HitJson> hits =
+        result.hits().stream()
+            .map(
+                h ->
+                    new HitJson(
+                        h.id().toString(),
+                        LocalizedText.pick(
+                            OfferingView.texts(
+                                h.titles().get("fi"), h.titles().get("sv"), h.titles().get("en")),
+                            language),
+                        h.level(),
+                        h.field(),
+                        h.locations(),
+                        h.languages(),
+                        h.providers(),
+                        h.extent(),
+                        h.synthetic(),
+                        h.highlights(),
+                        "/api/v1/education/offerings/" + h.id()))
+            .toList();
+    return new SearchJson(
+        result.total(),
+        result.page(),
+        result.size(),
+        result.totalPages(),
+        hits,
+        facets,
+        result.openNow(),
+        result.didYouMean(),
+        result.tookMillis());
+  }
+
+  @GetMapping("/offerings/{id}")
+  @Operation(
+      summary = "One offering in full",
+      description =
+          "Texts in the language asked for, with fallback flagged; learning outcomes,"
+              + " implementations, ESCO skills with source and evidence, units of a"
+              + " qualification, and the link to the source record.")
+  @ApiResponse(responseCode = "200", description = "The offering")
+  @ApiResponse(
+      responseCode = "404",
+      description = "No offering has this id",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+  OfferingView offering(
+      @Parameter(description = "Offering id (UUID)") @PathVariable String id,
+      @Parameter(schema = @Schema(allowableValues = {"fi", "sv", "en"}))
+          @RequestParam(required = false)
+          String lang,
+      Locale locale) {
+    UUID uuid = parseId(id);
+    Language language = language(lang, locale);
+    return lookup
+        .find(uuid)
+        .map(d -> OfferingView.of(d, lookup.units(uuid), language, Instant.now()))
+        .orElseThrow(() -> new NotFoundException("No offering has the id " + uuid));
+  }
+
+  @PostMapping(
+      path = "/offerings",
+      consumes = {"application/ld+json", MediaType.APPLICATION_JSON_VALUE})
+  @Operation(
+      summary = "Publish offerings (providers' push)",
+      description =
+          "A schema.org JSON-LD document of Course / EducationalOccupationalProgram nodes with"
+              + " CourseInstances (see docs/education-jsonld.md). Records are upserted by their"
+              + " @id; malformed records are skipped and reported with their position and field."
+              + " Needs an OAuth2 bearer token with scope education.publish.")
+  @ApiResponse(responseCode = "200", description = "The import report")
+  @ApiResponse(responseCode = "401", description = "No or invalid bearer token")
+  @ApiResponse(responseCode = "403", description = "The token lacks scope education.publish")
+  ResponseEntity<EducationImportReport> publish(InputStream body) throws IOException {
+    byte[] document = body.readNBytes(MAX_PUSH_BYTES + 1);
+    if (document.length > MAX_PUSH_BYTES) {
+      throw new InvalidInputException(
+          "request body", 0, null, "larger than " + MAX_PUSH_BYTES + " bytes");
+    }
+    EducationImportReport report = push.publish(document);
+    HttpStatus status =
+        report.records() == 0 && !report.errors().isEmpty() ? HttpStatus.BAD_REQUEST : HttpStatus.OK;
+    return ResponseEntity.status(status).body(report);
+  }
+
+  static UUID parseId(String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("request", 0, "id", "not an offering id (UUID)");
+    }
+  }
+
+  static Language language(String code, Locale locale) {
+    if (code == null || code.isBlank()) {
+      Language language = Language.of(locale);
+      return language == Language.NO ? Language.EN : language;
+    }
+    return Language.fromCode(code)
+        .filter(l -> l != Language.NO)
+        .orElseThrow(() -> new InvalidInputException("request", 0, "lang", "one of fi, sv, en"));
+  }
+
+  record SearchJson(
+      long total,
+      int page,
+      int size,
+      int totalPages,
+      List<HitJson> items,
+      Map<String, List<FacetCount>> facets,
+      long openNow,
+      String didYouMean,
+      double tookMillis) {}
+
+  record HitJson(
+      String id,
+      LocalizedText title,
+      String level,
+      String field,
+      List<String> locations,
+      List<String> teachingLanguages,
+      List<String> providers,
+      Double extent,
+      boolean synthetic,
+      List<String> highlights,
+      String href) {}
+}

@@ -1,0 +1,176 @@
+package fi.osaava.education.internal.web;
+
+import fi.osaava.education.internal.search.ImplementationRow;
+import fi.osaava.education.internal.search.OfferingDocument;
+import fi.osaava.education.internal.search.OutcomeRow;
+import fi.osaava.education.internal.search.SkillRow;
+import fi.osaava.platform.Language;
+import fi.osaava.platform.LocalizedText;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One offering in the reader's language, for the offering page and the API: every text picked with
+ * {@link LocalizedText#pick}, so a fallback to another language is flagged.
+ */
+record OfferingView(
+    String id,
+    String source,
+    String sourceId,
+    String sourceUrl,
+    String kind,
+    String level,
+    LocalizedText title,
+    LocalizedText description,
+    List<String> alternativeNames,
+    String field,
+    Short eqf,
+    Short nqf,
+    String nationalLevel,
+    BigDecimal extent,
+    String extentUnit,
+    Integer durationMonths,
+    boolean active,
+    boolean synthetic,
+    List<LocalizedText> learningOutcomes,
+    List<Implementation> implementations,
+    List<Skill> skills,
+    List<Unit> units,
+    String parentId) {
+
+  record Implementation(
+      LocalizedText name,
+      LocalizedText provider,
+      List<String> municipalityCodes,
+      String placeNames,
+      List<String> teachingLanguages,
+      String mode,
+      String schedule,
+      BigDecimal cost,
+      LocalDate startDate,
+      LocalDate endDate,
+      Instant applicationStart,
+      Instant applicationEnd,
+      boolean applicationOpen,
+      String url) {}
+
+  /**
+   * @param source IDENTIFIED, PROVIDER_CURATED or QUALIFICATION_DEFINED
+   * @param evidence the text that supports it (identified), or the units that define it
+   */
+  record Skill(String uri, LocalizedText label, String source, double score, String evidence) {}
+
+  record Unit(String id, LocalizedText title, BigDecimal extent) {}
+
+  static OfferingView of(
+      OfferingDocument d, List<OfferingDocument> units, Language language, Instant now) {
+    List<LocalizedText> outcomes = new ArrayList<>();
+    for (OutcomeRow outcome : d.outcomes()) {
+      LocalizedText text =
+          LocalizedText.pick(texts(outcome.textFi(), outcome.textSv(), outcome.textEn()), language);
+      if (text != null) {
+        outcomes.add(text);
+      }
+    }
+    List<Implementation> implementations = new ArrayList<>();
+    for (ImplementationRow i : d.implementations()) {
+      implementations.add(
+          new Implementation(
+              LocalizedText.pick(texts(i.nameFi(), i.nameSv(), i.nameEn()), language),
+              LocalizedText.pick(texts(i.providerFi(), i.providerSv(), i.providerEn()), language),
+              i.municipalityCodes(),
+              i.placeNames(),
+              i.teachingLanguages(),
+              i.mode(),
+              i.schedule(),
+              i.cost(),
+              i.startDate(),
+              i.endDate(),
+              i.applicationStart(),
+              i.applicationEnd(),
+              i.applicationOpen(now),
+              i.url()));
+    }
+    List<Skill> skills = new ArrayList<>();
+    d.skills().stream()
+        .sorted(Comparator.comparingDouble(SkillRow::score).reversed())
+        .forEach(
+            s -> {
+              LocalizedText label =
+                  LocalizedText.pick(texts(s.labelFi(), s.labelSv(), s.labelEn()), language);
+              skills.add(
+                  new Skill(
+                      s.skillUri(),
+                      label == null ? new LocalizedText(s.skillUri(), Language.EN, true) : label,
+                      s.source(),
+                      s.score(),
+                      s.evidence()));
+            });
+    List<Unit> unitViews =
+        units.stream()
+            .map(u -> new Unit(u.id().toString(), title(u, language), u.extentCredits()))
+            .toList();
+    return new OfferingView(
+        d.id().toString(),
+        d.source(),
+        d.sourceId(),
+        d.sourceUrl(),
+        d.kind(),
+        d.level(),
+        title(d, language),
+        pick(d, OfferingDocument::description, language),
+        d.alternativeNames(),
+        d.fieldCode(),
+        d.eqf(),
+        d.nqf(),
+        d.nationalLevelCode(),
+        d.extentCredits(),
+        d.extentUnit(),
+        d.durationMonths(),
+        d.active(),
+        d.synthetic(),
+        outcomes,
+        implementations,
+        skills,
+        unitViews,
+        d.parentId() == null ? null : d.parentId().toString());
+  }
+
+  static LocalizedText title(OfferingDocument d, Language language) {
+    return pick(d, OfferingDocument::title, language);
+  }
+
+  private static LocalizedText pick(
+      OfferingDocument d,
+      java.util.function.BiFunction<OfferingDocument, String, String> text,
+      Language language) {
+    return LocalizedText.pick(
+        texts(text.apply(d, "fi"), text.apply(d, "sv"), text.apply(d, "en")),
+        language == Language.NO ? Language.EN : language);
+  }
+
+  static Map<Language, String> texts(String fi, String sv, String en) {
+    Map<Language, String> texts = new EnumMap<>(Language.class);
+    if (fi != null) {
+      texts.put(Language.FI, fi);
+    }
+    if (sv != null) {
+      texts.put(Language.SV, sv);
+    }
+    if (en != null) {
+      texts.put(Language.EN, en);
+    }
+    return texts;
+  }
+
+  /** Whether any skill is shown, so the page knows to show ESCO's attribution. */
+  boolean showsEsco() {
+    return !skills.isEmpty();
+  }
+}

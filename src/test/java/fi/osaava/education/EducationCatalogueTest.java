@@ -1,0 +1,139 @@
+package fi.osaava.education;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fi.osaava.education.EducationImportReport.RecordError;
+import fi.osaava.platform.ImportProgress;
+import fi.osaava.platform.Language;
+import fi.osaava.web.WebTestBase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The importers on the real national files and the real database. */
+class EducationCatalogueTest extends WebTestBase {
+
+  @Autowired EducationCatalogue catalogue;
+  @Autowired EducationApi education;
+  @Autowired JdbcTemplate jdbc;
+
+  List<EducationImportReport> reports;
+
+  @BeforeEach
+  void importCatalogue() {
+    reports = EducationTestData.ensureImported(catalogue);
+  }
+
+  @Test
+  void importsEverySourceWithCountsAndNoErrors() {
+    Map<String, EducationImportReport> bySource =
+        reports.stream()
+            .collect(Collectors.toMap(EducationImportReport::source, Function.identity()));
+    assertThat(bySource.get("konfo").records()).isEqualTo(1345);
+    assertThat(bySource.get("konfo").errors()).isEmpty();
+    assertThat(bySource.get("osaamismerkit").records()).isEqualTo(3);
+    EducationImportReport eperusteet = bySource.get("eperusteet");
+    assertThat(eperusteet.errors()).isEmpty();
+    // Nine qualifications and their units.
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from education_offering where source = 'eperusteet'"
+                    + " and kind = 'QUALIFICATION' and source_id not like 'peruste/99900%'",
+                Integer.class))
+        .isEqualTo(9);
+    assertThat(eperusteet.records()).isGreaterThan(250);
+    // Units of the qualifications carry their professional skill requirements as outcomes.
+    Integer outcomes =
+        jdbc.queryForObject(
+            "select count(*) from education_learning_outcome l join education_offering o"
+                + " on o.id = l.offering_id where o.source = 'eperusteet' and l.text_sv is not null",
+            Integer.class);
+    assertThat(outcomes).isGreaterThan(500);
+  }
+
+  @Test
+  void reimportChangesNothing() {
+    List<EducationImportReport> again =
+        catalogue.importFiles(
+            List.of(fi.osaava.ReferenceData.directory().resolve("education")),
+            ImportProgress.silent());
+    assertThat(again).allSatisfy(r -> assertThat(r.changed()).isZero());
+  }
+
+  @Test
+  void konfoRecordsKeepMunicipalitiesLanguagesAndLevel() {
+    UUID id =
+        jdbc.queryForObject(
+            "select id from education_offering where source = 'konfo'"
+                + " and source_id = '1.2.246.562.13.00000000000000002167'",
+            UUID.class);
+    MatchableOffering offering =
+        education.matchableOffering(new OfferingId(id), Language.FI).orElseThrow();
+    assertThat(offering.level()).isEqualTo(EducationLevel.DEGREE);
+    assertThat(offering.municipalityCodes()).contains("710");
+    assertThat(offering.teachingLanguages()).contains(Language.SV, Language.FI);
+    assertThat(offering.fieldCode()).isNotBlank();
+    assertThat(offering.synthetic()).isFalse();
+  }
+
+  @Test
+  void unitsMissingFromAQualificationAreDeactivatedNotDeleted(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("testitutkinto.json");
+    Files.writeString(file, qualification("Testiosa A", "Testiosa B"));
+    catalogue.importFiles(List.of(file), ImportProgress.silent());
+    Files.writeString(file, qualification("Testiosa A"));
+    List<EducationImportReport> second = catalogue.importFiles(List.of(file), ImportProgress.silent());
+    assertThat(second.getFirst().deactivated()).isEqualTo(1);
+    assertThat(
+            jdbc.queryForObject(
+                "select active from education_offering where source = 'eperusteet'"
+                    + " and source_id = 'peruste/999000001/osa/2'",
+                Boolean.class))
+        .isFalse();
+    // The real qualifications of the same source were not in this run's scope.
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from education_offering where source = 'eperusteet'"
+                    + " and source_id like 'peruste/1571584%' and not active",
+                Integer.class))
+        .isZero();
+  }
+
+  @Test
+  void malformedRecordsAreSkippedAndReportedWithLineAndField(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("rikki.json");
+    Files.writeString(file, "{\"id\": 999000002, \"nimi\": {\"fi\": \"Rikki\"},\n \"tutkinnonOsat\": [");
+    List<EducationImportReport> result = catalogue.importFiles(List.of(file), ImportProgress.silent());
+    RecordError error = result.getFirst().errors().getFirst();
+    assertThat(error.file()).isEqualTo("rikki.json");
+    assertThat(error.line()).isEqualTo(2);
+    assertThat(error.field()).isEqualTo("(file)");
+  }
+
+  private static String qualification(String... units) {
+    StringBuilder json =
+        new StringBuilder(
+            "{\"id\": 999000001, \"nimi\": {\"fi\": \"Testitutkinto\"}, \"koulutustyyppi\":"
+                + " \"koulutustyyppi_1\", \"tutkinnonOsat\": [");
+    for (int i = 0; i < units.length; i++) {
+      json.append(i == 0 ? "" : ",")
+          .append("{\"id\": ")
+          .append(i + 1)
+          .append(", \"nimi\": {\"fi\": \"")
+          .append(units[i])
+          .append("\"}, \"ammattitaitovaatimukset\": {\"fi\": \"<ul><li>osaa asiat</li></ul>\"}}");
+    }
+    return json.append("]}").toString();
+  }
+}
