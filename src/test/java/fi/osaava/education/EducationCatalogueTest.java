@@ -86,13 +86,13 @@ class EducationCatalogueTest extends WebTestBase {
   }
 
   @Test
-  void unitsMissingFromAQualificationAreDeactivatedNotDeleted(@TempDir Path dir)
-      throws Exception {
+  void unitsMissingFromAQualificationAreDeactivatedNotDeleted(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("testitutkinto.json");
     Files.writeString(file, qualification("Testiosa A", "Testiosa B"));
     catalogue.importFiles(List.of(file), ImportProgress.silent());
     Files.writeString(file, qualification("Testiosa A"));
-    List<EducationImportReport> second = catalogue.importFiles(List.of(file), ImportProgress.silent());
+    List<EducationImportReport> second =
+        catalogue.importFiles(List.of(file), ImportProgress.silent());
     assertThat(second.getFirst().deactivated()).isEqualTo(1);
     assertThat(
             jdbc.queryForObject(
@@ -110,11 +110,12 @@ class EducationCatalogueTest extends WebTestBase {
   }
 
   @Test
-  void malformedRecordsAreSkippedAndReportedWithLineAndField(@TempDir Path dir)
-      throws Exception {
+  void malformedRecordsAreSkippedAndReportedWithLineAndField(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("rikki.json");
-    Files.writeString(file, "{\"id\": 999000002, \"nimi\": {\"fi\": \"Rikki\"},\n \"tutkinnonOsat\": [");
-    List<EducationImportReport> result = catalogue.importFiles(List.of(file), ImportProgress.silent());
+    Files.writeString(
+        file, "{\"id\": 999000002, \"nimi\": {\"fi\": \"Rikki\"},\n \"tutkinnonOsat\": [");
+    List<EducationImportReport> result =
+        catalogue.importFiles(List.of(file), ImportProgress.silent());
     RecordError error = result.getFirst().errors().getFirst();
     assertThat(error.file()).isEqualTo("rikki.json");
     assertThat(error.line()).isEqualTo(2);

@@ -66,7 +66,8 @@ class OpportunitiesApiTest extends WebTestBase {
     List<String> ids = page.path("items").valueStream().map(i -> i.path("id").asString()).toList();
     assertThat(ids).contains(DEVELOPER_ID);
     JsonNode developer =
-        page.path("items").valueStream()
+        page.path("items")
+            .valueStream()
             .filter(i -> i.path("id").asString().equals(DEVELOPER_ID))
             .findFirst()
             .orElseThrow();

@@ -128,7 +128,8 @@ class EducationApiController {
         array =
             @ArraySchema(
                 schema =
-                    @Schema(allowableValues = {"0-5", "5-15", "15-30", "30-60", "60-180", "180-"}))),
+                    @Schema(
+                        allowableValues = {"0-5", "5-15", "15-30", "30-60", "60-180", "180-"}))),
     @Parameter(
         name = "duration",
         in = ParameterIn.QUERY,
@@ -153,7 +154,10 @@ class EducationApiController {
         name = "sort",
         in = ParameterIn.QUERY,
         schema = @Schema(allowableValues = {"relevance", "start", "deadline"})),
-    @Parameter(name = "page", in = ParameterIn.QUERY, schema = @Schema(type = "integer", minimum = "0")),
+    @Parameter(
+        name = "page",
+        in = ParameterIn.QUERY,
+        schema = @Schema(type = "integer", minimum = "0")),
     @Parameter(
         name = "size",
         in = ParameterIn.QUERY,
@@ -166,8 +170,7 @@ class EducationApiController {
   })
   @ApiResponse(responseCode = "200", description = "One page of results with facet counts")
   SearchJson search(
-      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
-      Locale locale) {
+      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params, Locale locale) {
     Language language = language(params.getFirst("lang"), locale);
     EducationSearchResult result =
         search.search(QueryParameters.parse(params, language, DEFAULT_SIZE));
@@ -254,7 +257,9 @@ class EducationApiController {
     }
     EducationImportReport report = push.publish(document);
     HttpStatus status =
-        report.records() == 0 && !report.errors().isEmpty() ? HttpStatus.BAD_REQUEST : HttpStatus.OK;
+        report.records() == 0 && !report.errors().isEmpty()
+            ? HttpStatus.BAD_REQUEST
+            : HttpStatus.OK;
     return ResponseEntity.status(status).body(report);
   }
 

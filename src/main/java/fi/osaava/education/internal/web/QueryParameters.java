@@ -28,7 +28,10 @@ final class QueryParameters {
       List<String> values = params.get(facet.parameter());
       if (values != null) {
         Set<String> selected = new LinkedHashSet<>();
-        values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).forEach(selected::add);
+        values.stream()
+            .filter(v -> v != null && !v.isBlank())
+            .map(String::strip)
+            .forEach(selected::add);
         if (!selected.isEmpty()) {
           filters.put(facet, selected);
         }

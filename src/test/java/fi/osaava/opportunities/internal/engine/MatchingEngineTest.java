@@ -37,7 +37,7 @@ class MatchingEngineTest extends WebTestBase {
               ReferenceData.directory().resolve("labour-market/ammattitieto-avo-2023-02-17.jsonl"));
       EscoTables tables = EscoTables.load(taxonomy, riasec, uri -> Double.NaN);
       List<OfferingEntry> offerings =
-          SyntheticOfferings.generate(tables.occupations(), 20_000, 11, LocalDate.of(2026, 11, 22));
+          SyntheticOfferings.generate(tables.occupations(), 4_000, 11, LocalDate.of(2026, 11, 22));
       index =
           new MatchIndex(
               tables.graph(),
