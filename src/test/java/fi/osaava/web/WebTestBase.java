@@ -17,12 +17,20 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
-@Import(EscoTestData.class)
+@Import({
+  EscoTestData.class,
+  OidcTestSupport.class,
+  MachineWriteTestEndpoint.class,
+  fi.osaava.profile.RecordingPersonalDataHolder.class
+})
 public abstract class WebTestBase {
 
   @LocalServerPort protected int port;
 
   @Autowired protected MockMvc mvc;
+
+  /** Sign-in and bearer tokens through the in-process development provider. */
+  @Autowired protected OidcTestSupport oidc;
 
   /**
    * Without the data these tests cannot run; under CI that is a failure, elsewhere a skip. Checked

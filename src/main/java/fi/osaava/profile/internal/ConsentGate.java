@@ -56,7 +56,7 @@ public class ConsentGate {
    * A person's profile for the guidance counsellor they shared it with; empty without that consent
    * (or when there is no such person, which the caller cannot tell apart on purpose).
    */
-  @Transactional(readOnly = true)
+  @Transactional
   public Optional<CompetenceSnapshot> forCounsellor(PersonId person, String counsellor) {
     if (!allows(person, ConsentPurpose.GUIDANCE_COUNSELLOR)) {
       return Optional.empty();

@@ -22,16 +22,16 @@ public record ExperienceInput(
     description = description == null ? "" : description.strip();
     offeringId = offeringId == null || offeringId.isBlank() ? null : offeringId.strip();
     if (title.isEmpty()) {
-      throw new InvalidInputException("title", "must not be empty");
+      throw new ProfileInputException("title", "must not be empty");
     }
     if (title.length() > 300 || organisation.length() > 300) {
-      throw new InvalidInputException("title", "at most 300 characters");
+      throw new ProfileInputException("title", "at most 300 characters");
     }
     if (description.length() > MAX_DESCRIPTION) {
-      throw new InvalidInputException("description", "at most " + MAX_DESCRIPTION + " characters");
+      throw new ProfileInputException("description", "at most " + MAX_DESCRIPTION + " characters");
     }
     if (start != null && end != null && end.isBefore(start)) {
-      throw new InvalidInputException("end", "must not be before start");
+      throw new ProfileInputException("end", "must not be before start");
     }
   }
 }

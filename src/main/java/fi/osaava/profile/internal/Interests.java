@@ -80,7 +80,7 @@ public class Interests {
       PersonId person, String text, Map<String, Integer> answers, long expectedVersion) {
     String cleanText = text == null ? "" : text.strip();
     if (cleanText.length() > 5_000) {
-      throw new InvalidInputException("interestText", "at most 5000 characters");
+      throw new ProfileInputException("interestText", "at most 5000 characters");
     }
     RiasecQuestionnaire.score(answers);
     int updated =
@@ -116,7 +116,7 @@ public class Interests {
   @Transactional
   public void like(PersonId person, ConceptUri uri, ConceptType type, String label) {
     if (type != ConceptType.SKILL && type != ConceptType.OCCUPATION) {
-      throw new InvalidInputException("uri", "only skills and occupations can be liked");
+      throw new ProfileInputException("uri", "only skills and occupations can be liked");
     }
     jdbc.sql(
             "INSERT INTO profile_interest (person_id, concept_uri, concept_type, label)"
@@ -156,10 +156,10 @@ public class Interests {
   public void setLanguage(PersonId person, String language, String level) {
     String code = language == null ? "" : language.strip().toLowerCase(java.util.Locale.ROOT);
     if (!code.matches("[a-z]{2,3}")) {
-      throw new InvalidInputException("language", "an ISO 639 code such as fi, sv or en");
+      throw new ProfileInputException("language", "an ISO 639 code such as fi, sv or en");
     }
     if (!LANGUAGE_LEVELS.contains(level)) {
-      throw new InvalidInputException("level", "one of " + LANGUAGE_LEVELS);
+      throw new ProfileInputException("level", "one of " + LANGUAGE_LEVELS);
     }
     jdbc.sql(
             "INSERT INTO profile_language (person_id, language, level) VALUES (?, ?, ?)"

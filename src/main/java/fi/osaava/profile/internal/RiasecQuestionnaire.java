@@ -24,16 +24,16 @@ public final class RiasecQuestionnaire {
   /**
    * Scores by letter from answers by statement key; unanswered statements count as 0.
    *
-   * @throws InvalidInputException naming the statement whose answer is not 0, 1 or 2, or an unknown
+   * @throws ProfileInputException naming the statement whose answer is not 0, 1 or 2, or an unknown
    *     statement
    */
   public static Map<Character, Double> score(Map<String, Integer> answers) {
     for (Map.Entry<String, Integer> e : answers.entrySet()) {
       if (!STATEMENTS.contains(e.getKey())) {
-        throw new InvalidInputException("riasec." + e.getKey(), "no such statement");
+        throw new ProfileInputException("riasec." + e.getKey(), "no such statement");
       }
       if (e.getValue() == null || e.getValue() < 0 || e.getValue() > 2) {
-        throw new InvalidInputException("riasec." + e.getKey(), "must be 0, 1 or 2");
+        throw new ProfileInputException("riasec." + e.getKey(), "must be 0, 1 or 2");
       }
     }
     Map<Character, Double> scores = new LinkedHashMap<>();

@@ -30,6 +30,7 @@ import org.springframework.security.web.header.writers.DelegatingRequestMatcherH
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -73,6 +74,12 @@ class SecurityConfiguration {
    */
   static final String SWAGGER_UI_CONTENT_SECURITY_POLICY =
       CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+
+  private static final RequestMatcher API =
+      PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+
+  private static final RequestMatcher ACTUATOR =
+      PathPatternRequestMatcher.withDefaults().matcher("/actuator/**");
 
   private static final RequestMatcher SWAGGER_UI =
       PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
@@ -184,11 +191,17 @@ class SecurityConfiguration {
         .requestCache(cache -> cache.disable())
         // A new session id at sign-in, so a session id planted before it is worth nothing.
         .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+        // An API caller gets 401; anyone else is sent to the sign-in page, whatever they accept.
         .exceptionHandling(
             e ->
                 e.defaultAuthenticationEntryPointFor(
-                    new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                    PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), API)
+                    // The closed actuator endpoints are closed to everyone: no sign-in helps.
+                    .defaultAuthenticationEntryPointFor(
+                        new HttpStatusEntryPoint(HttpStatus.FORBIDDEN), ACTUATOR)
+                    .defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint(SignInPageController.PATH),
+                        AnyRequestMatcher.INSTANCE))
         .addFilterBefore(signInRateLimit, OAuth2AuthorizationRequestRedirectFilter.class)
         .logout(
             logout ->
@@ -204,12 +217,6 @@ class SecurityConfiguration {
                   .loginPage(SignInPageController.PATH)
                   .defaultSuccessUrl(signIn.landingPage(), true)
                   .failureUrl(SignInPageController.PATH + "?failed"));
-    } else {
-      // No provider configured: private pages lead to the sign-in page, which says so.
-      http.exceptionHandling(
-          e ->
-              e.authenticationEntryPoint(
-                  new LoginUrlAuthenticationEntryPoint(SignInPageController.PATH)));
     }
     return http.build();
   }

@@ -1,0 +1,435 @@
+package fi.osaava.profile.internal;
+
+import fi.osaava.identification.IdentificationApi;
+import fi.osaava.identification.IdentifiedConcept;
+import fi.osaava.identification.IdentifyOptions;
+import fi.osaava.platform.Directories;
+import fi.osaava.platform.Language;
+import fi.osaava.platform.NotFoundException;
+import fi.osaava.profile.PersonId;
+import fi.osaava.taxonomy.ConceptSummary;
+import fi.osaava.taxonomy.ConceptType;
+import fi.osaava.taxonomy.ConceptUri;
+import fi.osaava.taxonomy.TaxonomyApi;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Imports learner records: Open Badges 3.0 credentials (JSON, or as a VC-JWT), European Learning
+ * Model / Europass digital credentials (JSON-LD) and Finnish national competence badges
+ * (osaamismerkit, recognised through their code URI or ePerusteet id against the national
+ * definitions in the reference data). Each skill in a credential becomes a verified profile skill
+ * with the credential's issuer: ESCO skills the credential names (alignments, {@code
+ * relatedESCOSkill}) directly; for a national badge the skills the engine finds in its official
+ * competence objectives; otherwise the skills the engine finds in the achievement's own
+ * description, with the evidence saying so. The signature status is stored honestly: checked only
+ * for a VC-JWT whose key is embedded or a {@code did:jwk}; a Data Integrity proof is reported as
+ * not checked.
+ */
+@Service
+public class LearnerRecords {
+
+  public static final int MAX_BYTES = 1_000_000;
+
+  private static final Pattern ESCO_SKILL =
+      Pattern.compile("http://data\\.europa\\.eu/esco/skill/[0-9a-f]{8}-[0-9a-f-]{27}");
+  private static final Pattern BADGE_CODE = Pattern.compile("osaamismerkit_\\d+");
+
+  private final JdbcClient jdbc;
+  private final ObjectMapper json;
+  private final TaxonomyApi taxonomy;
+  private final IdentificationApi identification;
+  private final Directories directories;
+  private final AuditLog audit;
+  private volatile List<NationalBadge> nationalBadges;
+
+  LearnerRecords(
+      JdbcClient jdbc,
+      ObjectMapper json,
+      TaxonomyApi taxonomy,
+      IdentificationApi identification,
+      Directories directories,
+      AuditLog audit) {
+    this.jdbc = jdbc;
+    this.json = json;
+    this.taxonomy = taxonomy;
+    this.identification = identification;
+    this.directories = directories;
+    this.audit = audit;
+  }
+
+  /** An imported credential as the page shows it. */
+  public record Credential(
+      UUID id,
+      String format,
+      String title,
+      String issuer,
+      LocalDate issuedOn,
+      boolean signatureChecked,
+      String verificationNote,
+      OffsetDateTime importedAt) {}
+
+  /** A national badge definition: its code, name and competence objectives (Finnish). */
+  record NationalBadge(long id, String code, String name, List<String> objectives) {}
+
+  @Transactional(readOnly = true)
+  public List<Credential> credentials(PersonId person) {
+    return jdbc.sql(
+            "SELECT id, format, title, issuer, issued_on, signature_checked, verification_note,"
+                + " imported_at FROM profile_credential WHERE person_id = ? ORDER BY imported_at"
+                + " DESC, id")
+        .param(person.value())
+        .query(
+            (rs, row) ->
+                new Credential(
+                    rs.getObject(1, UUID.class),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getObject(5, LocalDate.class),
+                    rs.getBoolean(6),
+                    rs.getString(7),
+                    rs.getObject(8, OffsetDateTime.class)))
+        .list();
+  }
+
+  @Transactional
+  public void delete(PersonId person, UUID id) {
+    int deleted =
+        jdbc.sql("DELETE FROM profile_credential WHERE person_id = ? AND id = ?")
+            .params(person.value(), id)
+            .update();
+    if (deleted == 0) {
+      throw new NotFoundException("No such credential in your profile: " + id);
+    }
+    audit.record(person, "self", "credential-deleted");
+  }
+
+  /**
+   * Imports one credential file.
+   *
+   * @param fileName for error messages
+   * @return the stored credential
+   * @throws ProfileInputException naming the file and what is wrong; nothing is stored then
+   */
+  @Transactional
+  public Credential importCredential(PersonId person, String fileName, byte[] content) {
+    if (content.length == 0) {
+      throw new ProfileInputException("file", fileName + " is empty");
+    }
+    if (content.length > MAX_BYTES) {
+      throw new ProfileInputException("file", fileName + " is larger than " + MAX_BYTES + " bytes");
+    }
+    String text = new String(content, java.nio.charset.StandardCharsets.UTF_8).strip();
+    boolean signatureChecked = false;
+    String note;
+    JsonNode document;
+    if (CredentialSignature.isCompactJws(text)) {
+      CredentialSignature.Outcome outcome = CredentialSignature.verify(text, json);
+      if (outcome.checked() && !outcome.valid()) {
+        throw new ProfileInputException(
+            "file", fileName + ": the signature does not match the content; not imported");
+      }
+      signatureChecked = outcome.checked();
+      note = outcome.note();
+      document = outcome.payload().has("vc") ? outcome.payload().get("vc") : outcome.payload();
+    } else {
+      try {
+        document = json.readTree(text);
+      } catch (RuntimeException e) {
+        throw new ProfileInputException(
+            "file", fileName + " is neither JSON nor a compact JWS: " + firstLine(e.getMessage()));
+      }
+      if (!document.isObject()) {
+        throw new ProfileInputException("file", fileName + ": the top level is not a JSON object");
+      }
+      JsonNode proof = document.get("proof");
+      note = proof == null ? "unsigned" : "data-integrity-not-checked";
+    }
+    Set<String> types = types(document);
+    String rawText = document.toString();
+    Optional<NationalBadge> badge = nationalBadge(rawText);
+    String format;
+    if (badge.isPresent()) {
+      format = "national-badge";
+    } else if (types.contains("OpenBadgeCredential") || types.contains("AchievementCredential")) {
+      format = "open-badge-3";
+    } else if (types.stream().anyMatch(t -> t.contains("EuropeanDigitalCredential"))
+        || document.path("@context").toString().contains("europa.eu")) {
+      format = "elm";
+    } else {
+      throw new ProfileInputException(
+          "file",
+          fileName
+              + ": not a recognised credential (expected an Open Badges 3.0, European Learning"
+              + " Model or national competence badge credential; type was "
+              + types
+              + ")");
+    }
+    JsonNode subject = document.path("credentialSubject");
+    JsonNode achievement = subject.path("achievement");
+    String title =
+        firstText(
+                achievement.path("name"),
+                subject.path("hasClaim").path(0).path("title"),
+                subject.path("hasClaim").path("title"),
+                document.path("displayParameter").path("title"),
+                document.path("title"),
+                document.path("name"))
+            .or(() -> badge.map(NationalBadge::name))
+            .orElseThrow(
+                () -> new ProfileInputException("file", fileName + ": the credential has no name"));
+    String issuer =
+        firstText(
+                document.path("issuer").path("name"),
+                document.path("issuer").path("legalName"),
+                document.path("issuer"))
+            .orElseThrow(
+                () ->
+                    new ProfileInputException("file", fileName + ": the credential has no issuer"));
+    LocalDate issuedOn =
+        firstText(
+                document.path("validFrom"),
+                document.path("issuanceDate"),
+                document.path("issued"),
+                document.path("awardedDate"))
+            .map(LearnerRecords::date)
+            .orElse(null);
+
+    UUID id = UUID.randomUUID();
+    jdbc.sql(
+            "INSERT INTO profile_credential (id, person_id, format, title, issuer, issued_on,"
+                + " signature_checked, verification_note, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?)")
+        .params(id, person.value(), format, title, issuer, issuedOn, signatureChecked, note, text)
+        .update();
+
+    Map<ConceptUri, String> skills = new LinkedHashMap<>();
+    String evidence;
+    Set<ConceptUri> named = new LinkedHashSet<>();
+    Matcher m = ESCO_SKILL.matcher(rawText);
+    while (m.find()) {
+      named.add(ConceptUri.of(m.group()));
+    }
+    if (!named.isEmpty()) {
+      for (ConceptSummary s : taxonomy.summaries(List.copyOf(named), Language.FI)) {
+        if (s.type() == ConceptType.SKILL) {
+          skills.put(s.uri(), s.label().text());
+        }
+      }
+      evidence = "ESCO skill named in the credential";
+    } else if (badge.isPresent()) {
+      skills.putAll(identify(String.join(".\n", badge.get().objectives()), Language.FI));
+      evidence =
+          "Identified by Osaava in the competence objectives of the national badge "
+              + badge.get().name();
+    } else {
+      String description =
+          String.join(
+              ".\n",
+              title,
+              firstText(achievement.path("description"), document.path("description")).orElse(""),
+              firstText(achievement.path("criteria").path("narrative")).orElse(""));
+      skills.putAll(identify(description, null));
+      evidence = "Identified by Osaava in the credential's description";
+    }
+    for (Map.Entry<ConceptUri, String> skill : skills.entrySet()) {
+      jdbc.sql(
+              "INSERT INTO profile_skill (id, person_id, skill_uri, label, source_kind,"
+                  + " credential_id, source_label, evidence, proficiency, last_used, verified,"
+                  + " issuer) VALUES (?, ?, ?, ?, 'CREDENTIAL', ?, ?, ?, 'INTERMEDIATE', ?, true, ?)"
+                  + " ON CONFLICT DO NOTHING")
+          .params(
+              UUID.randomUUID(),
+              person.value(),
+              skill.getKey().value(),
+              skill.getValue(),
+              id,
+              title,
+              evidence,
+              issuedOn,
+              issuer)
+          .update();
+    }
+    audit.record(person, "self", "credential-imported");
+    return credentials(person).stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  private Map<ConceptUri, String> identify(String text, Language language) {
+    Map<ConceptUri, String> skills = new LinkedHashMap<>();
+    if (text.isBlank()) {
+      return skills;
+    }
+    for (IdentifiedConcept c :
+        identification
+            .identify(
+                text,
+                language,
+                new IdentifyOptions(8, IdentifyOptions.DEFAULT_THRESHOLD, true, false, Language.FI))
+            .skills()) {
+      skills.put(c.uri(), c.label().text());
+    }
+    return skills;
+  }
+
+  private Optional<NationalBadge> nationalBadge(String rawText) {
+    List<NationalBadge> badges = nationalBadges();
+    Matcher code = BADGE_CODE.matcher(rawText);
+    while (code.find()) {
+      String found = code.group();
+      for (NationalBadge b : badges) {
+        if (b.code().equals(found)) {
+          return Optional.of(b);
+        }
+      }
+    }
+    for (NationalBadge b : badges) {
+      if (rawText.contains("osaamismerkki/" + b.id())
+          || rawText.contains("osaamismerkit/" + b.id())) {
+        return Optional.of(b);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The national badge definitions, read once from the reference data; none when absent. */
+  List<NationalBadge> nationalBadges() {
+    List<NationalBadge> loaded = nationalBadges;
+    if (loaded != null) {
+      return loaded;
+    }
+    Optional<Path> file =
+        directories
+            .referenceData()
+            .map(d -> d.resolve("education/eperusteet/osaamismerkit.json"))
+            .filter(Files::isRegularFile);
+    if (file.isEmpty()) {
+      nationalBadges = List.of();
+      return nationalBadges;
+    }
+    List<NationalBadge> badges = new ArrayList<>();
+    try {
+      JsonNode root = json.readTree(Files.readString(file.get()));
+      int index = 0;
+      for (JsonNode b : root) {
+        String code = b.path("koodiUri").asString("");
+        String name = b.path("nimi").path("fi").asString("");
+        if (code.isBlank() || name.isBlank()) {
+          throw new IllegalStateException(
+              file.get() + ": badge #" + index + " has no koodiUri or Finnish nimi");
+        }
+        List<String> objectives = new ArrayList<>();
+        for (JsonNode o : b.path("osaamistavoitteet")) {
+          String objective = o.path("osaamistavoite").path("fi").asString("");
+          if (!objective.isBlank()) {
+            objectives.add(objective);
+          }
+        }
+        badges.add(new NationalBadge(b.path("id").asLong(), code, name, List.copyOf(objectives)));
+        index++;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file.get(), e);
+    }
+    nationalBadges = List.copyOf(badges);
+    return nationalBadges;
+  }
+
+  private static Set<String> types(JsonNode document) {
+    Set<String> types = new LinkedHashSet<>();
+    JsonNode type = document.has("type") ? document.get("type") : document.path("@type");
+    if (type.isArray()) {
+      type.forEach(t -> types.add(t.asString("")));
+    } else if (!type.isMissingNode()) {
+      types.add(type.asString(""));
+    }
+    return types;
+  }
+
+  /** The first non-blank text: a string, a language map (fi, sv, en first) or a JSON-LD value. */
+  private static Optional<String> firstText(JsonNode... candidates) {
+    for (JsonNode node : candidates) {
+      Optional<String> text = text(node);
+      if (text.isPresent()) {
+        return text;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> text(JsonNode node) {
+    if (node == null || node.isMissingNode() || node.isNull()) {
+      return Optional.empty();
+    }
+    if (node.isString()) {
+      String s = node.asString().strip();
+      return s.isEmpty()
+          ? Optional.empty()
+          : Optional.of(s.length() > 300 ? s.substring(0, 300) : s);
+    }
+    if (node.isArray()) {
+      for (JsonNode item : node) {
+        Optional<String> t = text(item);
+        if (t.isPresent()) {
+          return t;
+        }
+      }
+      return Optional.empty();
+    }
+    if (node.isObject()) {
+      if (node.has("@value")) {
+        return text(node.get("@value"));
+      }
+      for (String language : List.of("fi", "sv", "en")) {
+        if (node.has(language)) {
+          return text(node.get(language));
+        }
+      }
+      // A language map in another language: its first value. Objects such as an issuer without
+      // a name give nothing here.
+      var names = node.propertyNames().iterator();
+      if (names.hasNext()) {
+        String first = names.next();
+        if (first.matches("[a-z]{2,3}(-[A-Za-z]+)?")) {
+          return text(node.get(first));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static LocalDate date(String value) {
+    try {
+      return value.length() >= 10 ? LocalDate.parse(value.substring(0, 10)) : null;
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}
