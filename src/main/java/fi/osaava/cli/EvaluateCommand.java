@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
       EvaluateCommand.OccupationSkillsFi.class,
       EvaluateCommand.IscoFi.class,
       EvaluateCommand.Fusion.class,
-      EvaluateCommand.Matching.class
+      EvaluateCommand.Matching.class,
+      EvaluateCommand.LabourMarketForecasts.class
     })
 final class EvaluateCommand implements Runnable {
 
@@ -259,6 +260,60 @@ final class EvaluateCommand implements Runnable {
     Benchmark.Report evaluate(
         IdentificationEvaluation evaluation, Directories directories, ImportProgress progress) {
       return evaluation.fitFusion(files, progress);
+    }
+  }
+
+  @Command(
+      name = "forecasts",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Backtest the 12-month vacancy forecasts per region and ISCO group on held-back months:",
+        "MASE and sMAPE of the seasonal ARIMA and of the seasonal-naive baseline."
+      })
+  static final class LabourMarketForecasts implements Callable<Integer> {
+    @Mixin CommonOptions common;
+
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--output",
+        paramLabel = "FILE",
+        defaultValue = "docs/benchmarks.md",
+        description = "Markdown file to record the result in (default: docs/benchmarks.md).")
+    Path output;
+
+    @Option(names = "--no-record", description = "Print the result without recording it.")
+    boolean noRecord;
+
+    @Override
+    public Integer call() throws IOException {
+      PrintWriter out = spec.commandLine().getOut();
+      try (ConfigurableApplicationContext context = CliApplication.boot(common)) {
+        Benchmark benchmark =
+            context.getBeansOfType(Benchmark.class).values().stream()
+                .filter(b -> b.name().equals("forecasts"))
+                .findFirst()
+                .orElseThrow();
+        Benchmark.Report report =
+            benchmark.run(
+                java.util.Map.of(),
+                message -> {
+                  out.println("  " + message);
+                  out.flush();
+                });
+        out.println(report.markdown());
+        if (!noRecord) {
+          BenchCommand.BenchmarkRecord.write(
+              output,
+              "evaluate-forecasts",
+              "./osaava evaluate forecasts",
+              LocalDate.now(),
+              report.markdown());
+          out.println("Recorded in " + output);
+        }
+        out.println(Json.object(report.metrics()));
+        return 0;
+      }
     }
   }
 

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -39,16 +40,19 @@ class LabourMarketService implements LabourMarketApi, LabourMarketImports {
   private final StatisticsImporter statistics;
   private final JobAdIngestion ingestion;
   private final JobAdGenerator generator;
+  private final ApplicationEventPublisher events;
 
   LabourMarketService(
       JdbcTemplate jdbc,
       StatisticsImporter statistics,
       JobAdIngestion ingestion,
-      JobAdGenerator generator) {
+      JobAdGenerator generator,
+      ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.statistics = statistics;
     this.ingestion = ingestion;
     this.generator = generator;
+    this.events = events;
   }
 
   @Override
@@ -155,7 +159,10 @@ class LabourMarketService implements LabourMarketApi, LabourMarketImports {
 
   @Override
   public StatisticsImportReport importStatistics(Path referenceData, ImportProgress progress) {
-    return statistics.importFrom(referenceData, progress);
+    StatisticsImportReport report = statistics.importFrom(referenceData, progress);
+    // Forecasts and projected maps are kept in memory; they are rebuilt from the new rows.
+    events.publishEvent(report);
+    return report;
   }
 
   @Override

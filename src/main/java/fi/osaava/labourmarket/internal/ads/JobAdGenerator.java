@@ -181,6 +181,11 @@ public class JobAdGenerator {
           iscoGroups.add(isco);
         }
       }
+      if (iscoGroups.isEmpty()) {
+        throw new IllegalStateException(
+            "No occupation statistics matched to ESCO's ISCO groups; import ESCO, then"
+                + " ./osaava import labour-market");
+      }
       iscoWeights = cumulative(iscoGroups.stream().mapToDouble(vacancies::get).toArray());
     }
 

@@ -488,13 +488,14 @@ public class StatisticsImporter {
       taxonomy.forEachConcept(
           Set.of(ConceptType.ISCO_GROUP),
           (ConceptRecord c) -> {
-            if (c.iscoCode() == null) {
-              return;
-            }
-            byCode.put(c.iscoCode(), c.iscoCode());
+            // ISCO group URIs end in C<code>, such as .../isco/C2654.
+            String uri = c.uri().value();
+            String code =
+                c.iscoCode() != null ? c.iscoCode() : uri.substring(uri.lastIndexOf('/') + 2);
+            byCode.put(code, code);
             String fi = c.preferredLabel(Language.FI);
             if (fi != null) {
-              byLabel.put(fold(fi), c.iscoCode());
+              byLabel.put(fold(fi), code);
             }
           });
     }

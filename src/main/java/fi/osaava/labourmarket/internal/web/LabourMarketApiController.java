@@ -1,0 +1,239 @@
+package fi.osaava.labourmarket.internal.web;
+
+import fi.osaava.labourmarket.internal.analytics.Forecasts;
+import fi.osaava.labourmarket.internal.analytics.Trends;
+import fi.osaava.platform.Language;
+import fi.osaava.platform.NotFoundException;
+import fi.osaava.regions.AreaLevel;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The labour-market read API: the statistics series of an occupation group, demand from job ads,
+ * trends with their test statistics, forecasts with their bands and backtest; CSV variants for
+ * download.
+ */
+@RestController
+@RequestMapping("/api/v1/labour-market")
+@Tag(
+    name = "Labour market",
+    description = "Vacancies, jobseekers, job-ad demand, trends, forecasts")
+@ApiResponse(
+    responseCode = "400",
+    description = "A parameter is invalid; the detail names it",
+    content =
+        @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+            schema = @Schema(implementation = ProblemDetail.class)))
+class LabourMarketApiController {
+
+  private static final MediaType CSV =
+      new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+
+  private final LabourMarketViews views;
+
+  LabourMarketApiController(LabourMarketViews views) {
+    this.views = views;
+  }
+
+  private static String isco(String code) {
+    if (code == null || !code.matches("\\d{4}")) {
+      throw LabourMarketPageController.badParameter(
+          "code", "a four-digit ISCO-08 unit group, such as 2512, is required");
+    }
+    return code;
+  }
+
+  private String region(String region) {
+    if (region == null || region.isBlank()) {
+      return null;
+    }
+    if (!views.areaNames(AreaLevel.REGION, Language.FI).containsKey(region)) {
+      throw LabourMarketPageController.badParameter(
+          "region", "a two-digit region code such as 01 is expected");
+    }
+    return region;
+  }
+
+  private static Trends.Kind kind(String kind) {
+    return switch (kind) {
+      case "skill" -> Trends.Kind.SKILL;
+      case "occupation" -> Trends.Kind.OCCUPATION;
+      default -> throw LabourMarketPageController.badParameter("kind", "use skill or occupation");
+    };
+  }
+
+  @GetMapping(path = "/occupation-groups/{code}", produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      summary =
+          "An ISCO-08 unit group: monthly vacancies and jobseekers, ads by region, top skills")
+  Map<String, Object> occupationGroup(
+      @Parameter(description = "ISCO-08 unit group, four digits") @PathVariable String code,
+      @Parameter(description = "Label language: fi, sv or en") @RequestParam(required = false)
+          Language lang,
+      Locale locale) {
+    Language language = lang != null ? lang : Language.of(locale);
+    String isco = isco(code);
+    List<LabourMarketViews.MonthRow> series = views.occupationSeries(isco);
+    if (series.isEmpty()) {
+      throw new NotFoundException("No statistics for ISCO group " + isco);
+    }
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("isco", isco);
+    result.put("source", LabourMarketViews.STATISTICS_SOURCE);
+    result.put("series", series);
+    result.put("indicators", views.groupIndicators(isco));
+    LocalDate[] window = views.adWindow();
+    if (window != null) {
+      Map<String, Object> ads = new LinkedHashMap<>();
+      ads.put("from", window[0]);
+      ads.put("to", window[1]);
+      ads.put("synthetic", views.synthetic());
+      ads.put("total", views.adCount(isco, window));
+      ads.put("byRegion", views.adsByArea(isco, window, false));
+      ads.put("topSkills", views.topSkills(isco, window, language, 20));
+      result.put("jobAds", ads);
+    }
+    return result;
+  }
+
+  @GetMapping(path = "/trends", produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      summary = "Skills or occupation groups whose share of ads rose or fell significantly",
+      description =
+          "Two-proportion z-test of the latest 6 full months against the 6 before, with"
+              + " Benjamini–Hochberg control of the false discovery rate at 5 %.")
+  LabourMarketViews.TrendView trends(
+      @Parameter(description = "skill or occupation") @RequestParam(defaultValue = "skill")
+          String kind,
+      @Parameter(description = "Region code (two digits); whole country when absent")
+          @RequestParam(required = false)
+          String region,
+      @RequestParam(required = false) Language lang,
+      Locale locale) {
+    return views.trends(kind(kind), region(region), lang != null ? lang : Language.of(locale), 50);
+  }
+
+  @GetMapping(path = "/trends.csv", produces = "text/csv")
+  @Operation(summary = "The trends as CSV")
+  ResponseEntity<String> trendsCsv(
+      @RequestParam(defaultValue = "skill") String kind,
+      @RequestParam(required = false) String region,
+      @RequestParam(required = false) Language lang,
+      Locale locale) {
+    LabourMarketViews.TrendView view =
+        views.trends(kind(kind), region(region), lang != null ? lang : Language.of(locale), 1000);
+    StringBuilder csv =
+        new StringBuilder(
+            "direction,item,label,ads_before,ads_after,share_before,share_after,z,p\n");
+    List<Object[]> rows = new ArrayList<>();
+    view.rising().forEach(t -> rows.add(new Object[] {"rising", t}));
+    view.declining().forEach(t -> rows.add(new Object[] {"declining", t}));
+    for (Object[] r : rows) {
+      LabourMarketViews.TrendRow t = (LabourMarketViews.TrendRow) r[1];
+      csv.append(r[0])
+          .append(',')
+          .append(quote(t.item()))
+          .append(',')
+          .append(quote(t.label()))
+          .append(',')
+          .append(t.before())
+          .append(',')
+          .append(t.after())
+          .append(',')
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "%.6f,%.6f,%.4f,%.6g",
+                  t.shareBefore(),
+                  t.shareAfter(),
+                  t.z(),
+                  t.p()))
+          .append('\n');
+    }
+    return csv(csv.toString(), "trends-" + kind + (region == null ? "" : "-" + region) + ".csv");
+  }
+
+  @GetMapping(path = "/forecast", produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      summary = "12-month forecast of open vacancies with a 95 % band, and the backtest errors",
+      description =
+          "series: region:<code> (two digits), isco:<code> (four digits) or isco:SSS (whole country)")
+  Map<String, Object> forecast(@RequestParam String series) {
+    Forecasts.Forecast f = requireForecast(series);
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("series", series);
+    result.put("label", f.series().label());
+    result.put("source", LabourMarketViews.STATISTICS_SOURCE);
+    result.put("firstMonth", f.firstMonth());
+    result.put("mean", f.mean());
+    result.put("lower95", f.lower());
+    result.put("upper95", f.upper());
+    Forecasts.Backtest b = views.backtest();
+    result.put(
+        "backtest",
+        Map.of(
+            "maseModel", b.mase()[0],
+            "maseSeasonalNaive", b.mase()[1],
+            "smapeModel", b.smape()[0],
+            "smapeSeasonalNaive", b.smape()[1],
+            "pairs", b.pairs()));
+    return result;
+  }
+
+  @GetMapping(path = "/forecast.csv", produces = "text/csv")
+  @Operation(summary = "The forecast as CSV")
+  ResponseEntity<String> forecastCsv(@RequestParam String series) {
+    Forecasts.Forecast f = requireForecast(series);
+    StringBuilder csv = new StringBuilder("month,forecast,lower95,upper95\n");
+    for (int h = 0; h < f.mean().length; h++) {
+      csv.append(f.firstMonth().plusMonths(h).toString(), 0, 7)
+          .append(
+              String.format(
+                  Locale.ROOT, ",%.0f,%.0f,%.0f%n", f.mean()[h], f.lower()[h], f.upper()[h]));
+    }
+    return csv(csv.toString(), "forecast-" + series.replace(':', '-') + ".csv");
+  }
+
+  private Forecasts.Forecast requireForecast(String series) {
+    if (!series.matches("region:\\d{2}|isco:(\\d{4}|SSS)")) {
+      throw LabourMarketPageController.badParameter(
+          "series", "use region:<two digits>, isco:<four digits> or isco:SSS");
+    }
+    Forecasts.Forecast f = views.forecast(series);
+    if (f == null) {
+      throw new NotFoundException("No complete series " + series + " to forecast");
+    }
+    return f;
+  }
+
+  private static String quote(String s) {
+    return '"' + s.replace("\"", "\"\"") + '"';
+  }
+
+  private static ResponseEntity<String> csv(String body, String filename) {
+    return ResponseEntity.ok()
+        .contentType(CSV)
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
+        .body(body);
+  }
+}

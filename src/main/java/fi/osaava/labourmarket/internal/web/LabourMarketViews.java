@@ -1,0 +1,262 @@
+package fi.osaava.labourmarket.internal.web;
+
+import fi.osaava.labourmarket.internal.analytics.Forecasts;
+import fi.osaava.labourmarket.internal.analytics.Trends;
+import fi.osaava.platform.Language;
+import fi.osaava.regions.Area;
+import fi.osaava.regions.AreaLevel;
+import fi.osaava.regions.RegionsApi;
+import fi.osaava.taxonomy.ConceptSummary;
+import fi.osaava.taxonomy.ConceptUri;
+import fi.osaava.taxonomy.TaxonomyApi;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The figures behind the labour-market pages and API, read from the module's tables. */
+@Component
+class LabourMarketViews {
+
+  static final String STATISTICS_SOURCE =
+      "Statistics Finland / Ministry of Economic Affairs and Employment, employment service"
+          + " statistics (CC BY 4.0)";
+
+  private final JdbcTemplate jdbc;
+  private final TaxonomyApi taxonomy;
+  private final RegionsApi regions;
+  private final Trends trends;
+  private final Forecasts forecasts;
+
+  LabourMarketViews(
+      JdbcTemplate jdbc,
+      TaxonomyApi taxonomy,
+      RegionsApi regions,
+      Trends trends,
+      Forecasts forecasts) {
+    this.jdbc = jdbc;
+    this.taxonomy = taxonomy;
+    this.regions = regions;
+    this.trends = trends;
+    this.forecasts = forecasts;
+  }
+
+  /** One month of the occupation series. */
+  record MonthRow(LocalDate month, Integer vacancies, Integer jobseekers) {}
+
+  List<MonthRow> occupationSeries(String isco) {
+    return jdbc.query(
+        "select month, sum(vacancies) as v, sum(jobseekers) as j, count(vacancies) as nv,"
+            + " count(jobseekers) as nj from lm_occupation_series where isco_code = ?"
+            + " group by month order by month",
+        (rs, i) ->
+            new MonthRow(
+                rs.getDate("month").toLocalDate(),
+                rs.getInt("nv") == 0 ? null : rs.getInt("v"),
+                rs.getInt("nj") == 0 ? null : rs.getInt("j")),
+        isco);
+  }
+
+  /** Indicators of the ISCO group (the same for each of its ESCO occupations in the file). */
+  Map<String, Object> groupIndicators(String isco) {
+    List<Map<String, Object>> rows =
+        jdbc.queryForList(
+            "select * from lm_occupation_indicator where isco_group like ? limit 1", isco + " %");
+    return rows.isEmpty() ? null : rows.getFirst();
+  }
+
+  /** The window of the latest 12 months of ads: first and last month. */
+  LocalDate[] adWindow() {
+    LocalDate last = jdbc.queryForObject("select max(month) from lm_demand_ads", LocalDate.class);
+    if (last == null) {
+      return null;
+    }
+    return new LocalDate[] {last.minusMonths(11), last};
+  }
+
+  boolean synthetic() {
+    return Boolean.TRUE.equals(
+        jdbc.queryForObject(
+            "select exists (select 1 from lm_job_ad where synthetic)", Boolean.class));
+  }
+
+  long adCount(String isco, LocalDate[] window) {
+    Long n =
+        jdbc.queryForObject(
+            "select coalesce(sum(ads), 0) from lm_demand_ads where month between ? and ?"
+                + " and (?::text is null or isco_code = ?)",
+            Long.class,
+            Date.valueOf(window[0]),
+            Date.valueOf(window[1]),
+            isco,
+            isco);
+    return n == null ? 0 : n;
+  }
+
+  /** Ads of the window by region code, or by sub-region code (through their municipality). */
+  Map<String, Double> adsByArea(String isco, LocalDate[] window, boolean subRegions) {
+    Map<String, Double> result = new LinkedHashMap<>();
+    if (!subRegions) {
+      jdbc.query(
+          "select region_code, sum(ads) as n from lm_demand_ads where month between ? and ?"
+              + " and (?::text is null or isco_code = ?) and region_code <> '' group by 1",
+          rs -> {
+            result.put(rs.getString(1), rs.getDouble(2));
+          },
+          Date.valueOf(window[0]),
+          Date.valueOf(window[1]),
+          isco,
+          isco);
+      return result;
+    }
+    Map<String, String> subRegionOf = subRegionOfMunicipality();
+    jdbc.query(
+        "select municipality_code, count(*) from lm_job_ad where duplicate_of is null"
+            + " and date_posted >= ? and date_posted < ? and (?::text is null or isco_code = ?)"
+            + " and municipality_code is not null group by 1",
+        rs -> {
+          String sub = subRegionOf.get(rs.getString(1));
+          if (sub != null) {
+            result.merge(sub, rs.getDouble(2), Double::sum);
+          }
+        },
+        Date.valueOf(window[0]),
+        Date.valueOf(window[1].plusMonths(1)),
+        isco,
+        isco);
+    return result;
+  }
+
+  Map<String, String> subRegionOfMunicipality() {
+    Map<String, String> map = new HashMap<>();
+    for (Area a : regions.areas(AreaLevel.MUNICIPALITY)) {
+      if (a.subRegionCode() != null) {
+        map.put(a.code(), a.subRegionCode());
+      }
+    }
+    return map;
+  }
+
+  Map<String, String> areaNames(AreaLevel level, Language language) {
+    Map<String, String> names = new LinkedHashMap<>();
+    for (Area a : regions.areas(level)) {
+      names.put(a.code(), a.name(language).text());
+    }
+    return names;
+  }
+
+  /** A requested item with its label and figures. */
+  record SkillRow(String uri, String label, long ads, double share) {}
+
+  List<SkillRow> topSkills(String isco, LocalDate[] window, Language language, int limit) {
+    long total = adCount(isco, window);
+    List<String> uris = new ArrayList<>();
+    List<Long> counts = new ArrayList<>();
+    jdbc.query(
+        "select skill_uri, sum(ads) as n from lm_demand_skill where month between ? and ?"
+            + " and (?::text is null or isco_code = ?) group by 1 order by 2 desc, 1 limit ?",
+        rs -> {
+          uris.add(rs.getString(1));
+          counts.add(rs.getLong(2));
+        },
+        Date.valueOf(window[0]),
+        Date.valueOf(window[1]),
+        isco,
+        isco,
+        limit);
+    Map<String, String> labels = labels(uris, language);
+    List<SkillRow> rows = new ArrayList<>();
+    for (int i = 0; i < uris.size(); i++) {
+      rows.add(
+          new SkillRow(
+              uris.get(i),
+              labels.getOrDefault(uris.get(i), uris.get(i)),
+              counts.get(i),
+              total == 0 ? 0 : counts.get(i) / (double) total));
+    }
+    return rows;
+  }
+
+  Map<String, String> labels(List<String> uris, Language language) {
+    Map<String, String> labels = new HashMap<>();
+    for (ConceptSummary s :
+        taxonomy.summaries(uris.stream().map(ConceptUri::new).toList(), language)) {
+      labels.put(s.uri().value(), s.label().text());
+    }
+    return labels;
+  }
+
+  static String iscoUri(String code) {
+    return "http://data.europa.eu/esco/isco/C" + code;
+  }
+
+  /** A trend with its label, for tables. */
+  record TrendRow(
+      String item,
+      String label,
+      long before,
+      long after,
+      double shareBefore,
+      double shareAfter,
+      double z,
+      double p) {}
+
+  /** Rising and declining items with labels; {@code kind} decides skills or ISCO groups. */
+  record TrendView(Trends.Result result, List<TrendRow> rising, List<TrendRow> declining) {}
+
+  TrendView trends(Trends.Kind kind, String region, Language language, int limit) {
+    Trends.Result r = trends.trends(kind, region);
+    List<Trends.Trend> up = r.rising().stream().limit(limit).toList();
+    List<Trends.Trend> down = r.declining().stream().limit(limit).toList();
+    List<String> uris = new ArrayList<>();
+    for (Trends.Trend t : concat(up, down)) {
+      uris.add(kind == Trends.Kind.SKILL ? t.item() : iscoUri(t.item()));
+    }
+    Map<String, String> labels = labels(uris, language);
+    java.util.function.Function<Trends.Trend, TrendRow> row =
+        t -> {
+          String uri = kind == Trends.Kind.SKILL ? t.item() : iscoUri(t.item());
+          String label = labels.getOrDefault(uri, t.item());
+          if (kind == Trends.Kind.OCCUPATION) {
+            label = t.item() + " " + label;
+          }
+          return new TrendRow(
+              t.item(),
+              label,
+              t.before(),
+              t.after(),
+              t.shareBefore(),
+              t.shareAfter(),
+              t.z(),
+              t.p());
+        };
+    return new TrendView(r, up.stream().map(row).toList(), down.stream().map(row).toList());
+  }
+
+  private static <T> List<T> concat(List<T> a, List<T> b) {
+    List<T> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  Forecasts.Forecast forecast(String key) {
+    return forecasts.forecast(key);
+  }
+
+  Forecasts.Backtest backtest() {
+    return forecasts.backtest();
+  }
+
+  /** Groups with statistics, for the index page: code, Finnish name, latest vacancies. */
+  List<Map<String, Object>> groups() {
+    return jdbc.queryForList(
+        "select isco_code, group_name, vacancies, jobseekers from lm_occupation_series"
+            + " where isco_code is not null and isco_code <> 'SSS'"
+            + " and month = (select max(month) from lm_occupation_series) order by isco_code");
+  }
+}
