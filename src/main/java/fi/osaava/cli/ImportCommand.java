@@ -13,7 +13,9 @@ import picocli.CommandLine.Spec;
       ImportEscoCommand.class,
       ImportRegionsCommand.class,
       ImportLabourMarketCommand.class,
-      ImportJobAdsCommand.class
+      ImportJobAdsCommand.class,
+      ImportEducationCommand.class,
+      ImportEducationJsonLdCommand.class
     })
 final class ImportCommand implements Runnable {
 

@@ -113,7 +113,8 @@ public class SkillBackfill implements DisposableBean {
     return count == null ? 0 : count;
   }
 
-  private int runBatch() {
+  /** One batch at a time, whichever thread asks: batches must not overlap. */
+  private synchronized int runBatch() {
     List<Pending> batch =
         jdbc.query(
             """
@@ -223,6 +224,7 @@ public class SkillBackfill implements DisposableBean {
         ) ranked
         where rank <= ?
         group by skill_uri
+        on conflict do nothing
         """,
         qualification,
         qualification,
