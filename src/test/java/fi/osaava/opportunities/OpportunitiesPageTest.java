@@ -43,8 +43,7 @@ class OpportunitiesPageTest extends WebTestBase {
   @Test
   void plansNeedSignIn() throws Exception {
     mvc.perform(get("/opportunities/plans"))
-        .andExpect(
-            result -> assertThat(result.getResponse().getStatus()).isIn(302, 401, 403));
+        .andExpect(result -> assertThat(result.getResponse().getStatus()).isIn(302, 401, 403));
     mvc.perform(post("/opportunities/plans").param("goal", "x"))
         .andExpect(status().is4xxClientError());
   }
