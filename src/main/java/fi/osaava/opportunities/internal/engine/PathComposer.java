@@ -123,7 +123,9 @@ public final class PathComposer {
     boolean[] start = coverage.chosen();
     Solved path =
         solve(gap, kept, constraints, Candidate::credits10, best, start).withBound(coverage);
-    long alternativeFloor = (long) Math.ceil(best * ALTERNATIVE_COVERAGE);
+    // When the first solve stopped at its time limit, the path may cover more than it found.
+    long reached = Math.max(best, path.coveredWeight());
+    long alternativeFloor = (long) Math.ceil(reached * ALTERNATIVE_COVERAGE);
     Solved cheapest = solve(gap, kept, constraints, Candidate::cost, alternativeFloor, start);
     Solved fastest = solve(gap, kept, constraints, Candidate::months, alternativeFloor, start);
     return new PathResult(
@@ -306,12 +308,13 @@ public final class PathComposer {
         && (limits.maxMonths() == null || months <= limits.maxMonths());
   }
 
-  private record Solved(boolean[] chosen, long objective, SolverOutcome outcome) {
+  private record Solved(
+      boolean[] chosen, long objective, long coveredWeight, SolverOutcome outcome) {
     Solved withBound(Solved coverage) {
       if (!coverage.outcome().timeLimitHit()) {
         return this;
       }
-      return new Solved(chosen, objective, coverage.outcome());
+      return new Solved(chosen, objective, coveredWeight, coverage.outcome());
     }
   }
 
@@ -403,7 +406,8 @@ public final class PathComposer {
     }
     SolverOutcome outcome =
         new SolverOutcome(status.name(), status != CpSolverStatus.OPTIMAL, objective, bound);
-    return new Solved(chosen, secondary == null ? coveredWeight : objective, outcome);
+    return new Solved(
+        chosen, secondary == null ? coveredWeight : objective, coveredWeight, outcome);
   }
 
   private static void limit(
