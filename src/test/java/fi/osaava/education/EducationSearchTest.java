@@ -66,7 +66,8 @@ class EducationSearchTest extends WebTestBase {
   void findsSwedishAndEnglishTitles() {
     assertThat(titles(search.search(query("sjukskötare", Map.of(), 0))).getFirst())
         .contains("sjukskötare");
-    assertThat(titles(search.search(query("nursing", Map.of(), 0))).getFirst()).contains("nurs");
+    assertThat(titles(search.search(query("nursing", Map.of(), 0))).getFirst())
+        .contains("nurs");
   }
 
   @Test
@@ -117,14 +118,7 @@ class EducationSearchTest extends WebTestBase {
     EducationSearchResult result =
         search.search(
             new EducationQuery(
-                "",
-                "data analysis",
-                Map.of(),
-                false,
-                Set.of(),
-                SortOrder.RELEVANCE,
-                0,
-                10,
+                "", "data analysis", Map.of(), false, Set.of(), SortOrder.RELEVANCE, 0, 10,
                 Language.EN));
     assertThat(result.total()).isPositive();
   }
@@ -155,13 +149,14 @@ class EducationSearchTest extends WebTestBase {
       StringBuilder value = new StringBuilder();
       int length = random.nextInt(i % 10 == 0 ? 800 : 30);
       for (int c = 0; c < length; c++) {
-        value.appendCodePoint(
-            random.nextInt(3) == 0 ? random.nextInt(0x3000) + 1 : 32 + random.nextInt(95));
+        value.appendCodePoint(random.nextInt(3) == 0 ? random.nextInt(0x3000) + 1 : 32 + random.nextInt(95));
       }
       MvcResult result =
           mvc.perform(get("/api/v1/education/search").param(parameter, value.toString()))
               .andReturn();
-      assertThat(result.getResponse().getStatus()).as("%s=%s", parameter, value).isIn(200, 400);
+      assertThat(result.getResponse().getStatus())
+          .as("%s=%s", parameter, value)
+          .isIn(200, 400);
     }
     mvc.perform(get("/api/v1/education/search").param("size", "0"))
         .andExpect(status().isBadRequest())

@@ -45,8 +45,7 @@ class EducationRelevanceBenchmark implements Benchmark {
     Result result = evaluation.run();
     Scores osaava = result.osaava();
     Scores baseline = result.baseline();
-    double ratio =
-        baseline.ndcg10() == 0 ? Double.POSITIVE_INFINITY : osaava.ndcg10() / baseline.ndcg10();
+    double ratio = baseline.ndcg10() == 0 ? Double.POSITIVE_INFINITY : osaava.ndcg10() / baseline.ndcg10();
     StringBuilder md = new StringBuilder();
     md.append("Judged queries: ")
         .append(result.queries())
@@ -72,16 +71,13 @@ class EducationRelevanceBenchmark implements Benchmark {
                                     s.ndcg10(),
                                     s.mrr(),
                                     language.equals("all")
-                                        ? "%.1f"
-                                            .formatted(percentile(result.millis().get(engine), 50))
+                                        ? "%.1f".formatted(percentile(result.millis().get(engine), 50))
                                         : "",
                                     language.equals("all")
-                                        ? "%.1f"
-                                            .formatted(percentile(result.millis().get(engine), 95))
+                                        ? "%.1f".formatted(percentile(result.millis().get(engine), 95))
                                         : ""))));
-    md.append(
-        "\nnDCG@10 ratio Osaava / baseline: **%.2f×** (target ≥ %.1f×: %s).\n"
-            .formatted(ratio, TARGET_RATIO, ratio >= TARGET_RATIO ? "met" : "missed"));
+    md.append("\nnDCG@10 ratio Osaava / baseline: **%.2f×** (target ≥ %.1f×: %s).\n"
+        .formatted(ratio, TARGET_RATIO, ratio >= TARGET_RATIO ? "met" : "missed"));
     Map<String, Object> metrics = new LinkedHashMap<>();
     metrics.put("queries", result.queries());
     metrics.put("osaava_ndcg10", round(osaava.ndcg10()));

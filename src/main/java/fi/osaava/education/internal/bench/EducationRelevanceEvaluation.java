@@ -81,15 +81,13 @@ public class EducationRelevanceEvaluation {
         (engine, byLanguage) -> {
           Map<String, Scores> engineScores = new LinkedHashMap<>();
           byLanguage.forEach(
-              (language, m) ->
-                  engineScores.put(language, new Scores(m.queries(), m.ndcg(), m.mrr())));
+              (language, m) -> engineScores.put(language, new Scores(m.queries(), m.ndcg(), m.mrr())));
           scores.put(engine, engineScores);
         });
     return new Result(judgements.queries().size(), scores, millis);
   }
 
-  private static void add(
-      Map<String, GradedMetrics> byLanguage, JudgedQuery query, List<String> ranked) {
+  private static void add(Map<String, GradedMetrics> byLanguage, JudgedQuery query, List<String> ranked) {
     byLanguage.computeIfAbsent("all", k -> new GradedMetrics()).add(ranked, query.grades());
     byLanguage
         .computeIfAbsent(query.language(), k -> new GradedMetrics())

@@ -5,9 +5,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The national reference implementation's way of searching: PostgreSQL {@code ILIKE} on titles and
- * descriptions plus {@code pg_trgm} similarity on titles, titles containing the text first, then by
- * similarity. The {@code %} operator and the ordering use the trigram GIN index of the titles.
+ * The national reference implementation's way of searching: PostgreSQL {@code ILIKE} on titles
+ * and descriptions plus {@code pg_trgm} similarity on titles, titles containing the text first,
+ * then by similarity. The {@code %} operator and the ordering use the trigram GIN index of the
+ * titles.
  */
 @Component
 public class TrigramBaseline {

@@ -21,15 +21,15 @@ import java.util.function.Function;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
-import org.hibernate.search.engine.search.common.SortMode;
 import org.hibernate.search.engine.search.common.ValueModel;
 import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.query.SearchResult;
-import org.hibernate.search.engine.search.sort.dsl.SearchSortFactory;
 import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
+import org.hibernate.search.engine.search.sort.dsl.SearchSortFactory;
+import org.hibernate.search.engine.search.common.SortMode;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.hibernate.search.util.common.data.Range;
@@ -38,8 +38,8 @@ import org.springframework.stereotype.Component;
 /**
  * The education search: words matched per language field (Finnish lemmas and compound parts,
  * Swedish and English stems), titles and alternative names weighted above descriptions, skills'
- * ESCO labels as synonyms, as-you-type prefixes and typo tolerance on titles; facet counts over the
- * whole filtered result in the same query.
+ * ESCO labels as synonyms, as-you-type prefixes and typo tolerance on titles; facet counts over
+ * the whole filtered result in the same query.
  */
 @Component
 public class EducationSearchService {
@@ -102,12 +102,8 @@ public class EducationSearchService {
                       parts.add(f.highlight("body_" + l));
                     }
                     return f.composite()
-                        .from(
-                            parts.stream()
-                                .map(p -> p.toProjection())
-                                .toArray(
-                                    org.hibernate.search.engine.search.projection.SearchProjection[]
-                                        ::new))
+                        .from(parts.stream().map(p -> p.toProjection()).toArray(
+                            org.hibernate.search.engine.search.projection.SearchProjection[]::new))
                         .asList();
                   })
               .where(f -> predicate(f, query, words, teaches, now, today, true))
@@ -121,8 +117,7 @@ public class EducationSearchService {
                           .numberOfFragments(2)
                           .noMatchSize(0));
       for (Facet facet : List.of(Facet.LEVEL, Facet.LANGUAGE, Facet.MODE, Facet.COST)) {
-        step =
-            step.aggregation(terms(keys, facet), f -> f.terms().field(field(facet), String.class));
+        step = step.aggregation(terms(keys, facet), f -> f.terms().field(field(facet), String.class));
       }
       step =
           step.aggregation(
@@ -139,7 +134,10 @@ public class EducationSearchService {
       step =
           step.aggregation(
               terms(keys, Facet.REGION),
-              f -> f.terms().field(Fields.REGION, String.class, ValueModel.INDEX).maxTermCount(30));
+              f ->
+                  f.terms()
+                      .field(Fields.REGION, String.class, ValueModel.INDEX)
+                      .maxTermCount(30));
       step =
           step.aggregation(
               ranges(keys, Facet.EXTENT, Double.class),
@@ -170,7 +168,8 @@ public class EducationSearchService {
                           Facet.START_BUCKETS.stream()
                               .map(b -> range(b, (Integer x) -> today.plusMonths(x)))
                               .toList()));
-      SearchResult<List<?>> result = step.fetch(query.page() * query.size(), query.size());
+      SearchResult<List<?>> result =
+          step.fetch(query.page() * query.size(), query.size());
       long openNow =
           search
               .search(OfferingDocument.class)
@@ -209,14 +208,7 @@ public class EducationSearchService {
   public List<UUID> rank(String text, Language language, int limit) {
     EducationQuery query =
         new EducationQuery(
-            text,
-            null,
-            Map.of(),
-            false,
-            Set.of(),
-            EducationQuery.SortOrder.RELEVANCE,
-            0,
-            limit,
+            text, null, Map.of(), false, Set.of(), EducationQuery.SortOrder.RELEVANCE, 0, limit,
             language);
     List<String> words = QueryWords.of(text);
     Instant now = clock.instant();
@@ -260,15 +252,7 @@ public class EducationSearchService {
       highlights.addAll(strings(value));
     }
     return new Hit(
-        id,
-        titles,
-        level,
-        field,
-        locations,
-        languages,
-        providers,
-        extent,
-        synthetic,
+        id, titles, level, field, locations, languages, providers, extent, synthetic,
         highlights.size() > 2 ? highlights.subList(0, 2) : highlights);
   }
 
@@ -368,14 +352,14 @@ public class EducationSearchService {
       case REGION ->
           f.terms()
               .field(Fields.REGION)
-              .matchingAny(
-                  list.stream().map(v -> "%02d".formatted(Integer.parseInt(v))).toList(),
+              .matchingAny(list.stream().map(v -> "%02d".formatted(Integer.parseInt(v))).toList(),
                   ValueModel.INDEX);
       case LANGUAGE -> f.terms().field(Fields.LANGUAGE).matchingAny(list);
       case MODE -> f.terms().field(Fields.MODE).matchingAny(list);
       case COST -> f.terms().field(Fields.COST).matchingAny(list);
       case PROVIDER -> f.terms().field(Fields.PROVIDER).matchingAny(list);
-      case EXTENT -> anyRange(f, Fields.EXTENT, Facet.EXTENT_BUCKETS, values, b -> (double) b);
+      case EXTENT ->
+          anyRange(f, Fields.EXTENT, Facet.EXTENT_BUCKETS, values, b -> (double) b);
       case DURATION -> anyRange(f, Fields.DURATION, Facet.DURATION_BUCKETS, values, b -> b);
       case START ->
           anyRange(f, Fields.START_DATE, Facet.START_BUCKETS, values, b -> today.plusMonths(b));
@@ -403,10 +387,12 @@ public class EducationSearchService {
         : Range.canonical(bound.apply(bucket.from()), bound.apply(bucket.to()));
   }
 
-  private static SortFinalStep sort(
-      SearchSortFactory f, EducationQuery.SortOrder order, boolean browse) {
+  private static SortFinalStep sort(SearchSortFactory f, EducationQuery.SortOrder order, boolean browse) {
     return switch (order) {
-      case RELEVANCE -> browse ? f.field(Fields.SORT_KEY) : f.score().then().field(Fields.SORT_KEY);
+      case RELEVANCE ->
+          browse
+              ? f.field(Fields.SORT_KEY)
+              : f.score().then().field(Fields.SORT_KEY);
       case START_DATE ->
           f.field(Fields.START_DATE)
               .asc()
@@ -477,9 +463,7 @@ public class EducationSearchService {
         (value, count) ->
             counts.add(
                 new FacetCount(
-                    String.valueOf(value),
-                    (Long) count,
-                    selected.contains(String.valueOf(value)))));
+                    String.valueOf(value), (Long) count, selected.contains(String.valueOf(value)))));
     for (String value : selected) {
       if (counts.stream().noneMatch(c -> c.value().equals(value))) {
         counts.add(new FacetCount(value, 0, true));

@@ -31,9 +31,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The education pages: the search page ({@code /education}, a plain GET form that htmx refreshes in
- * place when a facet changes) and one page per offering. Texts are shown in the interface language,
- * and a text shown in another language says so.
+ * The education pages: the search page ({@code /education}, a plain GET form that htmx refreshes
+ * in place when a facet changes) and one page per offering. Texts are shown in the interface
+ * language, and a text shown in another language says so.
  */
 @Controller
 class EducationPageController {
@@ -95,10 +95,8 @@ class EducationPageController {
         "pager",
         Pagination.of(
             new fi.osaava.platform.ResultPage<>(
-                result.hits(),
-                result.page(),
-                result.size(),
-                Math.min(result.total(), (long) EducationQuery.MAX_RESULT_WINDOW)),
+                result.hits(), result.page(), result.size(), Math.min(result.total(),
+                    (long) EducationQuery.MAX_RESULT_WINDOW)),
             "page",
             "results",
             request));
@@ -145,9 +143,7 @@ class EducationPageController {
         counts.sort(Comparator.comparingLong(FacetCount::count).reversed());
         List<FacetCount> shown = new ArrayList<>();
         for (FacetCount count : counts) {
-          if (shown.size() < MUNICIPALITIES_SHOWN
-              || count.selected()
-              || count.value().equals("online")) {
+          if (shown.size() < MUNICIPALITIES_SHOWN || count.selected() || count.value().equals("online")) {
             shown.add(count);
           }
         }
@@ -158,9 +154,7 @@ class EducationPageController {
               .map(
                   c ->
                       new ValueView(
-                          c.value(),
-                          label(facet, c.value(), locale, language),
-                          c.count(),
+                          c.value(), label(facet, c.value(), locale, language), c.count(),
                           c.selected()))
               .toList();
       if (!values.isEmpty()) {
@@ -177,9 +171,13 @@ class EducationPageController {
   private String label(Facet facet, String value, Locale locale, Language language) {
     return switch (facet) {
       case LEVEL, MODE, COST, LANGUAGE, FIELD, EXTENT, DURATION, START ->
-          messages.getMessage("education." + facet.parameter() + "." + value, null, value, locale);
+          messages.getMessage(
+              "education." + facet.parameter() + "." + value, null, value, locale);
       case REGION ->
-          regions.area(AreaLevel.REGION, value).map(a -> a.name(language).text()).orElse(value);
+          regions
+              .area(AreaLevel.REGION, value)
+              .map(a -> a.name(language).text())
+              .orElse(value);
       case LOCATION -> locationName(value, locale, language);
       case PROVIDER -> value;
     };
@@ -189,11 +187,8 @@ class EducationPageController {
     if (code.equals(OfferingDocument.ONLINE)) {
       return messages.getMessage("education.location.online", null, locale);
     }
-    return regions
-        .area(AreaLevel.MUNICIPALITY, code)
-        .map(Area::names)
-        .map(names -> names.getOrDefault(language, names.get(Language.FI)))
-        .orElse(code);
+    return regions.area(AreaLevel.MUNICIPALITY, code).map(Area::names).map(
+        names -> names.getOrDefault(language, names.get(Language.FI))).orElse(code);
   }
 
   record FacetView(String parameter, String label, List<ValueView> values) {}
