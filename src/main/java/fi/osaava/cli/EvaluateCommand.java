@@ -1,6 +1,7 @@
 package fi.osaava.cli;
 
 import fi.osaava.identification.IdentificationEvaluation;
+import fi.osaava.opportunities.MatchingEvaluation;
 import fi.osaava.platform.Benchmark;
 import fi.osaava.platform.Directories;
 import fi.osaava.platform.ImportProgress;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Spec;
       EvaluateCommand.OccupationSkillsFi.class,
       EvaluateCommand.IscoFi.class,
       EvaluateCommand.Fusion.class,
+      EvaluateCommand.Matching.class,
       EvaluateCommand.LabourMarketForecasts.class
     })
 final class EvaluateCommand implements Runnable {
@@ -72,9 +74,8 @@ final class EvaluateCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       try (ConfigurableApplicationContext context = CliApplication.boot(common)) {
         Benchmark.Report report =
-            evaluate(
-                context.getBean(IdentificationEvaluation.class),
-                context.getBean(Directories.class),
+            run(
+                context,
                 message -> {
                   out.println("  " + message);
                   out.flush();
@@ -88,6 +89,14 @@ final class EvaluateCommand implements Runnable {
         out.println(Json.object(report.metrics()));
         return 0;
       }
+    }
+
+    /** Runs the task in the booted application; tasks of other modules override this. */
+    Benchmark.Report run(ConfigurableApplicationContext context, ImportProgress progress) {
+      return evaluate(
+          context.getBean(IdentificationEvaluation.class),
+          context.getBean(Directories.class),
+          progress);
     }
 
     /** A file of the reference data, for tasks whose input ships there. */
@@ -312,5 +321,58 @@ final class EvaluateCommand implements Runnable {
     String name = file.getFileName().toString();
     int dot = name.lastIndexOf('.');
     return (dot > 0 ? name.substring(0, dot) : name).replaceAll("[^A-Za-z0-9_-]", "-");
+  }
+
+  @Command(
+      name = "matching",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Opportunity matching on ground truth derived from ESCO: occupation recall (Recall@10,"
+            + " MRR; Osaava and a plain overlap baseline) and learning-path quality under a credit"
+            + " budget (gap coverage, credits, offerings; Osaava's CP-SAT path and greedy"
+            + " selection by the peer's ratio), in one run over the imported catalogue."
+      })
+  static final class Matching extends Task {
+    @Option(names = "--occupations", defaultValue = "500", description = "Recall task size.")
+    int occupations;
+
+    @Option(names = "--goals", defaultValue = "200", description = "Path task size.")
+    int goals;
+
+    @Option(names = "--budget", defaultValue = "60", description = "Credit budget of a path.")
+    double budget;
+
+    @Option(names = "--seed", defaultValue = "20261122", description = "Sampling seed.")
+    long seed;
+
+    @Override
+    String name() {
+      return "matching";
+    }
+
+    @Override
+    String command() {
+      return "./osaava evaluate matching --occupations "
+          + occupations
+          + " --goals "
+          + goals
+          + " --budget "
+          + budget
+          + " --seed "
+          + seed;
+    }
+
+    @Override
+    Benchmark.Report run(ConfigurableApplicationContext context, ImportProgress progress) {
+      return context
+          .getBean(MatchingEvaluation.class)
+          .evaluate(occupations, goals, budget, seed, progress);
+    }
+
+    @Override
+    Benchmark.Report evaluate(
+        IdentificationEvaluation evaluation, Directories directories, ImportProgress progress) {
+      throw new UnsupportedOperationException("matching runs through run(context, progress)");
+    }
   }
 }

@@ -65,6 +65,15 @@ public interface TaxonomyApi {
   void forEachOccupationSkill(Consumer<OccupationSkill> consumer);
 
   /**
+   * Every broader relation of the skill pillar (skill to skill group, skill to broader skill)
+   * between current concepts, in a single query, for modules that build their own graph of ESCO.
+   */
+  void forEachSkillBroader(Consumer<BroaderRelation> consumer);
+
+  /** Every skill–skill relation between current concepts, in a single query. */
+  void forEachSkillRelation(Consumer<SkillRelation> consumer);
+
+  /**
    * Imports official ESCO CSV packages (zips, directories or single files), all or nothing.
    *
    * @throws fi.osaava.platform.InvalidInputException naming file, line and field on bad input;

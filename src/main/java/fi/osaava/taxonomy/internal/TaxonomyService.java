@@ -5,6 +5,7 @@ import fi.osaava.platform.Language;
 import fi.osaava.platform.LocalizedText;
 import fi.osaava.platform.Paging;
 import fi.osaava.platform.ResultPage;
+import fi.osaava.taxonomy.BroaderRelation;
 import fi.osaava.taxonomy.Concept;
 import fi.osaava.taxonomy.ConceptRecord;
 import fi.osaava.taxonomy.ConceptSummary;
@@ -17,6 +18,7 @@ import fi.osaava.taxonomy.OccupationSkill;
 import fi.osaava.taxonomy.RelatedConcept;
 import fi.osaava.taxonomy.RelationType;
 import fi.osaava.taxonomy.SkillCollection;
+import fi.osaava.taxonomy.SkillRelation;
 import fi.osaava.taxonomy.Suggestion;
 import fi.osaava.taxonomy.TaxonomyApi;
 import fi.osaava.taxonomy.TaxonomyStatus;
@@ -459,6 +461,42 @@ class TaxonomyService implements TaxonomyApi {
               new OccupationSkill(
                   new ConceptUri(rs.getString("occupation_uri")),
                   new ConceptUri(rs.getString("skill_uri")),
+                  RelationType.valueOf(rs.getString("relation"))));
+        });
+  }
+
+  @Override
+  public void forEachSkillBroader(Consumer<BroaderRelation> consumer) {
+    jdbc.query(
+        """
+        select b.concept_uri, b.broader_uri from taxonomy_broader b
+        join taxonomy_concept c on c.uri = b.concept_uri and not c.obsolete
+        join taxonomy_concept p on p.uri = b.broader_uri and not p.obsolete
+        where b.pillar = 'SKILL'
+        order by b.concept_uri, b.broader_uri""",
+        Map.of(),
+        rs -> {
+          consumer.accept(
+              new BroaderRelation(
+                  new ConceptUri(rs.getString("concept_uri")),
+                  new ConceptUri(rs.getString("broader_uri"))));
+        });
+  }
+
+  @Override
+  public void forEachSkillRelation(Consumer<SkillRelation> consumer) {
+    jdbc.query(
+        """
+        select r.skill_uri, r.related_uri, r.relation from taxonomy_skill_relation r
+        join taxonomy_concept s on s.uri = r.skill_uri and not s.obsolete
+        join taxonomy_concept t on t.uri = r.related_uri and not t.obsolete
+        order by r.skill_uri, r.related_uri""",
+        Map.of(),
+        rs -> {
+          consumer.accept(
+              new SkillRelation(
+                  new ConceptUri(rs.getString("skill_uri")),
+                  new ConceptUri(rs.getString("related_uri")),
                   RelationType.valueOf(rs.getString("relation"))));
         });
   }

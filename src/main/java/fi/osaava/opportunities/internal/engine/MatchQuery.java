@@ -1,0 +1,66 @@
+package fi.osaava.opportunities.internal.engine;
+
+import fi.osaava.education.EducationLevel;
+import fi.osaava.opportunities.OpportunityKind;
+import fi.osaava.platform.Language;
+import java.util.Set;
+
+/**
+ * What to rank and how.
+ *
+ * @param interestWeight the slider from "my skills" (0) to "my interests" (1)
+ * @param demandWeight how much labour-market demand counts, 0–1
+ * @param municipalities the region as municipality codes (null: anywhere); ads and offerings
+ *     outside it still pass when remote or online
+ * @param remoteOnly only remote ads and online offerings
+ * @param language teaching language of offerings / language of ads (null: any)
+ * @param levels education levels (empty: all)
+ * @param fields education field codes (empty: all)
+ * @param maxMonths longest duration of an offering (null: any)
+ * @param maxCost highest cost of an offering in euros (null: any)
+ */
+public record MatchQuery(
+    Set<OpportunityKind> kinds,
+    double interestWeight,
+    double demandWeight,
+    Set<String> municipalities,
+    boolean remoteOnly,
+    Language language,
+    Set<EducationLevel> levels,
+    Set<String> fields,
+    Integer maxMonths,
+    Double maxCost,
+    Sort sort,
+    int page,
+    int size) {
+
+  /** Server-side sort orders. */
+  public enum Sort {
+    SCORE,
+    SKILLS,
+    INTEREST,
+    DEMAND
+  }
+
+  public MatchQuery {
+    kinds = kinds == null || kinds.isEmpty() ? Set.of(OpportunityKind.values()) : Set.copyOf(kinds);
+    levels = levels == null ? Set.of() : Set.copyOf(levels);
+    fields = fields == null ? Set.of() : Set.copyOf(fields);
+    if (interestWeight < 0 || interestWeight > 1) {
+      throw new IllegalArgumentException("interestWeight must be within 0..1");
+    }
+    if (demandWeight < 0 || demandWeight > 1) {
+      throw new IllegalArgumentException("demandWeight must be within 0..1");
+    }
+    if (page < 0 || size < 1 || size > 100) {
+      throw new IllegalArgumentException("page must be >= 0 and size within 1..100");
+    }
+    sort = sort == null ? Sort.SCORE : sort;
+  }
+
+  /** All kinds, skills only, no filters: what the evaluation ranks. */
+  public static MatchQuery skillsOnly(Set<OpportunityKind> kinds, int size) {
+    return new MatchQuery(
+        kinds, 0, 0, null, false, null, Set.of(), Set.of(), null, null, Sort.SCORE, 0, size);
+  }
+}

@@ -1,0 +1,73 @@
+package fi.osaava.opportunities.internal.engine;
+
+import fi.osaava.platform.Language;
+import java.time.LocalDate;
+import java.util.Set;
+
+/**
+ * What the person allows a learning path to take. Null means no limit.
+ *
+ * @param municipalities the region as municipality codes; online offerings pass anywhere
+ * @param onlineOnly only online offerings
+ * @param earliestStart the offering must start on or after this day (continuous enrolment passes)
+ * @param latestStart the offering must start on or before this day (continuous enrolment passes)
+ */
+public record PathConstraints(
+    Double maxCredits,
+    Integer maxMonths,
+    Double maxCost,
+    Set<String> municipalities,
+    boolean onlineOnly,
+    Language language,
+    LocalDate earliestStart,
+    LocalDate latestStart) {
+
+  public static PathConstraints credits(double maxCredits) {
+    return new PathConstraints(maxCredits, null, null, null, false, null, null, null);
+  }
+
+  boolean admits(OfferingEntry offering) {
+    if (onlineOnly && !offering.online()) {
+      return false;
+    }
+    if (municipalities != null && !offering.online()) {
+      boolean inside = false;
+      for (String code : offering.municipalities()) {
+        if (municipalities.contains(code)) {
+          inside = true;
+          break;
+        }
+      }
+      if (!inside) {
+        return false;
+      }
+    }
+    if (language != null && (offering.languageMask() & (1 << language.ordinal())) == 0) {
+      return false;
+    }
+    if (maxCredits != null && offering.creditsOrZero() > maxCredits) {
+      return false;
+    }
+    if (maxCost != null && offering.costOrZero() > maxCost) {
+      return false;
+    }
+    if (maxMonths != null && offering.monthsOrZero() > maxMonths) {
+      return false;
+    }
+    return startsInWindow(offering.startDays());
+  }
+
+  private boolean startsInWindow(int[] startDays) {
+    if (startDays.length == 0 || (earliestStart == null && latestStart == null)) {
+      return true;
+    }
+    long from = earliestStart == null ? Long.MIN_VALUE : earliestStart.toEpochDay();
+    long to = latestStart == null ? Long.MAX_VALUE : latestStart.toEpochDay();
+    for (int day : startDays) {
+      if (day >= from && day <= to) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,3 @@
+/** Explainable matching of a person to occupations, job ads and education, with gaps and paths. */
+@org.springframework.modulith.ApplicationModule(displayName = "Opportunities")
+package fi.osaava.opportunities;

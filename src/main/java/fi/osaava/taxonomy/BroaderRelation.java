@@ -1,0 +1,4 @@
+package fi.osaava.taxonomy;
+
+/** One step up ESCO's hierarchy: {@code concept} is narrower than {@code broader}. */
+public record BroaderRelation(ConceptUri concept, ConceptUri broader) {}
