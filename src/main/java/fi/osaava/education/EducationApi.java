@@ -14,6 +14,15 @@ public interface EducationApi {
    */
   void forEachMatchableOffering(Language language, Consumer<MatchableOffering> consumer);
 
+  /**
+   * Identifies the ESCO skills of every offering still waiting for them, now and in the calling
+   * thread (the service otherwise does this in the background after imports). Batch work such as
+   * evaluations calls this first so that it sees the whole catalogue's skills.
+   *
+   * @return how many offerings were processed
+   */
+  int identifyPendingSkills();
+
   /** One active offering, or empty when unknown or deactivated. */
   Optional<MatchableOffering> matchableOffering(OfferingId id, Language language);
 }

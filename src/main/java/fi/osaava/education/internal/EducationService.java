@@ -176,6 +176,11 @@ class EducationService implements EducationApi, EducationCatalogue, EducationPus
   }
 
   @Override
+  public int identifyPendingSkills() {
+    return backfill.runToCompletion();
+  }
+
+  @Override
   public Optional<MatchableOffering> matchableOffering(OfferingId id, Language language) {
     List<MatchableOffering> found =
         jdbc.query(MATCHABLE + " and o.id = ?", (rs, n) -> matchable(rs, language), id.value());

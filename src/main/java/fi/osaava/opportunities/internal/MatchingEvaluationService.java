@@ -1,5 +1,6 @@
 package fi.osaava.opportunities.internal;
 
+import fi.osaava.education.EducationApi;
 import fi.osaava.opportunities.MatchingEvaluation;
 import fi.osaava.opportunities.internal.engine.MatchIndex;
 import fi.osaava.opportunities.internal.engine.MatchingEvaluator;
@@ -18,14 +19,21 @@ import org.springframework.stereotype.Service;
 class MatchingEvaluationService implements MatchingEvaluation {
 
   private final MatchingData data;
+  private final EducationApi education;
 
-  MatchingEvaluationService(MatchingData data) {
+  MatchingEvaluationService(MatchingData data, EducationApi education) {
     this.data = data;
+    this.education = education;
   }
 
   @Override
   public Benchmark.Report evaluate(
       int occupations, int goals, double budget, long seed, ImportProgress progress) {
+    // Skills arrive by a background backfill after imports; the path figures need all of them.
+    int identified = education.identifyPendingSkills();
+    if (identified > 0) {
+      progress.report("identified the skills of " + identified + " offerings first");
+    }
     MatchIndex all = data.refresh();
     MatchIndex index =
         new MatchIndex(
