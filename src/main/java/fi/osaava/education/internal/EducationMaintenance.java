@@ -7,9 +7,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Keeps the derived education data current: at start-up rebuilds the index when it does not hold
@@ -24,10 +26,17 @@ class EducationMaintenance implements ApplicationRunner, Ordered {
 
   private final EducationIndexer indexer;
   private final SkillBackfill backfill;
+  private final boolean service;
 
-  EducationMaintenance(EducationIndexer indexer, SkillBackfill backfill) {
+  /**
+   * @param context a web application context in the service; the command-line tools boot without
+   *     one and leave the background work to the service, whose index they cannot write beside it
+   */
+  EducationMaintenance(
+      EducationIndexer indexer, SkillBackfill backfill, ApplicationContext context) {
     this.indexer = indexer;
     this.backfill = backfill;
+    this.service = context instanceof WebApplicationContext;
   }
 
   /** After the first-start imports (order 0). */
@@ -38,6 +47,9 @@ class EducationMaintenance implements ApplicationRunner, Ordered {
 
   @Override
   public void run(ApplicationArguments args) {
+    if (!service) {
+      return;
+    }
     try {
       long catalogue = indexer.catalogueCount();
       long indexed = indexer.documentCount();
@@ -53,7 +65,9 @@ class EducationMaintenance implements ApplicationRunner, Ordered {
 
   @TransactionalEventListener(fallbackExecution = true)
   void onEscoImported(EscoImported event) {
-    backfill.trigger();
+    if (service) {
+      backfill.trigger();
+    }
   }
 
   @TransactionalEventListener(fallbackExecution = true)
