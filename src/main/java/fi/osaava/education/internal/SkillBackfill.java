@@ -1,5 +1,6 @@
 package fi.osaava.education.internal;
 
+import fi.osaava.education.CatalogueChanged;
 import fi.osaava.education.internal.search.EducationIndexer;
 import fi.osaava.identification.Evidence;
 import fi.osaava.identification.Identification;
@@ -24,6 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -58,13 +60,16 @@ public class SkillBackfill implements DisposableBean {
       Executors.newSingleThreadExecutor(
           Thread.ofPlatform().daemon().name("education-skill-backfill").factory());
   private final AtomicBoolean pending = new AtomicBoolean();
+  private final ApplicationEventPublisher events;
 
   SkillBackfill(
       JdbcTemplate jdbc,
       TransactionTemplate transactions,
       IdentificationApi identification,
       TaxonomyApi taxonomy,
-      EducationIndexer indexer) {
+      EducationIndexer indexer,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.identification = identification;
@@ -97,6 +102,11 @@ public class SkillBackfill implements DisposableBean {
     while (true) {
       int done = runBatch();
       if (done == 0) {
+        if (processed > 0) {
+          // Matching indexes were built from the catalogue without these skills.
+          events.publishEvent(new CatalogueChanged(processed));
+          log.info("Skills identified for {} offerings", processed);
+        }
         return processed;
       }
       processed += done;
