@@ -1,5 +1,6 @@
 package fi.osaava.cli;
 
+import fi.osaava.education.EducationCatalogue;
 import fi.osaava.labourmarket.LabourMarketImports;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -16,12 +17,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code osaava generate job-ads …}: synthetic data for development and load tests. */
+/** {@code osaava generate job-ads|education …}: synthetic data for development and load tests. */
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
     description = "Generate synthetic data.",
-    subcommands = {GenerateCommand.JobAds.class})
+    subcommands = {GenerateCommand.JobAds.class, GenerateCommand.Education.class})
 final class GenerateCommand implements Runnable {
 
   @Spec CommandSpec spec;
@@ -65,6 +66,54 @@ final class GenerateCommand implements Runnable {
         if (out != null) {
           console.printf("%,d synthetic ads written to %s%n", count, out);
         }
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "education",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Write synthetic education offerings into the catalogue that recombine the imported real"
+            + " records (titles, descriptions, outcomes, skills, providers, places, levels,"
+            + " extents), each marked synthetic, and index them. The same seed gives the same"
+            + " offerings (upserted again); dates follow the day of the run.",
+        "Needs the education catalogue imported. Run it with the service stopped: the command"
+            + " writes the search index."
+      })
+  static final class Education implements Callable<Integer> {
+    @Mixin CommonOptions common;
+
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--count",
+        required = true,
+        paramLabel = "N",
+        description = "How many offerings.")
+    int count;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Default: 1.")
+    long seed;
+
+    @Override
+    public Integer call() {
+      PrintWriter console = spec.commandLine().getOut();
+      try (ConfigurableApplicationContext context = CliApplication.boot(common)) {
+        int written =
+            context
+                .getBean(EducationCatalogue.class)
+                .generateSynthetic(
+                    count,
+                    seed,
+                    message -> {
+                      console.println("  " + message);
+                      console.flush();
+                    });
+        console.printf(
+            "%,d synthetic offerings of seed %d in the catalogue (%,d written).%n",
+            count, seed, written);
       }
       return 0;
     }

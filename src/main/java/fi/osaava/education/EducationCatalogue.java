@@ -21,4 +21,13 @@ public interface EducationCatalogue {
    * nothing is deactivated.
    */
   EducationImportReport importJsonLd(Path file, ImportProgress progress);
+
+  /**
+   * Generates {@code count} synthetic offerings for seed {@code seed} by recombining the real
+   * records (see {@code docs/education-search.md}), each marked synthetic, and indexes them. The
+   * same seed upserts the same records again.
+   *
+   * @return how many offerings were written (new or changed)
+   */
+  int generateSynthetic(int count, long seed, ImportProgress progress);
 }

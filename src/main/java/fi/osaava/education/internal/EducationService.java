@@ -11,6 +11,7 @@ import fi.osaava.education.internal.importer.CatalogueWriter;
 import fi.osaava.education.internal.importer.EducationFiles;
 import fi.osaava.education.internal.importer.JsonLdReader;
 import fi.osaava.education.internal.importer.ReadResult;
+import fi.osaava.education.internal.importer.SyntheticOfferings;
 import fi.osaava.education.internal.search.EducationIndexer;
 import fi.osaava.education.internal.web.EducationPush;
 import fi.osaava.platform.ImportProgress;
@@ -72,6 +73,7 @@ class EducationService implements EducationApi, EducationCatalogue, EducationPus
   private final SkillBackfill backfill;
   private final JdbcTemplate jdbc;
   private final RegionsApi regions;
+  private final SyntheticOfferings synthetic;
 
   EducationService(
       CatalogueWriter writer,
@@ -80,8 +82,10 @@ class EducationService implements EducationApi, EducationCatalogue, EducationPus
       EducationIndexer indexer,
       SkillBackfill backfill,
       JdbcTemplate jdbc,
-      RegionsApi regions) {
+      RegionsApi regions,
+      SyntheticOfferings synthetic) {
     this.regions = regions;
+    this.synthetic = synthetic;
     this.writer = writer;
     this.transactions = transactions;
     this.events = events;
@@ -159,6 +163,19 @@ class EducationService implements EducationApi, EducationCatalogue, EducationPus
                 report.errors().size()));
     report.errors().forEach(e -> progress.report("skipped " + e));
     return report;
+  }
+
+  @Override
+  public int generateSynthetic(int count, long seed, ImportProgress progress) {
+    SyntheticOfferings.Generated generated = synthetic.generate(count, seed, progress::report);
+    if (!generated.changedIds().isEmpty()) {
+      events.publishEvent(new CatalogueChanged(generated.changedIds().size()));
+    }
+    progress.report(
+        "%,d synthetic offerings from %,d real ones: %,d new, %,d changed; indexing"
+            .formatted(count, generated.donors(), generated.inserted(), generated.updated()));
+    indexer.reindex(generated.changedIds());
+    return generated.changedIds().size();
   }
 
   private void afterCommit(Set<UUID> changed) {

