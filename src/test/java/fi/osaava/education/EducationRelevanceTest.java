@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fi.osaava.education.internal.bench.EducationRelevanceEvaluation;
 import fi.osaava.education.internal.bench.EducationRelevanceEvaluation.Result;
 import fi.osaava.web.WebTestBase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -20,9 +24,19 @@ class EducationRelevanceTest extends WebTestBase {
   @Autowired EducationRelevanceEvaluation evaluation;
 
   @Test
-  void osaavaBeatsTheTrigramBaseline() {
+  void osaavaBeatsTheTrigramBaseline() throws IOException {
     EducationTestData.ensureImported(catalogue);
     Result result = evaluation.run();
+    // Per query, for finding where the search loses to the baseline.
+    StringBuilder table = new StringBuilder("query\tosaava_ndcg10\tbaseline_ndcg10\n");
+    result
+        .perQuery()
+        .forEach(
+            (query, ndcg) ->
+                table.append(
+                    String.format(Locale.ROOT, "%s\t%.3f\t%.3f%n", query, ndcg[0], ndcg[1])));
+    table.append(String.format(Locale.ROOT, "all\t%s\t%s%n", result.osaava(), result.baseline()));
+    Files.writeString(Path.of("target/education-relevance.tsv"), table);
     assertThat(result.queries()).isGreaterThanOrEqualTo(60);
     assertThat(result.engine().get("osaava")).containsKeys("fi", "sv", "en");
     assertThat(result.osaava().ndcg10())

@@ -42,11 +42,19 @@ class EducationPushTest extends WebTestBase {
              "inLanguage": ["fi", "en"], "startDate": "2099-01-15",
              "offers": {"price": 0, "validFrom": "2020-01-01", "validThrough": "2099-01-10"}}]},
           {"@type": "Course", "@id": "https://courses.example.fi/broken",
-           "name": "Rikki", "numberOfCredits": "viisi"}
+           "name": "Rikki", "numberOfCredits": "viisi"},
+          {"@type": "Course", "@id": "https://courses.example.fi/kvanttilaskenta-201",
+           "name": {"@language": "fi", "@value": "Kvanttilaskennan jatkokurssi"},
+           "educationalLevel": "MOOC", "provider": {"name": "Esimerkkiopisto"},
+           "hasCourseInstance": [
+             {"@type": "CourseInstance", "courseMode": "online", "startDate": "2021-02-01",
+              "offers": {"price": 0, "validFrom": "2020-01-01", "validThrough": "2021-01-10"}},
+             {"@type": "CourseInstance", "courseMode": "online", "startDate": "2099-02-01",
+              "offers": {"price": 0, "validFrom": "2098-01-01", "validThrough": "2099-01-10"}}]}
         ]}
         """;
     EducationImportReport report = push.publish(document.getBytes(StandardCharsets.UTF_8));
-    assertThat(report.records()).isEqualTo(1);
+    assertThat(report.records()).isEqualTo(2);
     assertThat(report.errors()).hasSize(1);
     assertThat(report.errors().getFirst().line()).isEqualTo(2);
     assertThat(report.errors().getFirst().field()).isEqualTo("numberOfCredits");
@@ -72,8 +80,28 @@ class EducationPushTest extends WebTestBase {
     assertThat(result.facets().get(Facet.EXTENT))
         .anySatisfy(c -> assertThat(c.value()).isEqualTo("5-15"));
 
+    // "Open now" needs one implementation whose application has started and not ended: the
+    // follow-up course has an ended and a future application period, so it is not open.
+    EducationSearchResult both = search.search(kvanttilaskenta(false));
+    assertThat(both.total()).isEqualTo(2);
+    assertThat(both.openNow()).isEqualTo(1);
+    assertThat(search.search(kvanttilaskenta(true)).total()).isEqualTo(both.openNow());
+
     // Pushing the same document again changes nothing.
     EducationImportReport again = push.publish(document.getBytes(StandardCharsets.UTF_8));
     assertThat(again.changed()).isZero();
+  }
+
+  private static EducationQuery kvanttilaskenta(boolean openNow) {
+    return new EducationQuery(
+        "kvanttilaskenta",
+        null,
+        Map.of(Facet.PROVIDER, Set.of("Esimerkkiopisto")),
+        openNow,
+        Set.of(),
+        SortOrder.RELEVANCE,
+        0,
+        10,
+        Language.FI);
   }
 }

@@ -5,6 +5,7 @@ import fi.osaava.education.internal.search.EducationSearchResult.Hit;
 import fi.osaava.education.internal.search.Facet.Bucket;
 import fi.osaava.education.internal.search.OfferingDocument.Fields;
 import fi.osaava.platform.Language;
+import fi.osaava.text.FinnishMorphology;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,12 +58,17 @@ public class EducationSearchService {
 
   private final SessionFactory sessionFactory;
   private final Vocabulary vocabulary;
+  private final FinnishMorphology morphology;
   private final Clock clock;
   private final JdbcTemplate jdbc;
 
   EducationSearchService(
-      EntityManagerFactory entityManagerFactory, Vocabulary vocabulary, JdbcTemplate jdbc) {
+      EntityManagerFactory entityManagerFactory,
+      Vocabulary vocabulary,
+      FinnishMorphology morphology,
+      JdbcTemplate jdbc) {
     this.sessionFactory = entityManagerFactory.unwrap(SessionFactory.class);
+    this.morphology = morphology;
     this.jdbc = jdbc;
     this.vocabulary = vocabulary;
     this.clock = Clock.systemUTC();
@@ -102,7 +108,6 @@ public class EducationSearchService {
                     parts.add(f.field(Fields.EXTENT, Double.class));
                     parts.add(f.field(Fields.SYNTHETIC, Boolean.class));
                     for (String l : highlightLanguages) {
-                      parts.add(f.highlight("title_" + l));
                       parts.add(f.highlight("body_" + l));
                     }
                     return f.composite()
@@ -114,14 +119,13 @@ public class EducationSearchService {
                                         ::new))
                         .asList();
                   })
-              .where(f -> predicate(f, query, words, teaches, now, today, true))
+              .where(f -> predicate(f, query, words, teaches, now, today))
               .sort(f -> sort(f, query.sort(), words.isEmpty() && teaches.isEmpty()))
               .highlighter(
                   h ->
-                      h.fastVector()
+                      h.unified()
                           .tag("<mark>", "</mark>")
                           .encoder(HighlighterEncoder.HTML)
-                          .fragmentSize(180)
                           .numberOfFragments(2)
                           .noMatchSize(0));
       for (Facet facet : List.of(Facet.LEVEL, Facet.LANGUAGE, Facet.MODE, Facet.COST)) {
@@ -174,16 +178,24 @@ public class EducationSearchService {
                           Facet.START_BUCKETS.stream()
                               .map(b -> range(b, (Integer x) -> today.plusMonths(x)))
                               .toList()));
+      // "Application open now" counted in the same query: the implementations whose application
+      // has started, counted when their application has not ended. The range counts each offering
+      // once however many of its implementations are open.
+      AggregationKey<Map<Range<Instant>, Long>> openNowKey = AggregationKey.of("open-now");
+      step =
+          step.aggregation(
+              openNowKey,
+              f ->
+                  f.range()
+                      .field(Fields.IMPLEMENTATION + ".application_end", Instant.class)
+                      .range(Range.greaterThan(now))
+                      .filter(
+                          p ->
+                              p.range()
+                                  .field(Fields.IMPLEMENTATION + ".application_start")
+                                  .atMost(now)));
       SearchResult<List<?>> result = step.fetch(query.page() * query.size(), query.size());
-      long openNow =
-          search
-              .search(OfferingDocument.class)
-              .where(
-                  f ->
-                      f.bool()
-                          .must(predicate(f, query, words, teaches, now, today, false))
-                          .filter(openNow(f, now)))
-              .fetchTotalHitCount();
+      long openNow = result.aggregation(openNowKey).values().stream().mapToLong(c -> c).sum();
       List<Hit> hits = new ArrayList<>();
       for (List<?> row : result.hits()) {
         hits.add(hit(row, highlightLanguages.size()));
@@ -232,7 +244,7 @@ public class EducationSearchService {
           .where(
               f ->
                   f.bool()
-                      .must(predicate(f, query, words, List.of(), now, LocalDate.now(clock), true))
+                      .must(predicate(f, query, words, List.of(), now, LocalDate.now(clock)))
                       .filter(f.match().field(Fields.SYNTHETIC).matching(false)))
           .sort(f -> sort(f, query.sort(), words.isEmpty()))
           .fetchHits(limit);
@@ -257,12 +269,8 @@ public class EducationSearchService {
     Double extent = (Double) row.get(i++);
     boolean synthetic = Boolean.TRUE.equals(row.get(i++));
     List<String> highlights = new ArrayList<>();
-    for (int n = 0; n < highlightLanguages * 2 && highlights.size() < 2; n++) {
-      Object value = row.get(i + n);
-      if (n % 2 == 0) {
-        continue;
-      }
-      highlights.addAll(strings(value));
+    for (int n = 0; n < highlightLanguages && highlights.size() < 2; n++) {
+      highlights.addAll(strings(row.get(i + n)));
     }
     return new Hit(
         id,
@@ -335,14 +343,13 @@ public class EducationSearchService {
     return strings;
   }
 
-  private static PredicateFinalStep predicate(
+  private PredicateFinalStep predicate(
       SearchPredicateFactory f,
       EducationQuery query,
       List<String> words,
       List<String> teaches,
       Instant now,
-      LocalDate today,
-      boolean includeOpenNow) {
+      LocalDate today) {
     BooleanPredicateClausesStep<?, ?> root = f.bool();
     root.filter(f.match().field(Fields.ACTIVE).matching(true));
     if (words.isEmpty()) {
@@ -373,13 +380,23 @@ public class EducationSearchService {
         root.filter(facetFilter(f, filter.getKey(), filter.getValue(), today));
       }
     }
-    if (includeOpenNow && query.openNow()) {
+    if (query.openNow()) {
       root.filter(openNow(f, now));
     }
     return root;
   }
 
-  private static PredicateFinalStep text(SearchPredicateFactory f, List<String> words) {
+  /**
+   * Only words that neither the catalogue nor Finnish morphology knows get typo tolerance: a known
+   * word is no typo, and a fuzzy clause is the dearest part of a query (a Levenshtein automaton,
+   * built again by the highlighter for every hit).
+   */
+  private boolean mayBeTypo(String word) {
+    return !vocabulary.knows(word)
+        && !(morphology.isVoikkoAvailable() && morphology.analyze(word).isKnown());
+  }
+
+  private PredicateFinalStep text(SearchPredicateFactory f, List<String> words) {
     BooleanPredicateClausesStep<?, ?> any = f.bool();
     for (String word : words) {
       BooleanPredicateClausesStep<?, ?> clause = f.bool();
@@ -393,7 +410,7 @@ public class EducationSearchService {
         clause.should(f.match().field(Fields.PREFIX).matching(word).constantScore().boost(PREFIX));
       }
       int edits = QueryWords.allowedEdits(word);
-      if (edits > 0) {
+      if (edits > 0 && mayBeTypo(word)) {
         clause.should(f.match().field(Fields.TYPO).matching(word).fuzzy(edits, 1).boost(TYPO));
       }
       any.should(clause);

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.search.engine.backend.types.Aggregable;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
 import org.hibernate.type.SqlTypes;
 
@@ -71,7 +72,7 @@ public class ImplementationRow {
   private Instant applicationStart;
 
   @Column(name = "application_end")
-  @GenericField(name = "application_end")
+  @GenericField(name = "application_end", aggregable = Aggregable.YES)
   private Instant applicationEnd;
 
   private String url;

@@ -26,7 +26,6 @@ import org.hibernate.search.engine.backend.types.ObjectStructure;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Searchable;
 import org.hibernate.search.engine.backend.types.Sortable;
-import org.hibernate.search.engine.backend.types.TermVector;
 import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
 import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.ValueBridgeRef;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
@@ -257,9 +256,7 @@ public class OfferingDocument {
       name = "title_fi",
       analyzer = EducationAnalysisConfigurer.FI,
       searchAnalyzer = EducationAnalysisConfigurer.FI_QUERY,
-      projectable = Projectable.YES,
-      highlightable = Highlightable.ANY,
-      termVector = TermVector.WITH_POSITIONS_OFFSETS)
+      projectable = Projectable.YES)
   @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
   public String getTitleFi() {
     return titleFi;
@@ -268,9 +265,7 @@ public class OfferingDocument {
   @FullTextField(
       name = "title_sv",
       analyzer = EducationAnalysisConfigurer.SV,
-      projectable = Projectable.YES,
-      highlightable = Highlightable.ANY,
-      termVector = TermVector.WITH_POSITIONS_OFFSETS)
+      projectable = Projectable.YES)
   @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
   public String getTitleSv() {
     return titleSv;
@@ -279,9 +274,7 @@ public class OfferingDocument {
   @FullTextField(
       name = "title_en",
       analyzer = EducationAnalysisConfigurer.EN,
-      projectable = Projectable.YES,
-      highlightable = Highlightable.ANY,
-      termVector = TermVector.WITH_POSITIONS_OFFSETS)
+      projectable = Projectable.YES)
   @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
   public String getTitleEn() {
     return titleEn;
@@ -292,8 +285,7 @@ public class OfferingDocument {
       analyzer = EducationAnalysisConfigurer.FI,
       searchAnalyzer = EducationAnalysisConfigurer.FI_QUERY,
       projectable = Projectable.YES,
-      highlightable = Highlightable.ANY,
-      termVector = TermVector.WITH_POSITIONS_OFFSETS)
+      highlightable = Highlightable.UNIFIED)
   @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
   public String getBodyFi() {
     return body(descriptionFi, OutcomeRow::textFi);
@@ -303,8 +295,7 @@ public class OfferingDocument {
       name = "body_sv",
       analyzer = EducationAnalysisConfigurer.SV,
       projectable = Projectable.YES,
-      highlightable = Highlightable.ANY,
-      termVector = TermVector.WITH_POSITIONS_OFFSETS)
+      highlightable = Highlightable.UNIFIED)
   @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
   public String getBodySv() {
     return body(descriptionSv, OutcomeRow::textSv);
@@ -314,8 +305,7 @@ public class OfferingDocument {
       name = "body_en",
       analyzer = EducationAnalysisConfigurer.EN,
       projectable = Projectable.YES,
-      highlightable = Highlightable.ANY,
-      termVector = TermVector.WITH_POSITIONS_OFFSETS)
+      highlightable = Highlightable.UNIFIED)
   @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
   public String getBodyEn() {
     return body(descriptionEn, OutcomeRow::textEn);

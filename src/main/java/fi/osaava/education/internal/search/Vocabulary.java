@@ -30,6 +30,11 @@ class Vocabulary {
     counts = null;
   }
 
+  /** Whether the catalogue uses {@code word}, in any case, as it is written. */
+  boolean knows(String word) {
+    return counts().containsKey(fold(word));
+  }
+
   /** The query with unknown words corrected, or null when nothing needed correcting. */
   String suggest(List<String> words) {
     if (words.isEmpty()) {
