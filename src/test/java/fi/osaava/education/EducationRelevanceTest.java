@@ -6,6 +6,8 @@ import fi.osaava.education.internal.bench.EducationRelevanceEvaluation;
 import fi.osaava.education.internal.bench.EducationRelevanceEvaluation.Result;
 import fi.osaava.web.WebTestBase;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -16,6 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class EducationRelevanceTest extends WebTestBase {
 
+  private static final Logger log = LoggerFactory.getLogger(EducationRelevanceTest.class);
+
   @Autowired EducationCatalogue catalogue;
   @Autowired EducationRelevanceEvaluation evaluation;
 
@@ -23,6 +27,7 @@ class EducationRelevanceTest extends WebTestBase {
   void osaavaBeatsTheTrigramBaseline() {
     EducationTestData.ensureImported(catalogue);
     Result result = evaluation.run();
+    log.info("Relevance on Lucene: {}; baseline {}", result.osaava(), result.baseline());
     assertThat(result.queries()).isGreaterThanOrEqualTo(60);
     assertThat(result.engine().get("osaava")).containsKeys("fi", "sv", "en");
     assertThat(result.osaava().ndcg10())
