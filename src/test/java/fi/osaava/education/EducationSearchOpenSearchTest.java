@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -19,9 +20,13 @@ import org.springframework.test.web.servlet.MockMvc;
  * The education search contract, and the relevance evaluation, with the education index on an
  * in-process OpenSearch node ({@code osaava.education.search.backend=opensearch}). This is the one
  * deliberate second context beside the shared one of {@link WebTestBase}: the backend is chosen
- * when Hibernate Search boots, so it cannot be switched inside the shared context.
+ * when Hibernate Search boots, so it cannot be switched inside the shared context. No other test
+ * uses this configuration, so the context (with its database and the node) is closed after the
+ * class rather than held in the context cache for the rest of the suite; that starts no extra
+ * context.
  */
 @ContextConfiguration(initializers = OpenSearchTestNode.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class EducationSearchOpenSearchTest extends WebTestBase implements EducationSearchContract {
 
   private static final Logger log = LoggerFactory.getLogger(EducationSearchOpenSearchTest.class);

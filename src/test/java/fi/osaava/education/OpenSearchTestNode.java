@@ -61,26 +61,33 @@ final class OpenSearchTestNode
       int httpPort = freePort();
       int transportPort = freePort();
       OpenSearchRunner node = new OpenSearchRunner();
-      // The runner looks for a port between its base and this maximum (9300 unless told).
-      node.setMaxHttpPort(65_535);
-      node.onBuild(
-              (number, settings) -> {
-                settings.put("http.port", Integer.toString(httpPort));
-                settings.put("transport.port", Integer.toString(transportPort));
-                settings.put("network.host", "127.0.0.1");
-                settings.put("discovery.type", "single-node");
-                // A nearly full build disk must not turn the index read-only mid-test.
-                settings.put("cluster.routing.allocation.disk.threshold_enabled", "false");
-              })
-          .build(
-              OpenSearchRunner.newConfigs()
-                  .basePath(base.toString())
-                  .numOfNode(1)
-                  .baseHttpPort(httpPort - 1)
-                  .clusterName("osaava-test-" + httpPort)
-                  .moduleTypes(MODULES)
-                  .disableESLogger());
-      node.ensureYellow();
+      try {
+        // The runner looks for a port between its base and this maximum (9300 unless told).
+        node.setMaxHttpPort(65_535);
+        node.onBuild(
+                (number, settings) -> {
+                  settings.put("http.port", Integer.toString(httpPort));
+                  settings.put("transport.port", Integer.toString(transportPort));
+                  settings.put("network.host", "127.0.0.1");
+                  settings.put("discovery.type", "single-node");
+                  // A nearly full build disk must not turn the index read-only mid-test.
+                  settings.put("cluster.routing.allocation.disk.threshold_enabled", "false");
+                })
+            .build(
+                OpenSearchRunner.newConfigs()
+                    .basePath(base.toString())
+                    .numOfNode(1)
+                    .baseHttpPort(httpPort - 1)
+                    .clusterName("osaava-test-" + httpPort)
+                    .moduleTypes(MODULES)
+                    .disableESLogger());
+        node.ensureYellow();
+      } catch (RuntimeException e) {
+        // A node that failed to start leaves neither threads nor files behind.
+        node.close();
+        node.clean();
+        throw e;
+      }
       runner = node;
       uri = "http://127.0.0.1:" + httpPort;
       if (!hooked) {
