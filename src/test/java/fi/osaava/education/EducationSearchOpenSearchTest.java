@@ -64,8 +64,8 @@ class EducationSearchOpenSearchTest extends WebTestBase implements EducationSear
 
   /**
    * The judged query set against the trigram baseline, as {@link EducationRelevanceTest} does on
-   * Lucene. Without Voikko (stemmer only, no compound parts; ADR 0009) the bar is beating the
-   * baseline, not Lucene's 1.2×.
+   * Lucene. Without Voikko (stems only, no compound parts; ADR 0009) Finnish ranks a little lower,
+   * so the bar is 1.15× the baseline's nDCG@10 rather than Lucene's 1.2× (measured: 1.22×).
    */
   @Test
   void openSearchBeatsTheTrigramBaseline() {
@@ -80,7 +80,7 @@ class EducationSearchOpenSearchTest extends WebTestBase implements EducationSear
     assertThat(result.queries()).isGreaterThanOrEqualTo(60);
     assertThat(result.osaava().ndcg10())
         .as("OpenSearch %s vs baseline %s", result.osaava(), result.baseline())
-        .isGreaterThan(result.baseline().ndcg10());
+        .isGreaterThanOrEqualTo(1.15 * result.baseline().ndcg10());
     assertThat(result.osaava().mrr()).isGreaterThan(result.baseline().mrr());
   }
 }

@@ -18,11 +18,12 @@ import org.springframework.stereotype.Component;
  * drift), declared with OpenSearch's built-in components in the same order as the Lucene chains.
  *
  * <p>One deliberate difference: an OpenSearch node cannot run Voikko (there is no analysis plugin
- * for it here), so Finnish is stemmed by the Snowball Finnish stemmer, which strips case and
- * possessive endings ({@code sairaanhoitajaksi} and {@code sairaanhoitajan} meet {@code
- * sairaanhoitaja}) but neither finds lemmas of irregular forms nor splits compounds: {@code
- * ohjelmointi} does not find {@code tietokoneohjelmointi} on this backend. ADR 0009 measures what
- * that costs in relevance.
+ * for it here), so Finnish is stemmed. A multiplexer puts the word, its Snowball stem and its light
+ * Finnish stem at the same position: Snowball keeps {@code sairaanhoitajaksi} and {@code
+ * sairaanhoitajan} with {@code sairaanhoitaja}, where the light stemmer splits them; the light
+ * stemmer keeps {@code metsätalouden} with {@code metsätalous} (consonant gradation), where
+ * Snowball splits them. Neither splits compounds: {@code ohjelmointi} does not find {@code
+ * tietokoneohjelmointi} on this backend. ADR 0009 measures what that costs in relevance.
  */
 @Component(EducationOpenSearchAnalysisConfigurer.BEAN)
 class EducationOpenSearchAnalysisConfigurer implements ElasticsearchAnalysisConfigurer {
