@@ -7,6 +7,17 @@ import fi.osaava.education.internal.bench.EducationRelevanceEvaluation;
 import fi.osaava.education.internal.bench.EducationRelevanceEvaluation.Result;
 import fi.osaava.education.internal.search.EducationSearchService;
 import fi.osaava.web.WebTestBase;
+import jakarta.persistence.EntityManagerFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hibernate.search.backend.elasticsearch.ElasticsearchBackend;
+import org.hibernate.search.backend.lucene.LuceneBackend;
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.mapping.SearchMapping;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +47,7 @@ class EducationSearchOpenSearchTest extends WebTestBase implements EducationSear
   @Autowired SkillBackfill backfill;
   @Autowired JdbcTemplate jdbc;
   @Autowired EducationRelevanceEvaluation evaluation;
+  @Autowired EntityManagerFactory entityManagerFactory;
 
   @Override
   public EducationCatalogue catalogue() {
@@ -60,6 +72,33 @@ class EducationSearchOpenSearchTest extends WebTestBase implements EducationSear
   @Override
   public MockMvc mvc() {
     return mvc;
+  }
+
+  /**
+   * The contract proves nothing about OpenSearch unless the index really is there: the education
+   * backend is an Elasticsearch one, the taxonomy's default backend is still Lucene, and the node
+   * holds one document per offering.
+   */
+  @Test
+  void theEducationIndexLivesOnTheOpenSearchNode() throws Exception {
+    SearchMapping mapping = Search.mapping(entityManagerFactory);
+    assertThat(mapping.backend("education").unwrap(ElasticsearchBackend.class)).isNotNull();
+    assertThat(mapping.backend().unwrap(LuceneBackend.class)).isNotNull();
+    HttpResponse<String> response;
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      response =
+          client.send(
+              HttpRequest.newBuilder(
+                      URI.create(OpenSearchTestNode.start() + "/education-offering-read/_count"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+    }
+    assertThat(response.statusCode()).isEqualTo(200);
+    Matcher count = Pattern.compile("\"count\"\\s*:\\s*(\\d+)").matcher(response.body());
+    assertThat(count.find()).as(response.body()).isTrue();
+    assertThat(Long.parseLong(count.group(1)))
+        .isPositive()
+        .isEqualTo(jdbc.queryForObject("select count(*) from education_offering", Long.class));
   }
 
   /**
