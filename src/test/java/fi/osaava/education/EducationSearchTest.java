@@ -1,187 +1,42 @@
 package fi.osaava.education;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 import fi.osaava.education.internal.SkillBackfill;
-import fi.osaava.education.internal.search.EducationQuery;
-import fi.osaava.education.internal.search.EducationQuery.SortOrder;
-import fi.osaava.education.internal.search.EducationSearchResult;
-import fi.osaava.education.internal.search.EducationSearchResult.Hit;
 import fi.osaava.education.internal.search.EducationSearchService;
-import fi.osaava.education.internal.search.Facet;
-import fi.osaava.platform.InvalidInputException;
-import fi.osaava.platform.Language;
 import fi.osaava.web.WebTestBase;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Random;
-import java.util.Set;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
 
-/** The education search on the real catalogue: language analysis, facets, paging, bad input. */
-class EducationSearchTest extends WebTestBase {
+/** The education search contract on the default Lucene backend, in the shared test context. */
+class EducationSearchTest extends WebTestBase implements EducationSearchContract {
 
   @Autowired EducationCatalogue catalogue;
   @Autowired EducationSearchService search;
   @Autowired SkillBackfill backfill;
-  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired JdbcTemplate jdbc;
 
-  @BeforeEach
-  void importCatalogue() {
-    EducationTestData.ensureImported(catalogue);
-    backfill.runToCompletion();
+  @Override
+  public EducationCatalogue catalogue() {
+    return catalogue;
   }
 
-  static EducationQuery query(String text, Map<Facet, Set<String>> filters, int page) {
-    return new EducationQuery(
-        text, null, filters, false, Set.of(), SortOrder.RELEVANCE, page, 10, Language.FI);
+  @Override
+  public EducationSearchService search() {
+    return search;
   }
 
-  static List<String> titles(EducationSearchResult result) {
-    return result.hits().stream()
-        .map(h -> String.join(" | ", h.titles().values()).toLowerCase(Locale.ROOT))
-        .toList();
+  @Override
+  public SkillBackfill backfill() {
+    return backfill;
   }
 
-  @Test
-  void findsFinnishInflectedFormsAndTypos() {
-    for (String text : List.of("sairaanhoitajaksi", "sairaanhoitajan koulutus", "sairanhoitaja")) {
-      List<String> titles = titles(search.search(query(text, Map.of(), 0)));
-      assertThat(titles.subList(0, 3))
-          .as("top hits for %s: %s", text, titles)
-          .allMatch(t -> t.contains("sairaanhoitaja"));
-    }
+  @Override
+  public JdbcTemplate jdbc() {
+    return jdbc;
   }
 
-  @Test
-  void findsSwedishAndEnglishTitles() {
-    assertThat(titles(search.search(query("sjukskötare", Map.of(), 0))).getFirst())
-        .contains("sjukskötare");
-    assertThat(titles(search.search(query("nursing", Map.of(), 0))).getFirst()).contains("nurs");
-  }
-
-  @Test
-  void facetsFilterAndCount() {
-    EducationSearchResult all = search.search(query("sairaanhoitaja", Map.of(), 0));
-    long tampere =
-        all.facets().get(Facet.LOCATION).stream()
-            .filter(c -> c.value().equals("837"))
-            .findFirst()
-            .orElseThrow()
-            .count();
-    EducationSearchResult filtered =
-        search.search(
-            query(
-                "sairaanhoitaja",
-                Map.of(Facet.LOCATION, Set.of("837"), Facet.LANGUAGE, Set.of("fi")),
-                0));
-    assertThat(filtered.total()).isPositive().isLessThanOrEqualTo(tampere);
-    assertThat(filtered.hits()).allMatch(h -> h.locations().contains("837"));
-    assertThat(filtered.facets().get(Facet.LEVEL)).isNotEmpty();
-    // Pirkanmaa, the region of Tampere, counts at least the Tampere offerings.
-    assertThat(all.facets().get(Facet.REGION))
-        .anySatisfy(c -> assertThat(c.value()).isEqualTo("06"));
-  }
-
-  @Test
-  void pagesAreStableAndDisjoint() {
-    EducationSearchResult first = search.search(query("insinööri", Map.of(), 0));
-    EducationSearchResult second = search.search(query("insinööri", Map.of(), 1));
-    EducationSearchResult firstAgain = search.search(query("insinööri", Map.of(), 0));
-    assertThat(first.total()).isGreaterThan(20);
-    Set<UUID> ids = new HashSet<>();
-    first.hits().forEach(h -> ids.add(h.id()));
-    assertThat(second.hits()).noneMatch(h -> ids.contains(h.id()));
-    assertThat(firstAgain.hits().stream().map(Hit::id).toList())
-        .isEqualTo(first.hits().stream().map(Hit::id).toList());
-  }
-
-  @Test
-  void highlightsMatchedWords() {
-    EducationSearchResult result = search.search(query("metsätalous", Map.of(), 0));
-    assertThat(result.hits().stream().flatMap(h -> h.highlights().stream()))
-        .anyMatch(s -> s.contains("<mark>"));
-  }
-
-  @Test
-  void skillsAreIdentifiedWithEvidenceAndSearchable() {
-    EducationSearchResult result =
-        search.search(
-            new EducationQuery(
-                "",
-                "data analysis",
-                Map.of(),
-                false,
-                Set.of(),
-                SortOrder.RELEVANCE,
-                0,
-                10,
-                Language.EN));
-    assertThat(result.total()).isPositive();
-    assertThat(result.hits()).anyMatch(h -> !h.skills().isEmpty());
-    Integer withEvidence =
-        jdbc.queryForObject(
-            "select count(*) from education_offering_skill where source = 'IDENTIFIED'"
-                + " and evidence is not null",
-            Integer.class);
-    Integer qualificationDefined =
-        jdbc.queryForObject(
-            "select count(*) from education_offering_skill where source = 'QUALIFICATION_DEFINED'",
-            Integer.class);
-    assertThat(withEvidence).isPositive();
-    assertThat(qualificationDefined).isPositive();
-  }
-
-  @Test
-  void queryTextIsNeverSyntax() {
-    for (String text :
-        List.of(
-            "title:(a OR b)~2 *?",
-            "\"",
-            "AND OR NOT",
-            "\\",
-            "+-&&||!(){}[]^\"~*?:\\/",
-            "x".repeat(EducationQuery.MAX_TEXT),
-            "💥 ja 日本語")) {
-      search.search(query(text, Map.of(), 0));
-    }
-    assertThatThrownBy(() -> query("x".repeat(EducationQuery.MAX_TEXT + 1), Map.of(), 0))
-        .isInstanceOf(InvalidInputException.class);
-  }
-
-  @Test
-  void apiAnswersRandomInputWithPageOr400() throws Exception {
-    Random random = new Random(42);
-    String[] parameters = {"q", "level", "location", "size", "page", "sort", "open", "extent"};
-    for (int i = 0; i < 200; i++) {
-      String parameter = parameters[random.nextInt(parameters.length)];
-      StringBuilder value = new StringBuilder();
-      int length = random.nextInt(i % 10 == 0 ? 800 : 30);
-      for (int c = 0; c < length; c++) {
-        value.appendCodePoint(
-            random.nextInt(3) == 0 ? random.nextInt(0x3000) + 1 : 32 + random.nextInt(95));
-      }
-      MvcResult result =
-          mvc.perform(get("/api/v1/education/search").param(parameter, value.toString()))
-              .andReturn();
-      assertThat(result.getResponse().getStatus()).as("%s=%s", parameter, value).isIn(200, 400);
-    }
-    mvc.perform(get("/api/v1/education/search").param("size", "0"))
-        .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("between")));
-    mvc.perform(get("/api/v1/education/search").param("q", "tietojenkäsittely").param("lang", "fi"))
-        .andExpect(status().isOk())
-        .andExpect(jsonPath("$.items[0].title.text").isNotEmpty())
-        .andExpect(jsonPath("$.facets.level").isArray());
+  @Override
+  public MockMvc mvc() {
+    return mvc;
   }
 }

@@ -14,10 +14,12 @@ import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
 import org.springframework.stereotype.Component;
 
 /**
- * The analysers of the education index, named {@code edu_*} so they sit beside the taxonomy's in
- * the one Lucene backend ({@code hibernate.search.backend.analysis.configurer} lists both beans).
- * Finnish gets Voikko lemmas and compound parts; Swedish and English Snowball stems; every language
- * folds accents, so {@code sjukskotare} finds {@code sjuksköterska}.
+ * The analysers of the education index on its Lucene backend ({@code
+ * hibernate.search.backends.education.analysis.configurer}). Their names, {@code edu_*}, are the
+ * constants here, which the mapping and {@link EducationOpenSearchAnalysisConfigurer} share, so the
+ * OpenSearch backend declares the same analysers. Finnish gets Voikko lemmas and compound parts;
+ * Swedish and English Snowball stems; every language folds accents, so {@code sjukskotare} finds
+ * {@code sjuksköterska}.
  */
 @Component("educationAnalysisConfigurer")
 public class EducationAnalysisConfigurer implements LuceneAnalysisConfigurer {

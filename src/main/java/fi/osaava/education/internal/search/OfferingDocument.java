@@ -44,7 +44,7 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordFie
 @Entity
 @Immutable
 @Table(name = "education_offering")
-@Indexed(index = OfferingDocument.INDEX)
+@Indexed(index = OfferingDocument.INDEX, backend = EducationSearchBackend.BACKEND)
 public class OfferingDocument {
 
   public static final String INDEX = "education-offering";

@@ -1,0 +1,125 @@
+package fi.osaava.education;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fi.osaava.education.internal.SkillBackfill;
+import fi.osaava.education.internal.bench.EducationRelevanceEvaluation;
+import fi.osaava.education.internal.bench.EducationRelevanceEvaluation.Result;
+import fi.osaava.education.internal.search.EducationSearchService;
+import fi.osaava.web.WebTestBase;
+import jakarta.persistence.EntityManagerFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hibernate.search.backend.elasticsearch.ElasticsearchBackend;
+import org.hibernate.search.backend.lucene.LuceneBackend;
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.mapping.SearchMapping;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The education search contract, and the relevance evaluation, with the education index on an
+ * in-process OpenSearch node ({@code osaava.education.search.backend=opensearch}). This is the one
+ * deliberate second context beside the shared one of {@link WebTestBase}: the backend is chosen
+ * when Hibernate Search boots, so it cannot be switched inside the shared context. No other test
+ * uses this configuration, so the context (with its database and the node) is closed after the
+ * class rather than held in the context cache for the rest of the suite; that starts no extra
+ * context.
+ */
+@ContextConfiguration(initializers = OpenSearchTestNode.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class EducationSearchOpenSearchTest extends WebTestBase implements EducationSearchContract {
+
+  private static final Logger log = LoggerFactory.getLogger(EducationSearchOpenSearchTest.class);
+
+  @Autowired EducationCatalogue catalogue;
+  @Autowired EducationSearchService search;
+  @Autowired SkillBackfill backfill;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired EducationRelevanceEvaluation evaluation;
+  @Autowired EntityManagerFactory entityManagerFactory;
+
+  @Override
+  public EducationCatalogue catalogue() {
+    return catalogue;
+  }
+
+  @Override
+  public EducationSearchService search() {
+    return search;
+  }
+
+  @Override
+  public SkillBackfill backfill() {
+    return backfill;
+  }
+
+  @Override
+  public JdbcTemplate jdbc() {
+    return jdbc;
+  }
+
+  @Override
+  public MockMvc mvc() {
+    return mvc;
+  }
+
+  /**
+   * The contract proves nothing about OpenSearch unless the index really is there: the education
+   * backend is an Elasticsearch one, the taxonomy's default backend is still Lucene, and the node
+   * holds one document per offering.
+   */
+  @Test
+  void theEducationIndexLivesOnTheOpenSearchNode() throws Exception {
+    SearchMapping mapping = Search.mapping(entityManagerFactory);
+    assertThat(mapping.backend("education").unwrap(ElasticsearchBackend.class)).isNotNull();
+    assertThat(mapping.backend().unwrap(LuceneBackend.class)).isNotNull();
+    HttpResponse<String> response;
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      response =
+          client.send(
+              HttpRequest.newBuilder(
+                      URI.create(OpenSearchTestNode.start() + "/education-offering-read/_count"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+    }
+    assertThat(response.statusCode()).isEqualTo(200);
+    Matcher count = Pattern.compile("\"count\"\\s*:\\s*(\\d+)").matcher(response.body());
+    assertThat(count.find()).as(response.body()).isTrue();
+    assertThat(Long.parseLong(count.group(1)))
+        .isPositive()
+        .isEqualTo(jdbc.queryForObject("select count(*) from education_offering", Long.class));
+  }
+
+  /**
+   * The judged query set against the trigram baseline, as {@link EducationRelevanceTest} does on
+   * Lucene. Without Voikko (stems only, no compound parts; ADR 0009) Finnish ranks a little lower,
+   * so the bar is 1.15× the baseline's nDCG@10 rather than Lucene's 1.2× (measured: 1.22×).
+   */
+  @Test
+  void openSearchBeatsTheTrigramBaseline() {
+    Result result = evaluation.run();
+    log.info(
+        "Relevance on OpenSearch: {} (fi {}, sv {}, en {}); baseline {}",
+        result.osaava(),
+        result.engine().get("osaava").get("fi"),
+        result.engine().get("osaava").get("sv"),
+        result.engine().get("osaava").get("en"),
+        result.baseline());
+    assertThat(result.queries()).isGreaterThanOrEqualTo(60);
+    assertThat(result.osaava().ndcg10())
+        .as("OpenSearch %s vs baseline %s", result.osaava(), result.baseline())
+        .isGreaterThanOrEqualTo(1.15 * result.baseline().ndcg10());
+    assertThat(result.osaava().mrr()).isGreaterThan(result.baseline().mrr());
+  }
+}
