@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fi.osaava.education.internal.SkillBackfill;
 import fi.osaava.education.internal.bench.EducationRelevanceEvaluation;
 import fi.osaava.education.internal.bench.EducationRelevanceEvaluation.Result;
+import fi.osaava.education.internal.search.EducationSearchService;
+import fi.osaava.platform.Language;
 import fi.osaava.web.WebTestBase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The judged query set through both engines on the real catalogue: the education search must beat
@@ -28,6 +31,8 @@ class EducationRelevanceTest extends WebTestBase {
   @Autowired EducationCatalogue catalogue;
   @Autowired EducationRelevanceEvaluation evaluation;
   @Autowired SkillBackfill backfill;
+  @Autowired EducationSearchService search;
+  @Autowired JdbcTemplate jdbc;
 
   @Test
   void osaavaBeatsTheTrigramBaseline() throws IOException {
@@ -51,6 +56,28 @@ class EducationRelevanceTest extends WebTestBase {
                 table.append(
                     String.format(Locale.ROOT, "%s\t%.3f\t%.3f%n", query, ndcg[0], ndcg[1])));
     table.append(String.format(Locale.ROOT, "all\t%s\t%s%n", result.osaava(), result.baseline()));
+    // ... and what the search ranked where it lost.
+    result
+        .perQuery()
+        .forEach(
+            (query, ndcg) -> {
+              if (ndcg[0] < ndcg[1]) {
+                String text = query.substring(query.indexOf(' ') + 1);
+                Language language = Language.require(query.substring(0, 2));
+                table.append("# ").append(query).append('\n');
+                search
+                    .rank(text, language, 10)
+                    .forEach(
+                        id ->
+                            table.append(
+                                jdbc.queryForObject(
+                                    "select '  ' || source || ':' || source_id || E'\\t'"
+                                        + " || coalesce(title_en, title_fi, title_sv) || E'\\n'"
+                                        + " from education_offering where id = ?",
+                                    String.class,
+                                    id)));
+              }
+            });
     Files.writeString(Path.of("target/education-relevance.tsv"), table);
     assertThat(result.queries()).isGreaterThanOrEqualTo(60);
     assertThat(result.engine().get("osaava")).containsKeys("fi", "sv", "en");

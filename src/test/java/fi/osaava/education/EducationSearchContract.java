@@ -13,8 +13,10 @@ import fi.osaava.education.internal.search.EducationSearchResult;
 import fi.osaava.education.internal.search.EducationSearchResult.Hit;
 import fi.osaava.education.internal.search.EducationSearchService;
 import fi.osaava.education.internal.search.Facet;
+import fi.osaava.education.internal.web.EducationPush;
 import fi.osaava.platform.InvalidInputException;
 import fi.osaava.platform.Language;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +48,8 @@ interface EducationSearchContract {
   JdbcTemplate jdbc();
 
   MockMvc mvc();
+
+  EducationPush push();
 
   @BeforeEach
   default void importCatalogue() {
@@ -116,6 +120,51 @@ interface EducationSearchContract {
     assertThat(second.hits()).noneMatch(h -> ids.contains(h.id()));
     assertThat(firstAgain.hits().stream().map(Hit::id).toList())
         .isEqualTo(first.hits().stream().map(Hit::id).toList());
+  }
+
+  @Test
+  default void countsApplicationsOpenNowPerImplementation() {
+    // Konfo's records carry no application periods, so this pushes two courses that do: one open
+    // now, one with an ended and a future application period (not open: no single
+    // implementation's period contains today).
+    String document =
+        """
+        {"@context": "https://schema.org", "@graph": [
+          {"@type": "Course", "@id": "https://contract.example.fi/hakuaika-auki",
+           "name": {"@language": "fi", "@value": "Hakuaikakokeilun peruskurssi"},
+           "provider": {"name": "Sopimusopisto"},
+           "hasCourseInstance": [{"@type": "CourseInstance", "courseMode": "online",
+             "offers": {"validFrom": "2020-01-01", "validThrough": "2099-01-10"}}]},
+          {"@type": "Course", "@id": "https://contract.example.fi/hakuaika-kiinni",
+           "name": {"@language": "fi", "@value": "Hakuaikakokeilun jatkokurssi"},
+           "provider": {"name": "Sopimusopisto"},
+           "hasCourseInstance": [
+             {"@type": "CourseInstance", "courseMode": "online",
+              "offers": {"validFrom": "2020-01-01", "validThrough": "2021-01-10"}},
+             {"@type": "CourseInstance", "courseMode": "online",
+              "offers": {"validFrom": "2098-01-01", "validThrough": "2099-01-10"}}]}
+        ]}
+        """;
+    assertThat(push().publish(document.getBytes(StandardCharsets.UTF_8)).errors()).isEmpty();
+    Map<Facet, Set<String>> provider = Map.of(Facet.PROVIDER, Set.of("Sopimusopisto"));
+    EducationSearchResult all = search().search(query("hakuaikakokeilun", provider, 0));
+    EducationSearchResult open =
+        search()
+            .search(
+                new EducationQuery(
+                    "hakuaikakokeilun",
+                    null,
+                    provider,
+                    true,
+                    Set.of(),
+                    SortOrder.RELEVANCE,
+                    0,
+                    10,
+                    Language.FI));
+    assertThat(all.total()).isEqualTo(2);
+    assertThat(all.openNow()).isEqualTo(1);
+    assertThat(open.total()).isEqualTo(1);
+    assertThat(open.hits().getFirst().titles()).containsValue("Hakuaikakokeilun peruskurssi");
   }
 
   @Test

@@ -6,6 +6,7 @@ import fi.osaava.education.internal.SkillBackfill;
 import fi.osaava.education.internal.bench.EducationRelevanceEvaluation;
 import fi.osaava.education.internal.bench.EducationRelevanceEvaluation.Result;
 import fi.osaava.education.internal.search.EducationSearchService;
+import fi.osaava.education.internal.web.EducationPush;
 import fi.osaava.web.WebTestBase;
 import jakarta.persistence.EntityManagerFactory;
 import java.net.URI;
@@ -46,6 +47,7 @@ class EducationSearchOpenSearchTest extends WebTestBase implements EducationSear
   @Autowired EducationSearchService search;
   @Autowired SkillBackfill backfill;
   @Autowired JdbcTemplate jdbc;
+  @Autowired EducationPush push;
   @Autowired EducationRelevanceEvaluation evaluation;
   @Autowired EntityManagerFactory entityManagerFactory;
 
@@ -67,6 +69,11 @@ class EducationSearchOpenSearchTest extends WebTestBase implements EducationSear
   @Override
   public JdbcTemplate jdbc() {
     return jdbc;
+  }
+
+  @Override
+  public EducationPush push() {
+    return push;
   }
 
   @Override

@@ -2,6 +2,7 @@ package fi.osaava.education;
 
 import fi.osaava.education.internal.SkillBackfill;
 import fi.osaava.education.internal.search.EducationSearchService;
+import fi.osaava.education.internal.web.EducationPush;
 import fi.osaava.web.WebTestBase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,6 +15,7 @@ class EducationSearchTest extends WebTestBase implements EducationSearchContract
   @Autowired EducationSearchService search;
   @Autowired SkillBackfill backfill;
   @Autowired JdbcTemplate jdbc;
+  @Autowired EducationPush push;
 
   @Override
   public EducationCatalogue catalogue() {
@@ -33,6 +35,11 @@ class EducationSearchTest extends WebTestBase implements EducationSearchContract
   @Override
   public JdbcTemplate jdbc() {
     return jdbc;
+  }
+
+  @Override
+  public EducationPush push() {
+    return push;
   }
 
   @Override

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -50,7 +51,7 @@ public class EducationSearchService {
 
   private static final float TITLE = 6f;
   private static final float NAMES = 1f;
-  private static final float SKILLS = 1.5f;
+  private static final float SKILLS = 1f;
   private static final float BODY = 0.7f;
   private static final float PREFIX = 0.6f;
   private static final float TYPO = 0.8f;
@@ -97,9 +98,6 @@ public class EducationSearchService {
                     List<org.hibernate.search.engine.search.projection.dsl.ProjectionFinalStep<?>>
                         parts = new ArrayList<>();
                     parts.add(f.id(UUID.class));
-                    for (String l : LANGUAGES) {
-                      parts.add(f.field("title_" + l, String.class));
-                    }
                     parts.add(f.field(Fields.LEVEL, String.class));
                     parts.add(f.field(Fields.FIELD, String.class));
                     parts.add(f.field(Fields.LOCATION, String.class).list());
@@ -188,7 +186,9 @@ public class EducationSearchService {
               f ->
                   f.range()
                       .field(Fields.IMPLEMENTATION + ".application_end", Instant.class)
-                      .range(Range.greaterThan(now))
+                      // Canonical (closed below) for OpenSearch: "after now" in the index's
+                      // millisecond precision.
+                      .range(Range.atLeast(now.truncatedTo(ChronoUnit.MILLIS).plusMillis(1)))
                       .filter(
                           p ->
                               p.range()
@@ -200,7 +200,7 @@ public class EducationSearchService {
       for (List<?> row : result.hits()) {
         hits.add(hit(row, highlightLanguages.size()));
       }
-      hits = withSkills(hits, query.language());
+      hits = withTitlesAndSkills(hits, query.language());
       Map<Facet, List<FacetCount>> facets = new EnumMap<>(Facet.class);
       for (Facet facet : Facet.values()) {
         facets.put(facet, counts(facet, result.aggregation(keys.get(facet)), query));
@@ -254,13 +254,6 @@ public class EducationSearchService {
   private static Hit hit(List<?> row, int highlightLanguages) {
     int i = 0;
     UUID id = (UUID) row.get(i++);
-    Map<String, String> titles = new LinkedHashMap<>();
-    for (String l : LANGUAGES) {
-      Object title = row.get(i++);
-      if (title != null) {
-        titles.put(l, (String) title);
-      }
-    }
     String level = (String) row.get(i++);
     String field = (String) row.get(i++);
     List<String> locations = strings(row.get(i++));
@@ -274,7 +267,7 @@ public class EducationSearchService {
     }
     return new Hit(
         id,
-        titles,
+        Map.of(),
         level,
         field,
         locations,
@@ -289,10 +282,27 @@ public class EducationSearchService {
   /** Skills shown per hit: the strongest few, enough to say what it teaches. */
   static final int SKILLS_PER_HIT = 3;
 
-  private List<Hit> withSkills(List<Hit> hits, Language language) {
+  /** The hits with their titles in every language and their strongest skills, from the tables. */
+  private List<Hit> withTitlesAndSkills(List<Hit> hits, Language language) {
     if (hits.isEmpty()) {
       return hits;
     }
+    Map<UUID, Map<String, String>> titles = new java.util.HashMap<>();
+    jdbc.query(
+        "select id, title_fi, title_sv, title_en from education_offering where id = any(?)",
+        ps ->
+            ps.setArray(
+                1, ps.getConnection().createArrayOf("uuid", hits.stream().map(Hit::id).toArray())),
+        rs -> {
+          Map<String, String> byLanguage = new LinkedHashMap<>();
+          for (String l : LANGUAGES) {
+            String title = rs.getString("title_" + l);
+            if (title != null) {
+              byLanguage.put(l, title);
+            }
+          }
+          titles.put(rs.getObject(1, UUID.class), byLanguage);
+        });
     String column =
         switch (language) {
           case FI -> "label_fi";
@@ -322,7 +332,7 @@ public class EducationSearchService {
             h ->
                 new Hit(
                     h.id(),
-                    h.titles(),
+                    titles.getOrDefault(h.id(), Map.of()),
                     h.level(),
                     h.field(),
                     h.locations(),
@@ -403,7 +413,10 @@ public class EducationSearchService {
       for (String l : LANGUAGES) {
         clause.should(f.match().field("title_" + l).matching(word).boost(TITLE));
         clause.should(f.match().field("names_" + l).matching(word).boost(NAMES));
-        clause.should(f.match().field("skills_" + l).matching(word).boost(SKILLS));
+        // A skill's label counts once, however many of an offering's skills use the word: an
+        // offering with dozens of music skills is not more about "musiikki" than a music degree
+        // whose title says so.
+        clause.should(f.match().field("skills_" + l).matching(word).constantScore().boost(SKILLS));
         clause.should(f.match().field("body_" + l).matching(word).boost(BODY));
       }
       if (word.length() >= 3) {

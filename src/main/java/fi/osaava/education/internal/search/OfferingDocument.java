@@ -255,29 +255,31 @@ public class OfferingDocument {
   @FullTextField(
       name = "title_fi",
       analyzer = EducationAnalysisConfigurer.FI,
-      searchAnalyzer = EducationAnalysisConfigurer.FI_QUERY,
-      projectable = Projectable.YES)
+      searchAnalyzer = EducationAnalysisConfigurer.FI_QUERY)
   @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
   public String getTitleFi() {
     return titleFi;
   }
 
-  @FullTextField(
-      name = "title_sv",
-      analyzer = EducationAnalysisConfigurer.SV,
-      projectable = Projectable.YES)
+  @FullTextField(name = "title_sv", analyzer = EducationAnalysisConfigurer.SV)
   @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
   public String getTitleSv() {
-    return titleSv;
+    return unlessSame(titleSv, titleFi);
   }
 
-  @FullTextField(
-      name = "title_en",
-      analyzer = EducationAnalysisConfigurer.EN,
-      projectable = Projectable.YES)
+  @FullTextField(name = "title_en", analyzer = EducationAnalysisConfigurer.EN)
   @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
   public String getTitleEn() {
-    return titleEn;
+    return unlessSame(unlessSame(titleEn, titleFi), titleSv);
+  }
+
+  /**
+   * A title indexed again under another language would count once per language: many records repeat
+   * one (usually English) title in all three, and such offerings outranked those titled so in one
+   * language only. The pages and the API read the titles from the catalogue.
+   */
+  private static String unlessSame(String title, String other) {
+    return title != null && title.equalsIgnoreCase(other) ? null : title;
   }
 
   @FullTextField(
@@ -298,7 +300,7 @@ public class OfferingDocument {
       highlightable = Highlightable.UNIFIED)
   @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
   public String getBodySv() {
-    return body(descriptionSv, OutcomeRow::textSv);
+    return unlessSame(body(descriptionSv, OutcomeRow::textSv), getBodyFi());
   }
 
   @FullTextField(
@@ -308,7 +310,8 @@ public class OfferingDocument {
       highlightable = Highlightable.UNIFIED)
   @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
   public String getBodyEn() {
-    return body(descriptionEn, OutcomeRow::textEn);
+    return unlessSame(
+        unlessSame(body(descriptionEn, OutcomeRow::textEn), getBodyFi()), getBodySv());
   }
 
   /**
