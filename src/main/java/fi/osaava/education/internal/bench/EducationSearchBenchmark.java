@@ -10,12 +10,11 @@ import fi.osaava.education.internal.search.Facet;
 import fi.osaava.platform.Benchmark;
 import fi.osaava.platform.ImportProgress;
 import fi.osaava.platform.Language;
+import fi.osaava.platform.Wrk;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -23,9 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -199,12 +195,18 @@ class EducationSearchBenchmark implements Benchmark {
     double baselineP95 = EducationRelevanceBenchmark.percentile(baselineAll, 95);
     double cpuP95 = EducationRelevanceBenchmark.percentile(osaavaCpu, 95);
 
-    Wrk wrk = null;
+    Wrk.Result wrk = null;
     String wrkProblem = null;
     if (!url.isBlank()) {
       progress.report("wrk against " + url);
       try {
-        wrk = wrk(url, connections, seconds);
+        List<Wrk.Request> requests = new ArrayList<>();
+        for (MixQuery q : MIX) {
+          for (boolean faceted : List.of(false, true)) {
+            requests.add(Wrk.Request.get(path(q, faceted)));
+          }
+        }
+        wrk = Wrk.run(url, requests, connections, seconds, false);
       } catch (IOException e) {
         wrkProblem = e.getMessage();
       } catch (InterruptedException e) {
@@ -301,9 +303,9 @@ class EducationSearchBenchmark implements Benchmark {
               wrk.requestsPerSecond(),
               TARGET_QPS,
               wrk.requestsPerSecond() >= TARGET_QPS ? "met" : "**missed**",
-              wrk.p50(),
-              wrk.p90(),
-              wrk.p99(),
+              wrk.latencyP50(),
+              wrk.latencyP90(),
+              wrk.latencyP99(),
               wrk.requests(),
               wrk.errors()));
     } else {
@@ -367,62 +369,6 @@ class EducationSearchBenchmark implements Benchmark {
       path.append("&level=").append(q.level().name()).append("&language=").append(q.teaching());
     }
     return path.toString();
-  }
-
-  record Wrk(
-      double requestsPerSecond, String p50, String p90, String p99, long requests, long errors) {}
-
-  private static Wrk wrk(String url, int connections, int seconds)
-      throws IOException, InterruptedException {
-    Path script = Files.createTempFile("osaava-education-wrk", ".lua");
-    try {
-      StringBuilder lua = new StringBuilder("local paths = {\n");
-      for (MixQuery q : MIX) {
-        for (boolean faceted : List.of(false, true)) {
-          lua.append("  \"").append(path(q, faceted)).append("\",\n");
-        }
-      }
-      lua.append("}\nlocal n = 0\nrequest = function()\n")
-          .append("  n = n + 1\n")
-          .append("  return wrk.format(\"GET\", paths[(n % #paths) + 1])\n")
-          .append("end\n");
-      Files.writeString(script, lua);
-      Process process =
-          new ProcessBuilder(
-                  "wrk",
-                  "-t2",
-                  "-c" + connections,
-                  "-d" + seconds + "s",
-                  "--latency",
-                  "-s",
-                  script.toString(),
-                  url.replaceAll("/+$", ""))
-              .redirectErrorStream(true)
-              .start();
-      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(seconds + 60L, TimeUnit.SECONDS) || process.exitValue() != 0) {
-        throw new IOException("wrk failed: " + out);
-      }
-      return new Wrk(
-          number(out, "Requests/sec:\\s+([0-9.]+)"),
-          text(out, "\\s50%\\s+(\\S+)"),
-          text(out, "\\s90%\\s+(\\S+)"),
-          text(out, "\\s99%\\s+(\\S+)"),
-          (long) number(out, "(\\d+) requests in"),
-          (long) number(out, "Non-2xx or 3xx responses:\\s+(\\d+)"));
-    } finally {
-      Files.deleteIfExists(script);
-    }
-  }
-
-  private static double number(String out, String regex) {
-    Matcher m = Pattern.compile(regex).matcher(out);
-    return m.find() ? Double.parseDouble(m.group(1)) : 0;
-  }
-
-  private static String text(String out, String regex) {
-    Matcher m = Pattern.compile(regex).matcher(out);
-    return m.find() ? m.group(1) : "?";
   }
 
   private long count(String where) {

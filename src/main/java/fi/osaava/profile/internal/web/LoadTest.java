@@ -7,21 +7,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The load-test half of the profile benchmark: signs people in to a running Osaava (started with
- * the development provider, {@code ./osaava start}) through the real OpenID Connect code flow, and
- * runs {@code wrk} over loopback against their profile pages, each connection rotating through the
- * sessions.
+ * The sign-in half of the profile benchmark's load test: signs people in to a running Osaava
+ * (started with the development provider, {@code ./osaava start}) through the real OpenID Connect
+ * code flow, so that {@link fi.osaava.platform.Wrk} can rotate through their sessions.
  */
 final class LoadTest {
 
@@ -78,78 +74,6 @@ final class LoadTest {
       throw new IOException("Sign-in of " + subject + " failed: " + back.statusCode());
     }
     return "JSESSIONID=" + session;
-  }
-
-  /** One wrk run; {@code cookies} empty for anonymous requests. */
-  record Result(
-      String url,
-      int connections,
-      int seconds,
-      double requestsPerSecond,
-      String latencyP50,
-      String latencyP90,
-      String latencyP99,
-      long requests,
-      long errors,
-      String raw) {}
-
-  static Result wrk(String url, List<String> cookies, int connections, int seconds)
-      throws IOException, InterruptedException {
-    Path script = Files.createTempFile("osaava-wrk", ".lua");
-    try {
-      StringBuilder lua = new StringBuilder("local cookies = {");
-      for (String c : cookies) {
-        lua.append('"').append(c).append("\",");
-      }
-      lua.append("}\nlocal n = 0\nrequest = function()\n")
-          .append("  n = n + 1\n")
-          .append("  if #cookies == 0 then return wrk.format(\"GET\") end\n")
-          .append(
-              "  return wrk.format(\"GET\", nil, {[\"Cookie\"] = cookies[(n % #cookies) + 1]})\n")
-          .append("end\n")
-          .append("response = function(status, headers, body)\n")
-          .append("  if status ~= 200 then wrk.thread:stop() end\nend\n");
-      Files.writeString(script, lua);
-      Process process =
-          new ProcessBuilder(
-                  "wrk",
-                  "-t2",
-                  "-c" + connections,
-                  "-d" + seconds + "s",
-                  "--latency",
-                  "-s",
-                  script.toString(),
-                  url)
-              .redirectErrorStream(true)
-              .start();
-      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(seconds + 60L, TimeUnit.SECONDS) || process.exitValue() != 0) {
-        throw new IOException("wrk failed: " + out);
-      }
-      return new Result(
-          url,
-          connections,
-          seconds,
-          number(out, "Requests/sec:\\s+([0-9.]+)"),
-          text(out, "\\s50%\\s+(\\S+)"),
-          text(out, "\\s90%\\s+(\\S+)"),
-          text(out, "\\s99%\\s+(\\S+)"),
-          (long) number(out, "(\\d+) requests in"),
-          (long) number(out, "Non-2xx or 3xx responses:\\s+(\\d+)"),
-          out);
-    } finally {
-      Files.deleteIfExists(script);
-    }
-  }
-
-  private static double number(String out, String regex) {
-    Matcher m = Pattern.compile(regex).matcher(out);
-    return m.find() ? Double.parseDouble(m.group(1)) : 0;
-  }
-
-  private static String text(String out, String regex) {
-    Matcher m = Pattern.compile(regex).matcher(out);
-    return m.find() ? m.group(1) : "?";
   }
 
   private static HttpRequest get(String url, Map<String, String> cookies) {

@@ -3,6 +3,7 @@ package fi.osaava.profile.internal.web;
 import fi.osaava.platform.Benchmark;
 import fi.osaava.platform.ImportProgress;
 import fi.osaava.platform.Language;
+import fi.osaava.platform.Wrk;
 import fi.osaava.profile.PersonId;
 import fi.osaava.profile.internal.DataRights;
 import fi.osaava.profile.internal.PersonDirectory;
@@ -272,9 +273,18 @@ class ProfileBenchmark implements Benchmark {
       }
       double signInMs = (System.nanoTime() - started) / 1e6 / sessions;
       progress.report("wrk: " + connections + " connections, " + seconds + " s, profile pages");
-      LoadTest.Result profile = LoadTest.wrk(url + "/profile", cookies, connections, seconds);
+      Wrk.Result profile =
+          Wrk.run(
+              url,
+              cookies.stream()
+                  .map(cookie -> new Wrk.Request("/profile", Map.of("Cookie", cookie)))
+                  .toList(),
+              connections,
+              seconds,
+              true);
       progress.report("wrk: baseline, the anonymous sign-in page");
-      LoadTest.Result baseline = LoadTest.wrk(url + "/sign-in", List.of(), connections, seconds);
+      Wrk.Result baseline =
+          Wrk.run(url, List.of(Wrk.Request.get("/sign-in")), connections, seconds, true);
       StringBuilder md =
           new StringBuilder(
               String.format(
@@ -291,7 +301,7 @@ class ProfileBenchmark implements Benchmark {
                   url,
                   sessions,
                   signInMs));
-      for (LoadTest.Result r : List.of(profile, baseline)) {
+      for (Wrk.Result r : List.of(profile, baseline)) {
         md.append(
             String.format(
                 Locale.ROOT,
