@@ -365,7 +365,7 @@ public class EducationSearchService {
     if (words.isEmpty()) {
       root.must(f.matchAll());
     } else {
-      root.must(text(f, words));
+      root.must(text(f, words, QueryWords.contentWords(words, query.language())));
       if (words.size() > 1) {
         String phrase = String.join(" ", words);
         for (String l : LANGUAGES) {
@@ -406,9 +406,15 @@ public class EducationSearchService {
         && !(morphology.isVoikkoAvailable() && morphology.analyze(word).isKnown());
   }
 
-  private PredicateFinalStep text(SearchPredicateFactory f, List<String> words) {
+  /**
+   * @param words all the words of the query, which set how many must match
+   * @param content the words matched: without the function words, which match nearly every offering
+   *     and count as matched
+   */
+  private PredicateFinalStep text(
+      SearchPredicateFactory f, List<String> words, List<String> content) {
     BooleanPredicateClausesStep<?, ?> any = f.bool();
-    for (String word : words) {
+    for (String word : content) {
       BooleanPredicateClausesStep<?, ?> clause = f.bool();
       for (String l : LANGUAGES) {
         clause.should(f.match().field("title_" + l).matching(word).boost(TITLE));
@@ -434,7 +440,8 @@ public class EducationSearchService {
         words.size() <= 2
             ? words.size()
             : words.size() <= 4 ? words.size() - 1 : (int) Math.ceil(words.size() * 0.6);
-    return any.minimumShouldMatchNumber(required);
+    required -= words.size() - content.size();
+    return any.minimumShouldMatchNumber(Math.clamp(required, 1, content.size()));
   }
 
   private static PredicateFinalStep openNow(SearchPredicateFactory f, Instant now) {

@@ -1,13 +1,18 @@
 package fi.osaava.education.internal.search;
 
+import fi.osaava.platform.Language;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.fi.FinnishAnalyzer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.sv.SwedishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
@@ -52,6 +57,22 @@ final class QueryWords {
       throw new UncheckedIOException(e);
     }
     return words;
+  }
+
+  /**
+   * The words without the function words of the reader's language ("in", "och", "ja"), which match
+   * nearly every description and so only slow a query down and widen it; all of them when nothing
+   * else is left.
+   */
+  static List<String> contentWords(List<String> words, Language language) {
+    CharArraySet stop =
+        switch (language) {
+          case FI -> FinnishAnalyzer.getDefaultStopSet();
+          case SV -> SwedishAnalyzer.getDefaultStopSet();
+          default -> EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+        };
+    List<String> content = words.stream().filter(w -> !stop.contains(w)).toList();
+    return content.isEmpty() ? words : content;
   }
 
   /** Typos allowed in a word: none in short words, one from five letters, two from nine. */
