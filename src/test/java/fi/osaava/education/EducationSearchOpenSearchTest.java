@@ -6,6 +6,7 @@ import fi.osaava.education.internal.SkillBackfill;
 import fi.osaava.education.internal.bench.EducationRelevanceEvaluation;
 import fi.osaava.education.internal.bench.EducationRelevanceEvaluation.Result;
 import fi.osaava.education.internal.search.EducationSearchService;
+import fi.osaava.education.internal.search.OfferingDocument;
 import fi.osaava.education.internal.web.EducationPush;
 import fi.osaava.web.WebTestBase;
 import jakarta.persistence.EntityManagerFactory;
@@ -96,7 +97,11 @@ class EducationSearchOpenSearchTest extends WebTestBase implements EducationSear
       response =
           client.send(
               HttpRequest.newBuilder(
-                      URI.create(OpenSearchTestNode.start() + "/education-offering-read/_count"))
+                      URI.create(
+                          OpenSearchTestNode.start()
+                              + "/"
+                              + OfferingDocument.INDEX
+                              + "-read/_count"))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
     }

@@ -47,7 +47,14 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordFie
 @Indexed(index = OfferingDocument.INDEX, backend = EducationSearchBackend.BACKEND)
 public class OfferingDocument {
 
-  public static final String INDEX = "education-offering";
+  /**
+   * The index name carries the mapping's version: a service upgraded to a changed mapping finds an
+   * empty index under the new name and rebuilds it at start-up ({@code EducationMaintenance}
+   * compares the document count with the catalogue), rather than searching documents indexed the
+   * old way. Raise it with every change to the fields or their analysis; the old index can then be
+   * deleted. Version 2: no term vectors, deduplicated language fields, aggregable application end.
+   */
+  public static final String INDEX = "education-offering-v2";
 
   /** Location facet value of offerings that can be taken entirely online. */
   public static final String ONLINE = "online";
