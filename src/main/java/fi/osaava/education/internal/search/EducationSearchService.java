@@ -287,44 +287,43 @@ public class EducationSearchService {
     if (hits.isEmpty()) {
       return hits;
     }
-    Map<UUID, Map<String, String>> titles = new java.util.HashMap<>();
-    jdbc.query(
-        "select id, title_fi, title_sv, title_en from education_offering where id = any(?)",
-        ps ->
-            ps.setArray(
-                1, ps.getConnection().createArrayOf("uuid", hits.stream().map(Hit::id).toArray())),
-        rs -> {
-          Map<String, String> byLanguage = new LinkedHashMap<>();
-          for (String l : LANGUAGES) {
-            String title = rs.getString("title_" + l);
-            if (title != null) {
-              byLanguage.put(l, title);
-            }
-          }
-          titles.put(rs.getObject(1, UUID.class), byLanguage);
-        });
-    String column =
+    String label =
         switch (language) {
           case FI -> "label_fi";
           case SV -> "label_sv";
           default -> "label_en";
         };
+    Map<UUID, Map<String, String>> titles = new java.util.HashMap<>();
     Map<UUID, List<String>> labels = new java.util.HashMap<>();
-    Object[] ids = hits.stream().map(Hit::id).toArray();
+    // One round trip for the page: each hit's titles with its strongest skills beside them (a
+    // row per skill, or one row without a skill).
     jdbc.query(
-        "select offering_id, coalesce("
-            + column
-            + ", label_en, label_fi) from (select *, row_number() over (partition by offering_id"
-            + " order by score desc, skill_uri) as rank from education_offering_skill"
-            + " where offering_id = any(?)) ranked where rank <= ? order by offering_id, rank",
+        "select o.id, o.title_fi, o.title_sv, o.title_en, s.label from education_offering o"
+            + " left join lateral (select coalesce("
+            + label
+            + ", label_en, label_fi) as label, score, skill_uri from education_offering_skill"
+            + " where offering_id = o.id order by score desc, skill_uri limit ?) s on true"
+            + " where o.id = any(?) order by o.id, s.score desc, s.skill_uri",
         ps -> {
-          ps.setArray(1, ps.getConnection().createArrayOf("uuid", ids));
-          ps.setInt(2, SKILLS_PER_HIT);
+          ps.setInt(1, SKILLS_PER_HIT);
+          ps.setArray(
+              2, ps.getConnection().createArrayOf("uuid", hits.stream().map(Hit::id).toArray()));
         },
         rs -> {
-          String label = rs.getString(2);
-          if (label != null) {
-            labels.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(label);
+          UUID id = rs.getObject(1, UUID.class);
+          if (!titles.containsKey(id)) {
+            Map<String, String> byLanguage = new LinkedHashMap<>();
+            for (String l : LANGUAGES) {
+              String title = rs.getString("title_" + l);
+              if (title != null) {
+                byLanguage.put(l, title);
+              }
+            }
+            titles.put(id, byLanguage);
+          }
+          String skill = rs.getString("label");
+          if (skill != null) {
+            labels.computeIfAbsent(id, k -> new ArrayList<>()).add(skill);
           }
         });
     return hits.stream()
