@@ -174,7 +174,8 @@ class LabourMarketDataTest extends WebTestBase {
 
     List<MatchableJobAd> open = new ArrayList<>();
     api.forEachOpenJobAd(open::add);
-    assertThat(open).allMatch(MatchableJobAd::synthetic);
+    // The generator dates its ads up to today by the injected clock, so some are still open.
+    assertThat(open).isNotEmpty().allMatch(MatchableJobAd::synthetic);
     MatchableJobAd one = api.jobAd(JobAdId.of(open.getFirst().id().toString())).orElseThrow();
     assertThat(one.title()).isEqualTo(open.getFirst().title());
   }

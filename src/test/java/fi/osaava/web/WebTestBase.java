@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 @Import({
   EscoTestData.class,
+  FixedClock.class,
   OidcTestSupport.class,
   MachineWriteTestEndpoint.class,
   fi.osaava.profile.RecordingPersonalDataHolder.class

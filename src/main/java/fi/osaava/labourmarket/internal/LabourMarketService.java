@@ -18,6 +18,7 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Optional;
@@ -44,6 +45,7 @@ class LabourMarketService implements LabourMarketApi, LabourMarketImports {
   private final ApplicationEventPublisher events;
   private final JdbcTemplate streaming;
   private final TransactionTemplate readOnly;
+  private final Clock clock;
 
   LabourMarketService(
       JdbcTemplate jdbc,
@@ -51,7 +53,9 @@ class LabourMarketService implements LabourMarketApi, LabourMarketImports {
       StatisticsImporter statistics,
       JobAdIngestion ingestion,
       JobAdGenerator generator,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.statistics = statistics;
     this.ingestion = ingestion;
@@ -98,7 +102,7 @@ class LabourMarketService implements LabourMarketApi, LabourMarketImports {
 
   @Override
   public OptionalDouble skillDemandShare(ConceptUri skill, String regionCode) {
-    LocalDate from = LocalDate.now().withDayOfMonth(1).minusMonths(11);
+    LocalDate from = LocalDate.now(clock).withDayOfMonth(1).minusMonths(11);
     String region = regionCode == null ? null : regionCode.strip();
     Long ads =
         jdbc.queryForObject(
@@ -136,11 +140,12 @@ class LabourMarketService implements LabourMarketApi, LabourMarketImports {
             streaming.query(
                 AD_SELECT
                     + " where a.duplicate_of is null"
-                    + " and (a.valid_through is null or a.valid_through >= current_date)"
+                    + " and (a.valid_through is null or a.valid_through >= ?)"
                     + " order by a.id",
                 rs -> {
                   consumer.accept(ad(rs));
-                }));
+                },
+                LocalDate.now(clock)));
   }
 
   @Override

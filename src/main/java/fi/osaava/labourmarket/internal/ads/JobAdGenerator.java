@@ -16,6 +16,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,15 +43,19 @@ import tools.jackson.databind.node.ObjectNode;
  * skills from ESCO's occupation–skill relations, and Finnish background sentences from the
  * job-market service's occupation descriptions. About 4 % of ads are reposts of an earlier ad under
  * a new identifier, to exercise near-duplicate detection. Every ad carries {@code
- * "osaava:synthetic": true}. The same seed always gives the same ads.
+ * "osaava:synthetic": true}. The same seed on the same day (by the injected clock) gives the same
+ * ads.
  */
 @Component
 public class JobAdGenerator {
 
   static final String AMMATTITIETO = "labour-market/ammattitieto-2022-10-05.jsonl";
 
-  /** The last posting date; fixed rather than today so that output depends only on the seed. */
-  static final LocalDate END = LocalDate.of(2026, 10, 31);
+  /**
+   * The clock that dates the ads. The last posting date is today by this clock, so that a fresh
+   * install has open ads; tests fix the clock, so their output depends only on the seed.
+   */
+  private final Clock clock;
 
   static final int MONTHS = 24;
 
@@ -61,7 +66,12 @@ public class JobAdGenerator {
   private final JsonMapper json = JsonMapper.builder().build();
 
   JobAdGenerator(
-      TaxonomyApi taxonomy, RegionsApi regions, JdbcTemplate jdbc, Directories directories) {
+      TaxonomyApi taxonomy,
+      RegionsApi regions,
+      JdbcTemplate jdbc,
+      Directories directories,
+      Clock clock) {
+    this.clock = clock;
     this.taxonomy = taxonomy;
     this.regions = regions;
     this.jdbc = jdbc;
@@ -250,6 +260,7 @@ public class JobAdGenerator {
       throw new IllegalArgumentException("count must be 0 or more, was " + count);
     }
     Model model = new Model();
+    LocalDate end = LocalDate.now(clock);
     SplittableRandom random = new SplittableRandom(seed);
     // Each ISCO group grows or shrinks at its own yearly rate, drawn once per seed.
     Map<String, Double> growth = new LinkedHashMap<>();
@@ -262,21 +273,21 @@ public class JobAdGenerator {
       for (int i = 0; i < count; i++) {
         ObjectNode ad;
         if (!recent.isEmpty() && random.nextDouble() < 0.04) {
-          ad = repost(recent.get(random.nextInt(recent.size())), seed, i, random);
+          ad = repost(recent.get(random.nextInt(recent.size())), seed, i, end, random);
         } else {
           int g = draw(model.iscoWeights, random);
           String isco = model.iscoGroups.get(g);
           if (monthCumulative[g] == null) {
             double[] w = new double[MONTHS];
             for (int m = 0; m < MONTHS; m++) {
-              LocalDate month = END.withDayOfMonth(1).minusMonths(MONTHS - 1 - m);
+              LocalDate month = end.withDayOfMonth(1).minusMonths(MONTHS - 1 - m);
               w[m] =
                   model.monthWeights[month.getMonthValue() - 1]
                       * Math.exp(growth.get(isco) * (m - MONTHS) / 12.0);
             }
             monthCumulative[g] = cumulative(w);
           }
-          ad = ad(model, isco, monthCumulative[g], seed, i, random);
+          ad = ad(model, isco, monthCumulative[g], seed, i, end, random);
           if (recent.size() < 500) {
             recent.add(ad);
           } else {
@@ -297,13 +308,14 @@ public class JobAdGenerator {
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
   }
 
-  private ObjectNode repost(ObjectNode original, long seed, int i, SplittableRandom random) {
+  private ObjectNode repost(
+      ObjectNode original, long seed, int i, LocalDate end, SplittableRandom random) {
     ObjectNode copy = original.deepCopy();
     copy.put("identifier", "synthetic-" + seed + "-" + i);
     LocalDate posted = LocalDate.parse(original.path("datePosted").asString());
     LocalDate later = posted.plusDays(7 + random.nextInt(24));
-    if (later.isAfter(END)) {
-      later = END;
+    if (later.isAfter(end)) {
+      later = end;
     }
     copy.put("datePosted", later.toString());
     copy.put("validThrough", later.plusDays(21).toString());
@@ -333,17 +345,23 @@ public class JobAdGenerator {
   };
 
   private ObjectNode ad(
-      Model model, String isco, double[] months, long seed, int i, SplittableRandom random) {
+      Model model,
+      String isco,
+      double[] months,
+      long seed,
+      int i,
+      LocalDate end,
+      SplittableRandom random) {
     List<Occupation> candidates =
         model.byIsco.get(isco).stream().filter(o -> model.essential.containsKey(o.uri())).toList();
     Occupation occupation = candidates.get(random.nextInt(candidates.size()));
     double l = random.nextDouble();
     Language language = l < 0.75 ? Language.FI : l < 0.85 ? Language.SV : Language.EN;
     Place place = model.places.get(draw(model.placeWeights, random));
-    LocalDate month = END.withDayOfMonth(1).minusMonths(MONTHS - 1 - draw(months, random));
+    LocalDate month = end.withDayOfMonth(1).minusMonths(MONTHS - 1 - draw(months, random));
     LocalDate posted = month.plusDays(random.nextInt(month.lengthOfMonth()));
-    if (posted.isAfter(END)) {
-      posted = END;
+    if (posted.isAfter(end)) {
+      posted = end;
     }
     String employer =
         COMPANY_FIRST[random.nextInt(COMPANY_FIRST.length)]

@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,7 +41,14 @@ class JobAdBenchmark implements Benchmark {
   private final JdbcTemplate jdbc;
   private final JsonMapper json = JsonMapper.builder().build();
 
-  JobAdBenchmark(LabourMarketImports imports, IdentificationApi identification, JdbcTemplate jdbc) {
+  private final Clock clock;
+
+  JobAdBenchmark(
+      LabourMarketImports imports,
+      IdentificationApi identification,
+      JdbcTemplate jdbc,
+      Clock clock) {
+    this.clock = clock;
     this.imports = imports;
     this.identification = identification;
     this.jdbc = jdbc;
@@ -324,7 +332,9 @@ class JobAdBenchmark implements Benchmark {
             + " select m.id, a.source_key || '-copy-' || m.k, a.title, a.description, a.language,"
             + " a.employer, a.occupation_uri, a.isco_code, a.municipality_code, a.region_code,"
             + " a.location_text, a.remote, least(a.date_posted + make_interval(months => m.shift),"
-            + " date '2026-10-31'), a.valid_through, a.synthetic, null, a.minhash, now()"
+            + " date '"
+            + LocalDate.now(clock)
+            + "'), a.valid_through, a.synthetic, null, a.minhash, now()"
             + " from lm_bench_map m join lm_job_ad a on a.id = m.source_id");
     jdbc.execute(
         "insert into lm_job_ad_skill (ad_id, skill_uri, score, evidence) select m.id, s.skill_uri,"

@@ -1,6 +1,7 @@
 package fi.osaava.labourmarket.internal.analytics;
 
 import java.sql.Date;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,7 +32,10 @@ public class Trends {
 
   private final JdbcTemplate jdbc;
 
-  Trends(JdbcTemplate jdbc) {
+  private final Clock clock;
+
+  Trends(JdbcTemplate jdbc, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
   }
 
@@ -92,8 +96,9 @@ public class Trends {
   public Result trends(Kind kind, String regionCode) {
     LocalDate last =
         jdbc.queryForObject(
-            "select max(month) from lm_demand_ads where month < date_trunc('month', current_date)",
-            LocalDate.class);
+            "select max(month) from lm_demand_ads where month < ?",
+            LocalDate.class,
+            LocalDate.now(clock).withDayOfMonth(1));
     if (last == null) {
       return new Result(null, null, null, 0, 0, List.of());
     }
