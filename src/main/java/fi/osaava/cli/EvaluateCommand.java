@@ -30,11 +30,13 @@ import picocli.CommandLine.Spec;
     description = "Evaluate skill and occupation identification on public benchmarks.",
     subcommands = {
       EvaluateCommand.SkillExtraction.class,
+      EvaluateCommand.SkillStatements.class,
       EvaluateCommand.OccupationMatching.class,
       EvaluateCommand.OccupationSkillsFi.class,
       EvaluateCommand.IscoFi.class,
       EvaluateCommand.Fusion.class,
       EvaluateCommand.Matching.class,
+      EvaluateCommand.WorkHistories.class,
       EvaluateCommand.LabourMarketForecasts.class
     })
 final class EvaluateCommand implements Runnable {
@@ -172,6 +174,39 @@ final class EvaluateCommand implements Runnable {
     Benchmark.Report evaluate(
         IdentificationEvaluation evaluation, Directories directories, ImportProgress progress) {
       return evaluation.occupationMatching(file, Language.require(lang), top, progress);
+    }
+  }
+
+  @Command(
+      name = "skill-statements",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Competence statements in JSON lines ({\"text\": …, \"gold\": [ESCO URI, …],"
+            + " \"lang\": …}); lines of other languages than --lang are skipped.",
+        "Prints RP@5, RP@10 and MRR of the skills as the API returns them (threshold"
+            + " included), of the ranking without a threshold, and of a BM25 baseline."
+      })
+  static final class SkillStatements extends Task {
+    @Parameters(index = "0", paramLabel = "FILE")
+    Path file;
+
+    @Option(names = "--lang", required = true, description = "Language of the statements.")
+    String lang;
+
+    @Override
+    String name() {
+      return "skill-statements-" + stem(file) + "-" + lang;
+    }
+
+    @Override
+    String command() {
+      return "./osaava evaluate skill-statements " + file + " --lang " + lang;
+    }
+
+    @Override
+    Benchmark.Report evaluate(
+        IdentificationEvaluation evaluation, Directories directories, ImportProgress progress) {
+      return evaluation.skillStatements(file, Language.require(lang), progress);
     }
   }
 
@@ -321,6 +356,41 @@ final class EvaluateCommand implements Runnable {
     String name = file.getFileName().toString();
     int dot = name.lastIndexOf('.');
     return (dot > 0 ? name.substring(0, dot) : name).replaceAll("[^A-Za-z0-9_-]", "-");
+  }
+
+  @Command(
+      name = "work-histories",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Occupation matching on work-history texts in JSON lines ({\"text\": …, \"lang\": …,"
+            + " \"accepted\": [ESCO occupation URI, …]}), through identification and matching"
+            + " as the API runs them.",
+        "Prints success@10 and MRR per language next to the plain-overlap baseline."
+      })
+  static final class WorkHistories extends Task {
+    @Parameters(index = "0", paramLabel = "FILE")
+    Path file;
+
+    @Override
+    String name() {
+      return "work-histories-" + stem(file);
+    }
+
+    @Override
+    String command() {
+      return "./osaava evaluate work-histories " + file;
+    }
+
+    @Override
+    Benchmark.Report run(ConfigurableApplicationContext context, ImportProgress progress) {
+      return context.getBean(MatchingEvaluation.class).workHistories(file, progress);
+    }
+
+    @Override
+    Benchmark.Report evaluate(
+        IdentificationEvaluation evaluation, Directories directories, ImportProgress progress) {
+      throw new UnsupportedOperationException("work-histories runs through run(context, progress)");
+    }
   }
 
   @Command(

@@ -46,4 +46,13 @@ public interface IdentificationEvaluation {
    * professionCode}. Metrics: accuracy@1 and accuracy@5.
    */
   Benchmark.Report finnishIscoGroups(Path file, ImportProgress progress);
+
+  /**
+   * Competence statements in JSON lines, {@code {"text": …, "gold": [ESCO URI, …], "lang": …}}
+   * ({@code lang} optional; lines of other languages are skipped): RP@5, RP@10 and MRR of the
+   * skills as the API returns them (threshold and low-confidence fill included), of the ranking
+   * without a threshold, and of a BM25 baseline over the language's skill labels (English where it
+   * has none).
+   */
+  Benchmark.Report skillStatements(Path file, Language language, ImportProgress progress);
 }

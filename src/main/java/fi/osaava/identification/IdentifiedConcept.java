@@ -13,6 +13,8 @@ import java.util.List;
  * @param reason the strongest kind of match behind the suggestion
  * @param evidence where in the original text it was found; empty only when inferred (occupations
  *     from skills)
+ * @param confident whether the score reached the threshold asked for; false for the best few below
+ *     it, shown when too few reached it so that a text naming a competence never gets an empty list
  */
 public record IdentifiedConcept(
     ConceptUri uri,
@@ -20,7 +22,8 @@ public record IdentifiedConcept(
     LocalizedText label,
     double score,
     MatchReason reason,
-    List<Evidence> evidence) {
+    List<Evidence> evidence,
+    boolean confident) {
 
   public IdentifiedConcept {
     evidence = List.copyOf(evidence);

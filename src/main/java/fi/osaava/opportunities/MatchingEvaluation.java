@@ -17,4 +17,12 @@ public interface MatchingEvaluation {
    */
   Benchmark.Report evaluate(
       int occupations, int goals, double budget, long seed, ImportProgress progress);
+
+  /**
+   * Occupation matching on work-history texts in JSON lines ({@code {"text": …, "lang": …,
+   * "accepted": [ESCO occupation URI, …]}}), through identification and matching as the API runs
+   * them: success@10 and MRR per language, next to the plain-overlap baseline and identification's
+   * own occupation suggestions.
+   */
+  Benchmark.Report workHistories(java.nio.file.Path file, ImportProgress progress);
 }

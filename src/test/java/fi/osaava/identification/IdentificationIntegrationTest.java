@@ -1,6 +1,7 @@
 package fi.osaava.identification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -11,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import fi.osaava.platform.Benchmark;
 import fi.osaava.platform.ImportProgress;
+import fi.osaava.platform.InvalidInputException;
 import fi.osaava.platform.Language;
 import fi.osaava.web.WebTestBase;
 import java.nio.file.Files;
@@ -54,6 +56,22 @@ class IdentificationIntegrationTest extends WebTestBase {
     assertThat(same.reason()).isEqualTo(MatchReason.LITERAL);
     assertThat(same.label().text()).isEqualTo("project management");
     assertThat(same.evidence()).extracting(Evidence::text).containsExactly("project management");
+  }
+
+  @Test
+  void whenNothingIsSureTheBestFewAreShownMarkedAsUnsure() {
+    String text = "Vastasin projektinhallinnasta ja asiakaspalvelusta kolme vuotta.";
+    IdentifyOptions strict = IdentifyOptions.defaults().withThreshold(0.999);
+    Identification shown = identification.identify(text, Language.FI, strict);
+    assertThat(shown.skills()).isNotEmpty().hasSizeLessThanOrEqualTo(5);
+    assertThat(shown.skills()).noneMatch(IdentifiedConcept::confident);
+    assertThat(shown.skills()).allMatch(c -> !c.evidence().isEmpty());
+    assertThat(identification.identify(text, Language.FI, strict.withMinimum(0)).skills())
+        .isEmpty();
+    assertThat(identification.identify(text, Language.FI, IdentifyOptions.defaults()).skills())
+        .filteredOn(IdentifiedConcept::confident)
+        .extracting(c -> c.uri().value())
+        .contains(PROJECT_MANAGEMENT);
   }
 
   @Test
@@ -235,6 +253,37 @@ class IdentificationIntegrationTest extends WebTestBase {
     assertThat(report.markdown())
         .contains("BM25 over labels (baseline)")
         .contains("no such skill in ESCO");
+  }
+
+  @Test
+  void skillStatementEvaluationScoresTheApiPathAndNamesBadLines(@TempDir Path dir)
+      throws Exception {
+    Path jsonl = dir.resolve("statements.jsonl");
+    Files.write(
+        jsonl,
+        List.of(
+            "{\"lang\":\"fi\",\"text\":\"Vastasin projektinhallinnasta.\",\"gold\":[\""
+                + PROJECT_MANAGEMENT
+                + "\"]}",
+            "{\"lang\":\"sv\",\"text\":\"Projektledning.\",\"gold\":[\""
+                + PROJECT_MANAGEMENT
+                + "\"]}",
+            "{\"lang\":\"fi\",\"text\":\"Tuntematon.\",\"gold\":[\"http://x/unknown\"]}"));
+    Benchmark.Report report =
+        evaluation.skillStatements(jsonl, Language.FI, ImportProgress.silent());
+    assertThat(report.metrics()).containsEntry("n", 1).containsEntry("api_empty", 0);
+    assertThat((Double) report.metrics().get("api_rp@5")).isEqualTo(1.0);
+    assertThat(report.markdown()).contains("1 gold URIs unknown").contains("(baseline)");
+
+    Path bad = dir.resolve("bad.jsonl");
+    Files.write(bad, List.of("{\"text\":\"x\",\"gold\":[]}", "{\"gold\":[]}"));
+    assertThatThrownBy(() -> evaluation.skillStatements(bad, Language.FI, ImportProgress.silent()))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> {
+              assertThat(e.line()).isEqualTo(2);
+              assertThat(e.field()).isEqualTo("text");
+            });
   }
 
   @Test

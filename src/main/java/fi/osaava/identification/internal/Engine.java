@@ -35,6 +35,57 @@ final class Engine {
   private static final java.util.concurrent.Executor EMBEDDING_CALLER =
       runnable -> Thread.ofVirtual().name("identification-embedding-call").start(runnable);
 
+  /**
+   * The frame of a competence statement rather than its content: who has the competence (the
+   * student, the graduate) and that they have it (can, knows, masters). Curricula, qualification
+   * requirements and CVs wrap every competence in these words; glossed, they pull the meaning
+   * towards teaching and studying. Given as written and as lemmas or stems, since a gloss looks up
+   * both.
+   */
+  private static final Map<Language, Set<String>> FRAME =
+      Map.of(
+          Language.FI,
+          Set.of(
+              "opiskelija",
+              "opiskelijat",
+              "suorittaja",
+              "valmistunut",
+              "osata",
+              "osaa",
+              "kyetä",
+              "kykenee",
+              "pystyä",
+              "pystyy",
+              "ymmärtää",
+              "opinto",
+              "opinnot",
+              "opiskelu"),
+          Language.SV,
+          Set.of(
+              "studerand",
+              "studerande",
+              "student",
+              "studier",
+              "studiern",
+              "utexaminerad",
+              "utexaminerade",
+              "examinerad",
+              "behärskar",
+              "behärska",
+              "förstår",
+              "förstå",
+              "lär",
+              "lära"),
+          Language.NO,
+          Set.of(
+              "student", "studenten", "studiene", "kandidaten", "behersker", "forstår", "lærer"));
+
+  /** A second translation joins a gloss when it is at least this likely relative to the best. */
+  private static final float GLOSS_SECOND = 0.6f;
+
+  /** English labels matched through a gloss count this much of a direct match. */
+  private static final float GLOSS_LEXICAL = 0.75f;
+
   /** Description matches kept per text. */
   private static final int DESCRIPTION_CANDIDATES = 40;
 
@@ -43,6 +94,17 @@ final class Engine {
   final Map<Language, DescriptionIndex> descriptions = new EnumMap<>(Language.class);
   final Map<Language, CharNgramIndex> titles = new EnumMap<>(Language.class);
   final FusionWeights weights;
+  final Map<Language, WordForms> forms = new EnumMap<>(Language.class);
+
+  /** English words of the labels: a word of another language's text that is one stays as is. */
+  private final Set<String> englishVocabulary;
+
+  /** English label words that other languages' loanwords share (ekologi → ecology). */
+  private final EnglishCognates cognates;
+
+  /** Word translations into English per language, for glosses; empty until learnt. */
+  private volatile Map<Language, WordTranslations> translations = Map.of();
+
   private volatile SemanticIndex semantic;
   private volatile EmbeddingModel model;
   final int labelCount;
@@ -64,7 +126,12 @@ final class Engine {
             .map(language -> buildLanguage(esco, WordForms.of(language, morphology)))
             .toList();
     int count = 0;
+    Set<String> english = Set.of();
     for (LanguageIndexes l : built) {
+      forms.put(l.language(), l.forms());
+      if (l.language() == Language.EN) {
+        english = l.vocabulary();
+      }
       labels.put(l.language(), l.labels());
       titles.put(l.language(), l.titles());
       if (l.descriptions() != null) {
@@ -73,6 +140,8 @@ final class Engine {
       count += l.labels().labelCount();
     }
     this.labelCount = count;
+    this.englishVocabulary = english;
+    this.cognates = new EnglishCognates(english);
     this.unitGroup = new String[esco.size()];
     for (int c = 0; c < esco.size(); c++) {
       unitGroup[c] = esco.iscoUnitGroup(c);
@@ -86,7 +155,12 @@ final class Engine {
 
   /** The indexes of one language. */
   private record LanguageIndexes(
-      Language language, LabelIndex labels, CharNgramIndex titles, DescriptionIndex descriptions) {}
+      Language language,
+      WordForms forms,
+      Set<String> vocabulary,
+      LabelIndex labels,
+      CharNgramIndex titles,
+      DescriptionIndex descriptions) {}
 
   private static LanguageIndexes buildLanguage(EscoSnapshot esco, WordForms forms) {
     Language language = forms.language;
@@ -137,7 +211,12 @@ final class Engine {
       }
     }
     return new LanguageIndexes(
-        language, builder.build(), new CharNgramIndex(titleConcepts, titleLabels), descriptions);
+        language,
+        forms,
+        Set.copyOf(vocabulary),
+        builder.build(),
+        new CharNgramIndex(titleConcepts, titleLabels),
+        descriptions);
   }
 
   void attachSemantic(SemanticIndex index, EmbeddingModel embeddingModel) {
@@ -147,6 +226,114 @@ final class Engine {
 
   boolean hasSemantic() {
     return semantic != null;
+  }
+
+  void attachTranslations(Map<Language, WordTranslations> learnt) {
+    this.translations = Map.copyOf(learnt);
+  }
+
+  boolean hasTranslations() {
+    return !translations.isEmpty();
+  }
+
+  /**
+   * An English gloss of a sentence in another language, word by word through the learnt
+   * translations: each word's lemma (or, failing that, its compound parts) becomes its best English
+   * word, or its two best when the second is nearly as likely; a word that is already an English
+   * label word (Excel, Python) stays. Function words are left out. Every gloss word keeps the
+   * offsets of the word it came from, so evidence points into the original text.
+   */
+  List<Token> gloss(List<Token> tokens, Language language) {
+    WordTranslations table = language == null ? null : translations.get(language);
+    WordForms f = language == null ? null : forms.get(language);
+    if (table == null || f == null || language == Language.EN) {
+      return List.of();
+    }
+    List<Token> result = new ArrayList<>();
+    Set<String> frame = FRAME.getOrDefault(language, Set.of());
+    for (Token token : tokens) {
+      String word = token.word();
+      if (f.isStopword(word) || !Character.isLetterOrDigit(word.charAt(0))) {
+        continue;
+      }
+      if (frame.contains(word) || frame.contains(f.key(word))) {
+        continue;
+      }
+      List<WordTranslations.Translation> found = table.translate(f.key(word));
+      if (found.isEmpty()) {
+        for (String form : f.wholeWordForms(word)) {
+          found = table.translate(form);
+          if (!found.isEmpty()) {
+            break;
+          }
+        }
+      }
+      if (!found.isEmpty()) {
+        addGloss(result, found, token);
+        continue;
+      }
+      boolean any = false;
+      for (String part : f.parts(word)) {
+        List<WordTranslations.Translation> partFound = table.translate(part);
+        if (!partFound.isEmpty()) {
+          addGloss(result, partFound, token);
+          any = true;
+        }
+      }
+      if (any) {
+        continue;
+      }
+      List<List<WordTranslations.Translation>> split = splitByTranslations(word, f, table);
+      if (!split.isEmpty()) {
+        split.forEach(part -> addGloss(result, part, token));
+        continue;
+      }
+      String english = englishVocabulary.contains(word) ? word : cognates.find(word);
+      if (english != null) {
+        result.add(new Token(english, token.start(), token.end(), result.size()));
+      }
+    }
+    return result;
+  }
+
+  /**
+   * A compound split where both halves have translations (Swedish and Norwegian compounds are split
+   * against the labels' words, which are too few for skills; the translations know far more), the
+   * first half possibly with a linking s: skogsskötsel → skog + skötsel. The longest known last
+   * part wins, since these compounds are right-headed.
+   */
+  private static List<List<WordTranslations.Translation>> splitByTranslations(
+      String word, WordForms f, WordTranslations table) {
+    for (int i = 3; i <= word.length() - 3; i++) {
+      List<WordTranslations.Translation> tail = known(word.substring(i), f, table);
+      if (tail.isEmpty()) {
+        continue;
+      }
+      String head = word.substring(0, i);
+      List<WordTranslations.Translation> first = known(head, f, table);
+      if (first.isEmpty() && head.length() > 3 && head.endsWith("s")) {
+        first = known(head.substring(0, head.length() - 1), f, table);
+      }
+      if (!first.isEmpty()) {
+        return List.of(first, tail);
+      }
+    }
+    return List.of();
+  }
+
+  private static List<WordTranslations.Translation> known(
+      String word, WordForms f, WordTranslations table) {
+    List<WordTranslations.Translation> found = table.translate(f.key(word));
+    return found.isEmpty() ? table.translate(word) : found;
+  }
+
+  private static void addGloss(
+      List<Token> into, List<WordTranslations.Translation> found, Token from) {
+    WordTranslations.Translation best = found.getFirst();
+    into.add(new Token(best.english(), from.start(), from.end(), into.size()));
+    if (found.size() > 1 && found.get(1).score() >= GLOSS_SECOND * best.score()) {
+      into.add(new Token(found.get(1).english(), from.start(), from.end(), into.size()));
+    }
   }
 
   /** Per-concept signals gathered from one text. */
@@ -165,7 +352,8 @@ final class Engine {
   }
 
   /** One sentence with its words and language, ready for matching. */
-  private record Piece(int start, int end, List<Token> tokens, Language language) {}
+  private record Piece(
+      int start, int end, List<Token> tokens, Language language, List<Token> gloss) {}
 
   List<Analysis> analyze(List<String> texts, Language given, boolean useSemantic, int limit) {
     return analyze(texts, given, useSemantic, true, false, limit);
@@ -204,6 +392,13 @@ final class Engine {
           if ((piece.language() == null || piece.language() == Language.EN)
               && !piece.tokens().isEmpty()) {
             queryTexts.add(text.substring(piece.start(), piece.end()));
+            queryOwner.add(new int[] {t, p});
+          } else if (!piece.gloss().isEmpty()) {
+            // Another language reaches the English embeddings through its gloss.
+            queryTexts.add(
+                piece.gloss().stream()
+                    .map(Token::word)
+                    .collect(java.util.stream.Collectors.joining(" ")));
             queryOwner.add(new int[] {t, p});
           }
         }
@@ -258,7 +453,7 @@ final class Engine {
       if (language != null) {
         votes.merge(language, tokens.size(), Integer::sum);
       }
-      pieces.add(new Piece(s[0], s[1], tokens, language));
+      pieces.add(new Piece(s[0], s[1], tokens, language, gloss(tokens, language)));
     }
     if (given == null && !votes.isEmpty()) {
       // A heading or a bare list item takes the language of the text around it.
@@ -267,7 +462,9 @@ final class Engine {
       List<Piece> resolved = new ArrayList<>(pieces.size());
       for (Piece p : pieces) {
         resolved.add(
-            p.language() != null ? p : new Piece(p.start(), p.end(), p.tokens(), majority));
+            p.language() != null
+                ? p
+                : new Piece(p.start(), p.end(), p.tokens(), majority, gloss(p.tokens(), majority)));
       }
       return resolved;
     }
@@ -329,6 +526,24 @@ final class Engine {
       }
     }
     for (Piece piece : pieces) {
+      if (piece.gloss().isEmpty()) {
+        continue;
+      }
+      for (LabelIndex.LabelHit hit : labels.get(Language.EN).match(piece.gloss(), false)) {
+        if (esco.types[hit.concept()] != ConceptType.SKILL) {
+          continue;
+        }
+        float score = GLOSS_LEXICAL * hitScore(hit, labels.get(Language.EN).kind(hit.label()));
+        Signals s = signals.computeIfAbsent(hit.concept(), k -> new Signals());
+        if (score > s.lex + 1e-6) {
+          s.lex = score;
+          s.literal = false;
+          s.lexSpans.clear();
+          s.lexSpans.addAll(spans(piece.gloss(), hit.tokens()));
+        }
+      }
+    }
+    for (Piece piece : pieces) {
       if (piece.tokens().isEmpty() || piece.tokens().size() > TITLE_WORDS) {
         continue;
       }
@@ -372,9 +587,28 @@ final class Engine {
         }
       }
     }
-    for (Map.Entry<Language, List<Token>> e : tokensByLanguage.entrySet()) {
+    // A language without descriptions of its own (Swedish, Norwegian) reads the English ones
+    // through its gloss.
+    List<Token> glossed = new ArrayList<>();
+    for (Piece piece : pieces) {
+      if (piece.language() != null && !descriptions.containsKey(piece.language())) {
+        glossed.addAll(piece.gloss());
+      }
+    }
+    Map<Language, List<Token>> describedBy = new EnumMap<>(tokensByLanguage);
+    if (sem != null) {
+      // English text has its embeddings; its words go to the descriptions only without them.
+      describedBy.remove(Language.EN);
+    }
+    if (!glossed.isEmpty()) {
+      describedBy.merge(
+          Language.EN,
+          glossed,
+          (own, gloss) -> java.util.stream.Stream.concat(own.stream(), gloss.stream()).toList());
+    }
+    for (Map.Entry<Language, List<Token>> e : describedBy.entrySet()) {
       DescriptionIndex index = descriptions.get(e.getKey());
-      if (index == null || (e.getKey() == Language.EN && sem != null)) {
+      if (index == null) {
         continue;
       }
       List<float[]> hits = index.search(e.getValue(), DESCRIPTION_CANDIDATES);

@@ -129,6 +129,157 @@ class EvaluationService implements IdentificationEvaluation {
     return new Benchmark.Report(md.toString(), metrics);
   }
 
+  @Override
+  public Benchmark.Report skillStatements(Path file, Language language, ImportProgress progress) {
+    Engine engine = service.ensureReady(true);
+    EscoSnapshot esco = engine.esco;
+    List<String> texts = new ArrayList<>();
+    List<Set<Integer>> golds = new ArrayList<>();
+    int unknown = 0;
+    int lines = 0;
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      int number = 0;
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        number++;
+        if (line.isBlank()) {
+          continue;
+        }
+        tools.jackson.databind.JsonNode node;
+        try {
+          node = JsonMapper.shared().readTree(line);
+        } catch (RuntimeException e) {
+          throw new InvalidInputException(
+              file.toString(), number, "line", "not a JSON object: " + e.getMessage());
+        }
+        String text = node.path("text").asString("");
+        if (text.isBlank() || !node.path("gold").isArray()) {
+          throw new InvalidInputException(
+              file.toString(),
+              number,
+              text.isBlank() ? "text" : "gold",
+              "each line needs a non-empty \"text\" and a \"gold\" array of ESCO URIs");
+        }
+        String lang = node.path("lang").asString("");
+        if (!lang.isEmpty() && !lang.equals(language.code())) {
+          continue;
+        }
+        lines++;
+        Set<Integer> gold = new HashSet<>();
+        for (tools.jackson.databind.JsonNode uri : node.path("gold")) {
+          Integer c = esco.byUri.get(uri.asString(""));
+          if (c == null) {
+            unknown++;
+          } else {
+            gold.add(c);
+          }
+        }
+        if (!gold.isEmpty()) {
+          texts.add(text);
+          golds.add(gold);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (texts.isEmpty()) {
+      throw new InvalidInputException(
+          file.toString(), 0, "lang", "no statement in " + language.code() + " with a known gold");
+    }
+    progress.report(texts.size() + " " + language.code() + " statements; identifying");
+    Map<String, Run> runs = new LinkedHashMap<>();
+    runs.put(
+        "Osaava as the API returns it (threshold "
+            + fi.osaava.identification.IdentifyOptions.DEFAULT_THRESHOLD
+            + ", low-confidence fill)",
+        runService(texts, language, fi.osaava.identification.IdentifyOptions.defaults()));
+    runs.put(
+        "Osaava with the threshold alone (no low-confidence fill)",
+        runService(
+            texts, language, fi.osaava.identification.IdentifyOptions.defaults().withMinimum(0)));
+    runs.put(
+        "Osaava ranking, no threshold",
+        runService(texts, language, fi.osaava.identification.IdentifyOptions.ranking(100)));
+    Language baselineLanguage =
+        labelsOf(engine, language, Set.of(ConceptType.SKILL)).isEmpty() ? Language.EN : language;
+    runs.put(
+        "BM25 over " + baselineLanguage.code() + " skill labels (baseline)",
+        runBaseline(engine, baselineLanguage, Set.of(ConceptType.SKILL), texts, 100));
+    StringBuilder md = new StringBuilder();
+    md.append("File: `")
+        .append(file.getFileName())
+        .append("`, language ")
+        .append(language.code())
+        .append(": ")
+        .append(lines)
+        .append(" statements, ")
+        .append(texts.size())
+        .append(" with a gold skill known to the imported ESCO (")
+        .append(
+            String.format(
+                Locale.ROOT, "%.2f", golds.stream().mapToInt(Set::size).average().orElse(0)))
+        .append(" gold skills each")
+        .append(unknown > 0 ? "; " + unknown + " gold URIs unknown" : "")
+        .append(").\n\n");
+    md.append("| ranker | RP@5 | RP@10 | MRR | empty lists | statements/s |\n");
+    md.append("|---|---|---|---|---|---|\n");
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    metrics.put("lang", language.code());
+    metrics.put("n", texts.size());
+    String[] keys = {"api", "threshold_only", "ranking", "baseline"};
+    int k = 0;
+    for (Map.Entry<String, Run> e : runs.entrySet()) {
+      RankingMetrics m = new RankingMetrics();
+      List<List<Integer>> ranked = e.getValue().ranked();
+      int empty = 0;
+      for (int i = 0; i < ranked.size(); i++) {
+        m.add(ranked.get(i), golds.get(i));
+        empty += ranked.get(i).isEmpty() ? 1 : 0;
+      }
+      double speed = ranked.size() / Math.max(1e-9, e.getValue().seconds());
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %s | %s | %d | %.0f |%n",
+              e.getKey(),
+              RankingMetrics.f(m.rp5()),
+              RankingMetrics.f(m.rp10()),
+              RankingMetrics.f(m.mrr()),
+              empty,
+              speed));
+      String key = keys[k++];
+      metrics.put(key + "_rp@5", RankingMetrics.round(m.rp5()));
+      metrics.put(key + "_rp@10", RankingMetrics.round(m.rp10()));
+      metrics.put(key + "_mrr", RankingMetrics.round(m.mrr()));
+      if (!key.equals("ranking") && !key.equals("baseline")) {
+        metrics.put(key + "_empty", empty);
+      }
+    }
+    return new Benchmark.Report(md.toString(), metrics);
+  }
+
+  /** Skills as the API returns them (same options, same threshold), as concept numbers. */
+  private Run runService(
+      List<String> texts, Language language, fi.osaava.identification.IdentifyOptions options) {
+    Engine engine = service.ensureReady(true);
+    List<List<Integer>> ranked = new ArrayList<>(texts.size());
+    long started = System.nanoTime();
+    for (int i = 0; i < texts.size(); i += BATCH) {
+      List<String> batch = texts.subList(i, Math.min(texts.size(), i + BATCH));
+      for (fi.osaava.identification.Identification result :
+          service.identifyAll(batch, language, options)) {
+        List<Integer> concepts = new ArrayList<>(result.skills().size());
+        for (fi.osaava.identification.IdentifiedConcept c : result.skills()) {
+          Integer id = engine.esco.byUri.get(c.uri().value());
+          if (id != null) {
+            concepts.add(id);
+          }
+        }
+        ranked.add(concepts);
+      }
+    }
+    return new Run(ranked, (System.nanoTime() - started) / 1e9);
+  }
+
   /** Sentences of a skill-extraction file with their gold skills, and the labels ESCO lacks. */
   record SkillSet(Map<String, Set<Integer>> gold, Map<String, Integer> unmatched, int rows) {}
 

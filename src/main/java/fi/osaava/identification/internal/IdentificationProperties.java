@@ -9,14 +9,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param buildAtStartup build the indexes in the background when the web application starts, rather
  *     than on the first request
  * @param requestsPerMinute the API's rate limit per client address
+ * @param glosses whether Finnish, Swedish and Norwegian sentences also reach the English embeddings
+ *     and labels through word-by-word glosses (off only to measure what they add)
  */
 @ConfigurationProperties("osaava.identification")
 record IdentificationProperties(
-    Boolean semantic, Boolean buildAtStartup, Integer requestsPerMinute) {
+    Boolean semantic, Boolean buildAtStartup, Integer requestsPerMinute, Boolean glosses) {
 
   IdentificationProperties {
     if (semantic == null) {
       semantic = Boolean.TRUE;
+    }
+    if (glosses == null) {
+      glosses = Boolean.TRUE;
     }
     if (buildAtStartup == null) {
       buildAtStartup = Boolean.TRUE;

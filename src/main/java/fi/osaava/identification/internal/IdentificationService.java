@@ -39,6 +39,9 @@ class IdentificationService implements IdentificationApi {
 
   private static final Logger log = LoggerFactory.getLogger(IdentificationService.class);
 
+  /** Below this even the low-confidence fill shows nothing: it would be noise, not a guess. */
+  static final double LOW_CONFIDENCE_FLOOR = 0.05;
+
   private final TaxonomyApi taxonomy;
   private final FinnishMorphology morphology;
   private final Directories directories;
@@ -119,8 +122,21 @@ class IdentificationService implements IdentificationApi {
       List<Candidate> candidates, Language language, String text, IdentifyOptions options) {
     Engine e = engine;
     List<IdentifiedConcept> result = new ArrayList<>();
+    int confident = 0;
     for (Candidate c : candidates) {
-      if (c.score() < options.threshold() || result.size() >= options.limit()) {
+      if (c.score() >= options.threshold()) {
+        confident++;
+      }
+    }
+    // Too few above the threshold: the best few below it are shown too, marked as unsure, so that
+    // a statement naming a competence never gets an empty list.
+    int shown = Math.min(options.limit(), Math.max(confident, options.minimum()));
+    for (Candidate c : candidates) {
+      if (result.size() >= shown) {
+        break;
+      }
+      boolean sure = c.score() >= options.threshold();
+      if (!sure && (c.spans().isEmpty() || c.score() < LOW_CONFIDENCE_FLOOR)) {
         continue;
       }
       List<Evidence> evidence = new ArrayList<>(c.spans().size());
@@ -136,7 +152,8 @@ class IdentificationService implements IdentificationApi {
               e.esco.label(c.concept(), language),
               Math.round(c.score() * 1000) / 1000.0,
               c.reason(),
-              evidence));
+              evidence,
+              sure));
     }
     return result;
   }
@@ -200,7 +217,12 @@ class IdentificationService implements IdentificationApi {
             Engine built = e;
             semanticLoading =
                 CompletableFuture.runAsync(
-                    () -> loadSemantic(built, status),
+                    () -> {
+                      if (properties.glosses()) {
+                        loadTranslations(built, status);
+                      }
+                      loadSemantic(built, status);
+                    },
                     runnable ->
                         Thread.ofPlatform()
                             .daemon()
@@ -254,6 +276,133 @@ class IdentificationService implements IdentificationApi {
       log.warn(
           "Semantic matching is off: the embedding model could not be loaded ({})", ex.toString());
     }
+  }
+
+  /** Bumped whenever the parallel corpus or the training changes, so cached tables retrain. */
+  static final String TRANSLATION_RECIPE = "model1-both-ways-pivot-fi-services-v3";
+
+  /**
+   * Word translations from Finnish, Swedish and Norwegian into English, learnt from ESCO's parallel
+   * labels and descriptions, FreeDict and the parallel programme descriptions (about half a minute
+   * on two cores), and cached under the home with a key of their inputs.
+   */
+  private void loadTranslations(Engine e, TaxonomyStatus status) {
+    long started = System.nanoTime();
+    Map<Language, WordTranslations> learnt = new java.util.EnumMap<>(Language.class);
+    // Finnish first: Swedish and Norwegian also learn through Finnish, which has far more sources.
+    for (Language language : List.of(Language.FI, Language.SV, Language.NO)) {
+      try {
+        learnt.put(language, translations(e, status, language, learnt.get(Language.FI)));
+      } catch (RuntimeException | OutOfMemoryError ex) {
+        log.warn("No {} glosses: the word translations failed ({})", language, ex.toString());
+      }
+    }
+    e.attachTranslations(learnt);
+    log.info(
+        "Word translations into English ready in {} ms: {}",
+        (System.nanoTime() - started) / 1_000_000,
+        learnt.entrySet().stream()
+            .map(x -> x.getKey().code() + " " + x.getValue().size() + " words")
+            .toList());
+  }
+
+  private WordTranslations translations(
+      Engine e, TaxonomyStatus status, Language language, WordTranslations finnish) {
+    Path dictionaries = ParallelCorpus.DICTD;
+    StringBuilder key =
+        new StringBuilder(TRANSLATION_RECIPE)
+            .append("|ESCO ")
+            .append(status.version())
+            .append('@')
+            .append(status.importedAt());
+    for (String name :
+        List.of(
+            "freedict-fin-eng",
+            "freedict-eng-fin",
+            "freedict-swe-eng",
+            "freedict-eng-swe",
+            "freedict-swe-fin",
+            "freedict-fin-swe",
+            "freedict-eng-nor",
+            "freedict-swe-nor")) {
+      Path file = dictionaries.resolve(name + ".dict.dz");
+      key.append('|').append(name).append(' ').append(sizeOf(file));
+    }
+    directories
+        .referenceData()
+        .ifPresent(
+            d ->
+                key.append("|konfo ")
+                    .append(sizeOf(d.resolve("education")))
+                    .append("|services ")
+                    .append(sizeOf(d.resolve("services")))
+                    .append("|classifications ")
+                    .append(sizeOf(d.resolve("classifications"))));
+    Path file =
+        directories
+            .homeSubdirectory("identification")
+            .resolve("translations-" + language.code() + "-en.tsv");
+    WordTranslations cached = WordTranslations.load(file, key.toString());
+    if (cached != null) {
+      return cached;
+    }
+    ParallelCorpus corpus = new ParallelCorpus(e.forms.get(language), e.forms.get(Language.EN));
+    corpus.addEsco(e.esco);
+    corpus.addFreeDict(dictionaries);
+    WordForms fi = e.forms.get(Language.FI);
+    boolean pivot = language != Language.FI && finnish != null && finnish.size() > 0;
+    if (pivot) {
+      corpus.addEscoPivot(e.esco, fi, finnish);
+      String code = language == Language.SV ? "swe" : "nor";
+      corpus.addPivotDictionary(
+          dictionaries.resolve("freedict-" + code + "-fin.index"),
+          dictionaries.resolve("freedict-" + code + "-fin.dict.dz"),
+          false,
+          fi,
+          finnish);
+      corpus.addPivotDictionary(
+          dictionaries.resolve("freedict-fin-" + code + ".index"),
+          dictionaries.resolve("freedict-fin-" + code + ".dict.dz"),
+          true,
+          fi,
+          finnish);
+    }
+    directories
+        .referenceData()
+        .ifPresent(
+            d -> {
+              corpus.addKonfo(d, pivot ? fi : null, pivot ? finnish : null);
+              corpus.addServices(d, pivot ? fi : null, pivot ? finnish : null);
+              corpus.addClassifications(d);
+            });
+    WordTranslations table = WordTranslations.train(corpus.segments());
+    try {
+      table.save(file, key.toString());
+    } catch (IOException ex) {
+      log.warn("Word translations not cached ({}); they will be learnt again", ex.toString());
+    }
+    return table;
+  }
+
+  /** A file's size, or its folder's JSON files' total, as a cheap change detector for the key. */
+  private static long sizeOf(Path path) {
+    try {
+      if (Files.isRegularFile(path)) {
+        return Files.size(path);
+      }
+      if (Files.isDirectory(path)) {
+        try (var files = Files.newDirectoryStream(path, "*.json*")) {
+          long total = 0;
+          for (Path f : files) {
+            total += Files.size(f);
+          }
+          return total;
+        }
+      }
+    } catch (IOException ex) {
+      return -1;
+    }
+    return 0;
   }
 
   private static String truncate(String s, int max) {

@@ -20,10 +20,18 @@ class MatchingEvaluationService implements MatchingEvaluation {
 
   private final MatchingData data;
   private final EducationApi education;
+  private final WorkHistoryEvaluation workHistories;
 
-  MatchingEvaluationService(MatchingData data, EducationApi education) {
+  MatchingEvaluationService(
+      MatchingData data, EducationApi education, WorkHistoryEvaluation workHistories) {
     this.data = data;
     this.education = education;
+    this.workHistories = workHistories;
+  }
+
+  @Override
+  public Benchmark.Report workHistories(java.nio.file.Path file, ImportProgress progress) {
+    return workHistories.evaluate(file, progress);
   }
 
   @Override

@@ -85,12 +85,18 @@ public class OpportunityService {
             .mapToInt(uri -> positions.getOrDefault(uri, -1))
             .filter(i -> i >= 0)
             .toArray();
+    int[] experience =
+        person.experience().stream()
+            .mapToInt(uri -> positions.getOrDefault(uri, -1))
+            .filter(i -> i >= 0)
+            .toArray();
     return MatchProfile.of(
-        graph,
-        graph.ids(person.skills()),
-        graph.ids(person.likedSkills()),
-        liked,
-        person.interestCodes());
+            graph,
+            graph.ids(person.skills()),
+            graph.ids(person.likedSkills()),
+            liked,
+            person.interestCodes())
+        .withExperience(experience);
   }
 
   /** One page of ranked, explained opportunities. */
@@ -325,7 +331,8 @@ public class OpportunityService {
               offering.id().toString(),
               full.map(m -> m.title().text()).orElse(offering.id().toString()),
               offering.level().name(),
-              Double.isNaN(offering.credits()) ? null : decimal(offering.credits()),
+              Double.isNaN(offering.budgetCredits()) ? null : decimal(offering.budgetCredits()),
+              offering.creditsEstimated(),
               offering.months() < 0 ? null : offering.months(),
               Double.isNaN(offering.cost()) ? null : decimal(offering.cost()),
               offering.online(),

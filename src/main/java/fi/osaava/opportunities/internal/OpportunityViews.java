@@ -61,12 +61,18 @@ public final class OpportunityViews {
       int held,
       List<GapItem> items) {}
 
-  /** One offering of a path, with the gap skills it covers. */
+  /**
+   * One offering of a path, with the gap skills it covers.
+   *
+   * @param credits the published extent, or when unpublished the usual extent of its kind
+   * @param creditsEstimated whether {@code credits} is that estimate
+   */
   public record PathStep(
       String offeringId,
       String title,
       String level,
       BigDecimal credits,
+      boolean creditsEstimated,
       Integer months,
       BigDecimal cost,
       boolean online,

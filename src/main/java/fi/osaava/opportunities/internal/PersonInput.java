@@ -11,14 +11,26 @@ import java.util.stream.Collectors;
  * Whom to match: a signed-in person's profile or a few skills and interests chosen anonymously.
  *
  * @param interestCodes RIASEC letters with weights
+ * @param experience ESCO occupations the person has worked in (for example those the identification
+ *     engine recognised in their work history); they rank first among occupations and ads
  */
 public record PersonInput(
     Set<ConceptUri> skills,
     Set<ConceptUri> likedSkills,
     Set<ConceptUri> likedOccupations,
-    Map<Character, Double> interestCodes) {
+    Map<Character, Double> interestCodes,
+    Set<ConceptUri> experience) {
+
+  public PersonInput(
+      Set<ConceptUri> skills,
+      Set<ConceptUri> likedSkills,
+      Set<ConceptUri> likedOccupations,
+      Map<Character, Double> interestCodes) {
+    this(skills, likedSkills, likedOccupations, interestCodes, Set.of());
+  }
 
   public PersonInput {
+    experience = Set.copyOf(experience);
     skills = Set.copyOf(skills);
     likedSkills = Set.copyOf(likedSkills);
     likedOccupations = Set.copyOf(likedOccupations);

@@ -226,6 +226,53 @@ class EngineTest {
     assertThat((System.nanoTime() - started) / 1e9).isLessThan(30.0);
   }
 
+  /**
+   * A Swedish text reaches skills that have no Swedish label through its gloss: the compound is
+   * split against the learnt translations, the frame ("den studerande") is left out, and the
+   * evidence points at the Swedish words.
+   */
+  @Test
+  void swedishReachesEnglishLabelsThroughLearntTranslations() {
+    Engine glossing = new Engine(engine.esco, morphology, FusionWeights.DEFAULT);
+    ParallelCorpus corpus =
+        new ParallelCorpus(glossing.forms.get(Language.SV), glossing.forms.get(Language.EN));
+    for (int i = 0; i < 3; i++) {
+      corpus.add("kund", "customer");
+      corpus.add("tjänst", "service");
+      corpus.add("kund tjänst", "customer service");
+      corpus.add("budget", "budgets");
+      corpus.add("studerande", "student");
+    }
+    glossing.attachTranslations(Map.of(Language.SV, WordTranslations.train(corpus.segments())));
+    String text = "Den studerande lär sig kundtjänst.";
+    List<Token> gloss = glossing.gloss(Tokenizer.tokenize(text, 0, text.length()), Language.SV);
+    assertThat(gloss).extracting(Token::word).containsExactly("customer", "service");
+    assertThat(gloss)
+        .extracting(t -> text.substring(t.start(), t.end()))
+        .containsOnly("kundtjänst");
+
+    Analysis a = glossing.analyze(List.of(text), Language.SV, false, 10).getFirst();
+    Candidate service = find(a.skills(), CUSTOMER_SERVICE).orElseThrow();
+    assertThat(evidence(text, service)).containsExactly("kundtjänst");
+    // Without translations the same text finds no skill: there are no Swedish skill labels.
+    assertThat(find(analyze(text, Language.SV).skills(), CUSTOMER_SERVICE)).isEmpty();
+  }
+
+  @Test
+  void loanwordsFindTheirEnglishCognates() {
+    EnglishCognates cognates =
+        new EnglishCognates(
+            java.util.Set.of("ecology", "biomechanics", "analyse", "physiology", "organisation"));
+    assertThat(cognates.find("ekologi")).isEqualTo("ecology");
+    assertThat(cognates.find("ekologia")).isEqualTo("ecology");
+    assertThat(cognates.find("biomekanik")).isEqualTo("biomechanics");
+    assertThat(cognates.find("analysera")).isEqualTo("analyse");
+    assertThat(cognates.find("analysoida")).isEqualTo("analyse");
+    assertThat(cognates.find("fysiologi")).isEqualTo("physiology");
+    assertThat(cognates.find("organisaatio")).isEqualTo("organisation");
+    assertThat(cognates.find("skog")).isNull();
+  }
+
   static Analysis analyze(String text, Language language) {
     return engine.analyze(List.of(text), language, false, true, true, 20).getFirst();
   }

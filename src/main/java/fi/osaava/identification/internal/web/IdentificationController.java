@@ -70,7 +70,12 @@ class IdentificationController {
       @Schema(description = "Language of the label") String labelLanguage,
       @Schema(description = "Confidence, 0–1") double score,
       @Schema(description = "literal, morphological, semantic or related") String reason,
-      List<EvidenceDto> evidence) {}
+      List<EvidenceDto> evidence,
+      @Schema(
+              description =
+                  "False for a low-confidence suggestion below the threshold, shown because"
+                      + " too few reached it")
+          boolean confident) {}
 
   record IdentificationResponse(
       @Schema(description = "Language of the labels") String language,
@@ -175,7 +180,8 @@ class IdentificationController {
                     c.label().language().code(),
                     c.score(),
                     reason(c.reason()),
-                    c.evidence().stream().map(IdentificationController::evidence).toList()))
+                    c.evidence().stream().map(IdentificationController::evidence).toList(),
+                    c.confident()))
         .toList();
   }
 

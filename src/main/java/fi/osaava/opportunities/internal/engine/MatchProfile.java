@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * A person as matching sees them: held skills (sorted ids) with the partial credit they give every
  * other skill, and interests (liked skills with their own credit spread, liked occupations as table
- * positions, RIASEC weights in R, I, A, S, E, C order or null).
+ * positions, RIASEC weights in R, I, A, S, E, C order or null), and the occupations they have
+ * worked in (sorted table positions).
  */
 public record MatchProfile(
     int[] held,
@@ -14,7 +15,8 @@ public record MatchProfile(
     int[] likedSkills,
     float[] interestCredit,
     int[] likedOccupations,
-    double[] riasec) {
+    double[] riasec,
+    int[] experience) {
 
   static final String RIASEC = "RIASEC";
 
@@ -32,7 +34,27 @@ public record MatchProfile(
         liked,
         graph.credits(liked),
         Arrays.stream(likedOccupations).sorted().distinct().toArray(),
-        riasec(interestCodes));
+        riasec(interestCodes),
+        new int[0]);
+  }
+
+  /**
+   * This profile with the occupations the person has worked in (table positions), for example those
+   * the identification engine recognised in their work history.
+   */
+  public MatchProfile withExperience(int[] occupations) {
+    return new MatchProfile(
+        held,
+        credit,
+        likedSkills,
+        interestCredit,
+        likedOccupations,
+        riasec,
+        Arrays.stream(occupations).sorted().distinct().toArray());
+  }
+
+  public boolean experienced(int occupation) {
+    return occupation >= 0 && Arrays.binarySearch(experience, occupation) >= 0;
   }
 
   /** RIASEC weights from letter codes; null when none of the six letters has a positive weight. */

@@ -111,11 +111,15 @@ public final class Matcher {
     }
   }
 
-  /** Ascending order, worst first (the heap's head is the one to drop); ties by kind, position. */
+  /**
+   * Ascending order, worst first (the heap's head is the one to drop); ties by kind, position. The
+   * score order ranks by fit first: an occupation the person has worked in before one that needs
+   * their skills, and that before one that needs none of them, whatever interests and demand say.
+   */
   private static Comparator<Ranked> order(MatchQuery.Sort sort) {
     Comparator<Ranked> key =
         switch (sort) {
-          case SCORE -> Comparator.comparingDouble(Ranked::score);
+          case SCORE -> Comparator.comparingInt(Ranked::tier).thenComparingDouble(Ranked::score);
           case SKILLS -> Comparator.comparingDouble(Ranked::skills);
           case INTEREST -> Comparator.comparingDouble(Ranked::interest);
           case DEMAND ->
@@ -161,7 +165,11 @@ public final class Matcher {
     OccupationEntry o = index.occupations().get(position);
     double skills = requirementScore(context.profile, o.essential(), o.optional());
     double interest = interest(context, position, o.essential(), o.optional(), o.riasec());
-    return combine(OpportunityKind.OCCUPATION, position, skills, interest, o.demand(), query);
+    int tier =
+        context.profile.experienced(position)
+            ? Ranked.EXPERIENCED
+            : overlaps(context.profile, o.essential(), o.optional());
+    return combine(OpportunityKind.OCCUPATION, position, skills, interest, o.demand(), tier, query);
   }
 
   private Ranked scoreJobAd(Context context, int position, MatchQuery query) {
@@ -170,14 +178,20 @@ public final class Matcher {
     double[] riasec =
         ad.occupation() >= 0 ? index.occupations().get(ad.occupation()).riasec() : null;
     double interest = interest(context, ad.occupation(), ad.skills(), new int[0], riasec);
-    return combine(OpportunityKind.JOB_AD, position, skills, interest, ad.demand(), query);
+    int tier =
+        context.profile.experienced(ad.occupation())
+            ? Ranked.EXPERIENCED
+            : overlaps(context.profile, ad.skills(), new int[0]);
+    return combine(OpportunityKind.JOB_AD, position, skills, interest, ad.demand(), tier, query);
   }
 
   private Ranked scoreOffering(Context context, int position, MatchQuery query) {
     OfferingEntry offering = index.offerings().get(position);
     double skills = offeringScore(context.profile, offering.skills());
     double interest = interest(context, -1, offering.skills(), new int[0], null);
-    return combine(OpportunityKind.EDUCATION, position, skills, interest, offering.demand(), query);
+    int tier = skills > 0 ? Ranked.OVERLAPPING : Ranked.UNRELATED;
+    return combine(
+        OpportunityKind.EDUCATION, position, skills, interest, offering.demand(), tier, query);
   }
 
   private static Ranked combine(
@@ -186,11 +200,28 @@ public final class Matcher {
       double skills,
       double interest,
       double demand,
+      int tier,
       MatchQuery query) {
     double base = (1 - query.interestWeight()) * skills + query.interestWeight() * interest;
     double signal = Double.isNaN(demand) ? 0 : demand;
     double score = (1 - query.demandWeight()) * base + query.demandWeight() * signal;
-    return new Ranked(kind, position, score, skills, interest, demand);
+    return new Ranked(kind, position, score, skills, interest, demand, tier);
+  }
+
+  /** Whether the requirements name a skill the person holds (not merely one near theirs). */
+  private static int overlaps(MatchProfile profile, int[] essential, int[] optional) {
+    float[] credit = profile.credit();
+    for (int s : essential) {
+      if (credit[s] >= SkillGraph.HELD) {
+        return Ranked.OVERLAPPING;
+      }
+    }
+    for (int s : optional) {
+      if (credit[s] >= SkillGraph.HELD) {
+        return Ranked.OVERLAPPING;
+      }
+    }
+    return Ranked.UNRELATED;
   }
 
   /**

@@ -11,6 +11,8 @@ import java.util.Set;
  * @param onlineOnly only online offerings
  * @param earliestStart the offering must start on or after this day (continuous enrolment passes)
  * @param latestStart the offering must start on or before this day (continuous enrolment passes)
+ * @param degrees whether whole degrees and qualifications may enter the path; by default only their
+ *     units, courses, MOOCs and badges do, since a path is continuous learning within limits
  */
 public record PathConstraints(
     Double maxCredits,
@@ -20,10 +22,11 @@ public record PathConstraints(
     boolean onlineOnly,
     Language language,
     LocalDate earliestStart,
-    LocalDate latestStart) {
+    LocalDate latestStart,
+    boolean degrees) {
 
   public static PathConstraints credits(double maxCredits) {
-    return new PathConstraints(maxCredits, null, null, null, false, null, null, null);
+    return new PathConstraints(maxCredits, null, null, null, false, null, null, null, false);
   }
 
   boolean admits(OfferingEntry offering) {
@@ -45,13 +48,20 @@ public record PathConstraints(
     if (language != null && (offering.languageMask() & (1 << language.ordinal())) == 0) {
       return false;
     }
-    if (maxCredits != null && offering.creditsOrZero() > maxCredits) {
+    if (!degrees && offering.wholeDegree()) {
       return false;
     }
-    if (maxCost != null && offering.costOrZero() > maxCost) {
+    // A limit is kept only by offerings whose measure is known or can be estimated: an unknown
+    // extent is never free.
+    double credits = offering.budgetCredits();
+    if (maxCredits != null && (Double.isNaN(credits) || credits > maxCredits)) {
       return false;
     }
-    if (maxMonths != null && offering.monthsOrZero() > maxMonths) {
+    if (maxCost != null && (Double.isNaN(offering.cost()) || offering.cost() > maxCost)) {
+      return false;
+    }
+    int months = offering.budgetMonths();
+    if (maxMonths != null && (months < 0 || months > maxMonths)) {
       return false;
     }
     return startsInWindow(offering.startDays());

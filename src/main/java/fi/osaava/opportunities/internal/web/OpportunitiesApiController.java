@@ -63,8 +63,10 @@ class OpportunitiesApiController {
   @Operation(
       summary = "Ranked, explained opportunities: occupations, job ads and education offerings",
       description =
-          "Score = (1 − demandWeight) × ((1 − interestWeight) × skill term + interestWeight ×"
-              + " interest term) + demandWeight × demand; see docs/matching.md.")
+          "Ranked by fit first (occupations the person has worked in, then those that need a"
+              + " skill they hold, then the rest), then by score = (1 − demandWeight) × ((1 −"
+              + " interestWeight) × skill term + interestWeight × interest term) + demandWeight"
+              + " × demand; see docs/matching.md.")
   @ApiResponse(responseCode = "200", description = "One page of cards, best first")
   CardPage opportunities(
       @Parameter(description = SKILL) @RequestParam(name = "skill", required = false)
@@ -75,6 +77,13 @@ class OpportunitiesApiController {
           @RequestParam(name = "likedOccupation", required = false)
           List<String> likedOccupations,
       @Parameter(description = RIASEC) @RequestParam(required = false) String riasec,
+      @Parameter(
+              description =
+                  "ESCO occupation URI the person has worked in (repeat), e.g. the occupations"
+                      + " that /api/v1/identification suggests from their work history; ranked"
+                      + " first")
+          @RequestParam(name = "experience", required = false)
+          List<String> experience,
       @Parameter(description = "OCCUPATION, JOB_AD, EDUCATION (repeat); default all")
           @RequestParam(name = "kind", required = false)
           List<String> kinds,
@@ -112,7 +121,7 @@ class OpportunitiesApiController {
       Locale locale,
       Authentication authentication) {
     PersonInput person =
-        inputs.person(skills, likedSkills, likedOccupations, riasec, authentication);
+        inputs.person(skills, likedSkills, likedOccupations, riasec, experience, authentication);
     MatchQuery query =
         query(
             inputs,
@@ -240,6 +249,13 @@ class OpportunitiesApiController {
       @Parameter(description = "Cover only the missing essential skills")
           @RequestParam(defaultValue = "false")
           boolean essentialOnly,
+      @Parameter(
+              description =
+                  "Let whole degrees and qualifications into the path; by default only units,"
+                      + " courses, MOOCs and badges, an unknown extent counted at its kind's"
+                      + " usual extent")
+          @RequestParam(defaultValue = "false")
+          boolean degrees,
       @Parameter(description = LANG) @RequestParam(name = "lang", required = false) Language lang,
       Locale locale,
       Authentication authentication) {
@@ -247,7 +263,15 @@ class OpportunitiesApiController {
         goal,
         inputs.person(skills, null, null, null, authentication),
         inputs.constraints(
-            maxCredits, maxMonths, maxCost, region, online, language, earliestStart, latestStart),
+            maxCredits,
+            maxMonths,
+            maxCost,
+            region,
+            online,
+            language,
+            earliestStart,
+            latestStart,
+            degrees),
         essentialOnly,
         region == null || region.isBlank() ? null : region.strip(),
         lang != null ? lang : Language.of(locale));

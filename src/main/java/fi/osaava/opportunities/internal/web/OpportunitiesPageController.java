@@ -220,6 +220,7 @@ class OpportunitiesPageController {
       @RequestParam(required = false) String language,
       @RequestParam(required = false) String earliestStart,
       @RequestParam(required = false) String latestStart,
+      @RequestParam(defaultValue = "false") boolean degrees,
       @RequestParam(defaultValue = "false") boolean compose,
       Locale locale,
       Authentication authentication,
@@ -239,6 +240,7 @@ class OpportunitiesPageController {
     model.addAttribute("language", language);
     model.addAttribute("earliestStart", earliestStart);
     model.addAttribute("latestStart", latestStart);
+    model.addAttribute("degrees", degrees);
     model.addAttribute("regions", regions.areas(AreaLevel.REGION));
     model.addAttribute("reader", reader);
     model.addAttribute("signedIn", signedIn(authentication).isPresent());
@@ -255,7 +257,8 @@ class OpportunitiesPageController {
                   online,
                   language,
                   earliestStart,
-                  latestStart),
+                  latestStart,
+                  degrees),
               false,
               regionCode,
               reader);
@@ -279,6 +282,7 @@ class OpportunitiesPageController {
       @RequestParam(required = false) String language,
       @RequestParam(required = false) String earliestStart,
       @RequestParam(required = false) String latestStart,
+      @RequestParam(defaultValue = "false") boolean degrees,
       Locale locale,
       Authentication authentication) {
     PersonId person =
@@ -295,7 +299,8 @@ class OpportunitiesPageController {
                 online,
                 language,
                 earliestStart,
-                latestStart),
+                latestStart,
+                degrees),
             false,
             region == null || region.isBlank() ? null : region.strip(),
             Language.of(locale));

@@ -47,8 +47,25 @@ class RequestInputs {
       List<String> likedOccupations,
       String riasec,
       Authentication authentication) {
+    return person(skills, likedSkills, likedOccupations, riasec, null, authentication);
+  }
+
+  /**
+   * @param experience occupations the person has worked in (URIs), ranked first
+   */
+  PersonInput person(
+      List<String> skills,
+      List<String> likedSkills,
+      List<String> likedOccupations,
+      String riasec,
+      List<String> experience,
+      Authentication authentication) {
     boolean anonymousInput =
-        !blank(skills) || !blank(likedSkills) || !blank(likedOccupations) || !blankText(riasec);
+        !blank(skills)
+            || !blank(likedSkills)
+            || !blank(likedOccupations)
+            || !blankText(riasec)
+            || !blank(experience);
     if (!anonymousInput && authentication != null && authentication.isAuthenticated()) {
       var person = profile.currentPerson(authentication);
       if (person.isPresent()) {
@@ -59,7 +76,8 @@ class RequestInputs {
         uris("skill", skills),
         uris("likedSkill", likedSkills),
         uris("likedOccupation", likedOccupations),
-        codes(riasec));
+        codes(riasec),
+        uris("experience", experience));
   }
 
   static boolean blank(List<String> values) {
@@ -236,7 +254,8 @@ class RequestInputs {
       boolean online,
       String language,
       String earliestStart,
-      String latestStart) {
+      String latestStart,
+      boolean degrees) {
     nonNegative("maxCredits", maxCredits);
     nonNegative("maxMonths", maxMonths);
     nonNegative("maxCost", maxCost);
@@ -253,6 +272,7 @@ class RequestInputs {
         online,
         language("language", language),
         earliest,
-        latest);
+        latest,
+        degrees);
   }
 }

@@ -156,4 +156,63 @@ class MatchingEngineTest extends WebTestBase {
     assertThat(bySkills).isGreaterThan(byInterests);
     assertThat(goal.essential()).isNotEmpty();
   }
+
+  /**
+   * Seeded random profiles (a few held skills, liked occupations, RIASEC codes, any weights) with
+   * an oracle computed here: in the score order, every occupation the person worked in comes first,
+   * then every one that needs a held skill, and no interest or demand lifts an occupation needing
+   * none of them above one that needs some.
+   */
+  @Test
+  void fitComesBeforeInterestsAndDemandInTheScoreOrder() {
+    long seed = new java.util.Random().nextLong();
+    java.util.Random random = new java.util.Random(seed);
+    Matcher matcher = new Matcher(index);
+    List<OccupationEntry> occupations = index.occupations();
+    for (int round = 0; round < 25; round++) {
+      OccupationEntry source = occupations.get(random.nextInt(occupations.size()));
+      int[] held =
+          java.util.stream.IntStream.concat(
+                  java.util.Arrays.stream(source.essential()).limit(1 + random.nextInt(3)),
+                  java.util.stream.IntStream.of(random.nextInt(index.graph().size())))
+              .toArray();
+      int[] liked = {random.nextInt(occupations.size())};
+      int experienced = random.nextInt(occupations.size());
+      MatchProfile person =
+          MatchProfile.of(index.graph(), held, new int[0], liked, Map.of('S', 1.0, 'A', 0.5))
+              .withExperience(new int[] {experienced});
+      MatchQuery query =
+          new MatchQuery(
+              java.util.Set.of(OpportunityKind.OCCUPATION),
+              random.nextDouble(),
+              random.nextDouble(),
+              null,
+              false,
+              null,
+              java.util.Set.of(),
+              java.util.Set.of(),
+              null,
+              null,
+              MatchQuery.Sort.SCORE,
+              0,
+              50);
+      List<Ranked> ranked = matcher.rank(person, query).items();
+      assertThat(ranked.getFirst().position()).as("seed %d", seed).isEqualTo(experienced);
+      boolean seenUnrelated = false;
+      for (Ranked r : ranked.subList(1, ranked.size())) {
+        OccupationEntry o = occupations.get(r.position());
+        boolean overlaps =
+            java.util.stream.IntStream.concat(
+                    java.util.Arrays.stream(o.essential()), java.util.Arrays.stream(o.optional()))
+                .anyMatch(person::holds);
+        if (!overlaps) {
+          seenUnrelated = true;
+        } else {
+          assertThat(seenUnrelated)
+              .as("seed %d: overlapping %s after an unrelated one", seed, o.uri())
+              .isFalse();
+        }
+      }
+    }
+  }
 }
