@@ -13,15 +13,19 @@ import java.util.Set;
  * @param interestingOccupations occupations the person marked as interesting
  * @param interestCodes RIASEC-style scores by letter (R, I, A, S, E, C), each 0 to 1; empty when
  *     the questionnaire is not answered
+ * @param workedAs ESCO occupations named by the titles of the person's work entries, as the
+ *     identification engine recognises them
  */
 public record CompetenceSnapshot(
     PersonId person,
     List<ProfileSkill> skills,
     Set<ConceptUri> interestingSkills,
     Set<ConceptUri> interestingOccupations,
-    Map<Character, Double> interestCodes) {
+    Map<Character, Double> interestCodes,
+    Set<ConceptUri> workedAs) {
 
   public CompetenceSnapshot {
+    workedAs = Set.copyOf(workedAs);
     skills = List.copyOf(skills);
     interestingSkills = Set.copyOf(interestingSkills);
     interestingOccupations = Set.copyOf(interestingOccupations);

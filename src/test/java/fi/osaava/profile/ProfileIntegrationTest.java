@@ -131,6 +131,28 @@ class ProfileIntegrationTest extends WebTestBase {
         .satisfies(s -> assertThat(s.path("decision").asString()).isEqualTo("REJECTED"));
   }
 
+  /**
+   * The title of a work entry names the person's occupation; matching ranks it first for them,
+   * before any occupation that only shares skills, with no skill accepted yet.
+   */
+  @Test
+  void aJobTitleMakesItsOccupationRankFirstInMatching() throws Exception {
+    RequestPostProcessor me = person("cook-matching");
+    addJob(me, COOK);
+    JsonNode page =
+        call(
+            me,
+            get("/api/v1/opportunities")
+                .param("kind", "OCCUPATION")
+                .param("size", "5")
+                .param("lang", "fi")
+                .with(me));
+    List<String> first = new java.util.ArrayList<>();
+    page.path("items").forEach(card -> first.add(card.path("id").asString()));
+    // ESCO's "cook" ("kokki"); "chef", whose Finnish labels also say kokki, may come before it.
+    assertThat(first.subList(0, 2)).contains("90f75f67-495d-49fa-ab57-2f320e251d7e");
+  }
+
   @Test
   void twoTabsEditingNeverLoseAnUpdateSilently() throws Exception {
     RequestPostProcessor me = person("tabs");

@@ -36,11 +36,12 @@ final class Engine {
       runnable -> Thread.ofVirtual().name("identification-embedding-call").start(runnable);
 
   /**
-   * The frame of a competence statement rather than its content: who has the competence (the
-   * student, the graduate) and that they have it (can, knows, masters). Curricula, qualification
-   * requirements and CVs wrap every competence in these words; glossed, they pull the meaning
-   * towards teaching and studying. Given as written and as lemmas or stems, since a gloss looks up
-   * both.
+   * Words a gloss leaves out. The frame of a competence statement rather than its content: who has
+   * the competence (the student, the graduate) and that they have it (can, knows, masters).
+   * Curricula, qualification requirements and CVs wrap every competence in these words; glossed,
+   * they pull the meaning towards teaching and studying. And function words beyond the label
+   * index's stopwords whose translations are noise (Swedish "man" is "one", not a man; "får" is
+   * "gets", not sheep). Given as written and as lemmas or stems, since a gloss looks up both.
    */
   private static final Map<Language, Set<String>> FRAME =
       Map.of(
@@ -75,7 +76,35 @@ final class Engine {
               "förstår",
               "förstå",
               "lär",
-              "lära"),
+              "lära",
+              "man",
+              "bland",
+              "får",
+              "hur",
+              "också",
+              "andra",
+              "annat",
+              "både",
+              "många",
+              "detta",
+              "denna",
+              "dessa",
+              "deras",
+              "dess",
+              "vilka",
+              "vilket",
+              "mycket",
+              "mer",
+              "ger",
+              "hör",
+              "sådana",
+              "såsom",
+              "t.ex",
+              "bl.a",
+              "in",
+              "dig",
+              "din",
+              "ditt"),
           Language.NO,
           Set.of(
               "student", "studenten", "studiene", "kandidaten", "behersker", "forstår", "lærer"));
@@ -273,7 +302,9 @@ final class Engine {
         continue;
       }
       boolean any = false;
-      for (String part : f.parts(word)) {
+      // Voikko's compound parts are right; a stemmed language's split against the labels' few
+      // words is not (vetenskap is not veten + skap), so those are split against the translations.
+      for (String part : f.lexical() ? f.parts(word) : List.<String>of()) {
         List<WordTranslations.Translation> partFound = table.translate(part);
         if (!partFound.isEmpty()) {
           addGloss(result, partFound, token);

@@ -60,7 +60,7 @@ final class ParallelCorpus {
     return segments;
   }
 
-  /** Source keys of a text: each word's key and, for compounds, the keys of its parts. */
+  /** Source keys of a text: each word's key and, for Voikko's compounds, the keys of its parts. */
   static List<String> sourceKeys(WordForms forms, String text) {
     List<String> keys = new ArrayList<>();
     for (String word : Tokenizer.words(text)) {
@@ -68,7 +68,10 @@ final class ParallelCorpus {
         continue;
       }
       keys.add(forms.key(word));
-      keys.addAll(forms.parts(word));
+      // Only a real lexicon's compound parts; a stemmer's guessed splits would teach noise.
+      if (forms.lexical()) {
+        keys.addAll(forms.parts(word));
+      }
     }
     return keys;
   }

@@ -57,9 +57,31 @@ class MatchingEvaluationService implements MatchingEvaluation {
         evaluator.occupationRecall(occupations, seed, progress::report);
     MatchingEvaluator.PathResult path =
         withSkills == 0 ? null : evaluator.pathQuality(goals, budget, seed + 1, progress::report);
+    java.util.BitSet essential = new java.util.BitSet();
+    index
+        .occupations()
+        .forEach(o -> java.util.Arrays.stream(o.essential()).forEach(essential::set));
+    long teachingEssential =
+        index.offerings().stream()
+            .filter(o -> java.util.Arrays.stream(o.skills()).anyMatch(essential::get))
+            .count();
+    long paths =
+        index.offerings().stream()
+            .filter(o -> !o.wholeDegree())
+            .filter(o -> java.util.Arrays.stream(o.skills()).anyMatch(essential::get))
+            .count();
     String catalogue =
-        withSkills + " real offerings with ESCO skills (of " + index.offerings().size() + ")";
+        withSkills
+            + " real offerings with ESCO skills (of "
+            + index.offerings().size()
+            + "); "
+            + teachingEssential
+            + " teach at least one essential skill of some occupation, "
+            + paths
+            + " of them below a whole degree (what a path may use unless degrees are asked for)";
     Map<String, Object> metrics = new LinkedHashMap<>();
+    metrics.put("offeringsTeachingEssential", teachingEssential);
+    metrics.put("pathableTeachingEssential", paths);
     metrics.put("recall10", recall.recall10());
     metrics.put("mrr", recall.mrr());
     metrics.put("baselineRecall10", recall.baselineRecall10());

@@ -42,6 +42,7 @@ public record PersonInput(
         snapshot.skills().stream().map(ProfileSkill::skill).collect(Collectors.toSet()),
         snapshot.interestingSkills(),
         snapshot.interestingOccupations(),
-        snapshot.interestCodes());
+        snapshot.interestCodes(),
+        snapshot.workedAs());
   }
 }

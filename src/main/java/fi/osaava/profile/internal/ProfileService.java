@@ -1,5 +1,10 @@
 package fi.osaava.profile.internal;
 
+import fi.osaava.identification.Identification;
+import fi.osaava.identification.IdentificationApi;
+import fi.osaava.identification.IdentifiedConcept;
+import fi.osaava.identification.IdentifyOptions;
+import fi.osaava.identification.MatchReason;
 import fi.osaava.platform.Language;
 import fi.osaava.profile.CompetenceSnapshot;
 import fi.osaava.profile.PersonId;
@@ -13,9 +18,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -31,13 +38,16 @@ class ProfileService implements ProfileApi {
   private final Interests interests;
   private final TaxonomyApi taxonomy;
   private final JdbcClient jdbc;
+  private final IdentificationApi identification;
 
   ProfileService(
       PersonDirectory directory,
       CompetenceProfile competence,
       Interests interests,
       TaxonomyApi taxonomy,
-      JdbcClient jdbc) {
+      JdbcClient jdbc,
+      IdentificationApi identification) {
+    this.identification = identification;
     this.directory = directory;
     this.competence = competence;
     this.interests = interests;
@@ -70,7 +80,36 @@ class ProfileService implements ProfileApi {
         new ArrayList<>(bySkill.values()),
         interests.liked(person, ConceptType.SKILL),
         interests.liked(person, ConceptType.OCCUPATION),
-        personal.scores());
+        personal.scores(),
+        workedAs(person));
+  }
+
+  /**
+   * The occupations the titles of the person's work entries name ("lähihoitaja", "Lagerarbetare"):
+   * recognised by the identification engine from the title's words alone, confidently and by the
+   * words themselves, not by meaning, so that matching can rank them first.
+   */
+  private Set<ConceptUri> workedAs(PersonId person) {
+    List<String> titles =
+        competence.experiences(person).stream()
+            .filter(e -> e.kind() == ExperienceKind.WORK && !e.title().isBlank())
+            .map(Experience::title)
+            .toList();
+    if (titles.isEmpty()) {
+      return Set.of();
+    }
+    Set<ConceptUri> occupations = new LinkedHashSet<>();
+    IdentifyOptions options =
+        new IdentifyOptions(3, IdentifyOptions.DEFAULT_THRESHOLD, false, true, null);
+    for (Identification found : identification.identifyAll(titles, null, options)) {
+      for (IdentifiedConcept c : found.occupations()) {
+        if (c.confident()
+            && (c.reason() == MatchReason.LITERAL || c.reason() == MatchReason.MORPHOLOGICAL)) {
+          occupations.add(c.uri());
+        }
+      }
+    }
+    return occupations;
   }
 
   private static ProfileSkill merge(ProfileSkill a, ProfileSkill b) {
