@@ -85,10 +85,17 @@ class OpportunitiesJourneyBrowserTest extends BrowserTestBase {
       if (tried == 1) {
         check(page);
       }
-      page.fill("#maxCredits", "60");
+      // The test catalogue teaches software skills only in degree programmes: this person asks
+      // for degrees, and a budget that holds one (by default a path is made of units, courses
+      // and badges, and an unknown extent is never free).
+      page.fill("#maxCredits", "240");
+      page.check("input[name=degrees]");
       page.click("form.path-form button[type=submit]");
       page.waitForLoadState();
-      assertThat(page.url()).contains("compose=true").contains("maxCredits=60");
+      assertThat(page.url())
+          .contains("compose=true")
+          .contains("maxCredits=240")
+          .contains("degrees=true");
       assertThat(page.locator("section.path-option").count()).isEqualTo(3);
       saveable = page.locator("form[action$='/opportunities/plans'] button").count() > 0;
     }
