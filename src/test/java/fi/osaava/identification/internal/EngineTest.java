@@ -259,6 +259,14 @@ class EngineTest {
   }
 
   @Test
+  void finlandSwedishTitlesFindTheLabelsWrittenInSwedensUsage() {
+    String text = "Jag har arbetat som sjukskötare i tio år.";
+    Analysis a = analyze(text, Language.SV);
+    Candidate nurse = find(a.occupations(), NURSE).orElseThrow();
+    assertThat(evidence(text, nurse)).containsExactly("sjukskötare");
+  }
+
+  @Test
   void loanwordsFindTheirEnglishCognates() {
     EnglishCognates cognates =
         new EnglishCognates(
