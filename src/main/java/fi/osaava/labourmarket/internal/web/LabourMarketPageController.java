@@ -46,7 +46,9 @@ class LabourMarketPageController {
       LabourMarketApi api,
       TaxonomyApi taxonomy,
       Geo geo,
-      MessageSource messages) {
+      MessageSource messages,
+      java.time.Clock clock) {
+    this.clock = clock;
     this.views = views;
     this.api = api;
     this.taxonomy = taxonomy;
@@ -222,11 +224,21 @@ class LabourMarketPageController {
     return m;
   }
 
+  /** Today, for telling a forecast of past months from one of the coming months. */
+  private final java.time.Clock clock;
+
   private void addForecast(Model model, String key, String label, Locale locale) {
     Forecasts.Forecast f = views.forecast(key);
     if (f == null) {
       return;
     }
+    // Every forecast names its months; one whose months are already past (the long series end in
+    // 2020) says so, instead of passing for the coming year.
+    LocalDate last = f.firstMonth().plusMonths(f.mean().length - 1L);
+    model.addAttribute("forecastFrom", f.firstMonth().toString().substring(0, 7));
+    model.addAttribute("forecastTo", last.toString().substring(0, 7));
+    model.addAttribute("forecastDataEnd", f.firstMonth().minusMonths(1).toString().substring(0, 7));
+    model.addAttribute("forecastPast", last.isBefore(LocalDate.now(clock).withDayOfMonth(1)));
     double[] history = f.series().values();
     int keep = Math.min(history.length, 48);
     double[] recent = java.util.Arrays.copyOfRange(history, history.length - keep, history.length);

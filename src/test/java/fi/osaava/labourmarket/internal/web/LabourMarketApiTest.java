@@ -93,6 +93,21 @@ class LabourMarketApiTest extends WebTestBase {
     assertThat(html).doesNotContain("style=");
   }
 
+  /** The statistics end in 2020; the test clock is in 2026: the forecast must not pass for now. */
+  @Test
+  void aForecastNamesItsMonthsAndSaysWhenTheyArePast() throws Exception {
+    String html =
+        mvc.perform(get("/labour-market/trends").header("Accept-Language", "en"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(html)
+        .doesNotContain("next 12 months")
+        .containsPattern("for the 12 months from 20\\d\\d-\\d\\d to 20\\d\\d-\\d\\d")
+        .contains("so every month of this forecast is already past");
+  }
+
   @Test
   void pushApiIsDeclaredAsMachineWrite() {
     assertThat(writeAccess)
