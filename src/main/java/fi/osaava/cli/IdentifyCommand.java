@@ -111,6 +111,7 @@ final class IdentifyCommand implements Callable<Integer> {
       m.put("label_language", c.label().language().code());
       m.put("score", c.score());
       m.put("reason", c.reason().name().toLowerCase(java.util.Locale.ROOT));
+      m.put("confident", c.confident());
       List<Map<String, Object>> evidence = new ArrayList<>();
       c.evidence()
           .forEach(

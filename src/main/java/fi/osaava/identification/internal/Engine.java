@@ -358,11 +358,17 @@ final class Engine {
     return found.isEmpty() ? table.translate(word) : found;
   }
 
-  private static void addGloss(
-      List<Token> into, List<WordTranslations.Translation> found, Token from) {
+  private void addGloss(List<Token> into, List<WordTranslations.Translation> found, Token from) {
     WordTranslations.Translation best = found.getFirst();
+    WordForms english = forms.get(Language.EN);
+    // A word whose best translation is a function word is one itself: it adds nothing to match.
+    if (english.isStopword(best.english())) {
+      return;
+    }
     into.add(new Token(best.english(), from.start(), from.end(), into.size()));
-    if (found.size() > 1 && found.get(1).score() >= GLOSS_SECOND * best.score()) {
+    if (found.size() > 1
+        && found.get(1).score() >= GLOSS_SECOND * best.score()
+        && !english.isStopword(found.get(1).english())) {
       into.add(new Token(found.get(1).english(), from.start(), from.end(), into.size()));
     }
   }

@@ -76,11 +76,15 @@ final class ParallelCorpus {
     return keys;
   }
 
-  /** English words of a text, lower case, without function words. */
+  /**
+   * English words of a text, lower case, function words included: a source word whose translation
+   * is one ("nya" is "new") must have it to align to, or it aligns to whatever content word stands
+   * beside it. Glosses leave such translations out.
+   */
   static List<String> englishWords(WordForms english, String text) {
     List<String> words = new ArrayList<>();
     for (String word : Tokenizer.words(text)) {
-      if (!english.isStopword(word) && Character.isLetter(word.charAt(0))) {
+      if (Character.isLetter(word.charAt(0))) {
         words.add(word);
       }
     }
