@@ -28,4 +28,12 @@ public record IdentifiedConcept(
   public IdentifiedConcept {
     evidence = List.copyOf(evidence);
   }
+
+  /**
+   * Whether the text names this concept by its words (a title such as "lähihoitaja" or
+   * "Lagerarbetare"), confidently, rather than suggesting it by meaning or through related skills.
+   */
+  public boolean namedInText() {
+    return confident && (reason == MatchReason.LITERAL || reason == MatchReason.MORPHOLOGICAL);
+  }
 }

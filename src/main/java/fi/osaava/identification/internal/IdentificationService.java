@@ -353,19 +353,7 @@ class IdentificationService implements IdentificationApi {
     boolean pivot = language != Language.FI && finnish != null && finnish.size() > 0;
     if (pivot) {
       corpus.addEscoPivot(e.esco, fi, finnish);
-      String code = language == Language.SV ? "swe" : "nor";
-      corpus.addPivotDictionary(
-          dictionaries.resolve("freedict-" + code + "-fin.index"),
-          dictionaries.resolve("freedict-" + code + "-fin.dict.dz"),
-          false,
-          fi,
-          finnish);
-      corpus.addPivotDictionary(
-          dictionaries.resolve("freedict-fin-" + code + ".index"),
-          dictionaries.resolve("freedict-fin-" + code + ".dict.dz"),
-          true,
-          fi,
-          finnish);
+      corpus.addPivotFreeDict(dictionaries, fi, finnish);
     }
     directories
         .referenceData()

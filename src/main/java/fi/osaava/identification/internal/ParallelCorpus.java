@@ -142,6 +142,21 @@ final class ParallelCorpus {
     }
   }
 
+  /**
+   * Like {@link #addAligned}, against a pivot-language parallel that reaches English through it.
+   */
+  private void addAlignedPivot(
+      String sourceText, String pivotText, WordForms pivot, WordTranslations pivotToEnglish) {
+    String[] a = SENTENCE_END.split(sourceText.strip());
+    String[] b = SENTENCE_END.split(pivotText.strip());
+    if (pivotText.isBlank() || a.length != b.length) {
+      return;
+    }
+    for (int i = 0; i < a.length; i++) {
+      addPivot(a[i], b[i], pivot, pivotToEnglish);
+    }
+  }
+
   /** Sentence by sentence where both texts have as many sentences; otherwise not at all. */
   void addAligned(String sourceText, String englishText) {
     String[] a = SENTENCE_END.split(sourceText.strip());
@@ -161,7 +176,7 @@ final class ParallelCorpus {
    *
    * @param reversed whether the dictionary goes from English into the source language
    */
-  void addDictionary(Path index, Path data, boolean reversed) {
+  private void addDictionary(Path index, Path data, boolean reversed) {
     readDictionary(
         index,
         data,
@@ -181,7 +196,7 @@ final class ParallelCorpus {
    *
    * @param reversed whether the dictionary goes from the pivot into the language
    */
-  void addPivotDictionary(
+  private void addPivotDictionary(
       Path index, Path data, boolean reversed, WordForms pivot, WordTranslations pivotToEnglish) {
     readDictionary(
         index,
@@ -296,10 +311,6 @@ final class ParallelCorpus {
    * The programme descriptions of Konfo exports ({@code konfo-*.jsonl} under {@code education/}),
    * sentence-aligned between the language and English.
    */
-  void addKonfo(Path dataDirectory) {
-    addKonfo(dataDirectory, null, null);
-  }
-
   /**
    * The programme descriptions of Konfo exports, sentence-aligned between the language and English,
    * and, with a pivot, also between the language and the pivot (whose sentences reach English
@@ -330,13 +341,7 @@ final class ParallelCorpus {
               }
               if (pivot != null && !theirs.isBlank()) {
                 String middle = plain(node.path(pivot.language.code()).asString(""));
-                String[] a = SENTENCE_END.split(theirs);
-                String[] b = SENTENCE_END.split(middle);
-                if (!middle.isBlank() && a.length == b.length) {
-                  for (int i = 0; i < a.length; i++) {
-                    addPivot(a[i], b[i], pivot, pivotToEnglish);
-                  }
-                }
+                addAlignedPivot(theirs, middle, pivot, pivotToEnglish);
               }
             }
           }
@@ -375,14 +380,8 @@ final class ParallelCorpus {
               addAligned(theirs, ours);
             }
             if (pivot != null) {
-              String middle = label(service.path(field), pivot.language.code());
-              String[] a = SENTENCE_END.split(theirs);
-              String[] b = SENTENCE_END.split(middle);
-              if (!middle.isBlank() && a.length == b.length) {
-                for (int i = 0; i < a.length; i++) {
-                  addPivot(a[i], b[i], pivot, pivotToEnglish);
-                }
-              }
+              addAlignedPivot(
+                  theirs, label(service.path(field), pivot.language.code()), pivot, pivotToEnglish);
             }
           }
         }
@@ -444,15 +443,41 @@ final class ParallelCorpus {
     return TAG.matcher(html).replaceAll(" ").replaceAll("\\s+", " ").strip();
   }
 
+  private String freeDictCode() {
+    return switch (source.language) {
+      case FI -> "fin";
+      case SV -> "swe";
+      case NO -> "nor";
+      case EN -> null;
+    };
+  }
+
+  /**
+   * The FreeDict pair for a language with the pivot (Finnish), in both directions, from {@code
+   * folder}, each pair reaching English through the pivot's translations.
+   */
+  void addPivotFreeDict(Path folder, WordForms pivot, WordTranslations pivotToEnglish) {
+    String code = freeDictCode();
+    if (code == null) {
+      return;
+    }
+    addPivotDictionary(
+        folder.resolve("freedict-" + code + "-fin.index"),
+        folder.resolve("freedict-" + code + "-fin.dict.dz"),
+        false,
+        pivot,
+        pivotToEnglish);
+    addPivotDictionary(
+        folder.resolve("freedict-fin-" + code + ".index"),
+        folder.resolve("freedict-fin-" + code + ".dict.dz"),
+        true,
+        pivot,
+        pivotToEnglish);
+  }
+
   /** The FreeDict pair for a language with English, in both directions, from {@code folder}. */
   void addFreeDict(Path folder) {
-    String code =
-        switch (source.language) {
-          case FI -> "fin";
-          case SV -> "swe";
-          case NO -> "nor";
-          case EN -> null;
-        };
+    String code = freeDictCode();
     if (code == null) {
       return;
     }

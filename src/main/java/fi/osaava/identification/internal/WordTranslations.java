@@ -54,10 +54,6 @@ final class WordTranslations {
     this.table = table;
   }
 
-  static WordTranslations empty() {
-    return new WordTranslations(Map.of());
-  }
-
   int size() {
     return table.size();
   }

@@ -99,21 +99,7 @@ class MatchingBenchmark implements Benchmark {
               new int[0],
               Map.of('S', 1.0, 'I', 0.5)));
     }
-    MatchQuery query =
-        new MatchQuery(
-            Set.of(),
-            0.3,
-            0.2,
-            null,
-            false,
-            null,
-            Set.of(),
-            Set.of(),
-            null,
-            null,
-            MatchQuery.Sort.SCORE,
-            0,
-            20);
+    MatchQuery query = MatchQuery.defaults(Set.of(), 20);
     for (int i = 0; i < Math.min(30, people.size()); i++) {
       matcher.rank(people.get(i), query);
       overlapTop(index, people.get(i), 20);

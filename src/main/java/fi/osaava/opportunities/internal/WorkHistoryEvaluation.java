@@ -4,7 +4,6 @@ import fi.osaava.identification.Identification;
 import fi.osaava.identification.IdentificationApi;
 import fi.osaava.identification.IdentifiedConcept;
 import fi.osaava.identification.IdentifyOptions;
-import fi.osaava.identification.MatchReason;
 import fi.osaava.opportunities.OpportunityKind;
 import fi.osaava.opportunities.internal.engine.MatchIndex;
 import fi.osaava.opportunities.internal.engine.MatchProfile;
@@ -79,21 +78,7 @@ class WorkHistoryEvaluation {
     MatchIndex index = data.current();
     Map<ConceptUri, Integer> positions = index.occupationPositions();
     Matcher matcher = new Matcher(index);
-    MatchQuery query =
-        new MatchQuery(
-            Set.of(OpportunityKind.OCCUPATION),
-            0.3,
-            0.2,
-            null,
-            false,
-            null,
-            Set.of(),
-            Set.of(),
-            null,
-            null,
-            MatchQuery.Sort.SCORE,
-            0,
-            TOP);
+    MatchQuery query = MatchQuery.defaults(Set.of(OpportunityKind.OCCUPATION), TOP);
     progress.report(items.size() + " work histories; identifying and matching");
     // [language][run] -> {successes, reciprocal rank sum, count}
     Map<Language, double[][]> totals = new LinkedHashMap<>();
@@ -106,8 +91,7 @@ class WorkHistoryEvaluation {
       List<ConceptUri> suggested = new ArrayList<>();
       for (IdentifiedConcept c : found.occupations()) {
         suggested.add(c.uri());
-        if (c.confident()
-            && (c.reason() == MatchReason.LITERAL || c.reason() == MatchReason.MORPHOLOGICAL)) {
+        if (c.namedInText()) {
           named.add(c.uri());
         }
       }

@@ -4,7 +4,6 @@ import fi.osaava.identification.Identification;
 import fi.osaava.identification.IdentificationApi;
 import fi.osaava.identification.IdentifiedConcept;
 import fi.osaava.identification.IdentifyOptions;
-import fi.osaava.identification.MatchReason;
 import fi.osaava.platform.Language;
 import fi.osaava.profile.CompetenceSnapshot;
 import fi.osaava.profile.PersonId;
@@ -103,8 +102,7 @@ class ProfileService implements ProfileApi {
         new IdentifyOptions(3, IdentifyOptions.DEFAULT_THRESHOLD, false, true, null);
     for (Identification found : identification.identifyAll(titles, null, options)) {
       for (IdentifiedConcept c : found.occupations()) {
-        if (c.confident()
-            && (c.reason() == MatchReason.LITERAL || c.reason() == MatchReason.MORPHOLOGICAL)) {
+        if (c.namedInText()) {
           occupations.add(c.uri());
         }
       }

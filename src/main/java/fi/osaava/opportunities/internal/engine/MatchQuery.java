@@ -58,6 +58,30 @@ public record MatchQuery(
     sort = sort == null ? Sort.SCORE : sort;
   }
 
+  /** The interest weight when the person sets none (the API's and the page's default). */
+  public static final double DEFAULT_INTEREST_WEIGHT = 0.3;
+
+  /** The demand weight when the person sets none. */
+  public static final double DEFAULT_DEMAND_WEIGHT = 0.2;
+
+  /** The given kinds with the default weights, no filters, by score: what a plain request gets. */
+  public static MatchQuery defaults(Set<OpportunityKind> kinds, int size) {
+    return new MatchQuery(
+        kinds,
+        DEFAULT_INTEREST_WEIGHT,
+        DEFAULT_DEMAND_WEIGHT,
+        null,
+        false,
+        null,
+        Set.of(),
+        Set.of(),
+        null,
+        null,
+        Sort.SCORE,
+        0,
+        size);
+  }
+
   /** All kinds, skills only, no filters: what the evaluation ranks. */
   public static MatchQuery skillsOnly(Set<OpportunityKind> kinds, int size) {
     return new MatchQuery(

@@ -161,8 +161,9 @@ class OpportunitiesApiController {
     RequestInputs.nonNegative("maxCost", maxCost);
     return new MatchQuery(
         RequestInputs.kinds(kinds),
-        RequestInputs.fraction("interestWeight", interestWeight, 0.3),
-        RequestInputs.fraction("demandWeight", demandWeight, 0.2),
+        RequestInputs.fraction(
+            "interestWeight", interestWeight, MatchQuery.DEFAULT_INTEREST_WEIGHT),
+        RequestInputs.fraction("demandWeight", demandWeight, MatchQuery.DEFAULT_DEMAND_WEIGHT),
         inputs.municipalities(region),
         remote,
         RequestInputs.language("language", language),
