@@ -240,6 +240,21 @@ public class StatisticsImporter {
         boundaries(
             referenceData.resolve(MUNICIPALITY_GEO), MUNICIPALITY_GEO, AreaLevel.MUNICIPALITY));
 
+    progress.report("Reading the current snapshots");
+    List<EmploymentSnapshotReader.Snapshot> snapshots = new ArrayList<>();
+    try {
+      EmploymentSnapshotReader reader = new EmploymentSnapshotReader();
+      for (Path file : EmploymentSnapshotReader.files(lm)) {
+        String name = lm.relativize(file).toString();
+        EmploymentSnapshotReader.Snapshot snapshot = reader.read(file, name);
+        snapshots.add(snapshot);
+        rows.put(name, snapshot.rows().size() / snapshot.measures().size());
+      }
+    } catch (IOException e) {
+      throw new InvalidInputException(
+          EmploymentSnapshotReader.FOLDER, 0, null, "cannot list: " + e.getMessage(), e);
+    }
+
     rows.put(OCCUPATIONS, occupationRows.size());
     rows.put(FLOW, flowRows.size());
     rows.put(INDICATORS, indicatorRows.size());
@@ -301,6 +316,32 @@ public class StatisticsImporter {
               "insert into lm_boundary (level, code, name_fi, name_sv, geometry)"
                   + " values (?, ?, ?, ?, ?)",
               boundaries);
+          for (EmploymentSnapshotReader.Snapshot snapshot : snapshots) {
+            jdbc.batchUpdate(
+                "insert into lm_current_area (source_code, level, area_code, month, measure,"
+                    + " value) values (?, ?, ?, ?, ?, ?)"
+                    + " on conflict (source_code, month, measure) do update set value ="
+                    + " excluded.value",
+                snapshot.rows(),
+                new int[] {
+                  Types.VARCHAR,
+                  Types.VARCHAR,
+                  Types.VARCHAR,
+                  Types.DATE,
+                  Types.VARCHAR,
+                  Types.DOUBLE
+                });
+            for (EmploymentSnapshotReader.Measure measure : snapshot.measures()) {
+              jdbc.update(
+                  "insert into lm_current_measure (measure, label_fi, updated, source)"
+                      + " values (?, ?, ?, ?) on conflict (measure) do update set label_fi ="
+                      + " excluded.label_fi, updated = excluded.updated, source = excluded.source",
+                  measure.code(),
+                  measure.labelFi(),
+                  snapshot.updated(),
+                  snapshot.source());
+            }
+          }
           for (var entry : rows.entrySet()) {
             List<String> names = unmatched.getOrDefault(entry.getKey(), List.of());
             jdbc.update(

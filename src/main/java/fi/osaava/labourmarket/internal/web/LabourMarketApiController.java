@@ -82,6 +82,40 @@ class LabourMarketApiController {
     };
   }
 
+  @GetMapping(path = "/current", produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      summary = "The latest month of the employment-service statistics by area",
+      description =
+          "Jobseekers, unemployed jobseekers and their share of the labour force, long-term"
+              + " unemployed, people in services, open and new vacancies, for the whole country"
+              + " or every region, sub-region or municipality. The month is the snapshot's own;"
+              + " the long monthly series (2006-2020) is under /occupation-groups.")
+  @ApiResponse(responseCode = "404", description = "No snapshot has been imported")
+  LabourMarketViews.CurrentState current(
+      @Parameter(description = "country, region, sub-region or municipality")
+          @RequestParam(defaultValue = "country")
+          String level,
+      @RequestParam(required = false) Language lang,
+      Locale locale) {
+    AreaLevel areaLevel =
+        switch (level) {
+          case "country" -> null;
+          case "region" -> AreaLevel.REGION;
+          case "sub-region" -> AreaLevel.SUB_REGION;
+          case "municipality" -> AreaLevel.MUNICIPALITY;
+          default ->
+              throw LabourMarketPageController.badParameter(
+                  "level", "use country, region, sub-region or municipality");
+        };
+    LabourMarketViews.CurrentState state =
+        views.currentState(areaLevel, lang != null ? lang : Language.of(locale));
+    if (state == null) {
+      throw new NotFoundException(
+          "No current statistics; run './osaava import labour-market' with the 2026 snapshot");
+    }
+    return state;
+  }
+
   @GetMapping(path = "/occupation-groups/{code}", produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(
       summary =

@@ -80,7 +80,22 @@ class LabourMarketPageController {
       rows.add(row);
     }
     model.addAttribute("groups", rows);
+    LocalDate seriesMonth = views.latestSeriesMonth();
+    model.addAttribute("seriesMonth", seriesMonth == null ? null : monthName(seriesMonth, locale));
+    LabourMarketViews.CurrentState country = views.currentState(null, language);
+    if (country != null && !country.areas().isEmpty()) {
+      model.addAttribute("current", country);
+      model.addAttribute("currentCountry", country.areas().getFirst().figures());
+      model.addAttribute("currentMonth", monthName(country.month(), locale));
+      model.addAttribute("currentRegions", views.currentState(AreaLevel.REGION, language));
+      model.addAttribute("currentMeasures", LabourMarketViews.CURRENT_MEASURES);
+    }
     return "labourmarket/index";
+  }
+
+  /** "kesäkuu 2026", "juni 2026", "June 2026": the stand-alone month name of the page language. */
+  static String monthName(LocalDate month, Locale locale) {
+    return java.time.format.DateTimeFormatter.ofPattern("LLLL yyyy", locale).format(month);
   }
 
   @GetMapping("/labour-market/occupation")

@@ -252,6 +252,107 @@ class LabourMarketViews {
     return forecasts.backtest();
   }
 
+  /**
+   * The headline measures of the current snapshot, in the order the pages show them. People in
+   * services sums the six service measures of the source (subsidised work, work trials and
+   * coaching, labour-market training, other services), as KEHA-keskus itself reports them.
+   */
+  static final List<String> CURRENT_MEASURES =
+      List.of(
+          "HAKIJALOPUSSA",
+          "TYOTTOMATLOPUSSA",
+          "TYOTOSUUS",
+          "PITKAAIKAISTYOTTOMAT",
+          "IN_SERVICES",
+          "AVPAIKATLOPUSSA",
+          "UUDETAVP");
+
+  private static final List<String> SERVICE_MEASURES =
+      List.of(
+          "TYOLLISTETTYLOP",
+          "TYOHARJOITTELULOP",
+          "KOKEILULOP",
+          "TVKOULUTUSLOP",
+          "VALMENNUSLOP",
+          "MTPPALVELUTLOP");
+
+  /** One area of the current snapshot: its figures by measure code (null where suppressed). */
+  record CurrentArea(String code, String name, Map<String, Double> figures) {}
+
+  /** The latest snapshot month at one level, with its source and when the source updated it. */
+  record CurrentState(
+      LocalDate month, String level, String source, String updated, List<CurrentArea> areas) {}
+
+  /**
+   * The latest month of the employment-service snapshot for the whole country ({@code level} null)
+   * or every area of a level, or null when no snapshot is imported.
+   */
+  CurrentState currentState(AreaLevel level, Language language) {
+    LocalDate month =
+        jdbc.queryForObject("select max(month) from lm_current_area", LocalDate.class);
+    if (month == null) {
+      return null;
+    }
+    String levelName = level == null ? "COUNTRY" : level.name();
+    Map<String, Map<String, Double>> figures = new LinkedHashMap<>();
+    jdbc.query(
+        "select coalesce(area_code, source_code), measure, value from lm_current_area"
+            + " where level = ? and month = ? order by 1",
+        rs -> {
+          double v = rs.getDouble(3);
+          figures
+              .computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+              .put(rs.getString(2), rs.wasNull() ? null : v);
+        },
+        levelName,
+        Date.valueOf(month));
+    Map<String, String> names =
+        level == null ? Map.of() : areaNames(level, language == null ? Language.FI : language);
+    List<CurrentArea> areas = new ArrayList<>();
+    for (var entry : figures.entrySet()) {
+      Map<String, Double> all = entry.getValue();
+      Map<String, Double> shown = new LinkedHashMap<>();
+      for (String measure : CURRENT_MEASURES) {
+        shown.put(measure, measure.equals("IN_SERVICES") ? services(all) : all.get(measure));
+      }
+      // Codes outside the current classification (the source's "unknown area" rows) are left out.
+      if (level != null && !names.containsKey(entry.getKey())) {
+        continue;
+      }
+      String code = level == null ? null : entry.getKey();
+      String name = level == null ? null : names.get(entry.getKey());
+      areas.add(new CurrentArea(code, name, shown));
+    }
+    Map<String, Object> source =
+        jdbc.queryForList("select source, updated from lm_current_measure limit 1").stream()
+            .findFirst()
+            .orElse(Map.of());
+    return new CurrentState(
+        month,
+        levelName,
+        (String) source.getOrDefault("source", ""),
+        (String) source.get("updated"),
+        areas);
+  }
+
+  /** The sum of the service measures, or null when any of them is suppressed. */
+  private static Double services(Map<String, Double> figures) {
+    double sum = 0;
+    for (String measure : SERVICE_MEASURES) {
+      Double v = figures.get(measure);
+      if (v == null) {
+        return null;
+      }
+      sum += v;
+    }
+    return sum;
+  }
+
+  /** The month of the long series' latest row, which the index table shows. */
+  LocalDate latestSeriesMonth() {
+    return jdbc.queryForObject("select max(month) from lm_occupation_series", LocalDate.class);
+  }
+
   /** Groups with statistics, for the index page: code, Finnish name, latest vacancies. */
   List<Map<String, Object>> groups() {
     return jdbc.queryForList(
