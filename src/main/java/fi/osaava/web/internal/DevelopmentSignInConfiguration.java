@@ -1,7 +1,9 @@
 package fi.osaava.web.internal;
 
+import fi.osaava.web.ApiWriteAccess;
 import fi.osaava.web.SignInProperties;
 import java.net.InetAddress;
+import java.util.List;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 import org.slf4j.Logger;
@@ -42,16 +44,50 @@ class DevelopmentSignInConfiguration {
   /** The mock provider's issuer id: its URLs are {@code http://localhost:PORT/osaava/...}. */
   static final String ISSUER_ID = "osaava";
 
+  /**
+   * The provider's own default puts a client-credentials request's scopes into {@code aud}, so a
+   * token asked for {@code education.publish} carried no scope and every publishing API refused it.
+   * This mapping gives client-credentials tokens the requested scopes in the {@code scope} claim,
+   * the client as subject and Osaava as audience, as a production authorisation server would.
+   * Interactive sign-ins (authorization code) match no mapping and keep the provider's defaults.
+   */
+  static final String PROVIDER_CONFIG =
+      """
+      {"interactiveLogin": true,
+       "tokenCallbacks": [{
+         "issuerId": "%s",
+         "tokenExpiry": 3600,
+         "requestMappings": [{
+           "requestParam": "grant_type",
+           "match": "client_credentials",
+           "claims": {"sub": "${clientId}", "aud": ["osaava"], "scope": "${scope}"}
+         }]
+       }]}
+      """
+          .formatted(ISSUER_ID);
+
   @Bean(destroyMethod = "shutdown")
-  MockOAuth2Server developmentIdentityProvider(SignInProperties signIn) {
+  MockOAuth2Server developmentIdentityProvider(
+      SignInProperties signIn, List<ApiWriteAccess> writes) {
     MockOAuth2Server server =
-        new MockOAuth2Server(OAuth2Config.Companion.fromJson("{\"interactiveLogin\":true}"));
+        new MockOAuth2Server(OAuth2Config.Companion.fromJson(PROVIDER_CONFIG));
     server.start(InetAddress.getLoopbackAddress(), signIn.developmentProviderPort());
     log.warn(
         "Development sign-in: mock OpenID Connect provider at {} (anyone can sign in as anyone;"
             + " configure a real provider for production)",
         server.issuerUrl(ISSUER_ID));
+    log.info(
+        "Development publishing token (any client id and secret; valid for an hour): curl -s -u"
+            + " my-organisation:any -d grant_type=client_credentials -d 'scope={}' {}",
+        publishingScopes(writes),
+        server.tokenEndpointUrl(ISSUER_ID));
     return server;
+  }
+
+  /** Every scope a machine write declares, once each, in a stable order. */
+  static String publishingScopes(List<ApiWriteAccess> writes) {
+    return String.join(
+        " ", writes.stream().map(ApiWriteAccess::scope).distinct().sorted().toList());
   }
 
   @Bean
