@@ -37,3 +37,26 @@
     }
   });
 })();
+
+// Filter panels open on wide screens and fold on a phone, where eleven facet groups would push the
+// results screens down; a panel with a chosen filter stays open so the choice stays visible.
+(function () {
+  "use strict";
+
+  function fold() {
+    if (!window.matchMedia("(max-width: 40em)").matches) {
+      return;
+    }
+    document.querySelectorAll("details[data-fold-on-small]").forEach(function (panel) {
+      if (!panel.querySelector("input:checked")) {
+        panel.open = false;
+      }
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", fold);
+  } else {
+    fold();
+  }
+})();

@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
   FixedClock.class,
   OidcTestSupport.class,
   MachineWriteTestEndpoint.class,
+  TestStartupWork.class,
   fi.osaava.profile.RecordingPersonalDataHolder.class
 })
 public abstract class WebTestBase {

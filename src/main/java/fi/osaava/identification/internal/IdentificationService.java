@@ -8,6 +8,7 @@ import fi.osaava.identification.IdentifiedConcept;
 import fi.osaava.identification.IdentifyOptions;
 import fi.osaava.platform.Directories;
 import fi.osaava.platform.Language;
+import fi.osaava.platform.StartupWork;
 import fi.osaava.taxonomy.ConceptRecord;
 import fi.osaava.taxonomy.ConceptType;
 import fi.osaava.taxonomy.EscoImported;
@@ -35,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 @EnableConfigurationProperties(IdentificationProperties.class)
-class IdentificationService implements IdentificationApi {
+class IdentificationService implements IdentificationApi, StartupWork {
 
   private static final Logger log = LoggerFactory.getLogger(IdentificationService.class);
 
@@ -49,6 +50,9 @@ class IdentificationService implements IdentificationApi {
   private volatile Engine engine;
   private volatile long buildMillis;
   private volatile CompletableFuture<Void> semanticLoading;
+
+  /** What the engine is building now, for readiness: null, or a {@code startup.} message key. */
+  private volatile String building;
 
   IdentificationService(
       TaxonomyApi taxonomy,
@@ -67,7 +71,22 @@ class IdentificationService implements IdentificationApi {
         && event.getApplicationContext()
             instanceof org.springframework.boot.web.server.context.WebServerApplicationContext
         && taxonomy.status().imported()) {
-      Thread.ofVirtual().name("identification-build").start(() -> ensureReady(false));
+      // Pending from now, not from when the thread gets going, so readiness never blinks up.
+      building = "identification";
+      Thread.ofVirtual()
+          .name("identification-build")
+          .start(
+              () -> {
+                try {
+                  ensureReady(false);
+                } catch (RuntimeException e) {
+                  log.warn("Identification could not be built at start-up: {}", e.toString());
+                } finally {
+                  if (engine == null) {
+                    building = null;
+                  }
+                }
+              });
     }
   }
 
@@ -169,6 +188,16 @@ class IdentificationService implements IdentificationApi {
         buildMillis);
   }
 
+  /**
+   * Until the label indexes, the word translations and the embeddings are in, Finnish and Swedish
+   * texts get fewer and worse suggestions, so the service does not call itself ready.
+   */
+  @Override
+  public List<Pending> pending() {
+    String now = building;
+    return now == null ? List.of() : List.of(new Pending(now, null, 0, 0));
+  }
+
   @Override
   public IdentificationStatus awaitReady(java.time.Duration timeout) {
     ensureReady(false);
@@ -203,9 +232,14 @@ class IdentificationService implements IdentificationApi {
             throw new IllegalStateException(
                 "ESCO is not imported; run './osaava import esco' first");
           }
-          EscoSnapshot esco = EscoSnapshot.read(taxonomy);
-          loadPriors(esco);
-          e = new Engine(esco, morphology, FusionWeights.DEFAULT);
+          building = "identification";
+          try {
+            EscoSnapshot esco = EscoSnapshot.read(taxonomy);
+            loadPriors(esco);
+            e = new Engine(esco, morphology, FusionWeights.DEFAULT);
+          } finally {
+            building = null;
+          }
           buildMillis = (System.nanoTime() - started) / 1_000_000;
           log.info(
               "Identification indexes built in {} ms: {} labels, Finnish morphology by {}",
@@ -218,10 +252,16 @@ class IdentificationService implements IdentificationApi {
             semanticLoading =
                 CompletableFuture.runAsync(
                     () -> {
-                      if (properties.glosses()) {
-                        loadTranslations(built, status);
+                      try {
+                        if (properties.glosses()) {
+                          building = "glosses";
+                          loadTranslations(built, status);
+                        }
+                        building = "semantic";
+                        loadSemantic(built, status);
+                      } finally {
+                        building = null;
                       }
-                      loadSemantic(built, status);
                     },
                     runnable ->
                         Thread.ofPlatform()

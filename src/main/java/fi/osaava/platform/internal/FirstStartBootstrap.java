@@ -2,6 +2,7 @@ package fi.osaava.platform.internal;
 
 import fi.osaava.platform.DatasetImporter;
 import fi.osaava.platform.Directories;
+import fi.osaava.platform.StartupWork;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -21,12 +22,15 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(0)
 @ConditionalOnProperty(name = "osaava.bootstrap", havingValue = "true", matchIfMissing = true)
-class FirstStartBootstrap implements ApplicationRunner {
+class FirstStartBootstrap implements ApplicationRunner, StartupWork {
 
   private static final Logger log = LoggerFactory.getLogger("osaava.bootstrap");
 
   private final List<DatasetImporter> importers;
   private final Directories directories;
+
+  /** The import now running, for the readiness probe and the pages' banner; null when none. */
+  private volatile Pending current;
 
   FirstStartBootstrap(List<DatasetImporter> importers, Directories directories) {
     this.importers = importers;
@@ -37,9 +41,21 @@ class FirstStartBootstrap implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     List<DatasetImporter> ordered =
         importers.stream().sorted(Comparator.comparingInt(DatasetImporter::order)).toList();
-    for (DatasetImporter importer : ordered) {
-      runOne(importer);
+    try {
+      int step = 0;
+      for (DatasetImporter importer : ordered) {
+        current = new Pending("importing", importer.name(), step++, ordered.size());
+        runOne(importer);
+      }
+    } finally {
+      current = null;
     }
+  }
+
+  @Override
+  public List<Pending> pending() {
+    Pending now = current;
+    return now == null ? List.of() : List.of(now);
   }
 
   private void runOne(DatasetImporter importer) {

@@ -1,24 +1,29 @@
 package fi.osaava.web.internal;
 
 import fi.osaava.platform.Language;
+import fi.osaava.platform.StartupWork;
 import fi.osaava.web.CurrentUrl;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Adds what the shared layout needs to every rendered page, so that no controller has to: the links
- * of the language switch, which lead back to the same page in another language.
+ * of the language switch, which lead back to the same page in another language, and what the
+ * service is still preparing (the banner that says answers may be incomplete until then).
  */
 final class LayoutModelInterceptor implements HandlerInterceptor {
 
   private final LocaleResolver localeResolver;
+  private final Supplier<List<StartupWork>> startupWork;
 
-  LayoutModelInterceptor(LocaleResolver localeResolver) {
+  LayoutModelInterceptor(LocaleResolver localeResolver, Supplier<List<StartupWork>> startupWork) {
     this.localeResolver = localeResolver;
+    this.startupWork = startupWork;
   }
 
   @Override
@@ -47,6 +52,8 @@ final class LayoutModelInterceptor implements HandlerInterceptor {
                         language == current))
             .toList();
     modelAndView.addObject("languageLinks", links);
+    modelAndView.addObject(
+        "startupPending", startupWork.get().stream().flatMap(w -> w.pending().stream()).toList());
   }
 
   /**

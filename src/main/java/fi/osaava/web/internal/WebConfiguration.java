@@ -1,5 +1,7 @@
 package fi.osaava.web.internal;
 
+import fi.osaava.platform.StartupWork;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
@@ -20,6 +22,12 @@ class WebConfiguration implements WebMvcConfigurer {
 
   private final LanguageLocaleResolver localeResolver = new LanguageLocaleResolver();
 
+  private final ObjectProvider<StartupWork> startupWork;
+
+  WebConfiguration(ObjectProvider<StartupWork> startupWork) {
+    this.startupWork = startupWork;
+  }
+
   /** The bean name is what DispatcherServlet looks up; Boot backs off from its own. */
   @Bean
   LocaleResolver localeResolver() {
@@ -32,7 +40,8 @@ class WebConfiguration implements WebMvcConfigurer {
     change.setParamName(LANGUAGE_PARAMETER);
     change.setIgnoreInvalidLocale(true);
     registry.addInterceptor(change).excludePathPatterns(API_PATHS);
-    registry.addInterceptor(new LayoutModelInterceptor(localeResolver));
+    registry.addInterceptor(
+        new LayoutModelInterceptor(localeResolver, () -> startupWork.orderedStream().toList()));
   }
 
   @Override

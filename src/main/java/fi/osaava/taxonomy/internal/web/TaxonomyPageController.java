@@ -53,7 +53,8 @@ class TaxonomyPageController {
     this.taxonomy = taxonomy;
   }
 
-  @GetMapping("/")
+  /** The ESCO browser's own front page; the service's front door is the web module's home. */
+  @GetMapping("/esco")
   String home(Model model) {
     model.addAttribute("status", taxonomy.status());
     model.addAttribute("types", ConceptType.values());

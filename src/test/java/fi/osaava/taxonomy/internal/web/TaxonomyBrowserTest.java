@@ -28,7 +28,7 @@ class TaxonomyBrowserTest extends BrowserTestBase {
   @Test
   void browseFromTheFrontPageToASkillAndOneOfItsOccupations() {
     Page page = newPage("en-GB", true);
-    page.navigate("/");
+    page.navigate("/esco");
     check(page);
     page.locator(".cards a[href$='/browse/skill']").click();
     assertThat(page.locator("h1")).hasText(message("taxonomy.types.skill", "en"));
@@ -76,7 +76,7 @@ class TaxonomyBrowserTest extends BrowserTestBase {
     String english = EscoFixture.englishLabel("skills_en.csv", skill.uri());
     Page page = newPage("fi-FI", true);
 
-    page.navigate("/");
+    page.navigate("/esco");
     assertThat(page.locator("html")).hasAttribute("lang", "fi");
     assertThat(page.locator("h1")).hasText(message("taxonomy.home.title", "fi"));
     check(page);
@@ -88,7 +88,7 @@ class TaxonomyBrowserTest extends BrowserTestBase {
     check(page);
 
     // Remembered: pages reached without ?lang stay Swedish.
-    page.locator(".main-nav a[href$='/browse/occupation']").click();
+    page.locator(".cards a[href$='/browse/occupation']").click();
     assertThat(page.locator("html")).hasAttribute("lang", "sv");
     assertThat(page.locator("h1")).hasText(message("taxonomy.types.occupation", "sv"));
     check(page);
@@ -119,7 +119,8 @@ class TaxonomyBrowserTest extends BrowserTestBase {
     assertThat(page.locator(".notice")).hasCount(0);
     check(page);
 
-    page.locator(".main-nav a[href$='/browse/skill-group']").click();
+    page.locator(".main-nav a[href$='/esco']").click();
+    page.locator(".cards a[href$='/browse/skill-group']").click();
     assertThat(page.locator("html")).hasAttribute("lang", "en");
     assertThat(page.locator("h1")).hasText(message("taxonomy.types.skill-group", "en"));
     check(page);
@@ -149,7 +150,7 @@ class TaxonomyBrowserTest extends BrowserTestBase {
     Labelled skill = EscoFixture.firstFinnishSkill();
     String prefix = skill.label().substring(0, Math.min(6, skill.label().length())).strip();
     Page page = newPage("fi-FI", true);
-    page.navigate("/");
+    page.navigate("/esco");
 
     Response last =
         page.waitForResponse(
@@ -165,7 +166,7 @@ class TaxonomyBrowserTest extends BrowserTestBase {
     assertThat(page.locator("#suggestion-status"))
         .hasText(message("taxonomy.suggestions.count", "fi", count));
     // htmx fetched them in place: the browser is still on the front page.
-    Assertions.assertThat(page.url()).isEqualTo(url("/"));
+    Assertions.assertThat(page.url()).isEqualTo(url("/esco"));
     check(page);
 
     String first = suggestions.first().textContent();
@@ -188,7 +189,7 @@ class TaxonomyBrowserTest extends BrowserTestBase {
   void searchFormWorksWithoutJavaScript() {
     Labelled skill = EscoFixture.firstFinnishSkill();
     Page page = newPage("fi-FI", false);
-    page.navigate("/");
+    page.navigate("/esco");
     check(page);
 
     page.locator("#q").fill(skill.label());
