@@ -27,6 +27,32 @@ class OpportunitiesPageTest extends WebTestBase {
         .andExpect(content().string(containsString("European Commission")));
   }
 
+  /** Nobody types RIASEC letters: plain-word boxes give the interest code, and it is used. */
+  @Test
+  void likesTickedInPlainWordsBecomeTheInterestCode() throws Exception {
+    String html =
+        mvc.perform(
+                get("/opportunities")
+                    .param("skills", "patient care, first aid")
+                    .param("like", "S")
+                    .param("like", "C")
+                    .param("kind", "OCCUPATION")
+                    .header("Accept-Language", "sv"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(html)
+        .contains("Att hjälpa människor")
+        .containsPattern("id=\"like-S\"[^>]*checked")
+        .containsPattern("id=\"like-C\"[^>]*checked")
+        .doesNotContainPattern("id=\"like-R\"[^>]*checked")
+        .doesNotContain("name=\"riasec\"");
+    assertThat(html).contains("intressekoderna stämmer");
+    mvc.perform(get("/opportunities").param("skills", "first aid").param("like", "SA"))
+        .andExpect(status().isBadRequest());
+  }
+
   @Test
   void goalPageShowsTheGapAndAPath() throws Exception {
     mvc.perform(

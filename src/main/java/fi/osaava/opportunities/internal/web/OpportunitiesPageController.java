@@ -7,6 +7,7 @@ import fi.osaava.opportunities.internal.OpportunityViews.PathView;
 import fi.osaava.opportunities.internal.PersonInput;
 import fi.osaava.opportunities.internal.PlanStore;
 import fi.osaava.opportunities.internal.engine.MatchQuery;
+import fi.osaava.platform.InvalidInputException;
 import fi.osaava.platform.Language;
 import fi.osaava.platform.NotFoundException;
 import fi.osaava.platform.ResultPage;
@@ -120,12 +121,31 @@ class OpportunitiesPageController {
         : profile.currentPerson(authentication);
   }
 
+  /**
+   * What the person likes doing, one box per RIASEC letter described in plain words, so nobody has
+   * to know the letters; the boxes ticked become the interest code in RIASEC order.
+   */
+  static List<String> likes(List<String> likes) {
+    if (likes == null) {
+      return List.of();
+    }
+    for (String like : likes) {
+      if (like == null || like.length() != 1 || "RIASEC".indexOf(like.charAt(0)) < 0) {
+        throw new InvalidInputException("request", 0, "like", "one of R, I, A, S, E or C");
+      }
+    }
+    return java.util.stream.Stream.of("R", "I", "A", "S", "E", "C")
+        .filter(likes::contains)
+        .toList();
+  }
+
   @GetMapping(PATH)
   String opportunities(
       @RequestParam(required = false) String skills,
       @RequestParam(required = false) String interests,
       @RequestParam(required = false) String occupations,
       @RequestParam(required = false) String riasec,
+      @RequestParam(name = "like", required = false) List<String> likes,
       @RequestParam(name = "kind", required = false) List<String> kinds,
       @RequestParam(required = false) Integer interestWeight,
       @RequestParam(required = false) Integer demandWeight,
@@ -142,6 +162,11 @@ class OpportunitiesPageController {
       HttpServletRequest request,
       Model model) {
     Language reader = Language.of(locale);
+    List<String> liked = likes(likes);
+    if ((riasec == null || riasec.isBlank()) && !liked.isEmpty()) {
+      riasec = String.join("", liked);
+    }
+    model.addAttribute("likes", liked);
     int interest = percent("interestWeight", interestWeight, 30);
     int demand = percent("demandWeight", demandWeight, 20);
     PersonInput person =
