@@ -10,6 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -17,7 +23,9 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,21 +39,59 @@ import org.slf4j.LoggerFactory;
  * <p>A new cluster is made in {@code <home>/postgres.init} and renamed into place only once it has
  * started and stopped cleanly, so a first start that is killed half-way leaves nothing that looks
  * like a cluster; the next start throws the half-made one away and begins again.
+ *
+ * <p>Every connection needs the superuser's password ({@link EmbeddedDatabasePassword}, SCRAM): the
+ * cluster's {@code pg_hba.conf} has no {@code trust} line. A cluster made before that, whose {@code
+ * pg_hba.conf} still trusts local connections, gets the password and a new {@code pg_hba.conf} at
+ * its next start.
+ *
+ * <p>While it runs, the postmaster is supervised: when it dies (killed, or crashed), the cluster is
+ * recovered the same way as after a crash of the whole service and started again on the same port,
+ * so that connection pools reconnect by themselves.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
   static final String USER = "postgres";
   private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
-  private static final Duration DEFAULT_STARTUP_WAIT = Duration.ofSeconds(60);
+  static final Duration DEFAULT_STARTUP_WAIT = Duration.ofSeconds(60);
+  static final Duration DEFAULT_RESTART_DELAY = Duration.ofSeconds(1);
+  private static final Duration MAX_RESTART_DELAY = Duration.ofSeconds(30);
+  private static final Duration SUPERVISION_INTERVAL = Duration.ofMillis(250);
   private static final long LOG_ROTATE_BYTES = 10L << 20;
   private static final int LOG_LINES_IN_ERRORS = 15;
 
-  private final EmbeddedPostgres postgres;
+  /**
+   * Password authentication for every local and loopback connection, replication included (for
+   * {@code pg_basebackup}). PostgreSQL reads the first matching line, so nothing else can trust.
+   */
+  static final String PG_HBA =
+      """
+      # Written by Osaava: every connection needs the password in <home>/secrets/postgres.password.
+      # TYPE  DATABASE     USER  ADDRESS       METHOD
+      local   all          all                 scram-sha-256
+      host    all          all   127.0.0.1/32  scram-sha-256
+      host    all          all   ::1/128       scram-sha-256
+      local   replication  all                 scram-sha-256
+      host    replication  all   127.0.0.1/32  scram-sha-256
+      host    replication  all   ::1/128       scram-sha-256
+      """;
+
   private final String jdbcUrl;
+  private final String password;
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final Path ephemeralDirectory;
   private final Path dataDirectory;
+  private final Path serverLog;
+  private final Duration startupWait;
+  private final Duration restartDelay;
+
+  /** Held while the server is started or stopped, so that a restart and close never overlap. */
+  private final ReentrantLock lifecycle = new ReentrantLock();
+
+  private volatile EmbeddedPostgres postgres;
+  private volatile ProcessHandle postmaster;
+  private volatile boolean closed;
 
   private EmbeddedDatabase(
       EmbeddedPostgres postgres,
@@ -53,13 +99,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
       FileLock lock,
       Path dataDirectory,
       Path ephemeralDirectory,
-      String jdbcUrl) {
+      Path serverLog,
+      String jdbcUrl,
+      String password,
+      Duration startupWait,
+      Duration restartDelay) {
     this.postgres = postgres;
     this.jdbcUrl = jdbcUrl;
+    this.password = password;
     this.lockChannel = lockChannel;
     this.lock = lock;
     this.dataDirectory = dataDirectory;
     this.ephemeralDirectory = ephemeralDirectory;
+    this.serverLog = serverLog;
+    this.startupWait = startupWait;
+    this.restartDelay = restartDelay;
   }
 
   /**
@@ -67,20 +121,36 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * is deleted on close and runs without fsync (tests only).
    */
   static EmbeddedDatabase start(Path home, boolean ephemeral, Integer port, boolean attach) {
-    return start(home, ephemeral, port, attach, DEFAULT_STARTUP_WAIT);
+    return start(home, ephemeral, port, attach, DEFAULT_STARTUP_WAIT, DEFAULT_RESTART_DELAY);
   }
 
   static EmbeddedDatabase start(
       Path home, boolean ephemeral, Integer port, boolean attach, Duration startupWait) {
+    return start(home, ephemeral, port, attach, startupWait, DEFAULT_RESTART_DELAY);
+  }
+
+  /**
+   * @param restartDelay how long to wait before restarting a postmaster that died, so that its
+   *     backends can notice and exit; doubled after each failed restart, up to 30 s
+   */
+  static EmbeddedDatabase start(
+      Path home,
+      boolean ephemeral,
+      Integer port,
+      boolean attach,
+      Duration startupWait,
+      Duration restartDelay) {
     Path ephemeralDirectory = null;
     FileChannel channel = null;
     FileLock lock = null;
     Path serverLog = null;
     try {
       Path dataDirectory;
+      String password;
       if (ephemeral) {
         ephemeralDirectory = Files.createTempDirectory("osaava-pg-");
         dataDirectory = ephemeralDirectory.resolve("postgres");
+        password = EmbeddedDatabasePassword.generate();
       } else {
         Files.createDirectories(home);
         dataDirectory = home.resolve("postgres");
@@ -91,39 +161,48 @@ public final class EmbeddedDatabase implements AutoCloseable {
         if (lock == null) {
           channel.close();
           if (attach) {
-            return attachToRunning(dataDirectory);
+            return attachToRunning(home, dataDirectory);
           }
           throw new IllegalStateException(
               "Another Osaava process is using " + home + "; stop it or choose another --home");
         }
+        password = EmbeddedDatabasePassword.readOrCreate(home);
         recoverFromCrash(dataDirectory);
         requireCompleteOrAbsent(dataDirectory);
         serverLog = home.resolve("postgres.log");
         rotate(serverLog);
-        initializeIfMissing(home, dataDirectory, serverLog, startupWait);
+        initializeIfMissing(home, dataDirectory, serverLog, startupWait, password);
         // zonky's own lock in the data directory is never released when its start fails, and a
         // retry in the same JVM would trip over it. Our home lock already guards the cluster.
         Files.deleteIfExists(dataDirectory.resolve("epg-lock"));
       }
       long started = System.nanoTime();
       EmbeddedPostgres postgres =
-          builder(dataDirectory, ephemeral, serverLog, startupWait)
+          builder(dataDirectory, ephemeral, serverLog, startupWait, password)
               .setPort(port == null ? 0 : port)
               .start();
+      requirePassword(postgres, dataDirectory, password);
       log.info(
           "Embedded PostgreSQL started on port {} with data in {} ({} ms{})",
           postgres.getPort(),
           dataDirectory,
           (System.nanoTime() - started) / 1_000_000,
           ephemeral ? ", ephemeral, fsync off" : ", fsync on");
-      return new EmbeddedDatabase(
-          postgres,
-          channel,
-          lock,
-          dataDirectory,
-          ephemeralDirectory,
-          postgres.getJdbcUrl(USER, "postgres"));
-    } catch (IOException | RuntimeException e) {
+      EmbeddedDatabase database =
+          new EmbeddedDatabase(
+              postgres,
+              channel,
+              lock,
+              dataDirectory,
+              ephemeralDirectory,
+              serverLog,
+              postgres.getJdbcUrl(USER, "postgres"),
+              password,
+              startupWait,
+              restartDelay);
+      database.supervise();
+      return database;
+    } catch (IOException | SQLException | RuntimeException e) {
       if (serverLog != null) {
         stopQuietly(home.resolve("postgres"));
         stopQuietly(home.resolve("postgres.init"));
@@ -144,12 +223,25 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * zonky's own shutdown hook is off: it would stop the server while the application is still
+   * shutting down and using it. The application's context closes this database last, and a server
+   * left by a JVM that died without closing is recovered at the next start.
+   */
   private static EmbeddedPostgres.Builder builder(
-      Path dataDirectory, boolean ephemeral, Path serverLog, Duration startupWait) {
+      Path dataDirectory,
+      boolean ephemeral,
+      Path serverLog,
+      Duration startupWait,
+      String password) {
     EmbeddedPostgres.Builder builder =
         EmbeddedPostgres.builder()
             .setDataDirectory(dataDirectory)
             .setCleanDataDirectory(false)
+            .setRegisterShutdownHook(false)
+            // zonky's readiness check connects as the superuser, and needs the password once the
+            // cluster requires it.
+            .setConnectConfig("password", password)
             .setPGStartupWait(startupWait)
             .setServerConfig("fsync", ephemeral ? "off" : "on")
             .setServerConfig("synchronous_commit", ephemeral ? "off" : "on")
@@ -195,7 +287,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * stopped cleanly.
    */
   private static void initializeIfMissing(
-      Path home, Path dataDirectory, Path serverLog, Duration startupWait) throws IOException {
+      Path home, Path dataDirectory, Path serverLog, Duration startupWait, String password)
+      throws IOException, SQLException {
     Path staging = home.resolve("postgres.init");
     if (Files.exists(staging)) {
       log.warn("Removing {} left by a first start that did not finish", staging);
@@ -207,8 +300,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
       return;
     }
     log.info("Creating the embedded PostgreSQL cluster in {}", dataDirectory);
-    try (EmbeddedPostgres fresh = builder(staging, false, serverLog, startupWait).start()) {
+    try (EmbeddedPostgres fresh =
+        builder(staging, false, serverLog, startupWait, password).start()) {
       log.debug("New cluster started on port {}", fresh.getPort());
+      // initdb trusts local connections; a cluster is renamed into place only once it does not.
+      requirePassword(fresh, staging, password);
     }
     recoverFromCrash(staging); // waits for a shutdown that outlasted pg_ctl's few seconds
     Files.move(staging, dataDirectory, StandardCopyOption.ATOMIC_MOVE);
@@ -218,7 +314,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * Another Osaava process runs the cluster: connect to it as a client (for {@code status} and
    * imports while the service runs). {@code postmaster.pid} holds the port on its fourth line.
    */
-  private static EmbeddedDatabase attachToRunning(Path dataDirectory) throws IOException {
+  private static EmbeddedDatabase attachToRunning(Path home, Path dataDirectory)
+      throws IOException {
     Path pidFile = dataDirectory.resolve("postmaster.pid");
     List<String> lines =
         Files.exists(pidFile) ? Files.readAllLines(pidFile, StandardCharsets.US_ASCII) : List.of();
@@ -234,7 +331,70 @@ public final class EmbeddedDatabase implements AutoCloseable {
         null,
         dataDirectory,
         null,
-        "jdbc:postgresql://localhost:" + port + "/postgres?user=" + USER);
+        null,
+        "jdbc:postgresql://localhost:" + port + "/postgres?user=" + USER,
+        EmbeddedDatabasePassword.read(home),
+        DEFAULT_STARTUP_WAIT,
+        DEFAULT_RESTART_DELAY);
+  }
+
+  /**
+   * initdb (run by zonky) makes a cluster that trusts every local connection. Where {@code
+   * pg_hba.conf} still has a {@code trust} line, set the superuser's password and replace the file
+   * with {@link #PG_HBA}. The password goes over as a SCRAM verifier computed by the driver, so the
+   * server and its log never see it. A {@code pg_hba.conf} without {@code trust} is the operator's
+   * or ours, and is left alone.
+   */
+  private static void requirePassword(
+      EmbeddedPostgres postgres, Path dataDirectory, String password)
+      throws IOException, SQLException {
+    Path hba = dataDirectory.resolve("pg_hba.conf");
+    if (!trusts(hba)) {
+      return;
+    }
+    log.info("Requiring a password for every connection to the embedded PostgreSQL in {}", hba);
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      connection
+          .unwrap(PGConnection.class)
+          .alterUserPassword(USER, password.toCharArray(), "scram-sha-256");
+      Path written = hba.resolveSibling("pg_hba.conf.osaava");
+      Files.writeString(written, PG_HBA, StandardCharsets.US_ASCII);
+      Files.setPosixFilePermissions(written, PosixFilePermissions.fromString("rw-------"));
+      Files.move(written, hba, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Timestamp loadedBefore = configurationLoadTime(statement);
+      statement.execute("select pg_reload_conf()");
+      // The reload is a signal; wait until this session has re-read the configuration, which the
+      // postmaster (the one that checks passwords) has done before it.
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (!configurationLoadTime(statement).after(loadedBefore)) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "PostgreSQL did not reload " + hba + " within 10 s; restart the service");
+        }
+        sleep(Duration.ofMillis(20));
+      }
+    }
+  }
+
+  /** Whether an active (not commented-out) line of {@code pg_hba.conf} uses {@code trust}. */
+  static boolean trusts(Path hba) throws IOException {
+    if (!Files.exists(hba)) {
+      return false;
+    }
+    try (Stream<String> lines = Files.lines(hba, StandardCharsets.UTF_8)) {
+      return lines
+          .map(line -> line.replaceFirst("#.*", "").strip())
+          .filter(line -> !line.isEmpty())
+          .anyMatch(line -> List.of(line.split("\\s+")).contains("trust"));
+    }
+  }
+
+  private static Timestamp configurationLoadTime(Statement statement) throws SQLException {
+    try (ResultSet result = statement.executeQuery("select pg_conf_load_time()")) {
+      result.next();
+      return result.getTimestamp(1);
+    }
   }
 
   /**
@@ -244,6 +404,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * remove it, since postgres refuses to start while the PID it names is alive.
    */
   static void recoverFromCrash(Path dataDirectory) throws IOException {
+    recoverFromCrash(dataDirectory, false);
+  }
+
+  /**
+   * @param deathAlreadyReported the supervisor has logged the postmaster's death; its stale {@code
+   *     postmaster.pid} is then expected and not worth another warning
+   */
+  private static void recoverFromCrash(Path dataDirectory, boolean deathAlreadyReported)
+      throws IOException {
     Path pidFile = dataDirectory.resolve("postmaster.pid");
     if (!Files.exists(pidFile)) {
       return;
@@ -257,6 +426,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
           orphan.get().pid(),
           dataDirectory);
       stopPostmaster(orphan.get());
+    } else if (deathAlreadyReported) {
+      log.debug("Removing {} of the dead postmaster (pid {})", pidFile, pid.orElse(null));
     } else {
       log.warn("Removing stale {} left by a crashed run (pid {})", pidFile, pid.orElse(null));
     }
@@ -425,26 +596,151 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
   }
 
+  /** The JDBC URL, without credentials: connect as {@link #USER} with {@link #password()}. */
   public String jdbcUrl() {
     return jdbcUrl;
+  }
+
+  /** The superuser's password; never log it. */
+  public String password() {
+    return password;
   }
 
   public Path dataDirectory() {
     return dataDirectory;
   }
 
+  /**
+   * Watches the postmaster from a daemon thread; a client attached to another's cluster does not.
+   */
+  private void supervise() throws IOException {
+    postmaster = runningPostmaster();
+    Thread.ofPlatform()
+        .name("embedded-postgres-supervisor")
+        .daemon()
+        .start(this::superviseUntilClosed);
+  }
+
+  private void superviseUntilClosed() {
+    while (!closed) {
+      sleep(SUPERVISION_INTERVAL);
+      ProcessHandle watched = postmaster;
+      if (!closed && !isRunning(watched)) {
+        restartAfterDeathOf(watched);
+      }
+    }
+  }
+
+  /**
+   * Logs the death once, then recovers and restarts the cluster on its old port until that works or
+   * the database is closed. Requests meanwhile fail fast on the pool's connection timeout.
+   */
+  private void restartAfterDeathOf(ProcessHandle dead) {
+    int port = postgres.getPort();
+    log.error(
+        "Embedded PostgreSQL (pid {}) stopped unexpectedly; database requests fail until it is"
+            + " back. Recovering {} and restarting it on port {}{}",
+        dead.pid(),
+        dataDirectory,
+        port,
+        serverLog == null ? "" : " (its log: " + serverLog + ")");
+    Duration delay = restartDelay;
+    for (int attempt = 1; !closed; attempt++) {
+      sleepUnlessClosed(delay);
+      lifecycle.lock();
+      try {
+        if (closed) {
+          return;
+        }
+        long started = System.nanoTime();
+        recoverFromCrash(dataDirectory, true);
+        // The dead instance's zonky lock file is still locked by this JVM; the new instance
+        // locks a new file. The home lock guards the cluster meanwhile.
+        Files.deleteIfExists(dataDirectory.resolve("epg-lock"));
+        postgres =
+            builder(dataDirectory, ephemeralDirectory != null, serverLog, startupWait, password)
+                .setPort(port)
+                .start();
+        postmaster = runningPostmaster();
+        log.warn(
+            "Embedded PostgreSQL is running again on port {} (pid {}), {} ms after recovery began;"
+                + " connections are re-established on demand",
+            port,
+            postmaster.pid(),
+            (System.nanoTime() - started) / 1_000_000);
+        return;
+      } catch (IOException | RuntimeException e) {
+        delay =
+            delay.multipliedBy(2).compareTo(MAX_RESTART_DELAY) > 0
+                ? MAX_RESTART_DELAY
+                : delay.multipliedBy(2);
+        log.error(
+            "Restarting the embedded PostgreSQL failed (attempt {}): {}; trying again in {} s{}",
+            attempt,
+            e.getMessage() == null ? e.toString() : e.getMessage(),
+            delay.toSeconds(),
+            serverLog == null ? "" : logTail(serverLog));
+      } finally {
+        lifecycle.unlock();
+      }
+    }
+  }
+
+  private ProcessHandle runningPostmaster() throws IOException {
+    Path pidFile = dataDirectory.resolve("postmaster.pid");
+    long pid =
+        readPid(pidFile)
+            .orElseThrow(() -> new IllegalStateException("No postmaster PID in " + pidFile));
+    return ProcessHandle.of(pid)
+        .orElseThrow(() -> new IllegalStateException("The postmaster (pid " + pid + ") is gone"));
+  }
+
+  /**
+   * A killed process whose parent has not reaped it yet (a zombie) still counts as alive for {@link
+   * ProcessHandle#isAlive()}, but serves nobody; {@code /proc} tells them apart.
+   */
+  private static boolean isRunning(ProcessHandle process) {
+    if (!process.isAlive()) {
+      return false;
+    }
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+      int afterName = stat.lastIndexOf(')');
+      return afterName < 0 || !stat.substring(afterName + 1).strip().startsWith("Z");
+    } catch (IOException e) {
+      return process.isAlive();
+    }
+  }
+
+  private void sleepUnlessClosed(Duration duration) {
+    long deadline = System.nanoTime() + duration.toNanos();
+    while (!closed && System.nanoTime() < deadline) {
+      sleep(
+          Duration.ofMillis(
+              Math.min(100, Math.max(1, (deadline - System.nanoTime()) / 1_000_000))));
+    }
+  }
+
+  /**
+   * Stops the server with a fast shutdown (sessions ended, a checkpoint written) and waits for it
+   * however long the checkpoint takes, rather than through zonky, whose {@code pg_ctl stop} gives
+   * up after 5 s and logs an error. A client attached to another's cluster only lets go of it.
+   */
   @Override
   public void close() throws IOException {
+    closed = true;
+    lifecycle.lock();
     try {
+      ProcessHandle running = postmaster;
+      if (running != null && isRunning(running)) {
+        stopPostmaster(running);
+      }
       if (postgres != null) {
-        postgres.close();
-        if (ephemeralDirectory == null) {
-          // pg_ctl gives up after 5 s, but the shutdown checkpoint after a big import can take
-          // longer. Keep the lock until the server is down, so the next start finds no orphan.
-          recoverFromCrash(dataDirectory);
-        }
+        // Only a server that did not stop is left here; it is a real problem worth the warning.
+        recoverFromCrash(dataDirectory);
       }
     } finally {
+      lifecycle.unlock();
       releaseQuietly(lock, lockChannel);
       deleteQuietly(ephemeralDirectory);
     }

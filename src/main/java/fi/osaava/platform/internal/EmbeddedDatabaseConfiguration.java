@@ -1,9 +1,8 @@
 package fi.osaava.platform.internal;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import fi.osaava.platform.Directories;
-import javax.sql.DataSource;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -21,16 +20,27 @@ class EmbeddedDatabaseConfiguration {
   EmbeddedDatabase embeddedDatabase(OsaavaProperties properties, Directories directories) {
     OsaavaProperties.EmbeddedDatabase settings = properties.embeddedDatabase();
     return EmbeddedDatabase.start(
-        directories.home(), settings.ephemeral(), settings.port(), settings.attach());
+        directories.home(),
+        settings.ephemeral(),
+        settings.port(),
+        settings.attach(),
+        EmbeddedDatabase.DEFAULT_STARTUP_WAIT,
+        settings.restartDelay());
   }
 
+  /**
+   * The pool takes the same {@code spring.datasource.hikari.*} settings (timeouts, validation) as
+   * Spring Boot's pool for an external database, so both fail fast and recover alike.
+   */
   @Bean(destroyMethod = "close")
-  DataSource dataSource(EmbeddedDatabase database) {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(database.jdbcUrl());
-    config.setUsername(EmbeddedDatabase.USER);
-    config.setPoolName("osaava-embedded");
-    config.setMaximumPoolSize(10);
-    return new HikariDataSource(config);
+  @ConfigurationProperties("spring.datasource.hikari")
+  HikariDataSource dataSource(EmbeddedDatabase database) {
+    HikariDataSource dataSource = new HikariDataSource();
+    dataSource.setJdbcUrl(database.jdbcUrl());
+    dataSource.setUsername(EmbeddedDatabase.USER);
+    dataSource.setPassword(database.password());
+    dataSource.setPoolName("osaava-embedded");
+    dataSource.setMaximumPoolSize(10);
+    return dataSource;
   }
 }

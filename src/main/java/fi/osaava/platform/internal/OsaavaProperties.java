@@ -1,6 +1,7 @@
 package fi.osaava.platform.internal;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -26,7 +27,7 @@ record OsaavaProperties(
       bootstrap = Boolean.TRUE;
     }
     if (embeddedDatabase == null) {
-      embeddedDatabase = new EmbeddedDatabase(null, null, null);
+      embeddedDatabase = new EmbeddedDatabase(null, null, null, null);
     }
   }
 
@@ -34,11 +35,16 @@ record OsaavaProperties(
    * @param ephemeral a throw-away cluster in a temporary folder with fsync off, for tests
    * @param port fixed port, or random when absent
    * @param attach when another Osaava process runs the cluster, connect to it instead of failing
+   * @param restartDelay how long the supervisor waits before restarting a postmaster that died
+   *     (default 1 s), doubled after each failed restart up to 30 s
    */
-  record EmbeddedDatabase(Boolean ephemeral, Integer port, Boolean attach) {
+  record EmbeddedDatabase(Boolean ephemeral, Integer port, Boolean attach, Duration restartDelay) {
     EmbeddedDatabase {
       if (ephemeral == null) {
         ephemeral = Boolean.FALSE;
+      }
+      if (restartDelay == null) {
+        restartDelay = fi.osaava.platform.internal.EmbeddedDatabase.DEFAULT_RESTART_DELAY;
       }
       if (attach == null) {
         attach = Boolean.FALSE;

@@ -2,7 +2,6 @@ package fi.osaava.platform.internal;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 
 /**
@@ -18,12 +17,12 @@ public final class EmbeddedDatabaseCrashChild {
 
   public static void main(String[] args) throws Exception {
     EmbeddedDatabase database = EmbeddedDatabase.start(Path.of(args[0]), false, null, false);
-    try (Connection connection = DriverManager.getConnection(database.jdbcUrl());
+    try (Connection connection = EmbeddedDatabaseRecoveryTest.connect(database);
         Statement statement = connection.createStatement()) {
       statement.execute("create table if not exists crash_probe (id int primary key, note text)");
       statement.execute("insert into crash_probe values (1, 'committed before the crash')");
     }
-    Connection open = DriverManager.getConnection(database.jdbcUrl());
+    Connection open = EmbeddedDatabaseRecoveryTest.connect(database);
     open.setAutoCommit(false);
     try (Statement statement = open.createStatement()) {
       statement.execute("insert into crash_probe values (2, 'never committed')");

@@ -100,7 +100,11 @@ class EmbeddedDatabaseRecoveryTest {
     ProcessHandle postmaster = postmaster();
     // A client such as 'osaava status' may still be connected when the service's JVM dies; a
     // shutdown that waits for clients to leave would wait for it.
-    try (Connection client = DriverManager.getConnection(jdbcUrlOfRunningCluster())) {
+    try (Connection client =
+        DriverManager.getConnection(
+            jdbcUrlOfRunningCluster(),
+            EmbeddedDatabase.USER,
+            EmbeddedDatabasePassword.read(home))) {
       client.setAutoCommit(false);
       client.createStatement().execute("select * from crash_probe for update");
       child.destroyForcibly().waitFor();
@@ -206,7 +210,7 @@ class EmbeddedDatabaseRecoveryTest {
 
   private void createProbeAndStop() throws Exception {
     try (EmbeddedDatabase database = EmbeddedDatabase.start(home, false, null, false);
-        Connection connection = DriverManager.getConnection(database.jdbcUrl());
+        Connection connection = connect(database);
         Statement statement = connection.createStatement()) {
       statement.execute("create table crash_probe (id int primary key, note text)");
       statement.execute("insert into crash_probe values (1, 'committed')");
@@ -276,7 +280,7 @@ class EmbeddedDatabaseRecoveryTest {
 
   private String jdbcUrlOfRunningCluster() throws IOException {
     List<String> lines = Files.readAllLines(home.resolve("postgres/postmaster.pid"));
-    return "jdbc:postgresql://localhost:" + lines.get(3).strip() + "/postgres?user=postgres";
+    return "jdbc:postgresql://localhost:" + lines.get(3).strip() + "/postgres";
   }
 
   private ProcessHandle postmaster() throws IOException {
@@ -287,7 +291,7 @@ class EmbeddedDatabaseRecoveryTest {
 
   private static List<Integer> probeRows(EmbeddedDatabase database) throws SQLException {
     List<Integer> ids = new ArrayList<>();
-    try (Connection connection = DriverManager.getConnection(database.jdbcUrl());
+    try (Connection connection = connect(database);
         Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery("select id from crash_probe order by id")) {
       while (result.next()) {
@@ -297,8 +301,13 @@ class EmbeddedDatabaseRecoveryTest {
     return ids;
   }
 
+  static Connection connect(EmbeddedDatabase database) throws SQLException {
+    return DriverManager.getConnection(
+        database.jdbcUrl(), EmbeddedDatabase.USER, database.password());
+  }
+
   private static String setting(EmbeddedDatabase database, String name) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(database.jdbcUrl());
+    try (Connection connection = connect(database);
         Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery("show " + name)) {
       result.next();
