@@ -6,7 +6,10 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Boots the application without a web server and first-start imports, for one-shot commands. */
+/**
+ * Boots the application without a web server and first-start imports, for one-shot commands; their
+ * logs go to standard error ({@code fi/osaava/cli/logback-cli*.xml}).
+ */
 final class CliApplication {
 
   private CliApplication() {}
@@ -18,8 +21,16 @@ final class CliApplication {
     properties.put("spring.main.log-startup-info", "false");
     return new SpringApplicationBuilder(OsaavaApplication.class)
         .web(WebApplicationType.NONE)
-        // A default only: logging.level.root set anywhere else still wins.
-        .properties(Map.of("logging.level.root", "WARN"))
+        // Defaults only: logging.level.root or logging.config set anywhere else still wins.
+        .properties(
+            Map.of(
+                "logging.level.root",
+                "WARN",
+                // Logs go to standard error; standard output is the command's data.
+                "logging.config",
+                properties.containsKey(CommonOptions.STRUCTURED_FORMAT_PROPERTY)
+                    ? "classpath:fi/osaava/cli/logback-cli-json.xml"
+                    : "classpath:fi/osaava/cli/logback-cli.xml"))
         .run(CommonOptions.springArguments(properties));
   }
 }

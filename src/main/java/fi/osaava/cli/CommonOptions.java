@@ -26,6 +26,8 @@ final class CommonOptions {
       description = "Console log format: text (default) or json (structured, one object a line).")
   LogFormat logFormat = LogFormat.text;
 
+  static final String STRUCTURED_FORMAT_PROPERTY = "logging.structured.format.console";
+
   enum LogFormat {
     text,
     json
@@ -52,7 +54,7 @@ final class CommonOptions {
       properties.put("osaava.home", home.toAbsolutePath().toString());
     }
     if (logFormat == LogFormat.json) {
-      properties.put("logging.structured.format.console", "logstash");
+      properties.put(STRUCTURED_FORMAT_PROPERTY, "logstash");
     }
     return properties;
   }

@@ -8,7 +8,10 @@ import org.springframework.security.core.Authentication;
 /** The citizen profile as other modules see it. Thread-safe. */
 public interface ProfileApi {
 
-  /** The person behind a signed-in user, created on first sign-in; empty when not signed in. */
+  /**
+   * The person behind a signed-in user, created on first sign-in; empty when not signed in or when
+   * the account has been deleted.
+   */
   Optional<PersonId> currentPerson(Authentication authentication);
 
   /**

@@ -151,6 +151,7 @@ public class OidcTestSupport {
     private final String baseUrl;
     private final String sessionBefore;
     private final String sessionAfter;
+    private String csrfToken;
 
     SignedInClient(HttpClient http, String baseUrl, String sessionBefore, String sessionAfter) {
       this.http = http;
@@ -175,6 +176,24 @@ public class OidcTestSupport {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+    }
+
+    /**
+     * Sends any request in this session; a write carries the session's CSRF token (taken from
+     * {@code /profile} once) in the {@code X-CSRF-TOKEN} header.
+     */
+    public HttpResponse<byte[]> exchange(HttpRequest.Builder request)
+        throws IOException, InterruptedException {
+      if (csrfToken == null) {
+        Matcher m = CSRF.matcher(get("/profile").body());
+        if (!m.find()) {
+          throw new IllegalStateException("No CSRF token on /profile");
+        }
+        csrfToken = m.group(1);
+      }
+      return http.send(
+          request.header("X-CSRF-TOKEN", csrfToken).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** Posts a form with the CSRF token taken from {@code /profile}. */

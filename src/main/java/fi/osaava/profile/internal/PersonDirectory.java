@@ -15,8 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Maps a signed-in user to their {@link PersonId}. The identifying claim (configurable, {@code sub}
  * by default; a national ID claim with an identification broker) is HMAC'd with the {@link
- * IdentityKey} and looked up in the identity table; a new person is created on first sign-in.
- * Bearer tokens of machine clients are not people and map to nobody.
+ * IdentityKey} and looked up in the identity table; a new person is created on first sign-in (the
+ * first request of a session, see {@link #signedInPerson}), never later in the session. Bearer
+ * tokens of machine clients are not people and map to nobody.
  */
 @Component
 public class PersonDirectory {
@@ -37,8 +38,33 @@ public class PersonDirectory {
     this.claim = claim;
   }
 
-  @Transactional
+  /**
+   * The existing person behind a signed-in user; empty when not signed in or when the account does
+   * not exist (any more). It never creates one: a request that raced with the deletion of its own
+   * account must not bring the account back ({@link #signedInPerson} creates it, once per session).
+   */
+  @Transactional(readOnly = true)
   public Optional<PersonId> currentPerson(Authentication authentication) {
+    return identifier(authentication)
+        .flatMap(
+            identifier ->
+                jdbc.sql("SELECT person_id FROM profile_identity WHERE identity_hmac = ?")
+                    .param(key.hmac(identifier))
+                    .query(UUID.class)
+                    .optional()
+                    .map(PersonId::new));
+  }
+
+  /**
+   * The person behind a signed-in user, created when new: called by the web layer when a session
+   * (or a request without one) is first seen, before any controller asks {@link #currentPerson}.
+   */
+  @Transactional
+  public Optional<PersonId> signedInPerson(Authentication authentication) {
+    return identifier(authentication).map(this::personFor);
+  }
+
+  private Optional<String> identifier(Authentication authentication) {
     if (!(authentication instanceof OAuth2AuthenticationToken token)
         || !authentication.isAuthenticated()) {
       return Optional.empty();
@@ -47,7 +73,7 @@ public class PersonDirectory {
     if (value == null || value.toString().isBlank()) {
       return Optional.empty();
     }
-    return Optional.of(personFor(value.toString()));
+    return Optional.of(value.toString());
   }
 
   private Object claimValue(OAuth2AuthenticationToken token) {

@@ -2,15 +2,20 @@ package fi.osaava.web.internal;
 
 import fi.osaava.platform.InvalidInputException;
 import fi.osaava.platform.NotFoundException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import java.util.stream.Collectors;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -18,6 +23,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 
 /**
  * Errors of every REST controller as RFC 9457 problem details ({@code application/problem+json}):
@@ -45,6 +51,93 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       problem.setProperty("parameter", e.field());
     }
     return problem;
+  }
+
+  /**
+   * A parameter constraint checked by a {@code @Validated} controller's proxy (rather than by
+   * Spring MVC's own method validation), such as {@code limit} below its {@code @Min}.
+   */
+  @ExceptionHandler(ConstraintViolationException.class)
+  ProblemDetail constraintViolation(ConstraintViolationException e) {
+    String parameter = null;
+    StringBuilder detail = new StringBuilder();
+    for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+      String name = null;
+      for (Path.Node node : violation.getPropertyPath()) {
+        name = node.getName();
+      }
+      if (parameter == null) {
+        parameter = name;
+      }
+      if (!detail.isEmpty()) {
+        detail.append("; ");
+      }
+      detail.append(name).append(": ").append(violation.getMessage());
+    }
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail.toString());
+    problem.setTitle("Invalid request");
+    if (parameter != null) {
+      problem.setProperty("parameter", parameter);
+    }
+    return problem;
+  }
+
+  /**
+   * The database refused a write: a value it cannot hold is the client's (400); a violated
+   * constraint means the rows changed under the request, for example the account was deleted from
+   * another session meanwhile (409). Never a 500, and never the SQL in the response.
+   */
+  @ExceptionHandler(DataIntegrityViolationException.class)
+  ProblemDetail dataIntegrityViolation(DataIntegrityViolationException e) {
+    HttpStatus status = StoredDataConflict.status(e);
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, StoredDataConflict.detail(e));
+    problem.setTitle(status == HttpStatus.CONFLICT ? "Conflict" : "Invalid request");
+    return problem;
+  }
+
+  /** Names the JSON field whose value could not be bound, such as a NUL in {@code title}. */
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    String detail = "The request body cannot be read";
+    String field = null;
+    if (e.getMostSpecificCause() instanceof JacksonException json) {
+      field = json.getPath().isEmpty() ? null : json.getPathReference();
+      String reason = json.getOriginalMessage();
+      if (!json.getPath().isEmpty()) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : json.getPath()) {
+          if (reference.getPropertyName() != null) {
+            path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+          } else if (reference.getIndex() >= 0) {
+            path.append('[').append(reference.getIndex()).append(']');
+          }
+        }
+        field = path.toString();
+      }
+      detail =
+          field == null || field.isEmpty()
+              ? "The request body is not valid JSON: " + firstLine(reason)
+              : "Invalid value for field '" + field + "': " + firstLine(reason);
+    }
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+    problem.setTitle("Invalid request");
+    if (field != null && !field.isEmpty()) {
+      problem.setProperty("field", field);
+    }
+    return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  private static String firstLine(String text) {
+    if (text == null) {
+      return "unreadable";
+    }
+    String line = text.lines().findFirst().orElse("").strip();
+    return line.length() > 300 ? line.substring(0, 300) + "…" : line;
   }
 
   /** The converters' messages say what is accepted; Spring's default detail does not. */

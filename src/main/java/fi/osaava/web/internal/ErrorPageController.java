@@ -1,5 +1,6 @@
 package fi.osaava.web.internal;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -17,7 +18,7 @@ import org.springframework.web.servlet.ModelAndView;
  * Where the container sends every error that no controller answered: unknown paths, refused
  * requests, statuses set by {@link PageExceptionHandler} and uncaught exceptions. Browsers get the
  * localized error page; other clients an RFC 9457 problem. Neither ever shows a stack trace or an
- * exception message, which could reveal internals.
+ * exception message, which could reveal internals. Requested directly, {@code /error} answers 404.
  */
 @Controller
 @RequestMapping("${server.error.path:${error.path:/error}}")
@@ -46,6 +47,11 @@ class ErrorPageController implements ErrorController {
   }
 
   private static HttpStatus status(HttpServletRequest request) {
+    // Only the container's error dispatch lands here on purpose; requested directly, /error is not
+    // a page of the service, and without an error to report it would otherwise look like a 500.
+    if (request.getDispatcherType() != DispatcherType.ERROR) {
+      return HttpStatus.NOT_FOUND;
+    }
     if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code) {
       HttpStatus status = HttpStatus.resolve(code);
       if (status != null && status.isError()) {

@@ -1,16 +1,22 @@
 package fi.osaava.web.internal;
 
 import fi.osaava.platform.StartupWork;
+import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Language selection and the layout model for every page. */
+/**
+ * Language selection and the layout model for every page, and the request-wide input rules:
+ * parameters must decode as UTF-8 and hold only text the database can store.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -34,8 +40,27 @@ class WebConfiguration implements WebMvcConfigurer {
     return localeResolver;
   }
 
+  /**
+   * Right after the character encoding filter (which must set UTF-8 before anything parses
+   * parameters), ahead of security and everything else that reads a parameter.
+   */
+  @Bean
+  FilterRegistrationBean<RequestParametersFilter> requestParametersFilter() {
+    FilterRegistrationBean<RequestParametersFilter> registration =
+        new FilterRegistrationBean<>(new RequestParametersFilter());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    registration.setDispatcherTypes(DispatcherType.REQUEST);
+    return registration;
+  }
+
+  @Bean
+  StorableTextJacksonModule storableTextJacksonModule() {
+    return new StorableTextJacksonModule();
+  }
+
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
+    registry.addInterceptor(new StorableParametersInterceptor());
     LocaleChangeInterceptor change = new LocaleChangeInterceptor();
     change.setParamName(LANGUAGE_PARAMETER);
     change.setIgnoreInvalidLocale(true);

@@ -4,6 +4,8 @@ import fi.osaava.education.EducationLevel;
 import fi.osaava.education.internal.importer.OfferingRecord.ImplementationRecord;
 import fi.osaava.education.internal.importer.OfferingRecord.OfferingKind;
 import fi.osaava.platform.Language;
+import fi.osaava.platform.StorableText;
+import fi.osaava.platform.WebAddress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -69,6 +71,10 @@ public final class JsonLdReader {
     for (JsonNode node : nodes) {
       position++;
       try {
+        Optional<String> unstorable = StorableText.unstorableField(node);
+        if (unstorable.isPresent()) {
+          throw new MalformedRecordException(unstorable.get(), StorableText.PROBLEM);
+        }
         result.add(offering(node, municipalityByName), name, position);
       } catch (MalformedRecordException e) {
         result.error(name, position, e.field(), e.getMessage());
@@ -143,7 +149,7 @@ public final class JsonLdReader {
         credits,
         credits == null ? null : "credits",
         months,
-        JsonFields.text(node, "url"),
+        webAddress(node, "url"),
         false,
         outcomes,
         implementations,
@@ -220,7 +226,16 @@ public final class JsonLdReader {
         date(JsonFields.text(node, "endDate"), "hasCourseInstance.endDate"),
         instant(JsonFields.text(offers, "validFrom"), "hasCourseInstance.offers.validFrom"),
         instant(JsonFields.text(offers, "validThrough"), "hasCourseInstance.offers.validThrough"),
-        JsonFields.text(node, "url"));
+        webAddress(node, "hasCourseInstance.url"));
+  }
+
+  /** A link shown to citizens: only http(s), never {@code javascript:} and the like. */
+  private static String webAddress(JsonNode node, String field) {
+    String address = JsonFields.text(node, "url");
+    if (address != null && !WebAddress.isHttp(address)) {
+      throw new MalformedRecordException(field, WebAddress.PROBLEM);
+    }
+    return address;
   }
 
   private static EducationLevel level(JsonNode node, OfferingKind kind) {

@@ -1,11 +1,14 @@
 package fi.osaava.education.internal.importer;
 
 import fi.osaava.education.EducationImportReport.RecordError;
+import fi.osaava.platform.StorableText;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,11 +36,37 @@ public final class ReadResult {
 
   /** Keeps a record unless an earlier one of this read had the same source id. */
   void add(OfferingRecord record, String file, long line) {
+    Optional<String> unstorable = unstorableComponent(record);
+    if (unstorable.isPresent()) {
+      error(file, line, unstorable.get(), StorableText.PROBLEM);
+      return;
+    }
     if (seen.add(record.sourceId())) {
       records.add(record);
     } else {
       error(file, line, "id", "duplicate source id " + record.sourceId() + ": the first is kept");
     }
+  }
+
+  /**
+   * The first field of a record that the database cannot store, whichever reader built it (the
+   * readers of national sources take text as it comes).
+   */
+  private static Optional<String> unstorableComponent(OfferingRecord record) {
+    if (StorableText.isStorable(record.toString())) {
+      return Optional.empty();
+    }
+    for (RecordComponent component : OfferingRecord.class.getRecordComponents()) {
+      try {
+        Object value = component.getAccessor().invoke(record);
+        if (value != null && !StorableText.isStorable(value.toString())) {
+          return Optional.of(component.getName());
+        }
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return Optional.of("(record)");
   }
 
   public String source() {

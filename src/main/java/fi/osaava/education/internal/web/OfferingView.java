@@ -6,6 +6,7 @@ import fi.osaava.education.internal.search.OutcomeRow;
 import fi.osaava.education.internal.search.SkillRow;
 import fi.osaava.platform.Language;
 import fi.osaava.platform.LocalizedText;
+import fi.osaava.platform.WebAddress;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -95,7 +96,7 @@ record OfferingView(
               i.applicationStart(),
               i.applicationEnd(),
               i.applicationOpen(now),
-              i.url()));
+              WebAddress.linkOrNull(i.url())));
     }
     List<Skill> skills = new ArrayList<>();
     d.skills().stream()
@@ -120,7 +121,8 @@ record OfferingView(
         d.id().toString(),
         d.source(),
         d.sourceId(),
-        d.sourceUrl(),
+        // Rows stored before the http(s) rule may hold other schemes; they are never links.
+        WebAddress.linkOrNull(d.sourceUrl()),
         d.kind(),
         d.level(),
         title(d, language),

@@ -2,6 +2,7 @@ package fi.osaava.labourmarket.internal.ads;
 
 import fi.osaava.platform.InvalidInputException;
 import fi.osaava.platform.Language;
+import fi.osaava.platform.StorableText;
 import java.io.Closeable;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -9,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -71,6 +73,10 @@ final class JobPostingReader implements Closeable, Iterator<JobPosting> {
   static JobPosting parse(JsonNode node, String source, long line) {
     if (!node.isObject()) {
       throw new InvalidInputException(source, line, null, "a JobPosting object is expected");
+    }
+    Optional<String> unstorable = StorableText.unstorableField(node);
+    if (unstorable.isPresent()) {
+      throw new InvalidInputException(source, line, unstorable.get(), StorableText.PROBLEM);
     }
     String type = node.path("@type").asString("");
     if (!type.equals("JobPosting")) {

@@ -1,5 +1,6 @@
 package fi.osaava.taxonomy.internal.web;
 
+import fi.osaava.platform.InvalidInputException;
 import fi.osaava.platform.Language;
 import fi.osaava.platform.NotFoundException;
 import fi.osaava.platform.Paging;
@@ -320,6 +321,11 @@ class TaxonomyApiController {
       @RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit,
       Locale locale) {
     Language language = language(lang, locale);
+    if (types != null && types.contains(null)) {
+      // A blank value among the types is a malformed request, not "all types".
+      throw new InvalidInputException(
+          "request", 0, "type", "blank; use one of skill, skill-group, occupation, isco-group");
+    }
     Set<ConceptType> wanted = types == null || types.isEmpty() ? Set.of() : EnumSet.copyOf(types);
     List<SuggestionJson> items =
         taxonomy.autocomplete(q.strip(), language, wanted, limit).stream()
