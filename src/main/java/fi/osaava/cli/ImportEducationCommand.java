@@ -11,6 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -21,8 +22,11 @@ import picocli.CommandLine.Spec;
     description = {
       "Import national education files: konfo-*.jsonl, ePerusteet qualification exports and",
       "osaamismerkit.json, or folders holding them. Without PATH, imports <data-dir>/education.",
-      "Records are upserted; records gone from a source are deactivated; malformed records are",
-      "skipped and listed with file, line and field. Exit status 2 when any record was skipped."
+      "Each file is a complete snapshot of its source: records are upserted and records gone",
+      "from it are deactivated, all files in one transaction. A malformed record (named by file,",
+      "line and field) or a snapshot that would deactivate more than 20 % of the source's active",
+      "offerings refuses the whole run: nothing changes and the exit status is 1.",
+      "Beside a running service the change is committed and the service indexes it."
     })
 final class ImportEducationCommand implements Callable<Integer> {
 
@@ -32,6 +36,13 @@ final class ImportEducationCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders.")
   List<Path> paths;
+
+  @Option(
+      names = "--allow-shrink",
+      description =
+          "Accept a snapshot that deactivates more than 20 % of what it replaces (the source"
+              + " really shrank).")
+  boolean allowShrink;
 
   @Override
   public Integer call() {
@@ -54,6 +65,7 @@ final class ImportEducationCommand implements Callable<Integer> {
               .getBean(EducationCatalogue.class)
               .importFiles(
                   inputs,
+                  allowShrink,
                   message -> {
                     out.println("  " + message);
                     out.flush();
@@ -63,19 +75,16 @@ final class ImportEducationCommand implements Callable<Integer> {
   }
 
   static int summary(PrintWriter out, List<EducationImportReport> reports) {
-    int skipped = 0;
     for (EducationImportReport report : reports) {
       out.printf(
-          "%s: %d records, %d new, %d changed, %d deactivated, %d skipped.%n",
+          "%s: %d records, %d new, %d changed, %d deactivated.%n",
           report.source(),
           report.records(),
           report.inserted(),
           report.updated(),
-          report.deactivated(),
-          report.errors().size());
-      skipped += report.errors().size();
+          report.deactivated());
     }
     out.println("Skills are identified in the background by the running service.");
-    return skipped == 0 ? 0 : 2;
+    return 0;
   }
 }

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Import a schema.org JSON-LD document of Course / EducationalOccupationalProgram nodes",
-      "with CourseInstances (format: docs/education-jsonld.md). Records are upserted by @id."
+      "with CourseInstances (format: docs/education-jsonld.md). Records are upserted by @id, all",
+      "or nothing: a malformed record (named by line and field) stores nothing, exit status 1."
     })
 final class ImportEducationJsonLdCommand implements Callable<Integer> {
 

@@ -22,7 +22,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Import official ESCO CSV packages: zips, directories or single CSV files, in any language.",
-      "Without PATH, imports <data-dir>/esco. Re-importing the same files changes nothing."
+      "Without PATH, imports <data-dir>/esco. Re-importing the same files changes nothing.",
+      "All or nothing: a bad row (named by file, line and column), or classification files that",
+      "lack more than 20 % of the current concepts of their type, change nothing (exit status 1)."
     })
 final class ImportEscoCommand implements Callable<Integer> {
 
@@ -42,6 +44,13 @@ final class ImportEscoCommand implements Callable<Integer> {
       defaultValue = "en",
       description = "Language whose files define which concepts exist (default: en).")
   String referenceLanguage;
+
+  @Option(
+      names = "--allow-shrink",
+      description =
+          "Mark obsolete the concepts the new files lack even when that is more than 20 % of the"
+              + " current ones (the classification really shrank).")
+  boolean allowShrink;
 
   @Parameters(paramLabel = "PATH", arity = "0..*", description = "Zips, folders or CSV files.")
   List<Path> paths;
@@ -68,7 +77,7 @@ final class ImportEscoCommand implements Callable<Integer> {
               .getBean(TaxonomyApi.class)
               .importEsco(
                   inputs,
-                  new EscoImportOptions(version, reference),
+                  new EscoImportOptions(version, reference, allowShrink),
                   message -> {
                     out.println("  " + message);
                     out.flush();

@@ -23,7 +23,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Ingest job ads: schema.org JobPosting JSON-LD, one object per line or one JSON array"
           + " (docs/job-ads-jsonld.md).",
-      "Ads already ingested (same identifier) are skipped, so an interrupted run can be repeated."
+      "The input is stored in one transaction, all or nothing: a bad ad (named by line and"
+          + " field) stores nothing and exits with status 1.",
+      "Ads already ingested (same identifier) are skipped, so an input can be sent again."
     })
 final class ImportJobAdsCommand implements Callable<Integer> {
 
@@ -51,7 +53,7 @@ final class ImportJobAdsCommand implements Callable<Integer> {
                     long n = stored.incrementAndGet();
                     if (n % 10_000 == 0) {
                       out.printf(
-                          "  %,d ads stored (%.0f/s)%n",
+                          "  %,d ads processed (%.0f/s), committed when the input ends%n",
                           n, n * 1000.0 / Math.max(1, System.currentTimeMillis() - started));
                       out.flush();
                     }

@@ -10,6 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -23,7 +24,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Import the labour-market statistics (DIR/labour-market/statfi/*.csv), the ESCO occupation"
           + " indicators and the region boundaries (DIR/regions/geo).",
-      "DIR defaults to the data directory. Rerunning replaces the rows with the same ones."
+      "DIR defaults to the data directory. Rerunning replaces the rows with the same ones.",
+      "All or nothing: a bad row (named by file, line and column), or a file with more than 20 %",
+      "fewer rows than the previous import had from it, changes nothing (exit status 1)."
     })
 final class ImportLabourMarketCommand implements Callable<Integer> {
 
@@ -33,6 +36,12 @@ final class ImportLabourMarketCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "DIR", arity = "0..1", description = "The reference-data directory.")
   Path dir;
+
+  @Option(
+      names = "--allow-shrink",
+      description =
+          "Replace a file's rows even when it has more than 20 % fewer than the previous import.")
+  boolean allowShrink;
 
   @Override
   public Integer call() {
@@ -51,6 +60,7 @@ final class ImportLabourMarketCommand implements Callable<Integer> {
               .getBean(LabourMarketImports.class)
               .importStatistics(
                   data,
+                  allowShrink,
                   message -> {
                     out.println("  " + message);
                     out.flush();

@@ -14,6 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -23,7 +24,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Import the municipality classification with regions and sub-regions (CSV, fi/sv/en names).",
-      "Without FILE, imports the newest <data-dir>/regions/municipalities-YYYY.csv."
+      "Without FILE, imports the newest <data-dir>/regions/municipalities-YYYY.csv.",
+      "All or nothing: a bad row (named by line and column), or a file lacking more than 20 % of",
+      "the current municipalities, changes nothing (exit status 1)."
     })
 final class ImportRegionsCommand implements Callable<Integer> {
 
@@ -33,6 +36,13 @@ final class ImportRegionsCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "FILE", arity = "0..1", description = "municipalities-YYYY.csv")
   Path file;
+
+  @Option(
+      names = "--allow-shrink",
+      description =
+          "Replace the classification even when the file lacks more than 20 % of the current"
+              + " municipalities.")
+  boolean allowShrink;
 
   @Override
   public Integer call() {
@@ -55,6 +65,7 @@ final class ImportRegionsCommand implements Callable<Integer> {
               .getBean(RegionsImportApi.class)
               .importFile(
                   input,
+                  allowShrink,
                   message -> {
                     out.println("  " + message);
                     out.flush();

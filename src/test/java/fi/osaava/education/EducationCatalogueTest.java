@@ -1,9 +1,10 @@
 package fi.osaava.education;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fi.osaava.education.EducationImportReport.RecordError;
 import fi.osaava.platform.ImportProgress;
+import fi.osaava.platform.InvalidInputException;
 import fi.osaava.platform.Language;
 import fi.osaava.web.WebTestBase;
 import java.nio.file.Files;
@@ -88,16 +89,16 @@ class EducationCatalogueTest extends WebTestBase {
   @Test
   void unitsMissingFromAQualificationAreDeactivatedNotDeleted(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("testitutkinto.json");
-    Files.writeString(file, qualification("Testiosa A", "Testiosa B"));
+    Files.writeString(file, qualification(999000001, 6));
     catalogue.importFiles(List.of(file), ImportProgress.silent());
-    Files.writeString(file, qualification("Testiosa A"));
+    Files.writeString(file, qualification(999000001, 5));
     List<EducationImportReport> second =
         catalogue.importFiles(List.of(file), ImportProgress.silent());
     assertThat(second.getFirst().deactivated()).isEqualTo(1);
     assertThat(
             jdbc.queryForObject(
                 "select active from education_offering where source = 'eperusteet'"
-                    + " and source_id = 'peruste/999000001/osa/2'",
+                    + " and source_id = 'peruste/999000001/osa/6'",
                 Boolean.class))
         .isFalse();
     // The real qualifications of the same source were not in this run's scope.
@@ -110,29 +111,73 @@ class EducationCatalogueTest extends WebTestBase {
   }
 
   @Test
-  void malformedRecordsAreSkippedAndReportedWithLineAndField(@TempDir Path dir) throws Exception {
-    Path file = dir.resolve("rikki.json");
-    Files.writeString(
-        file, "{\"id\": 999000002, \"nimi\": {\"fi\": \"Rikki\"},\n \"tutkinnonOsat\": [");
-    List<EducationImportReport> result =
-        catalogue.importFiles(List.of(file), ImportProgress.silent());
-    RecordError error = result.getFirst().errors().getFirst();
-    assertThat(error.file()).isEqualTo("rikki.json");
-    assertThat(error.line()).isEqualTo(2);
-    assertThat(error.field()).isEqualTo("(file)");
+  void aQualificationLosingMostOfItsUnitsIsRefusedUnlessAllowed(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("kutistuva.json");
+    Files.writeString(file, qualification(999000003, 6));
+    catalogue.importFiles(List.of(file), ImportProgress.silent());
+    Files.writeString(file, qualification(999000003, 2));
+
+    assertThatThrownBy(() -> catalogue.importFiles(List.of(file), ImportProgress.silent()))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> {
+              assertThat(e.source()).isEqualTo("kutistuva.json");
+              assertThat(e.problem()).contains("retire 4 of the 6 active eperusteet offerings");
+            });
+    assertThat(activeUnits(999000003)).isEqualTo(6);
+
+    List<EducationImportReport> allowed =
+        catalogue.importFiles(List.of(file), true, ImportProgress.silent());
+    assertThat(allowed.getFirst().deactivated()).isEqualTo(4);
+    assertThat(activeUnits(999000003)).isEqualTo(2);
   }
 
-  private static String qualification(String... units) {
+  @Test
+  void aTruncatedQualificationFileIsRefusedWithItsLineAndChangesNothing(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("katkennut.json");
+    Files.writeString(file, qualification(999000002, 3));
+    catalogue.importFiles(List.of(file), ImportProgress.silent());
+    String whole = qualification(999000002, 3).replace("{\"id\": 2", "\n{\"id\": 2");
+    Files.writeString(file, whole.substring(0, whole.indexOf("{\"id\": 2") + 12));
+
+    assertThatThrownBy(() -> catalogue.importFiles(List.of(file), ImportProgress.silent()))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> {
+              assertThat(e.source()).isEqualTo("katkennut.json");
+              assertThat(e.line()).isEqualTo(2);
+              assertThat(e.field()).isEqualTo("(file)");
+              assertThat(e.problem())
+                  .contains("complete snapshot")
+                  .contains("nothing was imported");
+            });
+    assertThat(activeUnits(999000002)).isEqualTo(3);
+  }
+
+  private int activeUnits(int qualification) {
+    return jdbc.queryForObject(
+        "select count(*) from education_offering where source = 'eperusteet' and active"
+            + " and source_id like ?",
+        Integer.class,
+        "peruste/" + qualification + "/osa/%");
+  }
+
+  private static String qualification(long id, int units) {
     StringBuilder json =
         new StringBuilder(
-            "{\"id\": 999000001, \"nimi\": {\"fi\": \"Testitutkinto\"}, \"koulutustyyppi\":"
-                + " \"koulutustyyppi_1\", \"tutkinnonOsat\": [");
-    for (int i = 0; i < units.length; i++) {
-      json.append(i == 0 ? "" : ",")
+            "{\"id\": "
+                + id
+                + ", \"nimi\": {\"fi\": \"Testitutkinto "
+                + id
+                + "\"}, \"koulutustyyppi\": \"koulutustyyppi_1\", \"tutkinnonOsat\": [");
+    for (int i = 1; i <= units; i++) {
+      json.append(i == 1 ? "" : ",")
           .append("{\"id\": ")
-          .append(i + 1)
-          .append(", \"nimi\": {\"fi\": \"")
-          .append(units[i])
+          .append(i)
+          .append(", \"nimi\": {\"fi\": \"Testiosa ")
+          .append(i)
           .append("\"}, \"ammattitaitovaatimukset\": {\"fi\": \"<ul><li>osaa asiat</li></ul>\"}}");
     }
     return json.append("]}").toString();

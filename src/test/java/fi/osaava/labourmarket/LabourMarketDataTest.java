@@ -9,8 +9,11 @@ import fi.osaava.platform.InvalidInputException;
 import fi.osaava.taxonomy.ConceptUri;
 import fi.osaava.web.WebTestBase;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -182,7 +186,7 @@ class LabourMarketDataTest extends WebTestBase {
 
   @Test
   @Order(6)
-  void aBatchFailingMidwayLosesNothingAndCountsNothingTwiceOnRerun() {
+  void anInputFailingMidwayStoresNothingAndARerunStoresItOnce() {
     String ads = generate(600, 23);
     long before = counted();
     AtomicInteger stored = new AtomicInteger();
@@ -196,16 +200,18 @@ class LabourMarketDataTest extends WebTestBase {
                       }
                     }))
         .hasMessageContaining("simulated crash");
-    Integer kept =
-        jdbc.queryForObject(
-            "select count(*) from lm_job_ad where source_key like 'synthetic-23-%'", Integer.class);
-    // The first batch (250 ads) was committed; the second rolled back with its aggregates.
-    assertThat(kept).isEqualTo(250);
+    // The first batch (250 ads) was written before the crash, but the input is one transaction.
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from lm_job_ad where source_key like 'synthetic-23-%'",
+                Integer.class))
+        .isZero();
+    assertThat(counted()).isEqualTo(before);
     assertThat(aggregated()).isEqualTo(counted());
 
     JobAdIngestReport rerun = ingest(ads, ImportProgress.silent());
-    assertThat(rerun.unchanged()).isEqualTo(250);
-    assertThat(rerun.added() + rerun.duplicates()).isEqualTo(350);
+    assertThat(rerun.unchanged()).isZero();
+    assertThat(rerun.added() + rerun.duplicates()).isEqualTo(600);
     assertThat(
             jdbc.queryForObject(
                 "select count(*) from lm_job_ad where source_key like 'synthetic-23-%'",
@@ -243,5 +249,57 @@ class LabourMarketDataTest extends WebTestBase {
     double share = api.skillDemandShare(ConceptUri.of(skill), null).orElseThrow();
     assertThat(share).isGreaterThan(0).isLessThanOrEqualTo(1);
     assertThat(api.skillDemandShare(ConceptUri.of(skill), "99")).isEmpty();
+  }
+
+  /**
+   * The reference data with the municipal series cut to its first half at a line boundary, as an
+   * interrupted download leaves it: every row still reads, so only the shrink guard can tell.
+   */
+  private static Path referenceDataWithHalfTheMunicipalSeries(Path temp) throws IOException {
+    Path data = ReferenceData.directory();
+    Files.createSymbolicLink(temp.resolve("regions"), data.resolve("regions"));
+    Path statfi = Files.createDirectories(temp.resolve("labour-market/statfi"));
+    Files.createSymbolicLink(
+        temp.resolve("labour-market/esco-occupation-indicators-fi.csv"),
+        data.resolve("labour-market/esco-occupation-indicators-fi.csv"));
+    try (var files = Files.list(data.resolve("labour-market/statfi"))) {
+      for (Path file : files.toList()) {
+        if (file.getFileName().toString().equals("data_kunta_1001.csv")) {
+          List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+          Files.write(statfi.resolve(file.getFileName()), lines.subList(0, lines.size() / 2));
+        } else {
+          Files.createSymbolicLink(statfi.resolve(file.getFileName()), file);
+        }
+      }
+    }
+    return temp;
+  }
+
+  @Test
+  @Order(9)
+  void aStatisticsFileWithFarFewerRowsReplacesNothingUnlessAllowed(@TempDir Path temp)
+      throws IOException {
+    Path shrunk = referenceDataWithHalfTheMunicipalSeries(temp);
+    Long rowsBefore = jdbc.queryForObject("select count(*) from lm_area_series", Long.class);
+
+    assertThatThrownBy(() -> imports.importStatistics(shrunk, ImportProgress.silent()))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> {
+              assertThat(e.source()).isEqualTo("statfi/data_kunta_1001.csv");
+              assertThat(e.problem())
+                  .contains("rows of the previous import")
+                  .contains("--allow-shrink");
+            });
+    assertThat(jdbc.queryForObject("select count(*) from lm_area_series", Long.class))
+        .isEqualTo(rowsBefore);
+
+    StatisticsImportReport allowed =
+        imports.importStatistics(shrunk, true, ImportProgress.silent());
+    assertThat(allowed.rows().get("statfi/data_kunta_1001.csv"))
+        .isLessThan(first.rows().get("statfi/data_kunta_1001.csv"));
+    // Back to the whole series for the tests that share this database.
+    assertThat(imports.importStatistics(ReferenceData.directory(), ImportProgress.silent()).rows())
+        .isEqualTo(first.rows());
   }
 }

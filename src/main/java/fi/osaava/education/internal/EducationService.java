@@ -12,9 +12,10 @@ import fi.osaava.education.internal.importer.EducationFiles;
 import fi.osaava.education.internal.importer.JsonLdReader;
 import fi.osaava.education.internal.importer.ReadResult;
 import fi.osaava.education.internal.importer.SyntheticOfferings;
-import fi.osaava.education.internal.search.EducationIndexer;
+import fi.osaava.education.internal.search.EducationReindexRequests;
 import fi.osaava.education.internal.web.EducationPush;
 import fi.osaava.platform.ImportProgress;
+import fi.osaava.platform.InvalidInputException;
 import fi.osaava.platform.Language;
 import fi.osaava.platform.LocalizedText;
 import fi.osaava.regions.Area;
@@ -40,12 +41,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The catalogue's imports and its read side for other modules. Each source is written in its own
- * transaction, which also publishes {@link CatalogueChanged}, so listeners see only committed
- * changes; the index and the skill backfill follow after the commit.
+ * The catalogue's imports and its read side for other modules. Every import run is written in one
+ * transaction, all or nothing, which also publishes {@link CatalogueChanged} and queues the index
+ * work; the index and the skill backfill follow after the commit.
  */
 @Service
 class EducationService implements EducationApi, EducationCatalogue, EducationPush {
+
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(EducationService.class);
 
   private static final String MATCHABLE =
       """
@@ -69,7 +73,7 @@ class EducationService implements EducationApi, EducationCatalogue, EducationPus
   private final CatalogueWriter writer;
   private final TransactionTemplate transactions;
   private final ApplicationEventPublisher events;
-  private final EducationIndexer indexer;
+  private final EducationReindexRequests reindexRequests;
   private final SkillBackfill backfill;
   private final JdbcTemplate jdbc;
   private final RegionsApi regions;
@@ -79,7 +83,7 @@ class EducationService implements EducationApi, EducationCatalogue, EducationPus
       CatalogueWriter writer,
       TransactionTemplate transactions,
       ApplicationEventPublisher events,
-      EducationIndexer indexer,
+      EducationReindexRequests reindexRequests,
       SkillBackfill backfill,
       JdbcTemplate jdbc,
       RegionsApi regions,
@@ -89,31 +93,23 @@ class EducationService implements EducationApi, EducationCatalogue, EducationPus
     this.writer = writer;
     this.transactions = transactions;
     this.events = events;
-    this.indexer = indexer;
+    this.reindexRequests = reindexRequests;
     this.backfill = backfill;
     this.jdbc = jdbc;
   }
 
   @Override
-  public List<EducationImportReport> importFiles(List<Path> paths, ImportProgress progress) {
+  public List<EducationImportReport> importFiles(
+      List<Path> paths, boolean allowShrink, ImportProgress progress) {
     List<Path> files = EducationFiles.find(paths);
     progress.report("reading " + files.size() + " files");
-    List<EducationImportReport> reports = new ArrayList<>();
-    Set<UUID> changed = new HashSet<>();
-    for (ReadResult read : EducationFiles.read(files)) {
-      reports.add(write(read, changed, progress));
-    }
-    afterCommit(changed);
-    return reports;
+    return write(EducationFiles.read(files), allowShrink, progress);
   }
 
   @Override
   public EducationImportReport importJsonLd(Path file, ImportProgress progress) {
-    ReadResult read = JsonLdReader.read(file, this::municipalityCode);
-    Set<UUID> changed = new HashSet<>();
-    EducationImportReport report = write(read, changed, progress);
-    afterCommit(changed);
-    return report;
+    return write(List.of(JsonLdReader.read(file, this::municipalityCode)), false, progress)
+        .getFirst();
   }
 
   /** A municipality's code from its name in fi/sv/en, for providers' addresses. */
@@ -121,48 +117,85 @@ class EducationService implements EducationApi, EducationCatalogue, EducationPus
     return regions.areaByName(AreaLevel.MUNICIPALITY, name).map(Area::code);
   }
 
-  /** The providers' push: one JSON-LD document, upserted, nothing deactivated. */
+  /** The providers' push: one JSON-LD document, all or nothing, nothing deactivated. */
   @Override
   public EducationImportReport publish(byte[] document) {
     ReadResult read =
         JsonLdReader.read(
             new java.io.ByteArrayInputStream(document), "request body", this::municipalityCode);
-    Set<UUID> changed = new HashSet<>();
-    EducationImportReport report = write(read, changed, ImportProgress.silent());
-    afterCommit(changed);
-    return report;
+    return write(List.of(read), false, ImportProgress.silent()).getFirst();
   }
 
-  private EducationImportReport write(ReadResult read, Set<UUID> changed, ImportProgress progress) {
-    CatalogueWriter.Outcome outcome =
+  /**
+   * Writes every read in one transaction, or nothing: a read with any malformed record is refused
+   * before anything is written (a snapshot missing a record would otherwise deactivate it, and a
+   * batch would be half stored), and a snapshot the shrink guard refuses rolls back every source of
+   * the run. The index work commits with the change and is done right after it, here or, when the
+   * running service holds the index, by the service.
+   */
+  private List<EducationImportReport> write(
+      List<ReadResult> reads, boolean allowShrink, ImportProgress progress) {
+    refuseMalformed(reads, progress);
+    List<EducationImportReport> reports =
         transactions.execute(
             status -> {
-              CatalogueWriter.Outcome written = writer.write(read);
-              if (!written.changedIds().isEmpty()) {
-                events.publishEvent(new CatalogueChanged(written.changedIds().size()));
+              List<EducationImportReport> written = new ArrayList<>();
+              Set<UUID> changed = new HashSet<>();
+              for (ReadResult read : reads) {
+                CatalogueWriter.Outcome outcome = writer.write(read, allowShrink);
+                changed.addAll(outcome.changedIds());
+                written.add(
+                    new EducationImportReport(
+                        read.source(),
+                        read.records().size(),
+                        outcome.inserted(),
+                        outcome.updated(),
+                        outcome.deactivated(),
+                        read.errors()));
+              }
+              if (!changed.isEmpty()) {
+                reindexRequests.request(changed);
+                events.publishEvent(new CatalogueChanged(changed.size()));
               }
               return written;
             });
-    changed.addAll(outcome.changedIds());
-    EducationImportReport report =
-        new EducationImportReport(
-            read.source(),
-            read.records().size(),
-            outcome.inserted(),
-            outcome.updated(),
-            outcome.deactivated(),
-            read.errors());
-    progress.report(
-        "%s: %d records, %d new, %d changed, %d deactivated, %d skipped"
-            .formatted(
-                report.source(),
-                report.records(),
-                report.inserted(),
-                report.updated(),
-                report.deactivated(),
-                report.errors().size()));
-    report.errors().forEach(e -> progress.report("skipped " + e));
-    return report;
+    for (EducationImportReport report : reports) {
+      progress.report(
+          "%s: %d records, %d new, %d changed, %d deactivated"
+              .formatted(
+                  report.source(),
+                  report.records(),
+                  report.inserted(),
+                  report.updated(),
+                  report.deactivated()));
+    }
+    afterCommit(progress);
+    return reports;
+  }
+
+  /**
+   * Throws for the first malformed record of any read, after listing every one: nothing of a run
+   * with a bad record is written.
+   */
+  private static void refuseMalformed(List<ReadResult> reads, ImportProgress progress) {
+    List<EducationImportReport.RecordError> errors =
+        reads.stream().flatMap(r -> r.errors().stream()).toList();
+    if (errors.isEmpty()) {
+      return;
+    }
+    errors.forEach(e -> progress.report("malformed: " + e));
+    EducationImportReport.RecordError first = errors.getFirst();
+    boolean snapshot = reads.stream().anyMatch(r -> r.snapshot() && !r.errors().isEmpty());
+    throw new InvalidInputException(
+        first.file(),
+        first.line(),
+        first.field(),
+        first.message()
+            + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more malformed records)" : "")
+            + (snapshot
+                ? "; the file is a complete snapshot, so an unreadable record would wrongly"
+                    + " deactivate its offering: nothing was imported"
+                : "; nothing was imported"));
   }
 
   @Override
@@ -174,12 +207,33 @@ class EducationService implements EducationApi, EducationCatalogue, EducationPus
     progress.report(
         "%,d synthetic offerings from %,d real ones: %,d new, %,d changed; indexing"
             .formatted(count, generated.donors(), generated.inserted(), generated.updated()));
-    indexer.reindex(generated.changedIds());
+    transactions.executeWithoutResult(status -> reindexRequests.request(generated.changedIds()));
+    afterCommit(progress);
     return generated.changedIds().size();
   }
 
-  private void afterCommit(Set<UUID> changed) {
-    indexer.reindex(changed);
+  /**
+   * The committed change's index work, here when this process can write the index. It never throws:
+   * the change is committed and its request queued, so a failure here only delays the indexing to
+   * the running service's next poll or the next start.
+   */
+  private void afterCommit(ImportProgress progress) {
+    try {
+      switch (reindexRequests.drain()) {
+        case HELD_ELSEWHERE ->
+            progress.report(
+                "the running service holds the search index; it indexes these changes within"
+                    + " seconds");
+        case INDEXED, NOTHING -> {}
+      }
+    } catch (RuntimeException e) {
+      log.warn("The education index could not be updated now; the change stays queued", e);
+      progress.report(
+          "the search index could not be updated here ("
+              + e.getMessage()
+              + "); the change is queued and the service indexes it while running or at its"
+              + " next start");
+    }
     backfill.trigger();
   }
 

@@ -1,7 +1,7 @@
 package fi.osaava.education.internal;
 
 import fi.osaava.education.CatalogueChanged;
-import fi.osaava.education.internal.search.EducationIndexer;
+import fi.osaava.education.internal.search.EducationReindexRequests;
 import fi.osaava.identification.Evidence;
 import fi.osaava.identification.Identification;
 import fi.osaava.identification.IdentificationApi;
@@ -55,7 +55,7 @@ public class SkillBackfill implements DisposableBean {
   private final TransactionTemplate transactions;
   private final IdentificationApi identification;
   private final TaxonomyApi taxonomy;
-  private final EducationIndexer indexer;
+  private final EducationReindexRequests reindexRequests;
   private final ExecutorService executor =
       Executors.newSingleThreadExecutor(
           Thread.ofPlatform().daemon().name("education-skill-backfill").factory());
@@ -67,14 +67,14 @@ public class SkillBackfill implements DisposableBean {
       TransactionTemplate transactions,
       IdentificationApi identification,
       TaxonomyApi taxonomy,
-      EducationIndexer indexer,
+      EducationReindexRequests reindexRequests,
       ApplicationEventPublisher events) {
     this.events = events;
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.identification = identification;
     this.taxonomy = taxonomy;
-    this.indexer = indexer;
+    this.reindexRequests = reindexRequests;
   }
 
   /** Starts a run unless one is queued already; returns at once. */
@@ -204,10 +204,12 @@ public class SkillBackfill implements DisposableBean {
           for (UUID parent : parents) {
             qualificationDefined(parent);
           }
+          Set<UUID> reindex = new HashSet<>(skills.keySet());
+          reindex.addAll(parents);
+          reindexRequests.request(reindex);
         });
-    Set<UUID> reindex = new HashSet<>(skills.keySet());
-    reindex.addAll(parents);
-    indexer.reindex(reindex);
+    // Here, or by the service when it holds the index.
+    reindexRequests.drain();
     return batch.size();
   }
 

@@ -175,8 +175,9 @@ class LabourMarketService implements LabourMarketApi, LabourMarketImports {
   }
 
   @Override
-  public StatisticsImportReport importStatistics(Path referenceData, ImportProgress progress) {
-    StatisticsImportReport report = statistics.importFrom(referenceData, progress);
+  public StatisticsImportReport importStatistics(
+      Path referenceData, boolean allowShrink, ImportProgress progress) {
+    StatisticsImportReport report = statistics.importFrom(referenceData, allowShrink, progress);
     // Forecasts and projected maps are kept in memory; they are rebuilt from the new rows.
     events.publishEvent(report);
     return report;

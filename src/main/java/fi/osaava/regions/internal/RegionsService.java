@@ -2,6 +2,7 @@ package fi.osaava.regions.internal;
 
 import fi.osaava.platform.ImportProgress;
 import fi.osaava.platform.Language;
+import fi.osaava.platform.SnapshotShrinkGuard;
 import fi.osaava.regions.Area;
 import fi.osaava.regions.AreaLevel;
 import fi.osaava.regions.RegionsApi;
@@ -84,9 +85,17 @@ class RegionsService implements RegionsApi, RegionsImportApi {
     return imports != null && imports > 0;
   }
 
+  /** Overrides the interface's default so that the call through the proxy is transactional. */
   @Override
   @Transactional
   public Optional<RegionsImported> importFile(Path file, ImportProgress progress) {
+    return importFile(file, false, progress);
+  }
+
+  @Override
+  @Transactional
+  public Optional<RegionsImported> importFile(
+      Path file, boolean allowShrink, ImportProgress progress) {
     String digest = sha256(file);
     jdbc.execute("select pg_advisory_xact_lock(hashtext('regions_import'))");
     List<String> latest =
@@ -97,6 +106,22 @@ class RegionsService implements RegionsApi, RegionsImportApi {
       return Optional.empty();
     }
     MunicipalityFile.Content content = MunicipalityFile.read(file);
+    List<String> current =
+        jdbc.queryForList(
+            "select code from regions_area where level = ?",
+            String.class,
+            AreaLevel.MUNICIPALITY.name());
+    java.util.Set<String> kept =
+        content.areas().stream()
+            .filter(a -> a.level() == AreaLevel.MUNICIPALITY)
+            .map(Area::code)
+            .collect(java.util.stream.Collectors.toSet());
+    SnapshotShrinkGuard.check(
+        file.getFileName().toString(),
+        "current municipalities",
+        current.size(),
+        current.stream().filter(code -> !kept.contains(code)).count(),
+        allowShrink);
     jdbc.update("delete from regions_area");
     jdbc.batchUpdate(
         "insert into regions_area (level, code, name_fi, name_sv, name_en, region_code,"

@@ -43,12 +43,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  /**
+   * Bad input in a request body (a pushed batch) is located by line and field, named in the detail
+   * as in the command line's message and given as the {@code line} and {@code field} properties.
+   */
   @ExceptionHandler(InvalidInputException.class)
   ProblemDetail invalidInput(InvalidInputException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.problem());
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST, e.line() > 0 ? e.getMessage() : e.problem());
     problem.setTitle("Invalid request");
     if (e.field() != null) {
       problem.setProperty("parameter", e.field());
+    }
+    if (e.line() > 0) {
+      problem.setProperty("line", e.line());
+      if (e.field() != null) {
+        problem.setProperty("field", e.field());
+      }
     }
     return problem;
   }

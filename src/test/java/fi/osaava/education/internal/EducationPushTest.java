@@ -1,6 +1,7 @@
 package fi.osaava.education.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fi.osaava.education.EducationImportReport;
 import fi.osaava.education.internal.search.EducationQuery;
@@ -9,6 +10,7 @@ import fi.osaava.education.internal.search.EducationSearchResult;
 import fi.osaava.education.internal.search.EducationSearchService;
 import fi.osaava.education.internal.search.Facet;
 import fi.osaava.education.internal.web.EducationPush;
+import fi.osaava.platform.InvalidInputException;
 import fi.osaava.platform.Language;
 import fi.osaava.web.WebTestBase;
 import java.nio.charset.StandardCharsets;
@@ -20,17 +22,23 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The providers' push ingestion on the real database (the bearer-token check of the HTTP endpoint
  * belongs to the web shell): a JSON-LD course with an open application period becomes searchable
- * with its facets; a malformed record is skipped with its position and field.
+ * with its facets; a malformed record refuses the whole document, named by its line and field.
  */
 class EducationPushTest extends WebTestBase {
 
   @Autowired EducationPush push;
   @Autowired EducationSearchService search;
 
+  private static final String BROKEN =
+      """
+          {"@type": "Course", "@id": "https://courses.example.fi/broken",
+           "name": "Rikki", "numberOfCredits": "viisi"},
+      """;
+
   @Test
   void pushedCourseIsSearchableWithItsFacets() {
-    String document =
-        """
+    String withBroken =
+"""
         {"@context": "https://schema.org", "@graph": [
           {"@type": "Course", "@id": "https://courses.example.fi/kvanttilaskenta-101",
            "name": [{"@language": "fi", "@value": "Kvanttilaskennan perusteet"},
@@ -41,9 +49,7 @@ class EducationPushTest extends WebTestBase {
            "hasCourseInstance": [{"@type": "CourseInstance", "courseMode": "online",
              "inLanguage": ["fi", "en"], "startDate": "2099-01-15",
              "offers": {"price": 0, "validFrom": "2020-01-01", "validThrough": "2099-01-10"}}]},
-          {"@type": "Course", "@id": "https://courses.example.fi/broken",
-           "name": "Rikki", "numberOfCredits": "viisi"},
-          {"@type": "Course", "@id": "https://courses.example.fi/kvanttilaskenta-201",
+%s          {"@type": "Course", "@id": "https://courses.example.fi/kvanttilaskenta-201",
            "name": {"@language": "fi", "@value": "Kvanttilaskennan jatkokurssi"},
            "educationalLevel": "MOOC", "provider": {"name": "Esimerkkiopisto"},
            "hasCourseInstance": [
@@ -52,12 +58,21 @@ class EducationPushTest extends WebTestBase {
              {"@type": "CourseInstance", "courseMode": "online", "startDate": "2099-02-01",
               "offers": {"price": 0, "validFrom": "2098-01-01", "validThrough": "2099-01-10"}}]}
         ]}
-        """;
+        """
+            .formatted(BROKEN);
+    // A document is all or nothing: the broken record refuses it, named by its line and field.
+    assertThatThrownBy(() -> push.publish(withBroken.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> {
+              assertThat(e.line()).isEqualTo(11);
+              assertThat(e.field()).isEqualTo("numberOfCredits");
+            });
+    assertThat(search.search(kvanttilaskenta(false)).total()).isZero();
+
+    String document = withBroken.replace(BROKEN, "");
     EducationImportReport report = push.publish(document.getBytes(StandardCharsets.UTF_8));
     assertThat(report.records()).isEqualTo(2);
-    assertThat(report.errors()).hasSize(1);
-    assertThat(report.errors().getFirst().line()).isEqualTo(2);
-    assertThat(report.errors().getFirst().field()).isEqualTo("numberOfCredits");
 
     EducationSearchResult result =
         search.search(

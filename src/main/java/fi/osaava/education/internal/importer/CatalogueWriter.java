@@ -2,6 +2,7 @@ package fi.osaava.education.internal.importer;
 
 import fi.osaava.education.internal.importer.OfferingRecord.ImplementationRecord;
 import fi.osaava.platform.Language;
+import fi.osaava.platform.SnapshotShrinkGuard;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -19,7 +20,9 @@ import org.springframework.stereotype.Component;
  * Writes read records into the catalogue tables: inserts new ones, rewrites changed ones (their
  * identified skills are dropped so the backfill identifies them again), leaves unchanged ones alone
  * and deactivates those missing from a completely read scope. Runs inside the caller's transaction,
- * with JDBC batches.
+ * with JDBC batches: a snapshot that would deactivate implausibly much ({@link
+ * SnapshotShrinkGuard}) throws before it deactivates anything, and the caller's rollback undoes the
+ * rest.
  */
 @Component
 public class CatalogueWriter {
@@ -67,7 +70,12 @@ public class CatalogueWriter {
    */
   public record Outcome(int inserted, int updated, int deactivated, List<UUID> changedIds) {}
 
-  public Outcome write(ReadResult read) {
+  /**
+   * @param allowShrink deactivate what a snapshot no longer holds even when that is more than
+   *     {@link SnapshotShrinkGuard} accepts
+   * @throws fi.osaava.platform.InvalidInputException when the snapshot is refused as too small
+   */
+  public Outcome write(ReadResult read, boolean allowShrink) {
     Map<String, Existing> existing = new HashMap<>();
     jdbc.query(
         "select source_id, content_hash, active from education_offering where source = ?",
@@ -91,8 +99,12 @@ public class CatalogueWriter {
     // Parents before their units, so the foreign key holds within the batch.
     toWrite.sort(Comparator.comparing(r -> r.parentSourceId() != null));
     List<UUID> changed = new ArrayList<>(toWrite.stream().map(OfferingRecord::id).toList());
+    // Checked against the catalogue as it was, before this snapshot writes anything.
+    List<UUID> deactivated = retired(read, allowShrink);
     writeOfferings(toWrite, read);
-    List<UUID> deactivated = deactivate(read);
+    jdbc.batchUpdate(
+        "update education_offering set active = false, updated_at = now() where id = ?",
+        deactivated.stream().map(id -> new Object[] {id}).toList());
     changed.addAll(deactivated);
     writeMunicipalities(read.municipalityNames);
     jdbc.update(
@@ -111,7 +123,7 @@ public class CatalogueWriter {
   public Outcome upsert(String source, List<OfferingRecord> records) {
     ReadResult read = new ReadResult(source);
     read.records.addAll(records);
-    return write(read);
+    return write(read, false);
   }
 
   private void writeOfferings(List<OfferingRecord> records, ReadResult read) {
@@ -268,30 +280,33 @@ public class CatalogueWriter {
     };
   }
 
-  private List<UUID> deactivate(ReadResult read) {
+  /** The active offerings of the read's complete scopes that it no longer holds. */
+  private List<UUID> retired(ReadResult read, boolean allowShrink) {
     Set<String> seen = new HashSet<>();
     read.records.forEach(r -> seen.add(r.sourceId()));
-    List<UUID> deactivated = new ArrayList<>();
+    Set<UUID> active = new HashSet<>();
+    List<UUID> gone = new ArrayList<>();
     for (String scope : read.completeScopes) {
-      List<String[]> candidates =
-          jdbc.query(
-              "select id::text, source_id from education_offering"
-                  + " where source = ? and active and starts_with(source_id, ?)",
-              (rs, n) -> new String[] {rs.getString(1), rs.getString(2)},
-              read.source,
-              scope);
-      List<Object[]> gone = new ArrayList<>();
-      for (String[] candidate : candidates) {
-        if (!seen.contains(candidate[1])) {
-          UUID id = UUID.fromString(candidate[0]);
-          deactivated.add(id);
-          gone.add(new Object[] {id});
-        }
-      }
-      jdbc.batchUpdate(
-          "update education_offering set active = false, updated_at = now() where id = ?", gone);
+      jdbc.query(
+          "select id, source_id from education_offering"
+              + " where source = ? and active and starts_with(source_id, ?)",
+          rs -> {
+            UUID id = rs.getObject(1, UUID.class);
+            // Scopes may nest (a qualification and the whole source): count each offering once.
+            if (active.add(id) && !seen.contains(rs.getString(2))) {
+              gone.add(id);
+            }
+          },
+          read.source,
+          scope);
     }
-    return deactivated;
+    SnapshotShrinkGuard.check(
+        read.describe(),
+        "active " + read.source + " offerings",
+        active.size(),
+        gone.size(),
+        allowShrink);
+    return gone;
   }
 
   private void writeMunicipalities(Map<String, Map<String, String>> names) {

@@ -61,6 +61,7 @@ public final class EducationFiles {
     for (Path file : files) {
       if (KonfoReader.accepts(file)) {
         ReadResult konfo = KonfoReader.read(file);
+        konfo.files.add(file.getFileName().toString());
         konfo.completeScopes.add("");
         results.put(KonfoReader.SOURCE + file, konfo);
         continue;
@@ -71,6 +72,7 @@ public final class EducationFiles {
           results.computeIfAbsent(
               badges ? OsaamismerkitReader.SOURCE : EperusteetReader.SOURCE,
               source -> new ReadResult(source));
+      result.files.add(name);
       JsonNode root;
       try {
         root = JsonMapper.shared().readTree(file.toFile());
@@ -90,6 +92,7 @@ public final class EducationFiles {
         }
       }
     }
+    results.values().forEach(result -> result.snapshot = true);
     return List.copyOf(results.values());
   }
 }

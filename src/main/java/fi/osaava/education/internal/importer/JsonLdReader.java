@@ -25,14 +25,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads schema.org JSON-LD from private providers and MOOC platforms: {@code Course} and {@code
  * EducationalOccupationalProgram} nodes (one, an array, or an {@code @graph}) with their {@code
- * CourseInstance}s. The format is written up in {@code docs/education-jsonld.md}. Records are
- * numbered by their position in the document, from 1.
+ * CourseInstance}s. The format is written up in {@code docs/education-jsonld.md}. A malformed
+ * record is located by the line its object starts on.
  */
 public final class JsonLdReader {
 
@@ -51,36 +54,72 @@ public final class JsonLdReader {
   public static ReadResult read(
       InputStream in, String name, Function<String, Optional<String>> municipalityByName) {
     ReadResult result = new ReadResult(SOURCE);
-    JsonNode root;
-    try {
-      root = JsonMapper.shared().readTree(in);
+    List<Located> nodes;
+    try (JsonParser parser = JsonMapper.shared().createParser(in)) {
+      nodes = nodes(parser);
+      if (nodes == null) {
+        result.error(name, 1, "(document)", "empty: a JSON-LD document is expected");
+        return result;
+      }
     } catch (JacksonException e) {
       long line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
       result.error(name, line, "(document)", "not valid JSON: " + e.getOriginalMessage());
       return result;
     }
-    List<JsonNode> nodes = new ArrayList<>();
-    if (root.isArray()) {
-      root.forEach(nodes::add);
-    } else if (root.has("@graph")) {
-      root.get("@graph").forEach(nodes::add);
-    } else {
-      nodes.add(root);
-    }
-    int position = 0;
-    for (JsonNode node : nodes) {
-      position++;
+    for (Located located : nodes) {
       try {
-        Optional<String> unstorable = StorableText.unstorableField(node);
+        Optional<String> unstorable = StorableText.unstorableField(located.node());
         if (unstorable.isPresent()) {
           throw new MalformedRecordException(unstorable.get(), StorableText.PROBLEM);
         }
-        result.add(offering(node, municipalityByName), name, position);
+        result.add(offering(located.node(), municipalityByName), name, located.line());
       } catch (MalformedRecordException e) {
-        result.error(name, position, e.field(), e.getMessage());
+        result.error(name, located.line(), e.field(), e.getMessage());
       }
     }
     return result;
+  }
+
+  /** A node of the document and the line its object starts on. */
+  private record Located(JsonNode node, long line) {}
+
+  /**
+   * The document's nodes: one object, an array of them, or an object's {@code @graph}; null for an
+   * empty document.
+   */
+  private static List<Located> nodes(JsonParser parser) {
+    JsonToken first = parser.nextToken();
+    if (first == null) {
+      return null;
+    }
+    if (first == JsonToken.START_ARRAY) {
+      return elements(parser);
+    }
+    long line = parser.currentTokenLocation().getLineNr();
+    if (first != JsonToken.START_OBJECT) {
+      return List.of(new Located(parser.readValueAsTree(), line));
+    }
+    ObjectNode root = JsonMapper.shared().createObjectNode();
+    List<Located> graph = null;
+    while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+      String property = parser.currentName();
+      if (parser.nextToken() == JsonToken.START_ARRAY && property.equals("@graph")) {
+        graph = elements(parser);
+      } else {
+        root.set(property, (JsonNode) parser.readValueAsTree());
+      }
+    }
+    return graph != null ? graph : List.of(new Located(root, line));
+  }
+
+  /** The elements of the array whose start the parser is on, each with its first line. */
+  private static List<Located> elements(JsonParser parser) {
+    List<Located> nodes = new ArrayList<>();
+    while (parser.nextToken() != JsonToken.END_ARRAY) {
+      long line = parser.currentTokenLocation().getLineNr();
+      nodes.add(new Located(parser.readValueAsTree(), line));
+    }
+    return nodes;
   }
 
   private static OfferingRecord offering(

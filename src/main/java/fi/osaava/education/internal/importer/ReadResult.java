@@ -28,6 +28,15 @@ public final class ReadResult {
    */
   final List<String> completeScopes = new ArrayList<>();
 
+  /** The files read, in the order read: a refused snapshot names them. */
+  final List<String> files = new ArrayList<>();
+
+  /**
+   * Whether the source is read as complete snapshots (national files), even when a file was too
+   * damaged to say which scope it covers; a push or provider file is not.
+   */
+  boolean snapshot;
+
   private final Set<String> seen = new HashSet<>();
 
   ReadResult(String source) {
@@ -75,6 +84,16 @@ public final class ReadResult {
 
   public List<RecordError> errors() {
     return List.copyOf(errors);
+  }
+
+  /** Whether this read is a snapshot: it retires records of its scopes that it did not hold. */
+  public boolean snapshot() {
+    return snapshot;
+  }
+
+  /** The files read, or the source name when none were named. */
+  public String describe() {
+    return files.isEmpty() ? source : String.join(", ", files);
   }
 
   public List<OfferingRecord> records() {

@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -245,9 +244,17 @@ class EducationApiController {
       description =
           "A schema.org JSON-LD document of Course / EducationalOccupationalProgram nodes with"
               + " CourseInstances (see docs/education-jsonld.md). Records are upserted by their"
-              + " @id; malformed records are skipped and reported with their position and field."
+              + " @id, all or nothing: a malformed record refuses the whole document with a 400"
+              + " problem naming its line (or position) and field, and nothing is stored."
               + " Needs an OAuth2 bearer token with scope education.publish.")
   @ApiResponse(responseCode = "200", description = "The import report")
+  @ApiResponse(
+      responseCode = "400",
+      description = "A record is malformed; the problem names its line and field; nothing stored",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+              schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "401", description = "No or invalid bearer token")
   @ApiResponse(responseCode = "403", description = "The token lacks scope education.publish")
   ResponseEntity<EducationImportReport> publish(InputStream body) throws IOException {
@@ -256,12 +263,7 @@ class EducationApiController {
       throw new InvalidInputException(
           "request body", 0, null, "larger than " + MAX_PUSH_BYTES + " bytes");
     }
-    EducationImportReport report = push.publish(document);
-    HttpStatus status =
-        report.records() == 0 && !report.errors().isEmpty()
-            ? HttpStatus.BAD_REQUEST
-            : HttpStatus.OK;
-    return ResponseEntity.status(status).body(report);
+    return ResponseEntity.ok(push.publish(document));
   }
 
   static UUID parseId(String id) {

@@ -35,22 +35,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Ingests job ads in batches. Identification runs outside the database transaction (it is the slow
- * part and reads nothing of ours); each batch is then stored in one transaction together with the
- * demand aggregates it changes. Ads whose identifier is already stored are skipped, so rerunning an
- * interrupted input stores exactly what the first run did not and counts nothing twice.
+ * Ingests one input (a file or a request) in one transaction, all or nothing: a bad ad anywhere, or
+ * any failure, rolls back every ad of the input with the demand aggregates they changed, so the
+ * error can name the bad line and say truthfully that nothing was stored. Ads are identified and
+ * stored in batches inside that transaction, so memory stays bounded however long the input. Ads
+ * whose identifier is already stored are skipped, so sending the same input again counts nothing
+ * twice.
  */
 @Component
 public class JobAdIngestion {
 
-  /** Ads per transaction: large enough for batched identification and inserts. */
+  /** Ads identified and inserted together: large enough for batched identification and inserts. */
   static final int BATCH = 250;
 
   /** MinHash similarity from which an ad counts as a repost of an earlier one. */
   static final double DUPLICATE_SIMILARITY = 0.8;
 
-  // One advisory lock for all writers, so two concurrent ingestions cannot both miss each other's
-  // reposts or both count the same ad.
+  // One advisory lock for all writers, held for a whole input, so two concurrent ingestions cannot
+  // both miss each other's reposts or both count the same ad.
   private static final long LOCK = 0x4C4D_4A4F_4241_4453L;
 
   private static final IdentifyOptions OPTIONS =
@@ -79,12 +81,32 @@ public class JobAdIngestion {
   }
 
   /**
-   * Reads and ingests everything in {@code in}. {@code progress} hears of every stored ad inside
-   * its batch's transaction; if it throws, that batch is rolled back and the exception passes on.
+   * Reads and ingests everything in {@code in}, in one transaction. {@code progress} hears of every
+   * ad written (not yet committed); if it throws, everything is rolled back and the exception
+   * passes on.
+   *
+   * @throws fi.osaava.platform.InvalidInputException naming the source, line and field of the first
+   *     bad ad; nothing of the input is stored then
    */
   public JobAdIngestReport ingest(InputStream in, String source, ImportProgress progress) {
     long started = System.currentTimeMillis();
     int[] totals = new int[6];
+    transaction.executeWithoutResult(
+        status -> {
+          jdbc.queryForList("select pg_advisory_xact_lock(?)", LOCK);
+          ingestAll(in, source, progress, totals);
+        });
+    return new JobAdIngestReport(
+        totals[0],
+        totals[1],
+        totals[2],
+        totals[3],
+        totals[4],
+        totals[5],
+        System.currentTimeMillis() - started);
+  }
+
+  private void ingestAll(InputStream in, String source, ImportProgress progress, int[] totals) {
     try (JobPostingReader reader = new JobPostingReader(json, in, source)) {
       List<JobPosting> batch = new ArrayList<>(BATCH);
       while (reader.hasNext()) {
@@ -98,14 +120,6 @@ public class JobAdIngestion {
         add(totals, ingestBatch(batch, progress));
       }
     }
-    return new JobAdIngestReport(
-        totals[0],
-        totals[1],
-        totals[2],
-        totals[3],
-        totals[4],
-        totals[5],
-        System.currentTimeMillis() - started);
   }
 
   private static void add(int[] totals, int[] batch) {
@@ -134,11 +148,7 @@ public class JobAdIngestion {
     int unchanged = postings.size() - fresh.size();
     List<Enriched> enriched = enrich(fresh);
     int[] counts = new int[] {postings.size(), 0, 0, unchanged, 0, 0};
-    transaction.executeWithoutResult(
-        status -> {
-          jdbc.queryForList("select pg_advisory_xact_lock(?)", LOCK);
-          store(enriched, counts, progress);
-        });
+    store(enriched, counts, progress);
     return counts;
   }
 

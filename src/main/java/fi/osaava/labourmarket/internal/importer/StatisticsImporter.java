@@ -6,6 +6,7 @@ import fi.osaava.platform.CsvRecord;
 import fi.osaava.platform.ImportProgress;
 import fi.osaava.platform.InvalidInputException;
 import fi.osaava.platform.Language;
+import fi.osaava.platform.SnapshotShrinkGuard;
 import fi.osaava.regions.Area;
 import fi.osaava.regions.AreaLevel;
 import fi.osaava.regions.RegionsApi;
@@ -99,6 +100,16 @@ public class StatisticsImporter {
   }
 
   public StatisticsImportReport importFrom(Path referenceData, ImportProgress progress) {
+    return importFrom(referenceData, false, progress);
+  }
+
+  /**
+   * @param allowShrink replace a file's rows even when it has far fewer than the previous import
+   *     had ({@link SnapshotShrinkGuard}); otherwise such a file, more likely truncated than a real
+   *     change, refuses the whole import
+   */
+  public StatisticsImportReport importFrom(
+      Path referenceData, boolean allowShrink, ImportProgress progress) {
     long started = System.currentTimeMillis();
     Path lm = referenceData.resolve("labour-market");
     Map<String, Integer> rows = new LinkedHashMap<>();
@@ -269,6 +280,7 @@ public class StatisticsImporter {
     Timestamp now = Timestamp.from(Instant.now());
     transaction.executeWithoutResult(
         status -> {
+          checkShrink(rows, allowShrink);
           jdbc.update(
               "truncate lm_dataset, lm_occupation_series, lm_area_series, lm_vacancy_flow,"
                   + " lm_occupation_indicator, lm_boundary");
@@ -355,6 +367,24 @@ public class StatisticsImporter {
     unmatched.forEach(
         (file, names) -> log.warn("{}: {} names matched no code: {}", file, names.size(), names));
     return new StatisticsImportReport(rows, unmatched, System.currentTimeMillis() - started);
+  }
+
+  /** Refuses a file that has implausibly fewer rows than the previous import had from it. */
+  private void checkShrink(Map<String, Integer> rows, boolean allowShrink) {
+    jdbc.query(
+        "select name, rows from lm_dataset for update",
+        rs -> {
+          Integer now = rows.get(rs.getString(1));
+          int before = rs.getInt(2);
+          if (now != null) {
+            SnapshotShrinkGuard.check(
+                rs.getString(1),
+                "rows of the previous import",
+                before,
+                Math.max(0, before - now),
+                allowShrink);
+          }
+        });
   }
 
   private interface RowHandler {

@@ -64,13 +64,15 @@ class JobAdsApiController {
       summary = "Ingest job ads",
       description =
           "schema.org JobPosting JSON-LD: one object, a JSON array, or one object per line"
-              + " (docs/job-ads-jsonld.md). Idempotent by the ads' identifier: re-sending an ad"
-              + " changes nothing. Reposts (near-duplicates) are stored but counted once.",
+              + " (docs/job-ads-jsonld.md). All or nothing: a bad ad refuses the whole request"
+              + " (400, naming its line and field) and nothing of it is stored. Idempotent by the"
+              + " ads' identifier: re-sending an ad changes nothing. Reposts (near-duplicates) are"
+              + " stored but counted once.",
       security = @SecurityRequirement(name = "bearer", scopes = "job-ads.publish"))
   @ApiResponse(responseCode = "200", description = "What was ingested")
   @ApiResponse(
       responseCode = "400",
-      description = "An ad is invalid; the detail names its line and field",
+      description = "An ad is invalid; the problem names its line and field; nothing was stored",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,

@@ -2,6 +2,7 @@ package fi.osaava.taxonomy.internal.importer;
 
 import fi.osaava.platform.ImportProgress;
 import fi.osaava.platform.InvalidInputException;
+import fi.osaava.platform.SnapshotShrinkGuard;
 import fi.osaava.taxonomy.ConceptType;
 import fi.osaava.taxonomy.EscoImportOptions;
 import fi.osaava.taxonomy.EscoImportReport;
@@ -161,8 +162,10 @@ public class EscoImporter {
             (System.nanoTime() - reading) / 1e9));
     Connection connection = DataSourceUtils.getConnection(dataSource);
     try {
+      // Checked against the classification as it was, before this import writes anything.
+      checkShrink(connection, data, options.allowShrink(), inputNames);
       int added = writeConcepts(connection, data, version, progress);
-      int obsoleted = markObsolete(connection, data);
+      int obsoleted = markObsolete(data);
       writeLabels(connection, data, progress);
       writeTexts(connection, data);
       writeRelations(connection, data, progress);
@@ -244,19 +247,49 @@ public class EscoImporter {
     return added == null ? 0 : added;
   }
 
-  private int markObsolete(Connection connection, EscoDataset data) throws SQLException {
+  /**
+   * Refuses an input whose classification files lack more than a plausible share of the current
+   * concepts of the types they define (a truncated file would otherwise make them obsolete). Leaves
+   * the defined URIs in {@code tmp_defined} for {@link #markObsolete}.
+   */
+  private void checkShrink(
+      Connection connection, EscoDataset data, boolean allowShrink, String inputNames)
+      throws SQLException {
     if (data.definedTypes.isEmpty()) {
-      return 0;
+      return;
     }
     jdbc.execute("create temp table tmp_defined (uri text primary key) on commit drop");
     CopyRows rows = rows();
     data.definedUris.forEach(uri -> rows.add(uri).endRow());
     rows.copyInto(connection, "tmp_defined");
-    String types =
-        data.definedTypes.stream().map(t -> "'" + t.name() + "'").collect(Collectors.joining(","));
+    Map<String, Object> counts =
+        jdbc.queryForMap(
+            "select count(*) as current, count(*) filter (where not exists (select 1 from"
+                + " tmp_defined d where d.uri = c.uri)) as retired from taxonomy_concept c"
+                + " where not c.obsolete and c.concept_type in ("
+                + definedTypes(data)
+                + ")");
+    SnapshotShrinkGuard.check(
+        inputNames,
+        "current ESCO concepts of the types these files define",
+        ((Number) counts.get("current")).longValue(),
+        ((Number) counts.get("retired")).longValue(),
+        allowShrink);
+  }
+
+  private static String definedTypes(EscoDataset data) {
+    return data.definedTypes.stream()
+        .map(t -> "'" + t.name() + "'")
+        .collect(Collectors.joining(","));
+  }
+
+  private int markObsolete(EscoDataset data) {
+    if (data.definedTypes.isEmpty()) {
+      return 0;
+    }
     return jdbc.update(
         "update taxonomy_concept c set obsolete = true where not c.obsolete and c.concept_type in ("
-            + types
+            + definedTypes(data)
             + ") and not exists (select 1 from tmp_defined d where d.uri = c.uri)");
   }
 

@@ -1,0 +1,154 @@
+package fi.osaava.education.internal.search;
+
+import java.sql.Array;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The education index's work queue in the database ({@code education_reindex_request}). A writer
+ * adds its request inside the transaction of its change, so the change and the promise to index it
+ * commit together; then {@link #drain} indexes whatever is queued. When another process holds the
+ * Lucene index (the running service, beside which {@code osaava import education} ran), the
+ * requests stay queued and the service's poller ({@link #drainQueuedElsewhere}) indexes them within
+ * seconds. A change is therefore never committed without its index work being done or queued.
+ */
+@Component
+public class EducationReindexRequests {
+
+  private static final Logger log = LoggerFactory.getLogger(EducationReindexRequests.class);
+
+  /** What a drain did. */
+  public enum Drained {
+    /** Nothing was queued (or another drain had just taken it). */
+    NOTHING,
+    /** The queued requests are indexed and removed. */
+    INDEXED,
+    /** Another process holds the search index; the requests stay queued for it. */
+    HELD_ELSEWHERE
+  }
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate transactions;
+  private final EducationIndexer indexer;
+
+  EducationReindexRequests(
+      JdbcTemplate jdbc, TransactionTemplate transactions, EducationIndexer indexer) {
+    this.jdbc = jdbc;
+    this.transactions = transactions;
+    this.indexer = indexer;
+  }
+
+  /** Queues these offerings, in the caller's transaction. */
+  public void request(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    Object[] array = ids.toArray();
+    jdbc.update(
+        "insert into education_reindex_request (offering_ids) values (?)",
+        ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", array)));
+  }
+
+  /** Queues a rebuild of the whole index, in the caller's transaction. */
+  public void requestRebuild() {
+    jdbc.update("insert into education_reindex_request (offering_ids) values (null)");
+  }
+
+  /**
+   * Indexes every queued request now, in this process, waiting for a drain already under way
+   * elsewhere to finish, so that the caller's own change is searchable when this returns (unless
+   * another process holds the index, which then indexes it).
+   */
+  public Drained drain() {
+    return drain(false);
+  }
+
+  /**
+   * The running service's poll: indexes what other processes queued, skipping rows a concurrent
+   * drain holds.
+   */
+  public Drained drainQueuedElsewhere() {
+    return drain(true);
+  }
+
+  /** Requests waiting, for status and tests. */
+  public long pending() {
+    Long count = jdbc.queryForObject("select count(*) from education_reindex_request", Long.class);
+    return count == null ? 0 : count;
+  }
+
+  private Drained drain(boolean skipLocked) {
+    Drained drained =
+        transactions.execute(
+            status -> {
+              List<Long> claimed = new ArrayList<>();
+              Set<UUID> ids = new LinkedHashSet<>();
+              boolean[] rebuild = {false};
+              jdbc.query(
+                  "select id, offering_ids from education_reindex_request order by id for update"
+                      + (skipLocked ? " skip locked" : ""),
+                  rs -> {
+                    claimed.add(rs.getLong(1));
+                    Array array = rs.getArray(2);
+                    if (array == null) {
+                      rebuild[0] = true;
+                    } else {
+                      for (Object id : (Object[]) array.getArray()) {
+                        ids.add((UUID) id);
+                      }
+                    }
+                  });
+              if (claimed.isEmpty()) {
+                return Drained.NOTHING;
+              }
+              try {
+                if (rebuild[0]) {
+                  indexer.rebuild();
+                } else {
+                  indexer.reindex(ids);
+                }
+              } catch (RuntimeException e) {
+                if (heldByAnotherProcess(e)) {
+                  status.setRollbackOnly();
+                  return Drained.HELD_ELSEWHERE;
+                }
+                throw e;
+              }
+              jdbc.update(
+                  "delete from education_reindex_request where id = any(?)",
+                  ps ->
+                      ps.setArray(
+                          1, ps.getConnection().createArrayOf("bigint", claimed.toArray())));
+              log.debug(
+                  "Indexed {} queued request(s): {}",
+                  claimed.size(),
+                  rebuild[0] ? "a full rebuild" : ids.size() + " offerings");
+              return Drained.INDEXED;
+            });
+    return drained == null ? Drained.NOTHING : drained;
+  }
+
+  private static boolean heldByAnotherProcess(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof LockObtainFailedException) {
+        return true;
+      }
+      for (Throwable suppressed : t.getSuppressed()) {
+        if (heldByAnotherProcess(suppressed)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}
