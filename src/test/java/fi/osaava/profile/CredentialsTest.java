@@ -98,6 +98,8 @@ class CredentialsTest extends WebTestBase {
     assertThat(skills.get(0).path("verified").asBoolean()).isTrue();
     assertThat(skills.get(0).path("issuer").asString()).isEqualTo("Example Training Centre");
     assertThat(skills.get(0).path("sourceKind").asString()).isEqualTo("CREDENTIAL");
+    // Named by the credential, not found by the engine.
+    assertThat(skills.get(0).path("identified").asBoolean()).isFalse();
   }
 
   @Test
@@ -208,9 +210,11 @@ class CredentialsTest extends WebTestBase {
     RequestPostProcessor me = oidc.person("national-" + UUID.randomUUID());
     JsonNode credential = importFile(me, badge, 201);
     assertThat(credential.path("format").asString()).isEqualTo("national-badge");
-    for (JsonNode skill : skills(me)) {
+    JsonNode skills = skills(me);
+    assertThat(skills.size()).as("skills identified from the badge's definition").isPositive();
+    for (JsonNode skill : skills) {
       assertThat(skill.path("verified").asBoolean()).isTrue();
-      assertThat(skill.path("evidence").asString()).contains("national badge");
+      assertThat(skill.path("identified").asBoolean()).isTrue();
     }
   }
 

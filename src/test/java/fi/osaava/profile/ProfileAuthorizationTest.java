@@ -123,6 +123,19 @@ class ProfileAuthorizationTest extends WebTestBase {
     RULES.put("GET /profile/europass", Rule.own());
     RULES.put("GET /profile/delete", Rule.own());
     RULES.put("POST /profile/delete", Rule.own());
+    // CV upload and its review: A uploads nothing here (no file is refused); B's upload is not
+    // found.
+    RULES.put("POST /profile/cv", Rule.own());
+    RULES.put("GET /profile/cv/{id}", Rule.of("cvImport"));
+    RULES.put(
+        "POST /profile/cv/{id}/decisions",
+        Rule.of("cvImport", Map.of("shown", "EXPERIENCE|SKILL", "accept", "EXPERIENCE|SKILL")));
+    // Skills confirmed on the identify page and added by hand go into A's own profile.
+    RULES.put(
+        "POST /profile/identified",
+        Rule.own(Map.of("text", "A's text", "decision-s0", "accept", "uri-s0", "SKILL")));
+    RULES.put("GET /profile/skills/options", Rule.own(Map.of("q", "kokki")));
+    RULES.put("POST /profile/skills", Rule.own(Map.of("uri", "SKILL", "level", "BASIC")));
     // A counsellor reads only with the owner's consent; A is no counsellor and B gave none.
     RULES.put("GET /counsellor/profiles/{code}", Rule.of("person"));
   }
@@ -140,6 +153,7 @@ class ProfileAuthorizationTest extends WebTestBase {
   String bSkill;
   String bCredential;
   String bSkillUri;
+  String bCvImport;
 
   /** The profile's routes as {@code METHOD pattern}. */
   Set<String> routes() {
@@ -214,6 +228,21 @@ class ProfileAuthorizationTest extends WebTestBase {
             .path("id")
             .asString();
     mvc.perform(post("/profile/languages").with(b).param("language", "sv").param("level", "C2"));
+    String review =
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                        "/profile/cv")
+                    .file(
+                        new org.springframework.mock.web.MockMultipartFile(
+                            "file",
+                            "b.docx",
+                            "application/octet-stream",
+                            CvFixtures.docx(CvFixtures.FINNISH)))
+                    .with(b))
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    bCvImport = review.substring(review.lastIndexOf('/') + 1);
     JsonNode skills = read(b, "/api/v1/profile/skills");
     bSkill = skills.get(0).path("id").asString();
   }
@@ -232,6 +261,7 @@ class ProfileAuthorizationTest extends WebTestBase {
           case "skill" -> bSkill;
           case "credential" -> bCredential;
           case "person" -> bPerson;
+          case "cvImport" -> bCvImport;
           default -> null;
         };
     path =
@@ -241,7 +271,12 @@ class ProfileAuthorizationTest extends WebTestBase {
     MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(method), path);
     rule.params()
         .forEach(
-            (k, v) -> request.param(k, v.replace("SKILL", bSkillUri).replace("URI", bSkillUri)));
+            (k, v) ->
+                request.param(
+                    k,
+                    v.replace("SKILL", bSkillUri)
+                        .replace("URI", bSkillUri)
+                        .replace("EXPERIENCE", bExperience)));
     if (rule.json() != null) {
       request
           .contentType(MediaType.APPLICATION_JSON)
@@ -275,7 +310,7 @@ class ProfileAuthorizationTest extends WebTestBase {
           leaks.add(route + " with B's id answered " + response.getStatus());
         }
       }
-      for (String secret : List.of(SECRET, bExperience, bSkill, bCredential, bPerson)) {
+      for (String secret : List.of(SECRET, bExperience, bSkill, bCredential, bPerson, bCvImport)) {
         if (body.contains(secret) && !sent.contains(secret)) {
           leaks.add(route + " showed B's " + secret);
         }

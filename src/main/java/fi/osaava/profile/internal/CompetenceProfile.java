@@ -32,6 +32,9 @@ public class CompetenceProfile {
   /** Suggestions per entry: enough to find what fits without a wall of chips. */
   static final int SUGGESTIONS = 12;
 
+  /** Suggestions each entry read from a CV gets at least, the unsure ones marked as such. */
+  static final int CV_MINIMUM = 3;
+
   private final JdbcClient jdbc;
   private final IdentificationApi identification;
   private final AuditLog audit;
@@ -141,25 +144,26 @@ public class CompetenceProfile {
   }
 
   private void suggest(PersonId person, UUID experienceId, ExperienceInput input, Language labels) {
-    String text = (input.title() + ".\n" + input.description()).strip();
     if (input.description().isBlank()) {
       return;
     }
-    Identification result =
-        identification.identify(
-            text,
-            null,
-            new IdentifyOptions(
-                SUGGESTIONS, IdentifyOptions.DEFAULT_THRESHOLD, true, false, labels));
+    storeSuggestions(
+        person,
+        experienceId,
+        identification.identify(analysedText(input), null, suggestionOptions(labels)));
+  }
+
+  /** The title gives the description its context ("Kokki." before what a cook did). */
+  private static String analysedText(ExperienceInput input) {
+    return (input.title() + ".\n" + input.description()).strip();
+  }
+
+  private static IdentifyOptions suggestionOptions(Language labels) {
+    return new IdentifyOptions(SUGGESTIONS, IdentifyOptions.DEFAULT_THRESHOLD, true, false, labels);
+  }
+
+  private void storeSuggestions(PersonId person, UUID experienceId, Identification result) {
     for (IdentifiedConcept c : result.skills()) {
-      String evidence =
-          c.evidence().stream()
-              .map(Evidence::text)
-              .map(t -> t.strip().replaceAll("\\s+", " "))
-              .filter(t -> !t.isEmpty())
-              .distinct()
-              .limit(3)
-              .collect(Collectors.joining(" … "));
       // An earlier decision on the same skill for the same entry stands: rejected stays rejected.
       jdbc.sql(
               "INSERT INTO profile_suggestion (experience_id, person_id, skill_uri, label, evidence,"
@@ -170,10 +174,156 @@ public class CompetenceProfile {
               person.value(),
               c.uri().value(),
               c.label().text(),
-              evidence.length() > 500 ? evidence.substring(0, 499) + "…" : evidence,
+              evidence(c),
               c.score())
           .update();
     }
+  }
+
+  /** The stretches of text a suggestion was found in, as one short quote. */
+  static String evidence(IdentifiedConcept c) {
+    String evidence =
+        c.evidence().stream()
+            .map(Evidence::text)
+            .map(t -> t.strip().replaceAll("\\s+", " "))
+            .filter(t -> !t.isEmpty())
+            .distinct()
+            .limit(3)
+            .collect(Collectors.joining(" … "));
+    return evidence.length() > 500 ? evidence.substring(0, 499) + "…" : evidence;
+  }
+
+  /**
+   * Adds the entries read from one uploaded CV and asks the engine, in one batch, for the skills
+   * each expresses: the person then confirms them on the import's page.
+   *
+   * @return the entries' ids, in the order given
+   */
+  @Transactional
+  public List<UUID> addImported(
+      PersonId person, UUID cvImportId, List<ExperienceInput> inputs, Language labels) {
+    List<UUID> ids = new java.util.ArrayList<>();
+    for (ExperienceInput input : inputs) {
+      UUID id = UUID.randomUUID();
+      jdbc.sql(
+              "INSERT INTO profile_experience (id, person_id, kind, organisation, title, start_date,"
+                  + " end_date, description, offering_id, cv_import_id)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)")
+          .params(
+              id,
+              person.value(),
+              input.kind().name(),
+              input.organisation(),
+              input.title(),
+              input.start(),
+              input.end(),
+              input.description(),
+              cvImportId)
+          .update();
+      ids.add(id);
+    }
+    List<Integer> described = new java.util.ArrayList<>();
+    List<String> texts = new java.util.ArrayList<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      if (!inputs.get(i).description().isBlank() || inputs.get(i).kind() != ExperienceKind.OTHER) {
+        described.add(i);
+        texts.add(analysedText(inputs.get(i)));
+      }
+    }
+    // A CV's entries are short: when too few suggestions reach the threshold, the best few below
+    // it are offered too, and the page marks them as best guesses.
+    List<Identification> results =
+        texts.isEmpty()
+            ? List.of()
+            : identification.identifyAll(
+                texts, null, suggestionOptions(labels).withMinimum(CV_MINIMUM));
+    for (int j = 0; j < described.size(); j++) {
+      storeSuggestions(person, ids.get(described.get(j)), results.get(j));
+    }
+    audit.record(person, "self", "cv-imported");
+    return ids;
+  }
+
+  /** The entries read from one CV upload, in the order of the CV. */
+  @Transactional(readOnly = true)
+  public List<Experience> importedEntries(PersonId person, UUID cvImportId) {
+    return jdbc.sql(
+            "SELECT * FROM profile_experience WHERE person_id = ? AND cv_import_id = ?"
+                + " ORDER BY created_at, kind, coalesce(end_date, DATE '9999-12-31') DESC")
+        .params(person.value(), cvImportId)
+        .query(CompetenceProfile::experience)
+        .list();
+  }
+
+  /** A skill identified in a text and confirmed, with the words it was found in. */
+  public record ConfirmedSkill(String skillUri, String label, String evidence) {}
+
+  /**
+   * Adds skills confirmed on the identify page: their source is the text (not kept as a whole),
+   * their evidence the words they were found in. A skill already confirmed from a text keeps its
+   * row; one from another source gets this source beside it.
+   *
+   * @return how many were new
+   */
+  @Transactional
+  public int addFromText(PersonId person, String sourceLabel, List<ConfirmedSkill> skills) {
+    int added = 0;
+    for (ConfirmedSkill skill : skills) {
+      added +=
+          jdbc.sql(
+                  "INSERT INTO profile_skill (id, person_id, skill_uri, label, source_kind,"
+                      + " source_label, evidence, proficiency, last_used, identified)"
+                      + " VALUES (?, ?, ?, ?, 'TEXT', ?, ?, ?, NULL, true) ON CONFLICT DO NOTHING")
+              .params(
+                  UUID.randomUUID(),
+                  person.value(),
+                  skill.skillUri(),
+                  skill.label(),
+                  sourceLabel,
+                  skill.evidence(),
+                  levelOf(person, skill.skillUri()).name())
+              .update();
+    }
+    audit.record(person, "self", "text-skills-confirmed");
+    return added;
+  }
+
+  /**
+   * Adds a skill by hand at the level the person gives. Adding the same skill by hand again changes
+   * nothing but the level.
+   */
+  @Transactional
+  public SkillEntry addManual(PersonId person, String skillUri, String label, Proficiency level) {
+    jdbc.sql(
+            "INSERT INTO profile_skill (id, person_id, skill_uri, label, source_kind, source_label,"
+                + " evidence, proficiency) VALUES (?, ?, ?, ?, 'MANUAL', '', '', ?)"
+                + " ON CONFLICT DO NOTHING")
+        .params(UUID.randomUUID(), person.value(), skillUri, label, level.name())
+        .update();
+    // The level is the person's view of the skill, whatever its sources.
+    jdbc.sql(
+            "UPDATE profile_skill SET proficiency = ?, version = version + 1"
+                + " WHERE person_id = ? AND skill_uri = ? AND NOT proficiency_verified")
+        .params(level.name(), person.value(), skillUri)
+        .update();
+    audit.record(person, "self", "skill-added");
+    return jdbc.sql(
+            "SELECT * FROM profile_skill WHERE person_id = ? AND skill_uri = ?"
+                + " AND source_kind = 'MANUAL'")
+        .params(person.value(), skillUri)
+        .query(CompetenceProfile::skill)
+        .single();
+  }
+
+  /** The level the person has given a skill already, from any source; intermediate when none. */
+  private Proficiency levelOf(PersonId person, String skillUri) {
+    return jdbc.sql(
+            "SELECT proficiency FROM profile_skill WHERE person_id = ? AND skill_uri = ?"
+                + " AND NOT proficiency_verified ORDER BY version DESC, created_at DESC LIMIT 1")
+        .params(person.value(), skillUri)
+        .query((rs, row) -> Proficiency.valueOf(rs.getString(1)))
+        .optional()
+        .orElse(Proficiency.INTERMEDIATE);
   }
 
   // --- suggestions ---------------------------------------------------------------------------
@@ -222,8 +372,8 @@ public class CompetenceProfile {
     if (accept) {
       jdbc.sql(
               "INSERT INTO profile_skill (id, person_id, skill_uri, label, source_kind,"
-                  + " experience_id, source_label, evidence, proficiency, last_used)"
-                  + " VALUES (?, ?, ?, ?, 'EXPERIENCE', ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                  + " experience_id, source_label, evidence, proficiency, last_used, identified)"
+                  + " VALUES (?, ?, ?, ?, 'EXPERIENCE', ?, ?, ?, ?, ?, true) ON CONFLICT DO NOTHING")
           .params(
               UUID.randomUUID(),
               person.value(),
@@ -267,7 +417,8 @@ public class CompetenceProfile {
 
   /**
    * The person's own assessment of a skill. A level the person sets is self-assessed, even on a
-   * skill from a credential (which stays verified: the credential still proves the skill).
+   * skill from a credential (which stays verified: the credential still proves the skill). A new
+   * level applies to the skill's other self-assessed sources too, since it is one skill.
    */
   @Transactional
   public SkillEntry assess(
@@ -283,6 +434,15 @@ public class CompetenceProfile {
             .update();
     if (updated == 0) {
       throw new EditConflictException("This skill");
+    }
+    if (levelChanged) {
+      // One skill from several sources has one level: the person's own view of it. A level a
+      // credential states stays with that credential's row.
+      jdbc.sql(
+              "UPDATE profile_skill SET proficiency = ?, version = version + 1"
+                  + " WHERE person_id = ? AND skill_uri = ? AND id <> ? AND NOT proficiency_verified")
+          .params(proficiency.name(), person.value(), before.skillUri(), id)
+          .update();
     }
     audit.record(person, "self", "skill-assessed");
     return skill(person, id);
@@ -330,7 +490,8 @@ public class CompetenceProfile {
         rs.getObject("end_date", LocalDate.class),
         rs.getString("description"),
         rs.getString("offering_id"),
-        rs.getLong("version"));
+        rs.getLong("version"),
+        rs.getObject("cv_import_id", UUID.class));
   }
 
   static SuggestionEntry suggestion(ResultSet rs, int row) throws SQLException {
@@ -358,6 +519,7 @@ public class CompetenceProfile {
         rs.getObject("last_used", LocalDate.class),
         rs.getBoolean("verified"),
         rs.getString("issuer"),
-        rs.getLong("version"));
+        rs.getLong("version"),
+        rs.getBoolean("identified"));
   }
 }

@@ -28,6 +28,7 @@ public class DataRights {
   private final Consents consents;
   private final AuditLog audit;
   private final List<PersonalDataHolder> holders;
+  private final fi.osaava.profile.internal.cv.CvImports cvImports;
 
   DataRights(
       JdbcClient jdbc,
@@ -36,7 +37,9 @@ public class DataRights {
       LearnerRecords records,
       Consents consents,
       AuditLog audit,
-      List<PersonalDataHolder> holders) {
+      List<PersonalDataHolder> holders,
+      fi.osaava.profile.internal.cv.CvImports cvImports) {
+    this.cvImports = cvImports;
     this.jdbc = jdbc;
     this.competence = competence;
     this.interests = interests;
@@ -58,6 +61,8 @@ public class DataRights {
         "The sign-in identifier is stored only as an HMAC digest, which is not reversible and"
             + " therefore not exported");
     export.put("experiences", competence.experiences(person));
+    // The CV files themselves are not kept: only that they were uploaded, and their entries.
+    export.put("cvUploads", cvImports.all(person));
     List<SuggestionEntry> suggestions = new ArrayList<>();
     for (Experience e : competence.experiences(person)) {
       suggestions.addAll(competence.suggestions(person, e.id()));

@@ -12,6 +12,7 @@ import java.util.UUID;
  * @param end null while ongoing
  * @param offeringId an education offering of the catalogue, when the entry was taken from it
  * @param version for optimistic locking: an edit names the version it started from
+ * @param cvImportId the CV upload the entry was read from; null when the person wrote it
  */
 public record Experience(
     UUID id,
@@ -22,4 +23,5 @@ public record Experience(
     LocalDate end,
     String description,
     String offeringId,
-    long version) {}
+    long version,
+    UUID cvImportId) {}

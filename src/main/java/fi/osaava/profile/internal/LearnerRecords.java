@@ -40,10 +40,11 @@ import tools.jackson.databind.ObjectMapper;
  * definitions in the reference data). Each skill in a credential becomes a verified profile skill
  * with the credential's issuer: ESCO skills the credential names (alignments, {@code
  * relatedESCOSkill}) directly; for a national badge the skills the engine finds in its official
- * competence objectives; otherwise the skills the engine finds in the achievement's own
- * description, with the evidence saying so. The signature status is stored honestly: checked only
- * for a VC-JWT whose key is embedded or a {@code did:jwk}; a Data Integrity proof is reported as
- * not checked.
+ * competence objectives, assessment criteria and the credential's own description; otherwise the
+ * skills the engine finds in the achievement's own description. Skills found by the engine are
+ * marked {@code identified}, and their evidence is the words they were found in. The signature
+ * status is stored honestly: checked only for a VC-JWT whose key is embedded or a {@code did:jwk};
+ * a Data Integrity proof is reported as not checked.
  */
 @Service
 public class LearnerRecords {
@@ -88,8 +89,33 @@ public class LearnerRecords {
       String verificationNote,
       OffsetDateTime importedAt) {}
 
-  /** A national badge definition: its code, name and competence objectives (Finnish). */
-  record NationalBadge(long id, String code, String name, List<String> objectives) {}
+  /**
+   * A national badge definition, in Finnish: its code, name, category, competence objectives and
+   * assessment criteria.
+   */
+  record NationalBadge(
+      long id,
+      String code,
+      String name,
+      String category,
+      List<String> objectives,
+      List<String> criteria) {
+
+    /** Everything the definition says about the competence, for identification. */
+    String description() {
+      List<String> parts = new ArrayList<>();
+      parts.add(name);
+      if (!category.isBlank()) {
+        parts.add(category);
+      }
+      parts.addAll(objectives);
+      parts.addAll(criteria);
+      return String.join(".\n", parts);
+    }
+  }
+
+  /** A skill found in a credential, with the words it was found in (empty when named). */
+  private record Found(String label, String evidence) {}
 
   @Transactional(readOnly = true)
   public List<Credential> credentials(PersonId person) {
@@ -223,59 +249,62 @@ public class LearnerRecords {
         .params(id, person.value(), format, title, issuer, issuedOn, signatureChecked, note, text)
         .update();
 
-    Map<ConceptUri, String> skills = new LinkedHashMap<>();
-    String evidence;
+    Map<ConceptUri, Found> skills = new LinkedHashMap<>();
     Set<ConceptUri> named = new LinkedHashSet<>();
     Matcher m = ESCO_SKILL.matcher(rawText);
     while (m.find()) {
       named.add(ConceptUri.of(m.group()));
     }
+    String ownDescription =
+        String.join(
+            ".\n",
+            title,
+            firstText(achievement.path("description"), document.path("description")).orElse(""),
+            firstText(achievement.path("criteria").path("narrative")).orElse(""));
+    boolean identified = named.isEmpty();
     if (!named.isEmpty()) {
       for (ConceptSummary s : taxonomy.summaries(List.copyOf(named), Language.FI)) {
         if (s.type() == ConceptType.SKILL) {
-          skills.put(s.uri(), s.label().text());
+          skills.put(s.uri(), new Found(s.label().text(), ""));
         }
       }
-      evidence = "ESCO skill named in the credential";
     } else if (badge.isPresent()) {
-      skills.putAll(identify(String.join(".\n", badge.get().objectives()), Language.FI));
-      evidence =
-          "Identified by Osaava in the competence objectives of the national badge "
-              + badge.get().name();
+      // A national badge has no ESCO alignment: its skills come from what its national
+      // definition and the credential itself say, through the identification engine.
+      skills.putAll(identify(badge.get().description() + ".\n" + ownDescription));
     } else {
-      String description =
-          String.join(
-              ".\n",
-              title,
-              firstText(achievement.path("description"), document.path("description")).orElse(""),
-              firstText(achievement.path("criteria").path("narrative")).orElse(""));
-      skills.putAll(identify(description, null));
-      evidence = "Identified by Osaava in the credential's description";
+      skills.putAll(identify(ownDescription));
     }
-    for (Map.Entry<ConceptUri, String> skill : skills.entrySet()) {
+    for (Map.Entry<ConceptUri, Found> skill : skills.entrySet()) {
       jdbc.sql(
               "INSERT INTO profile_skill (id, person_id, skill_uri, label, source_kind,"
                   + " credential_id, source_label, evidence, proficiency, last_used, verified,"
-                  + " issuer) VALUES (?, ?, ?, ?, 'CREDENTIAL', ?, ?, ?, 'INTERMEDIATE', ?, true, ?)"
-                  + " ON CONFLICT DO NOTHING")
+                  + " issuer, identified) VALUES (?, ?, ?, ?, 'CREDENTIAL', ?, ?, ?, 'INTERMEDIATE',"
+                  + " ?, true, ?, ?) ON CONFLICT DO NOTHING")
           .params(
               UUID.randomUUID(),
               person.value(),
               skill.getKey().value(),
-              skill.getValue(),
+              skill.getValue().label(),
               id,
               title,
-              evidence,
+              skill.getValue().evidence(),
               issuedOn,
-              issuer)
+              issuer,
+              identified)
           .update();
     }
     audit.record(person, "self", "credential-imported");
     return credentials(person).stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
   }
 
-  private Map<ConceptUri, String> identify(String text, Language language) {
-    Map<ConceptUri, String> skills = new LinkedHashMap<>();
+  /**
+   * The skills the engine finds in a credential's description: those above the threshold, and at
+   * least a few best guesses, since a badge always stands for some competence; the page marks them
+   * all as identified from the description.
+   */
+  private Map<ConceptUri, Found> identify(String text) {
+    Map<ConceptUri, Found> skills = new LinkedHashMap<>();
     if (text.isBlank()) {
       return skills;
     }
@@ -283,10 +312,11 @@ public class LearnerRecords {
         identification
             .identify(
                 text,
-                language,
-                new IdentifyOptions(8, IdentifyOptions.DEFAULT_THRESHOLD, true, false, Language.FI))
+                null,
+                new IdentifyOptions(
+                    8, IdentifyOptions.DEFAULT_THRESHOLD, true, false, Language.FI, 3))
             .skills()) {
-      skills.put(c.uri(), c.label().text());
+      skills.put(c.uri(), new Found(c.label().text(), CompetenceProfile.evidence(c)));
     }
     return skills;
   }
@@ -344,7 +374,21 @@ public class LearnerRecords {
             objectives.add(objective);
           }
         }
-        badges.add(new NationalBadge(b.path("id").asLong(), code, name, List.copyOf(objectives)));
+        List<String> criteria = new ArrayList<>();
+        for (JsonNode c : b.path("arviointikriteerit")) {
+          String criterion = c.path("arviointikriteeri").path("fi").asString("");
+          if (!criterion.isBlank()) {
+            criteria.add(criterion);
+          }
+        }
+        badges.add(
+            new NationalBadge(
+                b.path("id").asLong(),
+                code,
+                name,
+                b.path("kategoria").path("nimi").path("fi").asString(""),
+                List.copyOf(objectives),
+                List.copyOf(criteria)));
         index++;
       }
     } catch (IOException e) {

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,8 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * {@code /identify}: a text area whose text becomes suggested skills and occupations, each a chip
  * to accept or reject, with the words it came from highlighted in the text. A plain form post that
- * works without JavaScript; with htmx the form swaps in only the results. Nothing is stored: the
- * choices are shown back until a profile can keep them.
+ * works without JavaScript; with htmx the form swaps in only the results. Nothing is stored here: a
+ * signed-in person's "save to my profile" button posts the same form to the profile module, which
+ * keeps the accepted skills with the words they were found in.
  */
 @Controller
 class IdentificationPageController {
@@ -39,8 +42,16 @@ class IdentificationPageController {
     this.limiter = limiter;
   }
 
+  /** Whether a person is signed in, so that the page offers to save into their profile. */
+  static boolean signedIn(Authentication auth) {
+    return auth != null
+        && auth.isAuthenticated()
+        && !(auth instanceof AnonymousAuthenticationToken);
+  }
+
   @GetMapping(PATH)
-  String form(Model model) {
+  String form(Model model, Authentication auth) {
+    model.addAttribute("signedIn", signedIn(auth));
     model.addAttribute("text", "");
     model.addAttribute("lang", "");
     model.addAttribute("languages", Language.UI);
@@ -56,8 +67,10 @@ class IdentificationPageController {
           String htmx,
       Locale locale,
       Model model,
+      Authentication auth,
       jakarta.servlet.http.HttpServletRequest request,
       HttpServletResponse response) {
+    model.addAttribute("signedIn", signedIn(auth));
     model.addAttribute("text", text);
     model.addAttribute("lang", lang);
     model.addAttribute("languages", Language.UI);
@@ -123,6 +136,11 @@ class IdentificationPageController {
 
     boolean accepted() {
       return "accept".equals(decision);
+    }
+
+    /** The quotes as one field, for the profile to keep as the skill's evidence. */
+    public String evidenceText() {
+      return String.join(" … ", evidence);
     }
   }
 

@@ -6,6 +6,7 @@ import fi.osaava.profile.PersonId;
 import fi.osaava.profile.Proficiency;
 import fi.osaava.profile.internal.CompetenceProfile;
 import fi.osaava.profile.internal.Consents;
+import fi.osaava.profile.internal.Experience;
 import fi.osaava.profile.internal.ExperienceKind;
 import fi.osaava.profile.internal.Interests;
 import fi.osaava.profile.internal.LearnerRecords;
@@ -13,10 +14,13 @@ import fi.osaava.profile.internal.SkillEntry;
 import fi.osaava.taxonomy.ConceptSummary;
 import fi.osaava.taxonomy.ConceptUri;
 import fi.osaava.taxonomy.TaxonomyApi;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,7 +57,9 @@ class ProfileOverview {
     model.put("person", person);
     model.put("experiences", competence.experiences(person));
     model.put("skills", skills);
-    model.put("labels", labels(skills, language));
+    Map<String, String> labels = labels(skills, language);
+    model.put("labels", labels);
+    model.put("skillRows", rows(person, skills, labels));
     model.put("pending", competence.pendingSuggestions(person).size());
     model.put("languages", interests.languages(person));
     model.put("languageLevels", Interests.LANGUAGE_LEVELS);
@@ -63,6 +69,71 @@ class ProfileOverview {
     model.put("kinds", ExperienceKind.values());
     model.put("proficiencies", Proficiency.values());
     return model;
+  }
+
+  /**
+   * One row per skill, with every source it comes from: an entry the person wrote, a CV, the
+   * identify page, a credential naming it, a badge's description, a completed plan step, or the
+   * person's own hand. Verified skills first, then by label.
+   *
+   * @param level the person's level for the skill (that of its first self-assessed source)
+   * @param primary the source whose form sets the level
+   */
+  record SkillRow(
+      String uri, String label, boolean verified, SkillEntry primary, List<Source> sources) {}
+
+  /**
+   * One source of a skill.
+   *
+   * @param kind the key suffix of how it came ({@code profile.skill.from.<kind>})
+   */
+  record Source(SkillEntry entry, String kind) {}
+
+  private List<SkillRow> rows(
+      PersonId person, List<SkillEntry> skills, Map<String, String> labels) {
+    Map<UUID, UUID> fromCv = new HashMap<>();
+    for (Experience e : competence.experiences(person)) {
+      if (e.cvImportId() != null) {
+        fromCv.put(e.id(), e.cvImportId());
+      }
+    }
+    Map<UUID, String> formats = new HashMap<>();
+    for (LearnerRecords.Credential c : records.credentials(person)) {
+      formats.put(c.id(), c.format());
+    }
+    Map<String, List<Source>> bySkill = new LinkedHashMap<>();
+    for (SkillEntry s : skills) {
+      String kind =
+          switch (s.sourceKind()) {
+            case "EXPERIENCE" -> fromCv.containsKey(s.experienceId()) ? "cv" : "entry";
+            case "CREDENTIAL" ->
+                !s.identified()
+                    ? "credential"
+                    : formats.getOrDefault(s.credentialId(), "").contains("badge")
+                        ? "badgeDescription"
+                        : "credentialDescription";
+            case "TEXT" -> "text";
+            case "MANUAL" -> "manual";
+            default -> "learning";
+          };
+      bySkill.computeIfAbsent(s.skillUri(), k -> new ArrayList<>()).add(new Source(s, kind));
+    }
+    List<SkillRow> rows = new ArrayList<>();
+    for (Map.Entry<String, List<Source>> e : bySkill.entrySet()) {
+      List<Source> sources = e.getValue();
+      SkillEntry primary =
+          sources.stream()
+              .map(Source::entry)
+              .filter(s -> !s.proficiencyVerified())
+              .findFirst()
+              .orElse(sources.getFirst().entry());
+      boolean verified = sources.stream().anyMatch(s -> s.entry().verified());
+      rows.add(new SkillRow(e.getKey(), labels.get(e.getKey()), verified, primary, sources));
+    }
+    rows.sort(
+        Comparator.comparing((SkillRow r) -> !r.verified())
+            .thenComparing(r -> r.label().toLowerCase(java.util.Locale.ROOT)));
+    return rows;
   }
 
   /** Skill labels in the page's language where ESCO has them, else as stored. */
