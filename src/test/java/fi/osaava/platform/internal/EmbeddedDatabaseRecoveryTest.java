@@ -236,7 +236,23 @@ class EmbeddedDatabaseRecoveryTest {
         StandardCharsets.US_ASCII);
   }
 
-  private Process startChild() throws Exception {
+  @Test
+  void gracefulStopIsQuietAndLeavesNothingRunning() throws Exception {
+    Process child = startChild(EmbeddedDatabaseCrashChild.CLOSE_ON_EXIT);
+    ProcessHandle postmaster = postmaster();
+
+    child.destroy(); // SIGTERM, as for a service stopped with Ctrl-C or by its supervisor
+    assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child exited").isTrue();
+
+    assertThat(postmaster.isAlive()).isFalse();
+    assertThat(home.resolve("postgres/postmaster.pid")).doesNotExist();
+    String output = Files.readString(home.resolve("child.log"));
+    assertThat(output.lines().filter(line -> line.matches(".*\\b(WARN|ERROR)\\b.*")))
+        .as("warnings or errors at a graceful stop in:%n%s", output)
+        .isEmpty();
+  }
+
+  private Process startChild(String... arguments) throws Exception {
     Path log = home.resolve("child.log");
     String java = ProcessHandle.current().info().command().orElse("java");
     String classPath =
@@ -248,7 +264,8 @@ class EmbeddedDatabaseRecoveryTest {
                 classPath,
                 "-XX:TieredStopAtLevel=1",
                 EmbeddedDatabaseCrashChild.class.getName(),
-                home.toString())
+                home.toString(),
+                String.join(" ", arguments))
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();

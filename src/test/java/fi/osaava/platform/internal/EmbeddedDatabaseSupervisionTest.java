@@ -39,13 +39,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Retry-After}), and the supervisor brings the server back on the same port, with every row kept. A
  * graceful stop afterwards logs no warning about the service's own PostgreSQL.
  *
- * <p>The supervisor waits 10 s before restarting here (1 s by default), so that the outage lasts
+ * <p>The supervisor waits 15 s before restarting here (1 s by default), so that the outage lasts
  * long enough to be observed.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class EmbeddedDatabaseSupervisionTest {
 
-  private static final Duration RESTART_DELAY = Duration.ofSeconds(10);
+  private static final Duration RESTART_DELAY = Duration.ofSeconds(15);
 
   @TempDir Path home;
 
