@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
       EvaluateCommand.Fusion.class,
       EvaluateCommand.Matching.class,
       EvaluateCommand.WorkHistories.class,
-      EvaluateCommand.LabourMarketForecasts.class
+      EvaluateCommand.LabourMarketForecasts.class,
+      EvaluateCommand.EducationQueries.class
     })
 final class EvaluateCommand implements Runnable {
 
@@ -349,6 +350,50 @@ final class EvaluateCommand implements Runnable {
         out.println(Json.object(report.metrics()));
         return 0;
       }
+    }
+  }
+
+  @Command(
+      name = "education-queries",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Zero-result rate of the education search on a query log (one query a line: fi, sv or"
+            + " en, a tab, the query), per language.",
+        "Prints the rate with today's analysis alone (the baseline) and with the query-time"
+            + " synonyms, in one run."
+      })
+  static final class EducationQueries extends Task {
+    @Parameters(
+        index = "0",
+        paramLabel = "FILE",
+        arity = "0..1",
+        defaultValue = "docs/evaluation/education-queries.txt")
+    Path file;
+
+    @Override
+    String name() {
+      return "education-queries";
+    }
+
+    @Override
+    String command() {
+      return "./osaava evaluate education-queries " + file;
+    }
+
+    @Override
+    Benchmark.Report run(ConfigurableApplicationContext context, ImportProgress progress) {
+      Benchmark benchmark =
+          context.getBeansOfType(Benchmark.class).values().stream()
+              .filter(b -> b.name().equals("education-queries"))
+              .findFirst()
+              .orElseThrow();
+      return benchmark.run(java.util.Map.of("file", file.toString()), progress);
+    }
+
+    @Override
+    Benchmark.Report evaluate(
+        IdentificationEvaluation evaluation, Directories directories, ImportProgress progress) {
+      throw new UnsupportedOperationException("education-queries runs through run(context, …)");
     }
   }
 

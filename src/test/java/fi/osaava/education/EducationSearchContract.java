@@ -85,6 +85,80 @@ interface EducationSearchContract {
     assertThat(titles(search().search(query("nursing", Map.of(), 0))).getFirst()).contains("nurs");
   }
 
+  /**
+   * Issue #13, finding 9: the most common Swedish word for a nurse finds the nursing degrees, which
+   * the Finnish catalogue names in Finland-Swedish (sjukskötare); today's analysis alone finds
+   * nothing for it.
+   */
+  @Test
+  default void swedenSwedishNurseFindsNurseEducation() {
+    assertThat(search().count("sjuksköterska", Language.SV, false))
+        .as("without synonyms (the baseline)")
+        .isZero();
+    for (String text : List.of("sjuksköterska", "sjuksköterskor", "sjukskoterska")) {
+      List<String> titles =
+          titles(
+              search()
+                  .search(
+                      new EducationQuery(
+                          text,
+                          null,
+                          Map.of(),
+                          false,
+                          Set.of(),
+                          SortOrder.RELEVANCE,
+                          0,
+                          10,
+                          Language.SV)));
+      assertThat(titles).as("hits for %s", text).isNotEmpty();
+      assertThat(titles.subList(0, Math.min(3, titles.size())))
+          .as("top hits for %s: %s", text, titles)
+          .allMatch(t -> t.contains("sjukskötare") || t.contains("sairaanhoitaja"));
+    }
+  }
+
+  /** Every offering a Swedish-language query finds, page by page. */
+  private Set<UUID> allHits(String text) {
+    Set<UUID> ids = new HashSet<>();
+    long total = Long.MAX_VALUE;
+    for (int page = 0; (long) page * 50 < total; page++) {
+      EducationSearchResult result =
+          search()
+              .search(
+                  new EducationQuery(
+                      text,
+                      null,
+                      Map.of(),
+                      false,
+                      Set.of(),
+                      SortOrder.RELEVANCE,
+                      page,
+                      50,
+                      Language.SV));
+      total = result.total();
+      result.hits().forEach(h -> ids.add(h.id()));
+    }
+    assertThat(ids).as("every hit of %s once", text).hasSize((int) total);
+    return ids;
+  }
+
+  /** A Finland-Swedish word and its Sweden-Swedish counterpart find the same offerings. */
+  @Test
+  default void finlandSwedishAndSwedenSwedishFindTheSameOfferings() {
+    for (List<String> pair :
+        List.of(
+            List.of("sjukskötare", "sjuksköterska"),
+            List.of("barnträdgårdslärare", "förskollärare"),
+            List.of("närvårdare", "undersköterska"))) {
+      Set<UUID> finland = allHits(pair.get(0));
+      Set<UUID> sweden = allHits(pair.get(1));
+      assertThat(finland).as("offerings for %s", pair.get(0)).isNotEmpty();
+      assertThat(sweden)
+          .as("offerings for %s and for %s", pair.get(1), pair.get(0))
+          .isEqualTo(finland);
+    }
+  }
+
   @Test
   default void facetsFilterAndCount() {
     EducationSearchResult all = search().search(query("sairaanhoitaja", Map.of(), 0));

@@ -2,6 +2,7 @@ package fi.osaava.identification.internal;
 
 import fi.osaava.platform.Language;
 import fi.osaava.text.FinnishMorphology;
+import fi.osaava.text.SwedishVariants;
 import fi.osaava.text.WordAnalysis;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -222,23 +223,11 @@ abstract class WordForms {
   }
 
   /**
-   * Finland-Swedish words and their Sweden-Swedish counterparts, which ESCO's Swedish labels use: a
-   * Finland-Swedish text (sjukskötare, närvårdare, barnträdgårdslärare) also matches the labels
-   * written in Sweden's usage (sjuksköterska, undersköterska, förskollärare). Parts of words, so
-   * that compounds follow: barnträdgårdsgrupp → förskolegrupp. From the standard lists of
-   * Finland-Swedish usage, not from any evaluation text.
+   * Finland-Swedish word stems and their Sweden-Swedish counterparts, which ESCO's Swedish labels
+   * use: a Finland-Swedish text (sjukskötare, närvårdare, barnträdgårdslärare) also matches the
+   * labels written in Sweden's usage (sjuksköterska, undersköterska, förskollärare). Parts of
+   * words, so that compounds follow: barnträdgårdsgrupp → förskolegrupp. The table is shared with
+   * the education search.
    */
-  static final Map<String, String> FINLAND_SWEDISH =
-      Map.ofEntries(
-          Map.entry("sjukskötar", "sjukskötersk"),
-          Map.entry("närvårdar", "underskötersk"),
-          Map.entry("hälsovårdar", "distriktsskötersk"),
-          Map.entry("tandskötar", "tandskötersk"),
-          Map.entry("barnträdgårdslärar", "förskollärar"),
-          Map.entry("barnträdgård", "förskol"),
-          Map.entry("dagvård", "barnomsorg"),
-          Map.entry("åldringsvård", "äldreomsorg"),
-          Map.entry("elmontör", "elektriker"),
-          Map.entry("affärsbiträd", "butiksbiträd"),
-          Map.entry("tradenom", "ekonom"));
+  static final Map<String, String> FINLAND_SWEDISH = SwedishVariants.finlandToSwedenStems();
 }

@@ -4,6 +4,7 @@ import fi.osaava.text.FinnishMorphology;
 import org.apache.lucene.analysis.core.LowerCaseFilterFactory;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilterFactory;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilterFactory;
+import org.apache.lucene.analysis.miscellaneous.KeywordMarkerFilterFactory;
 import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilterFactory;
 import org.apache.lucene.analysis.miscellaneous.TruncateTokenFilterFactory;
 import org.apache.lucene.analysis.ngram.EdgeNGramFilterFactory;
@@ -37,6 +38,13 @@ public class EducationAnalysisConfigurer implements LuceneAnalysisConfigurer {
 
   static final int MAX_GRAM = 20;
 
+  /**
+   * English words kept from the stemmer: Porter stems "programming", "programmer" and the Swedish
+   * "programmering" to the stem of "program(me)", the word that names the type of hundreds of
+   * degrees ("Doctoral Programme in Law"), so a search for programming found every programme.
+   */
+  static final String ENGLISH_UNSTEMMED = "programm(?:ing|ings|er|ers|ering)";
+
   private final FinnishMorphology morphology;
 
   EducationAnalysisConfigurer(FinnishMorphology morphology) {
@@ -63,6 +71,8 @@ public class EducationAnalysisConfigurer implements LuceneAnalysisConfigurer {
         .tokenizer(StandardTokenizerFactory.class)
         .tokenFilter(LowerCaseFilterFactory.class)
         .tokenFilter(EnglishPossessiveFilterFactory.class)
+        .tokenFilter(KeywordMarkerFilterFactory.class)
+        .param("pattern", ENGLISH_UNSTEMMED)
         .tokenFilter(SnowballPorterFilterFactory.class)
         .param("language", "English")
         .tokenFilter(ASCIIFoldingFilterFactory.class);

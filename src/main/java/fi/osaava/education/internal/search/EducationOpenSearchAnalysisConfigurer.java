@@ -37,6 +37,7 @@ class EducationOpenSearchAnalysisConfigurer implements ElasticsearchAnalysisConf
   private static final String SWEDISH_STEM = "edu_stem_sv";
   private static final String ENGLISH_STEM = "edu_stem_en";
   private static final String ENGLISH_POSSESSIVE = "edu_possessive_en";
+  private static final String ENGLISH_UNSTEMMED = "edu_unstemmed_en";
   private static final String EDGE_GRAMS = "edu_edge_grams";
   private static final String TRUNCATE = "edu_truncate";
 
@@ -54,6 +55,10 @@ class EducationOpenSearchAnalysisConfigurer implements ElasticsearchAnalysisConf
         .param("filters", FINNISH_SNOWBALL, FINNISH_LIGHT);
     context.tokenFilter(SWEDISH_STEM).type("snowball").param("language", "Swedish");
     context.tokenFilter(ENGLISH_STEM).type("snowball").param("language", "English");
+    context
+        .tokenFilter(ENGLISH_UNSTEMMED)
+        .type("keyword_marker")
+        .param("keywords_pattern", EducationAnalysisConfigurer.ENGLISH_UNSTEMMED);
     context.tokenFilter(ENGLISH_POSSESSIVE).type("stemmer").param("language", "possessive_english");
     context
         .tokenFilter(EDGE_GRAMS)
@@ -81,7 +86,8 @@ class EducationOpenSearchAnalysisConfigurer implements ElasticsearchAnalysisConf
         .analyzer(EN)
         .custom()
         .tokenizer("standard")
-        .tokenFilters("lowercase", ENGLISH_POSSESSIVE, ENGLISH_STEM, "asciifolding");
+        .tokenFilters(
+            "lowercase", ENGLISH_POSSESSIVE, ENGLISH_UNSTEMMED, ENGLISH_STEM, "asciifolding");
     context
         .analyzer(PREFIX)
         .custom()

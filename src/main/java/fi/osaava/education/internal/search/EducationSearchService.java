@@ -26,6 +26,7 @@ import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.common.SortMode;
 import org.hibernate.search.engine.search.common.ValueModel;
 import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
+import org.hibernate.search.engine.search.predicate.SearchPredicate;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
@@ -35,6 +36,7 @@ import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.hibernate.search.util.common.data.Range;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -57,18 +59,47 @@ public class EducationSearchService {
   private static final float TYPO = 0.8f;
   private static final float PHRASE = 4f;
 
+  /**
+   * A synonym's match against the same match of the words typed: below it, so an offering named
+   * with the person's own word comes before one named with another word for the same thing.
+   */
+  private static final float SYNONYM = 0.5f;
+
+  /** The EQF level of doctoral programmes, which {@link #doctoralPrior} applies to. */
+  static final short DOCTORAL_EQF = 8;
+
   private final SessionFactory sessionFactory;
   private final Vocabulary vocabulary;
   private final FinnishMorphology morphology;
   private final Clock clock;
   private final JdbcTemplate jdbc;
+  private final QuerySynonyms synonyms;
+  private final float doctoralPrior;
 
+  /**
+   * @param doctoralPrior what a doctoral programme's text score is multiplied by ({@code
+   *     osaava.education.search.doctoral-prior}, 0 to 1): a four-year research degree is rarely
+   *     what a person typing a plain topic wants from a continuous-learning service, yet its short
+   *     title ("Doctoral Programme in Law") and topic-dense description outscore the degrees and
+   *     units that teach the topic. 1 turns it off. The default, 0.5, halves a doctoral programme's
+   *     score; what that costs on the judged query set and what it changes are measured in
+   *     docs/benchmarks.md. A prior on the kind of offering, the same for every query.
+   */
   EducationSearchService(
       EntityManagerFactory entityManagerFactory,
       Vocabulary vocabulary,
       FinnishMorphology morphology,
-      JdbcTemplate jdbc) {
+      JdbcTemplate jdbc,
+      QuerySynonyms synonyms,
+      @Value("${osaava.education.search.doctoral-prior:0.5}") float doctoralPrior) {
+    if (!(doctoralPrior > 0 && doctoralPrior <= 1)) {
+      throw new IllegalArgumentException(
+          "osaava.education.search.doctoral-prior must be above 0 and at most 1, not "
+              + doctoralPrior);
+    }
+    this.doctoralPrior = doctoralPrior;
     this.sessionFactory = entityManagerFactory.unwrap(SessionFactory.class);
+    this.synonyms = synonyms;
     this.morphology = morphology;
     this.jdbc = jdbc;
     this.vocabulary = vocabulary;
@@ -117,7 +148,7 @@ public class EducationSearchService {
                                         ::new))
                         .asList();
                   })
-              .where(f -> predicate(f, query, words, teaches, now, today))
+              .where(f -> predicate(f, query, words, teaches, now, today, true))
               .sort(f -> sort(f, query.sort(), words.isEmpty() && teaches.isEmpty()))
               .highlighter(
                   h ->
@@ -244,10 +275,42 @@ public class EducationSearchService {
           .where(
               f ->
                   f.bool()
-                      .must(predicate(f, query, words, List.of(), now, LocalDate.now(clock)))
+                      .must(predicate(f, query, words, List.of(), now, LocalDate.now(clock), true))
                       .filter(f.match().field(Fields.SYNTHETIC).matching(false)))
           .sort(f -> sort(f, query.sort(), words.isEmpty()))
           .fetchHits(limit);
+    }
+  }
+
+  /**
+   * How many real (not synthetic) offerings match {@code text}, with or without the query-time
+   * synonyms, for the zero-result evaluation: the same predicate as {@link #search}, no facets.
+   */
+  public long count(String text, Language language, boolean withSynonyms) {
+    EducationQuery query =
+        new EducationQuery(
+            text,
+            null,
+            Map.of(),
+            false,
+            Set.of(),
+            EducationQuery.SortOrder.RELEVANCE,
+            0,
+            1,
+            language);
+    List<String> words = QueryWords.of(text);
+    Instant now = clock.instant();
+    try (Session session = sessionFactory.openSession()) {
+      return Search.session(session)
+          .search(OfferingDocument.class)
+          .where(
+              f ->
+                  f.bool()
+                      .must(
+                          predicate(
+                              f, query, words, List.of(), now, LocalDate.now(clock), withSynonyms))
+                      .filter(f.match().field(Fields.SYNTHETIC).matching(false)))
+          .fetchTotalHitCount();
     }
   }
 
@@ -358,13 +421,22 @@ public class EducationSearchService {
       List<String> words,
       List<String> teaches,
       Instant now,
-      LocalDate today) {
+      LocalDate today,
+      boolean withSynonyms) {
     BooleanPredicateClausesStep<?, ?> root = f.bool();
     root.filter(f.match().field(Fields.ACTIVE).matching(true));
     if (words.isEmpty()) {
       root.must(f.matchAll());
     } else {
-      root.must(text(f, words, QueryWords.contentWords(words, query.language())));
+      List<String> content = QueryWords.contentWords(words, query.language());
+      SearchPredicate text =
+          text(
+                  f,
+                  words,
+                  content,
+                  withSynonyms ? synonyms.expand(content) : List.<QuerySynonyms.Expansion>of())
+              .toPredicate();
+      root.must(withDoctoralPrior(f, text));
       if (words.size() > 1) {
         String phrase = String.join(" ", words);
         for (String l : LANGUAGES) {
@@ -409,12 +481,25 @@ public class EducationSearchService {
    * @param words all the words of the query, which set how many must match
    * @param content the words matched: without the function words, which match nearly every offering
    *     and count as matched
+   * @param expansions other names for spans of the content words: a word also counts as matched
+   *     where an alternative of a span that covers it matches, in that alternative's language
    */
   private PredicateFinalStep text(
-      SearchPredicateFactory f, List<String> words, List<String> content) {
+      SearchPredicateFactory f,
+      List<String> words,
+      List<String> content,
+      List<QuerySynonyms.Expansion> expansions) {
     BooleanPredicateClausesStep<?, ?> any = f.bool();
-    for (String word : content) {
+    for (int i = 0; i < content.size(); i++) {
+      String word = content.get(i);
       BooleanPredicateClausesStep<?, ?> clause = f.bool();
+      for (QuerySynonyms.Expansion expansion : expansions) {
+        if (expansion.start() <= i && i < expansion.end()) {
+          for (QuerySynonyms.Alternative alternative : expansion.alternatives()) {
+            clause.should(synonym(f, alternative));
+          }
+        }
+      }
       for (String l : LANGUAGES) {
         clause.should(f.match().field("title_" + l).matching(word).boost(TITLE));
         clause.should(f.match().field("names_" + l).matching(word).boost(NAMES));
@@ -441,6 +526,39 @@ public class EducationSearchService {
             : words.size() <= 4 ? words.size() - 1 : (int) Math.ceil(words.size() * 0.6);
     required -= words.size() - content.size();
     return any.minimumShouldMatchNumber(Math.clamp(required, 1, content.size()));
+  }
+
+  /**
+   * The text predicate with doctoral programmes' scores multiplied by {@link #doctoralPrior}: the
+   * same predicate twice, once for every other offering and once, boosted, for doctoral ones, so
+   * the prior is a factor on the score (on both backends) rather than an amount added to it.
+   */
+  private PredicateFinalStep withDoctoralPrior(SearchPredicateFactory f, SearchPredicate text) {
+    if (doctoralPrior == 1f) {
+      return f.bool().must(text);
+    }
+    PredicateFinalStep doctoral = f.match().field(Fields.EQF).matching(DOCTORAL_EQF);
+    return f.bool()
+        .should(f.bool().must(text).mustNot(doctoral))
+        .should(f.bool().must(text).filter(doctoral).boost(doctoralPrior));
+  }
+
+  /** An alternative name, as a phrase in the fields of its language, weighted below the words. */
+  private static PredicateFinalStep synonym(
+      SearchPredicateFactory f, QuerySynonyms.Alternative alternative) {
+    String l = alternative.language().code();
+    String text = alternative.text();
+    return f.bool()
+        .should(f.phrase().field("title_" + l).matching(text).slop(1).boost(TITLE * SYNONYM))
+        .should(f.phrase().field("names_" + l).matching(text).slop(1).boost(NAMES * SYNONYM))
+        .should(
+            f.phrase()
+                .field("skills_" + l)
+                .matching(text)
+                .slop(1)
+                .constantScore()
+                .boost(SKILLS * SYNONYM))
+        .should(f.phrase().field("body_" + l).matching(text).slop(1).boost(BODY * SYNONYM));
   }
 
   private static PredicateFinalStep openNow(SearchPredicateFactory f, Instant now) {

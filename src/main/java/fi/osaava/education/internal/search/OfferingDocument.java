@@ -54,7 +54,7 @@ public class OfferingDocument {
    * old way. Raise it with every change to the fields or their analysis; the old index can then be
    * deleted. Version 2: no term vectors, deduplicated language fields, aggregable application end.
    */
-  public static final String INDEX = "education-offering-v2";
+  public static final String INDEX = "education-offering-v3";
 
   /** Location facet value of offerings that can be taken entirely online. */
   public static final String ONLINE = "online";
@@ -101,6 +101,7 @@ public class OfferingDocument {
   @KeywordField(name = Fields.FIELD, projectable = Projectable.YES, aggregable = Aggregable.YES)
   private String fieldCode;
 
+  @GenericField(name = Fields.EQF)
   private Short eqf;
 
   private Short nqf;
@@ -516,6 +517,7 @@ public class OfferingDocument {
   public static final class Fields {
     public static final String SOURCE = "source";
     public static final String KIND = "kind";
+    public static final String EQF = "eqf";
     public static final String LEVEL = "level";
     public static final String FIELD = "field";
     public static final String DURATION = "duration";
