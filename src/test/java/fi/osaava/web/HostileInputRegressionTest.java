@@ -123,6 +123,14 @@ class HostileInputRegressionTest extends WebTestBase {
         .andExpect(jsonPath("$.parameter").value("limit"));
   }
 
+  @ParameterizedTest(name = "size={0}")
+  @CsvSource({"0", "-1", "100000"})
+  void anOutOfRangePageSizeIsA400NamingIt(String size) throws Exception {
+    mvc.perform(get("/api/v1/taxonomy/browse/skill").param("size", size))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.parameter").value("size"));
+  }
+
   @Test
   void aBlankConceptTypeOnAutocompleteIsA400NamingIt() throws Exception {
     mvc.perform(get("/api/v1/taxonomy/autocomplete").param("q", "java").param("type", " "))

@@ -190,6 +190,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             .collect(Collectors.joining("; "));
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
     problem.setTitle("Invalid request");
+    // As for every other refused parameter, a single one is named for clients to show.
+    if (e.getParameterValidationResults().size() == 1) {
+      problem.setProperty(
+          "parameter",
+          e.getParameterValidationResults().getFirst().getMethodParameter().getParameterName());
+    }
     return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
   }
 }
