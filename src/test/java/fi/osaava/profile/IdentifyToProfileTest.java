@@ -142,7 +142,13 @@ class IdentifyToProfileTest extends WebTestBase {
 
     Document review = page(me, response.getRedirectedUrl(), "fi");
     assertThat(review.select("h1").text()).isEqualTo("Ansioluettelostasi luetut tiedot");
-    assertThat(review.select(".cv-entry")).hasSize(4);
+    assertThat(review.select(".cv-entry h2").eachText())
+        .as("in the CV's order")
+        .containsExactly(
+            "Lähihoitaja, Hoivakoti Aurinko",
+            "Kokki, Ravintola Testi",
+            "Sosiaali- ja terveysalan perustutkinto, Tampereen ammattiopisto",
+            "Ylioppilas, Tampereen lyseon lukio");
     assertThat(review.select("input[name=accept]")).isNotEmpty();
   }
 
