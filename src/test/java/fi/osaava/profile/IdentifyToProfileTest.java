@@ -142,7 +142,13 @@ class IdentifyToProfileTest extends WebTestBase {
 
     Document review = page(me, response.getRedirectedUrl(), "fi");
     assertThat(review.select("h1").text()).isEqualTo("Ansioluettelostasi luetut tiedot");
-    assertThat(review.select(".cv-entry")).hasSize(4);
+    assertThat(review.select(".cv-entry h2").eachText())
+        .as("in the CV's order")
+        .containsExactly(
+            "Lähihoitaja, Hoivakoti Aurinko",
+            "Kokki, Ravintola Testi",
+            "Sosiaali- ja terveysalan perustutkinto, Tampereen ammattiopisto",
+            "Ylioppilas, Tampereen lyseon lukio");
     assertThat(review.select("input[name=accept]")).isNotEmpty();
   }
 
@@ -291,11 +297,11 @@ class IdentifyToProfileTest extends WebTestBase {
     assertThat(text.replaceAll("\\s+", " ")).contains(evidence.split(" … ")[0]);
     Document profile = page(me, "/profile?confirmed=1", "sv");
     assertThat(profile.select("p.notice").eachText())
-        .contains("En färdighet från sidan Identifiera dina färdigheter lades till i din profil.");
+        .contains("En färdighet från sidan Identifiera din kompetens lades till i din profil.");
     assertThat(page(me, "/profile?confirmed=x%3Cb%3E", "sv").select("p.notice").text())
         .doesNotContain("lades till");
     assertThat(profile.select(".skill-sources .tag").eachText())
-        .containsExactly("Identifierad i din text på sidan Identifiera dina färdigheter");
+        .containsExactly("Identifierad i din text på sidan Identifiera din kompetens");
 
     // Not signed in, the page offers no saving.
     Document anonymous =

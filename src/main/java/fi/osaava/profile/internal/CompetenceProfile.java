@@ -206,9 +206,10 @@ public class CompetenceProfile {
     for (ExperienceInput input : inputs) {
       UUID id = UUID.randomUUID();
       jdbc.sql(
+              // clock_timestamp(), not the transaction's now(): the entries keep the CV's order.
               "INSERT INTO profile_experience (id, person_id, kind, organisation, title, start_date,"
-                  + " end_date, description, offering_id, cv_import_id)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)")
+                  + " end_date, description, offering_id, cv_import_id, created_at)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, clock_timestamp())")
           .params(
               id,
               person.value(),
@@ -249,7 +250,7 @@ public class CompetenceProfile {
   public List<Experience> importedEntries(PersonId person, UUID cvImportId) {
     return jdbc.sql(
             "SELECT * FROM profile_experience WHERE person_id = ? AND cv_import_id = ?"
-                + " ORDER BY created_at, kind, coalesce(end_date, DATE '9999-12-31') DESC")
+                + " ORDER BY created_at, id")
         .params(person.value(), cvImportId)
         .query(CompetenceProfile::experience)
         .list();
