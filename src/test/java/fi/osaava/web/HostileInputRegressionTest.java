@@ -194,9 +194,8 @@ class HostileInputRegressionTest extends WebTestBase {
                     HttpHeaders.AUTHORIZATION, "Bearer " + oidc.bearerToken("education.publish"))
                 .content(offering))
         .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.records").value(0))
-        .andExpect(jsonPath("$.errors[0].line").value(1))
-        .andExpect(jsonPath("$.errors[0].field").value("url"));
+        .andExpect(jsonPath("$.line").value(1))
+        .andExpect(jsonPath("$.field").value("url"));
     String instance =
         """
         {"@context": "https://schema.org", "@type": "Course",
@@ -211,7 +210,7 @@ class HostileInputRegressionTest extends WebTestBase {
                     HttpHeaders.AUTHORIZATION, "Bearer " + oidc.bearerToken("education.publish"))
                 .content(instance))
         .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.errors[0].field").value("hasCourseInstance.url"));
+        .andExpect(jsonPath("$.field").value("hasCourseInstance.url"));
   }
 
   /** A row stored before the rule (or by any other way in) is still never rendered as a link. */

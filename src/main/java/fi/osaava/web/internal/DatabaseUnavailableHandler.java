@@ -3,10 +3,12 @@ package fi.osaava.web.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import org.hibernate.exception.GenericJDBCException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -74,6 +77,33 @@ class DatabaseUnavailableHandler {
         .header(HttpHeaders.RETRY_AFTER, retryAfter)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);
+  }
+
+  /**
+   * A statement that was running when the server went away fails with a plain SQL error whose
+   * SQLState says so (class 08, connection exception; 57P01–57P03, the server shutting down or
+   * crashed), which Hibernate does not classify as a connection problem. Those are outages too; any
+   * other SQL error keeps its own handling.
+   */
+  @ExceptionHandler({GenericJDBCException.class, UncategorizedSQLException.class})
+  ResponseEntity<ProblemDetail> sqlError(
+      Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
+    if (!connectionLost(e)) {
+      throw e;
+    }
+    return databaseUnavailable(e, request, response);
+  }
+
+  static boolean connectionLost(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        if (state.startsWith("08") || state.startsWith("57P")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean isApi(HttpServletRequest request) {

@@ -12,6 +12,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.hibernate.exception.GenericJDBCException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -49,7 +50,13 @@ class DatabaseUnavailableHandlerTest {
           "lost",
           () ->
               new RuntimeException(
-                  new SQLNonTransientConnectionException("This connection has been closed.")));
+                  new SQLNonTransientConnectionException("This connection has been closed.")),
+          "postmaster-exit",
+          () ->
+              new GenericJDBCException(
+                  "JDBC exception executing SQL",
+                  new SQLException(
+                      "FATAL: terminating connection due to unexpected postmaster exit", "57P01")));
 
   private final MockMvc mvc =
       MockMvcBuilders.standaloneSetup(new FailingController())
@@ -57,7 +64,8 @@ class DatabaseUnavailableHandlerTest {
           .build();
 
   @ParameterizedTest
-  @ValueSource(strings = {"jdbc-template", "transaction", "hibernate", "wrapped", "lost"})
+  @ValueSource(
+      strings = {"jdbc-template", "transaction", "hibernate", "wrapped", "lost", "postmaster-exit"})
   void apiGetsAProblemWithRetryAfter(String failure) throws Exception {
     mvc.perform(get("/api/v1/fail/" + failure))
         .andExpect(status().isServiceUnavailable())
@@ -71,7 +79,8 @@ class DatabaseUnavailableHandlerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"jdbc-template", "transaction", "hibernate", "wrapped", "lost"})
+  @ValueSource(
+      strings = {"jdbc-template", "transaction", "hibernate", "wrapped", "lost", "postmaster-exit"})
   void pageGetsTheErrorStatusWithRetryAfter(String failure) throws Exception {
     mvc.perform(get("/page/" + failure))
         .andExpect(status().isServiceUnavailable())
@@ -85,6 +94,14 @@ class DatabaseUnavailableHandlerTest {
         .hasRootCauseInstanceOf(SQLException.class)
         .rootCause()
         .hasMessage("duplicate key");
+  }
+
+  @org.junit.jupiter.api.Test
+  void otherSqlErrorsOfTheSameTypeAreLeftAlone() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> mvc.perform(get("/api/v1/syntax")))
+        .hasRootCauseInstanceOf(SQLException.class)
+        .rootCause()
+        .hasMessage("syntax error");
   }
 
   private static SQLTransientConnectionException timedOut() {
@@ -113,6 +130,13 @@ class DatabaseUnavailableHandlerTest {
     String integrity() {
       throw new DataIntegrityViolationException(
           "could not insert", new SQLException("duplicate key", "23505"));
+    }
+
+    @GetMapping("/api/v1/syntax")
+    @ResponseBody
+    String syntax() {
+      throw new GenericJDBCException(
+          "could not prepare", new SQLException("syntax error", "42601"));
     }
   }
 }

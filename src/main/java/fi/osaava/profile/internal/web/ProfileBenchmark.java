@@ -328,7 +328,7 @@ class ProfileBenchmark implements Benchmark {
     context.setVariables(overview.model(person, Language.FI));
     // The request parameters the page reads: none given (null values, as for a plain GET).
     Map<String, Object> parameters = new java.util.HashMap<>();
-    for (String name : List.of("saved", "imported", "conflict")) {
+    for (String name : List.of("saved", "imported", "conflict", "nothingConfirmed", "added")) {
       parameters.put(name, null);
     }
     context.setVariable("param", parameters);

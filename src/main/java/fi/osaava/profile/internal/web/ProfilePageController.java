@@ -85,8 +85,16 @@ class ProfilePageController {
   }
 
   @GetMapping("/profile")
-  String overview(Authentication auth, Locale locale, Model model) {
+  String overview(
+      @RequestParam(required = false) String confirmed,
+      Authentication auth,
+      Locale locale,
+      Model model) {
     model.addAllAttributes(overview.model(signedIn.require(auth), Language.of(locale)));
+    // The count comes back in the redirect's query; only a plain number is shown.
+    if (confirmed != null && confirmed.matches("[0-9]{1,4}")) {
+      model.addAttribute("confirmedCount", Integer.valueOf(confirmed));
+    }
     return "profile/overview";
   }
 
@@ -225,7 +233,7 @@ class ProfilePageController {
     } catch (InvalidInputException e) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       model.addAttribute("importError", e.problem());
-      return overview(auth, locale, model);
+      return overview(null, auth, locale, model);
     }
   }
 
