@@ -3,6 +3,7 @@ package fi.osaava.education.internal;
 import fi.osaava.education.CatalogueChanged;
 import fi.osaava.education.internal.search.EducationIndexer;
 import fi.osaava.education.internal.search.EducationReindexRequests;
+import fi.osaava.platform.DatabaseOutage;
 import fi.osaava.regions.RegionsImported;
 import fi.osaava.taxonomy.EscoImported;
 import java.time.Duration;
@@ -105,32 +106,13 @@ class EducationMaintenance implements ApplicationRunner, Ordered, DisposableBean
         backfill.trigger();
       }
     } catch (RuntimeException e) {
-      if (databaseAway(e)) {
+      if (DatabaseOutage.causes(e)) {
         // The database's supervisor and the 503 handler report an outage; the poll retries.
         log.debug("Queued education index work waits for the database: {}", e.toString());
       } else {
         log.error("Queued education index work could not be done; it is tried again", e);
       }
     }
-  }
-
-  /** Whether {@code e} comes from a database that cannot be reached or was lost mid-statement. */
-  private static boolean databaseAway(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof java.sql.SQLTransientConnectionException
-          || t instanceof java.sql.SQLNonTransientConnectionException
-          || t instanceof java.net.ConnectException
-          || t instanceof org.springframework.dao.DataAccessResourceFailureException
-          || t instanceof org.springframework.transaction.CannotCreateTransactionException) {
-        return true;
-      }
-      if (t instanceof java.sql.SQLException sql
-          && sql.getSQLState() != null
-          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   @Override

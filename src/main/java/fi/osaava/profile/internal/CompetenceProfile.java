@@ -70,21 +70,7 @@ public class CompetenceProfile {
   /** Adds an entry and asks the engine for the skills its description expresses. */
   @Transactional
   public Experience addExperience(PersonId person, ExperienceInput input, Language labels) {
-    UUID id = UUID.randomUUID();
-    jdbc.sql(
-            "INSERT INTO profile_experience (id, person_id, kind, organisation, title, start_date,"
-                + " end_date, description, offering_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(
-            id,
-            person.value(),
-            input.kind().name(),
-            input.organisation(),
-            input.title(),
-            input.start(),
-            input.end(),
-            input.description(),
-            input.offeringId())
-        .update();
+    UUID id = insertExperience(person, input, null);
     suggest(person, id, input, labels);
     audit.record(person, "self", "experience-added");
     return experience(person, id);
@@ -193,6 +179,29 @@ public class CompetenceProfile {
     return evidence.length() > 500 ? evidence.substring(0, 499) + "…" : evidence;
   }
 
+  /** Stores one entry, from the form or from an uploaded CV ({@code cvImportId} else null). */
+  private UUID insertExperience(PersonId person, ExperienceInput input, UUID cvImportId) {
+    UUID id = UUID.randomUUID();
+    jdbc.sql(
+            // clock_timestamp(), not the transaction's now(): a CV's entries keep their order.
+            "INSERT INTO profile_experience (id, person_id, kind, organisation, title, start_date,"
+                + " end_date, description, offering_id, cv_import_id, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, clock_timestamp())")
+        .params(
+            id,
+            person.value(),
+            input.kind().name(),
+            input.organisation(),
+            input.title(),
+            input.start(),
+            input.end(),
+            input.description(),
+            input.offeringId(),
+            cvImportId)
+        .update();
+    return id;
+  }
+
   /**
    * Adds the entries read from one uploaded CV and asks the engine, in one batch, for the skills
    * each expresses: the person then confirms them on the import's page.
@@ -204,24 +213,7 @@ public class CompetenceProfile {
       PersonId person, UUID cvImportId, List<ExperienceInput> inputs, Language labels) {
     List<UUID> ids = new java.util.ArrayList<>();
     for (ExperienceInput input : inputs) {
-      UUID id = UUID.randomUUID();
-      jdbc.sql(
-              // clock_timestamp(), not the transaction's now(): the entries keep the CV's order.
-              "INSERT INTO profile_experience (id, person_id, kind, organisation, title, start_date,"
-                  + " end_date, description, offering_id, cv_import_id, created_at)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, clock_timestamp())")
-          .params(
-              id,
-              person.value(),
-              input.kind().name(),
-              input.organisation(),
-              input.title(),
-              input.start(),
-              input.end(),
-              input.description(),
-              cvImportId)
-          .update();
-      ids.add(id);
+      ids.add(insertExperience(person, input, cvImportId));
     }
     List<Integer> described = new java.util.ArrayList<>();
     List<String> texts = new java.util.ArrayList<>();

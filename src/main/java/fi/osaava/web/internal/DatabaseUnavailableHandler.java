@@ -1,9 +1,9 @@
 package fi.osaava.web.internal;
 
+import fi.osaava.platform.DatabaseOutage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
@@ -88,22 +88,10 @@ class DatabaseUnavailableHandler {
   @ExceptionHandler({GenericJDBCException.class, UncategorizedSQLException.class})
   ResponseEntity<ProblemDetail> sqlError(
       Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
-    if (!connectionLost(e)) {
+    if (!DatabaseOutage.causes(e)) {
       throw e;
     }
     return databaseUnavailable(e, request, response);
-  }
-
-  static boolean connectionLost(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof SQLException sql && sql.getSQLState() != null) {
-        String state = sql.getSQLState();
-        if (state.startsWith("08") || state.startsWith("57P")) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   private static boolean isApi(HttpServletRequest request) {

@@ -250,22 +250,26 @@ public class EducationSearchService {
     }
   }
 
+  /** A plain text query by relevance, no filters: what the evaluations ask. */
+  private static EducationQuery textOnly(String text, Language language, int size) {
+    return new EducationQuery(
+        text,
+        null,
+        Map.of(),
+        false,
+        Set.of(),
+        EducationQuery.SortOrder.RELEVANCE,
+        0,
+        size,
+        language);
+  }
+
   /**
    * Ids of the best {@code limit} real (not synthetic) hits for {@code text}, for the relevance
    * evaluation.
    */
   public List<UUID> rank(String text, Language language, int limit) {
-    EducationQuery query =
-        new EducationQuery(
-            text,
-            null,
-            Map.of(),
-            false,
-            Set.of(),
-            EducationQuery.SortOrder.RELEVANCE,
-            0,
-            limit,
-            language);
+    EducationQuery query = textOnly(text, language, limit);
     List<String> words = QueryWords.of(text);
     Instant now = clock.instant();
     try (Session session = sessionFactory.openSession()) {
@@ -287,17 +291,7 @@ public class EducationSearchService {
    * synonyms, for the zero-result evaluation: the same predicate as {@link #search}, no facets.
    */
   public long count(String text, Language language, boolean withSynonyms) {
-    EducationQuery query =
-        new EducationQuery(
-            text,
-            null,
-            Map.of(),
-            false,
-            Set.of(),
-            EducationQuery.SortOrder.RELEVANCE,
-            0,
-            1,
-            language);
+    EducationQuery query = textOnly(text, language, 1);
     List<String> words = QueryWords.of(text);
     Instant now = clock.instant();
     try (Session session = sessionFactory.openSession()) {
