@@ -28,7 +28,13 @@ class TaxonomyBrowserTest extends BrowserTestBase {
   @Test
   void browseFromTheFrontPageToASkillAndOneOfItsOccupations() {
     Page page = newPage("en-GB", true);
-    page.navigate("/esco");
+    // The front door first: the ESCO browser is one click away from it.
+    page.navigate("/");
+    assertThat(page.locator("h1")).hasText(message("home.title", "en"));
+    assertThat(page.locator(".home-tasks li")).hasCount(5);
+    check(page);
+    page.locator("#esco-link").click();
+    assertThat(page.locator("h1")).hasText(message("taxonomy.home.title", "en"));
     check(page);
     page.locator(".cards a[href$='/browse/skill']").click();
     assertThat(page.locator("h1")).hasText(message("taxonomy.types.skill", "en"));
@@ -75,6 +81,14 @@ class TaxonomyBrowserTest extends BrowserTestBase {
     Labelled skill = EscoFixture.firstFinnishSkill();
     String english = EscoFixture.englishLabel("skills_en.csv", skill.uri());
     Page page = newPage("fi-FI", true);
+
+    page.navigate("/");
+    assertThat(page.locator("h1")).hasText(message("home.title", "fi"));
+    check(page);
+    page.locator(".language-switch a[hreflang='sv']").click();
+    assertThat(page.locator("h1")).hasText(message("home.title", "sv"));
+    check(page);
+    page.locator(".language-switch a[hreflang='fi']").click();
 
     page.navigate("/esco");
     assertThat(page.locator("html")).hasAttribute("lang", "fi");
