@@ -53,7 +53,8 @@ class EducationQueryLogEvaluationTest extends WebTestBase {
     assertThat(queries).hasSize(5);
     assertThat(queries.get(1)).isEqualTo(new LoggedQuery(3, Language.SV, "sjuksköterska"));
 
-    Map<String, Rates> rates = evaluation.evaluate(queries);
+    List<EducationQueryLogEvaluation.RelatedAnswer> answers = new java.util.ArrayList<>();
+    Map<String, Rates> rates = evaluation.evaluate(queries, answers);
 
     assertThat(rates.get("sv").queries()).isEqualTo(2);
     assertThat(rates.get("sv").baselineZero()).containsExactly("sjuksköterska");
@@ -64,6 +65,9 @@ class EducationQueryLogEvaluationTest extends WebTestBase {
     assertThat(rates.get("all").queries()).isEqualTo(5);
     assertThat(rates.get("all").baselineRate()).isEqualTo(0.4);
     assertThat(rates.get("all").synonymsRate()).isEqualTo(0.2);
+    // Nonsense names no occupation or skill: the fallback has nothing to offer either.
+    assertThat(rates.get("en").noAnswer()).containsExactly("qxzvkw plorbt");
+    assertThat(answers).isEmpty();
   }
 
   @Test
@@ -74,7 +78,7 @@ class EducationQueryLogEvaluationTest extends WebTestBase {
         .containsEntry("sv_baseline_zero_rate", 0.5)
         .containsEntry("sv_synonyms_zero_rate", 0.0)
         .containsEntry("all_queries", 5);
-    assertThat(report.markdown()).contains("| sv | 2 | 1 (50.0 %) | 0 (0.0 %) |");
+    assertThat(report.markdown()).contains("| sv | 2 | 1 (50.0 %) | 0 (0.0 %) | 0 (0.0 %) |");
   }
 
   @Test

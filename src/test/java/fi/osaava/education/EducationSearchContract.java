@@ -327,4 +327,41 @@ interface EducationSearchContract {
         .andExpect(jsonPath("$.items[0].title.text").isNotEmpty())
         .andExpect(jsonPath("$.facets.level").isArray());
   }
+
+  /**
+   * Words that name nothing in the catalogue but an occupation ESCO knows are answered with the
+   * offerings that teach that occupation's skills, and the result says so; the oracle is the stored
+   * skills, not the ranking.
+   */
+  @Test
+  default void anOccupationTheCatalogueDoesNotNameIsAnsweredThroughItsSkills() {
+    // The real catalogue has no electrician's qualification: the words alone find nothing.
+    assertThat(search().count("sähköasentaja", Language.FI, true)).isZero();
+
+    EducationSearchResult result = search().firstPage("sähköasentaja", Language.FI, 10);
+
+    assertThat(result.related()).isTrue();
+    assertThat(result.relatedVia())
+        .extracting(fi.osaava.platform.LocalizedText::text)
+        .contains("sähköasentaja");
+    assertThat(result.hits()).isNotEmpty();
+    for (EducationSearchResult.Hit hit :
+        result.hits().subList(0, Math.min(3, result.hits().size()))) {
+      List<String> labels =
+          jdbc()
+              .queryForList(
+                  "select coalesce(label_fi, label_en) from education_offering_skill"
+                      + " where offering_id = ?",
+                  String.class,
+                  hit.id());
+      assertThat(labels).as("skills of %s", hit.titles()).anyMatch(l -> l.contains("sähkö"));
+    }
+
+    EducationSearchResult nurse = search().firstPage("sairaanhoitaja", Language.FI, 10);
+    assertThat(nurse.related()).isFalse();
+    assertThat(nurse.total()).isPositive();
+    EducationSearchResult nonsense = search().firstPage("qxzvkw plorbt", Language.EN, 10);
+    assertThat(nonsense.related()).isFalse();
+    assertThat(nonsense.total()).isZero();
+  }
 }

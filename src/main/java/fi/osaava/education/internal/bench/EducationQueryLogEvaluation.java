@@ -1,10 +1,12 @@
 package fi.osaava.education.internal.bench;
 
+import fi.osaava.education.internal.search.EducationSearchResult;
 import fi.osaava.education.internal.search.EducationSearchService;
 import fi.osaava.platform.Benchmark;
 import fi.osaava.platform.ImportProgress;
 import fi.osaava.platform.InvalidInputException;
 import fi.osaava.platform.Language;
+import fi.osaava.platform.LocalizedText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +39,12 @@ public class EducationQueryLogEvaluation implements Benchmark {
   /** One query of the log, with its line number for messages. */
   public record LoggedQuery(int line, Language language, String text) {}
 
-  /** Per language (and {@code all}): queries, and those without hits before and after. */
-  public record Rates(int queries, List<String> baselineZero, List<String> synonymsZero) {
+  /**
+   * Per language (and {@code all}): queries, those without hits before and after the synonyms, and
+   * those still without any answer after the skills fallback.
+   */
+  public record Rates(
+      int queries, List<String> baselineZero, List<String> synonymsZero, List<String> noAnswer) {
     public double baselineRate() {
       return queries == 0 ? 0 : (double) baselineZero.size() / queries;
     }
@@ -46,7 +52,14 @@ public class EducationQueryLogEvaluation implements Benchmark {
     public double synonymsRate() {
       return queries == 0 ? 0 : (double) synonymsZero.size() / queries;
     }
+
+    public double noAnswerRate() {
+      return queries == 0 ? 0 : (double) noAnswer.size() / queries;
+    }
   }
+
+  /** A query whose words matched nothing, answered through what they are about. */
+  public record RelatedAnswer(String query, List<String> via, List<String> firstTitles) {}
 
   @Override
   public String name() {
@@ -64,8 +77,9 @@ public class EducationQueryLogEvaluation implements Benchmark {
     Path file = Path.of(options.getOrDefault("file", "docs/evaluation/education-queries.txt"));
     List<LoggedQuery> queries = read(file);
     progress.report("running " + queries.size() + " queries without and with synonyms");
-    Map<String, Rates> rates = evaluate(queries);
-    return report(file, rates);
+    List<RelatedAnswer> answers = new ArrayList<>();
+    Map<String, Rates> rates = evaluate(queries, answers);
+    return report(file, rates, answers);
   }
 
   /**
@@ -111,15 +125,37 @@ public class EducationQueryLogEvaluation implements Benchmark {
     return queries;
   }
 
-  /** Runs each query twice, without and with synonyms; rates per language code and "all". */
-  public Map<String, Rates> evaluate(List<LoggedQuery> queries) {
+  /**
+   * Runs each query without and with synonyms and, where the words find nothing, as the search page
+   * does (the skills fallback); rates per language code and "all". The fallback's first titles go
+   * into {@code answers}, so that a reader can judge them.
+   */
+  public Map<String, Rates> evaluate(List<LoggedQuery> queries, List<RelatedAnswer> answers) {
     Map<String, Rates> rates = new LinkedHashMap<>();
     for (String key : List.of("fi", "sv", "en", "all")) {
-      rates.put(key, new Rates(0, new ArrayList<>(), new ArrayList<>()));
+      rates.put(key, new Rates(0, new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
     }
     for (LoggedQuery query : queries) {
       boolean baselineZero = search.count(query.text(), query.language(), false) == 0;
       boolean synonymsZero = search.count(query.text(), query.language(), true) == 0;
+      boolean noAnswer = false;
+      if (synonymsZero) {
+        EducationSearchResult page = search.firstPage(query.text(), query.language(), 10);
+        List<String> titles =
+            page.hits().stream()
+                .filter(h -> !h.synthetic())
+                .limit(3)
+                .map(h -> title(h.titles(), query.language()))
+                .toList();
+        noAnswer = titles.isEmpty();
+        if (!noAnswer) {
+          answers.add(
+              new RelatedAnswer(
+                  query.language().code() + " " + query.text(),
+                  page.relatedVia().stream().map(LocalizedText::text).toList(),
+                  titles));
+        }
+      }
       for (String key : List.of(query.language().code(), "all")) {
         Rates r = rates.get(key);
         if (baselineZero) {
@@ -128,37 +164,52 @@ public class EducationQueryLogEvaluation implements Benchmark {
         if (synonymsZero) {
           r.synonymsZero().add(query.text());
         }
-        rates.put(key, new Rates(r.queries() + 1, r.baselineZero(), r.synonymsZero()));
+        if (noAnswer) {
+          r.noAnswer().add(query.text());
+        }
+        rates.put(
+            key, new Rates(r.queries() + 1, r.baselineZero(), r.synonymsZero(), r.noAnswer()));
       }
     }
     rates.values().removeIf(r -> r.queries() == 0);
     return rates;
   }
 
-  private static Report report(Path file, Map<String, Rates> rates) {
+  private static String title(Map<String, String> titles, Language language) {
+    String own = titles.get(language.code());
+    if (own != null) {
+      return own;
+    }
+    return titles.values().stream().findFirst().orElse("?");
+  }
+
+  private static Report report(Path file, Map<String, Rates> rates, List<RelatedAnswer> answers) {
     StringBuilder md = new StringBuilder();
     md.append("Query log: `")
         .append(file)
         .append("` (written without looking at the catalogue; real offerings only).\n\n");
     md.append(
         "| language | queries | zero results, baseline (no synonyms) | zero results, with"
-            + " synonyms |\n");
-    md.append("|---|---:|---:|---:|\n");
+            + " synonyms | no answer after the skills fallback |\n");
+    md.append("|---|---:|---:|---:|---:|\n");
     Map<String, Object> metrics = new LinkedHashMap<>();
     rates.forEach(
         (language, r) -> {
           md.append(
-              "| %s | %d | %d (%.1f %%) | %d (%.1f %%) |\n"
+              "| %s | %d | %d (%.1f %%) | %d (%.1f %%) | %d (%.1f %%) |\n"
                   .formatted(
                       language,
                       r.queries(),
                       r.baselineZero().size(),
                       100 * r.baselineRate(),
                       r.synonymsZero().size(),
-                      100 * r.synonymsRate()));
+                      100 * r.synonymsRate(),
+                      r.noAnswer().size(),
+                      100 * r.noAnswerRate()));
           metrics.put(language + "_queries", r.queries());
           metrics.put(language + "_baseline_zero_rate", round(r.baselineRate()));
           metrics.put(language + "_synonyms_zero_rate", round(r.synonymsRate()));
+          metrics.put(language + "_no_answer_rate", round(r.noAnswerRate()));
         });
     Rates all = rates.get("all");
     md.append(
@@ -172,6 +223,25 @@ public class EducationQueryLogEvaluation implements Benchmark {
       md.append("\nStill without results: ")
           .append(String.join(", ", all.synonymsZero().stream().map(q -> "`" + q + "`").toList()))
           .append(".\n");
+    }
+    if (all != null && !all.noAnswer().isEmpty()) {
+      md.append("\nNo answer even through skills: ")
+          .append(String.join(", ", all.noAnswer().stream().map(q -> "`" + q + "`").toList()))
+          .append(".\n");
+    }
+    if (!answers.isEmpty()) {
+      md.append(
+          "\nAnswered through skills (query; what it was understood as; first three"
+              + " offerings):\n\n");
+      for (RelatedAnswer answer : answers) {
+        md.append("- `")
+            .append(answer.query())
+            .append("`; ")
+            .append(String.join(", ", answer.via()))
+            .append("; ")
+            .append(String.join(" · ", answer.firstTitles()))
+            .append('\n');
+      }
     }
     return new Report(md.toString(), metrics);
   }

@@ -1,5 +1,6 @@
 package fi.osaava.education.internal.search;
 
+import fi.osaava.platform.LocalizedText;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +12,8 @@ import java.util.UUID;
  *     result
  * @param openNow how many of the results have an application period open now
  * @param didYouMean a corrected query when some words are unknown to the catalogue, else null
+ * @param relatedVia empty when the hits match the words; else nothing matched them, and the hits
+ *     teach the skills of these occupations and skills, which the words were understood as
  * @param tookMillis server-side time of the search, facets included
  */
 public record EducationSearchResult(
@@ -21,11 +24,23 @@ public record EducationSearchResult(
     Map<Facet, List<FacetCount>> facets,
     long openNow,
     String didYouMean,
+    List<LocalizedText> relatedVia,
     double tookMillis) {
 
   public EducationSearchResult {
     hits = List.copyOf(hits);
     facets = Map.copyOf(facets);
+    relatedVia = List.copyOf(relatedVia);
+  }
+
+  /** Whether the hits were found through what the words are about rather than the words. */
+  public boolean related() {
+    return !relatedVia.isEmpty();
+  }
+
+  EducationSearchResult withDidYouMean(String suggestion, double millis) {
+    return new EducationSearchResult(
+        total, page, size, hits, facets, openNow, suggestion, relatedVia, millis);
   }
 
   public int totalPages() {

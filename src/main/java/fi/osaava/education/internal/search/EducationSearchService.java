@@ -75,6 +75,7 @@ public class EducationSearchService {
   private final JdbcTemplate jdbc;
   private final QuerySynonyms synonyms;
   private final float doctoralPrior;
+  private final RelatedSkills relatedSkills;
 
   /**
    * @param doctoralPrior what a doctoral programme's text score is multiplied by ({@code
@@ -91,6 +92,7 @@ public class EducationSearchService {
       FinnishMorphology morphology,
       JdbcTemplate jdbc,
       QuerySynonyms synonyms,
+      RelatedSkills relatedSkills,
       @Value("${osaava.education.search.doctoral-prior:0.5}") float doctoralPrior) {
     if (!(doctoralPrior > 0 && doctoralPrior <= 1)) {
       throw new IllegalArgumentException(
@@ -98,6 +100,7 @@ public class EducationSearchService {
               + doctoralPrior);
     }
     this.doctoralPrior = doctoralPrior;
+    this.relatedSkills = relatedSkills;
     this.sessionFactory = entityManagerFactory.unwrap(SessionFactory.class);
     this.synonyms = synonyms;
     this.morphology = morphology;
@@ -106,7 +109,32 @@ public class EducationSearchService {
     this.clock = Clock.systemUTC();
   }
 
+  /**
+   * Searches; when the words find nothing, searches again for what they are about: the offerings
+   * that teach the skills of the occupations and skills the query names ({@link RelatedSkills}),
+   * under the same filters, and the result says so ({@link EducationSearchResult#relatedVia()}).
+   */
   public EducationSearchResult search(EducationQuery query) {
+    long started = System.nanoTime();
+    EducationSearchResult result = search(query, RelatedSkills.Understood.NOTHING, List.of());
+    if (result.total() > 0 || query.text() == null || QueryWords.of(query.text()).isEmpty()) {
+      return result;
+    }
+    RelatedSkills.Understood understood = relatedSkills.understand(query.text(), query.language());
+    if (understood.offerings().isEmpty()) {
+      return result;
+    }
+    EducationSearchResult related = search(query, understood, understood.via());
+    if (related.total() == 0) {
+      return result;
+    }
+    return related.withDidYouMean(result.didYouMean(), (System.nanoTime() - started) / 1e6);
+  }
+
+  private EducationSearchResult search(
+      EducationQuery query,
+      RelatedSkills.Understood related,
+      List<fi.osaava.platform.LocalizedText> relatedVia) {
     long started = System.nanoTime();
     List<String> words = QueryWords.of(query.text());
     List<String> teaches = QueryWords.of(query.teaches());
@@ -148,8 +176,13 @@ public class EducationSearchService {
                                         ::new))
                         .asList();
                   })
-              .where(f -> predicate(f, query, words, teaches, now, today, true))
-              .sort(f -> sort(f, query.sort(), words.isEmpty() && teaches.isEmpty()))
+              .where(f -> predicate(f, query, words, teaches, related, now, today, true))
+              .sort(
+                  f ->
+                      sort(
+                          f,
+                          query.sort(),
+                          words.isEmpty() && teaches.isEmpty() && related.offerings().isEmpty()))
               .highlighter(
                   h ->
                       h.unified()
@@ -246,6 +279,7 @@ public class EducationSearchService {
           facets,
           openNow,
           didYouMean,
+          relatedVia,
           (System.nanoTime() - started) / 1e6);
     }
   }
@@ -262,6 +296,14 @@ public class EducationSearchService {
         0,
         size,
         language);
+  }
+
+  /**
+   * What a person typing {@code text} sees first, with no filters: the words' hits or, when they
+   * find nothing, the related ones. For the query-log evaluation.
+   */
+  public EducationSearchResult firstPage(String text, Language language, int size) {
+    return search(textOnly(text, language, size));
   }
 
   /**
@@ -417,9 +459,39 @@ public class EducationSearchService {
       Instant now,
       LocalDate today,
       boolean withSynonyms) {
+    return predicate(
+        f, query, words, teaches, RelatedSkills.Understood.NOTHING, now, today, withSynonyms);
+  }
+
+  /**
+   * @param related when it has offerings, the words are replaced by them: only those offerings,
+   *     each scoring the sum of the weights of the skills it teaches, with the doctoral prior as
+   *     for words
+   */
+  private PredicateFinalStep predicate(
+      SearchPredicateFactory f,
+      EducationQuery query,
+      List<String> words,
+      List<String> teaches,
+      RelatedSkills.Understood related,
+      Instant now,
+      LocalDate today,
+      boolean withSynonyms) {
     BooleanPredicateClausesStep<?, ?> root = f.bool();
     root.filter(f.match().field(Fields.ACTIVE).matching(true));
-    if (words.isEmpty()) {
+    if (!related.offerings().isEmpty()) {
+      root.filter(f.id().matchingAny(related.offerings()));
+      BooleanPredicateClausesStep<?, ?> skills = f.bool();
+      for (RelatedSkills.Weighted skill : related.skills()) {
+        skills.should(
+            f.match()
+                .field(Fields.SKILL)
+                .matching(skill.uri())
+                .constantScore()
+                .boost((float) skill.weight()));
+      }
+      root.must(withDoctoralPrior(f, skills.minimumShouldMatchNumber(1).toPredicate()));
+    } else if (words.isEmpty()) {
       root.must(f.matchAll());
     } else {
       List<String> content = QueryWords.contentWords(words, query.language());

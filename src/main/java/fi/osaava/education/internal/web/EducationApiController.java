@@ -207,6 +207,7 @@ class EducationApiController {
         facets,
         result.openNow(),
         result.didYouMean(),
+        result.relatedVia(),
         result.tookMillis());
   }
 
@@ -293,6 +294,12 @@ class EducationApiController {
       Map<String, List<FacetCount>> facets,
       long openNow,
       String didYouMean,
+      @Schema(
+              description =
+                  "Empty when the items match the query's words. Otherwise nothing matched them,"
+                      + " and the items teach the ESCO skills of these occupations and skills,"
+                      + " which the query was understood as")
+          List<LocalizedText> relatedVia,
       double tookMillis) {}
 
   record HitJson(

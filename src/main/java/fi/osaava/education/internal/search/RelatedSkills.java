@@ -1,0 +1,195 @@
+package fi.osaava.education.internal.search;
+
+import fi.osaava.identification.Identification;
+import fi.osaava.identification.IdentificationApi;
+import fi.osaava.identification.IdentifiedConcept;
+import fi.osaava.identification.IdentifyOptions;
+import fi.osaava.platform.Language;
+import fi.osaava.platform.LocalizedText;
+import fi.osaava.platform.Paging;
+import fi.osaava.taxonomy.EscoImported;
+import fi.osaava.taxonomy.RelatedConcept;
+import fi.osaava.taxonomy.RelationType;
+import fi.osaava.taxonomy.TaxonomyApi;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a query that names nothing in the catalogue is about, as ESCO skills: the last resort of the
+ * education search. The catalogue holds few vocational qualifications and no short courses, so
+ * "sähköasentaja", "rörmokare" or "elderly care" name nothing in it, while the identification
+ * engine knows them as occupations and skills. The offerings that teach those skills are the honest
+ * next answer, shown as such: the page says that nothing is named so, and which occupations and
+ * skills the results were found through.
+ */
+@Component
+class RelatedSkills {
+
+  /** A skill the query was understood to be about, with how strongly. */
+  record Weighted(String uri, double weight) {}
+
+  /**
+   * The query understood as skills.
+   *
+   * @param via the occupations and skills it was understood as, for the explanation, best first
+   * @param skills skill URIs with weights, strongest first
+   * @param offerings the active offerings that teach enough of them ({@link #ENOUGH})
+   */
+  record Understood(List<LocalizedText> via, List<Weighted> skills, List<UUID> offerings) {
+
+    static final Understood NOTHING = new Understood(List.of(), List.of(), List.of());
+
+    Understood {
+      via = List.copyOf(via);
+      skills = List.copyOf(skills);
+      offerings = List.copyOf(offerings);
+    }
+  }
+
+  /**
+   * What an offering must reach to be shown, summing over the skills it teaches their weight times
+   * how strongly it teaches them: one skill the query names outright, or several specific skills of
+   * the occupation it names. One generic skill that half the trades share is not enough.
+   */
+  static final double ENOUGH = 0.3;
+
+  /**
+   * An essential skill shared by more occupations than this is weighted down in proportion:
+   * "communicate with customers" tells nothing about which trade a query names, while "install
+   * plumbing systems" does.
+   */
+  static final int SPECIFIC = 10;
+
+  /** Offerings considered at most: far more than a person pages through. */
+  static final int MAX_OFFERINGS = 500;
+
+  /**
+   * An occupation counts only when the query names it nearly outright: a title typed as a query
+   * ("vartija", "plumber") scores about 1, while occupations inferred from a topic score lower and
+   * would pull in the skills of neighbouring trades.
+   */
+  static final double OCCUPATION_CONFIDENCE = 0.9;
+
+  /** Occupations whose essential skills are used, so that a cluster of titles does not dilute. */
+  static final int OCCUPATIONS = 3;
+
+  /**
+   * An essential skill of a named occupation counts below a skill the query itself names: it is the
+   * occupation's, not necessarily what the person typed.
+   */
+  static final double ESSENTIAL_WEIGHT = 0.3;
+
+  /** Skills in the query itself, above the identification's own confidence threshold. */
+  static final int SKILLS = 10;
+
+  private final IdentificationApi identification;
+  private final TaxonomyApi taxonomy;
+  private final JdbcTemplate jdbc;
+
+  /**
+   * Skill URI → how many occupations need it essentially; built on first use, dropped on import.
+   */
+  private volatile Map<String, Integer> essentialFor;
+
+  RelatedSkills(IdentificationApi identification, TaxonomyApi taxonomy, JdbcTemplate jdbc) {
+    this.identification = identification;
+    this.taxonomy = taxonomy;
+    this.jdbc = jdbc;
+  }
+
+  @EventListener
+  void escoImported(EscoImported event) {
+    essentialFor = null;
+  }
+
+  private Map<String, Integer> essentialFor() {
+    Map<String, Integer> counts = essentialFor;
+    if (counts == null) {
+      Map<String, Integer> built = new HashMap<>();
+      taxonomy.forEachOccupationSkill(
+          r -> {
+            if (r.relation() == RelationType.ESSENTIAL) {
+              built.merge(r.skill().value(), 1, Integer::sum);
+            }
+          });
+      counts = Map.copyOf(built);
+      essentialFor = counts;
+    }
+    return counts;
+  }
+
+  Understood understand(String text, Language language) {
+    if (text == null || text.isBlank()) {
+      return Understood.NOTHING;
+    }
+    Identification found =
+        identification.identify(
+            text,
+            language,
+            new IdentifyOptions(
+                SKILLS, IdentifyOptions.DEFAULT_THRESHOLD, true, true, language, 0));
+    Map<String, Double> weights = new LinkedHashMap<>();
+    List<LocalizedText> via = new ArrayList<>();
+    for (IdentifiedConcept skill : found.skills()) {
+      if (skill.confident()) {
+        weights.merge(skill.uri().value(), skill.score(), Math::max);
+      }
+    }
+    List<IdentifiedConcept> occupations =
+        found.occupations().stream()
+            .filter(o -> o.confident() && o.score() >= OCCUPATION_CONFIDENCE)
+            .limit(OCCUPATIONS)
+            .toList();
+    Map<String, Integer> shared = occupations.isEmpty() ? Map.of() : essentialFor();
+    for (IdentifiedConcept occupation : occupations) {
+      via.add(occupation.label());
+      for (RelatedConcept skill :
+          taxonomy
+              .skillsOfOccupation(
+                  occupation.uri(), RelationType.ESSENTIAL, language, new Paging(0, 200))
+              .items()) {
+        String uri = skill.concept().uri().value();
+        int needs = Math.max(1, shared.getOrDefault(uri, 1));
+        double weight = ESSENTIAL_WEIGHT * Math.min(1.0, (double) SPECIFIC / needs);
+        weights.merge(uri, weight, Math::max);
+      }
+    }
+    found.skills().stream()
+        .filter(IdentifiedConcept::confident)
+        .limit(OCCUPATIONS)
+        .forEach(s -> via.add(s.label()));
+    List<Weighted> skills =
+        weights.entrySet().stream()
+            .map(e -> new Weighted(e.getKey(), e.getValue()))
+            .sorted((a, b) -> Double.compare(b.weight(), a.weight()))
+            .toList();
+    if (skills.isEmpty()) {
+      return Understood.NOTHING;
+    }
+    return new Understood(via, skills, offerings(skills));
+  }
+
+  /** The active offerings whose taught skills reach {@link #ENOUGH}, best first. */
+  private List<UUID> offerings(List<Weighted> skills) {
+    String[] uris = skills.stream().map(Weighted::uri).toArray(String[]::new);
+    Double[] weights = skills.stream().map(Weighted::weight).toArray(Double[]::new);
+    return jdbc.queryForList(
+        "select s.offering_id from education_offering_skill s"
+            + " join unnest(?::text[], ?::float8[]) as w(uri, weight) on w.uri = s.skill_uri"
+            + " join education_offering o on o.id = s.offering_id and o.active"
+            + " group by s.offering_id having sum(w.weight * s.score) >= ?"
+            + " order by sum(w.weight * s.score) desc, s.offering_id limit ?",
+        UUID.class,
+        uris,
+        weights,
+        ENOUGH,
+        MAX_OFFERINGS);
+  }
+}
