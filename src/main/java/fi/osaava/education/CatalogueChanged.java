@@ -6,4 +6,8 @@ package fi.osaava.education;
  *
  * @param changedOfferings how many offerings changed in this commit
  */
-public record CatalogueChanged(long changedOfferings) {}
+public record CatalogueChanged(long changedOfferings) {
+
+  /** The catalogue's name in {@link fi.osaava.platform.DataChanged}. */
+  public static final String DATASET = "education";
+}

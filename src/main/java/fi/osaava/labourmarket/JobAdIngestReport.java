@@ -22,4 +22,7 @@ public record JobAdIngestReport(
   public double adsPerSecond() {
     return millis == 0 ? 0 : read * 1000.0 / millis;
   }
+
+  /** The job ads' name in {@link fi.osaava.platform.DataChanged}. */
+  public static final String DATASET = "job-ads";
 }

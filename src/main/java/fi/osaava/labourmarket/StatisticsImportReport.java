@@ -17,4 +17,10 @@ public record StatisticsImportReport(
     rows = Map.copyOf(rows);
     unmatched = Map.copyOf(unmatched);
   }
+
+  /**
+   * The statistics' (series, occupation indicators, boundaries) name in {@link
+   * fi.osaava.platform.DataChanged}.
+   */
+  public static final String DATASET = "labour-market-statistics";
 }

@@ -22,10 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code osaava import education} while {@code osaava start} runs on the same home: the service
- * holds the search index, so the import commits to the database, queues the index work there and
- * exits 0 saying so; the running service indexes the change and its search finds it within a
- * minute. Both run in this JVM, on a durable database and an index on disk, as a person runs them.
+ * Imports while {@code osaava start} runs on the same home. {@code osaava import education}: the
+ * service holds the search index, so the import commits to the database, queues the index work
+ * there and exits 0 saying so; the running service indexes the change and its search finds it
+ * within a minute. {@code osaava import regions}: the service refreshes the classification it keeps
+ * in memory. Both run in this JVM, on a durable database and an index on disk, as a person runs
+ * them.
  */
 class ImportBesideServiceTest {
 
@@ -68,18 +70,7 @@ class ImportBesideServiceTest {
 
   @Test
   void theImportExitsZeroAndTheRunningServiceSearchFindsTheChange() throws Exception {
-    int port;
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
-    StartCommand start =
-        (StartCommand)
-            OsaavaCommand.commandLine()
-                .parseArgs("start", "--port", Integer.toString(port), "--home", home.toString())
-                .subcommand()
-                .commandSpec()
-                .userObject();
-    assertThat(start.call()).isEqualTo(OsaavaCommand.KEEP_RUNNING);
+    StartCommand start = startService();
     try {
       HttpClient http = HttpClient.newHttpClient();
       URI search =
@@ -92,14 +83,7 @@ class ImportBesideServiceTest {
           konfo,
           "{\"oid\": \"1.2.246.562.13.99900000000000042\", \"nimi\": {\"fi\":"
               + " \"Kvanttiviljelyn koulutus\"}, \"kielivalinta\": [\"fi\"]}\n");
-      originalOut = System.out;
-      originalErr = System.err;
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int exit =
-          OsaavaCommand.execute("import", "education", "--home", home.toString(), konfo.toString());
-      System.setOut(originalOut);
-      System.setErr(originalErr);
+      int exit = run("import", "education", "--home", home.toString(), konfo.toString());
 
       assertThat(exit)
           .as("stdout: %s%nstderr: %s", out.toString(StandardCharsets.UTF_8), err)
@@ -118,6 +102,112 @@ class ImportBesideServiceTest {
     } finally {
       start.context.close();
     }
+  }
+
+  /**
+   * {@code osaava import regions} beside the service: the service keeps the classification in
+   * memory, and serves the imported and then the changed municipalities within a minute, at the
+   * default poll interval of the dataset versions (5 s).
+   */
+  @Test
+  void regionsImportedBesideTheServiceAreServedWithinAMinute() throws Exception {
+    StartCommand start = startService();
+    try {
+      HttpClient http = HttpClient.newHttpClient();
+      URI municipalities =
+          URI.create("http://localhost:" + port + "/api/v1/regions/municipality?lang=fi");
+      // Read once before the import, so the service holds the (empty) classification in memory.
+      assertThat(get(http, municipalities)).isEqualTo("[]");
+
+      Path file = files.resolve("municipalities-2026.csv");
+      Files.writeString(file, municipalityRows("Testikunta 3"));
+      assertThat(run("import", "regions", "--home", home.toString(), file.toString()))
+          .as("stdout: %s%nstderr: %s", out.toString(StandardCharsets.UTF_8), err)
+          .isZero();
+      Duration first = waitUntilServed(http, municipalities, "\"Testikunta 3\"");
+
+      Files.writeString(file, municipalityRows("Muutettu kunta 3"));
+      assertThat(run("import", "regions", "--home", home.toString(), file.toString()))
+          .as("stdout: %s%nstderr: %s", out.toString(StandardCharsets.UTF_8), err)
+          .isZero();
+      Duration changed = waitUntilServed(http, municipalities, "\"Muutettu kunta 3\"");
+      assertThat(get(http, municipalities)).doesNotContain("\"Testikunta 3\"");
+      System.out.printf(
+          "ImportBesideServiceTest: regions served %d ms after the first import and %d ms after"
+              + " the change%n",
+          first.toMillis(), changed.toMillis());
+    } finally {
+      start.context.close();
+    }
+  }
+
+  private int port;
+
+  private StartCommand startService() throws Exception {
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    StartCommand start =
+        (StartCommand)
+            OsaavaCommand.commandLine()
+                .parseArgs("start", "--port", Integer.toString(port), "--home", home.toString())
+                .subcommand()
+                .commandSpec()
+                .userObject();
+    assertThat(start.call()).isEqualTo(OsaavaCommand.KEEP_RUNNING);
+    return start;
+  }
+
+  /** Runs a command in this JVM as a person runs it beside the service, keeping its output. */
+  private int run(String... args) {
+    out.reset();
+    err.reset();
+    originalOut = System.out;
+    originalErr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      return OsaavaCommand.execute(args);
+    } finally {
+      System.setOut(originalOut);
+      System.setErr(originalErr);
+    }
+  }
+
+  /** How long after the import the text appeared; fails after a minute. */
+  private static Duration waitUntilServed(HttpClient http, URI uri, String text) throws Exception {
+    long imported = System.nanoTime();
+    long deadline = imported + Duration.ofMinutes(1).toNanos();
+    String body = get(http, uri);
+    while (!body.contains(text) && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      body = get(http, uri);
+    }
+    assertThat(body).as("served by the running service within a minute").contains(text);
+    return Duration.ofNanos(System.nanoTime() - imported);
+  }
+
+  /** Ten municipalities in one region; the third with the given name. */
+  private static String municipalityRows(String third) {
+    StringBuilder rows =
+        new StringBuilder(
+            "kunta,municipality_name_fi,maakunta_code,maakunta_name_fi,seutukunta_code,"
+                + "seutukunta_name_fi\n");
+    for (int n = 1; n <= 10; n++) {
+      rows.append(
+          "%d,\"%s\",1,\"Testimaakunta\",11,\"Testiseutu\"\n"
+              .formatted(n, n == 3 ? third : "Testikunta " + n));
+    }
+    return rows.toString();
+  }
+
+  private static String get(HttpClient http, URI uri) throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(uri).header("Accept", "application/json").build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return response.body();
   }
 
   private static long total(HttpClient http, URI uri) throws Exception {

@@ -3,6 +3,7 @@ package fi.osaava.education.internal;
 import fi.osaava.education.CatalogueChanged;
 import fi.osaava.education.internal.search.EducationIndexer;
 import fi.osaava.education.internal.search.EducationReindexRequests;
+import fi.osaava.platform.DataChanged;
 import fi.osaava.platform.DatabaseOutage;
 import fi.osaava.regions.RegionsImported;
 import fi.osaava.taxonomy.EscoImported;
@@ -123,6 +124,14 @@ class EducationMaintenance implements ApplicationRunner, Ordered, DisposableBean
   @TransactionalEventListener(fallbackExecution = true)
   void onEscoImported(EscoImported event) {
     if (service) {
+      backfill.trigger();
+    }
+  }
+
+  /** ESCO imported beside the service or on another node: the backfill runs here too. */
+  @EventListener
+  void onDataChanged(DataChanged event) {
+    if (service && event.elsewhere() && event.concerns(EscoImported.DATASET)) {
       backfill.trigger();
     }
   }

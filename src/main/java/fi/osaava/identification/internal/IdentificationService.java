@@ -92,6 +92,18 @@ class IdentificationService implements IdentificationApi, StartupWork {
 
   @EventListener
   void escoImported(EscoImported event) {
+    forgetEngine();
+  }
+
+  /** ESCO imported by another process (beside the service, another node): as after our own. */
+  @EventListener
+  void dataChanged(fi.osaava.platform.DataChanged event) {
+    if (event.elsewhere() && event.concerns(EscoImported.DATASET)) {
+      forgetEngine();
+    }
+  }
+
+  private void forgetEngine() {
     synchronized (this) {
       engine = null;
       semanticLoading = null;

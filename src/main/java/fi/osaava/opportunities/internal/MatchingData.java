@@ -3,9 +3,11 @@ package fi.osaava.opportunities.internal;
 import fi.osaava.education.CatalogueChanged;
 import fi.osaava.education.EducationApi;
 import fi.osaava.education.MatchableOffering;
+import fi.osaava.labourmarket.JobAdIngestReport;
 import fi.osaava.labourmarket.LabourMarketApi;
 import fi.osaava.labourmarket.MatchableJobAd;
 import fi.osaava.labourmarket.OccupationIndicators;
+import fi.osaava.labourmarket.StatisticsImportReport;
 import fi.osaava.opportunities.internal.engine.EscoTables;
 import fi.osaava.opportunities.internal.engine.JobAdEntry;
 import fi.osaava.opportunities.internal.engine.MatchIndex;
@@ -13,6 +15,7 @@ import fi.osaava.opportunities.internal.engine.OccupationEntry;
 import fi.osaava.opportunities.internal.engine.OfferingEntry;
 import fi.osaava.opportunities.internal.engine.RiasecCodes;
 import fi.osaava.opportunities.internal.engine.SkillGraph;
+import fi.osaava.platform.DataChanged;
 import fi.osaava.platform.Directories;
 import fi.osaava.platform.Language;
 import fi.osaava.taxonomy.ConceptUri;
@@ -85,6 +88,43 @@ class MatchingData {
   void catalogueChanged(CatalogueChanged event) {
     synchronized (this) {
       index = null;
+    }
+  }
+
+  /**
+   * A dataset the index is built from changed, here, beside the service or on another node: builds
+   * a new index in the background while requests keep the old one. Demand comes from the
+   * labour-market statistics, so those reload the ESCO tables as ESCO does.
+   */
+  @EventListener
+  void dataChanged(DataChanged event) {
+    boolean tables =
+        event.concerns(EscoImported.DATASET) || event.concerns(StatisticsImportReport.DATASET);
+    if (!tables
+        && !event.concerns(CatalogueChanged.DATASET)
+        && !event.concerns(JobAdIngestReport.DATASET)) {
+      return;
+    }
+    synchronized (this) {
+      if (tables) {
+        esco = null;
+      }
+      if (index == null) {
+        return; // Nobody has asked yet: built on first use, from the new data.
+      }
+    }
+    Thread.ofVirtual().name("opportunities-refresh").start(this::refreshQuietly);
+  }
+
+  private void refreshQuietly() {
+    try {
+      refresh();
+    } catch (RuntimeException e) {
+      log.warn(
+          "The matching index could not be rebuilt; it is built on next use: {}", e.toString());
+      synchronized (this) {
+        index = null;
+      }
     }
   }
 

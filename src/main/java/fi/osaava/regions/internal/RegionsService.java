@@ -1,5 +1,7 @@
 package fi.osaava.regions.internal;
 
+import fi.osaava.platform.DataChanged;
+import fi.osaava.platform.DataChanges;
 import fi.osaava.platform.ImportProgress;
 import fi.osaava.platform.Language;
 import fi.osaava.platform.SnapshotShrinkGuard;
@@ -25,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,11 +41,21 @@ class RegionsService implements RegionsApi, RegionsImportApi {
 
   private final JdbcTemplate jdbc;
   private final ApplicationEventPublisher events;
+  private final DataChanges dataChanges;
   private volatile Snapshot snapshot;
 
-  RegionsService(JdbcTemplate jdbc, ApplicationEventPublisher events) {
+  RegionsService(JdbcTemplate jdbc, ApplicationEventPublisher events, DataChanges dataChanges) {
     this.jdbc = jdbc;
     this.events = events;
+    this.dataChanges = dataChanges;
+  }
+
+  /** Read again on next use, also after an import beside the service or on another node. */
+  @EventListener
+  void onDataChanged(DataChanged event) {
+    if (event.concerns(RegionsImported.DATASET)) {
+      snapshot = null;
+    }
   }
 
   @Override
@@ -143,6 +156,7 @@ class RegionsService implements RegionsApi, RegionsImportApi {
         digest,
         content.year() == 0 ? null : content.year(),
         content.municipalities());
+    dataChanges.record(RegionsImported.DATASET);
     snapshot = null;
     RegionsImported imported = new RegionsImported(content.year(), content.municipalities());
     events.publishEvent(imported);

@@ -1,5 +1,7 @@
 package fi.osaava.education.internal.search;
 
+import fi.osaava.education.CatalogueChanged;
+import fi.osaava.platform.DataChanges;
 import java.sql.Array;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,19 +42,29 @@ public class EducationReindexRequests {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transactions;
   private final EducationIndexer indexer;
+  private final DataChanges dataChanges;
 
   EducationReindexRequests(
-      JdbcTemplate jdbc, TransactionTemplate transactions, EducationIndexer indexer) {
+      JdbcTemplate jdbc,
+      TransactionTemplate transactions,
+      EducationIndexer indexer,
+      DataChanges dataChanges) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.indexer = indexer;
+    this.dataChanges = dataChanges;
   }
 
-  /** Queues these offerings, in the caller's transaction. */
+  /**
+   * Queues these offerings, in the caller's transaction, and records the catalogue's change for
+   * every node's in-memory copies (matching); the index work itself is done once, by whoever
+   * drains.
+   */
   public void request(Collection<UUID> ids) {
     if (ids.isEmpty()) {
       return;
     }
+    dataChanges.record(CatalogueChanged.DATASET);
     Object[] array = ids.toArray();
     jdbc.update(
         "insert into education_reindex_request (offering_ids) values (?)",
@@ -61,6 +73,7 @@ public class EducationReindexRequests {
 
   /** Queues a rebuild of the whole index, in the caller's transaction. */
   public void requestRebuild() {
+    dataChanges.record(CatalogueChanged.DATASET);
     jdbc.update("insert into education_reindex_request (offering_ids) values (null)");
   }
 

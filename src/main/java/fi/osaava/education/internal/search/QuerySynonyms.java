@@ -112,6 +112,15 @@ public class QuerySynonyms {
     dictionary = null;
   }
 
+  /** ESCO imported by another process (beside the service, another node): as after our own. */
+  @EventListener
+  void dataChanged(fi.osaava.platform.DataChanged event) {
+    if (event.elsewhere() && event.concerns(EscoImported.DATASET)) {
+      generation.incrementAndGet();
+      dictionary = null;
+    }
+  }
+
   /**
    * In the service, builds the dictionary in the background once the application is ready, so the
    * first person to search does not wait for it (seconds: every Finnish label goes through Voikko).

@@ -6,12 +6,16 @@ import fi.osaava.identification.IdentificationApi;
 import fi.osaava.identification.IdentifiedConcept;
 import fi.osaava.identification.IdentifyOptions;
 import fi.osaava.labourmarket.JobAdIngestReport;
+import fi.osaava.platform.DataChanged;
+import fi.osaava.platform.DataChanges;
 import fi.osaava.platform.ImportProgress;
 import fi.osaava.platform.Language;
 import fi.osaava.regions.Area;
 import fi.osaava.regions.AreaLevel;
 import fi.osaava.regions.RegionsApi;
+import fi.osaava.regions.RegionsImported;
 import fi.osaava.taxonomy.ConceptType;
+import fi.osaava.taxonomy.EscoImported;
 import fi.osaava.taxonomy.TaxonomyApi;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +33,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -63,6 +68,7 @@ public class JobAdIngestion {
   private final IdentificationApi identification;
   private final TaxonomyApi taxonomy;
   private final RegionsApi regions;
+  private final DataChanges dataChanges;
   private final JsonMapper json = JsonMapper.builder().build();
   private volatile Map<String, String> occupationIsco;
   private final Map<String, Optional<Area>> municipalities = new ConcurrentHashMap<>();
@@ -72,12 +78,25 @@ public class JobAdIngestion {
       TransactionTemplate transaction,
       IdentificationApi identification,
       TaxonomyApi taxonomy,
-      RegionsApi regions) {
+      RegionsApi regions,
+      DataChanges dataChanges) {
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.identification = identification;
     this.taxonomy = taxonomy;
     this.regions = regions;
+    this.dataChanges = dataChanges;
+  }
+
+  /** Occupations and municipalities are looked up again after ESCO or the regions changed. */
+  @EventListener
+  void onDataChanged(DataChanged event) {
+    if (event.concerns(EscoImported.DATASET)) {
+      occupationIsco = null;
+    }
+    if (event.concerns(RegionsImported.DATASET)) {
+      municipalities.clear();
+    }
   }
 
   /**
@@ -95,6 +114,9 @@ public class JobAdIngestion {
         status -> {
           jdbc.queryForList("select pg_advisory_xact_lock(?)", LOCK);
           ingestAll(in, source, progress, totals);
+          if (totals[0] > totals[3]) {
+            dataChanges.record(JobAdIngestReport.DATASET);
+          }
         });
     return new JobAdIngestReport(
         totals[0],

@@ -145,6 +145,14 @@ public class Forecasts {
     backtest = null;
   }
 
+  /** Statistics imported beside the service or on another node. */
+  @EventListener
+  void dataChanged(fi.osaava.platform.DataChanged event) {
+    if (event.concerns(fi.osaava.labourmarket.StatisticsImportReport.DATASET)) {
+      clear();
+    }
+  }
+
   /** The last {@link #HISTORY} values before {@code end}; null when gaps or too short. */
   static double[] tail(double[] values, int end) {
     int start = Math.max(0, end - HISTORY);

@@ -3,6 +3,7 @@ package fi.osaava.labourmarket.internal.importer;
 import fi.osaava.labourmarket.StatisticsImportReport;
 import fi.osaava.platform.CsvReader;
 import fi.osaava.platform.CsvRecord;
+import fi.osaava.platform.DataChanges;
 import fi.osaava.platform.ImportProgress;
 import fi.osaava.platform.InvalidInputException;
 import fi.osaava.platform.Language;
@@ -68,17 +69,20 @@ public class StatisticsImporter {
   private final TransactionTemplate transaction;
   private final TaxonomyApi taxonomy;
   private final RegionsApi regions;
+  private final DataChanges dataChanges;
   private final JsonMapper json = JsonMapper.builder().build();
 
   StatisticsImporter(
       JdbcTemplate jdbc,
       TransactionTemplate transaction,
       TaxonomyApi taxonomy,
-      RegionsApi regions) {
+      RegionsApi regions,
+      DataChanges dataChanges) {
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.taxonomy = taxonomy;
     this.regions = regions;
+    this.dataChanges = dataChanges;
   }
 
   /** Whether the data directory holds every input file. */
@@ -281,6 +285,7 @@ public class StatisticsImporter {
     transaction.executeWithoutResult(
         status -> {
           checkShrink(rows, allowShrink);
+          dataChanges.record(StatisticsImportReport.DATASET);
           jdbc.update(
               "truncate lm_dataset, lm_occupation_series, lm_area_series, lm_vacancy_flow,"
                   + " lm_occupation_indicator, lm_boundary");

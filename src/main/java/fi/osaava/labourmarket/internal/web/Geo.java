@@ -51,6 +51,14 @@ class Geo {
     names.clear();
   }
 
+  /** Statistics imported beside the service or on another node. */
+  @EventListener
+  void dataChanged(fi.osaava.platform.DataChanged event) {
+    if (event.concerns(fi.osaava.labourmarket.StatisticsImportReport.DATASET)) {
+      clear();
+    }
+  }
+
   private Map<String, String> load(String level) {
     Map<String, String> result = new LinkedHashMap<>();
     Map<String, String> levelNames = new LinkedHashMap<>();

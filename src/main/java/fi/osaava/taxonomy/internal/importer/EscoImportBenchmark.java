@@ -127,6 +127,7 @@ class EscoImportBenchmark implements Benchmark {
               scratch.dataSource(),
               new DataSourceTransactionManager(scratch.dataSource()),
               event -> {},
+              dataset -> {},
               mode);
       return importer.importEsco(List.of(release), EscoImportOptions.defaults(), m -> {});
     } finally {

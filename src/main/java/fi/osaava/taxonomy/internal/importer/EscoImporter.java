@@ -1,5 +1,6 @@
 package fi.osaava.taxonomy.internal.importer;
 
+import fi.osaava.platform.DataChanges;
 import fi.osaava.platform.ImportProgress;
 import fi.osaava.platform.InvalidInputException;
 import fi.osaava.platform.SnapshotShrinkGuard;
@@ -51,26 +52,34 @@ public class EscoImporter {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transactions;
   private final ApplicationEventPublisher events;
+  private final DataChanges dataChanges;
   private final CopyRows.Mode writeMode;
 
   @org.springframework.beans.factory.annotation.Autowired
   EscoImporter(
       DataSource dataSource,
       PlatformTransactionManager transactionManager,
-      ApplicationEventPublisher events) {
-    this(dataSource, transactionManager, events, CopyRows.Mode.COPY);
+      ApplicationEventPublisher events,
+      DataChanges dataChanges) {
+    this(dataSource, transactionManager, events, dataChanges, CopyRows.Mode.COPY);
   }
 
+  /**
+   * @param dataChanges where the import records that ESCO changed; the benchmark's scratch schema
+   *     has no version table and passes one that records nothing
+   */
   EscoImporter(
       DataSource dataSource,
       PlatformTransactionManager transactionManager,
       ApplicationEventPublisher events,
+      DataChanges dataChanges,
       CopyRows.Mode writeMode) {
     this.writeMode = writeMode;
     this.dataSource = dataSource;
     this.jdbc = new JdbcTemplate(dataSource);
     this.transactions = new TransactionTemplate(transactionManager);
     this.events = events;
+    this.dataChanges = dataChanges;
   }
 
   public EscoImportReport importEsco(
@@ -98,7 +107,14 @@ public class EscoImporter {
     }
     Result result =
         transactions.execute(
-            status -> write(sources, version, digest, options, progress, started, inputNames));
+            status -> {
+              Result written =
+                  write(sources, version, digest, options, progress, started, inputNames);
+              if (!written.report().unchanged()) {
+                dataChanges.record(EscoImported.DATASET);
+              }
+              return written;
+            });
     if (!result.report().unchanged()) {
       // Fresh planner statistics now: until autovacuum gets to the reloaded tables, the label
       // joins are planned blind and a page query can take seconds instead of milliseconds.

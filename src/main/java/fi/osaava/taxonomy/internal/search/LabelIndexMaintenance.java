@@ -77,6 +77,17 @@ class LabelIndexMaintenance implements ApplicationRunner, Ordered, DisposableBea
     }
   }
 
+  /**
+   * ESCO imported by another process: the service holds the index, so it rebuilds it now rather
+   * than at the next watch.
+   */
+  @org.springframework.context.event.EventListener
+  void dataChanged(fi.osaava.platform.DataChanged event) {
+    if (event.elsewhere() && event.concerns(EscoImported.DATASET)) {
+      rebuildIfStale();
+    }
+  }
+
   /** After the first-start imports (order 0), which rebuild the index themselves. */
   @Override
   public int getOrder() {
