@@ -20,6 +20,9 @@ public interface ProfileApi {
    */
   CompetenceSnapshot competence(PersonId person);
 
+  /** How complete the person's own profile is and what waits for their decision. */
+  ProfileProgress progress(PersonId person);
+
   /**
    * Adds skills gained by completing a step of a learning plan, as self-declared skills whose
    * source names the step and offering; skills already in the profile keep their level.

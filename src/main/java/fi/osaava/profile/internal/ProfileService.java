@@ -8,6 +8,7 @@ import fi.osaava.platform.Language;
 import fi.osaava.profile.CompetenceSnapshot;
 import fi.osaava.profile.PersonId;
 import fi.osaava.profile.ProfileApi;
+import fi.osaava.profile.ProfileProgress;
 import fi.osaava.profile.ProfileSkill;
 import fi.osaava.taxonomy.ConceptSummary;
 import fi.osaava.taxonomy.ConceptType;
@@ -81,6 +82,36 @@ class ProfileService implements ProfileApi {
         interests.liked(person, ConceptType.OCCUPATION),
         personal.scores(),
         workedAs(person));
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public ProfileProgress progress(PersonId person) {
+    List<Experience> entries = competence.experiences(person);
+    List<SuggestionEntry> pending = competence.pendingSuggestions(person);
+    String review = null;
+    if (!pending.isEmpty()) {
+      UUID first = pending.getFirst().experienceId();
+      // Suggestions from a CV are decided together on the CV's review page.
+      review =
+          entries.stream()
+              .filter(e -> e.id().equals(first))
+              .findFirst()
+              .map(
+                  e ->
+                      e.cvImportId() != null
+                          ? "/profile/cv/" + e.cvImportId()
+                          : "/profile/experiences/" + e.id())
+              .orElse("/profile#experiences");
+    }
+    int skills =
+        (int) competence.skills(person).stream().map(SkillEntry::skillUri).distinct().count();
+    return new ProfileProgress(
+        skills,
+        entries.size(),
+        pending.size(),
+        review,
+        !interests.personal(person).scores().isEmpty());
   }
 
   /**
