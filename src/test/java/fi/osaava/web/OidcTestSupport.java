@@ -92,6 +92,14 @@ public class OidcTestSupport {
    * into the development provider's login form and returns after landing back in Osaava.
    */
   public void signIn(Page page, String subject) {
+    signIn(page, subject, null);
+  }
+
+  /**
+   * As {@link #signIn(Page, String)}, typing {@code claimsJson} (such as an editor's role and
+   * organisation) into the provider's optional claims field, as a developer would.
+   */
+  public void signIn(Page page, String subject, String claimsJson) {
     // The provider's login page links style sheets from a CDN, which the test machines cannot
     // reach; they are answered empty, so the browser reports no failed loads.
     page.context()
@@ -102,6 +110,9 @@ public class OidcTestSupport {
     page.click("#sign-in-start");
     page.waitForSelector("input[name=username]");
     page.fill("input[name=username]", subject);
+    if (claimsJson != null) {
+      page.fill("textarea[name=claims]", claimsJson);
+    }
     page.click("input[type=submit]");
     page.waitForURL(url -> !url.startsWith(provider.baseUrl().toString()));
   }

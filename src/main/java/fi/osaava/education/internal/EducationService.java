@@ -126,6 +126,28 @@ class EducationService implements EducationApi, EducationCatalogue, EducationPus
     return write(List.of(read), false, ImportProgress.silent()).getFirst();
   }
 
+  /** Deactivates one offering and reindexes it at once, as a deactivating snapshot would. */
+  @Override
+  public boolean withdraw(UUID offering) {
+    Boolean withdrawn =
+        transactions.execute(
+            status -> {
+              int changed =
+                  jdbc.update(
+                      "update education_offering set active = false, updated_at = now()"
+                          + " where id = ? and active",
+                      offering);
+              if (changed == 0) {
+                return false;
+              }
+              reindexRequests.request(Set.of(offering));
+              events.publishEvent(new CatalogueChanged(1));
+              return true;
+            });
+    afterCommit(ImportProgress.silent());
+    return Boolean.TRUE.equals(withdrawn);
+  }
+
   /**
    * Writes every read in one transaction, or nothing: a read with any malformed record is refused
    * before anything is written (a snapshot missing a record would otherwise deactivate it, and a

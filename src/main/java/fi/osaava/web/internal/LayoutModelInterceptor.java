@@ -3,10 +3,12 @@ package fi.osaava.web.internal;
 import fi.osaava.platform.Language;
 import fi.osaava.platform.StartupWork;
 import fi.osaava.web.CurrentUrl;
+import fi.osaava.web.PublishingEditors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.function.Supplier;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
@@ -14,16 +16,22 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * Adds what the shared layout needs to every rendered page, so that no controller has to: the links
  * of the language switch, which lead back to the same page in another language, and what the
- * service is still preparing (the banner that says answers may be incomplete until then).
+ * service is still preparing (the banner that says answers may be incomplete until then), and
+ * whether the signed-in person is an editor (the link to the publishing pages).
  */
 final class LayoutModelInterceptor implements HandlerInterceptor {
 
   private final LocaleResolver localeResolver;
   private final Supplier<List<StartupWork>> startupWork;
+  private final PublishingEditors editors;
 
-  LayoutModelInterceptor(LocaleResolver localeResolver, Supplier<List<StartupWork>> startupWork) {
+  LayoutModelInterceptor(
+      LocaleResolver localeResolver,
+      Supplier<List<StartupWork>> startupWork,
+      PublishingEditors editors) {
     this.localeResolver = localeResolver;
     this.startupWork = startupWork;
+    this.editors = editors;
   }
 
   @Override
@@ -54,6 +62,10 @@ final class LayoutModelInterceptor implements HandlerInterceptor {
     modelAndView.addObject("languageLinks", links);
     modelAndView.addObject(
         "startupPending", startupWork.get().stream().flatMap(w -> w.pending().stream()).toList());
+    // Only editors see the way to the editor pages; the pages check the claims again themselves.
+    modelAndView.addObject(
+        "publishingEditor",
+        editors.editor(SecurityContextHolder.getContext().getAuthentication()).isPresent());
   }
 
   /**

@@ -1,6 +1,7 @@
 package fi.osaava.web.internal;
 
 import fi.osaava.platform.StartupWork;
+import fi.osaava.web.PublishingEditors;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -29,9 +30,11 @@ class WebConfiguration implements WebMvcConfigurer {
   private final LanguageLocaleResolver localeResolver = new LanguageLocaleResolver();
 
   private final ObjectProvider<StartupWork> startupWork;
+  private final PublishingEditors editors;
 
-  WebConfiguration(ObjectProvider<StartupWork> startupWork) {
+  WebConfiguration(ObjectProvider<StartupWork> startupWork, PublishingEditors editors) {
     this.startupWork = startupWork;
+    this.editors = editors;
   }
 
   /** The bean name is what DispatcherServlet looks up; Boot backs off from its own. */
@@ -66,7 +69,8 @@ class WebConfiguration implements WebMvcConfigurer {
     change.setIgnoreInvalidLocale(true);
     registry.addInterceptor(change).excludePathPatterns(API_PATHS);
     registry.addInterceptor(
-        new LayoutModelInterceptor(localeResolver, () -> startupWork.orderedStream().toList()));
+        new LayoutModelInterceptor(
+            localeResolver, () -> startupWork.orderedStream().toList(), editors));
   }
 
   @Override

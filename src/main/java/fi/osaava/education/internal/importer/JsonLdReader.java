@@ -186,7 +186,7 @@ public final class JsonLdReader {
         integer(node, "eqfLevel"),
         null,
         credits,
-        credits == null ? null : "credits",
+        credits == null ? null : creditUnit(node.get("numberOfCredits")),
         months,
         webAddress(node, "url"),
         false,
@@ -247,8 +247,17 @@ public final class JsonLdReader {
       } catch (NumberFormatException e) {
         throw new MalformedRecordException("hasCourseInstance.offers.price", "not a number");
       }
+      if (cost.signum() < 0) {
+        throw new MalformedRecordException(
+            "hasCourseInstance.offers.price", "must not be negative");
+      }
     } else if (node.path("isAccessibleForFree").asBoolean(false)) {
       cost = BigDecimal.ZERO;
+    }
+    LocalDate start = date(JsonFields.text(node, "startDate"), "hasCourseInstance.startDate");
+    LocalDate end = date(JsonFields.text(node, "endDate"), "hasCourseInstance.endDate");
+    if (start != null && end != null && end.isBefore(start)) {
+      throw new MalformedRecordException("hasCourseInstance.endDate", "before the startDate");
     }
     return new ImplementationRecord(
         JsonFields.text(node, "@id"),
@@ -261,8 +270,8 @@ public final class JsonLdReader {
         mode,
         JsonFields.text(node, "courseSchedule"),
         cost,
-        date(JsonFields.text(node, "startDate"), "hasCourseInstance.startDate"),
-        date(JsonFields.text(node, "endDate"), "hasCourseInstance.endDate"),
+        start,
+        end,
         instant(JsonFields.text(offers, "validFrom"), "hasCourseInstance.offers.validFrom"),
         instant(JsonFields.text(offers, "validThrough"), "hasCourseInstance.offers.validThrough"),
         webAddress(node, "hasCourseInstance.url"));
@@ -342,6 +351,25 @@ public final class JsonLdReader {
       throw new MalformedRecordException("numberOfCredits", "expected a number of credits ≥ 0");
     }
     return value.decimalValue();
+  }
+
+  /**
+   * The unit of {@code numberOfCredits}: {@code credits} (ECTS, the default) or {@code competence
+   * points} (vocational), from {@code {"value": n, "unitText": …}}. Both count as credits in the
+   * extent facet, as the national sources do.
+   */
+  private static String creditUnit(JsonNode node) {
+    String unit = node.isObject() ? JsonFields.text(node, "unitText") : null;
+    if (unit == null) {
+      return "credits";
+    }
+    return switch (unit.toLowerCase(Locale.ROOT)) {
+      case "credits" -> "credits";
+      case "competence points" -> "competence points";
+      default ->
+          throw new MalformedRecordException(
+              "numberOfCredits.unitText", "expected credits or competence points");
+    };
   }
 
   private static Integer integer(JsonNode node, String field) {

@@ -1,0 +1,248 @@
+package fi.osaava.education.internal.web;
+
+import fi.osaava.education.EducationLevel;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The editor pages' offering form. It holds text as typed, and is checked by turning it into the
+ * same schema.org JSON-LD that the push API takes ({@link #toJsonLd}) and publishing that: the
+ * push's reader is the one rule for both, and its field names map back to the form's ({@link
+ * #formField}). Bean Validation only bounds the lengths.
+ *
+ * @param extentUnit {@code credits} or {@code competence points}
+ * @param mode {@code onsite}, {@code online} or {@code blended}, as in {@code courseMode}
+ * @param municipality a municipality code (three digits), or blank
+ * @param skills ESCO skill URIs, separated by white space
+ */
+record OfferingForm(
+    @Size(max = 500) String nameFi,
+    @Size(max = 500) String nameSv,
+    @Size(max = 500) String nameEn,
+    @Size(max = 20_000) String descriptionFi,
+    @Size(max = 20_000) String descriptionSv,
+    @Size(max = 20_000) String descriptionEn,
+    @Size(max = 300) String provider,
+    @Size(max = 40) String level,
+    @Size(max = 40) String extent,
+    @Size(max = 40) String extentUnit,
+    @Size(max = 20) String mode,
+    @Size(max = 3) List<@Size(max = 5) String> languages,
+    @Size(max = 40) String cost,
+    @Size(max = 40) String startDate,
+    @Size(max = 40) String endDate,
+    @Size(max = 2000) String url,
+    @Size(max = 10) String municipality,
+    @Size(max = 20_000) String skills) {
+
+  /** The form's fields in page order: the error summary lists problems in this order. */
+  static final List<String> FIELDS =
+      List.of(
+          "nameFi",
+          "nameSv",
+          "nameEn",
+          "descriptionFi",
+          "descriptionSv",
+          "descriptionEn",
+          "provider",
+          "level",
+          "extent",
+          "extentUnit",
+          "mode",
+          "languages",
+          "cost",
+          "startDate",
+          "endDate",
+          "url",
+          "municipality",
+          "skills");
+
+  /** Which form field a field named by the JSON-LD reader comes from. */
+  private static final Map<String, String> FROM_JSON_LD =
+      Map.ofEntries(
+          Map.entry("name", "nameFi"),
+          Map.entry("description", "descriptionFi"),
+          Map.entry("provider.name", "provider"),
+          Map.entry("educationalLevel", "level"),
+          Map.entry("numberOfCredits", "extent"),
+          Map.entry("numberOfCredits.unitText", "extentUnit"),
+          Map.entry("hasCourseInstance.courseMode", "mode"),
+          Map.entry("hasCourseInstance.inLanguage", "languages"),
+          Map.entry("hasCourseInstance.offers.price", "cost"),
+          Map.entry("hasCourseInstance.startDate", "startDate"),
+          Map.entry("hasCourseInstance.endDate", "endDate"),
+          Map.entry("url", "url"),
+          Map.entry("hasCourseInstance.url", "url"),
+          Map.entry("hasCourseInstance.location.address.addressLocality", "municipality"),
+          Map.entry("teaches", "skills"));
+
+  static OfferingForm empty() {
+    return new OfferingForm(
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        EducationLevel.SHORT_COURSE.name(),
+        null,
+        "credits",
+        "onsite",
+        List.of("fi"),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  static OfferingForm of(PublishedOfferings.Stored stored) {
+    return new OfferingForm(
+        stored.titleFi(),
+        stored.titleSv(),
+        stored.titleEn(),
+        stored.descriptionFi(),
+        stored.descriptionSv(),
+        stored.descriptionEn(),
+        stored.provider(),
+        stored.level(),
+        stored.extent() == null ? null : stored.extent().stripTrailingZeros().toPlainString(),
+        stored.extentUnit() == null ? "credits" : stored.extentUnit(),
+        stored.mode() == null
+            ? "onsite"
+            : switch (stored.mode()) {
+              case "ONLINE" -> "online";
+              case "BLENDED" -> "blended";
+              default -> "onsite";
+            },
+        stored.languages(),
+        stored.cost() == null ? null : stored.cost().stripTrailingZeros().toPlainString(),
+        stored.start() == null ? null : stored.start().toString(),
+        stored.end() == null ? null : stored.end().toString(),
+        stored.url(),
+        stored.municipality(),
+        String.join("\n", stored.skills()));
+  }
+
+  /** The form field the JSON-LD reader's {@code field} comes from, if it comes from one. */
+  static Optional<String> formField(String jsonLdField) {
+    if (jsonLdField == null) {
+      return Optional.empty();
+    }
+    String field = FROM_JSON_LD.get(jsonLdField);
+    if (field == null && jsonLdField.startsWith("name")) {
+      field = "nameFi";
+    } else if (field == null && jsonLdField.startsWith("description")) {
+      field = "descriptionFi";
+    }
+    return Optional.ofNullable(field);
+  }
+
+  /** Public for the template's expressions. */
+  public boolean hasLanguage(String code) {
+    return languages != null && languages.contains(code);
+  }
+
+  /**
+   * The offering as one schema.org JSON-LD node, published under {@code sourceId} with the editor's
+   * organisation as its provider; blank fields are left out, so the reader decides what is missing.
+   *
+   * @param municipalityName the name (any of fi/sv/en) of a municipality code, as the reader
+   *     matches names
+   */
+  byte[] toJsonLd(String sourceId, String organisation, Function<String, String> municipalityName) {
+    JsonMapper json = JsonMapper.shared();
+    ObjectNode node = json.createObjectNode();
+    node.put("@context", "https://schema.org");
+    boolean programme =
+        EducationLevel.DEGREE.name().equals(level)
+            || EducationLevel.VOCATIONAL_QUALIFICATION.name().equals(level);
+    node.put("@type", programme ? "EducationalOccupationalProgram" : "Course");
+    node.put("@id", sourceId);
+    ObjectNode name = node.putObject("name");
+    putIfText(name, "fi", nameFi);
+    putIfText(name, "sv", nameSv);
+    putIfText(name, "en", nameEn);
+    ObjectNode description = node.putObject("description");
+    putIfText(description, "fi", descriptionFi);
+    putIfText(description, "sv", descriptionSv);
+    putIfText(description, "en", descriptionEn);
+    putIfText(node, "educationalLevel", level);
+    if (isText(extent)) {
+      ObjectNode credits = node.putObject("numberOfCredits");
+      BigDecimal number = number(extent);
+      if (number == null) {
+        credits.put("value", extent.strip());
+      } else {
+        credits.put("value", number);
+      }
+      putIfText(credits, "unitText", extentUnit);
+    }
+    putIfText(node, "url", url);
+    ObjectNode provider = node.putObject("provider");
+    provider.put("@type", "Organization");
+    provider.put("@id", organisation);
+    putIfText(provider, "name", this.provider);
+    ArrayNode teaches = node.putArray("teaches");
+    if (isText(skills)) {
+      for (String uri : skills.strip().split("\\s+")) {
+        teaches.add(uri);
+      }
+    }
+    ObjectNode instance = node.putArray("hasCourseInstance").addObject();
+    instance.put("@type", "CourseInstance");
+    putIfText(instance, "courseMode", mode);
+    ArrayNode inLanguage = instance.putArray("inLanguage");
+    if (languages != null) {
+      languages.stream().filter(OfferingForm::isText).forEach(inLanguage::add);
+    }
+    putIfText(instance, "startDate", startDate);
+    putIfText(instance, "endDate", endDate);
+    if (isText(municipality)) {
+      instance
+          .putObject("location")
+          .putObject("address")
+          .put("addressLocality", municipalityName.apply(municipality.strip()));
+    }
+    if (isText(cost)) {
+      BigDecimal price = number(cost);
+      ObjectNode offers = instance.putObject("offers");
+      if (price == null) {
+        offers.put("price", cost.strip());
+      } else {
+        offers.put("price", price);
+      }
+      offers.put("priceCurrency", "EUR");
+    }
+    putIfText(instance, "url", url);
+    return json.writeValueAsBytes(node);
+  }
+
+  /** A number as people type it in Finland too (a decimal comma), or null when it is not one. */
+  private static BigDecimal number(String text) {
+    try {
+      return new BigDecimal(text.strip().replace(',', '.').replace(" ", ""));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static boolean isText(String text) {
+    return text != null && !text.isBlank();
+  }
+
+  private static void putIfText(ObjectNode node, String field, String text) {
+    if (isText(text)) {
+      node.put(field, text.strip());
+    }
+  }
+}

@@ -1,0 +1,260 @@
+package fi.osaava.education.internal.web;
+
+import fi.osaava.education.EducationLevel;
+import fi.osaava.education.internal.importer.JsonLdReader;
+import fi.osaava.education.internal.importer.OfferingRecord;
+import fi.osaava.platform.InvalidInputException;
+import fi.osaava.platform.Language;
+import fi.osaava.platform.NotFoundException;
+import fi.osaava.regions.Area;
+import fi.osaava.regions.AreaLevel;
+import fi.osaava.regions.RegionsApi;
+import fi.osaava.web.PublishingEditors;
+import fi.osaava.web.PublishingEditors.Editor;
+import jakarta.validation.Valid;
+import java.text.Collator;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * {@code /publish/offerings}: an organisation's editors list, publish, edit and withdraw its
+ * education offerings. Editors are recognised by the sign-in provider's claims ({@link
+ * PublishingEditors}); everyone else signed in gets 403. An offering of another organisation is not
+ * found (404), whether read or written. Saving goes through the providers' push ({@link
+ * EducationPush}), so the form obeys exactly the push API's rules and the offering is searchable as
+ * soon as the page answers.
+ */
+@Controller
+@RequestMapping("/publish/offerings")
+class OfferingPublishingController {
+
+  /** The {@code @id} prefix of offerings created on these pages. */
+  static final String SOURCE_ID_PREFIX = "urn:osaava:publish:offering:";
+
+  private static final String FORM = "education/publish-offering";
+
+  private final PublishingEditors editors;
+  private final PublishedOfferings offerings;
+  private final EducationPush push;
+  private final RegionsApi regions;
+  private final MessageSource messages;
+
+  OfferingPublishingController(
+      PublishingEditors editors,
+      PublishedOfferings offerings,
+      EducationPush push,
+      RegionsApi regions,
+      MessageSource messages) {
+    this.editors = editors;
+    this.offerings = offerings;
+    this.push = push;
+    this.regions = regions;
+    this.messages = messages;
+  }
+
+  @GetMapping
+  String list(Authentication auth, Locale locale, Model model) {
+    Editor editor = editor(auth);
+    model.addAttribute("organisation", editor.organisation());
+    model.addAttribute("offerings", offerings.list(editor.organisation()));
+    model.addAttribute("language", uiLanguage(locale));
+    return "education/publish-offerings";
+  }
+
+  @GetMapping("/new")
+  String create(Authentication auth, Locale locale, Model model) {
+    Editor editor = editor(auth);
+    return form(OfferingForm.empty(), null, editor, Map.of(), locale, model);
+  }
+
+  @PostMapping
+  String create(
+      @Valid @ModelAttribute("form") OfferingForm form,
+      BindingResult binding,
+      Authentication auth,
+      Locale locale,
+      Model model) {
+    Editor editor = editor(auth);
+    String sourceId = SOURCE_ID_PREFIX + UUID.randomUUID();
+    return save(form, binding, sourceId, null, editor, locale, model);
+  }
+
+  @GetMapping("/{id}")
+  String edit(@PathVariable String id, Authentication auth, Locale locale, Model model) {
+    Editor editor = editor(auth);
+    PublishedOfferings.Stored stored = owned(editor, id);
+    return form(OfferingForm.of(stored), stored, editor, Map.of(), locale, model);
+  }
+
+  @PostMapping("/{id}")
+  String edit(
+      @PathVariable String id,
+      @Valid @ModelAttribute("form") OfferingForm form,
+      BindingResult binding,
+      Authentication auth,
+      Locale locale,
+      Model model) {
+    Editor editor = editor(auth);
+    PublishedOfferings.Stored stored = owned(editor, id);
+    return save(form, binding, stored.sourceId(), stored, editor, locale, model);
+  }
+
+  @PostMapping("/{id}/withdraw")
+  String withdraw(@PathVariable String id, Authentication auth) {
+    Editor editor = editor(auth);
+    PublishedOfferings.Stored stored = owned(editor, id);
+    push.withdraw(stored.id());
+    return "redirect:/publish/offerings?withdrawn";
+  }
+
+  /**
+   * A form field holding text the database cannot store (a NUL), refused by the shell before any
+   * binding: a 400 page that names the field in the reader's language, instead of the shell's
+   * generic one. Only for the editor's own forms; anything else goes to the shell's handlers.
+   */
+  @ExceptionHandler(InvalidInputException.class)
+  @ResponseStatus(HttpStatus.BAD_REQUEST)
+  String unstorable(InvalidInputException e, Locale locale, Model model) {
+    String field = e.field() != null && OfferingForm.FIELDS.contains(e.field()) ? e.field() : null;
+    model.addAttribute(
+        "problem",
+        messages.getMessage(
+            "publish.error.unstorable",
+            new Object[] {field == null ? e.field() : label(field, locale)},
+            locale));
+    return "education/publish-refused";
+  }
+
+  private String save(
+      OfferingForm form,
+      BindingResult binding,
+      String sourceId,
+      PublishedOfferings.Stored stored,
+      Editor editor,
+      Locale locale,
+      Model model) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    for (FieldError error : binding.getFieldErrors()) {
+      String field = error.getField().replaceAll("\\[.*", "");
+      errors.putIfAbsent(
+          field,
+          messages.getMessage(
+              "publish.error.tooLong", new Object[] {label(field, locale)}, locale));
+    }
+    if (errors.isEmpty()) {
+      try {
+        push.publish(form.toJsonLd(sourceId, editor.organisation(), this::municipalityName));
+        UUID id = OfferingRecord.idOf(JsonLdReader.SOURCE, sourceId);
+        return "redirect:/publish/offerings/" + id + "?saved";
+      } catch (InvalidInputException e) {
+        String field = OfferingForm.formField(e.field()).orElse("");
+        String key =
+            field.isEmpty() ? "publish.offering.error.other" : "publish.offering.error." + field;
+        errors.put(field, messages.getMessage(key, null, locale));
+      }
+    }
+    return form(form, stored, editor, errors, locale, model);
+  }
+
+  private String form(
+      OfferingForm form,
+      PublishedOfferings.Stored stored,
+      Editor editor,
+      Map<String, String> errors,
+      Locale locale,
+      Model model) {
+    Language language = uiLanguage(locale);
+    Map<String, String> ordered = new LinkedHashMap<>();
+    OfferingForm.FIELDS.forEach(
+        f -> {
+          if (errors.containsKey(f)) {
+            ordered.put(f, errors.get(f));
+          }
+        });
+    if (errors.containsKey("")) {
+      ordered.put("", errors.get(""));
+    }
+    model.addAttribute("form", form);
+    model.addAttribute("offering", stored);
+    model.addAttribute("organisation", editor.organisation());
+    model.addAttribute("errors", ordered);
+    model.addAttribute("levels", EducationLevel.values());
+    model.addAttribute("modes", List.of("onsite", "online", "blended"));
+    model.addAttribute("units", List.of("credits", "competence points"));
+    model.addAttribute("teachingLanguages", List.of("fi", "sv", "en"));
+    Collator collator = Collator.getInstance(locale);
+    model.addAttribute(
+        "municipalities",
+        regions.areas(AreaLevel.MUNICIPALITY).stream()
+            .map(a -> new Municipality(a.code(), name(a, language)))
+            .sorted(Comparator.comparing(Municipality::name, collator))
+            .toList());
+    return FORM;
+  }
+
+  /** A municipality option of the form. */
+  record Municipality(String code, String name) {}
+
+  private String municipalityName(String code) {
+    return regions
+        .area(AreaLevel.MUNICIPALITY, code)
+        .map(a -> name(a, Language.FI))
+        // An unknown code goes to the reader as it is, which refuses it as no municipality.
+        .orElse(code);
+  }
+
+  private static String name(Area area, Language language) {
+    String name = area.names().get(language);
+    return name != null ? name : area.names().getOrDefault(Language.FI, area.code());
+  }
+
+  private String label(String field, Locale locale) {
+    return messages.getMessage("publish.offering." + field, null, field, locale);
+  }
+
+  private Editor editor(Authentication auth) {
+    return editors
+        .editor(auth)
+        .orElseThrow(
+            () ->
+                new ResponseStatusException(
+                    HttpStatus.FORBIDDEN, "Only an organisation's editors publish here"));
+  }
+
+  /** The editor's own offering, or 404: another organisation's offering is simply not found. */
+  private PublishedOfferings.Stored owned(Editor editor, String id) {
+    UUID uuid;
+    try {
+      uuid = UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw new NotFoundException("No offering of yours has this id");
+    }
+    return offerings
+        .find(editor.organisation(), uuid)
+        .orElseThrow(() -> new NotFoundException("No offering of yours has this id"));
+  }
+
+  private static Language uiLanguage(Locale locale) {
+    Language language = Language.of(locale);
+    return language == Language.NO ? Language.EN : language;
+  }
+}
