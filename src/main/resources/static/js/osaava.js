@@ -39,12 +39,16 @@
 })();
 
 // Filter panels open on wide screens and fold on a phone, where eleven facet groups would push the
-// results screens down; a panel with a chosen filter stays open so the choice stays visible.
+// results screens down; a panel with a chosen filter stays open so the choice stays visible. The
+// same happens when a window narrows to a phone's width (a tablet turned, a browser resized), and
+// they open again when it widens.
 (function () {
   "use strict";
 
+  var small = window.matchMedia("(max-width: 40em)");
+
   function fold() {
-    if (!window.matchMedia("(max-width: 40em)").matches) {
+    if (!small.matches) {
       return;
     }
     document.querySelectorAll("details[data-fold-on-small]").forEach(function (panel) {
@@ -59,4 +63,13 @@
   } else {
     fold();
   }
+  small.addEventListener("change", function () {
+    if (small.matches) {
+      fold();
+    } else {
+      document.querySelectorAll("details[data-fold-on-small]").forEach(function (panel) {
+        panel.open = true;
+      });
+    }
+  });
 })();

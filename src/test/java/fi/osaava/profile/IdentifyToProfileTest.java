@@ -245,7 +245,7 @@ class IdentifyToProfileTest extends WebTestBase {
     assertThat(after.select("input[name=shown]").size()).isEqualTo(0);
     assertThat(after.select(".accepted-skill")).hasSize(2);
     Document profile = page(me, "/profile", "fi");
-    assertThat(profile.select(".skill-sources .tag").eachText())
+    assertThat(profile.select(".skill-sources .govuk-tag").eachText())
         .containsOnly("Tunnistettu ansioluettelostasi");
     // A decision on someone else's entry through this import is refused.
     String foreign = UUID.randomUUID() + "|" + TOMCAT;
@@ -300,7 +300,7 @@ class IdentifyToProfileTest extends WebTestBase {
         .contains("En färdighet från sidan Identifiera din kompetens lades till i din profil.");
     assertThat(page(me, "/profile?confirmed=x%3Cb%3E", "sv").select("p.notice").text())
         .doesNotContain("lades till");
-    assertThat(profile.select(".skill-sources .tag").eachText())
+    assertThat(profile.select(".skill-sources .govuk-tag").eachText())
         .containsExactly("Identifierad i din text på sidan Identifiera din kompetens");
 
     // Not signed in, the page offers no saving.
@@ -401,7 +401,7 @@ class IdentifyToProfileTest extends WebTestBase {
       assertThat(s.path("identified").asBoolean()).isTrue();
       assertThat(s.path("verified").asBoolean()).isTrue();
     }
-    assertThat(page(me, "/profile", "fi").select(".skill-sources .tag").eachText())
+    assertThat(page(me, "/profile", "fi").select(".skill-sources .govuk-tag").eachText())
         .contains("Tunnistettu merkin kuvauksesta");
   }
 
@@ -428,12 +428,12 @@ class IdentifyToProfileTest extends WebTestBase {
     assertThat(rows).hasSize(1);
     Element row = rows.first();
     assertThat(row.select(".skill-sources li")).hasSize(3);
-    assertThat(row.select(".skill-sources .tag").eachText())
+    assertThat(row.select(".skill-sources .govuk-tag").eachText())
         .containsExactlyInAnyOrder(
             "Itse lisätty",
             "Todennettu osaamistodiste",
             "Tunnistettu tekstistäsi Tunnista osaamisesi -sivulla");
-    assertThat(row.select("th .tag.verified")).hasSize(1);
+    assertThat(row.select("th .govuk-tag.verified")).hasSize(1);
     assertThat(row.select("q").eachText()).contains("Apache Tomcat");
 
     // The level is one for the skill: setting it on the row sets it for every own source.

@@ -195,7 +195,7 @@ class ProfileIntegrationTest extends WebTestBase {
             .andReturn()
             .getResponse()
             .getContentAsString();
-    assertThat(page).contains("Tab three").contains("class=\"notice\"");
+    assertThat(page).contains("Tab three").contains("class=\"govuk-inset-text notice\"");
     assertThat(call(me, get("/api/v1/profile/experiences/" + id).with(me)).path("title").asString())
         .isEqualTo("Tab one");
   }

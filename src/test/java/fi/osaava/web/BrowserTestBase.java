@@ -38,7 +38,8 @@ import org.webjars.WebJarVersionLocator;
  * <p>Without {@code /usr/bin/chromium} the tests are skipped, except under CI ({@code CI=true}),
  * where a missing browser is a failure: a CI run that silently skipped them would prove nothing.
  *
- * <p>Set {@code -Dosaava.screenshots=DIR} to save a full-page screenshot of every checked page.
+ * <p>Set {@code -Dosaava.screenshots=DIR} to save a full-page screenshot of every checked page, at
+ * 1280 and at 390 px wide.
  */
 @Tag("browser")
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -103,7 +104,9 @@ public abstract class BrowserTestBase extends WebTestBase {
     contexts.forEach(BrowserContext::close);
     contexts.clear();
     noScriptPages.clear();
-    assertThat(browserErrors).as("CSP violations and script errors in the browser").isEmpty();
+    assertThat(browserErrors)
+        .as("CSP violations, script errors and font requests in the browser")
+        .isEmpty();
   }
 
   /** A fresh browser profile (no cookies) whose browser asks for {@code acceptLanguage}. */
@@ -130,6 +133,14 @@ public abstract class BrowserTestBase extends WebTestBase {
           }
         });
     page.onPageError(error -> browserErrors.add(page.url() + ": " + error));
+    // GOV.UK Frontend's CSS declares its GDS Transport font, which only GOV.UK may use; our theme
+    // sets a system font everywhere, so no page may ever ask for it.
+    page.onRequest(
+        request -> {
+          if (request.url().contains("/assets/fonts/")) {
+            browserErrors.add(page.url() + ": requested the GOV.UK font " + request.url());
+          }
+        });
     if (!javaScript) {
       noScriptPages.put(page, acceptLanguage);
     }
@@ -182,10 +193,20 @@ public abstract class BrowserTestBase extends WebTestBase {
     if (directory == null || directory.isBlank()) {
       return;
     }
-    String name =
-        "%s-%02d.png".formatted(getClass().getSimpleName(), screenshots.incrementAndGet());
+    // Each page at the desktop width the tests run at and at a phone's width, where the layout
+    // changes (navigation menu, folded filters, stacked tables).
+    String name = "%s-%02d".formatted(getClass().getSimpleName(), screenshots.incrementAndGet());
+    var size = page.viewportSize();
     page.screenshot(
-        new Page.ScreenshotOptions().setFullPage(true).setPath(Path.of(directory, name)));
+        new Page.ScreenshotOptions()
+            .setFullPage(true)
+            .setPath(Path.of(directory, name + "-" + size.width + ".png")));
+    page.setViewportSize(390, 844);
+    page.screenshot(
+        new Page.ScreenshotOptions()
+            .setFullPage(true)
+            .setPath(Path.of(directory, name + "-390.png")));
+    page.setViewportSize(size.width, size.height);
   }
 
   private static String readAxe() {

@@ -48,7 +48,7 @@ class WebShellTest extends WebTestBase {
   void layoutHasSkipLinkLandmarksAndEscoAttribution() throws Exception {
     String body = get("/", HTML, "en", null).body();
     assertThat(body)
-        .contains("<a class=\"skip-link\" href=\"#main\">")
+        .contains("<a class=\"govuk-skip-link\" data-module=\"govuk-skip-link\" href=\"#main\">")
         .contains("<main id=\"main\"")
         .contains("<header", "<nav", "<footer")
         .contains("This service uses the ESCO classification of the European Commission.")

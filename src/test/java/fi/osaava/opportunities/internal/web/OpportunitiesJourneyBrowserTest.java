@@ -62,7 +62,7 @@ class OpportunitiesJourneyBrowserTest extends BrowserTestBase {
     assertThat(skillsBefore).isPositive();
 
     page.navigate("/opportunities?kind=OCCUPATION");
-    assertThat(page.locator("#results .hint").first().textContent()).isNotBlank();
+    assertThat(page.locator("#results .govuk-hint").first().textContent()).isNotBlank();
     Locator cards = page.locator("#results li.card");
     assertThat(cards.count()).isPositive();
     assertThat(cards.first().textContent()).contains("Skills that matched:").contains("Demand:");

@@ -87,7 +87,7 @@ class ProfileJourneyBrowserTest extends BrowserTestBase {
     page.check("#riasec-S2-2");
     page.check("#riasec-A1-1");
     page.fill("#interestText", "Ruoanlaitto ja ihmiset");
-    page.click("form.profile-form button.primary");
+    page.click("form[action$='/profile/interests'] button[type=submit]");
     page.waitForLoadState();
     assertThat(page.locator("#results-heading").textContent()).contains("SA");
     check(page);
