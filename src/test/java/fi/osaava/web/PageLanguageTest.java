@@ -131,7 +131,7 @@ class PageLanguageTest extends WebTestBase {
       }
     }
     // ESCO has no Swedish skill labels and no Finnish ISCO group labels: both pages show some.
-    assertThat(fallbacks).as("fallback labels checked").isGreaterThan(5);
+    assertThat(fallbacks).as("fallback labels checked").isPositive();
     assertThat(own).as("labels in the page's language checked").isGreaterThan(2);
   }
 
