@@ -285,7 +285,7 @@ class EducationService implements EducationApi, EducationCatalogue, EducationPus
     putIfPresent(titles, Language.FI, rs.getString("title_fi"));
     putIfPresent(titles, Language.SV, rs.getString("title_sv"));
     putIfPresent(titles, Language.EN, rs.getString("title_en"));
-    LocalizedText title = LocalizedText.pick(titles, language);
+    LocalizedText title = LocalizedText.pickNational(titles, language);
     Set<ConceptUri> skills = new HashSet<>();
     strings(rs.getArray("skills")).forEach(s -> skills.add(ConceptUri.of(s)));
     Set<Language> languages = new HashSet<>();

@@ -156,14 +156,38 @@ public class SkillBackfill implements DisposableBean {
     IdentifyOptions options =
         new IdentifyOptions(
             SKILLS_PER_OFFERING, IdentifyOptions.DEFAULT_THRESHOLD, false, false, null);
-    // One text per offering, in the richest language it has: Finnish, else Swedish, else English.
-    List<String> texts = batch.stream().map(Pending::text).toList();
+    // The skills come from one text per offering, in the richest language it has: Finnish, else
+    // Swedish, else English. A Swedish text, where there is one beside it, is identified too, only
+    // for its evidence: a Swedish page then quotes the Swedish text rather than the Finnish one.
+    List<String> texts = new ArrayList<>(batch.stream().map(Pending::text).toList());
+    Map<Integer, Integer> swedishOf = new HashMap<>();
+    for (int i = 0; i < batch.size(); i++) {
+      if (batch.get(i).swedishBeside()) {
+        swedishOf.put(i, texts.size());
+        texts.add(batch.get(i).sv());
+      }
+    }
     List<Identification> results = identification.identifyAll(texts, null, options);
     Map<UUID, List<IdentifiedConcept>> skills = new LinkedHashMap<>();
+    Map<UUID, Language> textLanguage = new HashMap<>();
+    Map<UUID, Map<ConceptUri, String>> swedishEvidence = new HashMap<>();
     Set<ConceptUri> uris = new HashSet<>();
     for (int i = 0; i < batch.size(); i++) {
-      skills.put(batch.get(i).id(), results.get(i).skills());
+      UUID id = batch.get(i).id();
+      skills.put(id, results.get(i).skills());
+      textLanguage.put(id, batch.get(i).textLanguage());
       results.get(i).skills().forEach(s -> uris.add(s.uri()));
+      Integer sv = swedishOf.get(i);
+      if (sv != null) {
+        Map<ConceptUri, String> byUri = new HashMap<>();
+        for (IdentifiedConcept skill : results.get(sv).skills()) {
+          String text = evidence(skill.evidence());
+          if (text != null) {
+            byUri.put(skill.uri(), text);
+          }
+        }
+        swedishEvidence.put(id, byUri);
+      }
     }
     Map<Language, Map<String, String>> labels = labels(uris);
     Set<UUID> parents = new HashSet<>();
@@ -178,24 +202,31 @@ public class SkillBackfill implements DisposableBean {
           List<Object[]> rows = new ArrayList<>();
           skills.forEach(
               (id, found) -> {
+                Language language = textLanguage.get(id);
+                Map<ConceptUri, String> swedish = swedishEvidence.getOrDefault(id, Map.of());
                 for (IdentifiedConcept skill : found) {
                   String uri = skill.uri().value();
+                  String evidence = evidence(skill.evidence());
                   rows.add(
                       new Object[] {
                         id,
                         uri,
                         "IDENTIFIED",
                         (float) skill.score(),
-                        evidence(skill.evidence()),
+                        evidence,
                         labels.get(Language.FI).get(uri),
                         labels.get(Language.SV).get(uri),
-                        labels.get(Language.EN).get(uri)
+                        labels.get(Language.EN).get(uri),
+                        language == Language.FI ? evidence : null,
+                        language == Language.SV ? evidence : swedish.get(skill.uri()),
+                        language == Language.EN ? evidence : null
                       });
                 }
               });
           jdbc.batchUpdate(
               "insert into education_offering_skill (offering_id, skill_uri, source, score,"
-                  + " evidence, label_fi, label_sv, label_en) values (?, ?, ?, ?, ?, ?, ?, ?)"
+                  + " evidence, label_fi, label_sv, label_en, evidence_fi, evidence_sv,"
+                  + " evidence_en) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                   + " on conflict do nothing",
               rows);
           jdbc.update(
@@ -218,6 +249,8 @@ public class SkillBackfill implements DisposableBean {
    * whenever a unit's skills change.
    */
   private void qualificationDefined(UUID qualification) {
+    // Evidence per language only where every unit has a title in it, so that a page never shows
+    // some of the units as if they were all.
     jdbc.update(
         "delete from education_offering_skill where offering_id = ? and source ="
             + " 'QUALIFICATION_DEFINED'",
@@ -225,11 +258,16 @@ public class SkillBackfill implements DisposableBean {
     jdbc.update(
         """
         insert into education_offering_skill (offering_id, skill_uri, source, score, evidence,
-          label_fi, label_sv, label_en)
+          label_fi, label_sv, label_en, evidence_fi, evidence_sv, evidence_en)
         select ?, skill_uri, 'QUALIFICATION_DEFINED', max(score),
-          string_agg(distinct unit_title, '; '), max(label_fi), max(label_sv), max(label_en)
+          string_agg(distinct unit_title, '; '), max(label_fi), max(label_sv), max(label_en),
+          case when count(unit_fi) = count(*) then string_agg(distinct unit_fi, '; ') end,
+          case when count(unit_sv) = count(*) then string_agg(distinct unit_sv, '; ') end,
+          case when count(unit_en) = count(*) then string_agg(distinct unit_en, '; ') end
         from (
-          select s.*, coalesce(u.title_fi, u.title_sv, u.title_en) as unit_title,
+          select s.offering_id, s.skill_uri, s.score, s.label_fi, s.label_sv, s.label_en,
+            coalesce(u.title_fi, u.title_sv, u.title_en) as unit_title,
+            u.title_fi as unit_fi, u.title_sv as unit_sv, u.title_en as unit_en,
             row_number() over (partition by s.offering_id order by s.score desc) as rank
           from education_offering u join education_offering_skill s on s.offering_id = u.id
           where u.parent_id = ? and u.active and s.source = 'IDENTIFIED'
@@ -280,13 +318,26 @@ public class SkillBackfill implements DisposableBean {
   private record Pending(UUID id, UUID parentId, String fi, String sv, String en) {
 
     String text() {
+      return switch (textLanguage()) {
+        case FI -> fi;
+        case SV -> sv;
+        default -> en == null ? "" : en;
+      };
+    }
+
+    /** The language of {@link #text()}; the evidence migration repeats this rule in SQL. */
+    Language textLanguage() {
       if (fi != null && fi.length() > 20) {
-        return fi;
+        return Language.FI;
       }
       if (sv != null && sv.length() > 20) {
-        return sv;
+        return Language.SV;
       }
-      return en == null ? "" : en;
+      return Language.EN;
+    }
+
+    boolean swedishBeside() {
+      return textLanguage() != Language.SV && sv != null && sv.length() > 20;
     }
   }
 }

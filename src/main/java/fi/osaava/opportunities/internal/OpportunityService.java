@@ -30,6 +30,7 @@ import fi.osaava.opportunities.internal.engine.Ranked;
 import fi.osaava.opportunities.internal.engine.RankedPage;
 import fi.osaava.opportunities.internal.engine.SkillGraph;
 import fi.osaava.platform.Language;
+import fi.osaava.platform.LocalizedText;
 import fi.osaava.platform.NotFoundException;
 import fi.osaava.taxonomy.ConceptSummary;
 import fi.osaava.taxonomy.ConceptUri;
@@ -360,10 +361,14 @@ public class OpportunityService {
   }
 
   /** Labels of the skills and occupations on one response, read in one query each. */
-  private record Labels(SkillGraph graph, Map<ConceptUri, String> texts) {
+  private record Labels(SkillGraph graph, Map<ConceptUri, LocalizedText> localized) {
     SkillRef skill(int id, boolean essential) {
       ConceptUri uri = graph.uri(id);
-      return new SkillRef(uri.value(), texts.getOrDefault(uri, uri.value()), essential);
+      LocalizedText label = localized.get(uri);
+      return new SkillRef(
+          uri.value(),
+          label != null ? label : new LocalizedText(uri.value(), Language.FALLBACK, false),
+          essential);
     }
 
     List<SkillRef> skills(Collection<Explanation.SkillMark> marks) {
@@ -371,7 +376,8 @@ public class OpportunityService {
     }
 
     String occupation(ConceptUri uri) {
-      return texts.getOrDefault(uri, uri.value());
+      LocalizedText label = localized.get(uri);
+      return label != null ? label.text() : uri.value();
     }
   }
 
@@ -380,10 +386,12 @@ public class OpportunityService {
     List<ConceptUri> uris = new ArrayList<>();
     skills.forEach(s -> uris.add(index.graph().uri(s)));
     uris.addAll(occupations);
-    Map<ConceptUri, String> texts = new HashMap<>();
+    Map<ConceptUri, LocalizedText> texts = new HashMap<>();
     if (!uris.isEmpty()) {
       for (ConceptSummary summary : taxonomy.summaries(uris, language)) {
-        texts.put(summary.uri(), summary.label().text());
+        if (summary.label() != null) {
+          texts.put(summary.uri(), summary.label());
+        }
       }
     }
     return new Labels(index.graph(), texts);

@@ -1,5 +1,6 @@
 package fi.osaava.opportunities.internal;
 
+import fi.osaava.platform.LocalizedText;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -9,7 +10,17 @@ public final class OpportunityViews {
   private OpportunityViews() {}
 
   /** A skill as shown: URI, label in the reader's language, whether the goal marks it essential. */
-  public record SkillRef(String uri, String label, boolean essential) {}
+  public record SkillRef(String uri, String label, boolean essential, LocalizedText labelText) {
+
+    /**
+     * @param label the label as plain text (the API's field since its first version)
+     * @param labelText the same with its language, flagged where it is a fallback (ESCO has no
+     *     Swedish skill labels, so Swedish pages show English ones marked)
+     */
+    public SkillRef(String uri, LocalizedText labelText, boolean essential) {
+      this(uri, labelText.text(), essential, labelText);
+    }
+  }
 
   /**
    * One opportunity card.

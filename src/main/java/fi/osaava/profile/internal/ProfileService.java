@@ -162,7 +162,9 @@ class ProfileService implements ProfileApi {
     if (skills.isEmpty()) {
       return;
     }
-    String label = source == null || source.isBlank() ? "Completed learning" : source.strip();
+    // Without a source nothing is stored beside the kind: the page says "Completed learning" in
+    // the reader's language (profile.skill.from.learning), not a stored English phrase.
+    String label = source == null ? "" : source.strip();
     Map<ConceptUri, String> labels = new LinkedHashMap<>();
     for (ConceptSummary s : taxonomy.summaries(List.copyOf(skills), Language.FI)) {
       labels.put(s.uri(), s.label().text());

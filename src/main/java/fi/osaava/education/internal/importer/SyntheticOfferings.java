@@ -180,8 +180,9 @@ public class SyntheticOfferings {
     jdbc.batchUpdate(
         """
         insert into education_offering_skill (offering_id, skill_uri, source, score, evidence,
-          label_fi, label_sv, label_en)
-        select ?, skill_uri, source, score, evidence, label_fi, label_sv, label_en
+          label_fi, label_sv, label_en, evidence_fi, evidence_sv, evidence_en)
+        select ?, skill_uri, source, score, evidence, label_fi, label_sv, label_en,
+          evidence_fi, evidence_sv, evidence_en
         from education_offering_skill where offering_id = ?
         on conflict do nothing
         """,

@@ -20,6 +20,16 @@ public class SkillRow {
 
   private String evidence;
 
+  /** The evidence in each language it was found in; {@code evidence} is as the source gave it. */
+  @Column(name = "evidence_fi")
+  private String evidenceFi;
+
+  @Column(name = "evidence_sv")
+  private String evidenceSv;
+
+  @Column(name = "evidence_en")
+  private String evidenceEn;
+
   @Column(name = "label_fi")
   private String labelFi;
 
@@ -45,6 +55,18 @@ public class SkillRow {
 
   public String evidence() {
     return evidence;
+  }
+
+  public String evidenceFi() {
+    return evidenceFi;
+  }
+
+  public String evidenceSv() {
+    return evidenceSv;
+  }
+
+  public String evidenceEn() {
+    return evidenceEn;
   }
 
   public String labelFi() {

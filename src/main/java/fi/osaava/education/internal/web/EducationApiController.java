@@ -183,7 +183,7 @@ class EducationApiController {
                 h ->
                     new HitJson(
                         h.id().toString(),
-                        LocalizedText.pick(
+                        LocalizedText.pickNational(
                             OfferingView.texts(
                                 h.titles().get("fi"), h.titles().get("sv"), h.titles().get("en")),
                             language),

@@ -78,7 +78,7 @@ class EducationPageController {
                 h ->
                     new HitView(
                         h.id().toString(),
-                        LocalizedText.pick(
+                        LocalizedText.pickNational(
                             OfferingView.texts(
                                 h.titles().get("fi"), h.titles().get("sv"), h.titles().get("en")),
                             language),

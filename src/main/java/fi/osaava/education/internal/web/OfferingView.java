@@ -63,9 +63,24 @@ record OfferingView(
 
   /**
    * @param source IDENTIFIED, PROVIDER_CURATED or QUALIFICATION_DEFINED
-   * @param evidence the text that supports it (identified), or the units that define it
+   * @param evidence the text that supports it (identified), or the units that define it, as plain
+   *     text (the API's field since its first version)
+   * @param evidenceText the same with its language: the reader's where the offering has the text in
+   *     it, else the language it was found in (flagged as a fallback); provider-curated evidence of
+   *     unknown language is not flagged
    */
-  record Skill(String uri, LocalizedText label, String source, double score, String evidence) {}
+  record Skill(
+      String uri,
+      LocalizedText label,
+      String source,
+      double score,
+      String evidence,
+      LocalizedText evidenceText) {
+
+    Skill(String uri, LocalizedText label, String source, double score, LocalizedText evidence) {
+      this(uri, label, source, score, evidence == null ? null : evidence.text(), evidence);
+    }
+  }
 
   record Unit(String id, LocalizedText title, BigDecimal extent) {}
 
@@ -74,7 +89,8 @@ record OfferingView(
     List<LocalizedText> outcomes = new ArrayList<>();
     for (OutcomeRow outcome : d.outcomes()) {
       LocalizedText text =
-          LocalizedText.pick(texts(outcome.textFi(), outcome.textSv(), outcome.textEn()), language);
+          LocalizedText.pickNational(
+              texts(outcome.textFi(), outcome.textSv(), outcome.textEn()), language);
       if (text != null) {
         outcomes.add(text);
       }
@@ -83,8 +99,9 @@ record OfferingView(
     for (ImplementationRow i : d.implementations()) {
       implementations.add(
           new Implementation(
-              LocalizedText.pick(texts(i.nameFi(), i.nameSv(), i.nameEn()), language),
-              LocalizedText.pick(texts(i.providerFi(), i.providerSv(), i.providerEn()), language),
+              LocalizedText.pickNational(texts(i.nameFi(), i.nameSv(), i.nameEn()), language),
+              LocalizedText.pickNational(
+                  texts(i.providerFi(), i.providerSv(), i.providerEn()), language),
               i.municipalityCodes(),
               i.placeNames(),
               i.teachingLanguages(),
@@ -108,10 +125,11 @@ record OfferingView(
               skills.add(
                   new Skill(
                       s.skillUri(),
-                      label == null ? new LocalizedText(s.skillUri(), Language.EN, true) : label,
+                      // A bare URI is in no language: not marked as one.
+                      label == null ? new LocalizedText(s.skillUri(), language, false) : label,
                       s.source(),
                       s.score(),
-                      s.evidence()));
+                      evidence(s, language)));
             });
     List<Unit> unitViews =
         units.stream()
@@ -152,9 +170,19 @@ record OfferingView(
       OfferingDocument d,
       java.util.function.BiFunction<OfferingDocument, String, String> text,
       Language language) {
-    return LocalizedText.pick(
+    return LocalizedText.pickNational(
         texts(text.apply(d, "fi"), text.apply(d, "sv"), text.apply(d, "en")),
         language == Language.NO ? Language.EN : language);
+  }
+
+  private static LocalizedText evidence(SkillRow s, Language language) {
+    LocalizedText picked =
+        LocalizedText.pickNational(texts(s.evidenceFi(), s.evidenceSv(), s.evidenceEn()), language);
+    if (picked != null || s.evidence() == null) {
+      return picked;
+    }
+    // Provider-curated evidence comes without a language; shown as it is, in no marked language.
+    return new LocalizedText(s.evidence(), language, false);
   }
 
   static Map<Language, String> texts(String fi, String sv, String en) {

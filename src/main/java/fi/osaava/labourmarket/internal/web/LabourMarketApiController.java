@@ -188,7 +188,7 @@ class LabourMarketApiController {
           .append(',')
           .append(quote(t.item()))
           .append(',')
-          .append(quote(t.label()))
+          .append(quote(t.code() == null ? t.label().text() : t.code() + " " + t.label().text()))
           .append(',')
           .append(t.before())
           .append(',')

@@ -6,6 +6,7 @@ import fi.osaava.labourmarket.internal.analytics.Forecasts;
 import fi.osaava.labourmarket.internal.analytics.Trends;
 import fi.osaava.platform.InvalidInputException;
 import fi.osaava.platform.Language;
+import fi.osaava.platform.LocalizedText;
 import fi.osaava.platform.NotFoundException;
 import fi.osaava.platform.Paging;
 import fi.osaava.regions.AreaLevel;
@@ -64,7 +65,7 @@ class LabourMarketPageController {
   String index(Model model, Locale locale) {
     Language language = Language.of(locale);
     List<Map<String, Object>> groups = views.groups();
-    Map<String, String> labels =
+    Map<String, LocalizedText> labels =
         views.labels(
             groups.stream()
                 .map(g -> LabourMarketViews.iscoUri((String) g.get("isco_code")))
@@ -74,9 +75,13 @@ class LabourMarketPageController {
     for (Map<String, Object> g : groups) {
       Map<String, Object> row = new LinkedHashMap<>(g);
       String code = (String) g.get("isco_code");
+      LocalizedText label = labels.get(LabourMarketViews.iscoUri(code));
       row.put(
           "label",
-          labels.getOrDefault(LabourMarketViews.iscoUri(code), (String) g.get("group_name")));
+          label != null
+              ? label
+              : new LocalizedText(
+                  (String) g.get("group_name"), Language.FI, language != Language.FI));
       rows.add(row);
     }
     model.addAttribute("groups", rows);
@@ -132,6 +137,9 @@ class LabourMarketPageController {
     }
     boolean subRegions = areas.equals("sub-region");
     model.addAttribute("concept", concept);
+    // An ISCO group's name in Finnish comes from Statistics Finland, not ESCO.
+    LocalizedText title = views.label(concept.uri().value(), concept.label(), language);
+    model.addAttribute("occupationTitle", title);
     model.addAttribute("isco", isco);
     model.addAttribute("uri", uri);
     model.addAttribute("subRegions", subRegions);
@@ -155,7 +163,7 @@ class LabourMarketPageController {
           "demandChart",
           Svg.lineChart(
               "demand-chart",
-              msg("lm.demand.chartTitle", locale, concept.label().text()),
+              msg("lm.demand.chartTitle", locale, title.text()),
               msg("lm.demand.chartDesc", locale, period),
               List.of(
                   new Svg.Line(msg("lm.vacancies", locale), "lm-s1", start, vacancies),
@@ -187,7 +195,7 @@ class LabourMarketPageController {
           "adMap",
           Svg.map(
               "ads-map",
-              msg(subRegions ? "lm.map.titleSub" : "lm.map.title", locale, concept.label().text()),
+              msg(subRegions ? "lm.map.titleSub" : "lm.map.title", locale, title.text()),
               msg("lm.map.desc", locale),
               geo.paths(subRegions ? "MUNICIPALITY" : "REGION"),
               areaOf,
@@ -218,7 +226,7 @@ class LabourMarketPageController {
     model.addAttribute("related", related);
 
     // Forecast.
-    addForecast(model, "isco:" + isco, concept.label().text(), locale);
+    addForecast(model, "isco:" + isco, title.text(), locale);
     return "labourmarket/occupation";
   }
 

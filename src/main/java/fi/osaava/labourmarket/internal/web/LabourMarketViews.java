@@ -3,6 +3,7 @@ package fi.osaava.labourmarket.internal.web;
 import fi.osaava.labourmarket.internal.analytics.Forecasts;
 import fi.osaava.labourmarket.internal.analytics.Trends;
 import fi.osaava.platform.Language;
+import fi.osaava.platform.LocalizedText;
 import fi.osaava.regions.Area;
 import fi.osaava.regions.AreaLevel;
 import fi.osaava.regions.RegionsApi;
@@ -151,7 +152,7 @@ class LabourMarketViews {
   }
 
   /** A requested item with its label and figures. */
-  record SkillRow(String uri, String label, long ads, double share) {}
+  record SkillRow(String uri, LocalizedText label, long ads, double share) {}
 
   List<SkillRow> topSkills(String isco, LocalDate[] window, Language language, int limit) {
     long total = adCount(isco, window);
@@ -169,36 +170,93 @@ class LabourMarketViews {
         isco,
         isco,
         limit);
-    Map<String, String> labels = labels(uris, language);
+    Map<String, LocalizedText> labels = labels(uris, language);
     List<SkillRow> rows = new ArrayList<>();
     for (int i = 0; i < uris.size(); i++) {
       rows.add(
           new SkillRow(
               uris.get(i),
-              labels.getOrDefault(uris.get(i), uris.get(i)),
+              labelOrUri(labels, uris.get(i)),
               counts.get(i),
               total == 0 ? 0 : counts.get(i) / (double) total));
     }
     return rows;
   }
 
-  Map<String, String> labels(List<String> uris, Language language) {
-    Map<String, String> labels = new HashMap<>();
+  /**
+   * Labels of ESCO concepts in {@code language}, each with its own language. ESCO has no Finnish
+   * names for ISCO groups; for Finnish, the unit groups (four digits) take Statistics Finland's
+   * names from the occupation series (Ammattiluokitus 2010, which is ISCO-08), imported with it;
+   * other groups stay in English, flagged as a fallback.
+   */
+  Map<String, LocalizedText> labels(List<String> uris, Language language) {
+    Map<String, LocalizedText> labels = new HashMap<>();
     for (ConceptSummary s :
         taxonomy.summaries(uris.stream().map(ConceptUri::new).toList(), language)) {
-      labels.put(s.uri().value(), s.label().text());
+      if (s.label() != null) {
+        labels.put(s.uri().value(), s.label());
+      }
+    }
+    if (language == Language.FI) {
+      Map<String, String> finnish = null;
+      for (String uri : uris) {
+        LocalizedText label = labels.get(uri);
+        if (uri.startsWith(ISCO_PREFIX) && (label == null || label.fallback())) {
+          if (finnish == null) {
+            finnish = finnishGroupNames();
+          }
+          String name = finnish.get(uri.substring(ISCO_PREFIX.length()));
+          if (name != null) {
+            labels.put(uri, new LocalizedText(name, Language.FI, false));
+          }
+        }
+      }
     }
     return labels;
   }
 
+  /** One label, in {@code language} where the data has it (see {@link #labels}). */
+  LocalizedText label(String uri, LocalizedText esco, Language language) {
+    LocalizedText own = labels(List.of(uri), language).get(uri);
+    return own != null ? own : esco;
+  }
+
+  static LocalizedText labelOrUri(Map<String, LocalizedText> labels, String uri) {
+    LocalizedText label = labels.get(uri);
+    return label != null ? label : new LocalizedText(uri, Language.FALLBACK, false);
+  }
+
+  /**
+   * Statistics Finland's Finnish names of the ISCO-08 unit groups by code, as the occupation series
+   * names them ("2512 Sovellussuunnittelijat" → 2512: Sovellussuunnittelijat).
+   */
+  private Map<String, String> finnishGroupNames() {
+    Map<String, String> names = new HashMap<>();
+    jdbc.query(
+        "select distinct on (isco_code) isco_code, group_name from lm_occupation_series"
+            + " where isco_code ~ '^[0-9]{4}$' order by isco_code, month desc",
+        rs -> {
+          String code = rs.getString(1);
+          String name = rs.getString(2);
+          if (name.startsWith(code + " ")) {
+            name = name.substring(code.length() + 1);
+          }
+          names.put(code, name.strip());
+        });
+    return names;
+  }
+
+  private static final String ISCO_PREFIX = "http://data.europa.eu/esco/isco/C";
+
   static String iscoUri(String code) {
-    return "http://data.europa.eu/esco/isco/C" + code;
+    return ISCO_PREFIX + code;
   }
 
   /** A trend with its label, for tables. */
   record TrendRow(
       String item,
-      String label,
+      String code,
+      LocalizedText label,
       long before,
       long after,
       double shareBefore,
@@ -217,17 +275,16 @@ class LabourMarketViews {
     for (Trends.Trend t : concat(up, down)) {
       uris.add(kind == Trends.Kind.SKILL ? t.item() : iscoUri(t.item()));
     }
-    Map<String, String> labels = labels(uris, language);
+    Map<String, LocalizedText> labels = labels(uris, language);
     java.util.function.Function<Trends.Trend, TrendRow> row =
         t -> {
-          String uri = kind == Trends.Kind.SKILL ? t.item() : iscoUri(t.item());
-          String label = labels.getOrDefault(uri, t.item());
-          if (kind == Trends.Kind.OCCUPATION) {
-            label = t.item() + " " + label;
-          }
+          boolean skill = kind == Trends.Kind.SKILL;
+          String uri = skill ? t.item() : iscoUri(t.item());
+          LocalizedText label = labels.get(uri);
           return new TrendRow(
               t.item(),
-              label,
+              skill ? null : t.item(),
+              label != null ? label : new LocalizedText(t.item(), language, false),
               t.before(),
               t.after(),
               t.shareBefore(),

@@ -1,6 +1,7 @@
 package fi.osaava.profile.internal.web;
 
 import fi.osaava.platform.Language;
+import fi.osaava.platform.LocalizedText;
 import fi.osaava.profile.ConsentPurpose;
 import fi.osaava.profile.PersonId;
 import fi.osaava.profile.Proficiency;
@@ -57,9 +58,11 @@ class ProfileOverview {
     model.put("person", person);
     model.put("experiences", competence.experiences(person));
     model.put("skills", skills);
-    Map<String, String> labels = labels(skills, language);
+    Map<String, LocalizedText> localized = labels(skills, language);
+    Map<String, String> labels = new HashMap<>();
+    localized.forEach((uri, label) -> labels.put(uri, label.text()));
     model.put("labels", labels);
-    model.put("skillRows", rows(person, skills, labels));
+    model.put("skillRows", rows(person, skills, localized));
     model.put("pending", competence.pendingSuggestions(person).size());
     model.put("languages", interests.languages(person));
     model.put("languageLevels", Interests.LANGUAGE_LEVELS);
@@ -80,7 +83,16 @@ class ProfileOverview {
    * @param primary the source whose form sets the level
    */
   record SkillRow(
-      String uri, String label, boolean verified, SkillEntry primary, List<Source> sources) {}
+      String uri,
+      LocalizedText labelText,
+      boolean verified,
+      SkillEntry primary,
+      List<Source> sources) {
+
+    String label() {
+      return labelText.text();
+    }
+  }
 
   /**
    * One source of a skill.
@@ -90,7 +102,7 @@ class ProfileOverview {
   record Source(SkillEntry entry, String kind) {}
 
   private List<SkillRow> rows(
-      PersonId person, List<SkillEntry> skills, Map<String, String> labels) {
+      PersonId person, List<SkillEntry> skills, Map<String, LocalizedText> labels) {
     Map<UUID, UUID> fromCv = new HashMap<>();
     for (Experience e : competence.experiences(person)) {
       if (e.cvImportId() != null) {
@@ -136,16 +148,21 @@ class ProfileOverview {
     return rows;
   }
 
-  /** Skill labels in the page's language where ESCO has them, else as stored. */
-  private Map<String, String> labels(List<SkillEntry> skills, Language language) {
-    Map<String, String> labels = new HashMap<>();
+  /**
+   * Skill labels in the page's language where ESCO has them, else ESCO's fallback (flagged), else
+   * as stored (language unknown, not flagged).
+   */
+  private Map<String, LocalizedText> labels(List<SkillEntry> skills, Language language) {
+    Map<String, LocalizedText> labels = new HashMap<>();
     List<ConceptUri> uris =
         skills.stream().map(s -> ConceptUri.of(s.skillUri())).distinct().toList();
     for (ConceptSummary s : taxonomy.summaries(uris, language)) {
-      labels.put(s.uri().value(), s.label().text());
+      if (s.label() != null) {
+        labels.put(s.uri().value(), s.label());
+      }
     }
     for (SkillEntry s : skills) {
-      labels.putIfAbsent(s.skillUri(), s.label());
+      labels.putIfAbsent(s.skillUri(), new LocalizedText(s.label(), language, false));
     }
     return labels;
   }
