@@ -199,7 +199,11 @@ class NextStepsTest extends WebTestBase {
         BigDecimal.ZERO,
         false,
         false,
-        List.of(new SkillRef(FIRST_AID, "antaa ensiapua", true)));
+        List.of(
+            new SkillRef(
+                FIRST_AID,
+                new fi.osaava.platform.LocalizedText("antaa ensiapua", Language.FI, false),
+                true)));
   }
 
   /** The person the request post-processor signs in as, as the profile API names them. */
