@@ -143,7 +143,7 @@ class PageLanguageTest extends WebTestBase {
     String index = render("/labour-market", code);
     assertThat(index).contains("2512 " + expected);
     String occupation = render("/labour-market/occupation?code=2512", code);
-    assertThat(occupation).containsPattern("<h1>\\s*" + expected + "\\s*</h1>");
+    assertThat(occupation).containsPattern("<h1[^>]*>\\s*" + expected + "\\s*</h1>");
     assertThat(occupation).contains("<title>" + expected);
   }
 

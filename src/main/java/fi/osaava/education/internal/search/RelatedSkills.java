@@ -126,7 +126,9 @@ class RelatedSkills {
   }
 
   Understood understand(String text, Language language) {
-    if (text == null || text.isBlank()) {
+    // Without ESCO there is nothing to understand a query as (a catalogue may be imported first);
+    // the words' own empty result stands.
+    if (text == null || text.isBlank() || !taxonomy.status().imported()) {
       return Understood.NOTHING;
     }
     Identification found =

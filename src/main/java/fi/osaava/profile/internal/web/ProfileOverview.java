@@ -89,7 +89,7 @@ class ProfileOverview {
       SkillEntry primary,
       List<Source> sources) {
 
-    String label() {
+    public String label() {
       return labelText.text();
     }
   }

@@ -36,7 +36,8 @@ class PublishingBrowserTest extends BrowserTestBase {
       page.fill("#url", "javascript:alert(1)");
       page.locator("form button[type=submit]").first().click();
       assertThat(page.locator(".govuk-error-summary a[href='#url']")).isVisible();
-      assertThat(page.locator("#url-error")).isVisible();
+      // The message itself beside the field, not only the screen-reader prefix.
+      assertThat(page.locator("#url-error")).containsText("https://");
       check(page);
       page.fill("#url", "https://example.fi/selainkurssi");
       page.locator("form button[type=submit]").first().click();
