@@ -88,8 +88,14 @@ class CitizenJourneyBrowserTest extends BrowserTestBase {
     events.publishEvent(new CatalogueChanged(0));
   }
 
+  // The cook's history names two occupations, kock and köksbiträde: either is their own field. In
+  // the full suite the order among the top ten varies (kock 2nd alone, kock absent and köksbiträde
+  // 9th in another run), which the closing note records as an open question.
   @ParameterizedTest(name = "{1}")
-  @CsvSource({"fi-FI, fi, antaa ensiap, '(?i)^lähihoitaja$'", "sv-FI, sv, hygien, '(?i)^kock$'"})
+  @CsvSource({
+    "fi-FI, fi, antaa ensiap, '(?i)^lähihoitaja$'",
+    "sv-FI, sv, hygien, '(?i)^(kock|köksbiträde)$'"
+  })
   @Timeout(value = 10, unit = TimeUnit.MINUTES)
   void fromWorkHistoryToASavedPath(String locale, String language, String typed, String ownField) {
     Page page = newPage(locale, true);
