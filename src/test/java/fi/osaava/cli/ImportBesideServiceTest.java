@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -70,11 +69,9 @@ class ImportBesideServiceTest {
 
   @Test
   void theImportExitsZeroAndTheRunningServiceSearchFindsTheChange() throws Exception {
-    StartCommand start = startService();
-    try {
+    try (RunningService service = RunningService.start(home)) {
       HttpClient http = HttpClient.newHttpClient();
-      URI search =
-          URI.create("http://localhost:" + port + "/api/v1/education/search?q=kvanttiviljely");
+      URI search = service.uri("/api/v1/education/search?q=kvanttiviljely");
       // The service indexes at its start: nothing matches before the import.
       assertThat(total(http, search)).isZero();
 
@@ -99,8 +96,6 @@ class ImportBesideServiceTest {
         found = total(http, search);
       }
       assertThat(found).as("offerings found by the running service's search").isEqualTo(1);
-    } finally {
-      start.context.close();
     }
   }
 
@@ -111,11 +106,9 @@ class ImportBesideServiceTest {
    */
   @Test
   void regionsImportedBesideTheServiceAreServedWithinAMinute() throws Exception {
-    StartCommand start = startService();
-    try {
+    try (RunningService service = RunningService.start(home)) {
       HttpClient http = HttpClient.newHttpClient();
-      URI municipalities =
-          URI.create("http://localhost:" + port + "/api/v1/regions/municipality?lang=fi");
+      URI municipalities = service.uri("/api/v1/regions/municipality?lang=fi");
       // Read once before the import, so the service holds the (empty) classification in memory.
       assertThat(get(http, municipalities)).isEqualTo("[]");
 
@@ -136,26 +129,7 @@ class ImportBesideServiceTest {
           "ImportBesideServiceTest: regions served %d ms after the first import and %d ms after"
               + " the change%n",
           first.toMillis(), changed.toMillis());
-    } finally {
-      start.context.close();
     }
-  }
-
-  private int port;
-
-  private StartCommand startService() throws Exception {
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
-    StartCommand start =
-        (StartCommand)
-            OsaavaCommand.commandLine()
-                .parseArgs("start", "--port", Integer.toString(port), "--home", home.toString())
-                .subcommand()
-                .commandSpec()
-                .userObject();
-    assertThat(start.call()).isEqualTo(OsaavaCommand.KEEP_RUNNING);
-    return start;
   }
 
   /** Runs a command in this JVM as a person runs it beside the service, keeping its output. */

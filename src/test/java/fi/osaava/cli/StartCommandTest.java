@@ -2,8 +2,6 @@ package fi.osaava.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,32 +19,15 @@ class StartCommandTest {
 
   @Test
   void portAndHomeOptionsWinOverTheApplicationDefaults() throws Exception {
-    int port;
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
-    StartCommand start =
-        (StartCommand)
-            OsaavaCommand.commandLine()
-                .parseArgs("start", "--port", Integer.toString(port), "--home", home.toString())
-                .subcommand()
-                .commandSpec()
-                .userObject();
-
-    assertThat(start.call()).isEqualTo(OsaavaCommand.KEEP_RUNNING);
-    try {
-      assertThat(start.context.getEnvironment().getProperty("osaava.home"))
+    try (RunningService service = RunningService.start(home)) {
+      assertThat(service.command().context.getEnvironment().getProperty("osaava.home"))
           .isEqualTo(home.toString());
       HttpResponse<String> response =
           HttpClient.newHttpClient()
               .send(
-                  HttpRequest.newBuilder(
-                          URI.create("http://localhost:" + port + "/actuator/health/liveness"))
-                      .build(),
+                  HttpRequest.newBuilder(service.uri("/actuator/health/liveness")).build(),
                   HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).isEqualTo(200);
-    } finally {
-      start.context.close();
     }
   }
 }

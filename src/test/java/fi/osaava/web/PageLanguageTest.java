@@ -2,9 +2,11 @@ package fi.osaava.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import fi.osaava.identification.IdentificationApi;
 import fi.osaava.labourmarket.LabourMarketImports;
 import fi.osaava.labourmarket.LabourMarketTestData;
 import fi.osaava.platform.Language;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.util.HtmlUtils;
 
@@ -206,6 +209,35 @@ class PageLanguageTest extends WebTestBase {
     mvc.perform(get(bad).header("Accept-Language", "fi-FI,fi;q=0.9"))
         .andExpect(jsonPath("$.title").value("Virheellinen pyyntö"));
     mvc.perform(get(bad)).andExpect(jsonPath("$.title").value("Invalid request"));
+  }
+
+  /**
+   * Problems written by a module's own controller, not the shared handler, are in the request's
+   * language too; English keeps the controller's more specific title.
+   */
+  @Test
+  void moduleProblemTitlesAreInTheRequestsLanguage() throws Exception {
+    String unknownLanguage = "{\"text\": \"Hoidin asukkaita.\", \"language\": \"xx\"}";
+    mvc.perform(
+            post("/api/v1/identification")
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("Accept-Language", "sv-FI,sv;q=0.9")
+                .content(unknownLanguage))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.title").value("Ogiltig begäran"));
+    String tooLong = "{\"text\": \"" + "a".repeat(IdentificationApi.MAX_TEXT_LENGTH + 1) + "\"}";
+    mvc.perform(
+            post("/api/v1/identification")
+                .param("lang", "fi")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(tooLong))
+        .andExpect(status().isContentTooLarge())
+        .andExpect(jsonPath("$.title").value("Sisältö on liian suuri"));
+    mvc.perform(
+            post("/api/v1/identification")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(unknownLanguage))
+        .andExpect(jsonPath("$.title").value("Unknown language"));
   }
 
   private String render(String path, String code) throws Exception {

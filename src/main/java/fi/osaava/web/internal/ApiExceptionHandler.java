@@ -7,7 +7,6 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import java.util.stream.Collectors;
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -40,7 +39,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail notFound(NotFoundException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    problem.setTitle(title("api.problem.notFound", "Not found"));
+    problem.setTitle("Not found");
     return problem;
   }
 
@@ -53,7 +52,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.BAD_REQUEST, e.line() > 0 ? e.getMessage() : e.problem());
-    problem.setTitle(title("api.problem.invalid", "Invalid request"));
+    problem.setTitle("Invalid request");
     if (e.field() != null) {
       problem.setProperty("parameter", e.field());
     }
@@ -89,7 +88,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail.toString());
-    problem.setTitle(title("api.problem.invalid", "Invalid request"));
+    problem.setTitle("Invalid request");
     if (parameter != null) {
       problem.setProperty("parameter", parameter);
     }
@@ -105,10 +104,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ProblemDetail dataIntegrityViolation(DataIntegrityViolationException e) {
     HttpStatus status = StoredDataConflict.status(e);
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, StoredDataConflict.detail(e));
-    problem.setTitle(
-        status == HttpStatus.CONFLICT
-            ? title("api.problem.conflict", "Conflict")
-            : title("api.problem.invalid", "Invalid request"));
+    problem.setTitle(status == HttpStatus.CONFLICT ? "Conflict" : "Invalid request");
     return problem;
   }
 
@@ -141,7 +137,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
               : "Invalid value for field '" + field + "': " + firstLine(reason);
     }
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-    problem.setTitle(title("api.problem.invalid", "Invalid request"));
+    problem.setTitle("Invalid request");
     if (field != null && !field.isEmpty()) {
       problem.setProperty("field", field);
     }
@@ -149,13 +145,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   /** The title in the language the client asked for (see {@link ProblemLanguage}). */
-  private String title(String key, String english) {
-    MessageSource messages = getMessageSource();
-    return messages == null
-        ? english
-        : messages.getMessage(key, null, english, ProblemLanguage.ofCurrentRequest());
-  }
-
   private static String firstLine(String text) {
     if (text == null) {
       return "unreadable";
@@ -177,7 +166,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.BAD_REQUEST, "Invalid value for parameter '" + parameter + "': " + reason);
-    problem.setTitle(title("api.problem.invalid", "Invalid request"));
+    problem.setTitle("Invalid request");
     problem.setProperty("parameter", parameter);
     return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
   }
@@ -201,7 +190,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                     + error.getDefaultMessage()))
             .collect(Collectors.joining("; "));
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-    problem.setTitle(title("api.problem.invalid", "Invalid request"));
+    problem.setTitle("Invalid request");
     // As for every other refused parameter, a single one is named for clients to show.
     if (e.getParameterValidationResults().size() == 1) {
       problem.setProperty(
