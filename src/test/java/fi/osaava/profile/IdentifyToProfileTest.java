@@ -318,6 +318,72 @@ class IdentifyToProfileTest extends WebTestBase {
     assertThat(anonymous.select("#save-to-profile")).isEmpty();
   }
 
+  /**
+   * A pasted history that names the person's occupations: accepted on the identify page, those the
+   * text names become work entries that matching counts as worked in, once however often the text
+   * is saved; an occupation whose quoted words do not name it is not work the person did.
+   */
+  @Test
+  void occupationsTheTextNamesBecomeWorkEntries() throws Exception {
+    RequestPostProcessor me = person("identify-occupations");
+    String text =
+        """
+        2017–pågående Kock, Restaurang Strandhuset, Vasa
+        Jag lagade lunch och à la carte-rätter och planerade menyer.
+        2013–2017 Lagerarbetare, Lager Ab
+        """;
+    Document identify =
+        Jsoup.parse(
+            mvc.perform(
+                    post("/identify").param("text", text).header("Accept-Language", "sv").with(me))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+    var save = post("/profile/identified").with(me).header("Accept-Language", "sv");
+    save.param("text", text);
+    List<String> occupationUris = new ArrayList<>();
+    for (Element chip : identify.select("fieldset.chip")) {
+      String key = chip.select("input[type=radio]").first().attr("name");
+      save.param(key, "accept");
+      if (key.startsWith("decision-o")) {
+        occupationUris.add(
+            chip.select("input[name=uri-" + key.substring("decision-".length()) + "]")
+                .attr("value"));
+      }
+    }
+    for (Element hidden : identify.select("fieldset.chip input[type=hidden]")) {
+      save.param(hidden.attr("name"), hidden.attr("value"));
+    }
+    assertThat(occupationUris).as("occupations suggested for the text").isNotEmpty();
+    // A forged one: an occupation (programmer) with words from the text that do not name it.
+    String programmer =
+        "http://data.europa.eu/esco/occupation/f2b15a0e-e65a-438a-affb-29b9d50b77d1";
+    save.param("decision-o99", "accept")
+        .param("uri-o99", programmer)
+        .param("evidence-o99", "planerade menyer");
+    MockHttpServletResponse response = mvc.perform(save).andReturn().getResponse();
+    assertThat(response.getStatus()).isEqualTo(303);
+    assertThat(response.getHeader("Location")).contains("entries=");
+
+    JsonNode experiences = read(me, "/api/v1/profile/experiences");
+    List<String> titles = new ArrayList<>();
+    for (JsonNode e : experiences) {
+      assertThat(e.path("kind").asString()).isEqualTo("WORK");
+      assertThat(e.path("occupationUri").asString()).isIn(occupationUris);
+      assertThat(text).contains(e.path("description").asString().split(" … ")[0]);
+      titles.add(e.path("title").asString().toLowerCase(Locale.ROOT));
+    }
+    assertThat(titles).contains("kock");
+    assertThat(workedAs(me, Language.SV)).containsAll(titles);
+    assertThat(experiences.toString()).doesNotContain(programmer);
+    Document profile = page(me, response.getHeader("Location"), "sv");
+    assertThat(profile.select("p.notice").text()).contains("som din text nämner lades till");
+
+    // The same text saved again adds no second entry.
+    mvc.perform(save);
+    assertThat(read(me, "/api/v1/profile/experiences").size()).isEqualTo(experiences.size());
+  }
+
   @Test
   void aSkillCanBeAddedByHandWithItsLevel() throws Exception {
     RequestPostProcessor me = person("manual");

@@ -86,8 +86,12 @@ public class CompetenceProfile {
     Experience before = experience(person, id);
     int updated =
         jdbc.sql(
+                // A new title or kind is no longer the occupation confirmed on the identify page:
+                // the
+                // title is recognised again instead.
                 "UPDATE profile_experience SET kind = ?, organisation = ?, title = ?,"
                     + " start_date = ?, end_date = ?, description = ?, offering_id = ?,"
+                    + " occupation_uri = CASE WHEN title = ? AND kind = ? THEN occupation_uri END,"
                     + " version = version + 1 WHERE person_id = ? AND id = ? AND version = ?")
             .params(
                 input.kind().name(),
@@ -97,6 +101,8 @@ public class CompetenceProfile {
                 input.end(),
                 input.description(),
                 input.offeringId(),
+                input.title(),
+                input.kind().name(),
                 person.value(),
                 id,
                 expectedVersion)
@@ -250,6 +256,78 @@ public class CompetenceProfile {
 
   /** A skill identified in a text and confirmed, with the words it was found in. */
   public record ConfirmedSkill(String skillUri, String label, String evidence) {}
+
+  /** An occupation a text names, confirmed by the person, with the words it was found in. */
+  public record ConfirmedOccupation(String occupationUri, String label, String evidence) {}
+
+  /**
+   * Adds occupations confirmed on the identify page as work entries: titled by the occupation's
+   * label, described by the words of the text that name it, with no dates (the text's dates are not
+   * read here; the person can add them). An occupation already standing for an entry of the person
+   * adds nothing, so saving the same text twice makes no duplicates.
+   *
+   * @return how many entries were new
+   */
+  @Transactional
+  public int addWorkedAs(PersonId person, List<ConfirmedOccupation> occupations) {
+    int added = 0;
+    for (ConfirmedOccupation o : named(occupations)) {
+      added +=
+          jdbc.sql(
+                  "INSERT INTO profile_experience (id, person_id, kind, title, description,"
+                      + " occupation_uri, created_at)"
+                      + " SELECT ?, ?, 'WORK', ?, ?, ?, clock_timestamp() WHERE NOT EXISTS"
+                      + " (SELECT 1 FROM profile_experience WHERE person_id = ?"
+                      + " AND occupation_uri = ?)")
+              .params(
+                  UUID.randomUUID(),
+                  person.value(),
+                  o.label(),
+                  o.evidence(),
+                  o.occupationUri(),
+                  person.value(),
+                  o.occupationUri())
+              .update();
+    }
+    if (added > 0) {
+      audit.record(person, "self", "text-occupations-confirmed");
+    }
+    return added;
+  }
+
+  /**
+   * The occupations whose quoted words name them, recognised again from the quote alone as a work
+   * entry's title is: a confirmed occupation the text only suggests (by meaning, or through the
+   * skills found) says the person's text is near it, not that they have worked in it.
+   */
+  private List<ConfirmedOccupation> named(List<ConfirmedOccupation> occupations) {
+    List<String> quotes = new java.util.ArrayList<>();
+    List<Integer> owners = new java.util.ArrayList<>();
+    for (int i = 0; i < occupations.size(); i++) {
+      for (String quote : occupations.get(i).evidence().split(" … ")) {
+        if (!quote.isBlank()) {
+          quotes.add(quote.strip());
+          owners.add(i);
+        }
+      }
+    }
+    if (quotes.isEmpty()) {
+      return List.of();
+    }
+    IdentifyOptions titles =
+        new IdentifyOptions(3, IdentifyOptions.DEFAULT_THRESHOLD, false, true, null);
+    List<Identification> found = identification.identifyAll(quotes, null, titles);
+    java.util.Set<Integer> named = new java.util.TreeSet<>();
+    for (int q = 0; q < quotes.size(); q++) {
+      String uri = occupations.get(owners.get(q)).occupationUri();
+      for (IdentifiedConcept c : found.get(q).occupations()) {
+        if (c.namedInText() && c.uri().value().equals(uri)) {
+          named.add(owners.get(q));
+        }
+      }
+    }
+    return named.stream().map(occupations::get).toList();
+  }
 
   /**
    * Adds skills confirmed on the identify page: their source is the text (not kept as a whole),
@@ -484,7 +562,8 @@ public class CompetenceProfile {
         rs.getString("description"),
         rs.getString("offering_id"),
         rs.getLong("version"),
-        rs.getObject("cv_import_id", UUID.class));
+        rs.getObject("cv_import_id", UUID.class),
+        rs.getString("occupation_uri"));
   }
 
   static SuggestionEntry suggestion(ResultSet rs, int row) throws SQLException {

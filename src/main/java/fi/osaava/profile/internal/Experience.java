@@ -13,6 +13,8 @@ import java.util.UUID;
  * @param offeringId an education offering of the catalogue, when the entry was taken from it
  * @param version for optimistic locking: an edit names the version it started from
  * @param cvImportId the CV upload the entry was read from; null when the person wrote it
+ * @param occupationUri the ESCO occupation the entry stands for, when the person confirmed one that
+ *     their text names on the identify page; null otherwise (the title is recognised instead)
  */
 public record Experience(
     UUID id,
@@ -24,4 +26,5 @@ public record Experience(
     String description,
     String offeringId,
     long version,
-    UUID cvImportId) {}
+    UUID cvImportId,
+    String occupationUri) {}

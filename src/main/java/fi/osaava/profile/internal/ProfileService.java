@@ -115,20 +115,28 @@ class ProfileService implements ProfileApi {
   }
 
   /**
-   * The occupations the titles of the person's work entries name ("lähihoitaja", "Lagerarbetare"):
-   * recognised by the identification engine from the title's words alone, confidently and by the
-   * words themselves, not by meaning, so that matching can rank them first.
+   * The occupations the person has worked in: those confirmed on the identify page as named by
+   * their text (kept with the entry), and those the titles of their other work entries name
+   * ("lähihoitaja", "Lagerarbetare"), recognised by the identification engine from the title's
+   * words alone, confidently and by the words themselves, not by meaning, so that matching can rank
+   * them first.
    */
   private Set<ConceptUri> workedAs(PersonId person) {
-    List<String> titles =
-        competence.experiences(person).stream()
-            .filter(e -> e.kind() == ExperienceKind.WORK && !e.title().isBlank())
-            .map(Experience::title)
-            .toList();
-    if (titles.isEmpty()) {
-      return Set.of();
-    }
     Set<ConceptUri> occupations = new LinkedHashSet<>();
+    List<String> titles = new ArrayList<>();
+    for (Experience e : competence.experiences(person)) {
+      if (e.kind() != ExperienceKind.WORK) {
+        continue;
+      }
+      if (e.occupationUri() != null) {
+        occupations.add(ConceptUri.of(e.occupationUri()));
+      } else if (!e.title().isBlank()) {
+        titles.add(e.title());
+      }
+    }
+    if (titles.isEmpty()) {
+      return occupations;
+    }
     IdentifyOptions options =
         new IdentifyOptions(3, IdentifyOptions.DEFAULT_THRESHOLD, false, true, null);
     for (Identification found : identification.identifyAll(titles, null, options)) {

@@ -48,6 +48,7 @@ public final class MatchingEvaluator {
   /** Mean coverage, credits and offerings per goal for both methods, and the per-goal outcomes. */
   public record PathResult(
       int goals,
+      double budget,
       double coverage,
       double credits,
       double offerings,
@@ -180,6 +181,7 @@ public final class MatchingEvaluator {
     int n = Math.max(1, goals.length);
     return new PathResult(
         goals.length,
+        budget,
         coverage / n,
         credits / n,
         offerings / n,
@@ -200,6 +202,11 @@ public final class MatchingEvaluator {
     }
     double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+  }
+
+  /** Gap coverage bought per ten credits, from the averages; "–" when no credits were used. */
+  static String perTenCredits(double coverage, double credits) {
+    return credits <= 0 ? "–" : String.format(Locale.ROOT, "%.4f", 10 * coverage / credits);
   }
 
   /** The markdown section for {@code docs/benchmarks.md}. */
@@ -233,14 +240,15 @@ public final class MatchingEvaluator {
         String.format(
             Locale.ROOT,
             """
-            Path quality (%d goals, person holds %.0f%% of essential skills, 60-credit budget, \
-            catalogue: %s):
+            Path quality (%d goals, person holds %.0f%% of essential skills, %.0f-credit budget, \
+            catalogue: %s; an offering enters a path only when it teaches a missing essential \
+            skill or mostly missing skills):
 
-            | method | gap coverage | credits used | offerings |
-            |---|---|---|---|
-            | Osaava (CP-SAT), 60 credits | %.3f | %.1f | %.2f |
-            | Osaava (CP-SAT), budget = credits the greedy path used | %.3f | %.1f | – |
-            | greedy by peer ratio (missing covered ÷ total skills), 60 credits | %.3f | %.1f | %.2f |
+            | method | gap coverage | credits used | offerings | coverage per 10 credits |
+            |---|---|---|---|---|
+            | Osaava (CP-SAT), %.0f credits | %.3f | %.1f | %.2f | %s |
+            | Osaava (CP-SAT), budget = credits the greedy path used | %.3f | %.1f | – | %s |
+            | greedy by peer ratio (missing covered ÷ total skills), %.0f credits | %.3f | %.1f | %.2f | %s |
 
             Goals where Osaava covers more than the greedy baseline: %.1f%%. Goals where Osaava, \
             held to the greedy path's credits, covers at least as much: %.1f%%. Solver stopped by \
@@ -248,15 +256,21 @@ public final class MatchingEvaluator {
             """,
             path.goals(),
             PATH_HELD * 100,
+            path.budget(),
             catalogue,
+            path.budget(),
             path.coverage(),
             path.credits(),
             path.offerings(),
+            perTenCredits(path.coverage(), path.credits()),
             path.coverageAtBaselineCredits(),
             path.creditsAtBaselineCredits(),
+            perTenCredits(path.coverageAtBaselineCredits(), path.creditsAtBaselineCredits()),
+            path.budget(),
             path.baselineCoverage(),
             path.baselineCredits(),
             path.baselineOfferings(),
+            perTenCredits(path.baselineCoverage(), path.baselineCredits()),
             path.shareHigherCoverage() * 100,
             path.shareNotLowerAtBaselineCredits() * 100,
             path.shareSolverTimeLimit() * 100,

@@ -21,10 +21,12 @@ import java.util.function.ToIntFunction;
  * Learning-path composition as weighted set cover under budget with CP-SAT: choose offerings that
  * together cover as much of the gap's weight as the constraints allow, then, at that coverage, the
  * fewest credits (the path), and at 90% of it the lowest cost and the shortest study time (the two
- * alternatives). Offerings are pre-filtered to those that pass the constraints and cover some gap
- * skill, kept to the best few per gap skill, and dominated ones (another covers at least the same
- * gap skills for no more credits, cost and time) are removed, so the model stays small even over a
- * very large catalogue.
+ * alternatives); among equals, fewer offerings and online ones first. Offerings are pre-filtered to
+ * those that pass the constraints and are relevant to the goal (they teach a missing essential
+ * skill, or mostly what the goal misses, transversal skills aside; see {@link #relevant}), kept to
+ * the best few per gap skill, and dominated ones (another covers at least the same gap skills for
+ * no more credits, cost and time) are removed, so the model stays small even over a very large
+ * catalogue.
  */
 public final class PathComposer {
 
@@ -37,21 +39,47 @@ public final class PathComposer {
   /** Candidates kept per gap skill by cost and by study time. */
   static final int PER_SKILL_BY_PRICE_AND_TIME = 5;
 
+  /**
+   * A skill that more than this share of the occupations require is transversal (customer service,
+   * manage staff, order supplies: about the 1% most widely shared ESCO skills): every field teaches
+   * it, so teaching it makes no offering a step towards a particular goal.
+   */
+  static final double TRANSVERSAL_SHARE = 0.025;
+
+  /**
+   * An offering that teaches none of the goal's missing essential skills (transversal ones aside)
+   * enters a path only when more than this share of what it teaches is missing for the goal.
+   */
+  static final double MIN_OPTIONAL_SHARE = 0.5;
+
   static {
     Loader.loadNativeLibraries();
   }
 
   private final MatchIndex index;
   private final Duration solveLimit;
+  private final boolean[] transversal;
 
   public PathComposer(MatchIndex index, Duration solveLimit) {
     this.index = index;
     this.solveLimit = solveLimit;
+    int[] shared = index.occupationsPerSkill();
+    double limit = TRANSVERSAL_SHARE * index.occupations().size();
+    transversal = new boolean[shared.length];
+    for (int s = 0; s < shared.length; s++) {
+      transversal[s] = shared[s] > limit;
+    }
   }
 
   /** An offering that covers part of the gap, with integer costs for the model. */
   record Candidate(
-      int offering, long[] cover, int credits10, int cost, int months, int skillCount) {
+      int offering,
+      long[] cover,
+      int credits10,
+      int cost,
+      int months,
+      int skillCount,
+      boolean online) {
 
     boolean covers(long[] other) {
       for (int w = 0; w < cover.length; w++) {
@@ -172,6 +200,8 @@ public final class PathComposer {
     for (int j = 0; j < offerings.size(); j++) {
       OfferingEntry offering = offerings.get(j);
       long[] cover = null;
+      int specific = 0;
+      boolean essential = false;
       for (int s : offering.skills()) {
         int p = gapPosition[s];
         if (p >= 0) {
@@ -179,9 +209,15 @@ public final class PathComposer {
             cover = new long[words];
           }
           cover[p >> 6] |= 1L << p;
+          if (!transversal[s]) {
+            specific++;
+            essential |= gap.get(p).essential();
+          }
         }
       }
-      if (cover != null && constraints.admits(offering)) {
+      if (cover != null
+          && relevant(essential, specific, offering.skills().length)
+          && constraints.admits(offering)) {
         out.add(
             new Candidate(
                 j,
@@ -189,10 +225,25 @@ public final class PathComposer {
                 (int) Math.round(offering.creditsOrZero() * 10),
                 (int) Math.ceil(offering.costOrZero()),
                 offering.monthsOrZero(),
-                offering.skills().length));
+                offering.skills().length,
+                offering.online()));
       }
     }
     return out;
+  }
+
+  /**
+   * Whether an offering is a step towards the goal: it teaches a skill the goal requires and the
+   * person misses, or more than {@link #MIN_OPTIONAL_SHARE} of the skills it teaches are missing
+   * for the goal. Transversal skills count for neither: a spare-parts sales unit that teaches
+   * customer service is no step towards home care, which requires it too.
+   *
+   * @param essential whether it teaches a missing essential skill that is not transversal
+   * @param specific how many of its skills are missing for the goal and not transversal
+   * @param taught how many skills it teaches
+   */
+  static boolean relevant(boolean essential, int specific, int taught) {
+    return specific > 0 && (essential || specific > MIN_OPTIONAL_SHARE * taught);
   }
 
   /** The best few per gap skill, then without dominated candidates. */
@@ -374,9 +425,13 @@ public final class PathComposer {
       model.maximize(coverage);
     } else {
       model.addGreaterOrEqual(coverage, floor);
+      // The secondary measure first; then fewer offerings, an online one counting less than one
+      // on site (the tie terms of all offerings together stay below one unit of the measure).
       LinearExprBuilder objective = LinearExpr.newBuilder();
       for (int k = 0; k < n; k++) {
-        objective.addTerm(x[k], (long) secondary.applyAsInt(candidates.get(k)) * (n + 1) + 1);
+        Candidate c = candidates.get(k);
+        objective.addTerm(
+            x[k], (long) secondary.applyAsInt(c) * (2L * n + 1) + (c.online() ? 1 : 2));
       }
       model.minimize(objective);
     }

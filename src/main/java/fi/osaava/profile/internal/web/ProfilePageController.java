@@ -87,6 +87,7 @@ class ProfilePageController {
   @GetMapping("/profile")
   String overview(
       @RequestParam(required = false) String confirmed,
+      @RequestParam(required = false) String entries,
       Authentication auth,
       Locale locale,
       Model model) {
@@ -94,6 +95,9 @@ class ProfilePageController {
     // The count comes back in the redirect's query; only a plain number is shown.
     if (confirmed != null && confirmed.matches("[0-9]{1,4}")) {
       model.addAttribute("confirmedCount", Integer.valueOf(confirmed));
+    }
+    if (entries != null && entries.matches("[1-9][0-9]{0,3}")) {
+      model.addAttribute("entriesCount", Integer.valueOf(entries));
     }
     return "profile/overview";
   }
@@ -233,7 +237,7 @@ class ProfilePageController {
     } catch (InvalidInputException e) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       model.addAttribute("importError", e.problem());
-      return overview(null, auth, locale, model);
+      return overview(null, null, auth, locale, model);
     }
   }
 

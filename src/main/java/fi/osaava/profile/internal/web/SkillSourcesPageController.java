@@ -5,6 +5,7 @@ import fi.osaava.platform.Language;
 import fi.osaava.profile.PersonId;
 import fi.osaava.profile.Proficiency;
 import fi.osaava.profile.internal.CompetenceProfile;
+import fi.osaava.profile.internal.CompetenceProfile.ConfirmedOccupation;
 import fi.osaava.profile.internal.CompetenceProfile.ConfirmedSkill;
 import fi.osaava.profile.internal.Experience;
 import fi.osaava.profile.internal.ProfileInputException;
@@ -61,6 +62,9 @@ class SkillSourcesPageController {
 
   /** Skill options shown while typing, and on the page without JavaScript. */
   static final int OPTIONS = 8;
+
+  private static final String SKILL_PREFIX = "http://data.europa.eu/esco/skill/";
+  private static final String OCCUPATION_PREFIX = "http://data.europa.eu/esco/occupation/";
 
   private final SignedInPerson signedIn;
   private final CompetenceProfile competence;
@@ -222,10 +226,11 @@ class SkillSourcesPageController {
     String flatText = text.replaceAll("\\s+", " ");
     Map<ConceptUri, String> evidence = new LinkedHashMap<>();
     for (Map.Entry<String, String> field : form.entrySet()) {
-      if (field.getKey().startsWith("decision-s") && field.getValue().equals("accept")) {
+      if (field.getKey().startsWith("decision-") && field.getValue().equals("accept")) {
         String key = field.getKey().substring("decision-".length());
         String uri = form.getOrDefault("uri-" + key, "");
-        if (!uri.startsWith("http://data.europa.eu/esco/skill/") || uri.length() > 200) {
+        if (!(uri.startsWith(SKILL_PREFIX) || uri.startsWith(OCCUPATION_PREFIX))
+            || uri.length() > 200) {
           continue;
         }
         String quote = form.getOrDefault("evidence-" + key, "").replaceAll("\\s+", " ").strip();
@@ -239,17 +244,26 @@ class SkillSourcesPageController {
       }
     }
     List<ConfirmedSkill> skills = new ArrayList<>();
+    List<ConfirmedOccupation> occupations = new ArrayList<>();
     for (ConceptSummary s :
         taxonomy.summaries(List.copyOf(evidence.keySet()), Language.of(locale))) {
       if (s.type() == ConceptType.SKILL) {
         skills.add(new ConfirmedSkill(s.uri().value(), s.label().text(), evidence.get(s.uri())));
+      } else if (s.type() == ConceptType.OCCUPATION && !evidence.get(s.uri()).isEmpty()) {
+        // An occupation the text names is work the person has done: it becomes a work entry, which
+        // matching ranks first, as it does the titles of a CV's entries.
+        occupations.add(
+            new ConfirmedOccupation(s.uri().value(), s.label().text(), evidence.get(s.uri())));
       }
     }
+    int entries = occupations.isEmpty() ? 0 : competence.addWorkedAs(person, occupations);
     if (skills.isEmpty()) {
-      return "/profile?nothingConfirmed#skills";
+      return entries > 0
+          ? "/profile?entries=" + entries + "#experiences"
+          : "/profile?nothingConfirmed#skills";
     }
     int added = competence.addFromText(person, "", skills);
-    return "/profile?confirmed=" + added + "#skills";
+    return "/profile?confirmed=" + added + (entries > 0 ? "&entries=" + entries : "") + "#skills";
   }
 
   // --- a skill added by hand -----------------------------------------------------------------
