@@ -518,6 +518,14 @@ class GuidanceConsentTest extends WebTestBase {
     String text;
     try (var pdf = org.apache.pdfbox.Loader.loadPDF(response.getContentAsByteArray())) {
       text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+      // With -Dosaava.pdf-preview=DIR, the first page as an image, to look at as at the pages.
+      String directory = System.getProperty("osaava.pdf-preview");
+      if (directory != null && !directory.isBlank()) {
+        javax.imageio.ImageIO.write(
+            new org.apache.pdfbox.rendering.PDFRenderer(pdf).renderImageWithDPI(0, 100),
+            "png",
+            java.nio.file.Path.of(directory, "guidance-summary-sv.png").toFile());
+      }
     }
     assertThat(text)
         .contains("Sammanfattning av vägledningen")
