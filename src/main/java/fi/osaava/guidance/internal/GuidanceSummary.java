@@ -1,0 +1,148 @@
+package fi.osaava.guidance.internal;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import fi.osaava.platform.Language;
+import fi.osaava.profile.CounsellorConsents;
+import fi.osaava.profile.CounsellorGrant;
+import fi.osaava.profile.ProfileSkill;
+import fi.osaava.profile.SharedPart;
+import fi.osaava.taxonomy.ConceptSummary;
+import fi.osaava.taxonomy.TaxonomyApi;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * The guidance summary a counsellor prints or downloads for a client: the parts the client shares
+ * and the plan with the notes shared with the client (never the organisation's private notes), as a
+ * PDF in the language the client used when they started sharing. The parts are read through {@link
+ * CounsellorConsents} like the client view, so making a summary is logged for the client. The
+ * layout is a Thymeleaf template ({@code guidance/summary-pdf.html}, well-formed XHTML) rendered by
+ * openhtmltopdf.
+ */
+@Service
+public class GuidanceSummary {
+
+  private static final String CSS = stylesheet();
+
+  private final CounsellorConsents consents;
+  private final Plans plans;
+  private final Invitations invitations;
+  private final TaxonomyApi taxonomy;
+  private final ITemplateEngine templates;
+  private final Clock clock;
+
+  GuidanceSummary(
+      CounsellorConsents consents,
+      Plans plans,
+      Invitations invitations,
+      TaxonomyApi taxonomy,
+      ITemplateEngine templates,
+      Clock clock) {
+    this.consents = consents;
+    this.plans = plans;
+    this.invitations = invitations;
+    this.taxonomy = taxonomy;
+    this.templates = templates;
+    this.clock = clock;
+  }
+
+  /** The summary as PDF bytes; empty when the counsellor has no live consent under this id. */
+  @Transactional
+  public Optional<byte[]> pdf(UUID grantId, Counsellor c) {
+    Optional<CounsellorGrant> found =
+        consents.caseload(c.person(), c.organisation()).stream()
+            .filter(g -> g.id().equals(grantId))
+            .findFirst();
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    CounsellorGrant grant = found.get();
+    Language language = invitations.clientLanguage(grantId).orElse(Language.FI);
+    Map<String, Object> model = new HashMap<>();
+    model.put("grant", grant);
+    model.put("today", LocalDate.now(clock));
+    model.put("language", language.code());
+    model.put("css", CSS);
+    if (grant.parts().contains(SharedPart.SKILLS)) {
+      consents
+          .skills(grantId, c.person(), c.organisation())
+          .ifPresent(
+              skills -> {
+                model.put("skills", skills);
+                model.put("labels", labels(skills, language));
+              });
+    }
+    if (grant.parts().contains(SharedPart.WORK_HISTORY)) {
+      consents
+          .workHistory(grantId, c.person(), c.organisation())
+          .ifPresent(w -> model.put("workHistory", w));
+    }
+    if (grant.parts().contains(SharedPart.INTERESTS)) {
+      consents
+          .interests(grantId, c.person(), c.organisation())
+          .ifPresent(i -> model.put("interests", i));
+    }
+    if (grant.parts().contains(SharedPart.SELF_ASSESSMENTS)) {
+      consents
+          .selfAssessment(grantId, c.person(), c.organisation())
+          .ifPresent(s -> model.put("riasec", new TreeMap<>(s)));
+    }
+    if (grant.parts().contains(SharedPart.PLANS)) {
+      plans
+          .workspace(grantId, c)
+          .ifPresent(
+              w -> {
+                model.put("steps", w.steps());
+                // The summary is for the client: the organisation's private notes stay out.
+                model.put("notes", w.notes().stream().filter(Plans.Note::shared).toList());
+              });
+    }
+    String xhtml = templates.process("guidance/summary-pdf", new Context(language.locale(), model));
+    return Optional.of(render(xhtml));
+  }
+
+  private static String stylesheet() {
+    try (var in =
+        GuidanceSummary.class.getResourceAsStream("/fi/osaava/guidance/summary-pdf.css")) {
+      if (in == null) {
+        throw new IllegalStateException("summary-pdf.css missing from the class path");
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] render(String xhtml) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      new PdfRendererBuilder().useFastMode().withHtmlContent(xhtml, null).toStream(out).run();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  private Map<String, String> labels(List<ProfileSkill> skills, Language language) {
+    Map<String, String> labels = new HashMap<>();
+    for (ConceptSummary s :
+        taxonomy.summaries(skills.stream().map(ProfileSkill::skill).toList(), language)) {
+      labels.put(s.uri().value(), s.label().text());
+    }
+    skills.forEach(s -> labels.putIfAbsent(s.skill().value(), s.skill().value()));
+    return labels;
+  }
+}

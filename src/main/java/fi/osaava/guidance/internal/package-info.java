@@ -1,0 +1,2 @@
+/** The guidance module's implementation; private to it. */
+package fi.osaava.guidance.internal;

@@ -1,0 +1,325 @@
+package fi.osaava.guidance.internal.web;
+
+import fi.osaava.guidance.internal.Counsellor;
+import fi.osaava.guidance.internal.Counsellors;
+import fi.osaava.guidance.internal.GuidanceSummary;
+import fi.osaava.guidance.internal.Invitations;
+import fi.osaava.guidance.internal.Plans;
+import fi.osaava.guidance.internal.Plans.StepKind;
+import fi.osaava.platform.Language;
+import fi.osaava.platform.NotFoundException;
+import fi.osaava.profile.CounsellorConsents;
+import fi.osaava.profile.CounsellorGrant;
+import fi.osaava.profile.ProfileSkill;
+import fi.osaava.profile.SharedPart;
+import fi.osaava.taxonomy.ConceptSummary;
+import fi.osaava.taxonomy.TaxonomyApi;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The counsellor's side: {@code /guidance/caseload} lists the clients whose consent to this
+ * counsellor in their current organisation is live, with search and filters, and makes invitation
+ * codes; {@code /guidance/clients/{id}} shows one client's shared parts and, when plans are shared,
+ * the plan with its steps, tasks, notes and the client's comments. Each part is read through {@link
+ * CounsellorConsents}, which checks the consent for that part and logs the read for the client;
+ * parts not shared are never read. Someone without the counsellor claims gets 403; a consent that
+ * is not theirs, revoked or expired is not found.
+ */
+@Controller
+class CaseloadPageController {
+
+  /** How the caseload is ordered. */
+  enum Sort {
+    NAME,
+    DUE,
+    ACTIVITY
+  }
+
+  /** One line of the caseload; {@code summary} is null when the client does not share plans. */
+  record CaseRow(CounsellorGrant grant, Plans.Summary summary) {
+
+    public int openTasks() {
+      return summary == null ? 0 : summary.openTasks();
+    }
+
+    public LocalDate nextDue() {
+      return summary == null ? null : summary.nextDue();
+    }
+
+    public Instant lastActivity() {
+      return summary == null ? null : summary.lastActivity();
+    }
+  }
+
+  private final Counsellors counsellors;
+  private final CounsellorConsents consents;
+  private final Invitations invitations;
+  private final Plans plans;
+  private final GuidanceSummary summaries;
+  private final TaxonomyApi taxonomy;
+  private final MessageSource messages;
+
+  CaseloadPageController(
+      Counsellors counsellors,
+      CounsellorConsents consents,
+      Invitations invitations,
+      Plans plans,
+      GuidanceSummary summaries,
+      TaxonomyApi taxonomy,
+      MessageSource messages) {
+    this.counsellors = counsellors;
+    this.consents = consents;
+    this.invitations = invitations;
+    this.plans = plans;
+    this.summaries = summaries;
+    this.taxonomy = taxonomy;
+    this.messages = messages;
+  }
+
+  @GetMapping("/guidance/caseload")
+  String caseload(
+      @RequestParam(name = "q", required = false, defaultValue = "") String query,
+      @RequestParam(name = "open", required = false, defaultValue = "false") String open,
+      @RequestParam(name = "sort", required = false, defaultValue = "NAME") String sortParam,
+      Authentication auth,
+      Model model) {
+    Counsellor counsellor = require(auth);
+    String q = query.strip();
+    if (q.length() > 200) {
+      q = q.substring(0, 200);
+    }
+    String needle = q.toLowerCase(Locale.ROOT);
+    boolean onlyOpen = "true".equals(open);
+    Sort sort =
+        java.util.Arrays.stream(Sort.values())
+            .filter(s -> s.name().equalsIgnoreCase(sortParam))
+            .findFirst()
+            .orElse(Sort.NAME);
+    List<CaseRow> rows =
+        consents.caseload(counsellor.person(), counsellor.organisation()).stream()
+            .filter(
+                g -> needle.isEmpty() || g.clientName().toLowerCase(Locale.ROOT).contains(needle))
+            .map(
+                g ->
+                    new CaseRow(
+                        g,
+                        g.parts().contains(SharedPart.PLANS)
+                            ? plans.summary(g.id(), counsellor).orElse(null)
+                            : null))
+            .filter(r -> !onlyOpen || r.openTasks() > 0)
+            .sorted(order(sort))
+            .toList();
+    model.addAttribute("counsellor", counsellor);
+    model.addAttribute("clients", rows);
+    model.addAttribute("q", q);
+    model.addAttribute("open", onlyOpen);
+    model.addAttribute("sort", sort);
+    model.addAttribute("sorts", Sort.values());
+    model.addAttribute("parts", SharedPart.values());
+    return "guidance/caseload";
+  }
+
+  private static Comparator<CaseRow> order(Sort sort) {
+    Comparator<CaseRow> byName =
+        Comparator.comparing(r -> r.grant().clientName().toLowerCase(Locale.ROOT));
+    return switch (sort) {
+      case NAME -> byName;
+      case DUE ->
+          Comparator.comparing(
+                  CaseRow::nextDue, Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
+              .thenComparing(byName);
+      case ACTIVITY ->
+          Comparator.comparing(
+                  CaseRow::lastActivity, Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
+              .thenComparing(byName);
+    };
+  }
+
+  @PostMapping("/guidance/invitations")
+  String invite(Authentication auth, RedirectAttributes redirect) {
+    Counsellor counsellor = require(auth);
+    redirect.addFlashAttribute("invitationCode", invitations.create(counsellor));
+    return "redirect:/guidance/caseload";
+  }
+
+  @GetMapping("/guidance/clients/{id}")
+  String client(@PathVariable String id, Authentication auth, Locale locale, Model model) {
+    Counsellor c = require(auth);
+    return render(c, SharingPageController.uuid(id), locale, model, Map.of());
+  }
+
+  /** The guidance summary for the client, as a PDF in the client's language. */
+  @GetMapping("/guidance/clients/{id}/summary.pdf")
+  ResponseEntity<byte[]> summary(@PathVariable String id, Authentication auth) {
+    Counsellor c = require(auth);
+    byte[] pdf =
+        summaries
+            .pdf(SharingPageController.uuid(id), c)
+            .orElseThrow(() -> new NotFoundException("No client shares with you under this id"));
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename("guidance-summary.pdf").build().toString())
+        .cacheControl(CacheControl.noStore())
+        .body(pdf);
+  }
+
+  @PostMapping("/guidance/clients/{id}/steps")
+  String propose(
+      @PathVariable String id,
+      @Valid @ModelAttribute("step") StepForm form,
+      BindingResult binding,
+      Authentication auth,
+      Locale locale,
+      HttpServletResponse response,
+      Model model) {
+    Counsellor c = require(auth);
+    UUID grant = SharingPageController.uuid(id);
+    Map<String, String> errors = errors(binding, "step", locale);
+    if (!errors.containsKey("kind") && form.kind() == StepKind.TASK && form.due() == null) {
+      errors.putIfAbsent("due", message("guidance.step.error.due", locale));
+    }
+    if (!errors.isEmpty()) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute("step", form);
+      return render(c, grant, locale, model, errors);
+    }
+    if (!plans.propose(grant, c, form.kind(), form.title(), form.detail(), form.due())) {
+      throw new NotFoundException("No client shares plans with you under this id");
+    }
+    return "redirect:/guidance/clients/" + grant + "?proposed#plan-heading";
+  }
+
+  @PostMapping("/guidance/clients/{id}/notes")
+  String note(
+      @PathVariable String id,
+      @Valid @ModelAttribute("note") NoteForm form,
+      BindingResult binding,
+      Authentication auth,
+      Locale locale,
+      HttpServletResponse response,
+      Model model) {
+    Counsellor c = require(auth);
+    UUID grant = SharingPageController.uuid(id);
+    Map<String, String> errors = errors(binding, "note", locale);
+    if (!errors.isEmpty()) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute("note", form);
+      return render(c, grant, locale, model, errors);
+    }
+    if (!plans.note(grant, c, form.body(), form.isShared())) {
+      throw new NotFoundException("No client shares plans with you under this id");
+    }
+    return "redirect:/guidance/clients/" + grant + "?noted#notes-heading";
+  }
+
+  private String render(
+      Counsellor c, UUID grantId, Locale locale, Model model, Map<String, String> errors) {
+    CounsellorGrant grant =
+        consents.caseload(c.person(), c.organisation()).stream()
+            .filter(g -> g.id().equals(grantId))
+            .findFirst()
+            .orElseThrow(() -> new NotFoundException("No client shares with you under this id"));
+    model.addAttribute("grant", grant);
+    model.addAttribute("counsellor", c);
+    model.addAttribute("errors", errors);
+    if (!model.containsAttribute("step")) {
+      model.addAttribute("step", StepForm.empty());
+    }
+    if (!model.containsAttribute("note")) {
+      model.addAttribute("note", NoteForm.empty());
+    }
+    model.addAttribute("stepKinds", StepKind.values());
+    if (grant.parts().contains(SharedPart.SKILLS)) {
+      consents
+          .skills(grantId, c.person(), c.organisation())
+          .ifPresent(
+              skills -> {
+                model.addAttribute("skills", skills);
+                model.addAttribute("labels", labels(skills, Language.of(locale)));
+              });
+    }
+    if (grant.parts().contains(SharedPart.WORK_HISTORY)) {
+      consents
+          .workHistory(grantId, c.person(), c.organisation())
+          .ifPresent(w -> model.addAttribute("workHistory", w));
+    }
+    if (grant.parts().contains(SharedPart.INTERESTS)) {
+      consents
+          .interests(grantId, c.person(), c.organisation())
+          .ifPresent(i -> model.addAttribute("interests", i));
+    }
+    if (grant.parts().contains(SharedPart.SELF_ASSESSMENTS)) {
+      consents
+          .selfAssessment(grantId, c.person(), c.organisation())
+          .ifPresent(s -> model.addAttribute("riasec", new TreeMap<>(s)));
+    }
+    if (grant.parts().contains(SharedPart.PLANS)) {
+      Optional<Plans.Workspace> workspace = plans.workspace(grantId, c);
+      workspace.ifPresent(w -> model.addAttribute("workspace", w));
+    }
+    return "guidance/client";
+  }
+
+  private Map<String, String> errors(BindingResult binding, String form, Locale locale) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    for (FieldError e : binding.getFieldErrors()) {
+      errors.putIfAbsent(
+          e.getField(), message("guidance." + form + ".error." + e.getField(), locale));
+    }
+    return errors;
+  }
+
+  private String message(String key, Locale locale) {
+    return messages.getMessage(key, null, key, locale);
+  }
+
+  private Map<String, String> labels(List<ProfileSkill> skills, Language language) {
+    Map<String, String> labels = new HashMap<>();
+    for (ConceptSummary s :
+        taxonomy.summaries(skills.stream().map(ProfileSkill::skill).toList(), language)) {
+      labels.put(s.uri().value(), s.label().text());
+    }
+    skills.forEach(s -> labels.putIfAbsent(s.skill().value(), s.skill().value()));
+    return labels;
+  }
+
+  private Counsellor require(Authentication auth) {
+    return counsellors
+        .current(auth)
+        .orElseThrow(
+            () -> new ResponseStatusException(HttpStatus.FORBIDDEN, "Guidance counsellors only"));
+  }
+}

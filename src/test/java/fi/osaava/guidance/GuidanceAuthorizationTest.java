@@ -1,0 +1,268 @@
+package fi.osaava.guidance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import fi.osaava.profile.CounsellorConsents;
+import fi.osaava.profile.CounsellorGrant;
+import fi.osaava.profile.PersonId;
+import fi.osaava.web.FixedClock;
+import fi.osaava.web.WebTestBase;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The guidance routes, each with a rule: every handler mapping under {@code /guidance} (read from
+ * Spring's handler mappings) must have one in {@link #RULES}, or this test fails. Client X shares
+ * with counsellor C of organisation A. Then, on every route with X's consent id: anonymous callers
+ * are refused; a signed-in stranger and a counsellor of organisation B are refused (403 or 404) and
+ * see nothing of X; and afterwards X's consent is still live and still C's.
+ */
+class GuidanceAuthorizationTest extends WebTestBase {
+
+  /**
+   * @param target what the path's {@code {id}} is: {@code own} (no id: the caller's own data),
+   *     {@code grant} (X's consent) or {@code step} (a step of X's plan)
+   */
+  record Rule(String target, Map<String, String> params) {}
+
+  static final Map<String, Rule> RULES = new LinkedHashMap<>();
+
+  static {
+    // The client's page: anyone signed in has their own; X's consent is not found for others.
+    RULES.put("GET /guidance/sharing", new Rule("own", Map.of()));
+    RULES.put(
+        "POST /guidance/sharing",
+        new Rule(
+            "own", Map.of("code", "CODE", "name", "Intruder", "parts", "SKILLS", "months", "12")));
+    RULES.put("POST /guidance/sharing/{id}/revoke", new Rule("grant", Map.of()));
+    // The counsellor's pages: only with the counsellor claims, and only their own consents.
+    RULES.put("GET /guidance/caseload", new Rule("own", Map.of("q", "NAME")));
+    RULES.put("POST /guidance/invitations", new Rule("own", Map.of()));
+    RULES.put("GET /guidance/clients/{id}", new Rule("grant", Map.of()));
+    RULES.put("GET /guidance/clients/{id}/summary.pdf", new Rule("grant", Map.of()));
+    RULES.put(
+        "POST /guidance/clients/{id}/steps",
+        new Rule("grant", Map.of("kind", "TASK", "title", "Intruder step", "due", "2027-01-01")));
+    RULES.put(
+        "POST /guidance/clients/{id}/notes",
+        new Rule("grant", Map.of("body", "Intruder note", "shared", "true")));
+    // The client's plan: only their own steps; X's step is not found for anyone else.
+    RULES.put("GET /guidance/plan", new Rule("own", Map.of()));
+    RULES.put(
+        "POST /guidance/plan/steps/{id}/decision", new Rule("step", Map.of("decision", "accept")));
+    RULES.put("POST /guidance/plan/steps/{id}/done", new Rule("step", Map.of()));
+    RULES.put(
+        "POST /guidance/plan/comments",
+        new Rule("own", Map.of("organisation", "org-a", "comment", "Intruder comment")));
+  }
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
+
+  @Autowired CounsellorConsents consents;
+  @Autowired ObjectMapper json;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+  String stepSecret;
+  String noteSecret;
+  UUID step;
+
+  PersonId clientId;
+  CounsellorGrant grant;
+  String clientName;
+  String secret;
+  String otherCode;
+
+  Set<String> routes() {
+    Set<String> routes = new TreeSet<>();
+    for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+      for (String pattern : info.getPatternValues()) {
+        if (pattern.equals("/guidance") || pattern.startsWith("/guidance/")) {
+          info.getMethodsCondition().getMethods().forEach(m -> routes.add(m + " " + pattern));
+          if (info.getMethodsCondition().getMethods().isEmpty()) {
+            routes.add("ANY " + pattern);
+          }
+        }
+      }
+    }
+    return routes;
+  }
+
+  @Test
+  void everyRouteHasARule() {
+    Set<String> routes = routes();
+    assertThat(routes).as("guidance routes found").hasSizeGreaterThanOrEqualTo(6);
+    assertThat(routes)
+        .as("routes without an authorisation rule in GuidanceAuthorizationTest.RULES")
+        .isSubsetOf(RULES.keySet());
+    assertThat(RULES.keySet()).as("rules for routes that no longer exist").isSubsetOf(routes);
+  }
+
+  @BeforeEach
+  void clientSharesWithACounsellor() throws Exception {
+    RequestPostProcessor counsellor =
+        oidc.person(
+            "counsellor-" + UUID.randomUUID(), GuidanceConsentTest.counsellorClaims("org-a"));
+    RequestPostProcessor client = oidc.person("client-" + UUID.randomUUID());
+    clientId =
+        PersonId.of(
+            json.readTree(
+                    mvc.perform(get("/api/v1/profile").with(client))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .path("person")
+                .asString());
+    secret = "X-secret-" + UUID.randomUUID();
+    clientName = "X " + UUID.randomUUID();
+    mvc.perform(
+        post("/api/v1/profile/experiences")
+            .with(client)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"kind\":\"WORK\",\"title\":\"" + secret + "\",\"description\":\"\"}"));
+    String code =
+        (String)
+            mvc.perform(post("/guidance/invitations").with(counsellor))
+                .andReturn()
+                .getFlashMap()
+                .get("invitationCode");
+    mvc.perform(
+        post("/guidance/sharing")
+            .with(client)
+            .param("code", code)
+            .param("name", clientName)
+            .param("parts", "SKILLS", "WORK_HISTORY", "PLANS")
+            .param("months", "6"));
+    grant = consents.grantsOf(clientId).getFirst();
+    stepSecret = "Step-secret-" + UUID.randomUUID();
+    noteSecret = "Note-secret-" + UUID.randomUUID();
+    mvc.perform(
+        post("/guidance/clients/" + grant.id() + "/steps")
+            .with(counsellor)
+            .param("kind", "TASK")
+            .param("title", stepSecret)
+            .param("due", "2026-11-30"));
+    mvc.perform(
+        post("/guidance/clients/" + grant.id() + "/notes")
+            .with(counsellor)
+            .param("body", noteSecret)
+            .param("shared", "true"));
+    step =
+        jdbc.sql("SELECT id FROM guidance_step WHERE client_id = ?")
+            .param(clientId.value())
+            .query(UUID.class)
+            .single();
+    // A second, unused code of C's: an intruder who learns it can only share their own data.
+    otherCode =
+        (String)
+            mvc.perform(post("/guidance/invitations").with(counsellor))
+                .andReturn()
+                .getFlashMap()
+                .get("invitationCode");
+  }
+
+  MockHttpServletRequestBuilder build(String route, Rule rule) {
+    String method = route.substring(0, route.indexOf(' '));
+    String id = rule.target().equals("step") ? step.toString() : grant.id().toString();
+    String path = route.substring(route.indexOf(' ') + 1).replace("{id}", id);
+    MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(method), path);
+    rule.params()
+        .forEach(
+            (k, v) ->
+                request.param(
+                    k,
+                    // A page may echo the search it was sent; the leak check looks for the whole
+                    // name, of which the search sends only the start.
+                    v.replace("CODE", otherCode).replace("NAME", clientName.substring(0, 10))));
+    return request;
+  }
+
+  @Test
+  void strangersAndOtherOrganisationsSeeAndChangeNothingOfTheClients() throws Exception {
+    List<String> leaks = new ArrayList<>();
+    for (String route : routes()) {
+      Rule rule = RULES.get(route);
+      if (rule == null) {
+        continue;
+      }
+      List<RequestPostProcessor> callers =
+          List.of(
+              oidc.person("stranger-" + UUID.randomUUID()),
+              oidc.person(
+                  "counsellor-" + UUID.randomUUID(),
+                  GuidanceConsentTest.counsellorClaims("org-b")));
+      for (RequestPostProcessor caller : callers) {
+        MockHttpServletResponse response =
+            mvc.perform(build(route, rule).with(caller)).andReturn().getResponse();
+        if (!rule.target().equals("own")
+            && response.getStatus() != 404
+            && response.getStatus() != 403) {
+          leaks.add(route + " with X's consent answered " + response.getStatus());
+        }
+        String body = response.getContentAsString();
+        for (String s : List.of(secret, clientName, stepSecret, noteSecret)) {
+          if (body.contains(s)) {
+            leaks.add(route + " showed X's " + s);
+          }
+        }
+      }
+    }
+    assertThat(leaks).isEmpty();
+    CounsellorGrant after = consents.grantsOf(clientId).getFirst();
+    assertThat(after).isEqualTo(grant);
+    assertThat(after.liveAt(FixedClock.NOW)).isTrue();
+    assertThat(rows("SELECT status FROM guidance_step WHERE client_id = ?"))
+        .containsExactly("PROPOSED");
+    assertThat(rows("SELECT body FROM guidance_note WHERE client_id = ?"))
+        .containsExactly(noteSecret);
+    assertThat(rows("SELECT body FROM guidance_comment WHERE client_id = ?")).isEmpty();
+  }
+
+  List<String> rows(String sql) {
+    return jdbc.sql(sql).param(clientId.value()).query(String.class).list();
+  }
+
+  @Test
+  void anonymousCallersAreRefusedEverywhere() throws Exception {
+    List<String> open = new ArrayList<>();
+    for (String route : routes()) {
+      Rule rule = RULES.getOrDefault(route, new Rule("own", Map.of()));
+      MockHttpServletResponse response =
+          mvc.perform(build(route, rule).with(SecurityMockMvcRequestPostProcessors.csrf()))
+              .andReturn()
+              .getResponse();
+      boolean refused =
+          response.getStatus() == 401
+              || response.getStatus() == 403
+              || (response.getStatus() == 302
+                  && String.valueOf(response.getRedirectedUrl()).endsWith("/sign-in"));
+      if (!refused) {
+        open.add(route + " answered " + response.getStatus());
+      }
+    }
+    assertThat(open).isEmpty();
+    assertThat(consents.grantsOf(clientId)).containsExactly(grant);
+  }
+}

@@ -1,0 +1,549 @@
+package fi.osaava.guidance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import fi.osaava.profile.AccessRecord;
+import fi.osaava.profile.CounsellorConsents;
+import fi.osaava.profile.CounsellorGrant;
+import fi.osaava.profile.PersonId;
+import fi.osaava.profile.SharedPart;
+import fi.osaava.web.FixedClock;
+import fi.osaava.web.WebTestBase;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The consent holds in code: a counsellor reads a client's data only through a live consent of that
+ * client to that counsellor in that organisation, only the parts it covers, and every read is in
+ * the client's access log. Runs through the pages and the profile's consent API on the real
+ * database.
+ */
+class GuidanceConsentTest extends WebTestBase {
+
+  static final String SKILL_URI =
+      "http://data.europa.eu/esco/skill/0fb753a1-2ef2-4429-84d2-ecb2b24daf7a";
+
+  @Autowired CounsellorConsents consents;
+  @Autowired JdbcClient jdbc;
+  @Autowired ObjectMapper json;
+
+  RequestPostProcessor client;
+  PersonId clientId;
+  RequestPostProcessor counsellor;
+  RequestPostProcessor otherOrganisationCounsellor;
+  RequestPostProcessor sameCounsellorOtherOrganisation;
+  PersonId counsellorId;
+  String clientName;
+  String workSecret;
+  String interestSecret;
+
+  static Map<String, Object> counsellorClaims(String organisation) {
+    return Map.of(
+        "osaava_roles",
+        List.of("guidance-counsellor"),
+        "osaava_organisation",
+        organisation,
+        "name",
+        "Anna Ohjaaja");
+  }
+
+  @BeforeEach
+  void clientAndCounsellors() throws Exception {
+    String counsellorSubject = "counsellor-" + UUID.randomUUID();
+    counsellor = oidc.person(counsellorSubject, counsellorClaims("org-a"));
+    sameCounsellorOtherOrganisation = oidc.person(counsellorSubject, counsellorClaims("org-b"));
+    otherOrganisationCounsellor =
+        oidc.person("counsellor-" + UUID.randomUUID(), counsellorClaims("org-b"));
+    client = oidc.person("client-" + UUID.randomUUID());
+    clientId =
+        PersonId.of(
+            json.readTree(
+                    mvc.perform(get("/api/v1/profile").with(client))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .path("person")
+                .asString());
+    clientName = "Client " + UUID.randomUUID();
+    workSecret = "Work-secret-" + UUID.randomUUID();
+    interestSecret = "Interest-secret-" + UUID.randomUUID();
+    mvc.perform(
+        post("/profile/skills").with(client).param("uri", SKILL_URI).param("level", "ADVANCED"));
+    mvc.perform(
+        post("/api/v1/profile/experiences")
+            .with(client)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"kind\":\"WORK\",\"title\":\"" + workSecret + "\",\"description\":\"\"}"));
+    mvc.perform(
+        post("/profile/interests")
+            .with(client)
+            .param("interestText", interestSecret)
+            .param("version", "0"));
+    counsellorId =
+        PersonId.of(
+            json.readTree(
+                    mvc.perform(get("/api/v1/profile").with(counsellor))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .path("person")
+                .asString());
+  }
+
+  String invitation(RequestPostProcessor who) throws Exception {
+    MvcResult made = mvc.perform(post("/guidance/invitations").with(who)).andReturn();
+    assertThat(made.getResponse().getStatus()).isEqualTo(302);
+    return (String) made.getFlashMap().get("invitationCode");
+  }
+
+  /** The client shares {@code parts} with the counsellor through the page; the new consent. */
+  CounsellorGrant share(String... parts) throws Exception {
+    String code = invitation(counsellor);
+    var request =
+        post("/guidance/sharing")
+            .with(client)
+            .param("code", code.toLowerCase())
+            .param("name", clientName)
+            .param("months", "3");
+    for (String p : parts) {
+      request.param("parts", p);
+    }
+    MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+    assertThat(response.getRedirectedUrl()).isEqualTo("/guidance/sharing?shared");
+    return consents.grantsOf(clientId).getFirst();
+  }
+
+  String page(RequestPostProcessor who, String path, int status) throws Exception {
+    MockHttpServletResponse response =
+        mvc.perform(get(path).with(who).header("Accept-Language", "en")).andReturn().getResponse();
+    assertThat(response.getStatus()).as(path).isEqualTo(status);
+    return response.getContentAsString();
+  }
+
+  long reads(SharedPart part) {
+    return consents.accessLog(clientId).stream()
+        .filter(r -> r.action().equals("read") && r.part() == part)
+        .count();
+  }
+
+  @Test
+  void aCounsellorSeesOnlyTheSharedPartsAndEveryReadIsLogged() throws Exception {
+    CounsellorGrant grant = share("SKILLS");
+    assertThat(grant.parts()).containsExactly(SharedPart.SKILLS);
+    assertThat(grant.counsellor()).isEqualTo(counsellorId);
+    assertThat(grant.organisation()).isEqualTo("org-a");
+    assertThat(Duration.between(FixedClock.NOW, grant.expiresAt()).toDays()).isBetween(89L, 93L);
+
+    String caseload = page(counsellor, "/guidance/caseload", 200);
+    assertThat(caseload).contains(clientName).contains("/guidance/clients/" + grant.id());
+    assertThat(page(counsellor, "/guidance/caseload?q=nobody-like-this", 200))
+        .doesNotContain(clientName);
+
+    String view = page(counsellor, "/guidance/clients/" + grant.id(), 200);
+    assertThat(view).contains(clientName).contains("Apache Tomcat");
+    assertThat(view).doesNotContain(workSecret).doesNotContain(interestSecret);
+    page(counsellor, "/guidance/clients/" + grant.id(), 200);
+    assertThat(reads(SharedPart.SKILLS)).isEqualTo(2);
+    assertThat(reads(SharedPart.WORK_HISTORY)).isZero();
+    assertThat(reads(SharedPart.INTERESTS)).isZero();
+
+    // Through the API, too: the parts not shared are not given, and not logged as read.
+    assertThat(consents.workHistory(grant.id(), counsellorId, "org-a")).isEmpty();
+    assertThat(consents.interests(grant.id(), counsellorId, "org-a")).isEmpty();
+    assertThat(consents.selfAssessment(grant.id(), counsellorId, "org-a")).isEmpty();
+    assertThat(consents.authorise(grant.id(), counsellorId, "org-a", SharedPart.PLANS)).isEmpty();
+    assertThat(consents.skills(grant.id(), counsellorId, "org-a")).get().asList().hasSize(1);
+    assertThat(reads(SharedPart.SKILLS)).isEqualTo(3);
+    assertThat(consents.accessLog(clientId))
+        .extracting(AccessRecord::action)
+        .containsExactly("read", "read", "read", "granted");
+
+    // The client sees every read in their own log.
+    String own = page(client, "/guidance/sharing", 200);
+    assertThat(own).contains("Organisation: org-a").contains("Anna Ohjaaja");
+    assertThat(own.split("Counsellor read: Skills", -1)).hasSize(4);
+  }
+
+  @Test
+  void everySharedPartIsShownWhenShared() throws Exception {
+    CounsellorGrant grant = share("SKILLS", "WORK_HISTORY", "INTERESTS", "SELF_ASSESSMENTS");
+    String view = page(counsellor, "/guidance/clients/" + grant.id(), 200);
+    assertThat(view).contains(workSecret).contains(interestSecret).contains("Apache Tomcat");
+    for (SharedPart part :
+        List.of(
+            SharedPart.SKILLS,
+            SharedPart.WORK_HISTORY,
+            SharedPart.INTERESTS,
+            SharedPart.SELF_ASSESSMENTS)) {
+      assertThat(reads(part)).as(part.name()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void revocationStopsTheVeryNextRequest() throws Exception {
+    CounsellorGrant grant = share("SKILLS", "WORK_HISTORY");
+    page(counsellor, "/guidance/clients/" + grant.id(), 200);
+    MockHttpServletResponse revoked =
+        mvc.perform(post("/guidance/sharing/" + grant.id() + "/revoke").with(client))
+            .andReturn()
+            .getResponse();
+    assertThat(revoked.getRedirectedUrl()).isEqualTo("/guidance/sharing?revoked");
+    String refused = page(counsellor, "/guidance/clients/" + grant.id(), 404);
+    assertThat(refused).doesNotContain(workSecret).doesNotContain(clientName);
+    assertThat(page(counsellor, "/guidance/caseload", 200)).doesNotContain(clientName);
+    assertThat(consents.skills(grant.id(), counsellorId, "org-a")).isEmpty();
+    assertThat(reads(SharedPart.SKILLS)).isEqualTo(1);
+    assertThat(consents.accessLog(clientId).getFirst().action()).isEqualTo("revoked");
+    assertThat(page(client, "/guidance/sharing", 200)).contains("Stopped");
+  }
+
+  @Test
+  void anExpiredConsentIsRefused() throws Exception {
+    CounsellorGrant grant = share("SKILLS");
+    page(counsellor, "/guidance/clients/" + grant.id(), 200);
+    // Moved into the past as it would be months later: given four months ago for three months.
+    jdbc.sql("UPDATE profile_counsellor_grant SET granted_at = ?, expires_at = ? WHERE id = ?")
+        .params(
+            Timestamp.from(FixedClock.NOW.minus(Duration.ofDays(120))),
+            Timestamp.from(FixedClock.NOW.minus(Duration.ofDays(30))),
+            grant.id())
+        .update();
+    page(counsellor, "/guidance/clients/" + grant.id(), 404);
+    assertThat(page(counsellor, "/guidance/caseload", 200)).doesNotContain(clientName);
+    assertThat(consents.skills(grant.id(), counsellorId, "org-a")).isEmpty();
+    assertThat(reads(SharedPart.SKILLS)).isEqualTo(1);
+    assertThat(page(client, "/guidance/sharing", 200)).contains("Ended");
+  }
+
+  @Test
+  void aCounsellorOfAnotherOrganisationIsRefused() throws Exception {
+    CounsellorGrant grant = share("SKILLS", "WORK_HISTORY");
+    String other = page(otherOrganisationCounsellor, "/guidance/clients/" + grant.id(), 404);
+    assertThat(other).doesNotContain(workSecret).doesNotContain(clientName);
+    assertThat(page(otherOrganisationCounsellor, "/guidance/caseload", 200))
+        .doesNotContain(clientName);
+    // The consent does not follow the counsellor to another organisation.
+    page(sameCounsellorOtherOrganisation, "/guidance/clients/" + grant.id(), 404);
+    assertThat(consents.skills(grant.id(), counsellorId, "org-b")).isEmpty();
+    assertThat(reads(SharedPart.SKILLS)).isZero();
+  }
+
+  @Test
+  void onlyCounsellorsReachTheCounsellorPages() throws Exception {
+    CounsellorGrant grant = share("SKILLS");
+    page(client, "/guidance/caseload", 403);
+    page(client, "/guidance/clients/" + grant.id(), 403);
+    assertThat(
+            mvc.perform(post("/guidance/invitations").with(client))
+                .andReturn()
+                .getResponse()
+                .getStatus())
+        .isEqualTo(403);
+    // A role claim without an organisation claim makes nobody a counsellor.
+    RequestPostProcessor noOrganisation =
+        oidc.person(
+            "counsellor-" + UUID.randomUUID(),
+            Map.of("osaava_roles", List.of("guidance-counsellor")));
+    page(noOrganisation, "/guidance/caseload", 403);
+  }
+
+  @Test
+  void badAnswersToAnInvitationNameTheField() throws Exception {
+    String code = invitation(counsellor);
+    MockHttpServletResponse missing =
+        mvc.perform(
+                post("/guidance/sharing")
+                    .with(client)
+                    .header("Accept-Language", "en")
+                    .param("code", code)
+                    .param("months", "13"))
+            .andReturn()
+            .getResponse();
+    assertThat(missing.getStatus()).isEqualTo(400);
+    assertThat(missing.getContentAsString())
+        .contains("id=\"name-error\"")
+        .contains("id=\"parts-error\"")
+        .contains("id=\"months-error\"")
+        .contains("Choose at least one part to share");
+    MockHttpServletResponse unknown =
+        mvc.perform(
+                post("/guidance/sharing")
+                    .with(client)
+                    .param("code", "ZZZZZ-ZZZZZ")
+                    .param("name", "Me")
+                    .param("parts", "SKILLS")
+                    .param("months", "1"))
+            .andReturn()
+            .getResponse();
+    assertThat(unknown.getStatus()).isEqualTo(400);
+    assertThat(unknown.getContentAsString()).contains("id=\"code-error\"");
+    assertThat(consents.grantsOf(clientId)).isEmpty();
+
+    // A code works once.
+    MockHttpServletResponse first = answer(code);
+    assertThat(first.getRedirectedUrl()).isEqualTo("/guidance/sharing?shared");
+    MockHttpServletResponse again = answer(code);
+    assertThat(again.getStatus()).isEqualTo(400);
+    assertThat(again.getContentAsString()).contains("id=\"code-error\"");
+    assertThat(consents.grantsOf(clientId)).hasSize(1);
+  }
+
+  MockHttpServletResponse answer(String code) throws Exception {
+    return mvc.perform(
+            post("/guidance/sharing")
+                .with(client)
+                .param("code", code)
+                .param("name", "Me")
+                .param("parts", "SKILLS")
+                .param("months", "1"))
+        .andReturn()
+        .getResponse();
+  }
+
+  @Test
+  void aConsentLastsAtMostTwelveMonths() {
+    assertThatThrownBy(
+            () ->
+                consents.grant(clientId, counsellorId, "org-a", "X", Set.of(SharedPart.SKILLS), 13))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("months");
+    assertThatThrownBy(() -> consents.grant(clientId, counsellorId, "org-a", "X", Set.of(), 3))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("parts");
+  }
+
+  @Test
+  void anotherPersonCannotRevokeOrSeeTheClientsConsents() throws Exception {
+    CounsellorGrant grant = share("SKILLS");
+    RequestPostProcessor stranger = oidc.person("stranger-" + UUID.randomUUID());
+    MockHttpServletResponse response =
+        mvc.perform(post("/guidance/sharing/" + grant.id() + "/revoke").with(stranger))
+            .andReturn()
+            .getResponse();
+    assertThat(response.getStatus()).isEqualTo(404);
+    assertThat(page(stranger, "/guidance/sharing", 200)).doesNotContain(clientName);
+    page(counsellor, "/guidance/clients/" + grant.id(), 200);
+  }
+
+  @Test
+  void deletingTheClientsAccountRemovesTheConsents() throws Exception {
+    CounsellorGrant grant = share("SKILLS");
+    mvc.perform(post("/profile/delete").with(client));
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM profile_counsellor_grant WHERE id = ?")
+                .param(grant.id())
+                .query(Long.class)
+                .single())
+        .isZero();
+    page(counsellor, "/guidance/clients/" + grant.id(), 404);
+  }
+
+  MockHttpServletResponse send(RequestPostProcessor who, String path, String... params)
+      throws Exception {
+    var request = post(path).with(who).header("Accept-Language", "en");
+    for (int i = 0; i < params.length; i += 2) {
+      request.param(params[i], params[i + 1]);
+    }
+    return mvc.perform(request).andReturn().getResponse();
+  }
+
+  @Test
+  void theClientReadsSharedNotesButNeverPrivateOnesAndDecidesOnSteps() throws Exception {
+    CounsellorGrant grant = share("SKILLS", "PLANS");
+    String base = "/guidance/clients/" + grant.id();
+    String stepTitle = "Step-" + UUID.randomUUID();
+    String shared = "Shared-note-" + UUID.randomUUID();
+    String secretNote = "Private-note-" + UUID.randomUUID();
+    assertThat(
+            send(
+                    counsellor,
+                    base + "/steps",
+                    "kind",
+                    "TASK",
+                    "title",
+                    stepTitle,
+                    "due",
+                    "2026-11-15")
+                .getRedirectedUrl())
+        .startsWith(base);
+    assertThat(send(counsellor, base + "/notes", "body", shared, "shared", "true").getStatus())
+        .isEqualTo(302);
+    assertThat(send(counsellor, base + "/notes", "body", secretNote).getStatus()).isEqualTo(302);
+
+    String view = page(counsellor, base, 200);
+    assertThat(view).contains(stepTitle).contains(shared).contains(secretNote);
+    String caseload = page(counsellor, "/guidance/caseload?open=true&sort=DUE", 200);
+    assertThat(caseload).contains(clientName).contains("15.11.2026");
+
+    String plan = page(client, "/guidance/plan", 200);
+    assertThat(plan).contains(stepTitle).contains(shared).doesNotContain(secretNote);
+    UUID step =
+        jdbc.sql("SELECT id FROM guidance_step WHERE client_id = ?")
+            .param(clientId.value())
+            .query(UUID.class)
+            .single();
+    assertThat(
+            send(client, "/guidance/plan/steps/" + step + "/decision", "decision", "accept")
+                .getStatus())
+        .isEqualTo(302);
+    // Decided once: a second decision finds no proposed step.
+    assertThat(
+            send(client, "/guidance/plan/steps/" + step + "/decision", "decision", "decline")
+                .getStatus())
+        .isEqualTo(404);
+    assertThat(
+            send(client, "/guidance/plan/steps/" + step + "/decision", "decision", "maybe")
+                .getStatus())
+        .isEqualTo(400);
+    String comment = "Comment-" + UUID.randomUUID();
+    assertThat(
+            send(client, "/guidance/plan/comments", "organisation", "org-a", "comment", comment)
+                .getRedirectedUrl())
+        .isEqualTo("/guidance/plan?commented");
+    MockHttpServletResponse elsewhere =
+        send(client, "/guidance/plan/comments", "organisation", "org-b", "comment", comment);
+    assertThat(elsewhere.getStatus()).isEqualTo(400);
+    assertThat(elsewhere.getContentAsString()).contains("id=\"organisation-error\"");
+    view = page(counsellor, base, 200);
+    assertThat(view).contains(comment).contains("Accepted");
+    assertThat(page(counsellor, "/guidance/caseload?open=true", 200)).contains(clientName);
+
+    // The export has the shared note and the comment, not the private note; deletion takes all.
+    String export =
+        mvc.perform(get("/api/v1/profile/export").with(client))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(export)
+        .contains(shared)
+        .contains(comment)
+        .contains(stepTitle)
+        .doesNotContain(secretNote);
+    mvc.perform(post("/profile/delete").with(client));
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM guidance_note WHERE client_id = ?")
+                .param(clientId.value())
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
+  void withoutThePlansPartTheCounsellorCannotWorkOnThePlan() throws Exception {
+    CounsellorGrant grant = share("SKILLS");
+    String base = "/guidance/clients/" + grant.id();
+    assertThat(send(counsellor, base + "/steps", "kind", "SERVICE", "title", "x").getStatus())
+        .isEqualTo(404);
+    assertThat(send(counsellor, base + "/notes", "body", "x").getStatus()).isEqualTo(404);
+    assertThat(page(counsellor, base, 200)).doesNotContain("id=\"plan-heading\"");
+    assertThat(reads(SharedPart.PLANS)).isZero();
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM guidance_step WHERE client_id = ?")
+                .param(clientId.value())
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
+  void aTaskNeedsADueDateAndTheErrorNamesTheField() throws Exception {
+    CounsellorGrant grant = share("PLANS");
+    MockHttpServletResponse response =
+        send(
+            counsellor,
+            "/guidance/clients/" + grant.id() + "/steps",
+            "kind",
+            "TASK",
+            "title",
+            "Call");
+    assertThat(response.getStatus()).isEqualTo(400);
+    assertThat(response.getContentAsString()).contains("id=\"due-error\"").contains("due date");
+    MockHttpServletResponse badDate =
+        send(
+            counsellor,
+            "/guidance/clients/" + grant.id() + "/steps",
+            "kind",
+            "TASK",
+            "title",
+            "Call",
+            "due",
+            "31.13.2026");
+    assertThat(badDate.getStatus()).isEqualTo(400);
+    assertThat(badDate.getContentAsString()).contains("id=\"due-error\"");
+  }
+
+  @Test
+  void theSummaryPdfIsInTheClientsLanguageAndLeavesOutPrivateNotes() throws Exception {
+    String code = invitation(counsellor);
+    mvc.perform(
+        post("/guidance/sharing")
+            .with(client)
+            .header("Accept-Language", "sv")
+            .param("code", code)
+            .param("name", clientName)
+            .param("parts", "SKILLS", "PLANS")
+            .param("months", "2"));
+    CounsellorGrant grant = consents.grantsOf(clientId).getFirst();
+    String base = "/guidance/clients/" + grant.id();
+    String shared = "Delad-" + UUID.randomUUID();
+    String secretNote = "Privat-" + UUID.randomUUID();
+    send(counsellor, base + "/notes", "body", shared, "shared", "true");
+    send(counsellor, base + "/notes", "body", secretNote);
+    send(counsellor, base + "/steps", "kind", "SERVICE", "title", "Yrkesvägledning");
+
+    // The counsellor reads English; the summary is in the client's Swedish.
+    MockHttpServletResponse response =
+        mvc.perform(get(base + "/summary.pdf").with(counsellor).header("Accept-Language", "en"))
+            .andReturn()
+            .getResponse();
+    assertThat(response.getStatus()).isEqualTo(200);
+    assertThat(response.getContentType()).isEqualTo("application/pdf");
+    assertThat(response.getHeader("Content-Disposition")).contains("attachment");
+    String text;
+    try (var pdf = org.apache.pdfbox.Loader.loadPDF(response.getContentAsByteArray())) {
+      text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+      // With -Dosaava.pdf-preview=DIR, the first page as an image, to look at as at the pages.
+      String directory = System.getProperty("osaava.pdf-preview");
+      if (directory != null && !directory.isBlank()) {
+        javax.imageio.ImageIO.write(
+            new org.apache.pdfbox.rendering.PDFRenderer(pdf).renderImageWithDPI(0, 100),
+            "png",
+            java.nio.file.Path.of(directory, "guidance-summary-sv.png").toFile());
+      }
+    }
+    assertThat(text)
+        .contains("Sammanfattning av vägledningen")
+        .contains(clientName)
+        .contains("Apache Tomcat")
+        .contains("Yrkesvägledning")
+        .contains(shared)
+        .doesNotContain(secretNote)
+        .doesNotContain("Guidance summary");
+    assertThat(reads(SharedPart.SKILLS)).isEqualTo(1);
+
+    // Without a live consent there is no summary.
+    mvc.perform(post("/guidance/sharing/" + grant.id() + "/revoke").with(client));
+    assertThat(
+            mvc.perform(get(base + "/summary.pdf").with(counsellor))
+                .andReturn()
+                .getResponse()
+                .getStatus())
+        .isEqualTo(404);
+  }
+}

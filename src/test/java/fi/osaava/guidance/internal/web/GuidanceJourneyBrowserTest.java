@@ -1,0 +1,112 @@
+package fi.osaava.guidance.internal.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import fi.osaava.web.BrowserTestBase;
+import java.util.UUID;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The guidance journey in the browser, in en, fi and sv: a counsellor (claims typed into the
+ * development provider's claims field) makes an invitation code; the client enters it, first
+ * without choosing a part (the error is beside the field and in the summary), then shares skills,
+ * work history and plans for three months; the counsellor finds the client in the caseload, opens
+ * them, proposes a task (first without a due date), writes a shared and a private note; the client
+ * accepts the step, sees the shared note but not the private one, and comments; the client sees the
+ * reads in their access log and stops sharing; the counsellor's next request is refused. Every page
+ * is checked with axe-core.
+ */
+class GuidanceJourneyBrowserTest extends BrowserTestBase {
+
+  // One run per language, each within the browser tests' time limit.
+  @ParameterizedTest
+  @ValueSource(strings = {"en-GB", "fi-FI", "sv-SE"})
+  void aClientSharesWithACounsellorAndStops(String language) {
+    Page counsellor = newPage(language, true);
+    oidc.signIn(
+        counsellor,
+        "counsellor-" + UUID.randomUUID(),
+        "{\"osaava_roles\": [\"guidance-counsellor\"], \"osaava_organisation\": \"te-palvelut\","
+            + " \"name\": \"Anna Ohjaaja\"}");
+    counsellor.navigate("/guidance/caseload");
+    check(counsellor);
+    counsellor.locator("#new-invitation").click();
+    String code = counsellor.locator("#invitation-code").textContent().strip();
+    check(counsellor);
+
+    Page client = newPage(language, true);
+    oidc.signIn(client, "client-" + UUID.randomUUID());
+    client.navigate("/profile");
+    client.locator("#guidance-sharing").click();
+    check(client);
+    String name = "Matti " + UUID.randomUUID().toString().substring(0, 6);
+    client.fill("#code", code);
+    client.fill("#name", name);
+    client.locator("#share").click();
+    assertThat(client.locator(".govuk-error-summary a[href='#parts-SKILLS']")).isVisible();
+    assertThat(client.locator("#parts-error")).isVisible();
+    check(client);
+    client.locator("#parts-SKILLS").check();
+    client.locator("#parts-WORK_HISTORY").check();
+    client.locator("#parts-PLANS").check();
+    client.selectOption("#months", "3");
+    client.locator("#share").click();
+    assertThat(client.locator(".govuk-notification-banner--success")).isVisible();
+    check(client);
+
+    counsellor.navigate("/guidance/caseload");
+    counsellor.fill("#q", name.substring(0, 8));
+    counsellor.locator("form[role=search] button").click();
+    counsellor.locator("#caseload a", new Page.LocatorOptions().setHasText(name)).click();
+    assertThat(counsellor.locator("h1")).hasText(name);
+    assertThat(counsellor.locator("#skills-heading")).isVisible();
+    assertThat(counsellor.locator("#interests-heading")).hasCount(0);
+    String clientView = counsellor.url();
+    check(counsellor);
+    // A task without a due date is refused beside the field; then a step and two notes.
+    counsellor.fill("#title", "Ota yhteyttä kouluun");
+    counsellor.locator("#propose").click();
+    assertThat(counsellor.locator("#due-error")).isVisible();
+    check(counsellor);
+    counsellor.fill("#due", "2026-12-15");
+    counsellor.locator("#propose").click();
+    assertThat(counsellor.locator("#steps")).containsText("Ota yhteyttä kouluun");
+    String sharedNote = "Jaettu " + UUID.randomUUID();
+    String privateNote = "Yksityinen " + UUID.randomUUID();
+    counsellor.fill("#body", sharedNote);
+    counsellor.locator("#shared").check();
+    counsellor.locator("#save-note").click();
+    counsellor.fill("#body", privateNote);
+    counsellor.locator("#save-note").click();
+    assertThat(counsellor.locator("main")).containsText(privateNote);
+    check(counsellor);
+
+    client.navigate("/guidance/plan");
+    assertThat(client.locator("main")).containsText(sharedNote);
+    assertThat(client.locator("main")).not().containsText(privateNote);
+    client.locator("button[id^=accept-]").click();
+    assertThat(client.locator("button[id^=done-]")).isVisible();
+    client.fill("#comment", "Soitan ensi viikolla");
+    client.locator("#send-comment").click();
+    assertThat(client.locator("#comments")).containsText("Soitan ensi viikolla");
+    check(client);
+
+    client.navigate("/guidance/sharing");
+    // Started sharing; the client view read skills, work history and plans; the step and the two
+    // notes each read the plan; so did the view after each of them.
+    assertThat(client.locator("#access-log tbody tr").first()).isVisible();
+    org.assertj.core.api.Assertions.assertThat(client.locator("#access-log tbody tr").count())
+        .isGreaterThanOrEqualTo(5);
+    client.locator("button[id^=revoke-]").click();
+    assertThat(client.locator(".govuk-notification-banner--success")).isVisible();
+    check(client);
+
+    Response refused = counsellor.navigate(clientView);
+    org.assertj.core.api.Assertions.assertThat(refused.status()).isEqualTo(404);
+    counsellor.navigate("/guidance/caseload");
+    assertThat(counsellor.locator("#caseload")).hasCount(0);
+  }
+}
