@@ -3,6 +3,7 @@ package fi.osaava.programmes.internal;
 import fi.osaava.platform.InvalidInputException;
 import fi.osaava.platform.NotFoundException;
 import fi.osaava.programmes.internal.ProgrammeStore.PackageVersion;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -96,8 +97,8 @@ public class Authoring {
   }
 
   /** The package's versions, newest first, when the organisation owns it; else not found. */
-  public java.util.List<PackageVersion> owned(String organisation, UUID packageId) {
-    java.util.List<PackageVersion> versions = store.versions(packageId);
+  public List<PackageVersion> owned(String organisation, UUID packageId) {
+    List<PackageVersion> versions = store.versions(packageId);
     if (versions.isEmpty() || !versions.getFirst().owner().equals(organisation)) {
       throw new NotFoundException("No package of yours has this id");
     }

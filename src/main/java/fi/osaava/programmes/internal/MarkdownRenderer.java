@@ -5,6 +5,7 @@ import java.util.Map;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.BulletList;
+import org.commonmark.node.Document;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
@@ -75,7 +76,7 @@ public class MarkdownRenderer {
     private boolean measuring = true;
 
     @Override
-    public void visit(org.commonmark.node.Document document) {
+    public void visit(Document document) {
       visitChildren(document);
       measuring = false;
       visitChildren(document);

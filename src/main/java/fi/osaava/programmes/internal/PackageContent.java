@@ -5,6 +5,7 @@ import fi.osaava.platform.LocalizedText;
 import fi.osaava.platform.WebAddress;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -293,6 +294,6 @@ public record PackageContent(
             copy.put(k, v);
           }
         });
-    return java.util.Collections.unmodifiableMap(copy);
+    return Collections.unmodifiableMap(copy);
   }
 }

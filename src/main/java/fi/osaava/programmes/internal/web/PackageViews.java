@@ -13,7 +13,9 @@ import fi.osaava.taxonomy.ConceptSummary;
 import fi.osaava.taxonomy.ConceptUri;
 import fi.osaava.taxonomy.TaxonomyApi;
 import java.math.BigDecimal;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** Turns a package version into what its pages show, in the reader's language. */
@@ -70,8 +72,8 @@ class PackageViews {
         p.sample());
   }
 
-  private static java.util.Map<Language, String> byLanguage(java.util.Map<String, String> texts) {
-    java.util.Map<Language, String> byLanguage = new java.util.EnumMap<>(Language.class);
+  private static Map<Language, String> byLanguage(Map<String, String> texts) {
+    Map<Language, String> byLanguage = new EnumMap<>(Language.class);
     texts.forEach((code, text) -> Language.fromCode(code).ifPresent(l -> byLanguage.put(l, text)));
     return byLanguage;
   }

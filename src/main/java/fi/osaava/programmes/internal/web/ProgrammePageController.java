@@ -2,6 +2,7 @@ package fi.osaava.programmes.internal.web;
 
 import fi.osaava.platform.InvalidInputException;
 import fi.osaava.platform.Language;
+import fi.osaava.platform.LocalizedText;
 import fi.osaava.platform.NotFoundException;
 import fi.osaava.platform.StorableText;
 import fi.osaava.profile.PersonId;
@@ -14,11 +15,13 @@ import fi.osaava.programmes.internal.ProgrammeStore;
 import fi.osaava.programmes.internal.ProgrammeStore.PackageVersion;
 import fi.osaava.programmes.internal.QuizScoring;
 import fi.osaava.web.PublishingEditors;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -41,8 +44,7 @@ import org.springframework.web.server.ResponseStatusException;
 class ProgrammePageController {
 
   /** A package's name in its address; anything else is no package (and never reaches SQL). */
-  private static final java.util.regex.Pattern SLUG =
-      java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,79}");
+  private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,79}");
 
   private final ProgrammeStore store;
   private final Learning learning;
@@ -79,7 +81,7 @@ class ProgrammePageController {
             .filter(v -> wantedLevel.map(l -> v.content().level() == l).orElse(true))
             .filter(v -> wantedGroup.map(g -> v.content().targetGroups().contains(g)).orElse(true))
             // Basic before advanced: where a learner starts comes first.
-            .sorted(java.util.Comparator.comparing((PackageVersion v) -> v.content().level()))
+            .sorted(Comparator.comparing((PackageVersion v) -> v.content().level()))
             .toList();
     Map<PackageViews.ProgrammeView, List<PackageViews.PackageView>> byProgramme =
         new LinkedHashMap<>();
@@ -257,9 +259,9 @@ class ProgrammePageController {
   }
 
   /** Each question's feedback in the reader's language, by question key. */
-  private static Map<String, fi.osaava.platform.LocalizedText> feedback(
+  private static Map<String, LocalizedText> feedback(
       PackageContent content, QuizScoring.Result result, Language language) {
-    Map<String, fi.osaava.platform.LocalizedText> feedback = new LinkedHashMap<>();
+    Map<String, LocalizedText> feedback = new LinkedHashMap<>();
     for (QuizScoring.Answer a : result.answers()) {
       if (a.chosen() != null) {
         feedback.put(a.question().key(), content.text(a.chosen().feedback(), language));
