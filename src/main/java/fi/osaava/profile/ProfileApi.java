@@ -3,6 +3,7 @@ package fi.osaava.profile;
 import fi.osaava.taxonomy.ConceptUri;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.security.core.Authentication;
 
 /** The citizen profile as other modules see it. Thread-safe. */
@@ -30,4 +31,17 @@ public interface ProfileApi {
    * @param source a short description of the completed step, kept as the evidence text
    */
   void recordCompletedLearning(PersonId person, String source, Collection<ConceptUri> skills);
+
+  /**
+   * Stores a credential that the service itself issued to the person (for example on completing a
+   * training package), exactly as if the person had imported the file: an Open Badges 3.0 VC-JWT
+   * whose signature the profile checks, and whose ESCO alignments become verified skills with the
+   * credential's issuer and title as their source.
+   *
+   * @param fileName names the credential in messages
+   * @return the stored credential's id
+   * @throws fi.osaava.platform.InvalidInputException when the profile refuses it (a signature that
+   *     does not match, a document it does not recognise); nothing is stored then
+   */
+  UUID addIssuedCredential(PersonId person, String fileName, byte[] credential);
 }

@@ -39,6 +39,7 @@ class ProfileService implements ProfileApi {
   private final TaxonomyApi taxonomy;
   private final JdbcClient jdbc;
   private final IdentificationApi identification;
+  private final LearnerRecords learnerRecords;
 
   ProfileService(
       PersonDirectory directory,
@@ -46,8 +47,10 @@ class ProfileService implements ProfileApi {
       Interests interests,
       TaxonomyApi taxonomy,
       JdbcClient jdbc,
-      IdentificationApi identification) {
+      IdentificationApi identification,
+      LearnerRecords learnerRecords) {
     this.identification = identification;
+    this.learnerRecords = learnerRecords;
     this.directory = directory;
     this.competence = competence;
     this.interests = interests;
@@ -201,5 +204,10 @@ class ProfileService implements ProfileApi {
               LocalDate.now())
           .update();
     }
+  }
+
+  @Override
+  public UUID addIssuedCredential(PersonId person, String fileName, byte[] credential) {
+    return learnerRecords.importCredential(person, fileName, credential).id();
   }
 }

@@ -1,0 +1,444 @@
+package fi.osaava.programmes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import fi.osaava.education.EducationApi;
+import fi.osaava.education.EducationLevel;
+import fi.osaava.education.MatchableOffering;
+import fi.osaava.platform.InvalidInputException;
+import fi.osaava.platform.Language;
+import fi.osaava.profile.ProfileApi;
+import fi.osaava.taxonomy.ConceptUri;
+import fi.osaava.web.WebTestBase;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Learning programmes end to end on the real database: the sample packages in the education
+ * catalogue as short online offerings, an editor's versions (immutable once published, learners
+ * keeping theirs), and a learner's way from enrolment through a quiz to a credential whose skills
+ * land in the profile as verified.
+ */
+class ProgrammesIntegrationTest extends WebTestBase {
+
+  static final List<String> BASIC_OUTCOMES =
+      List.of(
+          "http://data.europa.eu/esco/skill/e465a154-93f7-4973-9ce1-31659fe16dd2",
+          "http://data.europa.eu/esco/skill/a4346013-a967-4a58-a533-6b32ad1364c5",
+          "http://data.europa.eu/esco/skill/cef5c0f8-1e40-4c09-b6a7-aa7811849e5d",
+          "http://data.europa.eu/esco/skill/1d6c7de4-350e-4868-a47b-333b4b0d9650");
+
+  @Autowired ProgrammesApi programmes;
+  @Autowired EducationApi education;
+  @Autowired ProfileApi profile;
+  @Autowired JdbcClient jdbc;
+  @Autowired ObjectMapper json;
+
+  @BeforeEach
+  void sampleContent() {
+    programmes.loadSampleContent();
+  }
+
+  @Test
+  void loadingTheSampleAgainChangesNothing() {
+    assertThat(programmes.loadSampleContent()).isZero();
+  }
+
+  @Test
+  void publishedPackagesAreFreeOnlineCoursesInTheCatalogueWithTheirWorkloadAsExtent()
+      throws Exception {
+    // Other tests publish copies of the sample under other addresses; each is listed the same way.
+    List<MatchableOffering> basics = new ArrayList<>();
+    List<MatchableOffering> advanced = new ArrayList<>();
+    education.forEachMatchableOffering(
+        Language.FI,
+        o -> {
+          if (o.title().text().equals("Tekoäly julkisissa palveluissa – perusteet")) {
+            basics.add(o);
+          } else if (o.title()
+              .text()
+              .equals("Ihmiskeskeisen tekoälypalvelun suunnittelu ja hankinta")) {
+            advanced.add(o);
+          }
+        });
+    assertThat(basics).isNotEmpty();
+    assertThat(advanced).hasSize(1);
+    assertThat(advanced.getFirst().extentCredits()).isEqualByComparingTo(new BigDecimal("0.22"));
+    for (MatchableOffering o : basics) {
+      assertThat(o.level()).isEqualTo(EducationLevel.MOOC);
+      assertThat(o.online()).isTrue();
+      assertThat(o.cost()).isEqualByComparingTo(BigDecimal.ZERO);
+      // Three hours of study at 27 hours to the credit.
+      assertThat(o.extentCredits()).isEqualByComparingTo(new BigDecimal("0.11"));
+      assertThat(o.teachingLanguages()).contains(Language.FI, Language.SV, Language.EN);
+      assertThat(o.skills().stream().map(ConceptUri::value).collect(Collectors.toSet()))
+          .containsAll(BASIC_OUTCOMES);
+    }
+
+    String search =
+        mvc.perform(
+                get("/api/v1/education/search")
+                    .param("q", "tekoäly julkisissa palveluissa")
+                    .param("lang", "fi"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(search).contains("Tekoäly julkisissa palveluissa – perusteet");
+    String swedish =
+        mvc.perform(get("/education").param("q", "AI i offentliga tjänster").param("lang", "sv"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(swedish).contains("AI i offentliga tjänster – grunder");
+  }
+
+  private RequestPostProcessor editorOf(String organisation) {
+    return oidc.person(
+        "editor-" + UUID.randomUUID(),
+        Map.of("osaava_roles", List.of("editor"), "osaava_organisation", organisation));
+  }
+
+  private static String sample(String file) throws Exception {
+    return new ClassPathResource("programmes/sample/" + file)
+        .getContentAsString(StandardCharsets.UTF_8);
+  }
+
+  private String page(String path, RequestPostProcessor who) throws Exception {
+    MockHttpServletResponse response =
+        mvc.perform(get(path).with(who).header("Accept-Language", "en")).andReturn().getResponse();
+    assertThat(response.getStatus()).as(path).isEqualTo(200);
+    return response.getContentAsString();
+  }
+
+  @Test
+  void aPublishedVersionNeverChangesAndLearnersKeepTheVersionTheyStarted() throws Exception {
+    String organisation = "https://org-" + UUID.randomUUID() + ".example.fi";
+    RequestPostProcessor editor = editorOf(organisation);
+    String programmeSlug = "p-" + UUID.randomUUID().toString().substring(0, 8);
+    String slug = "k-" + UUID.randomUUID().toString().substring(0, 8);
+    assertThat(
+            mvc.perform(
+                    post("/programmes/edit/programmes")
+                        .with(editor)
+                        .param("slug", programmeSlug)
+                        .param("titleFi", "Kunnan digiosaaminen"))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl())
+        .isEqualTo("/programmes/edit?programmeCreated");
+    String programmeId =
+        jdbc.sql("SELECT id::text FROM programme WHERE slug = ?")
+            .param(programmeSlug)
+            .query(String.class)
+            .single();
+    String location =
+        mvc.perform(
+                post("/programmes/edit/packages")
+                    .with(editor)
+                    .param("programme", programmeId)
+                    .param("slug", slug))
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    assertThat(location).matches("/programmes/edit/packages/[0-9a-f-]{36}");
+    String first = sample("ai-basics.json").replace("the basics", "first edition");
+    mvc.perform(post(location).with(editor).param("content", first));
+    // The draft is previewed as learners would see it, but learners cannot see it yet.
+    assertThat(page(location + "/preview/what-ai-is", editor)).contains("Preview");
+    assertThat(
+            mvc.perform(get("/programmes/packages/" + slug)).andReturn().getResponse().getStatus())
+        .isEqualTo(404);
+    assertThat(
+            mvc.perform(post(location + "/publish").with(editor))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl())
+        .endsWith("?published");
+
+    RequestPostProcessor learner = oidc.person("learner-" + UUID.randomUUID());
+    mvc.perform(post("/programmes/packages/" + slug + "/enrol").with(learner));
+    mvc.perform(post("/programmes/packages/" + slug + "/modules/what-ai-is/done").with(learner));
+
+    // Saving after publishing drafts version 2 beside version 1.
+    String second = sample("ai-basics.json").replace("the basics", "second edition");
+    mvc.perform(post(location).with(editor).param("content", second));
+    String versions = page(location, editor);
+    assertThat(versions).contains("Draft of version 2");
+    mvc.perform(post(location + "/publish").with(editor));
+
+    assertThatThrownBy(
+            () ->
+                jdbc.sql(
+                        "UPDATE programme_package_version v SET content = '{}'::jsonb FROM"
+                            + " programme_package p WHERE p.id = v.package_id AND p.slug = ? AND"
+                            + " v.version = 1")
+                    .param(slug)
+                    .update())
+        .as("the database refuses to change a published version")
+        .isInstanceOf(DataAccessException.class);
+    assertThatThrownBy(
+            () ->
+                jdbc.sql(
+                        "DELETE FROM programme_package_version v USING programme_package p WHERE"
+                            + " p.id = v.package_id AND p.slug = ? AND v.version = 2")
+                    .param(slug)
+                    .update())
+        .isInstanceOf(DataAccessException.class);
+
+    String learnersPage = page("/programmes/packages/" + slug, learner);
+    assertThat(learnersPage)
+        .contains("AI in public services – first edition")
+        .contains("A newer version of this package has been published")
+        .contains("1 of 4 modules done");
+    String newcomersPage =
+        page("/programmes/packages/" + slug, oidc.person("newcomer-" + UUID.randomUUID()));
+    assertThat(newcomersPage).contains("AI in public services – second edition");
+    assertThat(page("/programmes", learner))
+        .contains("second edition")
+        .doesNotContain("first edition");
+  }
+
+  @Test
+  void aDraftWithProblemsIsNotPublishedAndEachProblemIsNamed() throws Exception {
+    String organisation = "https://org-" + UUID.randomUUID() + ".example.fi";
+    RequestPostProcessor editor = editorOf(organisation);
+    String programmeSlug = "p-" + UUID.randomUUID().toString().substring(0, 8);
+    mvc.perform(
+        post("/programmes/edit/programmes")
+            .with(editor)
+            .param("slug", programmeSlug)
+            .param("titleFi", "Ohjelma"));
+    String programmeId =
+        jdbc.sql("SELECT id::text FROM programme WHERE slug = ?")
+            .param(programmeSlug)
+            .query(String.class)
+            .single();
+    String location =
+        mvc.perform(
+                post("/programmes/edit/packages")
+                    .with(editor)
+                    .param("programme", programmeId)
+                    .param("slug", "k-" + UUID.randomUUID().toString().substring(0, 8)))
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    String broken =
+        sample("ai-basics.json")
+            .replace("\"kind\": \"TEXT\"", "\"kind\": \"VIDEO\"")
+            .replaceFirst("\"en\": \"AI in public services – the basics\"", "\"en\": \"\"");
+    mvc.perform(post(location).with(editor).param("content", broken));
+    MockHttpServletResponse refused =
+        mvc.perform(post(location + "/publish").with(editor).header("Accept-Language", "en"))
+            .andReturn()
+            .getResponse();
+    assertThat(refused.getContentAsString())
+        .contains("The draft cannot be published yet")
+        .contains("modules[0].transcriptUrl")
+        .contains("title");
+    MockHttpServletResponse notJson =
+        mvc.perform(
+                post(location)
+                    .with(editor)
+                    .header("Accept-Language", "en")
+                    .param("content", "{\n\"title\": {\"fi\": \"x\"},\n\"level\": \"EXPERT\"\n}"))
+            .andReturn()
+            .getResponse();
+    assertThat(notJson.getStatus()).isEqualTo(200);
+    assertThat(notJson.getContentAsString()).contains("is not valid package JSON (line 3)");
+  }
+
+  @Test
+  void aLearnerCompletesAPackageAndItsSkillsLandInTheProfileAsVerifiedFromACheckedCredential()
+      throws Exception {
+    RequestPostProcessor learner = oidc.person("learner-" + UUID.randomUUID());
+    String base = "/programmes/packages/ai-basics";
+    assertThat(
+            mvc.perform(post(base + "/enrol").with(learner))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl())
+        .isEqualTo(base + "/modules/what-ai-is");
+    mvc.perform(post(base + "/modules/what-ai-is/done").with(learner));
+    // Resuming goes to the module opened last, else the first one not yet done.
+    assertThat(
+            mvc.perform(post(base + "/enrol").with(learner))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl())
+        .isEqualTo(base + "/modules/responsible-use");
+    mvc.perform(get(base + "/modules/check-your-understanding").with(learner));
+    assertThat(
+            mvc.perform(post(base + "/enrol").with(learner))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl())
+        .isEqualTo(base + "/modules/check-your-understanding");
+    mvc.perform(post(base + "/modules/responsible-use/done").with(learner));
+
+    String failed =
+        mvc.perform(
+                post(base + "/modules/check-your-understanding/quiz")
+                    .with(learner)
+                    .header("Accept-Language", "en")
+                    .param("answer.estimate", "fact")
+                    .param("answer.responsibility", "organisation"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(failed)
+        .contains("Not passed yet")
+        .contains("1 of 4 right")
+        .contains("No. A model checks no facts")
+        .contains("Not answered");
+
+    String bad =
+        String.valueOf(
+            mvc.perform(
+                    post(base + "/modules/check-your-understanding/quiz")
+                        .with(learner)
+                        .param("answer.estimate", "no-such-option"))
+                .andReturn()
+                .getResponse()
+                .getStatus());
+    assertThat(bad).isEqualTo("400");
+
+    String passed =
+        mvc.perform(
+                post(base + "/modules/check-your-understanding/quiz")
+                    .with(learner)
+                    .header("Accept-Language", "en")
+                    .param("answer.estimate", "estimate")
+                    .param("answer.responsibility", "organisation")
+                    .param("answer.chatbot", "tell")
+                    .param("answer.equality", "average"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(passed).contains("Passed").contains("3 of 4 right");
+
+    String empty =
+        mvc.perform(
+                post(base + "/modules/reflect-on-your-work/reflection")
+                    .with(learner)
+                    .header("Accept-Language", "en")
+                    .param("text", "   "))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(empty).contains("Write your reflection before saving");
+
+    String done =
+        mvc.perform(
+                post(base + "/modules/reflect-on-your-work/reflection")
+                    .with(learner)
+                    .param(
+                        "text",
+                        "Our benefits desk could route messages; people must reach a person."))
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    assertThat(done).isEqualTo(base + "?completed");
+    assertThat(page(base + "?completed", learner))
+        .contains("You completed the package.")
+        .contains("4 of 4 modules done");
+
+    JsonNode skills =
+        json.readTree(
+            mvc.perform(get("/api/v1/profile/skills").with(learner))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+    Set<String> verified = new java.util.HashSet<>();
+    skills.findParents("skillUri").stream()
+        .filter(s -> s.path("verified").asBoolean(false))
+        .forEach(s -> verified.add(s.path("skillUri").asString()));
+    assertThat(verified).containsAll(BASIC_OUTCOMES);
+    assertThat(skills.toString()).contains("Osaava");
+
+    JsonNode credentials =
+        json.readTree(
+            mvc.perform(get("/api/v1/profile/credentials").with(learner))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+    assertThat(credentials.toString())
+        // The credential is named in the package's first language.
+        .contains("Tekoäly julkisissa palveluissa – perusteet")
+        .contains("open-badge-3");
+    assertThat(credentials.findValues("signatureChecked").stream().anyMatch(JsonNode::asBoolean))
+        .as("the profile checked the credential's signature")
+        .isTrue();
+
+    // The export names the learner's own progress; the credential itself, tampered, is refused.
+    String export =
+        mvc.perform(get("/api/v1/profile/export").with(learner))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(export).contains("learningProgrammes").contains("reflect-on-your-work");
+    String credential =
+        jdbc.sql(
+                "SELECT e.credential FROM programme_enrolment e JOIN programme_package p ON p.id ="
+                    + " e.package_id WHERE p.slug = 'ai-basics' AND e.completed_at IS NOT NULL"
+                    + " ORDER BY e.completed_at DESC LIMIT 1")
+            .query(String.class)
+            .single();
+    String[] parts = credential.split("\\.");
+    String payload =
+        new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+            .replace("\"level:basic\"", "\"level:advanced\"");
+    assertThat(payload).contains("level:advanced");
+    String tampered =
+        parts[0]
+            + "."
+            + Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+            + "."
+            + parts[2];
+    fi.osaava.profile.PersonId other = personOf("tamper-" + UUID.randomUUID());
+    assertThatThrownBy(
+            () ->
+                profile.addIssuedCredential(
+                    other, "tampered.jwt", tampered.getBytes(StandardCharsets.US_ASCII)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("signature");
+    assertThat(
+            profile.addIssuedCredential(
+                other, "original.jwt", credential.getBytes(StandardCharsets.US_ASCII)))
+        .isNotNull();
+  }
+
+  /** A person created by signing in once. */
+  private fi.osaava.profile.PersonId personOf(String subject) throws Exception {
+    RequestPostProcessor who = oidc.person(subject);
+    mvc.perform(get("/profile").with(who));
+    var auth =
+        new org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken(
+            new org.springframework.security.oauth2.core.user.DefaultOAuth2User(
+                List.of(), Map.of("sub", subject), "sub"),
+            List.of(),
+            "osaava");
+    return profile.currentPerson(auth).orElseThrow();
+  }
+}
