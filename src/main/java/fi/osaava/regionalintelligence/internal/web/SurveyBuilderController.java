@@ -91,9 +91,22 @@ class SurveyBuilderController {
     return "redirect:/surveys/manage/" + id;
   }
 
+  /** What the last action did, named by the query parameter it redirected with. */
+  private static final List<String> DONE =
+      List.of("added", "opened", "invited", "closed", "copied");
+
   @GetMapping("/{id}")
-  String survey(@PathVariable String id, Authentication auth, Locale locale, Model model) {
+  String survey(
+      @PathVariable String id,
+      Authentication auth,
+      Locale locale,
+      Model model,
+      HttpServletRequest request) {
     Survey survey = owned(auth, id);
+    DONE.stream()
+        .filter(request.getParameterMap()::containsKey)
+        .findFirst()
+        .ifPresent(done -> model.addAttribute("done", done));
     return surveyPage(survey, QuestionForm.empty(), Map.of(), locale, model);
   }
 
@@ -292,6 +305,8 @@ class SurveyBuilderController {
       model.addAttribute("invitations", new InvitationForm(""));
     }
     model.addAttribute("errors", errors);
+    model.addAttribute(
+        "base", ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
     model.addAttribute("kinds", QuestionKind.values());
     model.addAttribute("languages", Survey.LANGUAGES);
     model.addAttribute("invited", store.invitations(survey.id()));
