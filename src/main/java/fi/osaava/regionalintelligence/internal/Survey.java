@@ -1,0 +1,95 @@
+package fi.osaava.regionalintelligence.internal;
+
+import fi.osaava.platform.Language;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A competence-needs survey as stored. A survey is a draft while its owner builds it, open while
+ * companies answer and closed after; only a draft's questions change, so a survey with answers is
+ * never changed, only copied into a new version.
+ *
+ * @param published the aggregates as published (JSON), null until the owner publishes
+ */
+public record Survey(
+    UUID id,
+    String organisation,
+    int version,
+    UUID copiedFrom,
+    Map<Language, String> titles,
+    Status status,
+    String openToken,
+    Instant publishedAt,
+    String published,
+    List<Question> questions) {
+
+  /** The survey's life: built, answered, closed. */
+  public enum Status {
+    DRAFT,
+    OPEN,
+    CLOSED
+  }
+
+  /** The languages every survey text is written in. */
+  public static final List<Language> LANGUAGES = List.of(Language.FI, Language.SV, Language.EN);
+
+  public Survey {
+    titles = Map.copyOf(titles);
+    questions = List.copyOf(questions);
+  }
+
+  public String title(Language language) {
+    return text(titles, language);
+  }
+
+  public boolean draft() {
+    return status == Status.DRAFT;
+  }
+
+  /**
+   * A question. Choice options are given in each language, as many in each.
+   *
+   * @param position 0-based order in the survey
+   */
+  public record Question(
+      UUID id,
+      int position,
+      QuestionKind kind,
+      Map<Language, String> texts,
+      Map<Language, List<String>> options) {
+
+    public Question {
+      texts = Map.copyOf(texts);
+      options = Map.copyOf(options);
+    }
+
+    public String text(Language language) {
+      return Survey.text(texts, language);
+    }
+
+    /** The options in {@code language}: the choices, or the scale's points 1 to 5. */
+    public List<String> options(Language language) {
+      if (kind == QuestionKind.SCALE) {
+        return List.of("1", "2", "3", "4", "5");
+      }
+      List<String> wanted = options.get(language);
+      return wanted != null ? wanted : options.getOrDefault(Language.FI, List.of());
+    }
+
+    public int optionCount() {
+      return options(Language.FI).size();
+    }
+  }
+
+  /** The text in {@code language}; Norwegian readers get the English text. */
+  static String text(Map<Language, String> texts, Language language) {
+    String wanted = texts.get(language);
+    if (wanted != null) {
+      return wanted;
+    }
+    String english = texts.get(Language.EN);
+    return english != null ? english : texts.getOrDefault(Language.FI, "");
+  }
+}

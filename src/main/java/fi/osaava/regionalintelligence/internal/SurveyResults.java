@@ -1,0 +1,65 @@
+package fi.osaava.regionalintelligence.internal;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A survey's results as they may be published: every count is of respondents (companies), and a
+ * count that must stay hidden (fewer than 5, or one that the others would reveal) is null.
+ * Free-text answers are never here; skills and occupations named by fewer than 5 are left out.
+ *
+ * @param respondents how many submitted a response
+ * @param background respondents per group of each dimension
+ */
+public record SurveyResults(
+    Long respondents, List<Breakdown> background, List<QuestionResult> questions) {
+
+  /** The dimensions the results are broken down by. */
+  public enum Dimension {
+    REGION,
+    SUB_REGION,
+    INDUSTRY,
+    SIZE
+  }
+
+  /** Respondents per group of a dimension (a region's code, a TOL section, a size class). */
+  public record Breakdown(Dimension dimension, List<GroupCount> groups) {}
+
+  public record GroupCount(String group, Long count) {}
+
+  /**
+   * One question's results.
+   *
+   * @param overall respondents per option (choice and scale questions)
+   * @param tables the same per group of each dimension
+   * @param concepts ESCO concepts named by at least 5, most named first
+   * @param median the median of a number question, where at least 5 answered
+   */
+  public record QuestionResult(
+      UUID question,
+      QuestionKind kind,
+      List<Long> overall,
+      List<CrossTable> tables,
+      List<ConceptCount> concepts,
+      Double median) {}
+
+  public record CrossTable(Dimension dimension, List<GroupRow> rows) {}
+
+  /**
+   * @param n respondents in the group
+   * @param cells respondents per option
+   */
+  public record GroupRow(String group, Long n, List<Long> cells) {}
+
+  public record ConceptCount(String uri, long count) {}
+
+  /** The results of a survey nobody, or too few, answered: nothing to show. */
+  public boolean empty() {
+    return respondents == null;
+  }
+
+  /** The results of a question, or null. */
+  public QuestionResult of(UUID question) {
+    return questions.stream().filter(q -> q.question().equals(question)).findFirst().orElse(null);
+  }
+}

@@ -1,0 +1,340 @@
+package fi.osaava.regionalintelligence.internal;
+
+import fi.osaava.platform.Language;
+import fi.osaava.regionalintelligence.internal.Survey.Question;
+import fi.osaava.regionalintelligence.internal.Survey.Status;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The surveys, their questions, responses and contacts in PostgreSQL (the module's own tables). */
+@Component
+public class SurveyStore {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final TypeReference<Map<String, List<String>>> ANSWERS = new TypeReference<>() {};
+
+  private final JdbcClient jdbc;
+  private final JsonMapper json = JsonMapper.shared();
+
+  SurveyStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** A company invited with its own link, as the owner's list of links shows it. */
+  public record Invitation(String company, String email, String token, boolean submitted) {}
+
+  /** 256 random bits, URL-safe: a link that cannot be guessed. */
+  static String newToken() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  public UUID create(String organisation, Map<Language, String> titles) {
+    UUID id = UUID.randomUUID();
+    jdbc.sql(
+            """
+            insert into ri_survey (id, organisation, title_fi, title_sv, title_en, status)
+            values (?, ?, ?, ?, ?, 'DRAFT')""")
+        .params(
+            id,
+            organisation,
+            titles.get(Language.FI),
+            titles.get(Language.SV),
+            titles.get(Language.EN))
+        .update();
+    return id;
+  }
+
+  public Optional<Survey> find(UUID id) {
+    return jdbc.sql("select * from ri_survey where id = ?")
+        .param(id)
+        .query((rs, n) -> survey(rs))
+        .optional();
+  }
+
+  /** The organisation's survey, or empty: another organisation's survey is simply not found. */
+  public Optional<Survey> owned(UUID id, String organisation) {
+    return find(id).filter(s -> s.organisation().equals(organisation));
+  }
+
+  public List<Survey> listOf(String organisation) {
+    return jdbc.sql("select * from ri_survey where organisation = ? order by created_at desc, id")
+        .param(organisation)
+        .query((rs, n) -> survey(rs))
+        .list();
+  }
+
+  public List<Survey> published() {
+    return jdbc.sql(
+            "select * from ri_survey where published_at is not null order by published_at desc, id")
+        .query((rs, n) -> survey(rs))
+        .list();
+  }
+
+  @Transactional
+  public void addQuestion(
+      UUID survey,
+      QuestionKind kind,
+      Map<Language, String> texts,
+      Map<Language, List<String>> options) {
+    int position =
+        jdbc.sql("select coalesce(max(position) + 1, 0) from ri_question where survey_id = ?")
+            .param(survey)
+            .query(Integer.class)
+            .single();
+    jdbc.sql(
+            """
+            insert into ri_question (id, survey_id, position, kind, text_fi, text_sv, text_en,
+              options_fi, options_sv, options_en) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(
+            UUID.randomUUID(),
+            survey,
+            position,
+            kind.name(),
+            texts.get(Language.FI),
+            texts.get(Language.SV),
+            texts.get(Language.EN),
+            lines(options.get(Language.FI)),
+            lines(options.get(Language.SV)),
+            lines(options.get(Language.EN)))
+        .update();
+  }
+
+  @Transactional
+  public boolean deleteQuestion(UUID survey, UUID question) {
+    int deleted =
+        jdbc.sql("delete from ri_question where survey_id = ? and id = ?")
+            .params(survey, question)
+            .update();
+    // Renumbered in two steps, as the positions are unique at every moment.
+    jdbc.sql("update ri_question set position = -position - 1 where survey_id = ?")
+        .param(survey)
+        .update();
+    jdbc.sql(
+            """
+            update ri_question q set position = o.n from (
+              select id, row_number() over (order by -position - 1) - 1 as n
+              from ri_question where survey_id = ?) o
+            where q.id = o.id""")
+        .param(survey)
+        .update();
+    return deleted > 0;
+  }
+
+  public void open(UUID survey) {
+    jdbc.sql(
+            "update ri_survey set status = 'OPEN', open_token = ? where id = ? and status = 'DRAFT'")
+        .params(newToken(), survey)
+        .update();
+  }
+
+  /** Closes the survey: no more answers, and the contacts are deleted, as promised. */
+  @Transactional
+  public void close(UUID survey) {
+    jdbc.sql("update ri_survey set status = 'CLOSED', open_token = null where id = ?")
+        .param(survey)
+        .update();
+    jdbc.sql(
+            "delete from ri_contact c using ri_response r where c.response_id = r.id"
+                + " and r.survey_id = ?")
+        .param(survey)
+        .update();
+  }
+
+  public void publish(UUID survey, String results) {
+    jdbc.sql(
+            "update ri_survey set published = ?, published_at = now() where id = ?"
+                + " and status = 'CLOSED'")
+        .params(results, survey)
+        .update();
+  }
+
+  /** A new draft with the same title and questions, the next version of the survey. */
+  @Transactional
+  public UUID copy(Survey original) {
+    UUID id = UUID.randomUUID();
+    jdbc.sql(
+            """
+            insert into ri_survey (id, organisation, version, copied_from, title_fi, title_sv,
+              title_en, status)
+            select ?, organisation, version + 1, id, title_fi, title_sv, title_en, 'DRAFT'
+            from ri_survey where id = ?""")
+        .params(id, original.id())
+        .update();
+    jdbc.sql(
+            """
+            insert into ri_question (id, survey_id, position, kind, text_fi, text_sv, text_en,
+              options_fi, options_sv, options_en)
+            select gen_random_uuid(), ?, position, kind, text_fi, text_sv, text_en, options_fi,
+              options_sv, options_en from ri_question where survey_id = ?""")
+        .params(id, original.id())
+        .update();
+    return id;
+  }
+
+  /** A response for an invited company, with its contact kept apart; returns the token. */
+  @Transactional
+  public String invite(UUID survey, String company, String email) {
+    String token = newToken();
+    UUID response = UUID.randomUUID();
+    jdbc.sql("insert into ri_response (id, survey_id, token) values (?, ?, ?)")
+        .params(response, survey, token)
+        .update();
+    jdbc.sql("insert into ri_contact (response_id, company, email) values (?, ?, ?)")
+        .params(response, company, email)
+        .update();
+    return token;
+  }
+
+  /** A response started from the open link; returns its token. */
+  public String start(UUID survey) {
+    String token = newToken();
+    jdbc.sql("insert into ri_response (id, survey_id, token) values (?, ?, ?)")
+        .params(UUID.randomUUID(), survey, token)
+        .update();
+    return token;
+  }
+
+  public Optional<Survey> byOpenToken(String token) {
+    return jdbc.sql("select * from ri_survey where open_token = ? and status = 'OPEN'")
+        .param(token)
+        .query((rs, n) -> survey(rs))
+        .optional();
+  }
+
+  public Optional<SurveyResponse> response(String token) {
+    return jdbc.sql("select * from ri_response where token = ?")
+        .param(token)
+        .query((rs, n) -> response(rs))
+        .optional();
+  }
+
+  public List<SurveyResponse> submitted(UUID survey) {
+    return jdbc.sql(
+            "select * from ri_response where survey_id = ? and submitted_at is not null order by id")
+        .param(survey)
+        .query((rs, n) -> response(rs))
+        .list();
+  }
+
+  public int responseCount(UUID survey, boolean submittedOnly) {
+    return jdbc.sql(
+            "select count(*) from ri_response where survey_id = ?"
+                + (submittedOnly ? " and submitted_at is not null" : " and saved_at is not null"))
+        .param(survey)
+        .query(Integer.class)
+        .single();
+  }
+
+  public List<Invitation> invitations(UUID survey) {
+    return jdbc.sql(
+            """
+            select c.company, c.email, r.token, r.submitted_at is not null as submitted
+            from ri_contact c join ri_response r on r.id = c.response_id
+            where r.survey_id = ? order by c.company, r.token""")
+        .param(survey)
+        .query(
+            (rs, n) ->
+                new Invitation(
+                    rs.getString("company"),
+                    rs.getString("email"),
+                    rs.getString("token"),
+                    rs.getBoolean("submitted")))
+        .list();
+  }
+
+  /** Saves the answers; {@code submit} marks the response as given, after which it is final. */
+  public void save(SurveyResponse response, boolean submit) {
+    jdbc.sql(
+            """
+            update ri_response set industry = ?, size_class = ?, municipality = ?, language = ?,
+              answers = cast(? as jsonb), saved_at = now(),
+              submitted_at = case when ? then now() else null end
+            where id = ? and submitted_at is null""")
+        .params(
+            response.industry(),
+            response.sizeClass(),
+            response.municipality(),
+            response.language(),
+            json.writeValueAsString(response.answers()),
+            submit,
+            response.id())
+        .update();
+  }
+
+  private Survey survey(ResultSet rs) throws SQLException {
+    UUID id = rs.getObject("id", UUID.class);
+    Map<Language, String> titles = new EnumMap<>(Language.class);
+    titles.put(Language.FI, rs.getString("title_fi"));
+    titles.put(Language.SV, rs.getString("title_sv"));
+    titles.put(Language.EN, rs.getString("title_en"));
+    Timestamp published = rs.getTimestamp("published_at");
+    return new Survey(
+        id,
+        rs.getString("organisation"),
+        rs.getInt("version"),
+        rs.getObject("copied_from", UUID.class),
+        titles,
+        Status.valueOf(rs.getString("status")),
+        rs.getString("open_token"),
+        published == null ? null : published.toInstant(),
+        rs.getString("published"),
+        questions(id));
+  }
+
+  private List<Question> questions(UUID survey) {
+    return jdbc.sql("select * from ri_question where survey_id = ? order by position")
+        .param(survey)
+        .query(
+            (rs, n) -> {
+              Map<Language, String> texts = new EnumMap<>(Language.class);
+              Map<Language, List<String>> options = new EnumMap<>(Language.class);
+              for (Language l : Survey.LANGUAGES) {
+                texts.put(l, rs.getString("text_" + l.code()));
+                String lines = rs.getString("options_" + l.code());
+                if (lines != null) {
+                  options.put(l, List.of(lines.split("\n", -1)));
+                }
+              }
+              return new Question(
+                  rs.getObject("id", UUID.class),
+                  rs.getInt("position"),
+                  QuestionKind.valueOf(rs.getString("kind")),
+                  texts,
+                  options);
+            })
+        .list();
+  }
+
+  private SurveyResponse response(ResultSet rs) throws SQLException {
+    Timestamp submitted = rs.getTimestamp("submitted_at");
+    return new SurveyResponse(
+        rs.getObject("id", UUID.class),
+        rs.getObject("survey_id", UUID.class),
+        rs.getString("token"),
+        rs.getString("industry"),
+        rs.getString("size_class"),
+        rs.getString("municipality"),
+        rs.getString("language"),
+        json.readValue(rs.getString("answers"), ANSWERS),
+        submitted == null ? null : submitted.toInstant());
+  }
+
+  private static String lines(List<String> options) {
+    return options == null || options.isEmpty() ? null : String.join("\n", options);
+  }
+}

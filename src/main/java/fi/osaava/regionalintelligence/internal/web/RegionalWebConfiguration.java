@@ -1,0 +1,30 @@
+package fi.osaava.regionalintelligence.internal.web;
+
+import fi.osaava.web.PublicForm;
+import fi.osaava.web.SignedInArea;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The survey owners' pages need a signed-in person (they check the owner's claims themselves);
+ * respondents answer without signing in, through their link's token, so the answer form and the
+ * open link's start are public forms (with CSRF protection).
+ */
+@Configuration
+class RegionalWebConfiguration {
+
+  @Bean
+  SignedInArea surveyOwnersPages() {
+    return new SignedInArea("/surveys/manage/**");
+  }
+
+  @Bean
+  PublicForm surveyAnswerForm() {
+    return new PublicForm(SurveyResponseController.ANSWER);
+  }
+
+  @Bean
+  PublicForm surveyStartForm() {
+    return new PublicForm(SurveyResponseController.START);
+  }
+}

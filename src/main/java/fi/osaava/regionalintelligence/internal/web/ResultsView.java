@@ -1,0 +1,231 @@
+package fi.osaava.regionalintelligence.internal.web;
+
+import fi.osaava.platform.Language;
+import fi.osaava.regionalintelligence.internal.Industries;
+import fi.osaava.regionalintelligence.internal.QuestionKind;
+import fi.osaava.regionalintelligence.internal.Survey;
+import fi.osaava.regionalintelligence.internal.Survey.Question;
+import fi.osaava.regionalintelligence.internal.SurveyResults;
+import fi.osaava.regionalintelligence.internal.SurveyResults.Dimension;
+import fi.osaava.regionalintelligence.internal.SurveyService;
+import fi.osaava.regions.AreaLevel;
+import fi.osaava.regions.RegionsApi;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** A survey's results with every label in the reader's language, for the page and the CSV. */
+@Component
+class ResultsView {
+
+  /** A labelled count; null where it is hidden. */
+  record Cell(String code, String label, Long count) {}
+
+  record Table(Dimension dimension, List<String> options, List<Row> rows) {}
+
+  record Row(String label, Long n, List<Long> cells) {}
+
+  record QuestionView(
+      int number,
+      Question question,
+      String text,
+      List<Cell> overall,
+      String chart,
+      List<Table> tables,
+      List<Cell> concepts,
+      Double median) {}
+
+  record BackgroundView(Dimension dimension, List<Cell> groups) {}
+
+  record Page(Long respondents, List<BackgroundView> background, List<QuestionView> questions) {
+
+    public boolean empty() {
+      return respondents == null;
+    }
+  }
+
+  private final RegionsApi regions;
+  private final Industries industries;
+  private final SurveyService surveys;
+  private final MessageSource messages;
+
+  ResultsView(
+      RegionsApi regions, Industries industries, SurveyService surveys, MessageSource messages) {
+    this.regions = regions;
+    this.industries = industries;
+    this.surveys = surveys;
+    this.messages = messages;
+  }
+
+  Page of(Survey survey, SurveyResults results, Locale locale) {
+    Language language = Language.of(locale);
+    if (results.empty()) {
+      return new Page(null, List.of(), List.of());
+    }
+    List<BackgroundView> background = new ArrayList<>();
+    for (var b : results.background()) {
+      background.add(
+          new BackgroundView(
+              b.dimension(),
+              b.groups().stream()
+                  .map(
+                      g ->
+                          new Cell(
+                              g.group(),
+                              group(b.dimension(), g.group(), language, locale),
+                              g.count()))
+                  .toList()));
+    }
+    List<QuestionView> questions = new ArrayList<>();
+    for (Question q : survey.questions()) {
+      SurveyResults.QuestionResult r = results.of(q.id());
+      if (r == null) {
+        continue;
+      }
+      List<String> options = q.options(language);
+      List<Cell> overall = new ArrayList<>();
+      for (int i = 0; i < r.overall().size() && i < options.size(); i++) {
+        overall.add(new Cell(String.valueOf(i), options.get(i), r.overall().get(i)));
+      }
+      List<Table> tables = new ArrayList<>();
+      for (var t : r.tables()) {
+        tables.add(
+            new Table(
+                t.dimension(),
+                options,
+                t.rows().stream()
+                    .map(
+                        row ->
+                            new Row(
+                                group(t.dimension(), row.group(), language, locale),
+                                row.n(),
+                                row.cells()))
+                    .toList()));
+      }
+      Map<String, String> labels =
+          surveys.labels(
+              r.concepts().stream().map(SurveyResults.ConceptCount::uri).toList(), language);
+      List<Cell> concepts =
+          r.concepts().stream()
+              .map(c -> new Cell(c.uri(), labels.getOrDefault(c.uri(), c.uri()), c.count()))
+              .toList();
+      String chart = null;
+      String text = q.text(language);
+      if (!overall.isEmpty()) {
+        chart =
+            BarChart.svg(
+                "chart-" + (q.position() + 1),
+                text,
+                msg("ri.results.chart.description", locale, results.respondents()),
+                overall.stream().map(Cell::label).toList(),
+                overall.stream().map(Cell::count).toList(),
+                msg("ri.results.hidden", locale));
+      } else if (!concepts.isEmpty()) {
+        chart =
+            BarChart.svg(
+                "chart-" + (q.position() + 1),
+                text,
+                msg("ri.results.chart.concepts", locale, results.respondents()),
+                concepts.stream().map(Cell::label).toList(),
+                concepts.stream().map(Cell::count).toList(),
+                msg("ri.results.hidden", locale));
+      }
+      questions.add(
+          new QuestionView(
+              q.position() + 1, q, text, overall, chart, tables, concepts, r.median()));
+    }
+    return new Page(results.respondents(), background, questions);
+  }
+
+  String group(Dimension dimension, String code, Language language, Locale locale) {
+    return switch (dimension) {
+      case REGION ->
+          regions.area(AreaLevel.REGION, code).map(a -> a.name(language).text()).orElse(code);
+      case SUB_REGION ->
+          regions.area(AreaLevel.SUB_REGION, code).map(a -> a.name(language).text()).orElse(code);
+      case INDUSTRY ->
+          industries.section(code).map(i -> code + " " + i.name(language)).orElse(code);
+      case SIZE -> msg("ri.size." + code, locale);
+    };
+  }
+
+  /** The results as CSV: one row per published or hidden figure, hidden ones empty. */
+  String csv(Survey survey, Page page, Locale locale) {
+    StringBuilder csv =
+        new StringBuilder("question,question_text,breakdown,group,option,respondents\r\n");
+    String all = msg("ri.results.all", locale);
+    row(csv, "", "", msg("ri.results.respondents", locale), all, "", page.respondents());
+    for (BackgroundView b : page.background()) {
+      for (Cell g : b.groups()) {
+        row(csv, "", "", msg("ri.dimension." + b.dimension(), locale), g.label(), "", g.count());
+      }
+    }
+    for (QuestionView q : page.questions()) {
+      String number = String.valueOf(q.number());
+      for (Cell c : q.overall()) {
+        row(csv, number, q.text(), all, all, c.label(), c.count());
+      }
+      for (Table t : q.tables()) {
+        for (Row r : t.rows()) {
+          for (int i = 0; i < r.cells().size(); i++) {
+            row(
+                csv,
+                number,
+                q.text(),
+                msg("ri.dimension." + t.dimension(), locale),
+                r.label(),
+                t.options().get(i),
+                r.cells().get(i));
+          }
+        }
+      }
+      for (Cell c : q.concepts()) {
+        row(csv, number, q.text(), all, all, c.label() + " <" + c.code() + ">", c.count());
+      }
+      if (q.median() != null && q.question().kind() == QuestionKind.NUMBER) {
+        csv.append(Csv.quote(number))
+            .append(',')
+            .append(Csv.quote(q.text()))
+            .append(',')
+            .append(Csv.quote(all))
+            .append(',')
+            .append(Csv.quote(all))
+            .append(',')
+            .append(Csv.quote(msg("ri.results.median", locale)))
+            .append(',')
+            .append(q.median())
+            .append("\r\n");
+      }
+    }
+    return csv.toString();
+  }
+
+  private static void row(
+      StringBuilder csv,
+      String number,
+      String text,
+      String breakdown,
+      String group,
+      String option,
+      Long count) {
+    csv.append(Csv.quote(number))
+        .append(',')
+        .append(Csv.quote(text))
+        .append(',')
+        .append(Csv.quote(breakdown))
+        .append(',')
+        .append(Csv.quote(group))
+        .append(',')
+        .append(Csv.quote(option))
+        .append(',')
+        .append(count == null ? "" : count.toString())
+        .append("\r\n");
+  }
+
+  private String msg(String key, Locale locale, Object... args) {
+    return messages.getMessage(key, args, key, locale);
+  }
+}

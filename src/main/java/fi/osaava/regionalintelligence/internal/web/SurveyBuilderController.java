@@ -1,0 +1,364 @@
+package fi.osaava.regionalintelligence.internal.web;
+
+import fi.osaava.platform.Language;
+import fi.osaava.platform.NotFoundException;
+import fi.osaava.regionalintelligence.internal.QuestionKind;
+import fi.osaava.regionalintelligence.internal.RegionalDevelopers;
+import fi.osaava.regionalintelligence.internal.RegionalDevelopers.Developer;
+import fi.osaava.regionalintelligence.internal.Survey;
+import fi.osaava.regionalintelligence.internal.SurveyService;
+import fi.osaava.regionalintelligence.internal.SurveyStore;
+import fi.osaava.regionalintelligence.internal.web.SurveyForms.InvitationForm;
+import fi.osaava.regionalintelligence.internal.web.SurveyForms.QuestionForm;
+import fi.osaava.regionalintelligence.internal.web.SurveyForms.SurveyForm;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * {@code /surveys/manage}: a regional developer's organisation builds its competence-needs surveys,
+ * invites companies, closes a survey, sees its results and publishes them. Owners are recognised by
+ * the sign-in claims ({@link RegionalDevelopers}); anyone else signed in gets 403, and another
+ * organisation's survey is not found (404).
+ */
+@Controller
+@RequestMapping("/surveys/manage")
+class SurveyBuilderController {
+
+  private static final Pattern EMAIL =
+      Pattern.compile("[^@\\s;,<>]{1,64}@[^@\\s;,<>]{1,190}\\.[^@\\s;,<>.]{2,}");
+
+  private final RegionalDevelopers developers;
+  private final SurveyStore store;
+  private final SurveyService surveys;
+  private final ResultsView resultsView;
+
+  SurveyBuilderController(
+      RegionalDevelopers developers,
+      SurveyStore store,
+      SurveyService surveys,
+      ResultsView resultsView) {
+    this.developers = developers;
+    this.store = store;
+    this.surveys = surveys;
+    this.resultsView = resultsView;
+  }
+
+  @GetMapping
+  String list(Authentication auth, Locale locale, Model model) {
+    Developer developer = developer(auth);
+    return listPage(developer, SurveyForm.empty(), Map.of(), locale, model);
+  }
+
+  @PostMapping
+  String create(
+      @Valid @ModelAttribute("form") SurveyForm form,
+      BindingResult binding,
+      Authentication auth,
+      Locale locale,
+      Model model,
+      HttpServletResponse response) {
+    Developer developer = developer(auth);
+    Map<String, String> errors = errors(binding, SurveyForm.FIELDS, "ri.builder.error.");
+    if (!errors.isEmpty()) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      return listPage(developer, form, errors, locale, model);
+    }
+    UUID id = store.create(developer.organisation(), form.titles());
+    return "redirect:/surveys/manage/" + id;
+  }
+
+  /** What the last action did, named by the query parameter it redirected with. */
+  private static final List<String> DONE =
+      List.of("added", "opened", "invited", "closed", "copied");
+
+  @GetMapping("/{id}")
+  String survey(
+      @PathVariable String id,
+      Authentication auth,
+      Locale locale,
+      Model model,
+      HttpServletRequest request) {
+    Survey survey = owned(auth, id);
+    DONE.stream()
+        .filter(request.getParameterMap()::containsKey)
+        .findFirst()
+        .ifPresent(done -> model.addAttribute("done", done));
+    return surveyPage(survey, QuestionForm.empty(), Map.of(), locale, model);
+  }
+
+  @PostMapping("/{id}/questions")
+  String addQuestion(
+      @PathVariable String id,
+      @Valid @ModelAttribute("question") QuestionForm form,
+      BindingResult binding,
+      Authentication auth,
+      Locale locale,
+      Model model,
+      HttpServletResponse response) {
+    Survey survey = owned(auth, id);
+    if (!survey.draft()) {
+      throw new ResponseStatusException(
+          HttpStatus.CONFLICT, "A survey that is open or closed is not changed; copy it instead");
+    }
+    Map<String, String> errors = errors(binding, QuestionForm.FIELDS, "ri.question.error.");
+    if (form.kind() != null && form.kind().hasOptions() && !binding.hasFieldErrors("optionsFi")) {
+      var options = form.options();
+      int count = options.get(Language.FI).size();
+      if (count < 2 || count > QuestionForm.MAX_OPTIONS) {
+        errors.put("optionsFi", "ri.question.error.optionsCount");
+      } else {
+        if (options.get(Language.SV).size() != count) {
+          errors.put("optionsSv", "ri.question.error.optionsSame");
+        }
+        if (options.get(Language.EN).size() != count) {
+          errors.put("optionsEn", "ri.question.error.optionsSame");
+        }
+        if (options.values().stream().flatMap(List::stream).anyMatch(o -> o.length() > 200)) {
+          errors.put("optionsFi", "ri.question.error.optionsLong");
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      return surveyPage(survey, form, ordered(errors, QuestionForm.FIELDS), locale, model);
+    }
+    store.addQuestion(survey.id(), form.kind(), form.texts(), form.options());
+    return "redirect:/surveys/manage/" + survey.id() + "?added#questions";
+  }
+
+  @PostMapping("/{id}/questions/{question}/delete")
+  String deleteQuestion(
+      @PathVariable String id, @PathVariable String question, Authentication auth) {
+    Survey survey = owned(auth, id);
+    if (!survey.draft()) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT, "Only a draft's questions change");
+    }
+    UUID q = uuid(question);
+    if (!store.deleteQuestion(survey.id(), q)) {
+      throw new NotFoundException("No such question in this survey");
+    }
+    return "redirect:/surveys/manage/" + survey.id() + "#questions";
+  }
+
+  @PostMapping("/{id}/open")
+  String open(@PathVariable String id, Authentication auth) {
+    Survey survey = owned(auth, id);
+    if (!survey.draft() || survey.questions().isEmpty()) {
+      throw new ResponseStatusException(
+          HttpStatus.CONFLICT, "Only a draft with questions is opened");
+    }
+    store.open(survey.id());
+    return "redirect:/surveys/manage/" + survey.id() + "?opened";
+  }
+
+  @PostMapping("/{id}/invitations")
+  String invite(
+      @PathVariable String id,
+      @Valid @ModelAttribute("invitations") InvitationForm form,
+      BindingResult binding,
+      Authentication auth,
+      Locale locale,
+      Model model,
+      HttpServletResponse response) {
+    Survey survey = owned(auth, id);
+    if (survey.status() != Survey.Status.OPEN) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT, "Invitations go out while open");
+    }
+    String problem = null;
+    List<String[]> companies = new ArrayList<>();
+    if (binding.hasErrors()) {
+      problem = "ri.invite.error.companies";
+    } else {
+      for (String line : QuestionForm.lines(form.companies())) {
+        String[] parts = line.split(";", 2);
+        String company = parts[0].strip();
+        String email = parts.length > 1 ? parts[1].strip() : "";
+        if (company.isEmpty() || company.length() > 300) {
+          problem = "ri.invite.error.company";
+        } else if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
+          problem = "ri.invite.error.email";
+        }
+        companies.add(new String[] {company, email.isEmpty() ? null : email});
+      }
+      if (companies.size() > InvitationForm.MAX_COMPANIES) {
+        problem = "ri.invite.error.tooMany";
+      }
+    }
+    if (problem != null) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      model.addAttribute("invitations", form);
+      return surveyPage(survey, QuestionForm.empty(), Map.of("companies", problem), locale, model);
+    }
+    for (String[] c : companies) {
+      store.invite(survey.id(), c[0], c[1]);
+    }
+    return "redirect:/surveys/manage/" + survey.id() + "?invited#invitations";
+  }
+
+  /** The invited companies' links as CSV, for a mail merge or to remind those yet to answer. */
+  @GetMapping(path = "/{id}/links.csv", produces = "text/csv")
+  ResponseEntity<String> links(
+      @PathVariable String id, Authentication auth, HttpServletRequest request) {
+    Survey survey = owned(auth, id);
+    String base = ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
+    StringBuilder csv = new StringBuilder("company,email,link,answered\r\n");
+    for (SurveyStore.Invitation i : store.invitations(survey.id())) {
+      csv.append(Csv.quote(i.company()))
+          .append(',')
+          .append(Csv.quote(i.email() == null ? "" : i.email()))
+          .append(',')
+          .append(Csv.quote(base + SurveyResponseController.LINK + i.token()))
+          .append(',')
+          .append(i.submitted() ? "yes" : "no")
+          .append("\r\n");
+    }
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"survey-links-" + survey.id() + ".csv\"")
+        .body(csv.toString());
+  }
+
+  @PostMapping("/{id}/close")
+  String close(@PathVariable String id, Authentication auth) {
+    Survey survey = owned(auth, id);
+    if (survey.status() != Survey.Status.OPEN) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT, "Only an open survey is closed");
+    }
+    store.close(survey.id());
+    return "redirect:/surveys/manage/" + survey.id() + "?closed";
+  }
+
+  @PostMapping("/{id}/copy")
+  String copy(@PathVariable String id, Authentication auth) {
+    Survey survey = owned(auth, id);
+    UUID copy = store.copy(survey);
+    return "redirect:/surveys/manage/" + copy + "?copied";
+  }
+
+  @GetMapping("/{id}/results")
+  String results(@PathVariable String id, Authentication auth, Locale locale, Model model) {
+    Survey survey = owned(auth, id);
+    model.addAttribute("survey", survey);
+    model.addAttribute("language", Language.of(locale));
+    model.addAttribute("owner", true);
+    model.addAttribute("results", resultsView.of(survey, surveys.results(survey), locale));
+    return "regionalintelligence/results";
+  }
+
+  @PostMapping("/{id}/publish")
+  String publish(@PathVariable String id, Authentication auth) {
+    Survey survey = owned(auth, id);
+    if (survey.status() != Survey.Status.CLOSED) {
+      throw new ResponseStatusException(
+          HttpStatus.CONFLICT, "Results are published once the survey is closed");
+    }
+    surveys.publish(survey);
+    return "redirect:/surveys/results/" + survey.id() + "?published";
+  }
+
+  private String listPage(
+      Developer developer,
+      SurveyForm form,
+      Map<String, String> errors,
+      Locale locale,
+      Model model) {
+    model.addAttribute("organisation", developer.organisation());
+    model.addAttribute("surveys", store.listOf(developer.organisation()));
+    model.addAttribute("form", form);
+    model.addAttribute("errors", ordered(errors, SurveyForm.FIELDS));
+    model.addAttribute("language", Language.of(locale));
+    return "regionalintelligence/surveys";
+  }
+
+  private String surveyPage(
+      Survey survey, QuestionForm form, Map<String, String> errors, Locale locale, Model model) {
+    model.addAttribute("survey", survey);
+    model.addAttribute("language", Language.of(locale));
+    model.addAttribute("question", form);
+    if (!model.containsAttribute("invitations")) {
+      model.addAttribute("invitations", new InvitationForm(""));
+    }
+    model.addAttribute("errors", errors);
+    model.addAttribute(
+        "base", ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
+    model.addAttribute("kinds", QuestionKind.values());
+    model.addAttribute("languages", Survey.LANGUAGES);
+    model.addAttribute("invited", store.invitations(survey.id()));
+    model.addAttribute("saved", store.responseCount(survey.id(), false));
+    model.addAttribute("submitted", store.responseCount(survey.id(), true));
+    return "regionalintelligence/survey";
+  }
+
+  private static Map<String, String> errors(
+      BindingResult binding, List<String> fields, String prefix) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    for (FieldError error : binding.getFieldErrors()) {
+      if (fields.contains(error.getField())) {
+        errors.putIfAbsent(error.getField(), prefix + error.getField());
+      }
+    }
+    return errors;
+  }
+
+  private static Map<String, String> ordered(Map<String, String> errors, List<String> fields) {
+    Map<String, String> ordered = new LinkedHashMap<>();
+    fields.forEach(
+        f -> {
+          if (errors.containsKey(f)) {
+            ordered.put(f, errors.get(f));
+          }
+        });
+    errors.forEach(ordered::putIfAbsent);
+    return ordered;
+  }
+
+  private Developer developer(Authentication auth) {
+    return developers
+        .developer(auth)
+        .orElseThrow(
+            () ->
+                new ResponseStatusException(
+                    HttpStatus.FORBIDDEN, "Only regional developers' survey owners work here"));
+  }
+
+  private Survey owned(Authentication auth, String id) {
+    Developer developer = developer(auth);
+    return store
+        .owned(uuid(id), developer.organisation())
+        .orElseThrow(() -> new NotFoundException("No survey of yours has this id"));
+  }
+
+  static UUID uuid(String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw new NotFoundException("No survey has this id");
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package fi.osaava.regionalintelligence.internal.web;
+
+import fi.osaava.platform.Language;
+import fi.osaava.regionalintelligence.internal.QuestionKind;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** The survey owners' forms. */
+final class SurveyForms {
+
+  private SurveyForms() {}
+
+  /** A new survey's title in the three languages. */
+  record SurveyForm(
+      @NotBlank @Size(max = 300) String titleFi,
+      @NotBlank @Size(max = 300) String titleSv,
+      @NotBlank @Size(max = 300) String titleEn) {
+
+    static final List<String> FIELDS = List.of("titleFi", "titleSv", "titleEn");
+
+    static SurveyForm empty() {
+      return new SurveyForm("", "", "");
+    }
+
+    Map<Language, String> titles() {
+      Map<Language, String> titles = new EnumMap<>(Language.class);
+      titles.put(Language.FI, titleFi.strip());
+      titles.put(Language.SV, titleSv.strip());
+      titles.put(Language.EN, titleEn.strip());
+      return titles;
+    }
+  }
+
+  /**
+   * A question: its kind, its text in the three languages and, for choices, the options one per
+   * line, as many lines in each language.
+   */
+  record QuestionForm(
+      @NotNull QuestionKind kind,
+      @NotBlank @Size(max = 1000) String textFi,
+      @NotBlank @Size(max = 1000) String textSv,
+      @NotBlank @Size(max = 1000) String textEn,
+      @Size(max = 5000) String optionsFi,
+      @Size(max = 5000) String optionsSv,
+      @Size(max = 5000) String optionsEn) {
+
+    static final List<String> FIELDS =
+        List.of("kind", "textFi", "textSv", "textEn", "optionsFi", "optionsSv", "optionsEn");
+
+    /** The most options a choice question may have. */
+    static final int MAX_OPTIONS = 20;
+
+    static QuestionForm empty() {
+      return new QuestionForm(QuestionKind.SCALE, "", "", "", "", "", "");
+    }
+
+    Map<Language, String> texts() {
+      Map<Language, String> texts = new EnumMap<>(Language.class);
+      texts.put(Language.FI, textFi.strip());
+      texts.put(Language.SV, textSv.strip());
+      texts.put(Language.EN, textEn.strip());
+      return texts;
+    }
+
+    static List<String> lines(String text) {
+      return text == null
+          ? List.of()
+          : Arrays.stream(text.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    Map<Language, List<String>> options() {
+      Map<Language, List<String>> options = new EnumMap<>(Language.class);
+      if (kind != null && kind.hasOptions()) {
+        options.put(Language.FI, lines(optionsFi));
+        options.put(Language.SV, lines(optionsSv));
+        options.put(Language.EN, lines(optionsEn));
+      }
+      return options;
+    }
+  }
+
+  /** Companies to invite, one per line: the name, and after a semicolon an optional e-mail. */
+  record InvitationForm(@NotBlank @Size(max = 50_000) String companies) {
+
+    static final int MAX_COMPANIES = 500;
+  }
+}

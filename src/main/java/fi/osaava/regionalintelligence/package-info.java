@@ -1,0 +1,10 @@
+/**
+ * Regional competence intelligence (issue 18): regional developers' competence-needs surveys of
+ * companies, answered through unguessable links without signing in, and their results published
+ * openly with small cells suppressed (k-anonymity with complementary suppression). The root package
+ * is the module's API; {@code internal} is private.
+ */
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Regional intelligence",
+    allowedDependencies = {"platform", "regions", "taxonomy", "identification", "web"})
+package fi.osaava.regionalintelligence;

@@ -1,0 +1,185 @@
+package fi.osaava.regionalintelligence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import fi.osaava.web.BrowserTestBase;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The regional survey journey in a browser, with axe on every page: a regional developer builds a
+ * survey in Finnish, Swedish and English; five companies answer through their own links (one in
+ * Swedish, one in English); the owner sees the results with small cells hidden and publishes them;
+ * the open CSV downloads without signing in.
+ */
+class RegionalSurveyBrowserTest extends BrowserTestBase {
+
+  static final String ORGANISATION = "https://uudenmaanliitto.example.fi";
+
+  /** A fresh browser with time to spare: the shared test machines are slow under load. */
+  private Page page(String locale) {
+    Page page = newPage(locale, true);
+    page.setDefaultTimeout(120_000);
+    page.setDefaultNavigationTimeout(120_000);
+    return page;
+  }
+
+  @Test
+  @Timeout(value = 12, unit = TimeUnit.MINUTES)
+  void aDeveloperBuildsASurveyFiveCompaniesAnswerAndTheOwnerPublishes() throws Exception {
+    Page owner = page("fi-FI");
+    oidc.signIn(
+        owner,
+        "developer-" + UUID.randomUUID(),
+        "{\"osaava_roles\": [\"regional-developer\"], \"osaava_organisation\": \""
+            + ORGANISATION
+            + "\"}");
+
+    // 1. The survey, in three languages.
+    owner.navigate("/surveys/manage");
+    check(owner);
+    owner.fill("#titleFi", "Uudenmaan osaamistarpeet 2027");
+    owner.fill("#titleSv", "Kompetensbehov i Nyland 2027");
+    owner.fill("#titleEn", "Competence needs in Uusimaa 2027");
+    owner.click("#create-survey");
+    owner.waitForSelector("#add-question");
+    owner.selectOption("#kind", "SINGLE_CHOICE");
+    owner.fill("#textFi", "Aiotteko rekrytoida ensi vuonna?");
+    owner.fill("#textSv", "Tänker ni rekrytera nästa år?");
+    owner.fill("#textEn", "Will you recruit next year?");
+    owner.fill("#optionsFi", "Kyllä\nEi\nEn osaa sanoa");
+    owner.fill("#optionsSv", "Ja\nNej\nKan inte säga");
+    owner.fill("#optionsEn", "Yes\nNo\nCannot say");
+    owner.click("#add-question");
+    final int added1 = 1;
+    owner.waitForCondition(() -> owner.locator(".ri-question").count() == added1);
+    owner.selectOption("#kind", "SCALE");
+    owner.fill("#textFi", "Kuinka tärkeää digitaalinen osaaminen on?");
+    owner.fill("#textSv", "Hur viktig är digital kompetens?");
+    owner.fill("#textEn", "How important are digital skills?");
+    owner.click("#add-question");
+    final int added2 = 2;
+    owner.waitForCondition(() -> owner.locator(".ri-question").count() == added2);
+    owner.selectOption("#kind", "FREE_TEXT");
+    owner.fill("#textFi", "Mitä muuta haluatte kertoa?");
+    owner.fill("#textSv", "Vad mer vill ni berätta?");
+    owner.fill("#textEn", "What else would you like to tell?");
+    owner.click("#add-question");
+    final int added3 = 3;
+    owner.waitForCondition(() -> owner.locator(".ri-question").count() == added3);
+    check(owner);
+    String builder = owner.url().replaceAll("[?#].*", "");
+    for (String language : List.of("sv", "en")) {
+      owner.navigate(builder + "?lang=" + language);
+      check(owner);
+    }
+    owner.navigate(builder + "?lang=fi");
+    owner.click("#open-survey");
+    owner.waitForSelector("#invite");
+    owner.fill(
+        "#companies",
+        String.join(
+            "\n",
+            "Konepaja Oy; info@konepaja.example.fi",
+            "Ohjelmisto Oy",
+            "Rakennus Oy; rakennus@example.fi",
+            "Kauppa Ab; kauppa@example.fi",
+            "Logistiikka Oy"));
+    owner.click("#invite");
+    owner.waitForSelector("#invited");
+    check(owner);
+    List<String> links =
+        owner.locator("#invited a.ri-link").all().stream()
+            .map(a -> a.getAttribute("href"))
+            .toList();
+    assertThat(links).hasSize(5);
+
+    // 2. Five companies answer, each through its own link: one in Swedish, one in English. All
+    // in the Helsinki sub-region, all recruiting; digital skills rated 4 by three, 5 by two.
+    String[] languages = {"fi-FI", "sv-SE", "en-GB", "fi-FI", "fi-FI"};
+    String[] industries = {"25", "62", "41", "47", "49"};
+    String[] municipalities = {"091", "049", "092", "091", "091"};
+    for (int i = 0; i < 5; i++) {
+      Page company = page(languages[i]);
+      company.navigate(links.get(i));
+      if (i < 3) {
+        check(company);
+      }
+      if (i == 1) {
+        assertThat(company.content()).contains("Tänker ni rekrytera nästa år?", "Ja", "Nej");
+      }
+      company.selectOption("#industry", industries[i]);
+      company.check("#size-" + (i % 2 == 0 ? "SMALL" : "MICRO"));
+      company.selectOption("#municipality", municipalities[i]);
+      // The fieldsets: the size class, then the questions in order.
+      company.locator("fieldset.govuk-fieldset").nth(1).locator("input").first().check();
+      String scale = i < 3 ? "4" : "5";
+      company
+          .locator("fieldset.govuk-fieldset")
+          .nth(2)
+          .locator("input[value='" + scale + "']")
+          .check();
+      if (i == 0) {
+        // Saved to continue later, then sent.
+        company.click("#save-answers");
+        company.waitForURL(url -> url.contains("?saved"));
+        assertThat(company.inputValue("#municipality")).isEqualTo("091");
+      }
+      company.click("#submit-answers");
+      company.waitForURL(url -> url.contains("?submitted"));
+      if (i < 3) {
+        check(company);
+      }
+    }
+
+    // 3. The owner sees the results with small cells hidden, closes the survey and publishes.
+    owner.navigate(builder + "/results");
+    String results = owner.content();
+    assertThat(owner.textContent("#respondents")).contains("5");
+    assertThat(results).contains("piilotettu");
+    check(owner);
+    for (String language : List.of("sv", "en")) {
+      owner.navigate(builder + "/results?lang=" + language);
+      check(owner);
+    }
+    owner.navigate(builder + "?lang=fi");
+    owner.click("#close-survey");
+    owner.waitForSelector("#publish");
+    owner.click("#publish");
+    owner.waitForURL(url -> url.contains("/surveys/results/"));
+    check(owner);
+    String published = owner.url().replaceAll("[?#].*", "");
+
+    // 4. The open results and their CSV, without signing in.
+    Page reader = page("en-GB");
+    reader.navigate(published);
+    assertThat(reader.textContent("h1")).contains("Competence needs in Uusimaa 2027");
+    check(reader);
+    String csvHref = reader.getAttribute("#results-csv", "href");
+    HttpResponse<String> csv =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url(csvHref))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> t.startsWith("text/csv"));
+    assertThat(csv.body())
+        .startsWith("question,question_text,breakdown,group,option,respondents")
+        // Everyone recruits: 5 in the single choice's "Yes"; the scale's 3 and 2 are hidden.
+        .contains(
+            "\"Will you recruit next year?\",\"All respondents\",\"All respondents\",\"Yes\",5")
+        .contains(
+            "\"How important are digital skills?\",\"All respondents\",\"All respondents\",\"4\",\r\n")
+        .doesNotContain("konepaja.example.fi")
+        .doesNotContain("Konepaja");
+  }
+}

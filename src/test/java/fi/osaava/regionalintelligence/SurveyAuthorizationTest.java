@@ -1,0 +1,365 @@
+package fi.osaava.regionalintelligence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import fi.osaava.web.WebTestBase;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Route-by-route authorisation of the regional surveys, generated from Spring's handler mappings:
+ * every {@code /surveys} route must have a rule in {@link #RULES}, or this test fails. A survey
+ * owner of organisation A neither reads nor changes organisation B's survey; signed-in people
+ * without the role are refused; anonymous callers are sent to sign in. A respondent's link token
+ * reaches that one response only, and unpublished results are not found.
+ */
+class SurveyAuthorizationTest extends WebTestBase {
+
+  /**
+   * @param target {@code own} (no survey id), {@code survey} (B's survey), {@code token} (a
+   *     response's token), {@code open} (the open link's token) or {@code public}
+   */
+  record Rule(String target, Map<String, String> params) {}
+
+  static final String SECRET = "B-salainen-" + UUID.randomUUID();
+
+  static final Map<String, Rule> RULES = new LinkedHashMap<>();
+
+  static {
+    RULES.put("GET /surveys/manage", new Rule("own", Map.of()));
+    RULES.put(
+        "POST /surveys/manage",
+        new Rule("own", Map.of("titleFi", "A:n kysely", "titleSv", "A", "titleEn", "A")));
+    RULES.put("GET /surveys/manage/{id}", new Rule("survey", Map.of()));
+    RULES.put(
+        "POST /surveys/manage/{id}/questions",
+        new Rule(
+            "survey",
+            Map.of("kind", "SCALE", "textFi", "A overwrites", "textSv", "A", "textEn", "A")));
+    RULES.put(
+        "POST /surveys/manage/{id}/questions/{question}/delete", new Rule("survey", Map.of()));
+    RULES.put("POST /surveys/manage/{id}/open", new Rule("survey", Map.of()));
+    RULES.put(
+        "POST /surveys/manage/{id}/invitations",
+        new Rule("survey", Map.of("companies", "A overwrites; a@example.fi")));
+    RULES.put("GET /surveys/manage/{id}/links.csv", new Rule("survey", Map.of()));
+    RULES.put("POST /surveys/manage/{id}/close", new Rule("survey", Map.of()));
+    RULES.put("POST /surveys/manage/{id}/copy", new Rule("survey", Map.of()));
+    RULES.put("GET /surveys/manage/{id}/results", new Rule("survey", Map.of()));
+    RULES.put("POST /surveys/manage/{id}/publish", new Rule("survey", Map.of()));
+    // Respondents: no sign-in, the token is the key.
+    RULES.put("GET /surveys/r/{token}", new Rule("token", Map.of()));
+    RULES.put("POST /surveys/answer", new Rule("token", Map.of("action", "save")));
+    RULES.put("GET /surveys/open/{token}", new Rule("open", Map.of()));
+    RULES.put("POST /surveys/start", new Rule("open", Map.of()));
+    RULES.put("GET /surveys/concept-options", new Rule("public", Map.of("q", "welding")));
+    // Published results are open to everyone; an unpublished survey is not found.
+    RULES.put("GET /surveys/results", new Rule("public", Map.of()));
+    RULES.put("GET /surveys/results/{id}", new Rule("public", Map.of()));
+    RULES.put("GET /surveys/results/{id}/results.csv", new Rule("public", Map.of()));
+  }
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
+
+  String organisationB;
+  RequestPostProcessor b;
+  String survey;
+  String question;
+  String openToken;
+  List<String> tokens;
+
+  RequestPostProcessor ownerOf(String organisation) {
+    return oidc.person(
+        "developer-" + UUID.randomUUID(),
+        Map.of("osaava_roles", List.of("regional-developer"), "osaava_organisation", organisation));
+  }
+
+  Set<String> routes() {
+    Set<String> routes = new TreeSet<>();
+    for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+      for (String pattern : info.getPatternValues()) {
+        if (pattern.equals("/surveys") || pattern.startsWith("/surveys/")) {
+          info.getMethodsCondition().getMethods().forEach(m -> routes.add(m + " " + pattern));
+          if (info.getMethodsCondition().getMethods().isEmpty()) {
+            routes.add("ANY " + pattern);
+          }
+        }
+      }
+    }
+    return routes;
+  }
+
+  @Test
+  void everyRouteHasARule() {
+    Set<String> routes = routes();
+    assertThat(routes).as("survey routes found").hasSizeGreaterThanOrEqualTo(20);
+    assertThat(routes)
+        .as("routes without an authorisation rule in SurveyAuthorizationTest.RULES")
+        .isSubsetOf(RULES.keySet());
+    assertThat(RULES.keySet()).as("rules for routes that no longer exist").isSubsetOf(routes);
+  }
+
+  /** B's open survey with a scale question and two invited companies. */
+  @BeforeEach
+  void organisationB() throws Exception {
+    organisationB = "https://b-" + UUID.randomUUID() + ".example.fi";
+    b = ownerOf(organisationB);
+    String location =
+        mvc.perform(
+                post("/surveys/manage")
+                    .with(b)
+                    .param("titleFi", SECRET)
+                    .param("titleSv", SECRET)
+                    .param("titleEn", SECRET))
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    assertThat(location).as("B created a survey").startsWith("/surveys/manage/");
+    survey = location.substring("/surveys/manage/".length());
+    mvc.perform(
+        post("/surveys/manage/" + survey + "/questions")
+            .with(b)
+            .param("kind", "FREE_TEXT")
+            .param("textFi", "Mitä " + SECRET)
+            .param("textSv", "Vad")
+            .param("textEn", "What"));
+    String page = page("/surveys/manage/" + survey, b);
+    Matcher delete = Pattern.compile("/questions/([0-9a-f-]{36})/delete").matcher(page);
+    assertThat(delete.find()).as("B's question is on B's page").isTrue();
+    question = delete.group(1);
+    mvc.perform(post("/surveys/manage/" + survey + "/open").with(b));
+    mvc.perform(
+        post("/surveys/manage/" + survey + "/invitations")
+            .with(b)
+            .param("companies", "Yritys Yksi; yksi@example.fi\nYritys Kaksi"));
+    page = page("/surveys/manage/" + survey, b);
+    Matcher open = Pattern.compile("/surveys/open/([A-Za-z0-9_-]{43})").matcher(page);
+    assertThat(open.find()).as("the open link is on B's page").isTrue();
+    openToken = open.group(1);
+    tokens = new ArrayList<>();
+    Matcher link = Pattern.compile("/surveys/r/([A-Za-z0-9_-]{43})").matcher(page);
+    while (link.find()) {
+      tokens.add(link.group(1));
+    }
+    assertThat(tokens).as("one link per invited company").hasSize(2);
+  }
+
+  private String page(String path, RequestPostProcessor who) throws Exception {
+    MockHttpServletResponse response = mvc.perform(get(path).with(who)).andReturn().getResponse();
+    assertThat(response.getStatus()).as(path).isEqualTo(200);
+    return response.getContentAsString();
+  }
+
+  private MockHttpServletRequestBuilder build(String route, Rule rule, String token) {
+    String method = route.substring(0, route.indexOf(' '));
+    String path =
+        route
+            .substring(route.indexOf(' ') + 1)
+            .replace("{id}", survey)
+            .replace("{question}", question)
+            .replace("{token}", rule.target().equals("open") ? openToken : token);
+    MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(method), path);
+    rule.params().forEach(request::param);
+    if (route.equals("POST /surveys/answer")) {
+      request.param("token", token);
+    }
+    if (route.equals("POST /surveys/start")) {
+      request.param("token", openToken);
+    }
+    if (route.equals("GET /surveys/concept-options")) {
+      request.param("question", question);
+    }
+    return request;
+  }
+
+  @Test
+  void anOwnerOfACannotReadOrChangeOrganisationBsSurvey() throws Exception {
+    RequestPostProcessor a = ownerOf("https://a-" + UUID.randomUUID() + ".example.fi");
+    List<String> leaks = new ArrayList<>();
+    for (String route : routes()) {
+      Rule rule = RULES.get(route);
+      if (!route.contains("/manage")) {
+        continue;
+      }
+      MockHttpServletResponse response =
+          mvc.perform(build(route, rule, tokens.getFirst()).with(a)).andReturn().getResponse();
+      if (rule.target().equals("survey")
+          && response.getStatus() != 404
+          && response.getStatus() != 403) {
+        leaks.add(route + " with B's survey answered " + response.getStatus());
+      }
+      String body = response.getContentAsString();
+      if (body.contains(SECRET) || body.contains("yksi@example.fi")) {
+        leaks.add(route + " showed B's survey");
+      }
+    }
+    assertThat(leaks).isEmpty();
+    String after = page("/surveys/manage/" + survey, b);
+    assertThat(after)
+        .contains(SECRET, "Yritys Yksi")
+        .doesNotContain("A overwrites")
+        .contains("/surveys/manage/" + survey + "/close");
+  }
+
+  @Test
+  void signedInPeopleWhoOwnNoSurveysAreRefusedAndAnonymousOnesSentToSignIn() throws Exception {
+    List<RequestPostProcessor> notOwners =
+        List.of(
+            oidc.person("citizen-" + UUID.randomUUID()),
+            // A publishing editor's role is not a survey owner's.
+            oidc.person(
+                "editor-" + UUID.randomUUID(),
+                Map.of("osaava_roles", List.of("editor"), "osaava_organisation", organisationB)),
+            // The role without an organisation.
+            oidc.person(
+                "orphan-" + UUID.randomUUID(),
+                Map.of("osaava_roles", List.of("regional-developer"))));
+    List<String> open = new ArrayList<>();
+    for (String route : routes()) {
+      if (!route.contains("/manage")) {
+        continue;
+      }
+      for (RequestPostProcessor person : notOwners) {
+        MockHttpServletResponse response =
+            mvc.perform(build(route, RULES.get(route), tokens.getFirst()).with(person))
+                .andReturn()
+                .getResponse();
+        if (response.getStatus() != 403 || response.getContentAsString().contains(SECRET)) {
+          open.add(route + " answered " + response.getStatus());
+        }
+      }
+      MockHttpServletResponse anonymous =
+          mvc.perform(
+                  build(route, RULES.get(route), tokens.getFirst())
+                      .with(SecurityMockMvcRequestPostProcessors.csrf()))
+              .andReturn()
+              .getResponse();
+      if (anonymous.getStatus() != 302
+          || !String.valueOf(anonymous.getRedirectedUrl()).endsWith("/sign-in")) {
+        open.add(route + " anonymous answered " + anonymous.getStatus());
+      }
+    }
+    assertThat(open).isEmpty();
+  }
+
+  @Test
+  void aLinkTokenReachesItsOwnResponseOnly() throws Exception {
+    String first = tokens.get(0);
+    String second = tokens.get(1);
+    String secondsAnswer = "toisen yrityksen vastaus " + UUID.randomUUID();
+    MockHttpServletResponse saved =
+        mvc.perform(
+                post("/surveys/answer")
+                    .with(SecurityMockMvcRequestPostProcessors.csrf())
+                    .param("token", second)
+                    .param("a-" + question, secondsAnswer)
+                    .param("action", "save"))
+            .andReturn()
+            .getResponse();
+    assertThat(saved.getRedirectedUrl()).isEqualTo("/surveys/r/" + second + "?saved");
+    assertThat(anonymousPage("/surveys/r/" + second)).contains(secondsAnswer);
+
+    // Every respondent route, called with the first company's token, never shows the second's
+    // answer or token, nor B's organisation's contacts.
+    List<String> leaks = new ArrayList<>();
+    for (String route : routes()) {
+      Rule rule = RULES.get(route);
+      if (route.contains("/manage")) {
+        continue;
+      }
+      MockHttpServletResponse response =
+          mvc.perform(build(route, rule, first).with(SecurityMockMvcRequestPostProcessors.csrf()))
+              .andReturn()
+              .getResponse();
+      assertThat(response.getStatus()).as(route).isLessThan(500);
+      String body = response.getContentAsString();
+      if (body.contains(secondsAnswer)
+          || body.contains(second)
+          || body.contains("yksi@example.fi")) {
+        leaks.add(route + " with the first token showed the second response");
+      }
+    }
+    assertThat(leaks).isEmpty();
+    // The first company's save went to its own response only.
+    assertThat(anonymousPage("/surveys/r/" + second)).contains(secondsAnswer);
+    // A guessed or altered token, and the open link's token, reach no response.
+    for (String wrong :
+        List.of(first.substring(1) + "A", openToken, "x", UUID.randomUUID().toString())) {
+      assertThat(mvc.perform(get("/surveys/r/" + wrong)).andReturn().getResponse().getStatus())
+          .as(wrong)
+          .isEqualTo(404);
+      MockHttpServletResponse post =
+          mvc.perform(
+                  post("/surveys/answer")
+                      .with(SecurityMockMvcRequestPostProcessors.csrf())
+                      .param("token", wrong)
+                      .param("a-" + question, "overwrite")
+                      .param("action", "submit"))
+              .andReturn()
+              .getResponse();
+      assertThat(post.getStatus()).as(wrong).isEqualTo(404);
+    }
+    // A response token opens no owner's page.
+    assertThat(
+            mvc.perform(get("/surveys/manage/" + survey).param("token", first))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl())
+        .endsWith("/sign-in");
+  }
+
+  @Test
+  void unpublishedResultsAreNotFoundAndClosingDeletesTheContacts() throws Exception {
+    for (String path :
+        List.of("/surveys/results/" + survey, "/surveys/results/" + survey + "/results.csv")) {
+      assertThat(mvc.perform(get(path)).andReturn().getResponse().getStatus())
+          .as(path)
+          .isEqualTo(404);
+    }
+    assertThat(anonymousPage("/surveys/results")).doesNotContain(SECRET);
+    String before =
+        mvc.perform(get("/surveys/manage/" + survey + "/links.csv").with(b))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(before).contains("yksi@example.fi", "Yritys Kaksi", tokens.getFirst());
+    mvc.perform(post("/surveys/manage/" + survey + "/close").with(b));
+    String after =
+        mvc.perform(get("/surveys/manage/" + survey + "/links.csv").with(b))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(after).doesNotContain("yksi@example.fi").doesNotContain("Yritys Kaksi");
+    // A closed survey takes no answers: the form is gone from the company's page.
+    assertThat(anonymousPage("/surveys/r/" + tokens.getFirst())).doesNotContain("name=\"token\"");
+  }
+
+  private String anonymousPage(String path) throws Exception {
+    MockHttpServletResponse response = mvc.perform(get(path)).andReturn().getResponse();
+    assertThat(response.getStatus()).as(path).isEqualTo(200);
+    return response.getContentAsString();
+  }
+}
