@@ -87,8 +87,13 @@ class PublishingBrowserTest extends BrowserTestBase {
           "Haemme kokkia ravintolaamme. Valmistat ruokia ja leivot leipää joka aamu.");
       page.selectOption("#municipality", "837");
       // The search offers ESCO skills while typing; a ticked one moves among the chosen.
-      page.fill("#skill-q", "leipo");
-      page.locator("#skill-options input[name=chosenSkills]").first().waitFor();
+      // "Java" is an ESCO skill's label in every language of the pages.
+      com.microsoft.playwright.Response options =
+          page.waitForResponse(
+              r -> r.url().contains("/publish/skills/options"),
+              () -> page.locator("#skill-q").pressSequentially("java"));
+      org.assertj.core.api.Assertions.assertThat(options.status()).isEqualTo(200);
+      page.waitForSelector("#skill-options input[name=chosenSkills]");
       String skill =
           page.locator("#skill-options input[name=chosenSkills]").first().getAttribute("value");
       page.locator("#skill-options input[name=chosenSkills]").first().check();
