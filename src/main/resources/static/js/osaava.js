@@ -73,3 +73,62 @@
     }
   });
 })();
+
+// The editors' skill search (/publish forms): without script (or without htmx) the page offers
+// only the field for ESCO skill URIs, so the search is shown only here. Enter in the search field searches rather than
+// publishing the form, and a skill ticked among the options moves up among the chosen ones, so the
+// next search does not take it away.
+(function () {
+  "use strict";
+
+  var moved = 0;
+
+  function show() {
+    document.querySelectorAll("[data-skill-search]").forEach(function (search) {
+      search.hidden = false;
+    });
+  }
+
+  // Shown once htmx has set up the page (and so the search field's requests), not before: a
+  // person or a test typing at once would otherwise type into a field that asks nothing.
+  if (window.htmx) {
+    window.htmx.onLoad(show);
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && event.target.hasAttribute && event.target.hasAttribute("data-no-submit")) {
+      event.preventDefault();
+    }
+  });
+
+  document.addEventListener("change", function (event) {
+    var box = event.target;
+    var options = document.getElementById("skill-options");
+    var chosen = document.getElementById("chosen-skills");
+    if (!options || !chosen || !box.checked || !options.contains(box)) {
+      return;
+    }
+    var item = box.closest(".govuk-checkboxes__item");
+    var existing = Array.prototype.slice
+      .call(chosen.querySelectorAll("input[name=chosenSkills]"))
+      .filter(function (other) { return other.value === box.value; });
+    if (existing.length > 0) {
+      existing[0].checked = true;
+      item.remove();
+      return;
+    }
+    var id = "chosen-skill-added-" + (++moved);
+    box.id = id;
+    item.querySelector("label").setAttribute("for", id);
+    var meta = item.querySelector(".meta");
+    if (meta) {
+      meta.remove();
+    }
+    item.classList.remove("skill-option");
+    chosen.appendChild(item);
+    var search = document.getElementById("skill-q");
+    if (search) {
+      search.focus();
+    }
+  });
+})();

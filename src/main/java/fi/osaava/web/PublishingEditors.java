@@ -16,7 +16,11 @@ import org.springframework.stereotype.Component;
  * osaava.publishing.role-claim}, as for guidance counsellors) holding one of {@code
  * osaava.publishing.editor-roles}, and an organisation claim ({@code
  * osaava.publishing.organisation-claim}) holding the organisation's id as the push APIs record it
- * (the provider {@code @id} of offerings). Without both, a signed-in person is no editor.
+ * (the provider {@code @id} of offerings, the {@code hiringOrganization.@id} of job ads). Without
+ * both, a signed-in person is no editor. Offerings and job ads have roles of their own ({@code
+ * osaava.publishing.editor-roles}, {@code osaava.publishing.job-ad-editor-roles}), since an
+ * employer that publishes ads is seldom an education provider; an organisation's administrator
+ * holds both.
  */
 @Component
 public class PublishingEditors {
@@ -30,25 +34,54 @@ public class PublishingEditors {
 
   private final String roleClaim;
   private final Set<String> editorRoles;
+  private final Set<String> jobAdEditorRoles;
   private final String organisationClaim;
 
   PublishingEditors(
       @Value("${osaava.publishing.role-claim:osaava_roles}") String roleClaim,
       @Value("${osaava.publishing.editor-roles:editor,organisation-admin}") List<String> roles,
+      @Value("${osaava.publishing.job-ad-editor-roles:job-ad-editor,organisation-admin}")
+          List<String> jobAdRoles,
       @Value("${osaava.publishing.organisation-claim:osaava_organisation}")
           String organisationClaim) {
     this.roleClaim = roleClaim;
-    this.editorRoles =
-        roles.stream().map(String::strip).filter(r -> !r.isEmpty()).collect(Collectors.toSet());
+    this.editorRoles = roles(roles);
+    this.jobAdEditorRoles = roles(jobAdRoles);
     this.organisationClaim = organisationClaim;
   }
 
-  /** The editor signed in as {@code auth}, or empty for anyone else (anonymous included). */
+  private static Set<String> roles(List<String> roles) {
+    return roles.stream().map(String::strip).filter(r -> !r.isEmpty()).collect(Collectors.toSet());
+  }
+
+  /**
+   * The offerings' editor signed in as {@code auth}, or empty for anyone else (anonymous included).
+   */
   public Optional<Editor> editor(Authentication auth) {
+    return editor(auth, editorRoles);
+  }
+
+  /** The job ads' editor signed in as {@code auth}, or empty for anyone else. */
+  public Optional<Editor> jobAdEditor(Authentication auth) {
+    return editor(auth, jobAdEditorRoles);
+  }
+
+  /**
+   * Where the navigation's link to the publishing pages leads {@code auth}: the offerings for their
+   * editors, else the job ads for theirs, else nowhere (empty).
+   */
+  public Optional<String> home(Authentication auth) {
+    if (editor(auth).isPresent()) {
+      return Optional.of("/publish/offerings");
+    }
+    return jobAdEditor(auth).map(e -> "/publish/job-ads");
+  }
+
+  private Optional<Editor> editor(Authentication auth, Set<String> roles) {
     if (auth == null || !(auth.getPrincipal() instanceof OAuth2User user)) {
       return Optional.empty();
     }
-    if (!hasEditorRole(user.getAttribute(roleClaim))) {
+    if (!hasRole(user.getAttribute(roleClaim), roles)) {
       return Optional.empty();
     }
     Object organisation = user.getAttribute(organisationClaim);
@@ -58,12 +91,12 @@ public class PublishingEditors {
     return Optional.of(new Editor(id.strip()));
   }
 
-  private boolean hasEditorRole(Object roles) {
+  private static boolean hasRole(Object roles, Set<String> wanted) {
     if (roles instanceof Collection<?> c) {
-      return c.stream().anyMatch(r -> editorRoles.contains(String.valueOf(r)));
+      return c.stream().anyMatch(r -> wanted.contains(String.valueOf(r)));
     }
     // Some providers send a single role, or several separated by spaces as in OAuth2 scopes.
     return roles instanceof String s
-        && java.util.Arrays.stream(s.split("\\s+")).anyMatch(editorRoles::contains);
+        && java.util.Arrays.stream(s.split("\\s+")).anyMatch(wanted::contains);
   }
 }

@@ -3,26 +3,24 @@ package fi.osaava.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
+import fi.osaava.web.RouteRules;
+import fi.osaava.web.RouteRules.Rule;
 import fi.osaava.web.WebTestBase;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -35,34 +33,6 @@ import tools.jackson.databind.ObjectMapper;
  * B's may be read or changed. Anonymous callers are refused on every route.
  */
 class ProfileAuthorizationTest extends WebTestBase {
-
-  /** What a route's path variable points at, and what it needs besides. */
-  record Rule(String target, Map<String, String> params, String json) {
-
-    static Rule own() {
-      return new Rule("own", Map.of(), null);
-    }
-
-    static Rule own(Map<String, String> params) {
-      return new Rule("own", params, null);
-    }
-
-    static Rule ownJson(String json) {
-      return new Rule("own", Map.of(), json);
-    }
-
-    static Rule of(String target) {
-      return new Rule(target, Map.of(), null);
-    }
-
-    static Rule of(String target, Map<String, String> params) {
-      return new Rule(target, params, null);
-    }
-
-    static Rule json(String target, String json) {
-      return new Rule(target, Map.of(), json);
-    }
-  }
 
   static final String SECRET = "B-secret-" + UUID.randomUUID();
 
@@ -156,32 +126,24 @@ class ProfileAuthorizationTest extends WebTestBase {
   String bCvImport;
 
   /** The profile's routes as {@code METHOD pattern}. */
+  RouteRules table() {
+    return new RouteRules(
+        mappings,
+        pattern ->
+            pattern.equals("/profile")
+                || pattern.startsWith("/profile/")
+                || pattern.startsWith("/api/v1/profile")
+                || pattern.startsWith("/counsellor"),
+        RULES);
+  }
+
   Set<String> routes() {
-    Set<String> routes = new TreeSet<>();
-    for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
-      for (String pattern : info.getPatternValues()) {
-        if (pattern.equals("/profile")
-            || pattern.startsWith("/profile/")
-            || pattern.startsWith("/api/v1/profile")
-            || pattern.startsWith("/counsellor")) {
-          info.getMethodsCondition().getMethods().forEach(m -> routes.add(m + " " + pattern));
-          if (info.getMethodsCondition().getMethods().isEmpty()) {
-            routes.add("ANY " + pattern);
-          }
-        }
-      }
-    }
-    return routes;
+    return table().routes();
   }
 
   @Test
   void everyRouteHasARule() {
-    Set<String> routes = routes();
-    assertThat(routes).as("profile routes found").hasSizeGreaterThan(30);
-    assertThat(new TreeSet<>(routes))
-        .as("routes without an authorisation rule in ProfileAuthorizationTest.RULES")
-        .isSubsetOf(RULES.keySet());
-    assertThat(RULES.keySet()).as("rules for routes that no longer exist").isSubsetOf(routes);
+    table().assertEveryRouteHasARule(31, ProfileAuthorizationTest.class);
   }
 
   @BeforeEach
@@ -253,8 +215,6 @@ class ProfileAuthorizationTest extends WebTestBase {
   }
 
   private MockHttpServletRequestBuilder build(String route, Rule rule) {
-    String method = route.substring(0, route.indexOf(' '));
-    String path = route.substring(route.indexOf(' ') + 1);
     String id =
         switch (rule.target()) {
           case "experience" -> bExperience;
@@ -264,26 +224,15 @@ class ProfileAuthorizationTest extends WebTestBase {
           case "cvImport" -> bCvImport;
           default -> null;
         };
-    path =
-        path.replace("{id}", id == null ? "none" : id)
-            .replace("{code}", id == null ? "none" : id)
-            .replace("{purpose}", "GUIDANCE_COUNSELLOR");
-    MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(method), path);
-    rule.params()
-        .forEach(
-            (k, v) ->
-                request.param(
-                    k,
-                    v.replace("SKILL", bSkillUri)
-                        .replace("URI", bSkillUri)
-                        .replace("EXPERIENCE", bExperience)));
-    if (rule.json() != null) {
-      request
-          .contentType(MediaType.APPLICATION_JSON)
-          .content(rule.json().replace("SKILL", bSkillUri))
-          .header("If-Match", "\"v0\"");
-    }
-    return request;
+    return table()
+        .request(
+            route,
+            (variable, r) ->
+                variable.equals("purpose") ? "GUIDANCE_COUNSELLOR" : id == null ? "none" : id,
+            v ->
+                v.replace("SKILL", bSkillUri)
+                    .replace("URI", bSkillUri)
+                    .replace("EXPERIENCE", bExperience));
   }
 
   @Test
@@ -325,7 +274,7 @@ class ProfileAuthorizationTest extends WebTestBase {
   void anonymousCallersAreRefusedEverywhere() throws Exception {
     List<String> open = new ArrayList<>();
     for (String route : routes()) {
-      Rule rule = RULES.getOrDefault(route, Rule.own());
+      Rule rule = table().rule(route);
       MockHttpServletResponse response =
           mvc.perform(
                   build(route, rule)

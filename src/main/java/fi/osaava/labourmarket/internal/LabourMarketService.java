@@ -139,7 +139,7 @@ class LabourMarketService implements LabourMarketApi, LabourMarketImports {
         status ->
             streaming.query(
                 AD_SELECT
-                    + " where a.duplicate_of is null"
+                    + " where a.duplicate_of is null and a.closed_at is null"
                     + " and (a.valid_through is null or a.valid_through >= ?)"
                     + " order by a.id",
                 rs -> {

@@ -7,6 +7,7 @@ import fi.osaava.web.PublishingEditors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -63,9 +64,10 @@ final class LayoutModelInterceptor implements HandlerInterceptor {
     modelAndView.addObject(
         "startupPending", startupWork.get().stream().flatMap(w -> w.pending().stream()).toList());
     // Only editors see the way to the editor pages; the pages check the claims again themselves.
-    modelAndView.addObject(
-        "publishingEditor",
-        editors.editor(SecurityContextHolder.getContext().getAuthentication()).isPresent());
+    Optional<String> publishing =
+        editors.home(SecurityContextHolder.getContext().getAuthentication());
+    modelAndView.addObject("publishingEditor", publishing.isPresent());
+    modelAndView.addObject("publishingHome", publishing.orElse(null));
   }
 
   /**

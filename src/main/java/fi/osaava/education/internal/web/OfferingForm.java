@@ -20,7 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param extentUnit {@code credits} or {@code competence points}
  * @param mode {@code onsite}, {@code online} or {@code blended}, as in {@code courseMode}
  * @param municipality a municipality code (three digits), or blank
- * @param skills ESCO skill URIs, separated by white space
+ * @param skills ESCO skill URIs typed by hand, separated by white space (the way without script)
+ * @param chosenSkills ESCO skill URIs ticked among the chosen skills and the skill search's options
  */
 record OfferingForm(
     @Size(max = 500) String nameFi,
@@ -40,7 +41,8 @@ record OfferingForm(
     @Size(max = 40) String endDate,
     @Size(max = 2000) String url,
     @Size(max = 10) String municipality,
-    @Size(max = 20_000) String skills) {
+    @Size(max = 20_000) String skills,
+    @Size(max = 100) List<@Size(max = 200) String> chosenSkills) {
 
   /** The form's fields in page order: the error summary lists problems in this order. */
   static final List<String> FIELDS =
@@ -102,10 +104,15 @@ record OfferingForm(
         null,
         null,
         null,
-        null);
+        null,
+        List.of());
   }
 
-  static OfferingForm of(PublishedOfferings.Stored stored) {
+  /**
+   * The stored offering in the form: its ESCO skills as chosen ones, and any that ESCO no longer
+   * has ({@code unknownSkills}) in the URI field, so saving keeps what the reader would keep.
+   */
+  static OfferingForm of(PublishedOfferings.Stored stored, List<String> unknownSkills) {
     return new OfferingForm(
         stored.titleFi(),
         stored.titleSv(),
@@ -130,7 +137,8 @@ record OfferingForm(
         stored.end() == null ? null : stored.end().toString(),
         stored.url(),
         stored.municipality(),
-        String.join("\n", stored.skills()));
+        unknownSkills.isEmpty() ? null : String.join("\n", unknownSkills),
+        stored.skills().stream().filter(uri -> !unknownSkills.contains(uri)).toList());
   }
 
   /** The form field the JSON-LD reader's {@code field} comes from, if it comes from one. */
@@ -193,11 +201,7 @@ record OfferingForm(
     provider.put("@id", organisation);
     putIfText(provider, "name", this.provider);
     ArrayNode teaches = node.putArray("teaches");
-    if (isText(skills)) {
-      for (String uri : skills.strip().split("\\s+")) {
-        teaches.add(uri);
-      }
-    }
+    skillUris().forEach(teaches::add);
     ObjectNode instance = node.putArray("hasCourseInstance").addObject();
     instance.put("@type", "CourseInstance");
     putIfText(instance, "courseMode", mode);
@@ -225,6 +229,18 @@ record OfferingForm(
     }
     putIfText(instance, "url", url);
     return json.writeValueAsBytes(node);
+  }
+
+  /** Every ESCO skill URI of the form, ticked or typed, once each, in the order given. */
+  List<String> skillUris() {
+    java.util.Set<String> uris = new java.util.LinkedHashSet<>();
+    if (chosenSkills != null) {
+      chosenSkills.stream().filter(OfferingForm::isText).map(String::strip).forEach(uris::add);
+    }
+    if (isText(skills)) {
+      uris.addAll(List.of(skills.strip().split("\\s+")));
+    }
+    return new java.util.ArrayList<>(uris);
   }
 
   /** A number as people type it in Finland too (a decimal comma), or null when it is not one. */

@@ -9,15 +9,23 @@ import fi.osaava.platform.NotFoundException;
 import fi.osaava.regions.Area;
 import fi.osaava.regions.AreaLevel;
 import fi.osaava.regions.RegionsApi;
+import fi.osaava.taxonomy.ConceptSummary;
+import fi.osaava.taxonomy.ConceptType;
+import fi.osaava.taxonomy.ConceptUri;
+import fi.osaava.taxonomy.TaxonomyApi;
 import fi.osaava.web.PublishingEditors;
 import fi.osaava.web.PublishingEditors.Editor;
 import jakarta.validation.Valid;
 import java.text.Collator;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -56,6 +64,7 @@ class OfferingPublishingController {
   private final PublishedOfferings offerings;
   private final EducationPush push;
   private final RegionsApi regions;
+  private final TaxonomyApi taxonomy;
   private final MessageSource messages;
 
   OfferingPublishingController(
@@ -63,11 +72,13 @@ class OfferingPublishingController {
       PublishedOfferings offerings,
       EducationPush push,
       RegionsApi regions,
+      TaxonomyApi taxonomy,
       MessageSource messages) {
     this.editors = editors;
     this.offerings = offerings;
     this.push = push;
     this.regions = regions;
+    this.taxonomy = taxonomy;
     this.messages = messages;
   }
 
@@ -102,7 +113,10 @@ class OfferingPublishingController {
   String edit(@PathVariable String id, Authentication auth, Locale locale, Model model) {
     Editor editor = editor(auth);
     PublishedOfferings.Stored stored = owned(editor, id);
-    return form(OfferingForm.of(stored), stored, editor, Map.of(), locale, model);
+    Set<String> known = new HashSet<>();
+    skills(stored.skills(), uiLanguage(locale)).forEach(s -> known.add(s.uri().value()));
+    List<String> unknown = stored.skills().stream().filter(uri -> !known.contains(uri)).toList();
+    return form(OfferingForm.of(stored, unknown), stored, editor, Map.of(), locale, model);
   }
 
   @PostMapping("/{id}")
@@ -141,7 +155,9 @@ class OfferingPublishingController {
             "publish.error.unstorable",
             new Object[] {field == null ? e.field() : label(field, locale)},
             locale));
-    return "education/publish-refused";
+    model.addAttribute("back", "/publish/offerings");
+    model.addAttribute("backLabel", messages.getMessage("publish.offerings.back", null, locale));
+    return "web/publishing-refused";
   }
 
   private String save(
@@ -155,6 +171,7 @@ class OfferingPublishingController {
     Map<String, String> errors = new LinkedHashMap<>();
     for (FieldError error : binding.getFieldErrors()) {
       String field = error.getField().replaceAll("\\[.*", "");
+      field = field.equals("chosenSkills") ? "skills" : field;
       errors.putIfAbsent(
           field,
           messages.getMessage(
@@ -201,6 +218,7 @@ class OfferingPublishingController {
     model.addAttribute("modes", List.of("onsite", "online", "blended"));
     model.addAttribute("units", List.of("credits", "competence points"));
     model.addAttribute("teachingLanguages", List.of("fi", "sv", "en"));
+    model.addAttribute("chosenSkills", skills(form.chosenSkills(), language));
     Collator collator = Collator.getInstance(locale);
     model.addAttribute(
         "municipalities",
@@ -213,6 +231,22 @@ class OfferingPublishingController {
 
   /** A municipality option of the form. */
   record Municipality(String code, String name) {}
+
+  /** The ESCO skills among {@code uris}, with their labels in the page's language. */
+  private List<ConceptSummary> skills(List<String> uris, Language language) {
+    if (uris == null || uris.isEmpty()) {
+      return List.of();
+    }
+    List<ConceptUri> wanted = new ArrayList<>();
+    for (String uri : new LinkedHashSet<>(uris)) {
+      if (uri != null && uri.startsWith("http") && uri.length() <= 200) {
+        wanted.add(ConceptUri.of(uri.strip()));
+      }
+    }
+    return taxonomy.summaries(wanted, language).stream()
+        .filter(s -> s.type() == ConceptType.SKILL)
+        .toList();
+  }
 
   private String municipalityName(String code) {
     return regions

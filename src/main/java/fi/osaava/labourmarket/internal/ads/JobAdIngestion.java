@@ -9,12 +9,14 @@ import fi.osaava.labourmarket.JobAdIngestReport;
 import fi.osaava.platform.DataChanged;
 import fi.osaava.platform.DataChanges;
 import fi.osaava.platform.ImportProgress;
+import fi.osaava.platform.InvalidInputException;
 import fi.osaava.platform.Language;
 import fi.osaava.regions.Area;
 import fi.osaava.regions.AreaLevel;
 import fi.osaava.regions.RegionsApi;
 import fi.osaava.regions.RegionsImported;
 import fi.osaava.taxonomy.ConceptType;
+import fi.osaava.taxonomy.ConceptUri;
 import fi.osaava.taxonomy.EscoImported;
 import fi.osaava.taxonomy.TaxonomyApi;
 import java.io.InputStream;
@@ -37,6 +39,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -134,12 +138,12 @@ public class JobAdIngestion {
       while (reader.hasNext()) {
         batch.add(reader.next());
         if (batch.size() == BATCH) {
-          add(totals, ingestBatch(batch, progress));
+          add(totals, ingestBatch(batch, source, progress));
           batch.clear();
         }
       }
       if (!batch.isEmpty()) {
-        add(totals, ingestBatch(batch, progress));
+        add(totals, ingestBatch(batch, source, progress));
       }
     }
   }
@@ -155,7 +159,7 @@ public class JobAdIngestion {
     return UUID.nameUUIDFromBytes(("job-ad:" + identifier).getBytes(StandardCharsets.UTF_8));
   }
 
-  private int[] ingestBatch(List<JobPosting> postings, ImportProgress progress) {
+  private int[] ingestBatch(List<JobPosting> postings, String source, ImportProgress progress) {
     // Within one input the last copy of an identifier wins, as a source re-sending it would.
     Map<String, JobPosting> byKey = new LinkedHashMap<>();
     postings.forEach(p -> byKey.put(p.identifier(), p));
@@ -168,7 +172,7 @@ public class JobAdIngestion {
     List<JobPosting> fresh =
         byKey.values().stream().filter(p -> !known.contains(p.identifier())).toList();
     int unchanged = postings.size() - fresh.size();
-    List<Enriched> enriched = enrich(fresh);
+    List<Enriched> enriched = enrich(fresh, source);
     int[] counts = new int[] {postings.size(), 0, 0, unchanged, 0, 0};
     store(enriched, counts, progress);
     return counts;
@@ -183,13 +187,20 @@ public class JobAdIngestion {
       String iscoCode,
       String municipalityCode,
       String regionCode,
-      List<IdentifiedConcept> skills,
+      List<AdSkill> skills,
       int[] signature) {}
 
-  private List<Enriched> enrich(List<JobPosting> postings) {
+  /**
+   * A skill of an ad: identified from its text (with score and evidence), chosen by its publisher,
+   * or both.
+   */
+  private record AdSkill(String uri, float score, String evidence, boolean chosen) {}
+
+  private List<Enriched> enrich(List<JobPosting> postings, String source) {
     if (postings.isEmpty()) {
       return List.of();
     }
+    checkChosenSkills(postings, source);
     List<String> texts = postings.stream().map(p -> p.title() + ".\n" + p.description()).toList();
     // One language per call lets identification skip detection; mixed batches detect per sentence.
     Set<Language> languages = new HashSet<>();
@@ -235,10 +246,56 @@ public class JobAdIngestion {
               iscoCode,
               place.filter(a -> a.level() == AreaLevel.MUNICIPALITY).map(Area::code).orElse(null),
               place.map(Area::regionCode).orElse(null),
-              found.skills().stream().filter(s -> s.type() == ConceptType.SKILL).toList(),
+              skills(p, found),
               MinHash.signature(p.fingerprintText())));
     }
     return enriched;
+  }
+
+  /** The identified skills, with the publisher's chosen ones marked and added. */
+  private List<AdSkill> skills(JobPosting p, Identification found) {
+    Set<String> chosen = new HashSet<>(p.skills());
+    Map<String, AdSkill> skills = new LinkedHashMap<>();
+    for (IdentifiedConcept skill : found.skills()) {
+      if (skill.type() == ConceptType.SKILL) {
+        String uri = skill.uri().value();
+        skills.putIfAbsent(
+            uri, new AdSkill(uri, (float) skill.score(), evidence(skill), chosen.contains(uri)));
+      }
+    }
+    for (String uri : p.skills()) {
+      skills.putIfAbsent(uri, new AdSkill(uri, 1f, "[]", true));
+    }
+    return List.copyOf(skills.values());
+  }
+
+  /**
+   * Refuses a chosen skill that ESCO does not have (or that is no skill), naming the ad's line and
+   * the field, as the reader refuses what it can check without the taxonomy.
+   */
+  private void checkChosenSkills(List<JobPosting> postings, String source) {
+    Set<String> wanted = new java.util.TreeSet<>();
+    postings.forEach(p -> wanted.addAll(p.skills()));
+    if (wanted.isEmpty()) {
+      return;
+    }
+    Set<String> known = new HashSet<>();
+    taxonomy
+        .summaries(wanted.stream().map(ConceptUri::of).toList(), Language.EN)
+        .forEach(
+            c -> {
+              if (c.type() == ConceptType.SKILL) {
+                known.add(c.uri().value());
+              }
+            });
+    for (JobPosting p : postings) {
+      for (String uri : p.skills()) {
+        if (!known.contains(uri)) {
+          throw new InvalidInputException(
+              source, p.line(), "skills", "no ESCO skill has the URI \"" + uri + "\"");
+        }
+      }
+    }
   }
 
   private Optional<Area> locate(JobPosting p) {
@@ -304,8 +361,9 @@ public class JobAdIngestion {
       jdbc.update(
           "insert into lm_job_ad (id, source_key, title, description, language, employer,"
               + " occupation_uri, isco_code, municipality_code, region_code, location_text, remote,"
-              + " date_posted, valid_through, synthetic, duplicate_of, minhash, ingested_at)"
-              + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              + " date_posted, valid_through, synthetic, duplicate_of, minhash, ingested_at,"
+              + " organisation, url)"
+              + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           ad.id(),
           p.identifier(),
           p.title(),
@@ -323,16 +381,18 @@ public class JobAdIngestion {
           p.synthetic(),
           duplicateOf,
           ad.signature(),
-          now);
+          now,
+          p.organisation(),
+          p.url());
       Candidate self =
           new Candidate(ad.id(), duplicateOf == null ? ad.id() : duplicateOf, ad.signature());
       for (int b = 0; b < bands.length; b++) {
         bandRows.add(new Object[] {(short) b, bands[b], ad.id()});
         byBand.computeIfAbsent(key(b, bands[b]), k -> new ArrayList<>()).add(self);
       }
-      for (IdentifiedConcept skill : ad.skills()) {
+      for (AdSkill skill : ad.skills()) {
         skillRows.add(
-            new Object[] {ad.id(), skill.uri().value(), (float) skill.score(), evidence(skill)});
+            new Object[] {ad.id(), skill.uri(), skill.score(), skill.evidence(), skill.chosen()});
       }
       if (ad.occupationUri() != null || ad.iscoCode() != null) {
         counts[4]++;
@@ -350,18 +410,27 @@ public class JobAdIngestion {
                 ad.regionCode() == null ? "" : ad.regionCode(),
                 ad.iscoCode() == null ? "" : ad.iscoCode());
         adTotals.merge(key, 1, Integer::sum);
-        for (IdentifiedConcept skill : ad.skills()) {
-          skillTotals.merge(new SkillKey(key, skill.uri().value()), 1, Integer::sum);
+        for (AdSkill skill : ad.skills()) {
+          skillTotals.merge(new SkillKey(key, skill.uri()), 1, Integer::sum);
         }
       }
       progress.report("stored " + p.identifier());
     }
     jdbc.batchUpdate(
-        "insert into lm_job_ad_skill (ad_id, skill_uri, score, evidence) values (?, ?, ?, ?)",
+        "insert into lm_job_ad_skill (ad_id, skill_uri, score, evidence, chosen)"
+            + " values (?, ?, ?, ?, ?)",
         skillRows);
     jdbc.batchUpdate(
         "insert into lm_job_ad_band (band, hash, ad_id) values (?, ?, ?) on conflict do nothing",
         bandRows);
+    applyDemand(adTotals, skillTotals);
+  }
+
+  /**
+   * Adds {@code adTotals} and {@code skillTotals} (negative for an ad that no longer counts as it
+   * did) to the demand aggregates; a row that falls to zero goes, as if never counted.
+   */
+  private void applyDemand(Map<DemandKey, Integer> adTotals, Map<SkillKey, Integer> skillTotals) {
     jdbc.batchUpdate(
         "insert into lm_demand_ads (month, region_code, isco_code, ads) values (?, ?, ?, ?)"
             + " on conflict (month, region_code, isco_code) do update"
@@ -393,6 +462,223 @@ public class JobAdIngestion {
                       e.getValue()
                     })
             .toList());
+    jdbc.batchUpdate(
+        "delete from lm_demand_ads where month = ? and region_code = ? and isco_code = ?"
+            + " and ads <= 0",
+        adTotals.entrySet().stream()
+            .filter(e -> e.getValue() < 0)
+            .map(
+                e ->
+                    new Object[] {
+                      Date.valueOf(e.getKey().month()), e.getKey().region(), e.getKey().isco()
+                    })
+            .toList());
+    jdbc.batchUpdate(
+        "delete from lm_demand_skill where month = ? and region_code = ? and isco_code = ?"
+            + " and skill_uri = ? and ads <= 0",
+        skillTotals.entrySet().stream()
+            .filter(e -> e.getValue() < 0)
+            .map(
+                e ->
+                    new Object[] {
+                      Date.valueOf(e.getKey().key().month()),
+                      e.getKey().key().region(),
+                      e.getKey().key().isco(),
+                      e.getKey().skill()
+                    })
+            .toList());
+  }
+
+  // --- one ad from an organisation's editor ------------------------------------------------------
+
+  /**
+   * Publishes one ad from an organisation's editor pages, given as the same JobPosting JSON-LD that
+   * the push API takes and read by the same reader, so the form obeys the API's rules. A new
+   * identifier is ingested as any ad is. A stored one (the editor's own, or one the organisation
+   * pushed with itself as {@code hiringOrganization.@id}) is replaced: unlike a push, which skips
+   * an identifier it has seen, the edit re-runs skill identification and moves the ad's count in
+   * the demand aggregates from what it was to what it is, in one transaction, so nothing counts
+   * twice. Saving also reopens a closed ad.
+   *
+   * @param organisation the editor's organisation; the ad's {@code hiringOrganization.@id} must be
+   *     it, and a stored ad must already be that organisation's
+   * @return the ad's id
+   * @throws InvalidInputException naming the field of the first problem; nothing changes then
+   */
+  public UUID publish(byte[] jsonLd, String organisation) {
+    String source = "form";
+    JsonNode node;
+    try {
+      node = json.readTree(jsonLd);
+    } catch (JacksonException e) {
+      throw new InvalidInputException(source, 1, null, "not JSON: " + e.getOriginalMessage(), e);
+    }
+    JobPosting posting = JobPostingReader.parse(node, source, 1);
+    if (!organisation.equals(posting.organisation())) {
+      throw new InvalidInputException(
+          source, 1, "hiringOrganization.@id", "must be the editor's own organisation");
+    }
+    UUID id = idOf(posting.identifier());
+    transaction.executeWithoutResult(
+        status -> {
+          jdbc.queryForList("select pg_advisory_xact_lock(?)", LOCK);
+          List<Stored> stored =
+              jdbc.query(
+                  "select duplicate_of, organisation, date_posted, region_code, isco_code"
+                      + " from lm_job_ad where id = ? for update",
+                  (rs, i) ->
+                      new Stored(
+                          rs.getObject("duplicate_of", UUID.class),
+                          rs.getString("organisation"),
+                          rs.getDate("date_posted").toLocalDate(),
+                          rs.getString("region_code"),
+                          rs.getString("isco_code")),
+                  id);
+          if (!stored.isEmpty() && !organisation.equals(stored.getFirst().organisation())) {
+            throw new InvalidInputException(
+                source, 1, "identifier", "another organisation's ad has this identifier");
+          }
+          Enriched ad = enrich(List.of(posting), source).getFirst();
+          if (stored.isEmpty()) {
+            store(List.of(ad), new int[6], ImportProgress.silent());
+          } else {
+            replace(id, stored.getFirst(), ad);
+          }
+          dataChanges.record(JobAdIngestReport.DATASET);
+        });
+    return id;
+  }
+
+  /**
+   * Closes an organisation's ad: it is no longer open (matching leaves it out) but still counts in
+   * the demand of the month it was posted, as a filled vacancy does.
+   *
+   * @return whether the organisation has such an ad
+   */
+  public boolean close(UUID id, String organisation) {
+    Boolean closed =
+        transaction.execute(
+            status -> {
+              int changed =
+                  jdbc.update(
+                      "update lm_job_ad set closed_at = coalesce(closed_at, now())"
+                          + " where id = ? and organisation = ?",
+                      id,
+                      organisation);
+              if (changed > 0) {
+                dataChanges.record(JobAdIngestReport.DATASET);
+              }
+              return changed > 0;
+            });
+    return Boolean.TRUE.equals(closed);
+  }
+
+  /** What an edit needs of the ad it replaces. */
+  private record Stored(
+      UUID duplicateOf,
+      String organisation,
+      java.time.LocalDate posted,
+      String region,
+      String isco) {}
+
+  private void replace(UUID id, Stored old, Enriched ad) {
+    Map<DemandKey, Integer> adTotals = new HashMap<>();
+    Map<SkillKey, Integer> skillTotals = new HashMap<>();
+    // Take back what the ad counted as it was.
+    if (old.duplicateOf() == null) {
+      DemandKey before =
+          new DemandKey(
+              old.posted().withDayOfMonth(1),
+              old.region() == null ? "" : old.region(),
+              old.isco() == null ? "" : old.isco());
+      adTotals.merge(before, -1, Integer::sum);
+      for (String uri :
+          jdbc.queryForList(
+              "select skill_uri from lm_job_ad_skill where ad_id = ?", String.class, id)) {
+        skillTotals.merge(new SkillKey(before, uri), -1, Integer::sum);
+      }
+    }
+    // An ad that others repost stays the one they count under; any other is compared afresh
+    // with the ads stored, itself left out, as if it came in now.
+    boolean reposted =
+        Boolean.TRUE.equals(
+            jdbc.queryForObject(
+                "select exists (select 1 from lm_job_ad where duplicate_of = ?)",
+                Boolean.class,
+                id));
+    UUID duplicateOf = null;
+    long[] bands = MinHash.bands(ad.signature());
+    if (!reposted) {
+      Map<Long, List<Candidate>> byBand = candidates(List.of(ad));
+      double best = 0;
+      for (int b = 0; b < bands.length; b++) {
+        for (Candidate c : byBand.getOrDefault(key(b, bands[b]), List.of())) {
+          if (c.id().equals(id) || c.root().equals(id)) {
+            continue;
+          }
+          double similarity = MinHash.similarity(ad.signature(), c.signature());
+          if (similarity >= DUPLICATE_SIMILARITY && similarity > best) {
+            best = similarity;
+            duplicateOf = c.root();
+          }
+        }
+      }
+    }
+    JobPosting p = ad.posting();
+    jdbc.update(
+        "update lm_job_ad set title = ?, description = ?, language = ?, employer = ?,"
+            + " occupation_uri = ?, isco_code = ?, municipality_code = ?, region_code = ?,"
+            + " location_text = ?, remote = ?, date_posted = ?, valid_through = ?, synthetic = ?,"
+            + " duplicate_of = ?, minhash = ?, organisation = ?, url = ?, updated_at = now(),"
+            + " closed_at = null where id = ?",
+        p.title(),
+        p.description(),
+        ad.language().code(),
+        p.employer(),
+        ad.occupationUri(),
+        ad.iscoCode(),
+        ad.municipalityCode(),
+        ad.regionCode(),
+        p.locality() != null ? p.locality() : p.regionName(),
+        p.remote(),
+        Date.valueOf(p.datePosted()),
+        p.validThrough() == null ? null : Date.valueOf(p.validThrough()),
+        p.synthetic(),
+        duplicateOf,
+        ad.signature(),
+        p.organisation(),
+        p.url(),
+        id);
+    jdbc.update("delete from lm_job_ad_skill where ad_id = ?", id);
+    jdbc.update("delete from lm_job_ad_band where ad_id = ?", id);
+    jdbc.batchUpdate(
+        "insert into lm_job_ad_skill (ad_id, skill_uri, score, evidence, chosen)"
+            + " values (?, ?, ?, ?, ?)",
+        ad.skills().stream()
+            .map(s -> new Object[] {id, s.uri(), s.score(), s.evidence(), s.chosen()})
+            .toList());
+    List<Object[]> bandRows = new ArrayList<>();
+    for (int b = 0; b < bands.length; b++) {
+      bandRows.add(new Object[] {(short) b, bands[b], id});
+    }
+    jdbc.batchUpdate(
+        "insert into lm_job_ad_band (band, hash, ad_id) values (?, ?, ?) on conflict do nothing",
+        bandRows);
+    // Count the ad as it is now.
+    if (duplicateOf == null) {
+      DemandKey after =
+          new DemandKey(
+              p.datePosted().withDayOfMonth(1),
+              ad.regionCode() == null ? "" : ad.regionCode(),
+              ad.iscoCode() == null ? "" : ad.iscoCode());
+      adTotals.merge(after, 1, Integer::sum);
+      for (AdSkill skill : ad.skills()) {
+        skillTotals.merge(new SkillKey(after, skill.uri()), 1, Integer::sum);
+      }
+    }
+    adTotals.values().removeIf(v -> v == 0);
+    skillTotals.values().removeIf(v -> v == 0);
+    applyDemand(adTotals, skillTotals);
   }
 
   private record DemandKey(java.time.LocalDate month, String region, String isco)

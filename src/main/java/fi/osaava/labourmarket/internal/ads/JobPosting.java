@@ -2,6 +2,7 @@ package fi.osaava.labourmarket.internal.ads;
 
 import fi.osaava.platform.Language;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * One schema.org JobPosting as read from JSON-LD, before enrichment.
@@ -11,6 +12,10 @@ import java.time.LocalDate;
  * @param occupationalCategory an ESCO occupation URI or an ISCO-08 code, or null
  * @param locality the municipality name ({@code addressLocality}), or null
  * @param regionName the region name ({@code addressRegion}), or null
+ * @param organisation the hiring organisation's id ({@code hiringOrganization.@id}), whose editors
+ *     may edit the ad, or null
+ * @param url the ad's own page ({@code url}, http or https), or null
+ * @param skills ESCO skill URIs the publisher chose ({@code skills}), besides those identified
  */
 record JobPosting(
     long line,
@@ -25,7 +30,10 @@ record JobPosting(
     boolean remote,
     LocalDate datePosted,
     LocalDate validThrough,
-    boolean synthetic) {
+    boolean synthetic,
+    String organisation,
+    String url,
+    List<String> skills) {
 
   /** What the near-duplicate detection compares: everything a repost repeats. */
   String fingerprintText() {

@@ -3,6 +3,7 @@ package fi.osaava.labourmarket.internal.ads;
 import fi.osaava.platform.InvalidInputException;
 import fi.osaava.platform.Language;
 import fi.osaava.platform.StorableText;
+import fi.osaava.platform.WebAddress;
 import java.io.Closeable;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -29,6 +30,12 @@ final class JobPostingReader implements Closeable, Iterator<JobPosting> {
 
   private static final Pattern TAG = Pattern.compile("<[^>]*>");
   private static final Pattern ISCO = Pattern.compile("\\d{4}");
+
+  /** Where ESCO's skill URIs start: a chosen skill must be one. */
+  static final String ESCO_SKILL = "http://data.europa.eu/esco/skill/";
+
+  /** At most this many chosen skills per ad, as for an offering's taught skills in a form. */
+  static final int MAX_SKILLS = 100;
 
   private final String source;
   private final MappingIterator<JsonNode> values;
@@ -105,6 +112,10 @@ final class JobPostingReader implements Closeable, Iterator<JobPosting> {
       throw new InvalidInputException(source, line, "datePosted", "the posting date is required");
     }
     LocalDate validThrough = date(node.get("validThrough"), source, line, "validThrough");
+    if (validThrough != null && validThrough.isBefore(posted)) {
+      throw new InvalidInputException(
+          source, line, "validThrough", "before datePosted (" + posted + ")");
+    }
     Language language = null;
     String inLanguage = text(node.get("inLanguage"));
     if (inLanguage != null) {
@@ -138,6 +149,20 @@ final class JobPostingReader implements Closeable, Iterator<JobPosting> {
     JsonNode employer = node.get("hiringOrganization");
     String employerName =
         employer == null ? null : employer.isObject() ? text(employer.get("name")) : text(employer);
+    // The organisation's id, as an offering's provider.@id: the organisation whose editors may
+    // edit the ad on the publishing pages.
+    String organisation =
+        employer != null && employer.isObject() ? text(employer.get("@id")) : null;
+    if (organisation != null && organisation.length() > 500) {
+      throw new InvalidInputException(
+          source, line, "hiringOrganization.@id", "longer than 500 characters");
+    }
+    String url = text(node.get("url"));
+    if (url != null && (url.length() > 2000 || !WebAddress.isHttp(url))) {
+      throw new InvalidInputException(
+          source, line, "url", WebAddress.PROBLEM + ", was \"" + shorten(url) + "\"");
+    }
+    java.util.List<String> skills = skills(node.get("skills"), source, line);
     JsonNode synthetic = node.get(SYNTHETIC);
     if (synthetic != null && !synthetic.isBoolean()) {
       throw new InvalidInputException(source, line, SYNTHETIC, "true or false expected");
@@ -155,7 +180,44 @@ final class JobPostingReader implements Closeable, Iterator<JobPosting> {
         remote,
         posted,
         validThrough,
-        synthetic != null && synthetic.booleanValue());
+        synthetic != null && synthetic.booleanValue(),
+        organisation,
+        url,
+        skills);
+  }
+
+  /**
+   * The ESCO skills the publisher chose: schema.org {@code skills} as {@code DefinedTerm}s with an
+   * ESCO skill {@code @id}, or as the URIs themselves. Free text (schema.org also allows "Java,
+   * SQL") is no choice of a skill and is ignored, as the description is read for skills anyway; an
+   * address that is no ESCO skill is refused.
+   */
+  private static java.util.List<String> skills(JsonNode node, String source, long line) {
+    java.util.Set<String> uris = new java.util.LinkedHashSet<>();
+    if (node == null || node.isNull()) {
+      return java.util.List.of();
+    }
+    Iterable<JsonNode> values = node.isArray() ? node : java.util.List.of(node);
+    for (JsonNode value : values) {
+      String uri = value.isObject() ? text(value.get("@id")) : text(value);
+      if (uri == null || (!value.isObject() && !uri.startsWith("http"))) {
+        continue;
+      }
+      if (!uri.startsWith(ESCO_SKILL) || uri.length() > 200) {
+        throw new InvalidInputException(
+            source, line, "skills", "an ESCO skill URI is expected, was \"" + shorten(uri) + "\"");
+      }
+      uris.add(uri);
+    }
+    if (uris.size() > MAX_SKILLS) {
+      throw new InvalidInputException(
+          source, line, "skills", "at most " + MAX_SKILLS + " skills, were " + uris.size());
+    }
+    return java.util.List.copyOf(uris);
+  }
+
+  private static String shorten(String text) {
+    return text.length() > 80 ? text.substring(0, 80) + "…" : text;
   }
 
   private static String identifier(JsonNode node) {

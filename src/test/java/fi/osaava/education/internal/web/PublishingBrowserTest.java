@@ -6,14 +6,29 @@ import com.microsoft.playwright.Page;
 import fi.osaava.web.BrowserTestBase;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * An editor signs in through the development provider with the editor claims typed into its claims
  * field (as docs/publishing.md tells developers), finds the publishing pages in the navigation,
  * gets a refused enrolment address back beside its field and in the error summary, and publishes.
- * Every page is checked with axe-core, in en, fi and sv.
+ * Every page is checked with axe-core, in en, fi and sv. An employer's editor does the same for a
+ * job ad, choosing a skill with the ESCO search while typing, and, without script, with the field
+ * for skill addresses.
  */
 class PublishingBrowserTest extends BrowserTestBase {
+
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  /**
+   * The editors' ads made here no longer open afterwards, so that the open ads other tests count
+   * (matching, the labour-market figures) stay theirs; closed ads still count as posted.
+   */
+  @org.junit.jupiter.api.AfterEach
+  void closeTheEditorsAds() {
+    jdbc.update(
+        "update lm_job_ad set closed_at = now() where source_key like 'urn:osaava:publish:job-ad:%'");
+  }
 
   @Test
   void anEditorPublishesAnOfferingThroughTheForm() {
@@ -49,4 +64,83 @@ class PublishingBrowserTest extends BrowserTestBase {
       check(page);
     }
   }
+
+  @Test
+  void anEmployerPublishesAJobAdChoosingASkillWithTheSearch() {
+    for (String language : new String[] {"fi-FI", "sv-SE", "en-GB"}) {
+      Page page = newPage(language, true);
+      String organisation = "https://employer-" + UUID.randomUUID() + ".example.fi";
+      oidc.signIn(
+          page,
+          "employer-" + UUID.randomUUID(),
+          "{\"osaava_roles\": [\"job-ad-editor\"], \"osaava_organisation\": \""
+              + organisation
+              + "\"}");
+      page.navigate("/education");
+      page.locator("nav a[href='/publish/job-ads']").click();
+      check(page);
+      page.locator("a[href='/publish/job-ads/new']").click();
+      String title = "Kokki " + UUID.randomUUID().toString().substring(0, 8);
+      page.fill("#title", title);
+      page.fill(
+          "#description",
+          "Haemme kokkia ravintolaamme. Valmistat ruokia ja leivot leipää joka aamu.");
+      page.selectOption("#municipality", "837");
+      // The search offers ESCO skills while typing; a ticked one moves among the chosen.
+      // "Java" is an ESCO skill's label in every language of the pages.
+      com.microsoft.playwright.Response options =
+          page.waitForResponse(
+              r -> r.url().contains("/publish/skills/options"),
+              () -> page.locator("#skill-q").pressSequentially("java"));
+      org.assertj.core.api.Assertions.assertThat(options.status()).isEqualTo(200);
+      page.waitForSelector("#skill-options input[name=chosenSkills]");
+      String skill =
+          page.locator("#skill-options input[name=chosenSkills]").first().getAttribute("value");
+      page.locator("#skill-options input[name=chosenSkills]").first().check();
+      assertThat(page.locator("#chosen-skills input[value='" + skill + "']")).isChecked();
+      check(page);
+      page.fill("#url", "javascript:alert(1)");
+      page.locator("form button[type=submit]").first().click();
+      assertThat(page.locator(".govuk-error-summary a[href='#url']")).isVisible();
+      assertThat(page.locator("#url-error")).containsText("https://");
+      // The ticked skill is still chosen on the page that came back.
+      assertThat(page.locator("#chosen-skills input[value='" + skill + "']")).isChecked();
+      check(page);
+      page.fill("#url", "https://ravintola.example.fi/kokki");
+      page.locator("form button[type=submit]").first().click();
+      assertThat(page.locator(".govuk-notification-banner--success")).isVisible();
+      assertThat(page.locator("#title")).hasValue(title);
+      assertThat(page.locator("#chosen-skills input[value='" + skill + "']")).isChecked();
+      check(page);
+      page.locator("a[href='/publish/job-ads']").first().click();
+      assertThat(page.locator("table")).containsText(title);
+      check(page);
+    }
+  }
+
+  @Test
+  void withoutScriptASkillIsGivenByItsAddress() {
+    Page page = newPage("fi-FI", false);
+    String organisation = "https://noscript-" + UUID.randomUUID() + ".example.fi";
+    oidc.signIn(
+        page,
+        "employer-" + UUID.randomUUID(),
+        "{\"osaava_roles\": [\"job-ad-editor\"], \"osaava_organisation\": \""
+            + organisation
+            + "\"}");
+    page.navigate("/publish/job-ads/new");
+    // The search needs script and is not offered; the address field is.
+    assertThat(page.locator("#skill-q")).isHidden();
+    check(page);
+    page.fill("#title", "Leipuri");
+    page.fill("#description", "Haemme leipuria leipomoomme.");
+    page.fill("#skills", SKILL);
+    page.locator("form button[type=submit]").first().click();
+    assertThat(page.locator(".govuk-notification-banner--success")).isVisible();
+    assertThat(page.locator("#chosen-skills input[value='" + SKILL + "']")).isChecked();
+    check(page);
+  }
+
+  static final String SKILL =
+      "http://data.europa.eu/esco/skill/0fb753a1-2ef2-4429-84d2-ecb2b24daf7a";
 }
