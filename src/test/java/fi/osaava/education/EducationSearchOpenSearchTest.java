@@ -8,8 +8,6 @@ import fi.osaava.education.internal.bench.EducationRelevanceEvaluation.Result;
 import fi.osaava.education.internal.search.EducationSearchService;
 import fi.osaava.education.internal.search.OfferingDocument;
 import fi.osaava.education.internal.web.EducationPush;
-import fi.osaava.servicenetwork.ServiceDirectory;
-import fi.osaava.servicenetwork.ServiceSearchContract;
 import fi.osaava.web.WebTestBase;
 import jakarta.persistence.EntityManagerFactory;
 import java.net.URI;
@@ -42,8 +40,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @ContextConfiguration(initializers = OpenSearchTestNode.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class EducationSearchOpenSearchTest extends WebTestBase
-    implements EducationSearchContract, ServiceSearchContract {
+class EducationSearchOpenSearchTest extends WebTestBase implements EducationSearchContract {
 
   private static final Logger log = LoggerFactory.getLogger(EducationSearchOpenSearchTest.class);
 
@@ -54,14 +51,6 @@ class EducationSearchOpenSearchTest extends WebTestBase
   @Autowired EducationPush push;
   @Autowired EducationRelevanceEvaluation evaluation;
   @Autowired EntityManagerFactory entityManagerFactory;
-
-  /** The service directory's index lives in the education backend: its contract runs here too. */
-  @Autowired ServiceDirectory serviceDirectory;
-
-  @Override
-  public ServiceDirectory serviceDirectory() {
-    return serviceDirectory;
-  }
 
   @Override
   public EducationCatalogue catalogue() {

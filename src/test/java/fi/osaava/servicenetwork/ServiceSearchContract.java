@@ -15,10 +15,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The service search on the real general descriptions, written once and run on every backend the
- * education index's backend can be (the services index lives in it): {@link ServicesWebTest}
- * (Lucene, in the shared context) and {@code EducationSearchOpenSearchTest} (an in-process
- * OpenSearch node).
+ * The service search on the real general descriptions, written as a contract like the education
+ * search's, for every backend the services index can live in (the education backend): so far run
+ * by {@link ServicesWebTest} on Lucene. On the OpenSearch node the facets hold, but the Finnish
+ * inflection case does not (its Finnish analysis differs from Voikko's), so it is not joined there
+ * yet (docs/services.md).
  */
 public interface ServiceSearchContract {
 
@@ -44,12 +45,13 @@ public interface ServiceSearchContract {
 
   @Test
   default void servicesAreFoundByInflectedFinnishSwedishAndEnglishWords() throws Exception {
-    // Finnish inflection and compounds: "oppisopimuksella" (adessive) finds Oppisopimuskoulutus.
+    // Finnish inflection and compounds: "oppisopimuksella" (adessive) finds Oppisopimuskoulutus;
+    // Swedish and English stems: a definite form and a plural find their names.
     JsonNode fi = search(get("/api/v1/services").param("q", "oppisopimuksella"));
     assertThat(fi.get("items").get(0).get("name").get("fi").asString())
         .as(names(fi, "fi").toString())
         .isEqualTo("Oppisopimuskoulutus");
-    JsonNode sv = search(get("/api/v1/services").param("q", "läroavtal"));
+    JsonNode sv = search(get("/api/v1/services").param("q", "läroavtalsutbildningen"));
     assertThat(names(sv, "sv")).contains("Läroavtalsutbildning");
     JsonNode en = search(get("/api/v1/services").param("q", "apprenticeships"));
     assertThat(names(en, "en")).contains("Apprenticeship training");
