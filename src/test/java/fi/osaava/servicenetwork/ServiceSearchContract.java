@@ -16,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The service search on the real general descriptions, written as a contract like the education
- * search's, for every backend the services index can live in (the education backend): so far run
- * by {@link ServicesWebTest} on Lucene. On the OpenSearch node the facets hold, but the Finnish
+ * search's, for every backend the services index can live in (the education backend): so far run by
+ * {@link ServicesWebTest} on Lucene. On the OpenSearch node the facets hold, but the Finnish
  * inflection case does not (its Finnish analysis differs from Voikko's), so it is not joined there
  * yet (docs/services.md).
  */
