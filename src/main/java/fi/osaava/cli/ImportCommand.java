@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
       ImportEducationCommand.class,
       ImportEducationJsonLdCommand.class,
       ImportLabourMarketCommand.class,
-      ImportJobAdsCommand.class
+      ImportJobAdsCommand.class,
+      ImportServicesCommand.class
     })
 final class ImportCommand implements Runnable {
 

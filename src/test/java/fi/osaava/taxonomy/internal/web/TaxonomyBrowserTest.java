@@ -31,7 +31,7 @@ class TaxonomyBrowserTest extends BrowserTestBase {
     // The front door first: the ESCO browser is one click away from it.
     page.navigate("/");
     assertThat(page.locator("h1")).hasText(message("home.title", "en"));
-    assertThat(page.locator(".home-tasks li")).hasCount(5);
+    assertThat(page.locator(".home-tasks li")).hasCount(6);
     check(page);
     page.locator("#esco-link").click();
     assertThat(page.locator("h1")).hasText(message("taxonomy.home.title", "en"));

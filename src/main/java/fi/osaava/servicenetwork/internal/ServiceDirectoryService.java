@@ -1,0 +1,121 @@
+package fi.osaava.servicenetwork.internal;
+
+import fi.osaava.platform.DataChanges;
+import fi.osaava.platform.ImportProgress;
+import fi.osaava.regions.Area;
+import fi.osaava.regions.AreaLevel;
+import fi.osaava.regions.RegionsApi;
+import fi.osaava.servicenetwork.ServiceDirectory;
+import fi.osaava.servicenetwork.ServiceImportReport;
+import fi.osaava.servicenetwork.internal.importer.PtvReader;
+import fi.osaava.servicenetwork.internal.importer.ServiceJsonReader;
+import fi.osaava.servicenetwork.internal.importer.ServiceRecord;
+import fi.osaava.servicenetwork.internal.importer.ServiceWriter;
+import fi.osaava.servicenetwork.internal.search.ServiceIndexer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * The directory's imports and the providers' push: each input is read and checked whole before
+ * anything is stored, then written in one transaction that also counts up the dataset's version
+ * ({@link DataChanges}); the service indexes what changed after the commit. The command-line tools
+ * leave the index to the service, which holds it and rebuilds it when it hears of the change.
+ */
+@Service
+public class ServiceDirectoryService implements ServiceDirectory {
+
+  private final ServiceWriter writer;
+  private final TransactionTemplate transactions;
+  private final DataChanges dataChanges;
+  private final ServiceIndexer indexer;
+  private final RegionsApi regions;
+  private final boolean service;
+
+  ServiceDirectoryService(
+      ServiceWriter writer,
+      TransactionTemplate transactions,
+      DataChanges dataChanges,
+      ServiceIndexer indexer,
+      RegionsApi regions,
+      ApplicationContext context) {
+    this.writer = writer;
+    this.transactions = transactions;
+    this.dataChanges = dataChanges;
+    this.indexer = indexer;
+    this.regions = regions;
+    this.service = context instanceof WebApplicationContext;
+  }
+
+  @Override
+  public ServiceImportReport importGeneralDescriptions(
+      Path file, boolean allowShrink, ImportProgress progress) {
+    String source = file.getFileName().toString();
+    List<ServiceRecord> records = PtvReader.read(bytes(file), source);
+    progress.report(records.size() + " general service descriptions read");
+    return store(records, source, true, allowShrink);
+  }
+
+  @Override
+  public ServiceImportReport importServices(Path file, ImportProgress progress) {
+    String source = file.getFileName().toString();
+    List<ServiceRecord> records = ServiceJsonReader.read(bytes(file), source, areas());
+    progress.report(records.size() + " services read");
+    return store(records, source, false, false);
+  }
+
+  /** The providers' push: the documented format, all or nothing, nothing retired. */
+  public ServiceImportReport publish(byte[] body) {
+    String source = "request body";
+    return store(ServiceJsonReader.read(body, source, areas()), source, false, false);
+  }
+
+  private ServiceImportReport store(
+      List<ServiceRecord> records, String source, boolean snapshot, boolean allowShrink) {
+    ServiceWriter.Written written =
+        transactions.execute(
+            status -> {
+              ServiceWriter.Written w =
+                  writer.write(records, source, this::regionOf, snapshot, allowShrink);
+              if (!w.changed().isEmpty()) {
+                dataChanges.record(DATASET);
+              }
+              return w;
+            });
+    if (service) {
+      indexer.reindex(written.changed());
+    }
+    return new ServiceImportReport(
+        source,
+        records.size(),
+        written.added(),
+        written.updated(),
+        written.unchanged(),
+        written.retired());
+  }
+
+  private Optional<String> regionOf(String municipality) {
+    return regions.area(AreaLevel.MUNICIPALITY, municipality).map(Area::regionCode);
+  }
+
+  private ServiceJsonReader.Areas areas() {
+    return ServiceJsonReader.areas(
+        code -> regions.area(AreaLevel.REGION, code).isPresent(),
+        code -> regions.area(AreaLevel.MUNICIPALITY, code).isPresent());
+  }
+
+  private static byte[] bytes(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,203 @@
+package fi.osaava.servicenetwork.internal.importer;
+
+import fi.osaava.platform.InvalidInputException;
+import fi.osaava.platform.Language;
+import fi.osaava.platform.SnapshotShrinkGuard;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stores read services with JDBC, in the caller's transaction: upserts by source and source id,
+ * leaves a record sent again unchanged (by its content hash), and for the catalogue's snapshot
+ * retires the general descriptions no longer in it, within the {@link SnapshotShrinkGuard}.
+ */
+@Component
+public class ServiceWriter {
+
+  private static final String UPSERT =
+      """
+      insert into services_service (id, source, source_id, kind, general_description_id,
+        reference_code, organisation_business_id, organisation_name_fi, organisation_name_sv,
+        organisation_name_en, name_fi, name_sv, name_en, summary_fi, summary_sv, summary_en,
+        description_fi, description_sv, description_en, service_type, life_situations,
+        target_groups, areas, area_index, languages, keywords, charge_type, cost_info_fi,
+        cost_info_sv, cost_info_en, channels, content_hash, active)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+        ?, cast(? as jsonb), ?, true)
+      on conflict (source, source_id) do update set
+        kind = excluded.kind, general_description_id = excluded.general_description_id,
+        reference_code = excluded.reference_code,
+        organisation_business_id = excluded.organisation_business_id,
+        organisation_name_fi = excluded.organisation_name_fi,
+        organisation_name_sv = excluded.organisation_name_sv,
+        organisation_name_en = excluded.organisation_name_en,
+        name_fi = excluded.name_fi, name_sv = excluded.name_sv, name_en = excluded.name_en,
+        summary_fi = excluded.summary_fi, summary_sv = excluded.summary_sv,
+        summary_en = excluded.summary_en, description_fi = excluded.description_fi,
+        description_sv = excluded.description_sv, description_en = excluded.description_en,
+        service_type = excluded.service_type, life_situations = excluded.life_situations,
+        target_groups = excluded.target_groups, areas = excluded.areas,
+        area_index = excluded.area_index, languages = excluded.languages,
+        keywords = excluded.keywords, charge_type = excluded.charge_type,
+        cost_info_fi = excluded.cost_info_fi, cost_info_sv = excluded.cost_info_sv,
+        cost_info_en = excluded.cost_info_en, channels = excluded.channels,
+        content_hash = excluded.content_hash, active = true, updated_at = now()
+      where services_service.content_hash <> excluded.content_hash
+        or not services_service.active
+      returning (xmax = 0) as inserted
+      """;
+
+  /** What one write did, and which services the index must see again. */
+  public record Written(int added, int updated, int unchanged, int retired, Set<UUID> changed) {}
+
+  private final JdbcTemplate jdbc;
+
+  ServiceWriter(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * @param regionOf the region code of a municipality code, for the areas the index matches
+   * @param snapshot retire the catalogue's general descriptions that {@code records} no longer
+   *     holds
+   */
+  public Written write(
+      List<ServiceRecord> records,
+      String source,
+      Function<String, Optional<String>> regionOf,
+      boolean snapshot,
+      boolean allowShrink) {
+    Set<UUID> changed = new LinkedHashSet<>();
+    int added = 0;
+    int updated = 0;
+    for (ServiceRecord r : records) {
+      if (r.generalDescriptionId() != null) {
+        Integer found =
+            jdbc.queryForObject(
+                "select count(*) from services_service where id = ? and kind ="
+                    + " 'GENERAL_DESCRIPTION' and active",
+                Integer.class,
+                r.generalDescriptionId());
+        if (found == null || found == 0) {
+          throw new InvalidInputException(
+              source,
+              r.line(),
+              "generalDescription",
+              "no general description has the id "
+                  + r.generalDescriptionId()
+                  + " (nothing was imported)");
+        }
+      }
+      List<Boolean> result =
+          jdbc.query(
+              UPSERT,
+              (rs, n) -> rs.getBoolean(1),
+              r.id(),
+              r.source(),
+              r.sourceId(),
+              r.generalDescription() ? "GENERAL_DESCRIPTION" : "SERVICE",
+              r.generalDescriptionId(),
+              r.referenceCode(),
+              r.organisation() == null ? null : r.organisation().businessId(),
+              organisationName(r, Language.FI),
+              organisationName(r, Language.SV),
+              organisationName(r, Language.EN),
+              r.name().get(Language.FI),
+              r.name().get(Language.SV),
+              r.name().get(Language.EN),
+              r.summary().get(Language.FI),
+              r.summary().get(Language.SV),
+              r.summary().get(Language.EN),
+              r.description().get(Language.FI),
+              r.description().get(Language.SV),
+              r.description().get(Language.EN),
+              r.type().name(),
+              r.lifeSituations().stream().map(Enum::name).collect(Collectors.joining(" ")),
+              String.join("\n", r.targetGroups()),
+              String.join(" ", r.areas()),
+              String.join(" ", areaIndex(r.areas(), regionOf)),
+              String.join(" ", r.languages()),
+              r.keywords().isEmpty() ? null : String.join("\n", r.keywords()),
+              r.chargeType(),
+              r.costInfo().get(Language.FI),
+              r.costInfo().get(Language.SV),
+              r.costInfo().get(Language.EN),
+              JsonMapper.shared().writeValueAsString(r.channels()),
+              hash(r));
+      if (!result.isEmpty()) {
+        changed.add(r.id());
+        if (result.getFirst()) {
+          added++;
+        } else {
+          updated++;
+        }
+      }
+    }
+    int retired = snapshot ? retire(records, source, allowShrink, changed) : 0;
+    return new Written(added, updated, records.size() - added - updated, retired, changed);
+  }
+
+  private int retire(
+      List<ServiceRecord> records, String source, boolean allowShrink, Set<UUID> changed) {
+    Set<UUID> kept = new LinkedHashSet<>();
+    records.forEach(r -> kept.add(r.id()));
+    List<UUID> active =
+        jdbc.queryForList(
+            "select id from services_service where source = ? and active",
+            UUID.class,
+            ServiceRecord.PTV);
+    List<UUID> gone = new ArrayList<>(active.stream().filter(id -> !kept.contains(id)).toList());
+    SnapshotShrinkGuard.check(
+        source, "active general service descriptions", active.size(), gone.size(), allowShrink);
+    for (UUID id : gone) {
+      jdbc.update(
+          "update services_service set active = false, updated_at = now() where id = ?", id);
+      changed.add(id);
+    }
+    return gone.size();
+  }
+
+  private static String organisationName(ServiceRecord r, Language language) {
+    return r.organisation() == null ? null : r.organisation().name().get(language);
+  }
+
+  /** The areas given, with the region of each municipality, as the index and matching use them. */
+  static Set<String> areaIndex(Set<String> areas, Function<String, Optional<String>> regionOf) {
+    Set<String> index = new LinkedHashSet<>(areas);
+    for (String area : areas) {
+      if (area.startsWith("municipality:")) {
+        regionOf
+            .apply(area.substring("municipality:".length()))
+            .ifPresent(r -> index.add("region:" + r));
+      }
+    }
+    return index;
+  }
+
+  private static String hash(ServiceRecord r) {
+    Map<String, Object> content = Map.of("record", r.withoutLine(), "version", 1);
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(
+                  JsonMapper.shared().writeValueAsString(content).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+    }
+  }
+}

@@ -1,0 +1,323 @@
+package fi.osaava.servicenetwork.internal.web;
+
+import fi.osaava.platform.InvalidInputException;
+import fi.osaava.platform.Language;
+import fi.osaava.platform.NotFoundException;
+import fi.osaava.platform.Paging;
+import fi.osaava.regions.Area;
+import fi.osaava.regions.AreaLevel;
+import fi.osaava.regions.RegionsApi;
+import fi.osaava.servicenetwork.LifeSituation;
+import fi.osaava.servicenetwork.ServiceImportReport;
+import fi.osaava.servicenetwork.internal.Recommendations;
+import fi.osaava.servicenetwork.internal.ServiceDirectoryService;
+import fi.osaava.servicenetwork.internal.importer.ServiceRecord.Channel;
+import fi.osaava.servicenetwork.internal.search.ServiceDocument;
+import fi.osaava.servicenetwork.internal.search.ServiceFacet;
+import fi.osaava.servicenetwork.internal.search.ServiceQuery;
+import fi.osaava.servicenetwork.internal.search.ServiceSearch;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The service directory's REST API: search with facets, one service, recommendations by life
+ * situation, and the providers' push in the documented JSON format (bearer token with scope {@value
+ * ServicesWebConfiguration#PUBLISH_SCOPE}).
+ */
+@RestController
+@RequestMapping(path = "/api/v1/services", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Services", description = "The service network's directory of services")
+@ApiResponse(
+    responseCode = "400",
+    description = "A parameter or record is invalid; the detail names it",
+    content =
+        @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+            schema = @Schema(implementation = ProblemDetail.class)))
+class ServicesApiController {
+
+  /** A push larger than this is refused before it is parsed. */
+  static final int MAX_PUSH_BYTES = 5 * 1024 * 1024;
+
+  record ServiceJson(
+      UUID id,
+      String kind,
+      UUID generalDescription,
+      String referenceCode,
+      OrganisationJson organisation,
+      Map<String, String> name,
+      Map<String, String> summary,
+      Map<String, String> description,
+      String type,
+      Set<String> lifeSituations,
+      List<String> targetGroups,
+      Set<String> areas,
+      Set<String> languages,
+      CostJson cost,
+      List<Channel> channels,
+      String page) {}
+
+  record OrganisationJson(String businessId, Map<String, String> name) {}
+
+  record CostJson(String type, Map<String, String> info) {}
+
+  record FacetValueJson(String value, String label, long count, boolean selected) {}
+
+  record SearchJson(
+      long total,
+      int page,
+      int size,
+      List<ServiceJson> items,
+      Map<String, List<FacetValueJson>> facets) {}
+
+  record ReasonJson(String code, String text) {}
+
+  record RecommendationJson(ServiceJson service, int rank, List<ReasonJson> reasons) {}
+
+  private final ServiceSearch search;
+  private final ServiceDirectoryService directory;
+  private final Recommendations recommendations;
+  private final ServiceViews views;
+  private final RegionsApi regions;
+  private final MessageSource messages;
+
+  ServicesApiController(
+      ServiceSearch search,
+      ServiceDirectoryService directory,
+      Recommendations recommendations,
+      ServiceViews views,
+      RegionsApi regions,
+      MessageSource messages) {
+    this.search = search;
+    this.directory = directory;
+    this.recommendations = recommendations;
+    this.views = views;
+    this.regions = regions;
+    this.messages = messages;
+  }
+
+  @GetMapping
+  @Operation(
+      summary = "Search the service directory",
+      description =
+          "Free text in any of fi/sv/en, analysed as the education search analyses it (matched"
+              + " as words, never parsed as query syntax). Facets: type, area (country, online,"
+              + " region:NN, municipality:NNN), language, situation (life situation); a facet"
+              + " parameter repeats for alternatives, facets combine with AND. Example:"
+              + " /api/v1/services?q=oppisopimus&situation=CHANGING_CAREER")
+  SearchJson search(
+      @RequestParam MultiValueMap<String, String> params,
+      @RequestParam(name = "q", required = false) String q,
+      @RequestParam(name = "page", defaultValue = "0") int page,
+      @RequestParam(name = "size", defaultValue = "20") int size,
+      @RequestParam(name = "lang", required = false) String lang,
+      Locale locale) {
+    if (page < 0 || page > 10_000) {
+      throw new InvalidInputException("request", 0, "page", "must be between 0 and 10000");
+    }
+    if (size < 1 || size > Paging.MAX_SIZE) {
+      throw new InvalidInputException(
+          "request", 0, "size", "must be between 1 and " + Paging.MAX_SIZE);
+    }
+    Language language = language(lang, locale);
+    Locale labels = language.locale();
+    ServiceSearch.Result result =
+        search.search(
+            new ServiceQuery(
+                q == null ? "" : q, views.filters(params, true), new Paging(page, size), language));
+    Map<String, List<FacetValueJson>> facets = new LinkedHashMap<>();
+    for (ServiceFacet facet : ServiceFacet.values()) {
+      facets.put(
+          facet.parameter(),
+          result.facets().get(facet).stream()
+              .map(
+                  c ->
+                      new FacetValueJson(
+                          c.value(),
+                          views.label(facet, c.value(), labels),
+                          c.count(),
+                          c.selected()))
+              .toList());
+    }
+    return new SearchJson(
+        result.page().total(),
+        page,
+        size,
+        result.page().items().stream().map(this::json).toList(),
+        facets);
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "One service or general description, with its channels")
+  @ApiResponse(responseCode = "404", description = "No such service")
+  ServiceJson service(@PathVariable String id) {
+    UUID uuid;
+    try {
+      uuid = UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw new NotFoundException("No service " + id);
+    }
+    return search
+        .find(uuid)
+        .filter(ServiceDocument::active)
+        .map(this::json)
+        .orElseThrow(() -> new NotFoundException("No service " + id));
+  }
+
+  @GetMapping("/recommendations")
+  @Operation(
+      summary = "Services for a life situation",
+      description =
+          "The services that serve the situation and reach the municipality (three digits, such"
+              + " as 091), ranked by the rule of docs/services.md, each with the reasons it is"
+              + " shown. Example: /api/v1/services/recommendations?situation=UNEMPLOYED&municipality=837")
+  List<RecommendationJson> recommendations(
+      @RequestParam(name = "situation") String situation,
+      @RequestParam(name = "municipality", required = false) String municipality,
+      @RequestParam(name = "lang", required = false) String lang,
+      Locale locale) {
+    LifeSituation chosen =
+        Arrays.stream(LifeSituation.values())
+            .filter(s -> s.name().equals(situation == null ? "" : situation.strip()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "request",
+                        0,
+                        "situation",
+                        "one of "
+                            + String.join(
+                                ", ",
+                                Arrays.stream(LifeSituation.values()).map(Enum::name).toList())));
+    Language language = language(lang, locale);
+    Area area = null;
+    if (municipality != null && !municipality.isBlank()) {
+      area =
+          regions
+              .area(AreaLevel.MUNICIPALITY, municipality.strip())
+              .filter(a -> municipality.strip().matches("\\d{1,3}"))
+              .orElseThrow(
+                  () ->
+                      new InvalidInputException(
+                          "request", 0, "municipality", "not a municipality code, such as 091"));
+    }
+    String municipalityName = area == null ? null : area.name(language).text();
+    String regionName =
+        area == null
+            ? null
+            : regions
+                .area(AreaLevel.REGION, area.regionCode())
+                .map(r -> r.name(language).text())
+                .orElse(null);
+    Locale labels = language.locale();
+    return recommendations
+        .recommend(chosen, area, municipalityName, regionName, language, 50)
+        .stream()
+        .map(
+            r ->
+                new RecommendationJson(
+                    json(r.service()),
+                    r.rank(),
+                    r.reasons().stream()
+                        .map(
+                            why ->
+                                new ReasonJson(
+                                    why.key(),
+                                    messages.getMessage(
+                                        "svc.why." + why.key(),
+                                        new Object[] {
+                                          why.key().equals("situation")
+                                              ? views.label(
+                                                  ServiceFacet.SITUATION, why.argument(), labels)
+                                              : why.argument()
+                                        },
+                                        labels)))
+                        .toList()))
+        .toList();
+  }
+
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      summary = "Publish services (providers' push)",
+      description =
+          "Services in the JSON format of docs/services.md: one object, an array, or"
+              + " {\"services\": [...]}. Upserted by organisation and id, all or nothing: a bad"
+              + " record refuses the whole request with a 400 naming its line and field, and"
+              + " nothing is stored. Needs an OAuth2 bearer token with scope services.publish.",
+      security =
+          @SecurityRequirement(name = "bearer", scopes = ServicesWebConfiguration.PUBLISH_SCOPE))
+  @ApiResponse(responseCode = "200", description = "The import report")
+  @ApiResponse(responseCode = "401", description = "No or invalid bearer token")
+  @ApiResponse(responseCode = "403", description = "The token lacks scope services.publish")
+  ServiceImportReport publish(InputStream body) throws IOException {
+    byte[] document = body.readNBytes(MAX_PUSH_BYTES + 1);
+    if (document.length > MAX_PUSH_BYTES) {
+      throw new InvalidInputException(
+          "request body", 0, null, "larger than " + MAX_PUSH_BYTES + " bytes");
+    }
+    return directory.publish(document);
+  }
+
+  private ServiceJson json(ServiceDocument s) {
+    return new ServiceJson(
+        s.id(),
+        s.generalDescription() ? "GENERAL_DESCRIPTION" : "SERVICE",
+        s.generalDescriptionId(),
+        s.referenceCode(),
+        s.organisationName().isEmpty()
+            ? null
+            : new OrganisationJson(s.businessId(), codes(s.organisationName())),
+        codes(s.name()),
+        codes(s.summary()),
+        codes(s.description()),
+        s.type(),
+        s.lifeSituationCodes(),
+        s.targetGroups(),
+        s.areaCodes(),
+        s.serviceLanguages(),
+        s.chargeType() == null && s.costInfo().isEmpty()
+            ? null
+            : new CostJson(s.chargeType(), codes(s.costInfo())),
+        views.channels(s.id()),
+        "/services/" + s.id());
+  }
+
+  private static Map<String, String> codes(Map<Language, String> texts) {
+    Map<String, String> byCode = new LinkedHashMap<>();
+    texts.forEach((language, text) -> byCode.put(language.code(), text));
+    return byCode;
+  }
+
+  private static Language language(String code, Locale locale) {
+    if (code == null || code.isBlank()) {
+      return ServiceViews.pageLanguage(locale);
+    }
+    return Language.fromCode(code)
+        .filter(l -> l != Language.NO)
+        .orElseThrow(() -> new InvalidInputException("request", 0, "lang", "one of fi, sv, en"));
+  }
+}

@@ -1,0 +1,259 @@
+package fi.osaava.servicenetwork;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import fi.osaava.web.ApiWriteAccess;
+import fi.osaava.web.WebTestBase;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The service directory's pages and API on the real general descriptions: the search contract
+ * ({@link ServiceSearchContract}) on Lucene, the search page, the service page, explained
+ * recommendations, the providers' push with its scope, and a route-by-route authorisation table.
+ */
+class ServicesWebTest extends WebTestBase implements ServiceSearchContract {
+
+  /** Who may call a route: everyone (reads), or only a token with the scope (the push). */
+  enum Rule {
+    PUBLIC,
+    PUBLISH_SCOPE
+  }
+
+  static final Map<String, Rule> RULES = new LinkedHashMap<>();
+
+  static {
+    RULES.put("GET /services", Rule.PUBLIC);
+    RULES.put("GET /services/{id}", Rule.PUBLIC);
+    RULES.put("GET /api/v1/services", Rule.PUBLIC);
+    RULES.put("GET /api/v1/services/{id}", Rule.PUBLIC);
+    RULES.put("GET /api/v1/services/recommendations", Rule.PUBLIC);
+    RULES.put("POST /api/v1/services", Rule.PUBLISH_SCOPE);
+  }
+
+  @Autowired ServiceDirectory directory;
+  @Autowired List<ApiWriteAccess> writeAccess;
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
+
+  @Override
+  public ServiceDirectory serviceDirectory() {
+    return directory;
+  }
+
+  @Override
+  public org.springframework.test.web.servlet.MockMvc mvc() {
+    return mvc;
+  }
+
+  private JsonNode json(MockHttpServletRequestBuilder request) throws Exception {
+    return JsonMapper.shared()
+        .readTree(
+            mvc.perform(request)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+  }
+
+  private String html(String path, String language) throws Exception {
+    return mvc.perform(get(path).header("Accept-Language", language))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
+  }
+
+  @Test
+  void theSearchPageShowsFacetsAndGeneralDescriptionsInEachLanguage() throws Exception {
+    assertThat(html("/services?q=oppisopimus", "fi"))
+        .contains("Oppisopimuskoulutus", "Yleiskuvaus", "Tyyppi", "Elämäntilanne")
+        .doesNotContain("style=");
+    assertThat(html("/services?q=oppisopimus", "sv"))
+        .contains("Läroavtalsutbildning", "Allmän beskrivning");
+    assertThat(html("/services?q=oppisopimus", "en"))
+        .contains("Apprenticeship training", "General description");
+  }
+
+  @Test
+  void aServicePageShowsItAsAGeneralDescription() throws Exception {
+    JsonNode hit =
+        json(get("/api/v1/services").param("q", "Oppisopimuskoulutus")).get("items").get(0);
+    String page = html(hit.get("page").asString(), "en");
+    assertThat(page)
+        .contains("<h1", "Apprenticeship training", "id=\"general-notice\"", "Suomi.fi")
+        .contains("Changing career");
+    mvc.perform(get("/services/" + UUID.randomUUID())).andExpect(status().isNotFound());
+    mvc.perform(get("/services/not-a-uuid")).andExpect(status().isNotFound());
+    mvc.perform(get("/api/v1/services/not-a-uuid")).andExpect(status().isNotFound());
+  }
+
+  @Test
+  void recommendationsSayWhyAndPutLocalServicesFirst() throws Exception {
+    String body =
+        """
+        {"id": "tampere-ohjaamo", "organisation": {"businessId": "0211675-2", "name": {"fi": "Tampereen kaupunki"}},
+         "name": {"fi": "Tampereen Ohjaamo", "en": "Tampere One-Stop Guidance Centre"},
+         "type": "GUIDANCE", "lifeSituations": ["UNEMPLOYED"], "areas": ["municipality:837"],
+         "languages": ["fi"],
+         "channels": [{"type": "WEB_PAGE", "url": "https://ohjaamo.example.fi"}]}
+        """;
+    mvc.perform(
+            post("/api/v1/services")
+                .header("Authorization", "Bearer " + oidc.bearerToken("services.publish"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body))
+        .andExpect(status().isOk());
+    JsonNode tampere =
+        json(
+            get("/api/v1/services/recommendations")
+                .param("situation", "UNEMPLOYED")
+                .param("municipality", "837")
+                .param("lang", "en"));
+    assertThat(tampere.get(0).get("service").get("name").get("fi").asString())
+        .isEqualTo("Tampereen Ohjaamo");
+    assertThat(tampere.get(0).toString())
+        .contains("It is given in Tampere", "It serves your situation: Unemployed");
+    // General descriptions follow, saying they are general.
+    assertThat(tampere.toString()).contains("Työttömien palveluohjaus", "A general description");
+    // Somewhere else the local service is not offered.
+    JsonNode helsinki =
+        json(
+            get("/api/v1/services/recommendations")
+                .param("situation", "UNEMPLOYED")
+                .param("municipality", "091"));
+    assertThat(helsinki.toString())
+        .doesNotContain("Tampereen Ohjaamo")
+        .contains("Työttömien palveluohjaus");
+    String page = html("/services?for=UNEMPLOYED&municipality=837", "fi");
+    assertThat(page)
+        .contains(
+            "id=\"recommendations\"",
+            "Tampereen Ohjaamo",
+            "Annetaan kunnassa Tampere",
+            "Palvelee tilannettasi: Työtön");
+    mvc.perform(get("/api/v1/services/recommendations").param("situation", "BORED"))
+        .andExpect(status().isBadRequest());
+  }
+
+  @Test
+  void thePushNeedsTheScopeAndNamesTheBadField() throws Exception {
+    String body =
+        """
+        [{"id": "x", "organisation": {"name": {"fi": "Oy"}}, "name": {"fi": "X"},
+          "type": "GUIDANCE", "areas": ["country"]}]""";
+    // Without a token the request is refused (403: a browser session cannot reach a machine
+    // endpoint, and an anonymous caller is such a session).
+    int anonymous =
+        mvc.perform(post("/api/v1/services").contentType(MediaType.APPLICATION_JSON).content(body))
+            .andReturn()
+            .getResponse()
+            .getStatus();
+    assertThat(anonymous).isIn(401, 403);
+    mvc.perform(
+            post("/api/v1/services")
+                .header("Authorization", "Bearer " + oidc.bearerToken("education.publish"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body))
+        .andExpect(status().isForbidden());
+    mvc.perform(
+            post("/api/v1/services")
+                .with(oidc.person("citizen-" + UUID.randomUUID()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body))
+        .andExpect(status().isForbidden());
+    String bad = body.replace("\"country\"", "\"municipality:999\"");
+    mvc.perform(
+            post("/api/v1/services")
+                .header("Authorization", "Bearer " + oidc.bearerToken("services.publish"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(bad))
+        .andExpect(status().isBadRequest())
+        .andExpect(
+            jsonPath("$.detail")
+                .value(org.hamcrest.Matchers.containsString("line 1, field 'areas[0]'")));
+    assertThat(writeAccess)
+        .contains(new ApiWriteAccess(HttpMethod.POST, "/api/v1/services", "services.publish"));
+  }
+
+  Set<String> routes() {
+    Set<String> routes = new TreeSet<>();
+    for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+      for (String pattern : info.getPatternValues()) {
+        if (pattern.equals("/services")
+            || pattern.startsWith("/services/")
+            || pattern.startsWith("/api/v1/services")) {
+          info.getMethodsCondition().getMethods().forEach(m -> routes.add(m + " " + pattern));
+          if (info.getMethodsCondition().getMethods().isEmpty()) {
+            routes.add("ANY " + pattern);
+          }
+        }
+      }
+    }
+    return routes;
+  }
+
+  @Test
+  void everyRouteHasAnAuthorisationRuleAndKeepsIt() throws Exception {
+    Set<String> routes = routes();
+    assertThat(routes)
+        .as("routes without a rule in ServicesWebTest.RULES")
+        .isSubsetOf(RULES.keySet());
+    assertThat(RULES.keySet()).as("rules for routes that no longer exist").isSubsetOf(routes);
+    String someId = json(get("/api/v1/services")).get("items").get(0).get("id").asString();
+    List<String> wrong = new ArrayList<>();
+    for (String route : routes) {
+      String method = route.substring(0, route.indexOf(' '));
+      String path =
+          route.substring(route.indexOf(' ') + 1).replace("{id}", someId)
+              + (route.endsWith("/recommendations") ? "?situation=UNEMPLOYED" : "");
+      MockHttpServletRequestBuilder anonymous =
+          request(HttpMethod.valueOf(method), path)
+              .contentType(MediaType.APPLICATION_JSON)
+              .content("[]");
+      MockHttpServletResponse response = mvc.perform(anonymous).andReturn().getResponse();
+      boolean refused = response.getStatus() == 401 || response.getStatus() == 403;
+      if (RULES.get(route) == Rule.PUBLIC ? response.getStatus() != 200 : !refused) {
+        wrong.add(route + " anonymous answered " + response.getStatus());
+      }
+      if (RULES.get(route) == Rule.PUBLISH_SCOPE) {
+        int withOtherScope =
+            mvc.perform(
+                    request(HttpMethod.valueOf(method), path)
+                        .header("Authorization", "Bearer " + oidc.bearerToken("job-ads.publish"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("[]"))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+        if (withOtherScope != 403) {
+          wrong.add(route + " with another scope answered " + withOtherScope);
+        }
+      }
+    }
+    assertThat(wrong).isEmpty();
+  }
+}
