@@ -2,6 +2,7 @@ package fi.osaava.guidance.internal.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import fi.osaava.web.BrowserTestBase;
@@ -33,19 +34,19 @@ class GuidanceJourneyBrowserTest extends BrowserTestBase {
             + " \"name\": \"Anna Ohjaaja\"}");
     counsellor.navigate("/guidance/caseload");
     check(counsellor);
-    counsellor.locator("#new-invitation").click();
+    clickAndWait(counsellor, counsellor.locator("#new-invitation"));
     String code = counsellor.locator("#invitation-code").textContent().strip();
     check(counsellor);
 
     Page client = newPage(language, true);
     oidc.signIn(client, "client-" + UUID.randomUUID());
     client.navigate("/profile");
-    client.locator("#guidance-sharing").click();
+    clickAndWait(client, client.locator("#guidance-sharing"));
     check(client);
     String name = "Matti " + UUID.randomUUID().toString().substring(0, 6);
     client.fill("#code", code);
     client.fill("#name", name);
-    client.locator("#share").click();
+    clickAndWait(client, client.locator("#share"));
     assertThat(client.locator(".govuk-error-summary a[href='#parts-SKILLS']")).isVisible();
     assertThat(client.locator("#parts-error")).isVisible();
     check(client);
@@ -53,14 +54,15 @@ class GuidanceJourneyBrowserTest extends BrowserTestBase {
     client.locator("#parts-WORK_HISTORY").check();
     client.locator("#parts-PLANS").check();
     client.selectOption("#months", "3");
-    client.locator("#share").click();
+    clickAndWait(client, client.locator("#share"));
     assertThat(client.locator(".govuk-notification-banner--success")).isVisible();
     check(client);
 
     counsellor.navigate("/guidance/caseload");
     counsellor.fill("#q", name.substring(0, 8));
-    counsellor.locator("form[role=search] button").click();
-    counsellor.locator("#caseload a", new Page.LocatorOptions().setHasText(name)).click();
+    clickAndWait(counsellor, counsellor.locator("form[role=search] button"));
+    clickAndWait(
+        counsellor, counsellor.locator("#caseload a", new Page.LocatorOptions().setHasText(name)));
     assertThat(counsellor.locator("h1")).hasText(name);
     assertThat(counsellor.locator("#skills-heading")).isVisible();
     assertThat(counsellor.locator("#interests-heading")).hasCount(0);
@@ -68,29 +70,29 @@ class GuidanceJourneyBrowserTest extends BrowserTestBase {
     check(counsellor);
     // A task without a due date is refused beside the field; then a step and two notes.
     counsellor.fill("#title", "Ota yhteyttä kouluun");
-    counsellor.locator("#propose").click();
+    clickAndWait(counsellor, counsellor.locator("#propose"));
     assertThat(counsellor.locator("#due-error")).isVisible();
     check(counsellor);
     counsellor.fill("#due", "2026-12-15");
-    counsellor.locator("#propose").click();
+    clickAndWait(counsellor, counsellor.locator("#propose"));
     assertThat(counsellor.locator("#steps")).containsText("Ota yhteyttä kouluun");
     String sharedNote = "Jaettu " + UUID.randomUUID();
     String privateNote = "Yksityinen " + UUID.randomUUID();
     counsellor.fill("#body", sharedNote);
     counsellor.locator("#shared").check();
-    counsellor.locator("#save-note").click();
+    clickAndWait(counsellor, counsellor.locator("#save-note"));
     counsellor.fill("#body", privateNote);
-    counsellor.locator("#save-note").click();
+    clickAndWait(counsellor, counsellor.locator("#save-note"));
     assertThat(counsellor.locator("main")).containsText(privateNote);
     check(counsellor);
 
     client.navigate("/guidance/plan");
     assertThat(client.locator("main")).containsText(sharedNote);
     assertThat(client.locator("main")).not().containsText(privateNote);
-    client.locator("button[id^=accept-]").click();
+    clickAndWait(client, client.locator("button[id^=accept-]"));
     assertThat(client.locator("button[id^=done-]")).isVisible();
     client.fill("#comment", "Soitan ensi viikolla");
-    client.locator("#send-comment").click();
+    clickAndWait(client, client.locator("#send-comment"));
     assertThat(client.locator("#comments")).containsText("Soitan ensi viikolla");
     check(client);
 
@@ -100,7 +102,7 @@ class GuidanceJourneyBrowserTest extends BrowserTestBase {
     assertThat(client.locator("#access-log tbody tr").first()).isVisible();
     org.assertj.core.api.Assertions.assertThat(client.locator("#access-log tbody tr").count())
         .isGreaterThanOrEqualTo(5);
-    client.locator("button[id^=revoke-]").click();
+    clickAndWait(client, client.locator("button[id^=revoke-]"));
     assertThat(client.locator(".govuk-notification-banner--success")).isVisible();
     check(client);
 
@@ -108,5 +110,15 @@ class GuidanceJourneyBrowserTest extends BrowserTestBase {
     org.assertj.core.api.Assertions.assertThat(refused.status()).isEqualTo(404);
     counsellor.navigate("/guidance/caseload");
     assertThat(counsellor.locator("#caseload")).hasCount(0);
+  }
+
+  /**
+   * Clicks a link or submit button and waits until the page it leads to has loaded. An assertion
+   * polled while the next page is still arriving makes the browser lay it out before our style
+   * sheet applies, and so reach for GOV.UK's own font, which the font guard rightly reports.
+   */
+  @SuppressWarnings("deprecation") // waitForNavigation: the one wait that spans a POST's redirect
+  private static void clickAndWait(Page page, Locator target) {
+    page.waitForNavigation(target::click);
   }
 }
