@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.io.IOException;
@@ -107,6 +108,16 @@ public abstract class BrowserTestBase extends WebTestBase {
     assertThat(browserErrors)
         .as("CSP violations, script errors and font requests in the browser")
         .isEmpty();
+  }
+
+  /**
+   * Clicks a link or submit button and waits until the page it leads to has loaded. An assertion
+   * polled while the next page is still arriving makes the browser lay it out before our style
+   * sheet applies, and so reach for GOV.UK's own font, which the font guard rightly reports.
+   */
+  @SuppressWarnings("deprecation") // waitForNavigation: the one wait that spans a POST's redirect
+  protected static void clickAndWait(Page page, Locator target) {
+    page.waitForNavigation(target::click);
   }
 
   /** A fresh browser profile (no cookies) whose browser asks for {@code acceptLanguage}. */

@@ -1,6 +1,7 @@
 package fi.osaava.identification.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,12 +12,19 @@ import java.util.Map;
  * and compared by cosine. It catches what word matching misses in compounding languages: a {@code
  * tunnelsprängare} is close to a {@code bergsprängare} though neither word is in the other. Grams
  * at the end of a word weigh double, because Swedish, Norwegian and Finnish compounds are
- * right-headed: the last part says what the thing is.
+ * right-headed: the last part says what the thing is. For the same reason a label is no match for a
+ * text whose every word is only the first part of one of the label's words: {@code utbildning} (a
+ * CV's heading, "education") names no {@code utbildningstekniker}, nor {@code kokki} a {@code
+ * kokkiharjoittelija}.
  */
 final class CharNgramIndex {
 
+  /** The shortest head a compound's last part can have ({@code -are}, {@code -ja}, {@code -er}). */
+  private static final int MIN_HEAD = 3;
+
   private final Map<String, Integer> grams = new HashMap<>();
   private final int[] labelConcept;
+  private final String[][] labelWords;
   private final float[] idf;
   private final int[][] postingLabels;
   private final float[][] postingWeights;
@@ -24,9 +32,11 @@ final class CharNgramIndex {
   CharNgramIndex(List<Integer> concepts, List<String> labels) {
     int n = labels.size();
     labelConcept = new int[n];
+    labelWords = new String[n][];
     List<Map<Integer, Float>> vectors = new ArrayList<>(n);
     for (int l = 0; l < n; l++) {
       labelConcept[l] = concepts.get(l);
+      labelWords[l] = words(labels.get(l));
       Map<Integer, Float> tf = new HashMap<>();
       grams(labels.get(l))
           .forEach((g, w) -> tf.put(grams.computeIfAbsent(g, k -> grams.size()), w));
@@ -61,13 +71,36 @@ final class CharNgramIndex {
     }
   }
 
+  private static String[] words(String text) {
+    return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+        .filter(w -> !w.isEmpty())
+        .toArray(String[]::new);
+  }
+
+  /**
+   * Whether each of the text's words is only the leading part of a longer compound in the label (by
+   * at least {@link #MIN_HEAD} letters), so that the label's head is nowhere in the text.
+   */
+  private static boolean onlyModifiers(String[] text, String[] label) {
+    for (String t : text) {
+      boolean modifier = false;
+      for (String w : label) {
+        if (w.length() >= t.length() + MIN_HEAD && w.startsWith(t)) {
+          modifier = true;
+          break;
+        }
+      }
+      if (!modifier) {
+        return false;
+      }
+    }
+    return text.length > 0;
+  }
+
   /** Trigrams of each word padded with ^ and $, end-of-word grams weighing double. */
   static Map<String, Float> grams(String text) {
     Map<String, Float> grams = new HashMap<>();
-    for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-      if (word.isEmpty()) {
-        continue;
-      }
+    for (String word : words(text)) {
       String padded = "^" + word + "$";
       for (int i = 0; i + 3 <= padded.length(); i++) {
         float weight = i + 3 >= padded.length() - 2 ? 2f : 1f;
@@ -104,9 +137,10 @@ final class CharNgramIndex {
         byLabel.merge(labels[i], w * lw[i], Float::sum);
       }
     }
+    String[] textWords = words(text);
     Map<Integer, Float> byConcept = new HashMap<>();
     for (Map.Entry<Integer, Float> e : byLabel.entrySet()) {
-      if (e.getValue() >= min) {
+      if (e.getValue() >= min && !onlyModifiers(textWords, labelWords[e.getKey()])) {
         byConcept.merge(labelConcept[e.getKey()], e.getValue(), Math::max);
       }
     }

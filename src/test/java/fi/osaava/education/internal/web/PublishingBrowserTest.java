@@ -40,22 +40,22 @@ class PublishingBrowserTest extends BrowserTestBase {
           "editor-" + UUID.randomUUID(),
           "{\"osaava_roles\": [\"editor\"], \"osaava_organisation\": \"" + organisation + "\"}");
       page.navigate("/education");
-      page.locator("nav a[href='/publish/offerings']").click();
+      clickAndWait(page, page.locator("nav a[href='/publish/offerings']"));
       check(page);
-      page.locator("a[href='/publish/offerings/new']").click();
+      clickAndWait(page, page.locator("a[href='/publish/offerings/new']"));
       check(page);
       String name = "Selainkurssi " + UUID.randomUUID().toString().substring(0, 8);
       page.fill("#nameFi", name);
       page.fill("#extent", "5");
       page.locator("#mode-online").check();
       page.fill("#url", "javascript:alert(1)");
-      page.locator("form button[type=submit]").first().click();
+      clickAndWait(page, page.locator("form button[type=submit]").first());
       assertThat(page.locator(".govuk-error-summary a[href='#url']")).isVisible();
       // The message itself beside the field, not only the screen-reader prefix.
       assertThat(page.locator("#url-error")).containsText("https://");
       check(page);
       page.fill("#url", "https://example.fi/selainkurssi");
-      page.locator("form button[type=submit]").first().click();
+      clickAndWait(page, page.locator("form button[type=submit]").first());
       assertThat(page.locator(".govuk-notification-banner--success")).isVisible();
       assertThat(page.locator("#nameFi")).hasValue(name);
       check(page);
@@ -77,9 +77,9 @@ class PublishingBrowserTest extends BrowserTestBase {
               + organisation
               + "\"}");
       page.navigate("/education");
-      page.locator("nav a[href='/publish/job-ads']").click();
+      clickAndWait(page, page.locator("nav a[href='/publish/job-ads']"));
       check(page);
-      page.locator("a[href='/publish/job-ads/new']").click();
+      clickAndWait(page, page.locator("a[href='/publish/job-ads/new']"));
       String title = "Kokki " + UUID.randomUUID().toString().substring(0, 8);
       page.fill("#title", title);
       page.fill(
@@ -100,19 +100,19 @@ class PublishingBrowserTest extends BrowserTestBase {
       assertThat(page.locator("#chosen-skills input[value='" + skill + "']")).isChecked();
       check(page);
       page.fill("#url", "javascript:alert(1)");
-      page.locator("form button[type=submit]").first().click();
+      clickAndWait(page, page.locator("form button[type=submit]").first());
       assertThat(page.locator(".govuk-error-summary a[href='#url']")).isVisible();
       assertThat(page.locator("#url-error")).containsText("https://");
       // The ticked skill is still chosen on the page that came back.
       assertThat(page.locator("#chosen-skills input[value='" + skill + "']")).isChecked();
       check(page);
       page.fill("#url", "https://ravintola.example.fi/kokki");
-      page.locator("form button[type=submit]").first().click();
+      clickAndWait(page, page.locator("form button[type=submit]").first());
       assertThat(page.locator(".govuk-notification-banner--success")).isVisible();
       assertThat(page.locator("#title")).hasValue(title);
       assertThat(page.locator("#chosen-skills input[value='" + skill + "']")).isChecked();
       check(page);
-      page.locator("a[href='/publish/job-ads']").first().click();
+      clickAndWait(page, page.locator("a[href='/publish/job-ads']").first());
       assertThat(page.locator("table")).containsText(title);
       check(page);
     }
@@ -135,7 +135,7 @@ class PublishingBrowserTest extends BrowserTestBase {
     page.fill("#title", "Leipuri");
     page.fill("#description", "Haemme leipuria leipomoomme.");
     page.fill("#skills", SKILL);
-    page.locator("form button[type=submit]").first().click();
+    clickAndWait(page, page.locator("form button[type=submit]").first());
     assertThat(page.locator(".govuk-notification-banner--success")).isVisible();
     assertThat(page.locator("#chosen-skills input[value='" + SKILL + "']")).isChecked();
     check(page);

@@ -2,7 +2,6 @@ package fi.osaava.guidance.internal.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import fi.osaava.web.BrowserTestBase;
@@ -110,15 +109,5 @@ class GuidanceJourneyBrowserTest extends BrowserTestBase {
     org.assertj.core.api.Assertions.assertThat(refused.status()).isEqualTo(404);
     counsellor.navigate("/guidance/caseload");
     assertThat(counsellor.locator("#caseload")).hasCount(0);
-  }
-
-  /**
-   * Clicks a link or submit button and waits until the page it leads to has loaded. An assertion
-   * polled while the next page is still arriving makes the browser lay it out before our style
-   * sheet applies, and so reach for GOV.UK's own font, which the font guard rightly reports.
-   */
-  @SuppressWarnings("deprecation") // waitForNavigation: the one wait that spans a POST's redirect
-  private static void clickAndWait(Page page, Locator target) {
-    page.waitForNavigation(target::click);
   }
 }
