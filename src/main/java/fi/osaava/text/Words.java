@@ -3,8 +3,10 @@ package fi.osaava.text;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -27,7 +29,20 @@ public final class Words {
         }
       };
 
+  private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
+
   private Words() {}
+
+  /**
+   * The lower-case runs of letters and digits in a text, in order; everything else separates them.
+   * Cruder than {@link #split} and unbounded: for comparing whole texts (near-duplicates, character
+   * n-grams), not for what a person typed.
+   */
+  public static String[] lettersAndDigits(String text) {
+    return Arrays.stream(NOT_LETTER_OR_DIGIT.split(text.toLowerCase(Locale.ROOT)))
+        .filter(w -> !w.isEmpty())
+        .toArray(String[]::new);
+  }
 
   /**
    * @return at most {@code maxWords} lower-case words, each cut to {@code maxWordLength}; none for

@@ -36,4 +36,11 @@ class StopWordsTest {
     assertThat(Words.split("  ", 2, 40)).isEmpty();
     assertThat(Words.split(null, 2, 40)).isEmpty();
   }
+
+  @Test
+  void lettersAndDigitsAreRunsBetweenAnythingElse() {
+    assertThat(Words.lettersAndDigits("  Node.js, C++ & SQL-kanta 2024!"))
+        .containsExactly("node", "js", "c", "sql", "kanta", "2024");
+    assertThat(Words.lettersAndDigits(" -- ")).isEmpty();
+  }
 }
