@@ -6,6 +6,7 @@ import fixtures.modulith.ModulithFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.core.Violations;
 import org.springframework.modulith.docs.Documenter;
@@ -36,6 +37,33 @@ class ModularityTests {
 
     assertThat(violations.hasViolations()).isTrue();
     assertThat(violations.getMessage()).contains("StockLedger");
+  }
+
+  @Test
+  void verificationCatchesADependencyThatIsNotAllowed() {
+    ApplicationModules broken =
+        ApplicationModules.of(ModulithFixture.class.getPackageName(), location -> true);
+
+    assertThat(broken.detectViolations().getMessage())
+        .contains("Module 'invoices' depends on module 'orders'")
+        .doesNotContain("Module 'invoices' depends on module 'stock'");
+  }
+
+  @Test
+  void everyModuleDeclaresItsAllowedDependencies() {
+    // An undeclared module may depend on any other, so the layering would go unchecked.
+    assertThat(MODULES.stream())
+        .allSatisfy(
+            module -> {
+              ApplicationModule declared =
+                  module.getBasePackage().getAnnotation(ApplicationModule.class).orElse(null);
+              assertThat(declared)
+                  .as("%s has @ApplicationModule", module.getIdentifier())
+                  .isNotNull();
+              assertThat(declared.allowedDependencies())
+                  .as("%s declares allowedDependencies", module.getIdentifier())
+                  .doesNotContain(ApplicationModule.OPEN_TOKEN);
+            });
   }
 
   @Test
