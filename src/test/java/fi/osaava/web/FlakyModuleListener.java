@@ -7,8 +7,8 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 
 /**
  * A cross-module listener that a test can make fail, in the shared web test context, so that the
- * event publication registry's retry is tested on the real database. It fails only for the events
- * a test marks, so no other test notices it.
+ * event publication registry's retry is tested on the real database. It fails only for the events a
+ * test marks, so no other test notices it.
  */
 @TestComponent
 public class FlakyModuleListener {

@@ -24,6 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
   MachineWriteTestEndpoint.class,
   TestStartupWork.class,
   FlakyModuleListener.class,
+  SynchronousModuleListeners.class,
   fi.osaava.profile.RecordingPersonalDataHolder.class
 })
 public abstract class WebTestBase {
