@@ -19,6 +19,8 @@ final class CliApplication {
     properties.put("osaava.bootstrap", "false");
     properties.put("osaava.embedded-database.attach", "true");
     properties.put("spring.main.log-startup-info", "false");
+    // A one-shot command must not deliver again what the running service may be delivering.
+    properties.put("spring.modulith.events.republish-outstanding-events-on-restart", "false");
     return new SpringApplicationBuilder(OsaavaApplication.class)
         .web(WebApplicationType.NONE)
         // Defaults only: logging.level.root or logging.config set anywhere else still wins.

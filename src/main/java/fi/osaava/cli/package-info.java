@@ -1,3 +1,14 @@
 /** The {@code ./osaava} command line: starts the service, imports datasets and reports status. */
-@org.springframework.modulith.ApplicationModule(displayName = "Command line")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Command line",
+    allowedDependencies = {
+      "platform",
+      "regions",
+      "taxonomy",
+      "identification",
+      "education",
+      "labourmarket",
+      "opportunities",
+      "servicenetwork"
+    })
 package fi.osaava.cli;

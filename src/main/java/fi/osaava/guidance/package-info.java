@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Guidance",
-    allowedDependencies = {"platform", "profile", "taxonomy", "web"})
+    allowedDependencies = {"platform", "taxonomy", "profile", "web"})
 package fi.osaava.guidance;

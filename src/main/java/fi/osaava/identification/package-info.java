@@ -3,5 +3,7 @@
  * ranked ESCO skills and occupations, each with its evidence in the text and the reason it was
  * suggested. Other modules call {@link fi.osaava.identification.IdentificationApi} in-process.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Identification")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Identification",
+    allowedDependencies = {"platform", "text", "taxonomy", "web"})
 package fi.osaava.identification;

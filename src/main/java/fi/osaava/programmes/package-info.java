@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Programmes",
-    allowedDependencies = {"platform", "web", "taxonomy", "profile", "education"})
+    allowedDependencies = {"platform", "taxonomy", "education", "profile", "web"})
 package fi.osaava.programmes;

@@ -23,6 +23,8 @@ import org.springframework.test.web.servlet.MockMvc;
   OidcTestSupport.class,
   MachineWriteTestEndpoint.class,
   TestStartupWork.class,
+  FlakyModuleListener.class,
+  SynchronousModuleListeners.class,
   fi.osaava.profile.RecordingPersonalDataHolder.class
 })
 public abstract class WebTestBase {

@@ -21,8 +21,9 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
@@ -42,6 +43,7 @@ class EducationMaintenance implements ApplicationRunner, Ordered, DisposableBean
   private final EducationReindexRequests reindexRequests;
   private final SkillBackfill backfill;
   private final ApplicationEventPublisher events;
+  private final TransactionTemplate transactions;
   private final boolean service;
   private final Duration pollInterval;
   private final ScheduledExecutorService poller;
@@ -56,12 +58,14 @@ class EducationMaintenance implements ApplicationRunner, Ordered, DisposableBean
       EducationReindexRequests reindexRequests,
       SkillBackfill backfill,
       ApplicationEventPublisher events,
+      TransactionTemplate transactions,
       ApplicationContext context,
       @Value("${osaava.education.reindex-poll-interval:5s}") Duration pollInterval) {
     this.indexer = indexer;
     this.reindexRequests = reindexRequests;
     this.backfill = backfill;
     this.events = events;
+    this.transactions = transactions;
     this.service = context instanceof WebApplicationContext;
     this.pollInterval = pollInterval;
     this.poller =
@@ -103,7 +107,7 @@ class EducationMaintenance implements ApplicationRunner, Ordered, DisposableBean
       if (reindexRequests.drainQueuedElsewhere() == EducationReindexRequests.Drained.INDEXED) {
         log.info("Indexed catalogue changes queued by an import beside the service");
         // The importing process's CatalogueChanged reached only its own listeners.
-        events.publishEvent(new CatalogueChanged(0));
+        transactions.executeWithoutResult(status -> events.publishEvent(new CatalogueChanged(0)));
         backfill.trigger();
       }
     } catch (RuntimeException e) {
@@ -121,7 +125,7 @@ class EducationMaintenance implements ApplicationRunner, Ordered, DisposableBean
     poller.shutdownNow();
   }
 
-  @TransactionalEventListener(fallbackExecution = true)
+  @ApplicationModuleListener
   void onEscoImported(EscoImported event) {
     if (service) {
       backfill.trigger();
@@ -143,7 +147,7 @@ class EducationMaintenance implements ApplicationRunner, Ordered, DisposableBean
   }
 
   /** The region facet changed: rebuild now, or leave it to the service that holds the index. */
-  @TransactionalEventListener(fallbackExecution = true)
+  @ApplicationModuleListener
   void onRegionsImported(RegionsImported event) {
     try {
       reindexRequests.drain();

@@ -223,13 +223,16 @@ class EducationService implements EducationApi, EducationCatalogue, EducationPus
   @Override
   public int generateSynthetic(int count, long seed, ImportProgress progress) {
     SyntheticOfferings.Generated generated = synthetic.generate(count, seed, progress::report);
-    if (!generated.changedIds().isEmpty()) {
-      events.publishEvent(new CatalogueChanged(generated.changedIds().size()));
-    }
     progress.report(
         "%,d synthetic offerings from %,d real ones: %,d new, %,d changed; indexing"
             .formatted(count, generated.donors(), generated.inserted(), generated.updated()));
-    transactions.executeWithoutResult(status -> reindexRequests.request(generated.changedIds()));
+    transactions.executeWithoutResult(
+        status -> {
+          reindexRequests.request(generated.changedIds());
+          if (!generated.changedIds().isEmpty()) {
+            events.publishEvent(new CatalogueChanged(generated.changedIds().size()));
+          }
+        });
     afterCommit(progress);
     return generated.changedIds().size();
   }

@@ -103,8 +103,11 @@ public class SkillBackfill implements DisposableBean {
       int done = runBatch();
       if (done == 0) {
         if (processed > 0) {
-          // Matching indexes were built from the catalogue without these skills.
-          events.publishEvent(new CatalogueChanged(processed));
+          // Matching indexes were built from the catalogue without these skills. Published in a
+          // transaction, which the event publication registry records it in.
+          int changed = processed;
+          transactions.executeWithoutResult(
+              status -> events.publishEvent(new CatalogueChanged(changed)));
           log.info("Skills identified for {} offerings", processed);
         }
         return processed;

@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -90,7 +91,7 @@ class IdentificationService implements IdentificationApi, StartupWork {
     }
   }
 
-  @EventListener
+  @ApplicationModuleListener
   void escoImported(EscoImported event) {
     forgetEngine();
   }

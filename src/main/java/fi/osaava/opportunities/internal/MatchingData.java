@@ -33,6 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -76,7 +77,7 @@ class MatchingData {
     }
   }
 
-  @EventListener
+  @ApplicationModuleListener
   void escoImported(EscoImported event) {
     synchronized (this) {
       esco = null;
@@ -84,7 +85,7 @@ class MatchingData {
     }
   }
 
-  @EventListener
+  @ApplicationModuleListener
   void catalogueChanged(CatalogueChanged event) {
     synchronized (this) {
       index = null;

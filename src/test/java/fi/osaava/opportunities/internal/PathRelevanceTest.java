@@ -25,6 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Paths on the real national catalogue (degree programmes, vocational qualification units,
@@ -40,12 +41,13 @@ class PathRelevanceTest extends WebTestBase {
   @Autowired EducationApi education;
   @Autowired EducationCatalogue catalogue;
   @Autowired ApplicationEventPublisher events;
+  @Autowired TransactionTemplate transactions;
 
   @BeforeEach
   void catalogueWithSkills() {
     EducationTestData.ensureImported(catalogue);
     education.identifyPendingSkills();
-    events.publishEvent(new CatalogueChanged(0));
+    transactions.executeWithoutResult(status -> events.publishEvent(new CatalogueChanged(0)));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.tartarus.snowball.SnowballStemmer;
 import org.tartarus.snowball.ext.EnglishStemmer;
@@ -106,7 +107,7 @@ public class QuerySynonyms {
     this.morphology = morphology;
   }
 
-  @EventListener
+  @ApplicationModuleListener
   void escoImported(EscoImported event) {
     generation.incrementAndGet();
     dictionary = null;

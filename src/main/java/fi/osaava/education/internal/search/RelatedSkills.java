@@ -17,8 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -104,7 +104,7 @@ class RelatedSkills {
     this.jdbc = jdbc;
   }
 
-  @EventListener
+  @ApplicationModuleListener
   void escoImported(EscoImported event) {
     essentialFor = null;
   }

@@ -122,7 +122,10 @@ public class EscoImporter {
           "analyze taxonomy_concept, taxonomy_label, taxonomy_text, taxonomy_broader,"
               + " taxonomy_occupation_skill, taxonomy_skill_relation, taxonomy_collection_member");
       progress.report("committed; rebuilding derived indexes");
-      events.publishEvent(new EscoImported(version, result.importId()));
+      // In a transaction of its own, so that the event publication registry records it for every
+      // listener before any runs (after its commit), and resubmits the ones that fail.
+      transactions.executeWithoutResult(
+          status -> events.publishEvent(new EscoImported(version, result.importId())));
     }
     return result.report();
   }
