@@ -14,6 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code osaava import services FILE}: providers' services in the documented JSON format, or with
@@ -74,7 +75,7 @@ final class ImportServicesCommand implements Callable<Integer> {
       json.put("updated", report.updated());
       json.put("unchanged", report.unchanged());
       json.put("retired", report.retired());
-      out.println(Json.object(json));
+      out.println(JsonMapper.shared().writeValueAsString(json));
       return 0;
     }
   }

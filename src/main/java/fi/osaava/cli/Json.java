@@ -1,50 +1,32 @@
 package fi.osaava.cli;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The one-line JSON objects that commands print last, for scripts to read. */
+/**
+ * The one-line JSON objects that commands print last, for scripts to read, written by Jackson. A
+ * metric that is not a number or a truth value is written as its text, and a number JSON cannot
+ * hold (NaN, infinity) as {@code null}, so that every line stays plain JSON.
+ */
 final class Json {
 
   private Json() {}
 
-  static String object(Map<String, Object> values) {
-    return values.entrySet().stream()
-        .map(e -> quote(e.getKey()) + ":" + value(e.getValue()))
-        .collect(Collectors.joining(",", "{", "}"));
+  static String object(Map<String, ?> values) {
+    Map<String, Object> plain = new LinkedHashMap<>();
+    values.forEach((key, value) -> plain.put(key, plain(value)));
+    return JsonMapper.shared().writeValueAsString(plain);
   }
 
-  private static String value(Object value) {
-    if (value == null) {
-      return "null";
+  private static Object plain(Object value) {
+    if (value instanceof Double d && !Double.isFinite(d)
+        || value instanceof Float f && !Float.isFinite(f)) {
+      return null;
     }
-    if (value instanceof Number || value instanceof Boolean) {
-      if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
-        return "null";
-      }
-      return value.toString();
+    if (value == null || value instanceof Number || value instanceof Boolean) {
+      return value;
     }
-    return quote(value.toString());
-  }
-
-  static String quote(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            b.append(String.format("\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.append('"').toString();
+    return value.toString();
   }
 }

@@ -1,10 +1,9 @@
 package fi.osaava.identification.internal;
 
+import fi.osaava.text.Words;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -72,9 +71,7 @@ final class CharNgramIndex {
   }
 
   private static String[] words(String text) {
-    return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-        .filter(w -> !w.isEmpty())
-        .toArray(String[]::new);
+    return Words.lettersAndDigits(text);
   }
 
   /**

@@ -1,7 +1,10 @@
 package fi.osaava.identification.internal;
 
 import fi.osaava.platform.Language;
+import fi.osaava.text.StopWords;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Guesses the language of a sentence from its function words, letters that only some of the
@@ -13,6 +16,10 @@ final class LanguageGuesser {
 
   private static final Language[] LANGUAGES = Language.values();
 
+  @SuppressWarnings("unchecked")
+  private static final Set<String>[] FUNCTION_WORDS =
+      Arrays.stream(LANGUAGES).map(l -> StopWords.of(l.locale())).toArray(Set[]::new);
+
   private LanguageGuesser() {}
 
   /** The most likely language, or null when nothing speaks for one over the others. */
@@ -21,7 +28,7 @@ final class LanguageGuesser {
     for (Token token : tokens) {
       String w = token.word();
       for (int i = 0; i < LANGUAGES.length; i++) {
-        if (Stopwords.of(LANGUAGES[i]).contains(w)) {
+        if (FUNCTION_WORDS[i].contains(w)) {
           score[i] += 1.0;
         }
       }

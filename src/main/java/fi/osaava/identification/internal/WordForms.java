@@ -2,6 +2,7 @@ package fi.osaava.identification.internal;
 
 import fi.osaava.platform.Language;
 import fi.osaava.text.FinnishMorphology;
+import fi.osaava.text.StopWords;
 import fi.osaava.text.SwedishVariants;
 import fi.osaava.text.WordAnalysis;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ abstract class WordForms {
 
   WordForms(Language language) {
     this.language = language;
-    this.stopwords = Stopwords.of(language);
+    this.stopwords = StopWords.of(language.locale());
   }
 
   static WordForms of(Language language, FinnishMorphology morphology) {

@@ -60,8 +60,6 @@ public class OpportunityService {
   /** Each CP-SAT solve of a path stops after this long; four solves make one path request. */
   static final Duration SOLVE_LIMIT = Duration.ofMillis(100);
 
-  private static final String OCCUPATION_PREFIX = "http://data.europa.eu/esco/occupation/";
-
   private final MatchingData data;
   private final TaxonomyApi taxonomy;
   private final EducationApi education;
@@ -198,7 +196,7 @@ public class OpportunityService {
       throw new fi.osaava.platform.InvalidInputException(
           "request", 0, "id", "a goal id is a UUID (ESCO occupation or job ad), got '" + id + "'");
     }
-    ConceptUri uri = ConceptUri.of(OCCUPATION_PREFIX + uuid);
+    ConceptUri uri = ConceptUri.escoOccupation(uuid);
     int occupation = index.occupation(uri);
     if (occupation >= 0) {
       OccupationEntry o = index.occupations().get(occupation);

@@ -3,6 +3,7 @@ package fi.osaava.programmes.internal;
 import fi.osaava.platform.Language;
 import fi.osaava.platform.LocalizedText;
 import fi.osaava.platform.WebAddress;
+import fi.osaava.taxonomy.ConceptUri;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,9 +44,6 @@ public record PackageContent(
   public static final String DEFAULT_LICENCE = "CC-BY-4.0";
 
   static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,59}");
-  static final Pattern ESCO_SKILL =
-      Pattern.compile(
-          "http://data\\.europa\\.eu/esco/skill/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
   static final Set<String> LICENCES = Set.of("CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0");
 
   public PackageContent {
@@ -188,7 +186,7 @@ public record PackageContent(
       problems.put("learningOutcomes", "at least one ESCO skill");
     }
     for (String outcome : learningOutcomes) {
-      if (outcome == null || !ESCO_SKILL.matcher(outcome).matches()) {
+      if (outcome == null || !ConceptUri.ESCO_SKILL_URI.matcher(outcome).matches()) {
         problems.put("learningOutcomes", "ESCO skill URIs, got " + outcome);
       }
     }

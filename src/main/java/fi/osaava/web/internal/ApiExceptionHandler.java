@@ -5,8 +5,10 @@ import fi.osaava.platform.NotFoundException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
-import java.util.stream.Collectors;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -16,6 +18,10 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -171,31 +177,79 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
   }
 
-  /** Lists each violated constraint, such as "size: must be less than or equal to 200". */
+  /**
+   * Lists each violated constraint, such as "size: must be less than or equal to 200". A parameter
+   * object's constraints ({@code PageQuery}) are named by their field, not by the object.
+   */
   @Override
   protected ResponseEntity<Object> handleHandlerMethodValidationException(
       HandlerMethodValidationException e,
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    String detail =
-        e.getParameterValidationResults().stream()
-            .flatMap(
-                result ->
-                    result.getResolvableErrors().stream()
-                        .map(
-                            error ->
-                                result.getMethodParameter().getParameterName()
-                                    + ": "
-                                    + error.getDefaultMessage()))
-            .collect(Collectors.joining("; "));
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+    List<String> names = new ArrayList<>();
+    List<String> details = new ArrayList<>();
+    for (ParameterValidationResult result : e.getParameterValidationResults()) {
+      if (result instanceof ParameterErrors errors) {
+        for (FieldError error : errors.getFieldErrors()) {
+          names.add(error.getField());
+          details.add(fieldDetail(error));
+        }
+      } else {
+        String name = result.getMethodParameter().getParameterName();
+        names.add(name);
+        for (MessageSourceResolvable error : result.getResolvableErrors()) {
+          details.add(name + ": " + error.getDefaultMessage());
+        }
+      }
+    }
+    return invalidParameters(e, names, details, headers, request);
+  }
+
+  /**
+   * A parameter object ({@code PageQuery}) that could not be bound or failed its constraints: as
+   * for a single parameter, the detail says which and what is accepted.
+   */
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<String> names = new ArrayList<>();
+    List<String> details = new ArrayList<>();
+    for (FieldError error : e.getBindingResult().getFieldErrors()) {
+      names.add(error.getField());
+      details.add(fieldDetail(error));
+    }
+    if (names.isEmpty()) {
+      return super.handleMethodArgumentNotValid(e, headers, status, request);
+    }
+    return invalidParameters(e, names, details, headers, request);
+  }
+
+  private static String fieldDetail(FieldError error) {
+    if (error.contains(TypeMismatchException.class)) {
+      TypeMismatchException mismatch = error.unwrap(TypeMismatchException.class);
+      Throwable cause = mismatch.getMostSpecificCause();
+      String reason = cause == mismatch ? "invalid value" : cause.getMessage();
+      return "Invalid value for parameter '" + error.getField() + "': " + reason;
+    }
+    return error.getField() + ": " + error.getDefaultMessage();
+  }
+
+  private ResponseEntity<Object> invalidParameters(
+      Exception e,
+      List<String> names,
+      List<String> details,
+      HttpHeaders headers,
+      WebRequest request) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, String.join("; ", details));
     problem.setTitle("Invalid request");
     // As for every other refused parameter, a single one is named for clients to show.
-    if (e.getParameterValidationResults().size() == 1) {
-      problem.setProperty(
-          "parameter",
-          e.getParameterValidationResults().getFirst().getMethodParameter().getParameterName());
+    if (names.stream().distinct().count() == 1) {
+      problem.setProperty("parameter", names.getFirst());
     }
     return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
   }

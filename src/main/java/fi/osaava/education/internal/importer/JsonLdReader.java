@@ -6,6 +6,7 @@ import fi.osaava.education.internal.importer.OfferingRecord.OfferingKind;
 import fi.osaava.platform.Language;
 import fi.osaava.platform.StorableText;
 import fi.osaava.platform.WebAddress;
+import fi.osaava.taxonomy.ConceptUri;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -155,7 +156,7 @@ public final class JsonLdReader {
     List<String> teaches = new ArrayList<>();
     for (JsonNode skill : array(node.get("teaches"))) {
       String uri = skill.isString() ? skill.stringValue() : JsonFields.text(skill, "@id");
-      if (uri == null || !uri.startsWith("http://data.europa.eu/esco/skill/")) {
+      if (uri == null || !ConceptUri.isEscoSkill(uri)) {
         throw new MalformedRecordException("teaches", "expected ESCO skill URIs, got " + skill);
       }
       teaches.add(uri);

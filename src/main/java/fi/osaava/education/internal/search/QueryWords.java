@@ -1,62 +1,21 @@
 package fi.osaava.education.internal.search;
 
 import fi.osaava.platform.Language;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
+import fi.osaava.text.StopWords;
+import fi.osaava.text.Words;
 import java.util.List;
-import java.util.Locale;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.fi.FinnishAnalyzer;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.sv.SwedishAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
-/**
- * Splits what a person typed into words with the same Unicode rules as the index analysers. Words
- * are only ever matched as words, so {@code title:(a OR b)~2 *?} is four plain words and no input
- * can become query syntax. Bounded, so pasted text cannot become a huge query.
- */
+/** What a person typed into the education search, as at most a dozen words ({@link Words}). */
 final class QueryWords {
 
   static final int MAX_WORDS = 12;
   static final int MAX_WORD_LENGTH = 40;
 
-  private static final Analyzer WORDS =
-      new Analyzer() {
-        @Override
-        protected TokenStreamComponents createComponents(String fieldName) {
-          return new TokenStreamComponents(new StandardTokenizer());
-        }
-      };
-
   private QueryWords() {}
 
   static List<String> of(String text) {
-    List<String> words = new ArrayList<>();
-    if (text == null || text.isBlank()) {
-      return words;
-    }
-    try (TokenStream tokens = WORDS.tokenStream("q", text)) {
-      CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-      tokens.reset();
-      while (words.size() < MAX_WORDS && tokens.incrementToken()) {
-        String word = term.toString().toLowerCase(Locale.ROOT);
-        if (word.length() > MAX_WORD_LENGTH) {
-          word = word.substring(0, MAX_WORD_LENGTH);
-        }
-        if (!word.isBlank()) {
-          words.add(word);
-        }
-      }
-      tokens.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return words;
+    return Words.split(text, MAX_WORDS, MAX_WORD_LENGTH);
   }
 
   /**
@@ -65,12 +24,7 @@ final class QueryWords {
    * else is left.
    */
   static List<String> contentWords(List<String> words, Language language) {
-    CharArraySet stop =
-        switch (language) {
-          case FI -> FinnishAnalyzer.getDefaultStopSet();
-          case SV -> SwedishAnalyzer.getDefaultStopSet();
-          default -> EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
-        };
+    CharArraySet stop = StopWords.search(language.locale());
     List<String> content = words.stream().filter(w -> !stop.contains(w)).toList();
     return content.isEmpty() ? words : content;
   }

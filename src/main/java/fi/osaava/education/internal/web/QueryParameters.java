@@ -5,6 +5,7 @@ import fi.osaava.education.internal.search.EducationQuery.SortOrder;
 import fi.osaava.education.internal.search.Facet;
 import fi.osaava.platform.InvalidInputException;
 import fi.osaava.platform.Language;
+import fi.osaava.taxonomy.ConceptUri;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,8 +43,7 @@ final class QueryParameters {
     if (skillValues != null) {
       for (String skill : skillValues) {
         if (skill != null && !skill.isBlank()) {
-          if (!skill.strip().startsWith("http://data.europa.eu/esco/skill/")
-              || skill.length() > 200) {
+          if (!ConceptUri.isEscoSkill(skill.strip()) || skill.length() > 200) {
             throw new InvalidInputException("request", 0, "skill", "expected an ESCO skill URI");
           }
           skills.add(skill.strip());

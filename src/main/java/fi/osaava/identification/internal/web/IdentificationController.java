@@ -7,6 +7,7 @@ import fi.osaava.identification.IdentifiedConcept;
 import fi.osaava.identification.IdentifyOptions;
 import fi.osaava.identification.MatchReason;
 import fi.osaava.platform.Language;
+import fi.osaava.web.ClientRateLimit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -33,9 +34,9 @@ class IdentificationController {
   static final String PATH = "/api/v1/identification";
 
   private final IdentificationApi identification;
-  private final RateLimiter limiter;
+  private final ClientRateLimit limiter;
 
-  IdentificationController(IdentificationApi identification, RateLimiter limiter) {
+  IdentificationController(IdentificationApi identification, ClientRateLimit limiter) {
     this.identification = identification;
     this.limiter = limiter;
   }
@@ -112,7 +113,7 @@ class IdentificationController {
       produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> identify(
       @RequestBody IdentificationRequest request, HttpServletRequest servletRequest) {
-    long wait = limiter.acquire(servletRequest.getRemoteAddr(), System.nanoTime());
+    long wait = limiter.acquire(servletRequest.getRemoteAddr());
     if (wait > 0) {
       return problem(
           HttpStatus.TOO_MANY_REQUESTS,

@@ -8,6 +8,7 @@ import fi.osaava.identification.IdentifyOptions;
 import fi.osaava.identification.MatchReason;
 import fi.osaava.platform.Language;
 import fi.osaava.taxonomy.ConceptType;
+import fi.osaava.web.ClientRateLimit;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,9 +36,9 @@ class IdentificationPageController {
   static final int SUGGESTIONS = 15;
 
   private final IdentificationApi identification;
-  private final RateLimiter limiter;
+  private final ClientRateLimit limiter;
 
-  IdentificationPageController(IdentificationApi identification, RateLimiter limiter) {
+  IdentificationPageController(IdentificationApi identification, ClientRateLimit limiter) {
     this.identification = identification;
     this.limiter = limiter;
   }
@@ -75,7 +76,7 @@ class IdentificationPageController {
     model.addAttribute("lang", lang);
     model.addAttribute("languages", Language.UI);
     // The page and the API share one budget per client: the page is the API with a form.
-    long wait = limiter.acquire(request.getRemoteAddr(), System.nanoTime());
+    long wait = limiter.acquire(request.getRemoteAddr());
     if (wait > 0) {
       if (htmx == null) {
         response.setStatus(429);

@@ -4,6 +4,7 @@ import fi.osaava.platform.InvalidInputException;
 import fi.osaava.platform.Language;
 import fi.osaava.platform.StorableText;
 import fi.osaava.platform.WebAddress;
+import fi.osaava.taxonomy.ConceptUri;
 import java.io.Closeable;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -30,9 +31,6 @@ final class JobPostingReader implements Closeable, Iterator<JobPosting> {
 
   private static final Pattern TAG = Pattern.compile("<[^>]*>");
   private static final Pattern ISCO = Pattern.compile("\\d{4}");
-
-  /** Where ESCO's skill URIs start: a chosen skill must be one. */
-  static final String ESCO_SKILL = "http://data.europa.eu/esco/skill/";
 
   /** At most this many chosen skills per ad, as for an offering's taught skills in a form. */
   static final int MAX_SKILLS = 100;
@@ -132,7 +130,7 @@ final class JobPostingReader implements Closeable, Iterator<JobPosting> {
     String occupation = occupationalCategory(node.get("occupationalCategory"));
     if (occupation != null
         && !ISCO.matcher(occupation).matches()
-        && !occupation.startsWith("http://data.europa.eu/esco/")) {
+        && !ConceptUri.isEsco(occupation)) {
       // A free-text category is still a useful hint for identification, but no code.
       occupation = null;
     }
@@ -203,7 +201,7 @@ final class JobPostingReader implements Closeable, Iterator<JobPosting> {
       if (uri == null || (!value.isObject() && !uri.startsWith("http"))) {
         continue;
       }
-      if (!uri.startsWith(ESCO_SKILL) || uri.length() > 200) {
+      if (!ConceptUri.isEscoSkill(uri) || uri.length() > 200) {
         throw new InvalidInputException(
             source, line, "skills", "an ESCO skill URI is expected, was \"" + shorten(uri) + "\"");
       }

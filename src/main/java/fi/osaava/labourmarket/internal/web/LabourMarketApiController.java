@@ -5,6 +5,7 @@ import fi.osaava.labourmarket.internal.analytics.Trends;
 import fi.osaava.platform.Language;
 import fi.osaava.platform.NotFoundException;
 import fi.osaava.regions.AreaLevel;
+import fi.osaava.web.LanguageQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -95,7 +96,7 @@ class LabourMarketApiController {
       @Parameter(description = "country, region, sub-region or municipality")
           @RequestParam(defaultValue = "country")
           String level,
-      @RequestParam(required = false) Language lang,
+      LanguageQuery lang,
       Locale locale) {
     AreaLevel areaLevel =
         switch (level) {
@@ -107,8 +108,7 @@ class LabourMarketApiController {
               throw LabourMarketPageController.badParameter(
                   "level", "use country, region, sub-region or municipality");
         };
-    LabourMarketViews.CurrentState state =
-        views.currentState(areaLevel, lang != null ? lang : Language.of(locale));
+    LabourMarketViews.CurrentState state = views.currentState(areaLevel, lang.or(locale));
     if (state == null) {
       throw new NotFoundException(
           "No current statistics; run './osaava import labour-market' with the 2026 snapshot");
@@ -122,10 +122,9 @@ class LabourMarketApiController {
           "An ISCO-08 unit group: monthly vacancies and jobseekers, ads by region, top skills")
   Map<String, Object> occupationGroup(
       @Parameter(description = "ISCO-08 unit group, four digits") @PathVariable String code,
-      @Parameter(description = "Label language: fi, sv or en") @RequestParam(required = false)
-          Language lang,
+      LanguageQuery lang,
       Locale locale) {
-    Language language = lang != null ? lang : Language.of(locale);
+    Language language = lang.or(locale);
     String isco = isco(code);
     List<LabourMarketViews.MonthRow> series = views.occupationSeries(isco);
     if (series.isEmpty()) {
@@ -162,9 +161,9 @@ class LabourMarketApiController {
       @Parameter(description = "Region code (two digits); whole country when absent")
           @RequestParam(required = false)
           String region,
-      @RequestParam(required = false) Language lang,
+      LanguageQuery lang,
       Locale locale) {
-    return views.trends(kind(kind), region(region), lang != null ? lang : Language.of(locale), 50);
+    return views.trends(kind(kind), region(region), lang.or(locale), 50);
   }
 
   @GetMapping(path = "/trends.csv", produces = "text/csv")
@@ -172,10 +171,10 @@ class LabourMarketApiController {
   ResponseEntity<String> trendsCsv(
       @RequestParam(defaultValue = "skill") String kind,
       @RequestParam(required = false) String region,
-      @RequestParam(required = false) Language lang,
+      LanguageQuery lang,
       Locale locale) {
     LabourMarketViews.TrendView view =
-        views.trends(kind(kind), region(region), lang != null ? lang : Language.of(locale), 1000);
+        views.trends(kind(kind), region(region), lang.or(locale), 1000);
     StringBuilder csv =
         new StringBuilder(
             "direction,item,label,ads_before,ads_after,share_before,share_after,z,p\n");

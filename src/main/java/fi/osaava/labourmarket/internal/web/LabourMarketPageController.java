@@ -129,7 +129,7 @@ class LabourMarketPageController {
       isco = code;
       concept =
           taxonomy
-              .concept(new ConceptUri(LabourMarketViews.iscoUri(code)), language)
+              .concept(ConceptUri.iscoGroup(code), language)
               .orElseThrow(() -> new NotFoundException("No ISCO group " + code));
     }
     if (!areas.equals("region") && !areas.equals("sub-region")) {
@@ -216,10 +216,7 @@ class LabourMarketPageController {
 
     // Related occupations: the ESCO occupations of the group.
     List<ConceptSummary> related =
-        taxonomy
-            .narrower(new ConceptUri(LabourMarketViews.iscoUri(isco)), language, new Paging(0, 30))
-            .items()
-            .stream()
+        taxonomy.narrower(ConceptUri.iscoGroup(isco), language, new Paging(0, 30)).items().stream()
             .filter(s -> s.type() == ConceptType.OCCUPATION)
             .filter(s -> uri == null || !s.uri().equals(uri))
             .toList();

@@ -201,11 +201,11 @@ class LabourMarketViews {
       Map<String, String> finnish = null;
       for (String uri : uris) {
         LocalizedText label = labels.get(uri);
-        if (uri.startsWith(ISCO_PREFIX) && (label == null || label.fallback())) {
+        if (uri.startsWith(ConceptUri.ISCO_GROUP) && (label == null || label.fallback())) {
           if (finnish == null) {
             finnish = finnishGroupNames();
           }
-          String name = finnish.get(uri.substring(ISCO_PREFIX.length()));
+          String name = finnish.get(uri.substring(ConceptUri.ISCO_GROUP.length()));
           if (name != null) {
             labels.put(uri, new LocalizedText(name, Language.FI, false));
           }
@@ -246,10 +246,8 @@ class LabourMarketViews {
     return names;
   }
 
-  private static final String ISCO_PREFIX = "http://data.europa.eu/esco/isco/C";
-
   static String iscoUri(String code) {
-    return ISCO_PREFIX + code;
+    return ConceptUri.iscoGroup(code).value();
   }
 
   /** A trend with its label, for tables. */

@@ -6,7 +6,7 @@ import fi.osaava.opportunities.internal.OpportunityViews.GapView;
 import fi.osaava.opportunities.internal.OpportunityViews.PathView;
 import fi.osaava.opportunities.internal.PersonInput;
 import fi.osaava.opportunities.internal.engine.MatchQuery;
-import fi.osaava.platform.Language;
+import fi.osaava.web.LanguageQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -49,8 +49,6 @@ class OpportunitiesApiController {
   static final String RIASEC = "RIASEC interest letters, strongest first, e.g. SAE";
   static final String REGION =
       "Region (maakunta) code, e.g. 01; remote ads and online offerings pass";
-  static final String LANG = "Content language: fi, sv, en or no (default from Accept-Language)";
-
   private final OpportunityService service;
   private final RequestInputs inputs;
 
@@ -117,7 +115,7 @@ class OpportunitiesApiController {
       @Parameter(description = "Page, from 0") @RequestParam(required = false) Integer page,
       @Parameter(description = "Page size, 1–100; default 20") @RequestParam(required = false)
           Integer size,
-      @Parameter(description = LANG) @RequestParam(name = "lang", required = false) Language lang,
+      LanguageQuery lang,
       Locale locale,
       Authentication authentication) {
     PersonInput person =
@@ -138,7 +136,7 @@ class OpportunitiesApiController {
             sort,
             page,
             size);
-    return service.opportunities(person, query, lang != null ? lang : Language.of(locale));
+    return service.opportunities(person, query, lang.or(locale));
   }
 
   static MatchQuery query(
@@ -201,7 +199,7 @@ class OpportunitiesApiController {
       @Parameter(description = SKILL) @RequestParam(name = "skill", required = false)
           List<String> skills,
       @Parameter(description = REGION) @RequestParam(required = false) String region,
-      @Parameter(description = LANG) @RequestParam(name = "lang", required = false) Language lang,
+      LanguageQuery lang,
       Locale locale,
       Authentication authentication) {
     inputs.municipalities(region);
@@ -209,7 +207,7 @@ class OpportunitiesApiController {
         id,
         inputs.person(skills, null, null, null, authentication),
         region == null || region.isBlank() ? null : region.strip(),
-        lang != null ? lang : Language.of(locale));
+        lang.or(locale));
   }
 
   @GetMapping("/paths")
@@ -257,7 +255,7 @@ class OpportunitiesApiController {
                       + " usual extent")
           @RequestParam(defaultValue = "false")
           boolean degrees,
-      @Parameter(description = LANG) @RequestParam(name = "lang", required = false) Language lang,
+      LanguageQuery lang,
       Locale locale,
       Authentication authentication) {
     return service.path(
@@ -275,6 +273,6 @@ class OpportunitiesApiController {
             degrees),
         essentialOnly,
         region == null || region.isBlank() ? null : region.strip(),
-        lang != null ? lang : Language.of(locale));
+        lang.or(locale));
   }
 }

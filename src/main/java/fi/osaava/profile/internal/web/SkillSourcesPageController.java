@@ -63,9 +63,6 @@ class SkillSourcesPageController {
   /** Skill options shown while typing, and on the page without JavaScript. */
   static final int OPTIONS = 8;
 
-  private static final String SKILL_PREFIX = "http://data.europa.eu/esco/skill/";
-  private static final String OCCUPATION_PREFIX = "http://data.europa.eu/esco/occupation/";
-
   private final SignedInPerson signedIn;
   private final CompetenceProfile competence;
   private final CvImports imports;
@@ -229,7 +226,7 @@ class SkillSourcesPageController {
       if (field.getKey().startsWith("decision-") && field.getValue().equals("accept")) {
         String key = field.getKey().substring("decision-".length());
         String uri = form.getOrDefault("uri-" + key, "");
-        if (!(uri.startsWith(SKILL_PREFIX) || uri.startsWith(OCCUPATION_PREFIX))
+        if (!(ConceptUri.isEscoSkill(uri) || ConceptUri.isEscoOccupation(uri))
             || uri.length() > 200) {
           continue;
         }

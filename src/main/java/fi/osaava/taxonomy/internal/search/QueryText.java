@@ -1,20 +1,11 @@
 package fi.osaava.taxonomy.internal.search;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
+import fi.osaava.text.Words;
 import java.util.List;
-import java.util.Locale;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * What a person typed, as words. It is only ever split into words and matched word by word, never
- * parsed as query syntax, so {@code title:(a OR b)~2 *?} is four plain words. The same Unicode word
- * rules as the index analysers split it ({@link StandardTokenizer}), so every word reaches the
- * index as one position. Bounds keep pasted text from turning into a huge query.
+ * parsed as query syntax ({@link Words}). Bounds keep pasted text from turning into a huge query.
  *
  * @param words lower-case words, the last one still being typed
  * @param joined the words with single spaces, compared with the start of labels
@@ -30,15 +21,6 @@ record QueryText(List<String> words, String joined) {
 
   static final QueryText EMPTY = new QueryText(List.of(), "");
 
-  /** An analyser, not a bare tokenizer, so that each thread reuses its tokenizer's buffers. */
-  private static final Analyzer WORDS =
-      new Analyzer() {
-        @Override
-        protected TokenStreamComponents createComponents(String fieldName) {
-          return new TokenStreamComponents(new StandardTokenizer());
-        }
-      };
-
   QueryText {
     words = List.copyOf(words);
   }
@@ -48,23 +30,7 @@ record QueryText(List<String> words, String joined) {
       return EMPTY;
     }
     String bounded = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
-    List<String> words = new ArrayList<>();
-    try (TokenStream tokenizer = WORDS.tokenStream("q", bounded)) {
-      CharTermAttribute term = tokenizer.addAttribute(CharTermAttribute.class);
-      tokenizer.reset();
-      while (words.size() < MAX_WORDS && tokenizer.incrementToken()) {
-        String word = term.toString().toLowerCase(Locale.ROOT);
-        if (word.length() > MAX_WORD_LENGTH) {
-          word = word.substring(0, MAX_WORD_LENGTH);
-        }
-        if (!word.isBlank()) {
-          words.add(word);
-        }
-      }
-      tokenizer.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    List<String> words = Words.split(bounded, MAX_WORDS, MAX_WORD_LENGTH);
     return words.isEmpty() ? EMPTY : new QueryText(words, String.join(" ", words));
   }
 

@@ -11,12 +11,15 @@ import fi.osaava.taxonomy.ConceptUri;
 import fi.osaava.taxonomy.RelationType;
 import fi.osaava.taxonomy.SkillCollection;
 import fi.osaava.taxonomy.TaxonomyApi;
+import fi.osaava.web.LanguageQuery;
+import fi.osaava.web.PageQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -60,8 +63,6 @@ class TaxonomyApiController {
     this.taxonomy = taxonomy;
   }
 
-  private static final String LANG =
-      "Content language: fi, sv, en or no. Default: the first of these in Accept-Language, else fi.";
   private static final String URI =
       "The ESCO concept URI, e.g. http://data.europa.eu/esco/skill/<uuid>";
 
@@ -75,16 +76,9 @@ class TaxonomyApiController {
   ConceptJson concept(
       @Parameter(description = URI, schema = @Schema(type = "string", format = "uri")) @RequestParam
           ConceptUri uri,
-      @Parameter(
-              description = LANG,
-              schema =
-                  @Schema(
-                      type = "string",
-                      allowableValues = {"fi", "sv", "en", "no"}))
-          @RequestParam(required = false)
-          Language lang,
+      LanguageQuery lang,
       Locale locale) {
-    Language language = language(lang, locale);
+    Language language = lang.or(locale);
     Concept concept = require(uri, language);
     Map<String, String> preferredLabels = new LinkedHashMap<>();
     Map<String, String> descriptions = new LinkedHashMap<>();
@@ -121,21 +115,11 @@ class TaxonomyApiController {
   PageJson<ConceptSummaryJson> broader(
       @Parameter(description = URI, schema = @Schema(type = "string", format = "uri")) @RequestParam
           ConceptUri uri,
-      @Parameter(
-              description = LANG,
-              schema =
-                  @Schema(
-                      type = "string",
-                      allowableValues = {"fi", "sv", "en", "no"}))
-          @RequestParam(required = false)
-          Language lang,
-      @RequestParam(defaultValue = "0") @Min(0) int page,
-      @RequestParam(defaultValue = "20") @Min(1) @Max(Paging.MAX_SIZE) int size,
+      @Valid PageQuery query,
       Locale locale) {
-    Language language = language(lang, locale);
+    Language language = query.language(locale);
     requireSummary(uri, language);
-    return PageJson.slice(
-        taxonomy.broader(uri, language), new Paging(page, size), ConceptSummaryJson::of);
+    return PageJson.slice(taxonomy.broader(uri, language), query.paging(), ConceptSummaryJson::of);
   }
 
   @GetMapping("/concept/narrower")
@@ -143,21 +127,11 @@ class TaxonomyApiController {
   PageJson<ConceptSummaryJson> narrower(
       @Parameter(description = URI, schema = @Schema(type = "string", format = "uri")) @RequestParam
           ConceptUri uri,
-      @Parameter(
-              description = LANG,
-              schema =
-                  @Schema(
-                      type = "string",
-                      allowableValues = {"fi", "sv", "en", "no"}))
-          @RequestParam(required = false)
-          Language lang,
-      @RequestParam(defaultValue = "0") @Min(0) int page,
-      @RequestParam(defaultValue = "20") @Min(1) @Max(Paging.MAX_SIZE) int size,
+      @Valid PageQuery query,
       Locale locale) {
-    Language language = language(lang, locale);
+    Language language = query.language(locale);
     requireSummary(uri, language);
-    return PageJson.of(
-        taxonomy.narrower(uri, language, new Paging(page, size)), ConceptSummaryJson::of);
+    return PageJson.of(taxonomy.narrower(uri, language, query.paging()), ConceptSummaryJson::of);
   }
 
   @GetMapping("/occupation/skills")
@@ -168,21 +142,12 @@ class TaxonomyApiController {
       @Parameter(description = "essential or optional; both when absent")
           @RequestParam(required = false)
           RelationType relation,
-      @Parameter(
-              description = LANG,
-              schema =
-                  @Schema(
-                      type = "string",
-                      allowableValues = {"fi", "sv", "en", "no"}))
-          @RequestParam(required = false)
-          Language lang,
-      @RequestParam(defaultValue = "0") @Min(0) int page,
-      @RequestParam(defaultValue = "20") @Min(1) @Max(Paging.MAX_SIZE) int size,
+      @Valid PageQuery query,
       Locale locale) {
-    Language language = language(lang, locale);
+    Language language = query.language(locale);
     requireType(uri, language, ConceptType.OCCUPATION);
     return PageJson.of(
-        taxonomy.skillsOfOccupation(uri, relation, language, new Paging(page, size)),
+        taxonomy.skillsOfOccupation(uri, relation, language, query.paging()),
         RelatedConceptJson::of);
   }
 
@@ -194,21 +159,12 @@ class TaxonomyApiController {
       @Parameter(description = "essential or optional; both when absent")
           @RequestParam(required = false)
           RelationType relation,
-      @Parameter(
-              description = LANG,
-              schema =
-                  @Schema(
-                      type = "string",
-                      allowableValues = {"fi", "sv", "en", "no"}))
-          @RequestParam(required = false)
-          Language lang,
-      @RequestParam(defaultValue = "0") @Min(0) int page,
-      @RequestParam(defaultValue = "20") @Min(1) @Max(Paging.MAX_SIZE) int size,
+      @Valid PageQuery query,
       Locale locale) {
-    Language language = language(lang, locale);
+    Language language = query.language(locale);
     requireType(uri, language, ConceptType.SKILL);
     return PageJson.of(
-        taxonomy.occupationsOfSkill(uri, relation, language, new Paging(page, size)),
+        taxonomy.occupationsOfSkill(uri, relation, language, query.paging()),
         RelatedConceptJson::of);
   }
 
@@ -217,21 +173,12 @@ class TaxonomyApiController {
   PageJson<RelatedConceptJson> relatedSkills(
       @Parameter(description = URI, schema = @Schema(type = "string", format = "uri")) @RequestParam
           ConceptUri uri,
-      @Parameter(
-              description = LANG,
-              schema =
-                  @Schema(
-                      type = "string",
-                      allowableValues = {"fi", "sv", "en", "no"}))
-          @RequestParam(required = false)
-          Language lang,
-      @RequestParam(defaultValue = "0") @Min(0) int page,
-      @RequestParam(defaultValue = "20") @Min(1) @Max(Paging.MAX_SIZE) int size,
+      @Valid PageQuery query,
       Locale locale) {
-    Language language = language(lang, locale);
+    Language language = query.language(locale);
     requireType(uri, language, ConceptType.SKILL);
     return PageJson.slice(
-        taxonomy.relatedSkills(uri, language), new Paging(page, size), RelatedConceptJson::of);
+        taxonomy.relatedSkills(uri, language), query.paging(), RelatedConceptJson::of);
   }
 
   @GetMapping("/browse/{type}")
@@ -245,20 +192,10 @@ class TaxonomyApiController {
                       allowableValues = {"skill", "skill-group", "occupation", "isco-group"}))
           @PathVariable
           ConceptType type,
-      @Parameter(
-              description = LANG,
-              schema =
-                  @Schema(
-                      type = "string",
-                      allowableValues = {"fi", "sv", "en", "no"}))
-          @RequestParam(required = false)
-          Language lang,
-      @RequestParam(defaultValue = "0") @Min(0) int page,
-      @RequestParam(defaultValue = "20") @Min(1) @Max(Paging.MAX_SIZE) int size,
+      @Valid PageQuery query,
       Locale locale) {
     return PageJson.of(
-        taxonomy.browse(type, language(lang, locale), new Paging(page, size)),
-        ConceptSummaryJson::of);
+        taxonomy.browse(type, query.language(locale), query.paging()), ConceptSummaryJson::of);
   }
 
   @GetMapping("/collections")
@@ -278,20 +215,11 @@ class TaxonomyApiController {
   PageJson<ConceptSummaryJson> collection(
       @Parameter(description = "The collection's code, as /collections lists it") @PathVariable
           String code,
-      @Parameter(
-              description = LANG,
-              schema =
-                  @Schema(
-                      type = "string",
-                      allowableValues = {"fi", "sv", "en", "no"}))
-          @RequestParam(required = false)
-          Language lang,
-      @RequestParam(defaultValue = "0") @Min(0) int page,
-      @RequestParam(defaultValue = "20") @Min(1) @Max(Paging.MAX_SIZE) int size,
+      @Valid PageQuery query,
       Locale locale) {
     requireCollection(taxonomy, code);
     return PageJson.of(
-        taxonomy.collectionMembers(code, language(lang, locale), new Paging(page, size)),
+        taxonomy.collectionMembers(code, query.language(locale), query.paging()),
         ConceptSummaryJson::of);
   }
 
@@ -302,14 +230,7 @@ class TaxonomyApiController {
           "Matches preferred, alternative and hidden labels as prefixes, with typo tolerance.")
   SuggestionsJson autocomplete(
       @Parameter(description = "What was typed") @RequestParam @NotBlank @Size(max = 100) String q,
-      @Parameter(
-              description = LANG,
-              schema =
-                  @Schema(
-                      type = "string",
-                      allowableValues = {"fi", "sv", "en", "no"}))
-          @RequestParam(required = false)
-          Language lang,
+      LanguageQuery lang,
       @Parameter(
               description = "Concept types to include (repeatable); all when absent",
               schema =
@@ -320,7 +241,7 @@ class TaxonomyApiController {
           List<ConceptType> types,
       @RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit,
       Locale locale) {
-    Language language = language(lang, locale);
+    Language language = lang.or(locale);
     if (types != null && types.contains(null)) {
       // A blank value among the types is a malformed request, not "all types".
       throw new InvalidInputException(
@@ -332,10 +253,6 @@ class TaxonomyApiController {
             .map(SuggestionJson::of)
             .toList();
     return new SuggestionsJson(q.strip(), language.code(), limit, items);
-  }
-
-  static Language language(Language requested, Locale locale) {
-    return requested != null ? requested : Language.of(locale);
   }
 
   private Concept require(ConceptUri uri, Language language) {

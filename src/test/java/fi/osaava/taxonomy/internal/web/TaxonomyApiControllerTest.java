@@ -266,6 +266,25 @@ class TaxonomyApiControllerTest extends WebTestBase {
             docs,
             "$.paths['" + API + "/concept'].get.parameters[?(@.name == 'lang')].schema.enum[*]");
     assertThat(langEnums).containsExactlyInAnyOrder("fi", "sv", "en", "no");
+    // The paged lists' parameter object is flattened into plain query parameters, each with its
+    // accepted values, so that clients (and the hostile-input run) see lang, page and size.
+    for (String list : List.of("/concept/broader", "/browse/{type}", "/collections/{code}")) {
+      String parameters = "$.paths['" + API + list + "'].get.parameters";
+      List<String> names = JsonPath.read(docs, parameters + "[?(@.in == 'query')].name");
+      assertThat(names).as(list).contains("lang", "page", "size").doesNotContain("query");
+      List<String> listLangs =
+          JsonPath.read(docs, parameters + "[?(@.name == 'lang')].schema.enum[*]");
+      assertThat(listLangs).as(list).containsExactlyInAnyOrder("fi", "sv", "en", "no");
+      List<Integer> minimumPage =
+          JsonPath.read(docs, parameters + "[?(@.name == 'page')].schema.minimum");
+      assertThat(minimumPage).as(list).containsExactly(0);
+      List<Integer> maximumSize =
+          JsonPath.read(docs, parameters + "[?(@.name == 'size')].schema.maximum");
+      assertThat(maximumSize).as(list).containsExactly(200);
+    }
+    List<String> autocomplete =
+        JsonPath.read(docs, "$.paths['" + API + "/autocomplete'].get.parameters[*].name");
+    assertThat(autocomplete).contains("q", "lang", "type", "limit").doesNotContain("page");
   }
 
   /** Autocomplete comes from the search index; this passes once that is merged. */

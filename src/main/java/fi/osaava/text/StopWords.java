@@ -1,15 +1,23 @@
-package fi.osaava.identification.internal;
+package fi.osaava.text;
 
-import fi.osaava.platform.Language;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Set;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.fi.FinnishAnalyzer;
+import org.apache.lucene.analysis.sv.SwedishAnalyzer;
 
 /**
- * Function words per language. They are not indexed in labels (so "use of" does not need "of"), and
- * they are what the language guesser counts.
+ * Stop words per language, in two lists for two uses. The function words ({@link #of}) are kept
+ * short and hand-picked for skill identification: they are not indexed in labels (so "use of" does
+ * not need "of"), and they are what its language guesser counts. The search stop sets ({@link
+ * #search}) are Lucene's, for dropping function words from what a person typed into a search box.
+ * Languages are given as locales (ISO 639-1), so that this module needs no other.
  */
-final class Stopwords {
+public final class StopWords {
 
-  static final Set<String> EN =
+  public static final Set<String> EN =
       words(
           "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "for", "from",
           "has", "have", "i", "in", "into", "is", "it", "its", "of", "on", "or", "our", "should",
@@ -18,7 +26,7 @@ final class Stopwords {
           "e.g", "i.e", "able", "must", "my", "me", "he", "she", "his", "her", "about", "all",
           "any", "not", "more", "new", "well", "within", "both", "than", "do", "does");
 
-  static final Set<String> FI =
+  public static final Set<String> FI =
       words(
           "ja", "on", "ei", "tai", "sekä", "että", "ovat", "oli", "olla", "olen", "olet", "kanssa",
           "myös", "joka", "jotka", "jonka", "joiden", "jota", "tämä", "tässä", "tähän", "se", "ne",
@@ -27,14 +35,14 @@ final class Stopwords {
           "koska", "jos", "niin", "ole", "olemme", "olisi", "heidän", "hyvä", "yms", "eli",
           "mukaan", "lisäksi", "osa", "kaikki", "muut", "muiden", "muun");
 
-  static final Set<String> SV =
+  public static final Set<String> SV =
       words(
           "och", "att", "är", "för", "som", "med", "på", "av", "en", "ett", "inte", "jag", "det",
           "den", "har", "till", "kan", "vi", "du", "eller", "om", "ska", "i", "de", "var", "vara",
           "samt", "från", "hos", "vid", "dig", "oss", "vår", "våra", "din", "dina", "sig", "även",
           "efter", "inom", "mot", "under", "genom", "så", "men", "när", "där", "då", "bli");
 
-  static final Set<String> NO =
+  public static final Set<String> NO =
       words(
           "og", "å", "er", "for", "som", "med", "på", "av", "en", "et", "ikke", "jeg", "det", "den",
           "har", "til", "kan", "vi", "du", "eller", "om", "skal", "i", "de", "var", "være", "samt",
@@ -42,19 +50,33 @@ final class Stopwords {
           "innen", "mot", "under", "gjennom", "så", "men", "når", "der", "da", "bli", "eller",
           "hvor", "vil");
 
-  private Stopwords() {}
+  private StopWords() {}
 
   /** A set that tolerates repeats, which {@code Set.of} rejects at class initialisation. */
   private static Set<String> words(String... words) {
-    return Set.copyOf(java.util.Arrays.asList(words));
+    return Set.copyOf(Arrays.asList(words));
   }
 
-  static Set<String> of(Language language) {
-    return switch (language) {
-      case EN -> EN;
-      case FI -> FI;
-      case SV -> SV;
-      case NO -> NO;
+  /**
+   * The function words of a language: Finnish, Swedish, English or Norwegian ({@code no}, {@code
+   * nb}, {@code nn}); none for any other.
+   */
+  public static Set<String> of(Locale language) {
+    return switch (language.getLanguage()) {
+      case "en" -> EN;
+      case "fi" -> FI;
+      case "sv" -> SV;
+      case "no", "nb", "nn" -> NO;
+      default -> Set.of();
+    };
+  }
+
+  /** Lucene's default stop set for search queries: Finnish, Swedish, else English. */
+  public static CharArraySet search(Locale language) {
+    return switch (language.getLanguage()) {
+      case "fi" -> FinnishAnalyzer.getDefaultStopSet();
+      case "sv" -> SwedishAnalyzer.getDefaultStopSet();
+      default -> EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
     };
   }
 }
