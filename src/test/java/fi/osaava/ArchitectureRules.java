@@ -2,9 +2,18 @@ package fi.osaava;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * House rules that Spring Modulith does not check. Modulith already keeps other modules out of a
@@ -68,11 +77,56 @@ final class ArchitectureRules {
               "only the command line talks to a terminal; the service logs, so that its output has"
                   + " levels and becomes JSON with --log-format json");
 
+  /**
+   * The top-level classes of the measurement wing, named after their files in {@code
+   * src/bench/java} (docs/adr/0013-measurement-wing.md). By source, not by class-file location: the
+   * tests compile the wing among the test classes, so a location would not tell it apart.
+   */
+  static final Set<String> MEASUREMENT_WING = wingClassNames();
+
+  private static final DescribedPredicate<JavaClass> IN_THE_MEASUREMENT_WING =
+      DescribedPredicate.describe(
+          "belong to the measurement wing (src/bench/java)",
+          javaClass -> {
+            String name = javaClass.getName();
+            int nested = name.indexOf('$');
+            return MEASUREMENT_WING.contains(nested < 0 ? name : name.substring(0, nested));
+          });
+
+  static final ArchRule NOTHING_DEPENDS_ON_THE_MEASUREMENT_WING =
+      noClasses()
+          .that(DescribedPredicate.not(IN_THE_MEASUREMENT_WING))
+          .should()
+          .dependOnClassesThat(IN_THE_MEASUREMENT_WING)
+          .because(
+              "benchmarks and evaluations ship in osaava-bench.jar, not in the production jar: a"
+                  + " production class that used one would fail there with NoClassDefFoundError");
+
+  private static Set<String> wingClassNames() {
+    Path root = Path.of(System.getProperty("osaava.repo.root", ".")).resolve("src/bench/java");
+    try (Stream<Path> files = Files.walk(root)) {
+      Set<String> names =
+          files
+              .filter(file -> file.toString().endsWith(".java"))
+              .map(file -> root.relativize(file).toString())
+              .map(relative -> relative.substring(0, relative.length() - ".java".length()))
+              .map(relative -> relative.replace(root.getFileSystem().getSeparator(), "."))
+              .collect(Collectors.toUnmodifiableSet());
+      if (names.isEmpty()) {
+        throw new IllegalStateException("No classes in the measurement wing at " + root);
+      }
+      return names;
+    } catch (IOException e) {
+      throw new UncheckedIOException("The measurement wing's sources are not at " + root, e);
+    }
+  }
+
   static final List<ArchRule> ALL =
       List.of(
           NO_LAYER_FIRST_PACKAGES,
           NO_UTILITY_CLASS_NAMES,
           NO_FIELD_INJECTION,
           NO_JAVA_UTIL_LOGGING,
-          STANDARD_STREAMS_ONLY_IN_THE_CLI);
+          STANDARD_STREAMS_ONLY_IN_THE_CLI,
+          NOTHING_DEPENDS_ON_THE_MEASUREMENT_WING);
 }

@@ -13,7 +13,9 @@ import fixtures.architecture.bad.naming.DateHelper;
 import fixtures.architecture.bad.naming.StringUtils;
 import fixtures.architecture.bad.service.OrderService;
 import fixtures.architecture.bad.streams.PrintsToStdout;
+import fixtures.architecture.bad.wing.ReachesIntoTheWing;
 import fixtures.architecture.good.WellBehaved;
+import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
@@ -30,12 +32,19 @@ class ArchitectureTests {
 
   private static JavaClasses production;
 
+  /** The measurement wing as packaged into osaava-bench.jar; the house rules hold there too. */
+  private static JavaClasses wing;
+
   @BeforeAll
   static void importProductionClasses() {
     production =
         new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("fi.osaava");
+    wing =
+        new ClassFileImporter()
+            .importPath(
+                Path.of(System.getProperty("osaava.repo.root", "."), "target", "bench-classes"));
   }
 
   static Stream<ArchRule> rules() {
@@ -49,6 +58,15 @@ class ArchitectureTests {
     rule.check(production);
   }
 
+  @ParameterizedTest
+  @MethodSource("rules")
+  void measurementWingFollowsTheRule(ArchRule rule) {
+    assertThat(wing).as("wing classes imported").hasSizeGreaterThan(20);
+    assertThat(ArchitectureRules.MEASUREMENT_WING).as("wing sources").hasSizeGreaterThan(20);
+    // The wing rule looks only at classes outside the wing, so here it has none to check.
+    rule.allowEmptyShould(true).check(wing);
+  }
+
   static Stream<Arguments> violations() {
     return Stream.of(
         violation(ArchitectureRules.NO_LAYER_FIRST_PACKAGES, OrderService.class),
@@ -56,7 +74,9 @@ class ArchitectureTests {
         violation(ArchitectureRules.NO_UTILITY_CLASS_NAMES, DateHelper.class),
         violation(ArchitectureRules.NO_FIELD_INJECTION, FieldInjected.class),
         violation(ArchitectureRules.NO_JAVA_UTIL_LOGGING, JulLogging.class),
-        violation(ArchitectureRules.STANDARD_STREAMS_ONLY_IN_THE_CLI, PrintsToStdout.class));
+        violation(ArchitectureRules.STANDARD_STREAMS_ONLY_IN_THE_CLI, PrintsToStdout.class),
+        violation(
+            ArchitectureRules.NOTHING_DEPENDS_ON_THE_MEASUREMENT_WING, ReachesIntoTheWing.class));
   }
 
   private static Arguments violation(ArchRule rule, Class<?> fixture) {

@@ -1,12 +1,17 @@
 package fi.osaava.cli;
 
 import java.nio.file.Path;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The root {@code osaava} command; it only lists its subcommands. */
+/**
+ * The root {@code osaava} command; it only lists its subcommands: its own, and those a {@link
+ * SubcommandProvider} on the class path adds (the measurement wing's {@code bench} and {@code
+ * evaluate}).
+ */
 @Command(
     name = "osaava",
     mixinStandardHelpOptions = true,
@@ -16,9 +21,7 @@ import picocli.CommandLine.Spec;
       StartCommand.class,
       ImportCommand.class,
       StatusCommand.class,
-      BenchCommand.class,
       IdentifyCommand.class,
-      EvaluateCommand.class,
       GenerateCommand.class
     })
 public final class OsaavaCommand implements Runnable {
@@ -55,6 +58,10 @@ public final class OsaavaCommand implements Runnable {
 
   static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new OsaavaCommand());
+    // Before the settings below: picocli applies them only to the subcommands already added.
+    for (SubcommandProvider provider : ServiceLoader.load(SubcommandProvider.class)) {
+      provider.subcommands().forEach(commandLine::addSubcommand);
+    }
     commandLine.setExecutionExceptionHandler(new ErrorHandler());
     String callerDirectory = System.getProperty(CALLER_DIRECTORY_PROPERTY);
     if (callerDirectory != null && !callerDirectory.isBlank()) {

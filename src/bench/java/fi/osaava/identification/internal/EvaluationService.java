@@ -44,7 +44,22 @@ class EvaluationService implements IdentificationEvaluation {
   }
 
   /** One ranker's ranked concept lists for all queries, and how long it took. */
-  private record Run(List<List<Integer>> ranked, double seconds) {}
+  private record Run(List<List<Integer>> ranked, double seconds) {
+
+    /** The run scored against each query's gold concepts (gold that cannot be ranked aside). */
+    RankingMetrics score(List<Set<Integer>> golds) {
+      RankingMetrics metrics = new RankingMetrics();
+      for (int i = 0; i < ranked.size(); i++) {
+        metrics.add(ranked.get(i), golds.get(i));
+      }
+      return metrics;
+    }
+
+    /** Queries a second. */
+    double speed() {
+      return ranked.size() / Math.max(1e-9, seconds);
+    }
+  }
 
   @Override
   public Benchmark.Report skillExtraction(Path file, int top, ImportProgress progress) {
@@ -97,14 +112,10 @@ class EvaluationService implements IdentificationEvaluation {
     RankingMetrics first = null;
     double firstSpeed = 0;
     for (Map.Entry<String, Run> e : runs.entrySet()) {
-      RankingMetrics m = new RankingMetrics();
-      List<List<Integer>> ranked = e.getValue().ranked();
-      for (int i = 0; i < ranked.size(); i++) {
-        // Gold labels that match no concept stay in the denominator of nothing: they cannot be
-        // ranked, and they are reported above.
-        m.add(ranked.get(i), golds.get(i));
-      }
-      double speed = ranked.size() / Math.max(1e-9, e.getValue().seconds());
+      // Gold labels that match no concept stay in the denominator of nothing: they cannot be
+      // ranked, and they are reported above.
+      RankingMetrics m = e.getValue().score(golds);
+      double speed = e.getValue().speed();
       md.append(
           String.format(
               Locale.ROOT,
@@ -228,14 +239,9 @@ class EvaluationService implements IdentificationEvaluation {
     String[] keys = {"api", "threshold_only", "ranking", "baseline"};
     int k = 0;
     for (Map.Entry<String, Run> e : runs.entrySet()) {
-      RankingMetrics m = new RankingMetrics();
-      List<List<Integer>> ranked = e.getValue().ranked();
-      int empty = 0;
-      for (int i = 0; i < ranked.size(); i++) {
-        m.add(ranked.get(i), golds.get(i));
-        empty += ranked.get(i).isEmpty() ? 1 : 0;
-      }
-      double speed = ranked.size() / Math.max(1e-9, e.getValue().seconds());
+      RankingMetrics m = e.getValue().score(golds);
+      int empty = (int) e.getValue().ranked().stream().filter(List::isEmpty).count();
+      double speed = e.getValue().speed();
       md.append(
           String.format(
               Locale.ROOT,
@@ -490,7 +496,7 @@ class EvaluationService implements IdentificationEvaluation {
           misses.add(miss(engine, language, queries.get(i), golds.get(i), ranked.get(i)));
         }
       }
-      double speed = ranked.size() / Math.max(1e-9, e.getValue().seconds());
+      double speed = e.getValue().speed();
       md.append(
           String.format(
               Locale.ROOT,
@@ -583,12 +589,8 @@ class EvaluationService implements IdentificationEvaluation {
         .append(" on average).\n\n| ranker | MAP | RP@10 | texts/s |\n|---|---|---|---|\n");
     Map<String, Object> metrics = new LinkedHashMap<>();
     for (Map.Entry<String, Run> e : runs.entrySet()) {
-      RankingMetrics m = new RankingMetrics();
-      List<List<Integer>> ranked = e.getValue().ranked();
-      for (int i = 0; i < ranked.size(); i++) {
-        m.add(ranked.get(i), golds.get(i));
-      }
-      double speed = ranked.size() / Math.max(1e-9, e.getValue().seconds());
+      RankingMetrics m = e.getValue().score(golds);
+      double speed = e.getValue().speed();
       md.append(
           String.format(
               Locale.ROOT,

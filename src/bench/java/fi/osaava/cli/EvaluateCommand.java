@@ -9,7 +9,8 @@ import fi.osaava.platform.Language;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -55,46 +56,33 @@ final class EvaluateCommand implements Runnable {
 
     @Spec CommandSpec spec;
 
-    @Option(
-        names = "--output",
-        paramLabel = "FILE",
-        defaultValue = "docs/benchmarks.md",
-        description = "Markdown file to record the result in (default: docs/benchmarks.md).")
-    Path output;
-
-    @Option(names = "--no-record", description = "Print the result without recording it.")
-    boolean noRecord;
+    @Mixin BenchmarkOutput.RecordOptions record;
 
     abstract String name();
 
     abstract String command();
 
-    abstract Benchmark.Report evaluate(
-        IdentificationEvaluation evaluation, Directories directories, ImportProgress progress);
+    /** Runs the task in the booted application. */
+    abstract Benchmark.Report run(ConfigurableApplicationContext context, ImportProgress progress);
 
     @Override
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
       try (ConfigurableApplicationContext context = CliApplication.boot(common)) {
-        Benchmark.Report report =
-            run(
-                context,
-                message -> {
-                  out.println("  " + message);
-                  out.flush();
-                });
-        out.println(report.markdown());
-        if (!noRecord) {
-          BenchCommand.BenchmarkRecord.write(
-              output, "evaluate-" + name(), command(), LocalDate.now(), report.markdown());
-          out.println("Recorded in " + output);
-        }
-        out.println(Json.object(report.metrics()));
+        Benchmark.Report report = run(context, BenchmarkOutput.progress(out));
+        BenchmarkOutput.print(out, report, record.file(), "evaluate-" + name(), command());
         return 0;
       }
     }
+  }
 
-    /** Runs the task in the booted application; tasks of other modules override this. */
+  /** A task of identification's {@link IdentificationEvaluation}. */
+  abstract static class IdentificationTask extends Task {
+
+    abstract Benchmark.Report evaluate(
+        IdentificationEvaluation evaluation, Directories directories, ImportProgress progress);
+
+    @Override
     Benchmark.Report run(ConfigurableApplicationContext context, ImportProgress progress) {
       return evaluate(
           context.getBean(IdentificationEvaluation.class),
@@ -120,7 +108,7 @@ final class EvaluateCommand implements Runnable {
             + " or sentence,label; label = ESCO preferred English label).",
         "Prints R-Precision@5, @10 and MRR per sentence for Osaava and a BM25 baseline."
       })
-  static final class SkillExtraction extends Task {
+  static final class SkillExtraction extends IdentificationTask {
     @Parameters(index = "0", paramLabel = "FILE")
     Path file;
 
@@ -151,7 +139,7 @@ final class EvaluateCommand implements Runnable {
         "Occupation matching on a MELO-format TSV: query TAB space-separated gold ESCO URIs.",
         "Prints MRR and Recall@10 for Osaava and a BM25 baseline."
       })
-  static final class OccupationMatching extends Task {
+  static final class OccupationMatching extends IdentificationTask {
     @Parameters(index = "0", paramLabel = "FILE")
     Path file;
 
@@ -187,7 +175,7 @@ final class EvaluateCommand implements Runnable {
         "Prints RP@5, RP@10 and MRR of the skills as the API returns them (threshold"
             + " included), of the ranking without a threshold, and of a BM25 baseline."
       })
-  static final class SkillStatements extends Task {
+  static final class SkillStatements extends IdentificationTask {
     @Parameters(index = "0", paramLabel = "FILE")
     Path file;
 
@@ -217,7 +205,7 @@ final class EvaluateCommand implements Runnable {
       description =
           "Each Finnish ESCO occupation description ranks skills against its essential skills"
               + " (MAP, RP@10).")
-  static final class OccupationSkillsFi extends Task {
+  static final class OccupationSkillsFi extends IdentificationTask {
     @Override
     String name() {
       return "occupation-skills-fi";
@@ -241,7 +229,7 @@ final class EvaluateCommand implements Runnable {
       description =
           "Occupation descriptions of the job-market service: requirementsText ranks ISCO unit"
               + " groups against professionCode (accuracy@1, @5).")
-  static final class IscoFi extends Task {
+  static final class IscoFi extends IdentificationTask {
     @Parameters(
         index = "0",
         arity = "0..1",
@@ -277,9 +265,9 @@ final class EvaluateCommand implements Runnable {
         "Fit the skill fusion's weights on skill-extraction CSVs (the development sets).",
         "Each file is scored with weights fitted on the other files; the weights are printed."
       })
-  static final class Fusion extends Task {
+  static final class Fusion extends IdentificationTask {
     @Parameters(arity = "2..*", paramLabel = "FILE")
-    java.util.List<Path> files;
+    List<Path> files;
 
     @Override
     String name() {
@@ -306,50 +294,20 @@ final class EvaluateCommand implements Runnable {
         "Backtest the 12-month vacancy forecasts per region and ISCO group on held-back months:",
         "MASE and sMAPE of the seasonal ARIMA and of the seasonal-naive baseline."
       })
-  static final class LabourMarketForecasts implements Callable<Integer> {
-    @Mixin CommonOptions common;
-
-    @Spec CommandSpec spec;
-
-    @Option(
-        names = "--output",
-        paramLabel = "FILE",
-        defaultValue = "docs/benchmarks.md",
-        description = "Markdown file to record the result in (default: docs/benchmarks.md).")
-    Path output;
-
-    @Option(names = "--no-record", description = "Print the result without recording it.")
-    boolean noRecord;
+  static final class LabourMarketForecasts extends Task {
+    @Override
+    String name() {
+      return "forecasts";
+    }
 
     @Override
-    public Integer call() throws IOException {
-      PrintWriter out = spec.commandLine().getOut();
-      try (ConfigurableApplicationContext context = CliApplication.boot(common)) {
-        Benchmark benchmark =
-            context.getBeansOfType(Benchmark.class).values().stream()
-                .filter(b -> b.name().equals("forecasts"))
-                .findFirst()
-                .orElseThrow();
-        Benchmark.Report report =
-            benchmark.run(
-                java.util.Map.of(),
-                message -> {
-                  out.println("  " + message);
-                  out.flush();
-                });
-        out.println(report.markdown());
-        if (!noRecord) {
-          BenchCommand.BenchmarkRecord.write(
-              output,
-              "evaluate-forecasts",
-              "./osaava evaluate forecasts",
-              LocalDate.now(),
-              report.markdown());
-          out.println("Recorded in " + output);
-        }
-        out.println(Json.object(report.metrics()));
-        return 0;
-      }
+    String command() {
+      return "./osaava evaluate forecasts";
+    }
+
+    @Override
+    Benchmark.Report run(ConfigurableApplicationContext context, ImportProgress progress) {
+      return BenchCommand.benchmark(context, "forecasts").run(Map.of(), progress);
     }
   }
 
@@ -382,18 +340,8 @@ final class EvaluateCommand implements Runnable {
 
     @Override
     Benchmark.Report run(ConfigurableApplicationContext context, ImportProgress progress) {
-      Benchmark benchmark =
-          context.getBeansOfType(Benchmark.class).values().stream()
-              .filter(b -> b.name().equals("education-queries"))
-              .findFirst()
-              .orElseThrow();
-      return benchmark.run(java.util.Map.of("file", file.toString()), progress);
-    }
-
-    @Override
-    Benchmark.Report evaluate(
-        IdentificationEvaluation evaluation, Directories directories, ImportProgress progress) {
-      throw new UnsupportedOperationException("education-queries runs through run(context, …)");
+      return BenchCommand.benchmark(context, "education-queries")
+          .run(Map.of("file", file.toString()), progress);
     }
   }
 
@@ -429,12 +377,6 @@ final class EvaluateCommand implements Runnable {
     @Override
     Benchmark.Report run(ConfigurableApplicationContext context, ImportProgress progress) {
       return context.getBean(MatchingEvaluation.class).workHistories(file, progress);
-    }
-
-    @Override
-    Benchmark.Report evaluate(
-        IdentificationEvaluation evaluation, Directories directories, ImportProgress progress) {
-      throw new UnsupportedOperationException("work-histories runs through run(context, progress)");
     }
   }
 
@@ -482,12 +424,6 @@ final class EvaluateCommand implements Runnable {
       return context
           .getBean(MatchingEvaluation.class)
           .evaluate(occupations, goals, budget, seed, progress);
-    }
-
-    @Override
-    Benchmark.Report evaluate(
-        IdentificationEvaluation evaluation, Directories directories, ImportProgress progress) {
-      throw new UnsupportedOperationException("matching runs through run(context, progress)");
     }
   }
 }
