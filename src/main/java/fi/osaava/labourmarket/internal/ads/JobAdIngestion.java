@@ -559,14 +559,7 @@ public class JobAdIngestion {
             + " set ads = lm_demand_ads.ads + excluded.ads",
         adTotals.entrySet().stream()
             .sorted(Map.Entry.comparingByKey())
-            .map(
-                e ->
-                    new Object[] {
-                      Date.valueOf(e.getKey().month()),
-                      e.getKey().region(),
-                      e.getKey().isco(),
-                      e.getValue()
-                    })
+            .map(e -> e.getKey().row(e.getValue()))
             .toList());
     batch.batchUpdate(
         "insert into lm_demand_skill (month, region_code, isco_code, skill_uri, ads)"
@@ -574,40 +567,21 @@ public class JobAdIngestion {
             + " do update set ads = lm_demand_skill.ads + excluded.ads",
         skillTotals.entrySet().stream()
             .sorted(Map.Entry.comparingByKey())
-            .map(
-                e ->
-                    new Object[] {
-                      Date.valueOf(e.getKey().key().month()),
-                      e.getKey().key().region(),
-                      e.getKey().key().isco(),
-                      e.getKey().skill(),
-                      e.getValue()
-                    })
+            .map(e -> e.getKey().row(e.getValue()))
             .toList());
     batch.batchUpdate(
         "delete from lm_demand_ads where month = ? and region_code = ? and isco_code = ?"
             + " and ads <= 0",
         adTotals.entrySet().stream()
             .filter(e -> e.getValue() < 0)
-            .map(
-                e ->
-                    new Object[] {
-                      Date.valueOf(e.getKey().month()), e.getKey().region(), e.getKey().isco()
-                    })
+            .map(e -> e.getKey().row())
             .toList());
     batch.batchUpdate(
         "delete from lm_demand_skill where month = ? and region_code = ? and isco_code = ?"
             + " and skill_uri = ? and ads <= 0",
         skillTotals.entrySet().stream()
             .filter(e -> e.getValue() < 0)
-            .map(
-                e ->
-                    new Object[] {
-                      Date.valueOf(e.getKey().key().month()),
-                      e.getKey().key().region(),
-                      e.getKey().key().isco(),
-                      e.getKey().skill()
-                    })
+            .map(e -> e.getKey().row())
             .toList());
   }
 
@@ -750,6 +724,16 @@ public class JobAdIngestion {
           posted.withDayOfMonth(1), region == null ? "" : region, isco == null ? "" : isco);
     }
 
+    /** The key's columns as statement parameters, followed by {@code more}. */
+    Object[] row(Object... more) {
+      Object[] row = new Object[3 + more.length];
+      row[0] = Date.valueOf(month);
+      row[1] = region;
+      row[2] = isco;
+      System.arraycopy(more, 0, row, 3, more.length);
+      return row;
+    }
+
     @Override
     public int compareTo(DemandKey o) {
       int c = month.compareTo(o.month);
@@ -761,6 +745,15 @@ public class JobAdIngestion {
   }
 
   private record SkillKey(DemandKey key, String skill) implements Comparable<SkillKey> {
+
+    /** The key's columns as statement parameters, followed by {@code more}. */
+    Object[] row(Object... more) {
+      Object[] tail = new Object[1 + more.length];
+      tail[0] = skill;
+      System.arraycopy(more, 0, tail, 1, more.length);
+      return key.row(tail);
+    }
+
     @Override
     public int compareTo(SkillKey o) {
       int c = key.compareTo(o.key);
