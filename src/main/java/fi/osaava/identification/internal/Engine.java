@@ -3,7 +3,6 @@ package fi.osaava.identification.internal;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import fi.osaava.identification.Identification;
 import fi.osaava.identification.IdentificationApi;
-import fi.osaava.identification.MatchReason;
 import fi.osaava.platform.Language;
 import fi.osaava.taxonomy.ConceptRecord;
 import fi.osaava.taxonomy.ConceptType;
@@ -24,12 +23,6 @@ import java.util.Set;
  * list per concept type. Immutable once built, except that the semantic index can arrive later.
  */
 final class Engine {
-
-  /** Semantic neighbours kept per sentence; further ones would not make the top anyway. */
-  private static final int SEMANTIC_PER_SENTENCE = 60;
-
-  /** Pieces of at most this many words may be titles, compared by character n-grams. */
-  private static final int TITLE_WORDS = 6;
 
   /** Waits for the model's pool; a virtual thread, as it only blocks. */
   private static final java.util.concurrent.Executor EMBEDDING_CALLER =
@@ -112,12 +105,6 @@ final class Engine {
   /** A second translation joins a gloss when it is at least this likely relative to the best. */
   private static final float GLOSS_SECOND = 0.6f;
 
-  /** English labels matched through a gloss count this much of a direct match. */
-  private static final float GLOSS_LEXICAL = 0.75f;
-
-  /** Description matches kept per text. */
-  private static final int DESCRIPTION_CANDIDATES = 40;
-
   final EscoSnapshot esco;
   final Map<Language, LabelIndex> labels = new EnumMap<>(Language.class);
   final Map<Language, DescriptionIndex> descriptions = new EnumMap<>(Language.class);
@@ -138,11 +125,12 @@ final class Engine {
   private volatile EmbeddingModel model;
   final int labelCount;
 
-  /** ISCO unit group concept by its four-digit code. */
-  private final Map<String, Integer> groupOfCode = new HashMap<>();
-
-  /** Each concept's four-digit ISCO unit group, or null. */
-  private final String[] unitGroup;
+  private final LexicalSignal lexical;
+  private final TitleSignal title;
+  private final SemanticSignal semanticSignal;
+  private final DescriptionSignal description;
+  private final GraphSignal graph;
+  private final Ranker ranker;
 
   Engine(EscoSnapshot esco, FinnishMorphology morphology, FusionWeights weights) {
     this.esco = esco;
@@ -171,15 +159,12 @@ final class Engine {
     this.labelCount = count;
     this.englishVocabulary = english;
     this.cognates = new EnglishCognates(english);
-    this.unitGroup = new String[esco.size()];
-    for (int c = 0; c < esco.size(); c++) {
-      unitGroup[c] = esco.iscoUnitGroup(c);
-      if (esco.types[c] == ConceptType.ISCO_GROUP
-          && unitGroup[c] != null
-          && unitGroup[c].length() == 4) {
-        groupOfCode.put(unitGroup[c], c);
-      }
-    }
+    this.lexical = new LexicalSignal(esco, labels, weights);
+    this.title = new TitleSignal(titles, weights);
+    this.semanticSignal = new SemanticSignal(weights);
+    this.description = new DescriptionSignal(descriptions);
+    this.graph = new GraphSignal(esco, weights);
+    this.ranker = new Ranker(esco, weights);
   }
 
   /** The indexes of one language. */
@@ -373,25 +358,6 @@ final class Engine {
     }
   }
 
-  /** Per-concept signals gathered from one text. */
-  private static final class Signals {
-    float lex;
-    boolean literal;
-    float sem;
-    float desc;
-    float graph;
-    float title;
-    int[] titleSpan;
-    final List<int[]> lexSpans = new ArrayList<>(2);
-    int[] semSpan;
-    List<int[]> descSpans;
-    List<int[]> graphSpans;
-  }
-
-  /** One sentence with its words and language, ready for matching. */
-  private record Piece(
-      int start, int end, List<Token> tokens, Language language, List<Token> gloss) {}
-
   List<Analysis> analyze(List<String> texts, Language given, boolean useSemantic, int limit) {
     return analyze(texts, given, useSemantic, true, false, limit);
   }
@@ -467,12 +433,8 @@ final class Engine {
               pieces.get(t),
               truncated.get(t),
               given,
-              sem,
-              textVectors,
-              vectorPieces,
-              useGraph,
-              withIscoGroups,
-              limit));
+              new SemanticSignal.Query(sem, textVectors, vectorPieces),
+              new Scope(useGraph, withIscoGroups, limit)));
     }
     return results;
   }
@@ -508,187 +470,39 @@ final class Engine {
     return pieces;
   }
 
+  /**
+   * What one analysis ranks.
+   *
+   * @param useGraph whether occupations found by title lend their skills
+   * @param withIscoGroups whether to rank ISCO unit groups as well
+   * @param limit candidates kept per list
+   */
+  private record Scope(boolean useGraph, boolean withIscoGroups, int limit) {}
+
+  /**
+   * One text through the signals, in a fixed order (the graph reads what the others found), and the
+   * ranker.
+   */
   private Analysis rank(
       List<Piece> pieces,
       boolean truncated,
       Language given,
-      SemanticIndex sem,
-      java.util.function.Supplier<float[][]> vectorSupplier,
-      List<Integer> vectorPieces,
-      boolean useGraph,
-      boolean withIscoGroups,
-      int limit) {
-    Map<Integer, Signals> signals = new HashMap<>();
-    Map<Language, Integer> languageWeight = new EnumMap<>(Language.class);
-    Map<Language, List<Token>> tokensByLanguage = new EnumMap<>(Language.class);
-    for (Piece piece : pieces) {
-      if (piece.tokens().isEmpty()) {
-        continue;
-      }
-      if (piece.language() != null) {
-        languageWeight.merge(piece.language(), piece.tokens().size(), Integer::sum);
-        tokensByLanguage
-            .computeIfAbsent(piece.language(), k -> new ArrayList<>())
-            .addAll(piece.tokens());
-      }
-      for (Language language : Language.values()) {
-        boolean primary = piece.language() == null || piece.language() == language;
-        boolean secondary = !primary && language == Language.EN;
-        if (!primary && !secondary) {
-          continue;
-        }
-        for (LabelIndex.LabelHit hit : labels.get(language).match(piece.tokens(), secondary)) {
-          if (language == Language.EN
-              && esco.types[hit.concept()] != ConceptType.SKILL
-              && !hit.light()) {
-            // The stemmer makes "project management" a "project manager"; titles need the word.
-            continue;
-          }
-          float score = hitScore(hit, labels.get(language).kind(hit.label()));
-          Signals s = signals.computeIfAbsent(hit.concept(), k -> new Signals());
-          if (score > s.lex + 1e-6) {
-            s.lex = score;
-            s.literal = hit.literal() && hit.complete();
-            s.lexSpans.clear();
-          }
-          if (score >= s.lex - 1e-6 && s.lexSpans.size() < 4) {
-            for (int[] span : spans(piece.tokens(), hit.tokens())) {
-              // Variants of one label (and several labels) often point at the same words.
-              if (s.lexSpans.stream().noneMatch(o -> o[0] == span[0] && o[1] == span[1])) {
-                s.lexSpans.add(span);
-              }
-            }
-          }
-        }
-      }
+      SemanticSignal.Query vectors,
+      Scope scope) {
+    SignalTable signals = new SignalTable();
+    lexical.collect(pieces, signals);
+    title.collect(pieces, signals);
+    semanticSignal.collect(pieces, vectors, signals);
+    description.collect(pieces, vectors.index() != null, signals);
+    if (scope.useGraph()) {
+      graph.collect(signals);
     }
-    for (Piece piece : pieces) {
-      if (piece.gloss().isEmpty()) {
-        continue;
-      }
-      for (LabelIndex.LabelHit hit : labels.get(Language.EN).match(piece.gloss(), false)) {
-        if (esco.types[hit.concept()] != ConceptType.SKILL) {
-          continue;
-        }
-        float score = GLOSS_LEXICAL * hitScore(hit, labels.get(Language.EN).kind(hit.label()));
-        Signals s = signals.computeIfAbsent(hit.concept(), k -> new Signals());
-        if (score > s.lex + 1e-6) {
-          s.lex = score;
-          s.literal = false;
-          s.lexSpans.clear();
-          s.lexSpans.addAll(spans(piece.gloss(), hit.tokens()));
-        }
-      }
-    }
-    for (Piece piece : pieces) {
-      if (piece.tokens().isEmpty() || piece.tokens().size() > TITLE_WORDS) {
-        continue;
-      }
-      String phrase =
-          piece.tokens().stream()
-              .map(Token::word)
-              .collect(java.util.stream.Collectors.joining(" "));
-      for (Language language : Language.values()) {
-        if (piece.language() != null && piece.language() != language) {
-          continue;
-        }
-        titles
-            .get(language)
-            .search(phrase, weights.titleFloor())
-            .forEach(
-                (c, sim) -> {
-                  Signals s = signals.computeIfAbsent(c, k -> new Signals());
-                  if (sim > s.title) {
-                    s.title = sim;
-                    s.titleSpan = new int[] {piece.start(), piece.end()};
-                  }
-                });
-      }
-    }
-    float[][] vectors = vectorPieces.isEmpty() ? new float[0][] : vectorSupplier.get();
-    if (sem != null && vectors.length > 0) {
-      for (int k = 0; k < vectors.length; k++) {
-        Piece piece = pieces.get(vectorPieces.get(k));
-        SemanticIndex.Neighbours neighbours = sem.nearest(vectors[k]);
-        float[] scores = neighbours.scores();
-        for (int r : topIndexes(scores, SEMANTIC_PER_SENTENCE)) {
-          float value = clamp01((scores[r] - weights.semanticFloor()) / weights.semanticRange());
-          if (value <= 0) {
-            continue;
-          }
-          Signals s = signals.computeIfAbsent(neighbours.concepts()[r], c -> new Signals());
-          if (value > s.sem) {
-            s.sem = value;
-            s.semSpan = new int[] {piece.start(), piece.end()};
-          }
-        }
-      }
-    }
-    // A language without descriptions of its own (Swedish, Norwegian) reads the English ones
-    // through its gloss.
-    List<Token> glossed = new ArrayList<>();
-    for (Piece piece : pieces) {
-      if (piece.language() != null && !descriptions.containsKey(piece.language())) {
-        glossed.addAll(piece.gloss());
-      }
-    }
-    Map<Language, List<Token>> describedBy = new EnumMap<>(tokensByLanguage);
-    if (sem != null) {
-      // English text has its embeddings; its words go to the descriptions only without them.
-      describedBy.remove(Language.EN);
-    }
-    if (!glossed.isEmpty()) {
-      describedBy.merge(
-          Language.EN,
-          glossed,
-          (own, gloss) -> java.util.stream.Stream.concat(own.stream(), gloss.stream()).toList());
-    }
-    for (Map.Entry<Language, List<Token>> e : describedBy.entrySet()) {
-      DescriptionIndex index = descriptions.get(e.getKey());
-      if (index == null) {
-        continue;
-      }
-      List<float[]> hits = index.search(e.getValue(), DESCRIPTION_CANDIDATES);
-      if (hits.isEmpty()) {
-        continue;
-      }
-      float best = hits.getFirst()[1];
-      List<int[]> evidence = strongestWords(index, e.getValue(), 3);
-      for (float[] hit : hits) {
-        Signals s = signals.computeIfAbsent((int) hit[0], c -> new Signals());
-        s.desc = hit[1] / best;
-        s.descSpans = evidence;
-      }
-    }
-    List<Candidate> occupationsByTitle = new ArrayList<>();
-    for (Map.Entry<Integer, Signals> e : signals.entrySet()) {
-      int c = e.getKey();
-      if (esco.types[c] == ConceptType.OCCUPATION && e.getValue().lex >= weights.titleThreshold()) {
-        occupationsByTitle.add(new Candidate(c, e.getValue().lex, null, e.getValue().lexSpans));
-      }
-    }
-    for (Candidate occupation : useGraph ? occupationsByTitle : List.<Candidate>of()) {
-      propagate(signals, occupation, esco.essentialSkills[occupation.concept()], 1f);
-      propagate(signals, occupation, esco.optionalSkills[occupation.concept()], 0.5f);
-    }
-    List<Candidate> skills = new ArrayList<>();
-    for (Map.Entry<Integer, Signals> e : signals.entrySet()) {
-      if (esco.types[e.getKey()] == ConceptType.SKILL) {
-        skills.add(skillCandidate(e.getKey(), e.getValue()));
-      }
-    }
-    skills.sort(Comparator.comparingDouble(Candidate::score).reversed());
-    List<Candidate> occupations = rankOccupations(signals, skills);
+    List<Candidate> skills = ranker.skills(signals);
+    List<Candidate> occupations = ranker.occupations(signals, skills);
     // Only the evaluations rank ISCO groups; the API and the page show occupations.
-    List<Candidate> iscoGroups = withIscoGroups ? rankIscoGroups(signals, occupations) : List.of();
-    Language language = given;
-    if (language == null) {
-      language =
-          languageWeight.entrySet().stream()
-              .max(Map.Entry.comparingByValue())
-              .map(Map.Entry::getKey)
-              .orElse(Language.EN);
-    }
+    List<Candidate> iscoGroups =
+        scope.withIscoGroups() ? ranker.iscoGroups(signals, occupations) : List.of();
+    Language language = given != null ? given : mainLanguage(pieces);
     List<Identification.Sentence> sentences = new ArrayList<>(pieces.size());
     for (Piece p : pieces) {
       sentences.add(
@@ -696,215 +510,26 @@ final class Engine {
               p.start(), p.end(), p.language() == null ? language : p.language()));
     }
     return new Analysis(
-        head(skills, limit),
-        head(occupations, limit),
-        head(iscoGroups, limit),
+        head(skills, scope.limit()),
+        head(occupations, scope.limit()),
+        head(iscoGroups, scope.limit()),
         sentences,
         truncated,
         language);
   }
 
-  private void propagate(
-      Map<Integer, Signals> signals, Candidate occupation, int[] skills, float w) {
-    for (int skill : skills) {
-      Signals s = signals.computeIfAbsent(skill, k -> new Signals());
-      float value = (float) occupation.score() * w;
-      if (value > s.graph) {
-        s.graph = value;
-        s.graphSpans = occupation.spans();
+  /** The language of most of the words, English when none is known. */
+  private static Language mainLanguage(List<Piece> pieces) {
+    Map<Language, Integer> weight = new EnumMap<>(Language.class);
+    for (Piece piece : pieces) {
+      if (!piece.tokens().isEmpty() && piece.language() != null) {
+        weight.merge(piece.language(), piece.tokens().size(), Integer::sum);
       }
     }
-  }
-
-  private Candidate skillCandidate(int concept, Signals s) {
-    FusionWeights w = weights;
-    float prior = esco.prior[concept];
-    float[] features = {s.lex, s.literal ? 1 : 0, s.sem, s.desc, s.graph, prior};
-    float lexPart = w.lexical() * s.lex + (s.literal ? w.literal() : 0);
-    float semPart = w.semantic() * s.sem;
-    float descPart = w.description() * s.desc;
-    float graphPart = w.graph() * s.graph;
-    double score = sigmoid(w.skillScore(features));
-    MatchReason reason;
-    List<int[]> spans;
-    float best = Math.max(Math.max(lexPart, semPart), Math.max(descPart, graphPart));
-    if (best == lexPart && s.lex > 0) {
-      reason = s.literal ? MatchReason.LITERAL : MatchReason.MORPHOLOGICAL;
-      spans = s.lexSpans;
-    } else if (best == semPart && s.semSpan != null) {
-      reason = MatchReason.SEMANTIC;
-      spans = List.of(s.semSpan);
-    } else if (best == descPart && s.descSpans != null) {
-      reason = MatchReason.SEMANTIC;
-      spans = s.descSpans;
-    } else {
-      reason = MatchReason.RELATED;
-      spans = s.graphSpans == null ? List.of() : s.graphSpans;
-    }
-    return new Candidate(concept, score, reason, spans, features);
-  }
-
-  /**
-   * Occupations from their titles in the text, from the text's meaning (English), and from the
-   * skills found: an occupation whose essential skills the text shows ranks high.
-   */
-  private List<Candidate> rankOccupations(Map<Integer, Signals> signals, List<Candidate> skills) {
-    Map<Integer, Float> support = new HashMap<>();
-    int used = 0;
-    for (Candidate skill : skills) {
-      if (used++ >= weights.graphSkills()) {
-        break;
-      }
-      for (int occupation : esco.occupationsOfSkill[skill.concept()]) {
-        support.merge(occupation, (float) skill.score(), Float::sum);
-      }
-    }
-    float maxSupport = 0;
-    for (Map.Entry<Integer, Float> e : support.entrySet()) {
-      float normalized =
-          e.getValue() / (float) Math.sqrt(esco.essentialSkills[e.getKey()].length + 1.0);
-      e.setValue(normalized);
-      maxSupport = Math.max(maxSupport, normalized);
-    }
-    Set<Integer> concepts = new HashSet<>(support.keySet());
-    for (Map.Entry<Integer, Signals> e : signals.entrySet()) {
-      if (esco.types[e.getKey()] == ConceptType.OCCUPATION) {
-        concepts.add(e.getKey());
-      }
-    }
-    List<Candidate> result = new ArrayList<>(concepts.size());
-    for (int c : concepts) {
-      Signals s = signals.get(c);
-      float lex = s == null ? 0 : s.lex;
-      float sem = s == null ? 0 : s.sem;
-      float graph = maxSupport <= 0 ? 0 : support.getOrDefault(c, 0f) / maxSupport;
-      float title = s == null ? 0 : s.title;
-      float titlePart = weights.occupationTitle() * title;
-      float lexPart =
-          weights.occupationLexical() * lex + (s != null && s.literal ? weights.literal() : 0);
-      float semPart = weights.occupationSemantic() * sem;
-      float graphPart = weights.occupationGraph() * graph;
-      double score = sigmoid(weights.occupationBias() + lexPart + semPart + graphPart + titlePart);
-      MatchReason reason;
-      List<int[]> spans;
-      if (lexPart >= semPart && lexPart >= graphPart && lex > 0) {
-        reason = s.literal ? MatchReason.LITERAL : MatchReason.MORPHOLOGICAL;
-        spans = s.lexSpans;
-      } else if (titlePart >= semPart && titlePart >= graphPart && title > 0) {
-        reason = MatchReason.MORPHOLOGICAL;
-        spans = List.of(s.titleSpan);
-      } else if (semPart >= graphPart && s != null && s.semSpan != null) {
-        reason = MatchReason.SEMANTIC;
-        spans = List.of(s.semSpan);
-      } else {
-        reason = MatchReason.RELATED;
-        spans = List.of();
-      }
-      result.add(new Candidate(c, score, reason, spans));
-    }
-    result.sort(Comparator.comparingDouble(Candidate::score).reversed());
-    return result;
-  }
-
-  /** ISCO unit groups: their own labels, and the best of their occupations. */
-  private List<Candidate> rankIscoGroups(
-      Map<Integer, Signals> signals, List<Candidate> occupations) {
-    Map<String, Candidate> best = new HashMap<>();
-    for (Candidate occupation : occupations) {
-      String code = unitGroup[occupation.concept()];
-      if (code != null) {
-        best.merge(code, occupation, (a, b) -> a.score() >= b.score() ? a : b);
-      }
-    }
-    for (Map.Entry<Integer, Signals> e : signals.entrySet()) {
-      int c = e.getKey();
-      if (esco.types[c] != ConceptType.ISCO_GROUP) {
-        continue;
-      }
-      String code = unitGroup[c];
-      if (code == null || code.length() != 4) {
-        continue;
-      }
-      Signals s = e.getValue();
-      double score =
-          sigmoid(
-              weights.occupationBias()
-                  + weights.occupationLexical() * s.lex
-                  + (s.literal ? weights.literal() : 0));
-      Candidate own =
-          new Candidate(
-              c, score, s.literal ? MatchReason.LITERAL : MatchReason.MORPHOLOGICAL, s.lexSpans);
-      best.merge(code, own, (a, b) -> a.score() >= b.score() ? a : b);
-    }
-    List<Candidate> result = new ArrayList<>(best.size());
-    for (Map.Entry<String, Candidate> e : best.entrySet()) {
-      Integer group = groupOfCode.get(e.getKey());
-      if (group != null) {
-        Candidate c = e.getValue();
-        // Just after its best occupation: the more specific answer first, the group as the
-        // fallback. (Putting the group first when the occupation's title was not in the text word
-        // for word lost more than it won on the Swedish development titles.)
-        double score = c.concept() != group ? c.score() - 1e-6 : c.score();
-        result.add(new Candidate(group, score, c.reason(), c.spans()));
-      }
-    }
-    result.sort(Comparator.comparingDouble(Candidate::score).reversed());
-    return result;
-  }
-
-  /**
-   * A label hit's strength: the share of the label's weight found (squared, so half a label counts
-   * a quarter), whether its words are close, whether all were found, the kind of label, and how
-   * specific the matched words are.
-   */
-  private float hitScore(LabelIndex.LabelHit hit, LabelKind kind) {
-    float kindWeight =
-        switch (kind) {
-          case PREFERRED -> 1f;
-          case ALTERNATIVE -> 0.95f;
-          case HIDDEN -> 0.85f;
-        };
-    float specificity = Math.min(1f, hit.covered() / weights.specificIdf());
-    return hit.coverage()
-        * hit.coverage()
-        * hit.proximity()
-        * kindWeight
-        * (hit.complete() ? 1f : weights.partial())
-        * (hit.partOfWord() ? weights.partOfWord() : 1f)
-        * (0.5f + 0.5f * specificity);
-  }
-
-  private static List<int[]> spans(List<Token> tokens, int[] indexes) {
-    List<int[]> spans = new ArrayList<>(indexes.length);
-    int[] current = null;
-    int last = -2;
-    for (int i : indexes) {
-      Token token = tokens.get(i);
-      if (current != null && i == last + 1) {
-        current[1] = token.end();
-      } else {
-        current = new int[] {token.start(), token.end()};
-        spans.add(current);
-      }
-      last = i;
-    }
-    return spans;
-  }
-
-  private static List<int[]> strongestWords(DescriptionIndex index, List<Token> tokens, int n) {
-    List<Token> sorted = new ArrayList<>(tokens);
-    sorted.sort(Comparator.comparingDouble((Token t) -> index.weight(t.word())).reversed());
-    List<int[]> spans = new ArrayList<>(n);
-    Set<String> seen = new HashSet<>();
-    for (Token token : sorted) {
-      if (spans.size() >= n || index.weight(token.word()) <= 0) {
-        break;
-      }
-      if (seen.add(token.word())) {
-        spans.add(new int[] {token.start(), token.end()});
-      }
-    }
-    return spans;
+    return weight.entrySet().stream()
+        .max(Map.Entry.comparingByValue())
+        .map(Map.Entry::getKey)
+        .orElse(Language.EN);
   }
 
   static int[] topIndexes(float[] values, int k) {
@@ -960,10 +585,6 @@ final class Engine {
 
   private static List<Candidate> head(List<Candidate> list, int limit) {
     return list.size() <= limit ? list : List.copyOf(list.subList(0, limit));
-  }
-
-  private static float clamp01(float x) {
-    return Math.max(0f, Math.min(1f, x));
   }
 
   /**

@@ -159,6 +159,41 @@ public class LearnerRecords {
    */
   @Transactional
   public Credential importCredential(PersonId person, String fileName, byte[] content) {
+    Opened opened = open(fileName, content);
+    JsonNode document = opened.document();
+    String rawText = document.toString();
+    Optional<NationalBadge> badge = nationalBadge(rawText);
+    String format = format(fileName, document, badge);
+    Described described = describe(fileName, document, badge);
+    UUID id = UUID.randomUUID();
+    jdbc.sql(
+            "INSERT INTO profile_credential (id, person_id, format, title, issuer, issued_on,"
+                + " signature_checked, verification_note, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?)")
+        .params(
+            id,
+            person.value(),
+            format,
+            described.title(),
+            described.issuer(),
+            described.issuedOn(),
+            opened.signatureChecked(),
+            opened.note(),
+            opened.text())
+        .update();
+    storeSkills(person, id, described, skills(rawText, document, described, badge));
+    audit.record(person, "self", "credential-imported");
+    return credentials(person).stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  /**
+   * A credential file read: its text, the credential document (a signed one's payload), and what
+   * its signature check found.
+   */
+  private record Opened(String text, JsonNode document, boolean signatureChecked, String note) {}
+
+  /** Reads the file as a compact JWS (checking its signature) or as a JSON credential. */
+  private Opened open(String fileName, byte[] content) {
     if (content.length == 0) {
       throw new ProfileInputException("file", fileName + " is empty");
     }
@@ -166,56 +201,59 @@ public class LearnerRecords {
       throw new ProfileInputException("file", fileName + " is larger than " + MAX_BYTES + " bytes");
     }
     String text = new String(content, java.nio.charset.StandardCharsets.UTF_8).strip();
-    boolean signatureChecked = false;
-    String note;
-    JsonNode document;
     if (CredentialSignature.isCompactJws(text)) {
       CredentialSignature.Outcome outcome = CredentialSignature.verify(text, json);
       if (outcome.checked() && !outcome.valid()) {
         throw new ProfileInputException(
             "file", fileName + ": the signature does not match the content; not imported");
       }
-      signatureChecked = outcome.checked();
-      note = outcome.note();
-      document = outcome.payload().has("vc") ? outcome.payload().get("vc") : outcome.payload();
-    } else {
-      try {
-        document = json.readTree(text);
-      } catch (RuntimeException e) {
-        throw new ProfileInputException(
-            "file", fileName + " is neither JSON nor a compact JWS: " + firstLine(e.getMessage()));
-      }
-      if (!document.isObject()) {
-        throw new ProfileInputException("file", fileName + ": the top level is not a JSON object");
-      }
-      JsonNode proof = document.get("proof");
-      note = proof == null ? "unsigned" : "data-integrity-not-checked";
+      JsonNode payload = outcome.payload();
+      return new Opened(
+          text, payload.has("vc") ? payload.get("vc") : payload, outcome.checked(), outcome.note());
     }
+    JsonNode document;
+    try {
+      document = json.readTree(text);
+    } catch (RuntimeException e) {
+      throw new ProfileInputException(
+          "file", fileName + " is neither JSON nor a compact JWS: " + firstLine(e.getMessage()));
+    }
+    if (!document.isObject()) {
+      throw new ProfileInputException("file", fileName + ": the top level is not a JSON object");
+    }
+    String note = document.get("proof") == null ? "unsigned" : "data-integrity-not-checked";
+    return new Opened(text, document, false, note);
+  }
+
+  /** The credential's format: a national badge, Open Badges 3.0 or the European Learning Model. */
+  private static String format(String fileName, JsonNode document, Optional<NationalBadge> badge) {
     Set<String> types = types(document);
-    String rawText = document.toString();
-    Optional<NationalBadge> badge = nationalBadge(rawText);
-    String format;
     if (badge.isPresent()) {
-      format = "national-badge";
+      return "national-badge";
     } else if (types.contains("OpenBadgeCredential") || types.contains("AchievementCredential")) {
-      format = "open-badge-3";
+      return "open-badge-3";
     } else if (types.stream().anyMatch(t -> t.contains("EuropeanDigitalCredential"))
         || document.path("@context").toString().contains("europa.eu")) {
-      format = "elm";
-    } else {
-      throw new ProfileInputException(
-          "file",
-          fileName
-              + ": not a recognised credential (expected an Open Badges 3.0, European Learning"
-              + " Model or national competence badge credential; type was "
-              + types
-              + ")");
+      return "elm";
     }
+    throw new ProfileInputException(
+        "file",
+        fileName
+            + ": not a recognised credential (expected an Open Badges 3.0, European Learning"
+            + " Model or national competence badge credential; type was "
+            + types
+            + ")");
+  }
+
+  /** What a credential says of itself, wherever its format keeps it. */
+  private record Described(String title, String issuer, LocalDate issuedOn) {}
+
+  private static Described describe(
+      String fileName, JsonNode document, Optional<NationalBadge> badge) {
     JsonNode subject = document.path("credentialSubject");
-    JsonNode achievement = subject.path("achievement");
     String title =
         firstText(
-                achievement.path("name"),
+                subject.path("achievement").path("name"),
                 subject.path("hasClaim").path(0).path("title"),
                 subject.path("hasClaim").path("title"),
                 document.path("displayParameter").path("title"),
@@ -240,42 +278,53 @@ public class LearnerRecords {
                 document.path("awardedDate"))
             .map(LearnerRecords::date)
             .orElse(null);
+    return new Described(title, issuer, issuedOn);
+  }
 
-    UUID id = UUID.randomUUID();
-    jdbc.sql(
-            "INSERT INTO profile_credential (id, person_id, format, title, issuer, issued_on,"
-                + " signature_checked, verification_note, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?)")
-        .params(id, person.value(), format, title, issuer, issuedOn, signatureChecked, note, text)
-        .update();
+  /**
+   * A credential's skills.
+   *
+   * @param identified whether they were identified from its descriptions rather than named
+   */
+  private record CredentialSkills(Map<ConceptUri, Found> skills, boolean identified) {}
 
-    Map<ConceptUri, Found> skills = new LinkedHashMap<>();
+  /**
+   * The ESCO skills the credential names; when it names none, those identified from its own
+   * description and, for a national badge, the badge's definition.
+   */
+  private CredentialSkills skills(
+      String rawText, JsonNode document, Described described, Optional<NationalBadge> badge) {
     Set<ConceptUri> named = new LinkedHashSet<>();
     Matcher m = ESCO_SKILL.matcher(rawText);
     while (m.find()) {
       named.add(ConceptUri.of(m.group()));
     }
-    String ownDescription =
-        String.join(
-            ".\n",
-            title,
-            firstText(achievement.path("description"), document.path("description")).orElse(""),
-            firstText(achievement.path("criteria").path("narrative")).orElse(""));
-    boolean identified = named.isEmpty();
+    Map<ConceptUri, Found> skills = new LinkedHashMap<>();
     if (!named.isEmpty()) {
       for (ConceptSummary s : taxonomy.summaries(List.copyOf(named), Language.FI)) {
         if (s.type() == ConceptType.SKILL) {
           skills.put(s.uri(), new Found(s.label().text(), ""));
         }
       }
-    } else if (badge.isPresent()) {
-      // A national badge has no ESCO alignment: its skills come from what its national
-      // definition and the credential itself say, through the identification engine.
-      skills.putAll(identify(badge.get().description() + ".\n" + ownDescription));
-    } else {
-      skills.putAll(identify(ownDescription));
+      return new CredentialSkills(skills, false);
     }
-    for (Map.Entry<ConceptUri, Found> skill : skills.entrySet()) {
+    JsonNode achievement = document.path("credentialSubject").path("achievement");
+    String ownDescription =
+        String.join(
+            ".\n",
+            described.title(),
+            firstText(achievement.path("description"), document.path("description")).orElse(""),
+            firstText(achievement.path("criteria").path("narrative")).orElse(""));
+    // A national badge has no ESCO alignment: its skills come from what its national
+    // definition and the credential itself say, through the identification engine.
+    skills.putAll(
+        identify(badge.map(b -> b.description() + ".\n" + ownDescription).orElse(ownDescription)));
+    return new CredentialSkills(skills, true);
+  }
+
+  private void storeSkills(
+      PersonId person, UUID credential, Described described, CredentialSkills found) {
+    for (Map.Entry<ConceptUri, Found> skill : found.skills().entrySet()) {
       jdbc.sql(
               "INSERT INTO profile_skill (id, person_id, skill_uri, label, source_kind,"
                   + " credential_id, source_label, evidence, proficiency, last_used, verified,"
@@ -286,16 +335,14 @@ public class LearnerRecords {
               person.value(),
               skill.getKey().value(),
               skill.getValue().label(),
-              id,
-              title,
+              credential,
+              described.title(),
               skill.getValue().evidence(),
-              issuedOn,
-              issuer,
-              identified)
+              described.issuedOn(),
+              described.issuer(),
+              found.identified())
           .update();
     }
-    audit.record(person, "self", "credential-imported");
-    return credentials(person).stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
   }
 
   /**

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -23,6 +24,8 @@ import java.util.function.Function;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
+import org.hibernate.search.engine.search.aggregation.dsl.AggregationFinalStep;
+import org.hibernate.search.engine.search.aggregation.dsl.SearchAggregationFactory;
 import org.hibernate.search.engine.search.common.SortMode;
 import org.hibernate.search.engine.search.common.ValueModel;
 import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
@@ -30,14 +33,18 @@ import org.hibernate.search.engine.search.predicate.SearchPredicate;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import org.hibernate.search.engine.search.projection.SearchProjection;
+import org.hibernate.search.engine.search.projection.dsl.SearchProjectionFactory;
 import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.engine.search.sort.dsl.SearchSortFactory;
 import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
 import org.hibernate.search.mapper.orm.Search;
-import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FieldProjection;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IdProjection;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ProjectionConstructor;
 import org.hibernate.search.util.common.data.Range;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,7 +79,7 @@ public class EducationSearchService {
   private final Vocabulary vocabulary;
   private final FinnishMorphology morphology;
   private final Clock clock;
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
   private final QuerySynonyms synonyms;
   private final float doctoralPrior;
   private final RelatedSkills relatedSkills;
@@ -90,7 +97,8 @@ public class EducationSearchService {
       EntityManagerFactory entityManagerFactory,
       Vocabulary vocabulary,
       FinnishMorphology morphology,
-      JdbcTemplate jdbc,
+      JdbcClient jdbc,
+      Clock clock,
       QuerySynonyms synonyms,
       RelatedSkills relatedSkills,
       @Value("${osaava.education.search.doctoral-prior:0.5}") float doctoralPrior) {
@@ -106,7 +114,9 @@ public class EducationSearchService {
     this.morphology = morphology;
     this.jdbc = jdbc;
     this.vocabulary = vocabulary;
-    this.clock = Clock.systemUTC();
+    // Dates (start-date facet, "open now") are UTC dates, as they always were; the clock itself is
+    // the application's, so tests can fix it.
+    this.clock = clock.withZone(ZoneOffset.UTC);
   }
 
   /**
@@ -140,42 +150,28 @@ public class EducationSearchService {
     List<String> teaches = QueryWords.of(query.teaches());
     Instant now = clock.instant();
     LocalDate today = LocalDate.ofInstant(now, clock.getZone());
-    Map<Facet, AggregationKey<?>> keys = new EnumMap<>(Facet.class);
+    Map<Facet, AggregationKey<Object>> keys = new EnumMap<>(Facet.class);
     for (Facet facet : Facet.values()) {
       keys.put(facet, AggregationKey.of(facet.parameter()));
     }
-    String language = query.language().code();
-    List<String> highlightLanguages = new ArrayList<>(new LinkedHashSet<>(List.of(language, "fi")));
+    // "Application open now" counted in the same query: the implementations whose application
+    // has started, counted when their application has not ended. The range counts each offering
+    // once however many of its implementations are open.
+    AggregationKey<Map<Range<Instant>, Long>> openNowKey = AggregationKey.of("open-now");
+    List<String> highlightLanguages =
+        new ArrayList<>(new LinkedHashSet<>(List.of(query.language().code(), "fi")));
     highlightLanguages.retainAll(LANGUAGES);
     try (Session session = sessionFactory.openSession()) {
-      SearchSession search = Search.session(session);
       var step =
-          search
+          Search.session(session)
               .search(OfferingDocument.class)
               .select(
-                  f -> {
-                    List<org.hibernate.search.engine.search.projection.dsl.ProjectionFinalStep<?>>
-                        parts = new ArrayList<>();
-                    parts.add(f.id(UUID.class));
-                    parts.add(f.field(Fields.LEVEL, String.class));
-                    parts.add(f.field(Fields.FIELD, String.class));
-                    parts.add(f.field(Fields.LOCATION, String.class).list());
-                    parts.add(f.field(Fields.LANGUAGE, String.class).list());
-                    parts.add(f.field(Fields.PROVIDER, String.class).list());
-                    parts.add(f.field(Fields.EXTENT, Double.class));
-                    parts.add(f.field(Fields.SYNTHETIC, Boolean.class));
-                    for (String l : highlightLanguages) {
-                      parts.add(f.highlight("body_" + l));
-                    }
-                    return f.composite()
-                        .from(
-                            parts.stream()
-                                .map(p -> p.toProjection())
-                                .toArray(
-                                    org.hibernate.search.engine.search.projection.SearchProjection[]
-                                        ::new))
-                        .asList();
-                  })
+                  f ->
+                      f.composite()
+                          .from(
+                              f.composite().as(IndexedHit.class).toProjection(),
+                              highlights(f, highlightLanguages))
+                          .as(EducationSearchService::hit))
               .where(f -> predicate(f, query, words, teaches, related, now, today, true))
               .sort(
                   f ->
@@ -190,60 +186,9 @@ public class EducationSearchService {
                           .encoder(HighlighterEncoder.HTML)
                           .numberOfFragments(2)
                           .noMatchSize(0));
-      for (Facet facet : List.of(Facet.LEVEL, Facet.LANGUAGE, Facet.MODE, Facet.COST)) {
-        step =
-            step.aggregation(terms(keys, facet), f -> f.terms().field(field(facet), String.class));
+      for (Facet facet : Facet.values()) {
+        step = step.aggregation(keys.get(facet), f -> aggregation(f, facet, today));
       }
-      step =
-          step.aggregation(
-              terms(keys, Facet.FIELD),
-              f -> f.terms().field(Fields.FIELD, String.class).maxTermCount(20));
-      step =
-          step.aggregation(
-              terms(keys, Facet.LOCATION),
-              f -> f.terms().field(Fields.LOCATION, String.class).maxTermCount(400));
-      step =
-          step.aggregation(
-              terms(keys, Facet.PROVIDER),
-              f -> f.terms().field(Fields.PROVIDER, String.class).maxTermCount(30));
-      step =
-          step.aggregation(
-              terms(keys, Facet.REGION),
-              f -> f.terms().field(Fields.REGION, String.class, ValueModel.INDEX).maxTermCount(30));
-      step =
-          step.aggregation(
-              ranges(keys, Facet.EXTENT, Double.class),
-              f ->
-                  f.range()
-                      .field(Fields.EXTENT, Double.class)
-                      .ranges(
-                          Facet.EXTENT_BUCKETS.stream()
-                              .map(b -> range(b, (Integer x) -> (double) x))
-                              .toList()));
-      step =
-          step.aggregation(
-              ranges(keys, Facet.DURATION, Integer.class),
-              f ->
-                  f.range()
-                      .field(Fields.DURATION, Integer.class)
-                      .ranges(
-                          Facet.DURATION_BUCKETS.stream()
-                              .map(b -> range(b, (Integer x) -> x))
-                              .toList()));
-      step =
-          step.aggregation(
-              ranges(keys, Facet.START, LocalDate.class),
-              f ->
-                  f.range()
-                      .field(Fields.START_DATE, LocalDate.class)
-                      .ranges(
-                          Facet.START_BUCKETS.stream()
-                              .map(b -> range(b, (Integer x) -> today.plusMonths(x)))
-                              .toList()));
-      // "Application open now" counted in the same query: the implementations whose application
-      // has started, counted when their application has not ended. The range counts each offering
-      // once however many of its implementations are open.
-      AggregationKey<Map<Range<Instant>, Long>> openNowKey = AggregationKey.of("open-now");
       step =
           step.aggregation(
               openNowKey,
@@ -258,13 +203,7 @@ public class EducationSearchService {
                               p.range()
                                   .field(Fields.IMPLEMENTATION + ".application_start")
                                   .atMost(now)));
-      SearchResult<List<?>> result = step.fetch(query.page() * query.size(), query.size());
-      long openNow = result.aggregation(openNowKey).values().stream().mapToLong(c -> c).sum();
-      List<Hit> hits = new ArrayList<>();
-      for (List<?> row : result.hits()) {
-        hits.add(hit(row, highlightLanguages.size()));
-      }
-      hits = withTitlesAndSkills(hits, query.language());
+      SearchResult<Hit> result = step.fetch(query.page() * query.size(), query.size());
       Map<Facet, List<FacetCount>> facets = new EnumMap<>(Facet.class);
       for (Facet facet : Facet.values()) {
         facets.put(facet, counts(facet, result.aggregation(keys.get(facet)), query));
@@ -275,13 +214,84 @@ public class EducationSearchService {
           total,
           query.page(),
           query.size(),
-          hits,
+          withTitlesAndSkills(result.hits(), query.language()),
           facets,
-          openNow,
+          result.aggregation(openNowKey).values().stream().mapToLong(c -> c).sum(),
           didYouMean,
           relatedVia,
           (System.nanoTime() - started) / 1e6);
     }
+  }
+
+  /**
+   * The index's part of a hit, projected from the document's fields; its titles and skills come
+   * from the tables ({@link #withTitlesAndSkills}).
+   */
+  @ProjectionConstructor
+  record IndexedHit(
+      @IdProjection UUID id,
+      @FieldProjection(path = Fields.LEVEL) String level,
+      @FieldProjection(path = Fields.FIELD) String field,
+      @FieldProjection(path = Fields.LOCATION) List<String> locations,
+      @FieldProjection(path = Fields.LANGUAGE) List<String> languages,
+      @FieldProjection(path = Fields.PROVIDER) List<String> providers,
+      @FieldProjection(path = Fields.EXTENT) Double extent,
+      @FieldProjection(path = Fields.SYNTHETIC) Boolean synthetic) {}
+
+  /**
+   * The highlighted description fragments: in the query's language, then in Finnish, which every
+   * offering has.
+   */
+  private static SearchProjection<List<String>> highlights(
+      SearchProjectionFactory<?, ?> f, List<String> languages) {
+    SearchProjection<List<String>> first =
+        f.highlight("body_" + languages.getFirst()).toProjection();
+    if (languages.size() == 1) {
+      return first;
+    }
+    return f.composite()
+        .from(first, f.highlight("body_" + languages.get(1)).toProjection())
+        .as(
+            (own, finnish) -> {
+              List<String> both = new ArrayList<>(own);
+              both.addAll(finnish);
+              return both;
+            })
+        .toProjection();
+  }
+
+  /** The facet's counts over the whole filtered result: values, or the facet's ranges. */
+  @SuppressWarnings("unchecked")
+  private static AggregationFinalStep<Object> aggregation(
+      SearchAggregationFactory f, Facet facet, LocalDate today) {
+    AggregationFinalStep<?> step =
+        switch (facet) {
+          case LEVEL, LANGUAGE, MODE, COST -> f.terms().field(field(facet), String.class);
+          case FIELD -> f.terms().field(Fields.FIELD, String.class).maxTermCount(20);
+          case LOCATION -> f.terms().field(Fields.LOCATION, String.class).maxTermCount(400);
+          case PROVIDER -> f.terms().field(Fields.PROVIDER, String.class).maxTermCount(30);
+          case REGION ->
+              f.terms().field(Fields.REGION, String.class, ValueModel.INDEX).maxTermCount(30);
+          case EXTENT ->
+              f.range()
+                  .field(Fields.EXTENT, Double.class)
+                  .ranges(
+                      Facet.EXTENT_BUCKETS.stream()
+                          .map(b -> range(b, (Integer x) -> (double) x))
+                          .toList());
+          case DURATION ->
+              f.range()
+                  .field(Fields.DURATION, Integer.class)
+                  .ranges(Facet.DURATION_BUCKETS.stream().map(b -> range(b, x -> x)).toList());
+          case START ->
+              f.range()
+                  .field(Fields.START_DATE, LocalDate.class)
+                  .ranges(
+                      Facet.START_BUCKETS.stream()
+                          .map(b -> range(b, (Integer x) -> today.plusMonths(x)))
+                          .toList());
+        };
+    return (AggregationFinalStep<Object>) step;
   }
 
   /** A plain text query by relevance, no filters: what the evaluations ask. */
@@ -350,30 +360,17 @@ public class EducationSearchService {
     }
   }
 
-  private static Hit hit(List<?> row, int highlightLanguages) {
-    int i = 0;
-    UUID id = (UUID) row.get(i++);
-    String level = (String) row.get(i++);
-    String field = (String) row.get(i++);
-    List<String> locations = strings(row.get(i++));
-    List<String> languages = strings(row.get(i++));
-    List<String> providers = strings(row.get(i++));
-    Double extent = (Double) row.get(i++);
-    boolean synthetic = Boolean.TRUE.equals(row.get(i++));
-    List<String> highlights = new ArrayList<>();
-    for (int n = 0; n < highlightLanguages && highlights.size() < 2; n++) {
-      highlights.addAll(strings(row.get(i + n)));
-    }
+  private static Hit hit(IndexedHit indexed, List<String> highlights) {
     return new Hit(
-        id,
+        indexed.id(),
         Map.of(),
-        level,
-        field,
-        locations,
-        languages,
-        providers,
-        extent,
-        synthetic,
+        indexed.level(),
+        indexed.field(),
+        indexed.locations(),
+        indexed.languages(),
+        indexed.providers(),
+        indexed.extent(),
+        Boolean.TRUE.equals(indexed.synthetic()),
         highlights.size() > 2 ? highlights.subList(0, 2) : highlights,
         List.of());
   }
@@ -396,35 +393,32 @@ public class EducationSearchService {
     Map<UUID, List<String>> labels = new java.util.HashMap<>();
     // One round trip for the page: each hit's titles with its strongest skills beside them (a
     // row per skill, or one row without a skill).
-    jdbc.query(
-        "select o.id, o.title_fi, o.title_sv, o.title_en, s.label from education_offering o"
-            + " left join lateral (select coalesce("
-            + label
-            + ", label_en, label_fi) as label, score, skill_uri from education_offering_skill"
-            + " where offering_id = o.id order by score desc, skill_uri limit ?) s on true"
-            + " where o.id = any(?) order by o.id, s.score desc, s.skill_uri",
-        ps -> {
-          ps.setInt(1, SKILLS_PER_HIT);
-          ps.setArray(
-              2, ps.getConnection().createArrayOf("uuid", hits.stream().map(Hit::id).toArray()));
-        },
-        rs -> {
-          UUID id = rs.getObject(1, UUID.class);
-          if (!titles.containsKey(id)) {
-            Map<String, String> byLanguage = new LinkedHashMap<>();
-            for (String l : LANGUAGES) {
-              String title = rs.getString("title_" + l);
-              if (title != null) {
-                byLanguage.put(l, title);
+    jdbc.sql(
+            "select o.id, o.title_fi, o.title_sv, o.title_en, s.label from education_offering o"
+                + " left join lateral (select coalesce("
+                + label
+                + ", label_en, label_fi) as label, score, skill_uri from education_offering_skill"
+                + " where offering_id = o.id order by score desc, skill_uri limit ?) s on true"
+                + " where o.id = any(?::uuid[]) order by o.id, s.score desc, s.skill_uri")
+        .params(SKILLS_PER_HIT, hits.stream().map(h -> h.id().toString()).toArray(String[]::new))
+        .query(
+            rs -> {
+              UUID id = rs.getObject(1, UUID.class);
+              if (!titles.containsKey(id)) {
+                Map<String, String> byLanguage = new LinkedHashMap<>();
+                for (String l : LANGUAGES) {
+                  String title = rs.getString("title_" + l);
+                  if (title != null) {
+                    byLanguage.put(l, title);
+                  }
+                }
+                titles.put(id, byLanguage);
               }
-            }
-            titles.put(id, byLanguage);
-          }
-          String skill = rs.getString("label");
-          if (skill != null) {
-            labels.computeIfAbsent(id, k -> new ArrayList<>()).add(skill);
-          }
-        });
+              String skill = rs.getString("label");
+              if (skill != null) {
+                labels.computeIfAbsent(id, k -> new ArrayList<>()).add(skill);
+              }
+            });
     return hits.stream()
         .map(
             h ->
@@ -441,14 +435,6 @@ public class EducationSearchService {
                     h.highlights(),
                     labels.getOrDefault(h.id(), List.of())))
         .toList();
-  }
-
-  private static List<String> strings(Object value) {
-    List<String> strings = new ArrayList<>();
-    if (value instanceof List<?> list) {
-      list.forEach(v -> strings.add(String.valueOf(v)));
-    }
-    return strings;
   }
 
   private PredicateFinalStep predicate(
@@ -703,18 +689,6 @@ public class EducationSearchService {
               .then()
               .field(Fields.SORT_KEY);
     };
-  }
-
-  @SuppressWarnings("unchecked")
-  private static AggregationKey<Map<String, Long>> terms(
-      Map<Facet, AggregationKey<?>> keys, Facet facet) {
-    return (AggregationKey<Map<String, Long>>) keys.get(facet);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <T> AggregationKey<Map<Range<T>, Long>> ranges(
-      Map<Facet, AggregationKey<?>> keys, Facet facet, Class<T> type) {
-    return (AggregationKey<Map<Range<T>, Long>>) keys.get(facet);
   }
 
   private static String field(Facet facet) {

@@ -35,8 +35,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
@@ -67,7 +69,11 @@ public class JobAdIngestion {
   private static final IdentifyOptions OPTIONS =
       new IdentifyOptions(25, IdentifyOptions.DEFAULT_THRESHOLD, false, true, null);
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
+
+  /** For the batched inserts, which {@link JdbcClient} has no operation for. */
+  private final JdbcTemplate batch;
+
   private final TransactionTemplate transaction;
   private final IdentificationApi identification;
   private final TaxonomyApi taxonomy;
@@ -78,13 +84,15 @@ public class JobAdIngestion {
   private final Map<String, Optional<Area>> municipalities = new ConcurrentHashMap<>();
 
   JobAdIngestion(
-      JdbcTemplate jdbc,
+      JdbcClient jdbc,
+      JdbcTemplate batch,
       TransactionTemplate transaction,
       IdentificationApi identification,
       TaxonomyApi taxonomy,
       RegionsApi regions,
       DataChanges dataChanges) {
     this.jdbc = jdbc;
+    this.batch = batch;
     this.transaction = transaction;
     this.identification = identification;
     this.taxonomy = taxonomy;
@@ -113,45 +121,71 @@ public class JobAdIngestion {
    */
   public JobAdIngestReport ingest(InputStream in, String source, ImportProgress progress) {
     long started = System.currentTimeMillis();
-    int[] totals = new int[6];
-    transaction.executeWithoutResult(
-        status -> {
-          jdbc.queryForList("select pg_advisory_xact_lock(?)", LOCK);
-          ingestAll(in, source, progress, totals);
-          if (totals[0] > totals[3]) {
-            dataChanges.record(JobAdIngestReport.DATASET);
-          }
-        });
-    return new JobAdIngestReport(
-        totals[0],
-        totals[1],
-        totals[2],
-        totals[3],
-        totals[4],
-        totals[5],
-        System.currentTimeMillis() - started);
+    Counts totals =
+        transaction.execute(
+            status -> {
+              lock();
+              Counts counts = ingestAll(in, source, progress);
+              if (counts.read() > counts.unchanged()) {
+                dataChanges.record(JobAdIngestReport.DATASET);
+              }
+              return counts;
+            });
+    return totals.report(System.currentTimeMillis() - started);
   }
 
-  private void ingestAll(InputStream in, String source, ImportProgress progress, int[] totals) {
+  /**
+   * What ingestion did with a batch of ads, or with a whole input.
+   *
+   * @see JobAdIngestReport
+   */
+  private record Counts(
+      int read,
+      int added,
+      int duplicates,
+      int unchanged,
+      int withOccupation,
+      int withMunicipality) {
+
+    static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0);
+
+    Counts plus(Counts o) {
+      return new Counts(
+          read + o.read,
+          added + o.added,
+          duplicates + o.duplicates,
+          unchanged + o.unchanged,
+          withOccupation + o.withOccupation,
+          withMunicipality + o.withMunicipality);
+    }
+
+    JobAdIngestReport report(long millis) {
+      return new JobAdIngestReport(
+          read, added, duplicates, unchanged, withOccupation, withMunicipality, millis);
+    }
+  }
+
+  /** Waits for any other writer's input to commit (see {@link #LOCK}). */
+  private void lock() {
+    jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK).query().listOfRows();
+  }
+
+  private Counts ingestAll(InputStream in, String source, ImportProgress progress) {
+    Counts totals = Counts.NONE;
     try (JobPostingReader reader = new JobPostingReader(json, in, source)) {
-      List<JobPosting> batch = new ArrayList<>(BATCH);
+      List<JobPosting> postings = new ArrayList<>(BATCH);
       while (reader.hasNext()) {
-        batch.add(reader.next());
-        if (batch.size() == BATCH) {
-          add(totals, ingestBatch(batch, source, progress));
-          batch.clear();
+        postings.add(reader.next());
+        if (postings.size() == BATCH) {
+          totals = totals.plus(ingestBatch(postings, source, progress));
+          postings.clear();
         }
       }
-      if (!batch.isEmpty()) {
-        add(totals, ingestBatch(batch, source, progress));
+      if (!postings.isEmpty()) {
+        totals = totals.plus(ingestBatch(postings, source, progress));
       }
     }
-  }
-
-  private static void add(int[] totals, int[] batch) {
-    for (int i = 0; i < totals.length; i++) {
-      totals[i] += batch[i];
-    }
+    return totals;
   }
 
   /** The stable id of an ad: the same source identifier always gives the same id. */
@@ -159,23 +193,21 @@ public class JobAdIngestion {
     return UUID.nameUUIDFromBytes(("job-ad:" + identifier).getBytes(StandardCharsets.UTF_8));
   }
 
-  private int[] ingestBatch(List<JobPosting> postings, String source, ImportProgress progress) {
+  private Counts ingestBatch(List<JobPosting> postings, String source, ImportProgress progress) {
     // Within one input the last copy of an identifier wins, as a source re-sending it would.
     Map<String, JobPosting> byKey = new LinkedHashMap<>();
     postings.forEach(p -> byKey.put(p.identifier(), p));
     Set<String> known =
         new HashSet<>(
-            jdbc.queryForList(
-                "select source_key from lm_job_ad where source_key = any(?)",
-                String.class,
-                (Object) byKey.keySet().toArray(String[]::new)));
+            jdbc.sql("select source_key from lm_job_ad where source_key = any(?)")
+                .param(byKey.keySet().toArray(String[]::new))
+                .query(String.class)
+                .list());
     List<JobPosting> fresh =
         byKey.values().stream().filter(p -> !known.contains(p.identifier())).toList();
     int unchanged = postings.size() - fresh.size();
     List<Enriched> enriched = enrich(fresh, source);
-    int[] counts = new int[] {postings.size(), 0, 0, unchanged, 0, 0};
-    store(enriched, counts, progress);
-    return counts;
+    return new Counts(postings.size(), 0, 0, unchanged, 0, 0).plus(store(enriched, progress));
   }
 
   /** An ad with what ingestion adds to it. */
@@ -334,158 +366,222 @@ public class JobAdIngestion {
   /** A stored ad as duplicate detection sees it. */
   private record Candidate(UUID id, UUID root, int[] signature) {}
 
-  private void store(List<Enriched> ads, int[] counts, ImportProgress progress) {
+  /**
+   * Stores new ads: each ad row (compared with the stored ads and the batch's earlier ones for
+   * reposts), then the batch's skills and bands, then what the ads add to the demand aggregates.
+   */
+  private Counts store(List<Enriched> ads, ImportProgress progress) {
     if (ads.isEmpty()) {
-      return;
+      return Counts.NONE;
     }
     Map<Long, List<Candidate>> byBand = candidates(ads);
-    Map<DemandKey, Integer> adTotals = new HashMap<>();
-    Map<SkillKey, Integer> skillTotals = new HashMap<>();
+    DemandChange demand = new DemandChange();
     Timestamp now = Timestamp.from(Instant.now());
-    List<Object[]> skillRows = new ArrayList<>();
-    List<Object[]> bandRows = new ArrayList<>();
+    int added = 0;
+    int duplicates = 0;
+    int withOccupation = 0;
+    int withMunicipality = 0;
     for (Enriched ad : ads) {
-      long[] bands = MinHash.bands(ad.signature());
-      UUID duplicateOf = null;
-      double best = 0;
-      for (int b = 0; b < bands.length; b++) {
-        for (Candidate c : byBand.getOrDefault(key(b, bands[b]), List.of())) {
-          double similarity = MinHash.similarity(ad.signature(), c.signature());
-          if (similarity >= DUPLICATE_SIMILARITY && similarity > best) {
-            best = similarity;
-            duplicateOf = c.root();
-          }
-        }
-      }
-      JobPosting p = ad.posting();
-      jdbc.update(
-          "insert into lm_job_ad (id, source_key, title, description, language, employer,"
-              + " occupation_uri, isco_code, municipality_code, region_code, location_text, remote,"
-              + " date_posted, valid_through, synthetic, duplicate_of, minhash, ingested_at,"
-              + " organisation, url)"
-              + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          ad.id(),
-          p.identifier(),
-          p.title(),
-          p.description(),
-          ad.language().code(),
-          p.employer(),
-          ad.occupationUri(),
-          ad.iscoCode(),
-          ad.municipalityCode(),
-          ad.regionCode(),
-          p.locality() != null ? p.locality() : p.regionName(),
-          p.remote(),
-          Date.valueOf(p.datePosted()),
-          p.validThrough() == null ? null : Date.valueOf(p.validThrough()),
-          p.synthetic(),
-          duplicateOf,
-          ad.signature(),
-          now,
-          p.organisation(),
-          p.url());
+      UUID duplicateOf = duplicateOf(ad, byBand, null);
+      insertAd(ad, duplicateOf, now);
       Candidate self =
           new Candidate(ad.id(), duplicateOf == null ? ad.id() : duplicateOf, ad.signature());
+      long[] bands = MinHash.bands(ad.signature());
       for (int b = 0; b < bands.length; b++) {
-        bandRows.add(new Object[] {(short) b, bands[b], ad.id()});
         byBand.computeIfAbsent(key(b, bands[b]), k -> new ArrayList<>()).add(self);
       }
-      for (AdSkill skill : ad.skills()) {
-        skillRows.add(
-            new Object[] {ad.id(), skill.uri(), skill.score(), skill.evidence(), skill.chosen()});
-      }
       if (ad.occupationUri() != null || ad.iscoCode() != null) {
-        counts[4]++;
+        withOccupation++;
       }
       if (ad.municipalityCode() != null) {
-        counts[5]++;
+        withMunicipality++;
       }
       if (duplicateOf != null) {
-        counts[2]++;
+        duplicates++;
       } else {
-        counts[1]++;
-        DemandKey key =
-            new DemandKey(
-                p.datePosted().withDayOfMonth(1),
-                ad.regionCode() == null ? "" : ad.regionCode(),
-                ad.iscoCode() == null ? "" : ad.iscoCode());
-        adTotals.merge(key, 1, Integer::sum);
-        for (AdSkill skill : ad.skills()) {
-          skillTotals.merge(new SkillKey(key, skill.uri()), 1, Integer::sum);
-        }
+        added++;
+        demand.count(ad, 1);
       }
-      progress.report("stored " + p.identifier());
+      progress.report("stored " + ad.posting().identifier());
     }
-    jdbc.batchUpdate(
-        "insert into lm_job_ad_skill (ad_id, skill_uri, score, evidence, chosen)"
-            + " values (?, ?, ?, ?, ?)",
-        skillRows);
-    jdbc.batchUpdate(
-        "insert into lm_job_ad_band (band, hash, ad_id) values (?, ?, ?) on conflict do nothing",
-        bandRows);
-    applyDemand(adTotals, skillTotals);
+    insertSkills(ads);
+    insertBands(ads);
+    applyDemand(demand);
+    return new Counts(0, added, duplicates, 0, withOccupation, withMunicipality);
   }
 
   /**
-   * Adds {@code adTotals} and {@code skillTotals} (negative for an ad that no longer counts as it
-   * did) to the demand aggregates; a row that falls to zero goes, as if never counted.
+   * The earliest ad of the repost family most similar to {@code ad} among the candidates, or null
+   * when none is similar enough.
+   *
+   * @param self an ad to leave out with its reposts (the ad being edited), or null
    */
-  private void applyDemand(Map<DemandKey, Integer> adTotals, Map<SkillKey, Integer> skillTotals) {
-    jdbc.batchUpdate(
+  private static UUID duplicateOf(Enriched ad, Map<Long, List<Candidate>> byBand, UUID self) {
+    long[] bands = MinHash.bands(ad.signature());
+    UUID duplicateOf = null;
+    double best = 0;
+    for (int b = 0; b < bands.length; b++) {
+      for (Candidate c : byBand.getOrDefault(key(b, bands[b]), List.of())) {
+        if (self != null && (c.id().equals(self) || c.root().equals(self))) {
+          continue;
+        }
+        double similarity = MinHash.similarity(ad.signature(), c.signature());
+        if (similarity >= DUPLICATE_SIMILARITY && similarity > best) {
+          best = similarity;
+          duplicateOf = c.root();
+        }
+      }
+    }
+    return duplicateOf;
+  }
+
+  /**
+   * The columns an ad's row has whether inserted or replaced by an edit, in the order of {@link
+   * #insertAd} and {@link #updateAd}.
+   */
+  private static Map<String, Object> adColumns(Enriched ad, UUID duplicateOf) {
+    JobPosting p = ad.posting();
+    Map<String, Object> columns = new LinkedHashMap<>();
+    columns.put("title", p.title());
+    columns.put("description", p.description());
+    columns.put("language", ad.language().code());
+    columns.put("employer", p.employer());
+    columns.put("occupation_uri", ad.occupationUri());
+    columns.put("isco_code", ad.iscoCode());
+    columns.put("municipality_code", ad.municipalityCode());
+    columns.put("region_code", ad.regionCode());
+    columns.put("location_text", p.locality() != null ? p.locality() : p.regionName());
+    columns.put("remote", p.remote());
+    columns.put("date_posted", Date.valueOf(p.datePosted()));
+    columns.put("valid_through", p.validThrough() == null ? null : Date.valueOf(p.validThrough()));
+    columns.put("synthetic", p.synthetic());
+    columns.put("duplicate_of", duplicateOf);
+    columns.put("minhash", ad.signature());
+    columns.put("organisation", p.organisation());
+    columns.put("url", p.url());
+    return columns;
+  }
+
+  private void insertAd(Enriched ad, UUID duplicateOf, Timestamp now) {
+    Map<String, Object> columns = new LinkedHashMap<>();
+    columns.put("id", ad.id());
+    columns.put("source_key", ad.posting().identifier());
+    columns.put("ingested_at", now);
+    columns.putAll(adColumns(ad, duplicateOf));
+    jdbc.sql(
+            "insert into lm_job_ad ("
+                + String.join(", ", columns.keySet())
+                + ") values ("
+                + columns.keySet().stream().map(c -> "?").collect(Collectors.joining(", "))
+                + ")")
+        .params(new ArrayList<>(columns.values()))
+        .update();
+  }
+
+  /** Replaces an edited ad's row; saving reopens a closed ad. */
+  private void updateAd(Enriched ad, UUID duplicateOf) {
+    Map<String, Object> columns = adColumns(ad, duplicateOf);
+    List<Object> params = new ArrayList<>(columns.values());
+    params.add(ad.id());
+    jdbc.sql(
+            "update lm_job_ad set "
+                + columns.keySet().stream().map(c -> c + " = ?").collect(Collectors.joining(", "))
+                + ", updated_at = now(), closed_at = null where id = ?")
+        .params(params)
+        .update();
+  }
+
+  private void insertSkills(List<Enriched> ads) {
+    List<Object[]> rows = new ArrayList<>();
+    for (Enriched ad : ads) {
+      for (AdSkill skill : ad.skills()) {
+        rows.add(
+            new Object[] {ad.id(), skill.uri(), skill.score(), skill.evidence(), skill.chosen()});
+      }
+    }
+    batch.batchUpdate(
+        "insert into lm_job_ad_skill (ad_id, skill_uri, score, evidence, chosen)"
+            + " values (?, ?, ?, ?, ?)",
+        rows);
+  }
+
+  /** The ads' MinHash bands, by which later ads find them as repost candidates. */
+  private void insertBands(List<Enriched> ads) {
+    List<Object[]> rows = new ArrayList<>();
+    for (Enriched ad : ads) {
+      long[] bands = MinHash.bands(ad.signature());
+      for (int b = 0; b < bands.length; b++) {
+        rows.add(new Object[] {(short) b, bands[b], ad.id()});
+      }
+    }
+    batch.batchUpdate(
+        "insert into lm_job_ad_band (band, hash, ad_id) values (?, ?, ?) on conflict do nothing",
+        rows);
+  }
+
+  /**
+   * What a set of ads changes in the demand aggregates: ads and skill mentions per month, region
+   * and ISCO group (negative for an ad that no longer counts as it did).
+   */
+  private static final class DemandChange {
+    final Map<DemandKey, Integer> ads = new HashMap<>();
+    final Map<SkillKey, Integer> skills = new HashMap<>();
+
+    void count(Enriched ad, int delta) {
+      DemandKey key = DemandKey.of(ad.posting().datePosted(), ad.regionCode(), ad.iscoCode());
+      count(key, ad.skills().stream().map(AdSkill::uri).toList(), delta);
+    }
+
+    void count(DemandKey key, List<String> skillUris, int delta) {
+      ads.merge(key, delta, Integer::sum);
+      for (String uri : skillUris) {
+        skills.merge(new SkillKey(key, uri), delta, Integer::sum);
+      }
+    }
+
+    /** Leaves out what an edit took back and added again. */
+    void dropUnchanged() {
+      ads.values().removeIf(v -> v == 0);
+      skills.values().removeIf(v -> v == 0);
+    }
+  }
+
+  /**
+   * Adds {@code change} to the demand aggregates; a row that falls to zero goes, as if never
+   * counted.
+   */
+  private void applyDemand(DemandChange change) {
+    Map<DemandKey, Integer> adTotals = change.ads;
+    Map<SkillKey, Integer> skillTotals = change.skills;
+    batch.batchUpdate(
         "insert into lm_demand_ads (month, region_code, isco_code, ads) values (?, ?, ?, ?)"
             + " on conflict (month, region_code, isco_code) do update"
             + " set ads = lm_demand_ads.ads + excluded.ads",
         adTotals.entrySet().stream()
             .sorted(Map.Entry.comparingByKey())
-            .map(
-                e ->
-                    new Object[] {
-                      Date.valueOf(e.getKey().month()),
-                      e.getKey().region(),
-                      e.getKey().isco(),
-                      e.getValue()
-                    })
+            .map(e -> e.getKey().row(e.getValue()))
             .toList());
-    jdbc.batchUpdate(
+    batch.batchUpdate(
         "insert into lm_demand_skill (month, region_code, isco_code, skill_uri, ads)"
             + " values (?, ?, ?, ?, ?) on conflict (month, region_code, isco_code, skill_uri)"
             + " do update set ads = lm_demand_skill.ads + excluded.ads",
         skillTotals.entrySet().stream()
             .sorted(Map.Entry.comparingByKey())
-            .map(
-                e ->
-                    new Object[] {
-                      Date.valueOf(e.getKey().key().month()),
-                      e.getKey().key().region(),
-                      e.getKey().key().isco(),
-                      e.getKey().skill(),
-                      e.getValue()
-                    })
+            .map(e -> e.getKey().row(e.getValue()))
             .toList());
-    jdbc.batchUpdate(
+    batch.batchUpdate(
         "delete from lm_demand_ads where month = ? and region_code = ? and isco_code = ?"
             + " and ads <= 0",
         adTotals.entrySet().stream()
             .filter(e -> e.getValue() < 0)
-            .map(
-                e ->
-                    new Object[] {
-                      Date.valueOf(e.getKey().month()), e.getKey().region(), e.getKey().isco()
-                    })
+            .map(e -> e.getKey().row())
             .toList());
-    jdbc.batchUpdate(
+    batch.batchUpdate(
         "delete from lm_demand_skill where month = ? and region_code = ? and isco_code = ?"
             + " and skill_uri = ? and ads <= 0",
         skillTotals.entrySet().stream()
             .filter(e -> e.getValue() < 0)
-            .map(
-                e ->
-                    new Object[] {
-                      Date.valueOf(e.getKey().key().month()),
-                      e.getKey().key().region(),
-                      e.getKey().key().isco(),
-                      e.getKey().skill()
-                    })
+            .map(e -> e.getKey().row())
             .toList());
   }
 
@@ -521,26 +617,28 @@ public class JobAdIngestion {
     UUID id = idOf(posting.identifier());
     transaction.executeWithoutResult(
         status -> {
-          jdbc.queryForList("select pg_advisory_xact_lock(?)", LOCK);
+          lock();
           List<Stored> stored =
-              jdbc.query(
-                  "select duplicate_of, organisation, date_posted, region_code, isco_code"
-                      + " from lm_job_ad where id = ? for update",
-                  (rs, i) ->
-                      new Stored(
-                          rs.getObject("duplicate_of", UUID.class),
-                          rs.getString("organisation"),
-                          rs.getDate("date_posted").toLocalDate(),
-                          rs.getString("region_code"),
-                          rs.getString("isco_code")),
-                  id);
+              jdbc.sql(
+                      "select duplicate_of, organisation, date_posted, region_code, isco_code"
+                          + " from lm_job_ad where id = ? for update")
+                  .param(id)
+                  .query(
+                      (rs, i) ->
+                          new Stored(
+                              rs.getObject("duplicate_of", UUID.class),
+                              rs.getString("organisation"),
+                              rs.getDate("date_posted").toLocalDate(),
+                              rs.getString("region_code"),
+                              rs.getString("isco_code")))
+                  .list();
           if (!stored.isEmpty() && !organisation.equals(stored.getFirst().organisation())) {
             throw new InvalidInputException(
                 source, 1, "identifier", "another organisation's ad has this identifier");
           }
           Enriched ad = enrich(List.of(posting), source).getFirst();
           if (stored.isEmpty()) {
-            store(List.of(ad), new int[6], ImportProgress.silent());
+            store(List.of(ad), ImportProgress.silent());
           } else {
             replace(id, stored.getFirst(), ad);
           }
@@ -560,11 +658,11 @@ public class JobAdIngestion {
         transaction.execute(
             status -> {
               int changed =
-                  jdbc.update(
-                      "update lm_job_ad set closed_at = coalesce(closed_at, now())"
-                          + " where id = ? and organisation = ?",
-                      id,
-                      organisation);
+                  jdbc.sql(
+                          "update lm_job_ad set closed_at = coalesce(closed_at, now())"
+                              + " where id = ? and organisation = ?")
+                      .params(id, organisation)
+                      .update();
               if (changed > 0) {
                 dataChanges.record(JobAdIngestReport.DATASET);
               }
@@ -581,108 +679,61 @@ public class JobAdIngestion {
       String region,
       String isco) {}
 
+  /**
+   * Replaces a stored ad by its edit: takes back what it counted, compares it afresh for reposts,
+   * rewrites its row, skills and bands, and counts it as it is now.
+   */
   private void replace(UUID id, Stored old, Enriched ad) {
-    Map<DemandKey, Integer> adTotals = new HashMap<>();
-    Map<SkillKey, Integer> skillTotals = new HashMap<>();
-    // Take back what the ad counted as it was.
+    DemandChange demand = new DemandChange();
     if (old.duplicateOf() == null) {
-      DemandKey before =
-          new DemandKey(
-              old.posted().withDayOfMonth(1),
-              old.region() == null ? "" : old.region(),
-              old.isco() == null ? "" : old.isco());
-      adTotals.merge(before, -1, Integer::sum);
-      for (String uri :
-          jdbc.queryForList(
-              "select skill_uri from lm_job_ad_skill where ad_id = ?", String.class, id)) {
-        skillTotals.merge(new SkillKey(before, uri), -1, Integer::sum);
-      }
+      demand.count(
+          DemandKey.of(old.posted(), old.region(), old.isco()),
+          jdbc.sql("select skill_uri from lm_job_ad_skill where ad_id = ?")
+              .param(id)
+              .query(String.class)
+              .list(),
+          -1);
     }
     // An ad that others repost stays the one they count under; any other is compared afresh
     // with the ads stored, itself left out, as if it came in now.
     boolean reposted =
         Boolean.TRUE.equals(
-            jdbc.queryForObject(
-                "select exists (select 1 from lm_job_ad where duplicate_of = ?)",
-                Boolean.class,
-                id));
-    UUID duplicateOf = null;
-    long[] bands = MinHash.bands(ad.signature());
-    if (!reposted) {
-      Map<Long, List<Candidate>> byBand = candidates(List.of(ad));
-      double best = 0;
-      for (int b = 0; b < bands.length; b++) {
-        for (Candidate c : byBand.getOrDefault(key(b, bands[b]), List.of())) {
-          if (c.id().equals(id) || c.root().equals(id)) {
-            continue;
-          }
-          double similarity = MinHash.similarity(ad.signature(), c.signature());
-          if (similarity >= DUPLICATE_SIMILARITY && similarity > best) {
-            best = similarity;
-            duplicateOf = c.root();
-          }
-        }
-      }
-    }
-    JobPosting p = ad.posting();
-    jdbc.update(
-        "update lm_job_ad set title = ?, description = ?, language = ?, employer = ?,"
-            + " occupation_uri = ?, isco_code = ?, municipality_code = ?, region_code = ?,"
-            + " location_text = ?, remote = ?, date_posted = ?, valid_through = ?, synthetic = ?,"
-            + " duplicate_of = ?, minhash = ?, organisation = ?, url = ?, updated_at = now(),"
-            + " closed_at = null where id = ?",
-        p.title(),
-        p.description(),
-        ad.language().code(),
-        p.employer(),
-        ad.occupationUri(),
-        ad.iscoCode(),
-        ad.municipalityCode(),
-        ad.regionCode(),
-        p.locality() != null ? p.locality() : p.regionName(),
-        p.remote(),
-        Date.valueOf(p.datePosted()),
-        p.validThrough() == null ? null : Date.valueOf(p.validThrough()),
-        p.synthetic(),
-        duplicateOf,
-        ad.signature(),
-        p.organisation(),
-        p.url(),
-        id);
-    jdbc.update("delete from lm_job_ad_skill where ad_id = ?", id);
-    jdbc.update("delete from lm_job_ad_band where ad_id = ?", id);
-    jdbc.batchUpdate(
-        "insert into lm_job_ad_skill (ad_id, skill_uri, score, evidence, chosen)"
-            + " values (?, ?, ?, ?, ?)",
-        ad.skills().stream()
-            .map(s -> new Object[] {id, s.uri(), s.score(), s.evidence(), s.chosen()})
-            .toList());
-    List<Object[]> bandRows = new ArrayList<>();
-    for (int b = 0; b < bands.length; b++) {
-      bandRows.add(new Object[] {(short) b, bands[b], id});
-    }
-    jdbc.batchUpdate(
-        "insert into lm_job_ad_band (band, hash, ad_id) values (?, ?, ?) on conflict do nothing",
-        bandRows);
-    // Count the ad as it is now.
+            jdbc.sql("select exists (select 1 from lm_job_ad where duplicate_of = ?)")
+                .param(id)
+                .query(Boolean.class)
+                .single());
+    UUID duplicateOf = reposted ? null : duplicateOf(ad, candidates(List.of(ad)), id);
+    updateAd(ad, duplicateOf);
+    jdbc.sql("delete from lm_job_ad_skill where ad_id = ?").param(id).update();
+    jdbc.sql("delete from lm_job_ad_band where ad_id = ?").param(id).update();
+    insertSkills(List.of(ad));
+    insertBands(List.of(ad));
     if (duplicateOf == null) {
-      DemandKey after =
-          new DemandKey(
-              p.datePosted().withDayOfMonth(1),
-              ad.regionCode() == null ? "" : ad.regionCode(),
-              ad.iscoCode() == null ? "" : ad.iscoCode());
-      adTotals.merge(after, 1, Integer::sum);
-      for (AdSkill skill : ad.skills()) {
-        skillTotals.merge(new SkillKey(after, skill.uri()), 1, Integer::sum);
-      }
+      demand.count(ad, 1);
     }
-    adTotals.values().removeIf(v -> v == 0);
-    skillTotals.values().removeIf(v -> v == 0);
-    applyDemand(adTotals, skillTotals);
+    demand.dropUnchanged();
+    applyDemand(demand);
   }
 
   private record DemandKey(java.time.LocalDate month, String region, String isco)
       implements Comparable<DemandKey> {
+
+    /** The key an ad posted on {@code posted} counts under; no region or group is "". */
+    static DemandKey of(java.time.LocalDate posted, String region, String isco) {
+      return new DemandKey(
+          posted.withDayOfMonth(1), region == null ? "" : region, isco == null ? "" : isco);
+    }
+
+    /** The key's columns as statement parameters, followed by {@code more}. */
+    Object[] row(Object... more) {
+      Object[] row = new Object[3 + more.length];
+      row[0] = Date.valueOf(month);
+      row[1] = region;
+      row[2] = isco;
+      System.arraycopy(more, 0, row, 3, more.length);
+      return row;
+    }
+
     @Override
     public int compareTo(DemandKey o) {
       int c = month.compareTo(o.month);
@@ -694,6 +745,15 @@ public class JobAdIngestion {
   }
 
   private record SkillKey(DemandKey key, String skill) implements Comparable<SkillKey> {
+
+    /** The key's columns as statement parameters, followed by {@code more}. */
+    Object[] row(Object... more) {
+      Object[] tail = new Object[1 + more.length];
+      tail[0] = skill;
+      System.arraycopy(more, 0, tail, 1, more.length);
+      return key.row(tail);
+    }
+
     @Override
     public int compareTo(SkillKey o) {
       int c = key.compareTo(o.key);
@@ -718,26 +778,29 @@ public class JobAdIngestion {
       }
     }
     Map<Long, List<Candidate>> byBand = new HashMap<>();
-    jdbc.query(
-        "select q.band, q.hash, a.id, coalesce(a.duplicate_of, a.id) as root, a.minhash"
-            + " from unnest(?::smallint[], ?::bigint[]) as q(band, hash)"
-            + " join lm_job_ad_band b on b.band = q.band and b.hash = q.hash"
-            + " join lm_job_ad a on a.id = b.ad_id",
-        rs -> {
-          Array array = rs.getArray("minhash");
-          Integer[] boxed = (Integer[]) array.getArray();
-          int[] signature = new int[boxed.length];
-          for (int i = 0; i < boxed.length; i++) {
-            signature[i] = boxed[i];
-          }
-          byBand
-              .computeIfAbsent(key(rs.getShort("band"), rs.getLong("hash")), k -> new ArrayList<>())
-              .add(
-                  new Candidate(
-                      rs.getObject("id", UUID.class), rs.getObject("root", UUID.class), signature));
-        },
-        bandNumbers,
-        hashes);
+    jdbc.sql(
+            "select q.band, q.hash, a.id, coalesce(a.duplicate_of, a.id) as root, a.minhash"
+                + " from unnest(?::smallint[], ?::bigint[]) as q(band, hash)"
+                + " join lm_job_ad_band b on b.band = q.band and b.hash = q.hash"
+                + " join lm_job_ad a on a.id = b.ad_id")
+        .params(bandNumbers, hashes)
+        .query(
+            rs -> {
+              Array array = rs.getArray("minhash");
+              Integer[] boxed = (Integer[]) array.getArray();
+              int[] signature = new int[boxed.length];
+              for (int i = 0; i < boxed.length; i++) {
+                signature[i] = boxed[i];
+              }
+              byBand
+                  .computeIfAbsent(
+                      key(rs.getShort("band"), rs.getLong("hash")), k -> new ArrayList<>())
+                  .add(
+                      new Candidate(
+                          rs.getObject("id", UUID.class),
+                          rs.getObject("root", UUID.class),
+                          signature));
+            });
     return byBand;
   }
 

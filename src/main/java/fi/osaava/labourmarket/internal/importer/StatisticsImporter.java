@@ -37,6 +37,7 @@ import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -65,7 +66,11 @@ public class StatisticsImporter {
   /** The national total row of the occupation series, which is no ISCO group. */
   static final String TOTAL_CODE = "SSS";
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
+
+  /** For the batched inserts, which {@link JdbcClient} has no operation for. */
+  private final JdbcTemplate batch;
+
   private final TransactionTemplate transaction;
   private final TaxonomyApi taxonomy;
   private final RegionsApi regions;
@@ -73,12 +78,14 @@ public class StatisticsImporter {
   private final JsonMapper json = JsonMapper.builder().build();
 
   StatisticsImporter(
-      JdbcTemplate jdbc,
+      JdbcClient jdbc,
+      JdbcTemplate batch,
       TransactionTemplate transaction,
       TaxonomyApi taxonomy,
       RegionsApi regions,
       DataChanges dataChanges) {
     this.jdbc = jdbc;
+    this.batch = batch;
     this.transaction = transaction;
     this.taxonomy = taxonomy;
     this.regions = regions;
@@ -99,8 +106,7 @@ public class StatisticsImporter {
   }
 
   public boolean isImported() {
-    Integer n = jdbc.queryForObject("select count(*) from lm_dataset", Integer.class);
-    return n != null && n > 0;
+    return jdbc.sql("select count(*) from lm_dataset").query(Integer.class).single() > 0;
   }
 
   public StatisticsImportReport importFrom(Path referenceData, ImportProgress progress) {
@@ -116,13 +122,97 @@ public class StatisticsImporter {
       Path referenceData, boolean allowShrink, ImportProgress progress) {
     long started = System.currentTimeMillis();
     Path lm = referenceData.resolve("labour-market");
-    Map<String, Integer> rows = new LinkedHashMap<>();
-    Map<String, List<String>> unmatched = new LinkedHashMap<>();
-
-    IscoMatcher isco = new IscoMatcher(taxonomy);
     progress.report("Reading " + OCCUPATIONS);
-    List<Object[]> occupationRows = new ArrayList<>();
-    Unmatched occupationUnmatched = new Unmatched();
+    FileRows occupations = readOccupations(lm);
+    progress.report("Reading the regional series");
+    List<FileRows> areas = readAreaSeries(lm);
+    progress.report("Reading " + FLOW);
+    FileRows flow = readVacancyFlow(lm);
+    progress.report("Reading " + INDICATORS);
+    FileRows indicators = readIndicators(lm);
+    progress.report("Reading the boundaries");
+    List<FileRows> boundaries =
+        List.of(
+            new FileRows(
+                REGION_GEO,
+                boundaries(referenceData.resolve(REGION_GEO), REGION_GEO, AreaLevel.REGION),
+                List.of()),
+            new FileRows(
+                MUNICIPALITY_GEO,
+                boundaries(
+                    referenceData.resolve(MUNICIPALITY_GEO),
+                    MUNICIPALITY_GEO,
+                    AreaLevel.MUNICIPALITY),
+                List.of()));
+    progress.report("Reading the current snapshots");
+    Map<String, EmploymentSnapshotReader.Snapshot> snapshots = readSnapshots(lm);
+
+    Map<String, Integer> rows = new LinkedHashMap<>();
+    areas.forEach(f -> rows.put(f.file(), f.rows().size()));
+    snapshots.forEach((name, s) -> rows.put(name, s.rows().size() / s.measures().size()));
+    for (FileRows f : concat(List.of(occupations, flow, indicators), boundaries)) {
+      rows.put(f.file(), f.rows().size());
+    }
+    Map<String, List<String>> unmatched = new LinkedHashMap<>();
+    for (FileRows f : concat(concat(List.of(occupations), areas), List.of(flow))) {
+      if (!f.unmatched().isEmpty()) {
+        unmatched.put(f.file(), f.unmatched());
+      }
+    }
+
+    progress.report("Writing");
+    Timestamp now = Timestamp.from(Instant.now());
+    transaction.executeWithoutResult(
+        status -> {
+          checkShrink(rows, allowShrink);
+          dataChanges.record(StatisticsImportReport.DATASET);
+          jdbc.sql(
+                  "truncate lm_dataset, lm_occupation_series, lm_area_series, lm_vacancy_flow,"
+                      + " lm_occupation_indicator, lm_boundary")
+              .update();
+          writeSeries(occupations, concat(areas), flow);
+          writeIndicators(indicators);
+          batch.batchUpdate(
+              "insert into lm_boundary (level, code, name_fi, name_sv, geometry)"
+                  + " values (?, ?, ?, ?, ?)",
+              concat(boundaries));
+          writeSnapshots(snapshots.values());
+          for (var entry : rows.entrySet()) {
+            List<String> names = unmatched.getOrDefault(entry.getKey(), List.of());
+            jdbc.sql(
+                    "insert into lm_dataset (name, imported_at, rows, unmatched)"
+                        + " values (?, ?, ?, ?)")
+                .params(entry.getKey(), now, entry.getValue(), names.toArray(String[]::new))
+                .update();
+          }
+        });
+    unmatched.forEach(
+        (file, names) -> log.warn("{}: {} names matched no code: {}", file, names.size(), names));
+    return new StatisticsImportReport(rows, unmatched, System.currentTimeMillis() - started);
+  }
+
+  /**
+   * The rows read from one input file, ready to insert, and the names in it that matched no code.
+   */
+  private record FileRows(String file, List<Object[]> rows, List<String> unmatched) {}
+
+  private static <T> List<T> concat(List<T> first, List<T> second) {
+    List<T> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
+  }
+
+  private static List<Object[]> concat(List<FileRows> files) {
+    List<Object[]> all = new ArrayList<>();
+    files.forEach(f -> all.addAll(f.rows()));
+    return all;
+  }
+
+  /** Jobseekers and vacancies by occupation group, the group matched to its ISCO code. */
+  private FileRows readOccupations(Path lm) {
+    IscoMatcher isco = new IscoMatcher(taxonomy);
+    List<Object[]> rows = new ArrayList<>();
+    Unmatched unmatched = new Unmatched();
     read(
         lm.resolve(OCCUPATIONS),
         OCCUPATIONS,
@@ -131,17 +221,19 @@ public class StatisticsImporter {
           String name = r.required("Ammattiryhma").replaceAll("\\s+", " ");
           String code = isco.match(name);
           if (code == null) {
-            occupationUnmatched.add(name);
+            unmatched.add(name);
           }
-          occupationRows.add(
+          rows.add(
               new Object[] {
                 name, code, month(r, "time"), count(r, "Tyottomat"), count(r, "Avoimet_tyopaikat")
               });
         });
+    return new FileRows(OCCUPATIONS, rows, unmatched.describe());
+  }
 
-    progress.report("Reading the regional series");
-    List<Object[]> areaRows = new ArrayList<>();
-    Map<String, Unmatched> areaUnmatched = new LinkedHashMap<>();
+  /** Unemployment, labour force and vacancies by region, sub-region and municipality. */
+  private List<FileRows> readAreaSeries(Path lm) {
+    List<FileRows> files = new ArrayList<>();
     for (var file :
         List.of(
             Map.entry(REGIONS, AreaLevel.REGION),
@@ -154,8 +246,8 @@ public class StatisticsImporter {
             case MUNICIPALITY -> "kunta";
           };
       AreaMatcher matcher = new AreaMatcher(regions, file.getValue());
-      Unmatched missing = areaUnmatched.computeIfAbsent(file.getKey(), k -> new Unmatched());
-      int before = areaRows.size();
+      Unmatched missing = new Unmatched();
+      List<Object[]> rows = new ArrayList<>();
       read(
           lm.resolve(file.getKey()),
           file.getKey(),
@@ -166,7 +258,7 @@ public class StatisticsImporter {
             if (code == null) {
               missing.add(name);
             }
-            areaRows.add(
+            rows.add(
                 new Object[] {
                   file.getValue().name(),
                   name,
@@ -177,12 +269,15 @@ public class StatisticsImporter {
                   count(r, "Avoimet_tyopaikat")
                 });
           });
-      rows.put(file.getKey(), areaRows.size() - before);
+      files.add(new FileRows(file.getKey(), rows, missing.describe()));
     }
+    return files;
+  }
 
-    progress.report("Reading " + FLOW);
-    List<Object[]> flowRows = new ArrayList<>();
-    Unmatched flowUnmatched = new Unmatched();
+  /** Vacancies open, new and filled per month and region, with their mean days open. */
+  private FileRows readVacancyFlow(Path lm) {
+    List<Object[]> rows = new ArrayList<>();
+    Unmatched unmatched = new Unmatched();
     AreaMatcher regionMatcher = new AreaMatcher(regions, AreaLevel.REGION);
     read(
         lm.resolve(FLOW),
@@ -198,9 +293,9 @@ public class StatisticsImporter {
           String name = r.required("maakunta");
           String code = regionMatcher.code(name);
           if (code == null) {
-            flowUnmatched.add(name);
+            unmatched.add(name);
           }
-          flowRows.add(
+          rows.add(
               new Object[] {
                 name,
                 code,
@@ -211,10 +306,13 @@ public class StatisticsImporter {
                 count(r, "Tayttyneiden_tyopaikkojen_avoinnaolon_km_kesto_paivaa")
               });
         });
+    return new FileRows(FLOW, rows, unmatched.describe());
+  }
 
-    progress.report("Reading " + INDICATORS);
-    List<Object[]> indicatorRows = new ArrayList<>();
-    Map<String, Long> indicatorLines = new HashMap<>();
+  /** Labour-market indicators per ESCO occupation, one line per occupation. */
+  private static FileRows readIndicators(Path lm) {
+    List<Object[]> rows = new ArrayList<>();
+    Map<String, Long> lines = new HashMap<>();
     read(
         lm.resolve(INDICATORS),
         INDICATORS,
@@ -224,12 +322,12 @@ public class StatisticsImporter {
           if (!uri.startsWith("http://data.europa.eu/esco/occupation/")) {
             throw r.invalid("conceptUri", "not an ESCO occupation URI: '" + uri + "'");
           }
-          Long first = indicatorLines.putIfAbsent(uri, r.line());
+          Long first = lines.putIfAbsent(uri, r.line());
           if (first != null) {
             throw r.invalid("conceptUri", "the occupation is already on line " + first);
           }
           Double decile = decimal(r, "Palkkadesiili (mediaanituntipalkka)");
-          indicatorRows.add(
+          rows.add(
               new Object[] {
                 uri,
                 r.required("AMMATTI"),
@@ -246,150 +344,110 @@ public class StatisticsImporter {
                 decimal(r, "Ulkomaalaistaustaisten osuus työllisistä")
               });
         });
+    return new FileRows(INDICATORS, rows, List.of());
+  }
 
-    progress.report("Reading the boundaries");
-    List<Object[]> boundaries = new ArrayList<>();
-    boundaries.addAll(boundaries(referenceData.resolve(REGION_GEO), REGION_GEO, AreaLevel.REGION));
-    int regionBoundaries = boundaries.size();
-    boundaries.addAll(
-        boundaries(
-            referenceData.resolve(MUNICIPALITY_GEO), MUNICIPALITY_GEO, AreaLevel.MUNICIPALITY));
-
-    progress.report("Reading the current snapshots");
-    List<EmploymentSnapshotReader.Snapshot> snapshots = new ArrayList<>();
+  /** The current PxWeb snapshots by file name relative to the labour-market folder. */
+  private static Map<String, EmploymentSnapshotReader.Snapshot> readSnapshots(Path lm) {
+    Map<String, EmploymentSnapshotReader.Snapshot> snapshots = new LinkedHashMap<>();
     try {
       EmploymentSnapshotReader reader = new EmploymentSnapshotReader();
       for (Path file : EmploymentSnapshotReader.files(lm)) {
         String name = lm.relativize(file).toString();
-        EmploymentSnapshotReader.Snapshot snapshot = reader.read(file, name);
-        snapshots.add(snapshot);
-        rows.put(name, snapshot.rows().size() / snapshot.measures().size());
+        snapshots.put(name, reader.read(file, name));
       }
     } catch (IOException e) {
       throw new InvalidInputException(
           EmploymentSnapshotReader.FOLDER, 0, null, "cannot list: " + e.getMessage(), e);
     }
+    return snapshots;
+  }
 
-    rows.put(OCCUPATIONS, occupationRows.size());
-    rows.put(FLOW, flowRows.size());
-    rows.put(INDICATORS, indicatorRows.size());
-    rows.put(REGION_GEO, regionBoundaries);
-    rows.put(MUNICIPALITY_GEO, boundaries.size() - regionBoundaries);
-    unmatched.put(OCCUPATIONS, occupationUnmatched.describe());
-    areaUnmatched.forEach((file, names) -> unmatched.put(file, names.describe()));
-    unmatched.put(FLOW, flowUnmatched.describe());
-    unmatched.values().removeIf(List::isEmpty);
-
-    progress.report("Writing");
-    Timestamp now = Timestamp.from(Instant.now());
-    transaction.executeWithoutResult(
-        status -> {
-          checkShrink(rows, allowShrink);
-          dataChanges.record(StatisticsImportReport.DATASET);
-          jdbc.update(
-              "truncate lm_dataset, lm_occupation_series, lm_area_series, lm_vacancy_flow,"
-                  + " lm_occupation_indicator, lm_boundary");
-          jdbc.batchUpdate(
-              "insert into lm_occupation_series (group_name, isco_code, month, jobseekers,"
-                  + " vacancies) values (?, ?, ?, ?, ?)",
-              occupationRows,
-              new int[] {Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.INTEGER, Types.INTEGER});
-          jdbc.batchUpdate(
-              "insert into lm_area_series (level, area_name, area_code, month, unemployed,"
-                  + " labour_force, vacancies) values (?, ?, ?, ?, ?, ?, ?)",
-              areaRows,
-              new int[] {
-                Types.VARCHAR,
-                Types.VARCHAR,
-                Types.VARCHAR,
-                Types.DATE,
-                Types.INTEGER,
-                Types.INTEGER,
-                Types.INTEGER
-              });
-          jdbc.batchUpdate(
-              "insert into lm_vacancy_flow (area_name, area_code, month, open_during, new_during,"
-                  + " filled_during, mean_days_open) values (?, ?, ?, ?, ?, ?, ?)",
-              flowRows,
-              new int[] {
-                Types.VARCHAR,
-                Types.VARCHAR,
-                Types.DATE,
-                Types.INTEGER,
-                Types.INTEGER,
-                Types.INTEGER,
-                Types.INTEGER
-              });
-          int[] indicatorTypes = new int[13];
-          java.util.Arrays.fill(indicatorTypes, Types.DOUBLE);
-          indicatorTypes[0] = Types.VARCHAR;
-          indicatorTypes[1] = Types.VARCHAR;
-          indicatorTypes[7] = Types.INTEGER;
-          jdbc.batchUpdate(
-              "insert into lm_occupation_indicator values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-              indicatorRows,
-              indicatorTypes);
-          jdbc.batchUpdate(
-              "insert into lm_boundary (level, code, name_fi, name_sv, geometry)"
-                  + " values (?, ?, ?, ?, ?)",
-              boundaries);
-          for (EmploymentSnapshotReader.Snapshot snapshot : snapshots) {
-            jdbc.batchUpdate(
-                "insert into lm_current_area (source_code, level, area_code, month, measure,"
-                    + " value) values (?, ?, ?, ?, ?, ?)"
-                    + " on conflict (source_code, month, measure) do update set value ="
-                    + " excluded.value",
-                snapshot.rows(),
-                new int[] {
-                  Types.VARCHAR,
-                  Types.VARCHAR,
-                  Types.VARCHAR,
-                  Types.DATE,
-                  Types.VARCHAR,
-                  Types.DOUBLE
-                });
-            for (EmploymentSnapshotReader.Measure measure : snapshot.measures()) {
-              jdbc.update(
-                  "insert into lm_current_measure (measure, label_fi, updated, source)"
-                      + " values (?, ?, ?, ?) on conflict (measure) do update set label_fi ="
-                      + " excluded.label_fi, updated = excluded.updated, source = excluded.source",
-                  measure.code(),
-                  measure.labelFi(),
-                  snapshot.updated(),
-                  snapshot.source());
-            }
-          }
-          for (var entry : rows.entrySet()) {
-            List<String> names = unmatched.getOrDefault(entry.getKey(), List.of());
-            jdbc.update(
-                "insert into lm_dataset (name, imported_at, rows, unmatched) values (?, ?, ?, ?)",
-                entry.getKey(),
-                now,
-                entry.getValue(),
-                names.toArray(String[]::new));
-          }
+  private void writeSeries(FileRows occupations, List<Object[]> areaRows, FileRows flow) {
+    batch.batchUpdate(
+        "insert into lm_occupation_series (group_name, isco_code, month, jobseekers,"
+            + " vacancies) values (?, ?, ?, ?, ?)",
+        occupations.rows(),
+        new int[] {Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.INTEGER, Types.INTEGER});
+    batch.batchUpdate(
+        "insert into lm_area_series (level, area_name, area_code, month, unemployed,"
+            + " labour_force, vacancies) values (?, ?, ?, ?, ?, ?, ?)",
+        areaRows,
+        new int[] {
+          Types.VARCHAR,
+          Types.VARCHAR,
+          Types.VARCHAR,
+          Types.DATE,
+          Types.INTEGER,
+          Types.INTEGER,
+          Types.INTEGER
         });
-    unmatched.forEach(
-        (file, names) -> log.warn("{}: {} names matched no code: {}", file, names.size(), names));
-    return new StatisticsImportReport(rows, unmatched, System.currentTimeMillis() - started);
+    batch.batchUpdate(
+        "insert into lm_vacancy_flow (area_name, area_code, month, open_during, new_during,"
+            + " filled_during, mean_days_open) values (?, ?, ?, ?, ?, ?, ?)",
+        flow.rows(),
+        new int[] {
+          Types.VARCHAR,
+          Types.VARCHAR,
+          Types.DATE,
+          Types.INTEGER,
+          Types.INTEGER,
+          Types.INTEGER,
+          Types.INTEGER
+        });
+  }
+
+  private void writeIndicators(FileRows indicators) {
+    int[] types = new int[13];
+    java.util.Arrays.fill(types, Types.DOUBLE);
+    types[0] = Types.VARCHAR;
+    types[1] = Types.VARCHAR;
+    types[7] = Types.INTEGER;
+    batch.batchUpdate(
+        "insert into lm_occupation_indicator values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        indicators.rows(),
+        types);
+  }
+
+  /** The snapshots' figures and their measures' names, upserted: newer months add to older. */
+  private void writeSnapshots(Iterable<EmploymentSnapshotReader.Snapshot> snapshots) {
+    for (EmploymentSnapshotReader.Snapshot snapshot : snapshots) {
+      batch.batchUpdate(
+          "insert into lm_current_area (source_code, level, area_code, month, measure,"
+              + " value) values (?, ?, ?, ?, ?, ?)"
+              + " on conflict (source_code, month, measure) do update set value ="
+              + " excluded.value",
+          snapshot.rows(),
+          new int[] {
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.VARCHAR, Types.DOUBLE
+          });
+      for (EmploymentSnapshotReader.Measure measure : snapshot.measures()) {
+        jdbc.sql(
+                "insert into lm_current_measure (measure, label_fi, updated, source)"
+                    + " values (?, ?, ?, ?) on conflict (measure) do update set label_fi ="
+                    + " excluded.label_fi, updated = excluded.updated, source = excluded.source")
+            .params(measure.code(), measure.labelFi(), snapshot.updated(), snapshot.source())
+            .update();
+      }
+    }
   }
 
   /** Refuses a file that has implausibly fewer rows than the previous import had from it. */
   private void checkShrink(Map<String, Integer> rows, boolean allowShrink) {
-    jdbc.query(
-        "select name, rows from lm_dataset for update",
-        rs -> {
-          Integer now = rows.get(rs.getString(1));
-          int before = rs.getInt(2);
-          if (now != null) {
-            SnapshotShrinkGuard.check(
-                rs.getString(1),
-                "rows of the previous import",
-                before,
-                Math.max(0, before - now),
-                allowShrink);
-          }
-        });
+    jdbc.sql("select name, rows from lm_dataset for update")
+        .query(
+            rs -> {
+              Integer now = rows.get(rs.getString(1));
+              int before = rs.getInt(2);
+              if (now != null) {
+                SnapshotShrinkGuard.check(
+                    rs.getString(1),
+                    "rows of the previous import",
+                    before,
+                    Math.max(0, before - now),
+                    allowShrink);
+              }
+            });
   }
 
   private interface RowHandler {
