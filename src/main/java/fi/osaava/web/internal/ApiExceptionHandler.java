@@ -16,6 +16,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -168,6 +170,30 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpStatus.BAD_REQUEST, "Invalid value for parameter '" + parameter + "': " + reason);
     problem.setTitle("Invalid request");
     problem.setProperty("parameter", parameter);
+    return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  /**
+   * A query or form object ({@code @ModelAttribute} record) without a {@code BindingResult} of its
+   * own that did not bind: its first field is named as a single parameter would be.
+   */
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    FieldError field = e.getBindingResult().getFieldError();
+    if (field == null) {
+      return super.handleMethodArgumentNotValid(e, headers, status, request);
+    }
+    String reason = field.isBindingFailure() ? "invalid value" : field.getDefaultMessage();
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            "Invalid value for parameter '" + field.getField() + "': " + reason);
+    problem.setTitle("Invalid request");
+    problem.setProperty("parameter", field.getField());
     return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
   }
 
