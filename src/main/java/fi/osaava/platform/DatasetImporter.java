@@ -1,6 +1,10 @@
 package fi.osaava.platform;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * A module's importer of one published dataset, run by the first-start bootstrap. Modules
@@ -26,4 +30,22 @@ public interface DatasetImporter {
 
   /** Imports everything this importer knows from the reference-data directory, all or nothing. */
   void importFrom(Path referenceData, ImportProgress progress);
+
+  /**
+   * The file in {@code folder} whose whole name matches {@code pattern} and sorts last, for inputs
+   * named by year or date ({@code municipalities-2026.csv}); null when there is none or no folder.
+   */
+  static Path newestFile(Path folder, String pattern) {
+    if (!Files.isDirectory(folder)) {
+      return null;
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      return files
+          .filter(f -> f.getFileName().toString().matches(pattern))
+          .max(Comparator.comparing(f -> f.getFileName().toString()))
+          .orElse(null);
+    } catch (IOException e) {
+      return null;
+    }
+  }
 }

@@ -6,9 +6,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Who may publish for an organisation on the editor pages ({@code /publish/**}), decided only by
@@ -64,6 +66,24 @@ public class PublishingEditors {
   /** The job ads' editor signed in as {@code auth}, or empty for anyone else. */
   public Optional<Editor> jobAdEditor(Authentication auth) {
     return editor(auth, jobAdEditorRoles);
+  }
+
+  /**
+   * The offerings' editor signed in as {@code auth}; anyone else is refused with 403.
+   *
+   * @param refusal what the 403 says, such as who may publish on the page
+   */
+  public Editor requireEditor(Authentication auth, String refusal) {
+    return editor(auth).orElseThrow(() -> forbidden(refusal));
+  }
+
+  /** The job ads' editor signed in as {@code auth}; anyone else is refused with 403. */
+  public Editor requireJobAdEditor(Authentication auth, String refusal) {
+    return jobAdEditor(auth).orElseThrow(() -> forbidden(refusal));
+  }
+
+  private static ResponseStatusException forbidden(String refusal) {
+    return new ResponseStatusException(HttpStatus.FORBIDDEN, refusal);
   }
 
   /**

@@ -1,5 +1,6 @@
 package fi.osaava.education;
 
+import static fi.osaava.web.FieldErrorAssertions.assertFieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -162,15 +163,7 @@ class OfferingPublishingTest extends WebTestBase {
               .getResponse();
       String field = c.getKey();
       assertThat(response.getStatus()).as(field).isEqualTo(200);
-      String page = response.getContentAsString();
-      assertThat(page)
-          .as(field + ": in the summary, linked to the field")
-          .contains("govuk-error-summary")
-          .contains("href=\"#" + field + "\"");
-      assertThat(page)
-          .as(field + ": beside the field")
-          .contains("id=\"" + field + "-error\"")
-          .containsPattern("id=\"" + field + "\"[^>]*aria-describedby=\"[^\"]*" + field + "-error");
+      assertFieldError(response.getContentAsString(), field);
     }
     // The URL scheme is refused with the message that says what is accepted.
     MockHttpServletRequestBuilder javascript =

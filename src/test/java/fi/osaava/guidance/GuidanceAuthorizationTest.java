@@ -3,31 +3,28 @@ package fi.osaava.guidance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import fi.osaava.profile.CounsellorConsents;
 import fi.osaava.profile.CounsellorGrant;
 import fi.osaava.profile.PersonId;
 import fi.osaava.web.FixedClock;
+import fi.osaava.web.RouteRules;
+import fi.osaava.web.RouteRules.Rule;
 import fi.osaava.web.WebTestBase;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.ObjectMapper;
 
@@ -41,40 +38,37 @@ import tools.jackson.databind.ObjectMapper;
 class GuidanceAuthorizationTest extends WebTestBase {
 
   /**
-   * @param target what the path's {@code {id}} is: {@code own} (no id: the caller's own data),
-   *     {@code grant} (X's consent) or {@code step} (a step of X's plan)
+   * Each route's rule; its target is what the path's {@code {id}} is: {@code own} (no id: the
+   * caller's own data), {@code grant} (X's consent) or {@code step} (a step of X's plan).
    */
-  record Rule(String target, Map<String, String> params) {}
-
   static final Map<String, Rule> RULES = new LinkedHashMap<>();
 
   static {
     // The client's page: anyone signed in has their own; X's consent is not found for others.
-    RULES.put("GET /guidance/sharing", new Rule("own", Map.of()));
+    RULES.put("GET /guidance/sharing", Rule.own());
     RULES.put(
         "POST /guidance/sharing",
-        new Rule(
-            "own", Map.of("code", "CODE", "name", "Intruder", "parts", "SKILLS", "months", "12")));
-    RULES.put("POST /guidance/sharing/{id}/revoke", new Rule("grant", Map.of()));
+        Rule.own(Map.of("code", "CODE", "name", "Intruder", "parts", "SKILLS", "months", "12")));
+    RULES.put("POST /guidance/sharing/{id}/revoke", Rule.of("grant"));
     // The counsellor's pages: only with the counsellor claims, and only their own consents.
-    RULES.put("GET /guidance/caseload", new Rule("own", Map.of("q", "NAME")));
-    RULES.put("POST /guidance/invitations", new Rule("own", Map.of()));
-    RULES.put("GET /guidance/clients/{id}", new Rule("grant", Map.of()));
-    RULES.put("GET /guidance/clients/{id}/summary.pdf", new Rule("grant", Map.of()));
+    RULES.put("GET /guidance/caseload", Rule.own(Map.of("q", "NAME")));
+    RULES.put("POST /guidance/invitations", Rule.own());
+    RULES.put("GET /guidance/clients/{id}", Rule.of("grant"));
+    RULES.put("GET /guidance/clients/{id}/summary.pdf", Rule.of("grant"));
     RULES.put(
         "POST /guidance/clients/{id}/steps",
-        new Rule("grant", Map.of("kind", "TASK", "title", "Intruder step", "due", "2027-01-01")));
+        Rule.of("grant", Map.of("kind", "TASK", "title", "Intruder step", "due", "2027-01-01")));
     RULES.put(
         "POST /guidance/clients/{id}/notes",
-        new Rule("grant", Map.of("body", "Intruder note", "shared", "true")));
+        Rule.of("grant", Map.of("body", "Intruder note", "shared", "true")));
     // The client's plan: only their own steps; X's step is not found for anyone else.
-    RULES.put("GET /guidance/plan", new Rule("own", Map.of()));
+    RULES.put("GET /guidance/plan", Rule.own());
     RULES.put(
-        "POST /guidance/plan/steps/{id}/decision", new Rule("step", Map.of("decision", "accept")));
-    RULES.put("POST /guidance/plan/steps/{id}/done", new Rule("step", Map.of()));
+        "POST /guidance/plan/steps/{id}/decision", Rule.of("step", Map.of("decision", "accept")));
+    RULES.put("POST /guidance/plan/steps/{id}/done", Rule.of("step"));
     RULES.put(
         "POST /guidance/plan/comments",
-        new Rule("own", Map.of("organisation", "org-a", "comment", "Intruder comment")));
+        Rule.own(Map.of("organisation", "org-a", "comment", "Intruder comment")));
   }
 
   @Autowired
@@ -95,29 +89,16 @@ class GuidanceAuthorizationTest extends WebTestBase {
   String secret;
   String otherCode;
 
-  Set<String> routes() {
-    Set<String> routes = new TreeSet<>();
-    for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
-      for (String pattern : info.getPatternValues()) {
-        if (pattern.equals("/guidance") || pattern.startsWith("/guidance/")) {
-          info.getMethodsCondition().getMethods().forEach(m -> routes.add(m + " " + pattern));
-          if (info.getMethodsCondition().getMethods().isEmpty()) {
-            routes.add("ANY " + pattern);
-          }
-        }
-      }
-    }
-    return routes;
+  RouteRules table() {
+    return new RouteRules(
+        mappings,
+        pattern -> pattern.equals("/guidance") || pattern.startsWith("/guidance/"),
+        RULES);
   }
 
   @Test
   void everyRouteHasARule() {
-    Set<String> routes = routes();
-    assertThat(routes).as("guidance routes found").hasSizeGreaterThanOrEqualTo(6);
-    assertThat(routes)
-        .as("routes without an authorisation rule in GuidanceAuthorizationTest.RULES")
-        .isSubsetOf(RULES.keySet());
-    assertThat(RULES.keySet()).as("rules for routes that no longer exist").isSubsetOf(routes);
+    table().assertEveryRouteHasARule(6, GuidanceAuthorizationTest.class);
   }
 
   @BeforeEach
@@ -183,30 +164,22 @@ class GuidanceAuthorizationTest extends WebTestBase {
                 .get("invitationCode");
   }
 
-  MockHttpServletRequestBuilder build(String route, Rule rule) {
-    String method = route.substring(0, route.indexOf(' '));
-    String id = rule.target().equals("step") ? step.toString() : grant.id().toString();
-    String path = route.substring(route.indexOf(' ') + 1).replace("{id}", id);
-    MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(method), path);
-    rule.params()
-        .forEach(
-            (k, v) ->
-                request.param(
-                    k,
-                    // A page may echo the search it was sent; the leak check looks for the whole
-                    // name, of which the search sends only the start.
-                    v.replace("CODE", otherCode).replace("NAME", clientName.substring(0, 10))));
-    return request;
+  MockHttpServletRequestBuilder build(String route) {
+    return table()
+        .request(
+            route,
+            (variable, rule) ->
+                rule.target().equals("step") ? step.toString() : grant.id().toString(),
+            // A page may echo the search it was sent; the leak check looks for the whole name, of
+            // which the search sends only the start.
+            v -> v.replace("CODE", otherCode).replace("NAME", clientName.substring(0, 10)));
   }
 
   @Test
   void strangersAndOtherOrganisationsSeeAndChangeNothingOfTheClients() throws Exception {
     List<String> leaks = new ArrayList<>();
-    for (String route : routes()) {
-      Rule rule = RULES.get(route);
-      if (rule == null) {
-        continue;
-      }
+    for (String route : table().routes()) {
+      Rule rule = table().rule(route);
       List<RequestPostProcessor> callers =
           List.of(
               oidc.person("stranger-" + UUID.randomUUID()),
@@ -215,10 +188,8 @@ class GuidanceAuthorizationTest extends WebTestBase {
                   GuidanceConsentTest.counsellorClaims("org-b")));
       for (RequestPostProcessor caller : callers) {
         MockHttpServletResponse response =
-            mvc.perform(build(route, rule).with(caller)).andReturn().getResponse();
-        if (!rule.target().equals("own")
-            && response.getStatus() != 404
-            && response.getStatus() != 403) {
+            mvc.perform(build(route).with(caller)).andReturn().getResponse();
+        if (!rule.isOwn() && response.getStatus() != 404 && response.getStatus() != 403) {
           leaks.add(route + " with X's consent answered " + response.getStatus());
         }
         String body = response.getContentAsString();
@@ -247,10 +218,9 @@ class GuidanceAuthorizationTest extends WebTestBase {
   @Test
   void anonymousCallersAreRefusedEverywhere() throws Exception {
     List<String> open = new ArrayList<>();
-    for (String route : routes()) {
-      Rule rule = RULES.getOrDefault(route, new Rule("own", Map.of()));
+    for (String route : table().routes()) {
       MockHttpServletResponse response =
-          mvc.perform(build(route, rule).with(SecurityMockMvcRequestPostProcessors.csrf()))
+          mvc.perform(build(route).with(SecurityMockMvcRequestPostProcessors.csrf()))
               .andReturn()
               .getResponse();
       boolean refused =

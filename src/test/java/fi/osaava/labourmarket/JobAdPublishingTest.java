@@ -1,5 +1,6 @@
 package fi.osaava.labourmarket;
 
+import static fi.osaava.web.FieldErrorAssertions.assertFieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -255,15 +256,7 @@ class JobAdPublishingTest extends WebTestBase {
               .getResponse();
       String field = c.getKey();
       assertThat(response.getStatus()).as(field).isEqualTo(200);
-      String page = response.getContentAsString();
-      assertThat(page)
-          .as(field + ": in the summary, linked to the field")
-          .contains("govuk-error-summary")
-          .contains("href=\"#" + field + "\"");
-      assertThat(page)
-          .as(field + ": beside the field")
-          .contains("id=\"" + field + "-error\"")
-          .containsPattern("id=\"" + field + "\"[^>]*aria-describedby=\"[^\"]*" + field + "-error");
+      assertFieldError(response.getContentAsString(), field);
     }
     // An address that is no ESCO skill, ticked or typed, is refused as the API refuses it.
     String unknown = "http://data.europa.eu/esco/skill/00000000-0000-0000-0000-000000000000";

@@ -1,5 +1,6 @@
 package fi.osaava.profile;
 
+import static fi.osaava.web.FieldErrorAssertions.assertFieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -376,5 +377,50 @@ class ProfileIntegrationTest extends WebTestBase {
                     "{\"kind\":\"WORK\",\"title\":\"x\",\"start\":\"2020-01-01\",\"end\":\"2019-01-01\"}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.parameter").value("end"));
+  }
+
+  @Test
+  void thePageFormNamesEachBadFieldBesideItAndInTheSummary() throws Exception {
+    RequestPostProcessor me = person("bad-page");
+    String page =
+        mvc.perform(
+                post("/profile/experiences")
+                    .with(me)
+                    .header("Accept-Language", "sv")
+                    .param("kind", "WORK")
+                    .param("title", " ")
+                    .param("organisation", "Kafé Oy")
+                    .param("start", "31.8.2024"))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertFieldError(page, "title");
+    assertFieldError(page, "start");
+    assertThat(page)
+        .contains("Roll, examen eller aktivitet: fyll i det här fältet.")
+        .contains("Startdatum: ange datumet som ÅÅÅÅ-MM-DD")
+        .as("what was typed stays in the form")
+        .contains("value=\"Kafé Oy\"");
+    assertThat(page.indexOf("href=\"#title\"")).isLessThan(page.indexOf("href=\"#start\""));
+
+    String endFirst =
+        mvc.perform(
+                post("/profile/experiences")
+                    .with(me)
+                    .header("Accept-Language", "fi")
+                    .param("kind", "WORK")
+                    .param("title", "Kokki")
+                    .param("start", "2024-08-31")
+                    .param("end", "2024-01-01"))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertFieldError(endFirst, "end");
+    assertThat(endFirst).contains("ei voi olla ennen alkamispäivää").doesNotContain("title-error");
+    assertThat(call(me, get("/api/v1/profile/experiences").with(me)))
+        .as("nothing of a refused form is saved")
+        .isEmpty();
   }
 }

@@ -3,29 +3,26 @@ package fi.osaava.programmes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
+import fi.osaava.web.RouteRules;
+import fi.osaava.web.RouteRules.Rule;
 import fi.osaava.web.WebTestBase;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -49,41 +46,39 @@ class ProgrammesAuthorizationTest extends WebTestBase {
     EDITOR_PACKAGE
   }
 
-  record Rule(Access access, Map<String, String> params) {}
+  /** The access a route's rule names as its target. */
+  static Access access(Rule rule) {
+    return Access.valueOf(rule.target());
+  }
 
   static final String SECRET = "B-salaisuus-" + UUID.randomUUID();
 
   static final Map<String, Rule> RULES = new LinkedHashMap<>();
 
   static {
-    RULES.put("GET /programmes", new Rule(Access.PUBLIC, Map.of()));
-    RULES.put("GET /programmes/packages/{slug}", new Rule(Access.PUBLIC, Map.of()));
-    RULES.put("GET /programmes/packages/{slug}/modules/{key}", new Rule(Access.PUBLIC, Map.of()));
-    RULES.put("POST /programmes/packages/{slug}/enrol", new Rule(Access.LEARNER, Map.of()));
-    RULES.put(
-        "POST /programmes/packages/{slug}/modules/{key}/done", new Rule(Access.LEARNER, Map.of()));
+    RULES.put("GET /programmes", Rule.of("PUBLIC"));
+    RULES.put("GET /programmes/packages/{slug}", Rule.of("PUBLIC"));
+    RULES.put("GET /programmes/packages/{slug}/modules/{key}", Rule.of("PUBLIC"));
+    RULES.put("POST /programmes/packages/{slug}/enrol", Rule.of("LEARNER"));
+    RULES.put("POST /programmes/packages/{slug}/modules/{key}/done", Rule.of("LEARNER"));
     RULES.put(
         "POST /programmes/packages/{slug}/modules/{key}/quiz",
-        new Rule(Access.LEARNER, Map.of("answer.estimate", "fact")));
+        Rule.of("LEARNER", Map.of("answer.estimate", "fact")));
     RULES.put(
         "POST /programmes/packages/{slug}/modules/{key}/reflection",
-        new Rule(Access.LEARNER, Map.of("text", "A writes here")));
-    RULES.put("GET /programmes/edit", new Rule(Access.EDITOR, Map.of()));
+        Rule.of("LEARNER", Map.of("text", "A writes here")));
+    RULES.put("GET /programmes/edit", Rule.of("EDITOR"));
     RULES.put(
         "POST /programmes/edit/programmes",
-        new Rule(Access.EDITOR, Map.of("slug", "a-programme-x", "titleFi", "A:n ohjelma")));
+        Rule.of("EDITOR", Map.of("slug", "a-programme-x", "titleFi", "A:n ohjelma")));
     // The programme is B's: A can never start a package in it.
-    RULES.put("POST /programmes/edit/packages", new Rule(Access.EDITOR_PACKAGE, Map.of()));
-    RULES.put("GET /programmes/edit/packages/{id}", new Rule(Access.EDITOR_PACKAGE, Map.of()));
+    RULES.put("POST /programmes/edit/packages", Rule.of("EDITOR_PACKAGE"));
+    RULES.put("GET /programmes/edit/packages/{id}", Rule.of("EDITOR_PACKAGE"));
     RULES.put(
         "POST /programmes/edit/packages/{id}",
-        new Rule(
-            Access.EDITOR_PACKAGE, Map.of("content", "{\"title\": {\"fi\": \"A overwrites\"}}")));
-    RULES.put(
-        "POST /programmes/edit/packages/{id}/publish", new Rule(Access.EDITOR_PACKAGE, Map.of()));
-    RULES.put(
-        "GET /programmes/edit/packages/{id}/preview/{key}",
-        new Rule(Access.EDITOR_PACKAGE, Map.of()));
+        Rule.of("EDITOR_PACKAGE", Map.of("content", "{\"title\": {\"fi\": \"A overwrites\"}}")));
+    RULES.put("POST /programmes/edit/packages/{id}/publish", Rule.of("EDITOR_PACKAGE"));
+    RULES.put("GET /programmes/edit/packages/{id}/preview/{key}", Rule.of("EDITOR_PACKAGE"));
   }
 
   @Autowired
@@ -105,29 +100,16 @@ class ProgrammesAuthorizationTest extends WebTestBase {
         Map.of("osaava_roles", List.of("editor"), "osaava_organisation", organisation));
   }
 
-  Set<String> routes() {
-    Set<String> routes = new TreeSet<>();
-    for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
-      for (String pattern : info.getPatternValues()) {
-        if (pattern.equals("/programmes") || pattern.startsWith("/programmes/")) {
-          info.getMethodsCondition().getMethods().forEach(m -> routes.add(m + " " + pattern));
-          if (info.getMethodsCondition().getMethods().isEmpty()) {
-            routes.add("ANY " + pattern);
-          }
-        }
-      }
-    }
-    return routes;
+  RouteRules table() {
+    return new RouteRules(
+        mappings,
+        pattern -> pattern.equals("/programmes") || pattern.startsWith("/programmes/"),
+        RULES);
   }
 
   @Test
   void everyRouteHasARule() {
-    Set<String> routes = routes();
-    assertThat(routes).as("programme routes found").hasSizeGreaterThanOrEqualTo(14);
-    assertThat(routes)
-        .as("routes without an authorisation rule in ProgrammesAuthorizationTest.RULES")
-        .isSubsetOf(RULES.keySet());
-    assertThat(RULES.keySet()).as("rules for routes that no longer exist").isSubsetOf(routes);
+    table().assertEveryRouteHasARule(14, ProgrammesAuthorizationTest.class);
   }
 
   @BeforeEach
@@ -171,23 +153,24 @@ class ProgrammesAuthorizationTest extends WebTestBase {
             .param("text", "B reflects " + SECRET));
   }
 
-  private MockHttpServletRequestBuilder build(String route, Rule rule) {
-    String method = route.substring(0, route.indexOf(' '));
-    String path =
-        route
-            .substring(route.indexOf(' ') + 1)
-            .replace("{slug}", "ai-basics")
-            .replace(
-                "{key}",
-                route.contains("/quiz")
-                    ? "check-your-understanding"
-                    : route.contains("/reflection") || route.contains("/preview/")
-                        ? "reflect-on-your-work"
-                        : "what-ai-is")
-            .replace("{id}", bPackage);
+  private MockHttpServletRequestBuilder build(String route) {
     MockHttpServletRequestBuilder request =
-        request(HttpMethod.valueOf(method), path).header("Accept-Language", "en");
-    rule.params().forEach(request::param);
+        table()
+            .request(
+                route,
+                (variable, rule) ->
+                    switch (variable) {
+                      case "slug" -> "ai-basics";
+                      case "key" ->
+                          route.contains("/quiz")
+                              ? "check-your-understanding"
+                              : route.contains("/reflection") || route.contains("/preview/")
+                                  ? "reflect-on-your-work"
+                                  : "what-ai-is";
+                      default -> bPackage;
+                    },
+                v -> v)
+            .header("Accept-Language", "en");
     if (route.equals("POST /programmes/edit/packages")) {
       request
           .param("programme", bProgramme)
@@ -199,16 +182,16 @@ class ProgrammesAuthorizationTest extends WebTestBase {
   @Test
   void anonymousVisitorsReadButAreSentToSignInForEverythingElse() throws Exception {
     List<String> wrong = new ArrayList<>();
-    for (String route : routes()) {
-      Rule rule = RULES.get(route);
+    for (String route : table().routes()) {
+      Rule rule = table().rule(route);
       MockHttpServletResponse response =
-          mvc.perform(build(route, rule).with(SecurityMockMvcRequestPostProcessors.csrf()))
+          mvc.perform(build(route).with(SecurityMockMvcRequestPostProcessors.csrf()))
               .andReturn()
               .getResponse();
       boolean signIn =
           response.getStatus() == 302
               && String.valueOf(response.getRedirectedUrl()).endsWith("/sign-in");
-      if (rule.access() == Access.PUBLIC ? response.getStatus() != 200 : !signIn) {
+      if (access(rule) == Access.PUBLIC ? response.getStatus() != 200 : !signIn) {
         wrong.add(route + " answered " + response.getStatus());
       }
       if (response.getContentAsString().contains(SECRET)) {
@@ -222,13 +205,13 @@ class ProgrammesAuthorizationTest extends WebTestBase {
   void aLearnerNeverSeesAnotherLearnersProgressOrAnswers() throws Exception {
     RequestPostProcessor a = oidc.person("learner-a-" + UUID.randomUUID());
     List<String> leaks = new ArrayList<>();
-    for (String route : routes()) {
-      Rule rule = RULES.get(route);
-      if (rule.access() != Access.PUBLIC && rule.access() != Access.LEARNER) {
+    for (String route : table().routes()) {
+      Rule rule = table().rule(route);
+      if (access(rule) != Access.PUBLIC && access(rule) != Access.LEARNER) {
         continue;
       }
       MockHttpServletResponse response =
-          mvc.perform(build(route, rule).with(a)).andReturn().getResponse();
+          mvc.perform(build(route).with(a)).andReturn().getResponse();
       if (response.getStatus() >= 500) {
         leaks.add(route + " answered " + response.getStatus());
       }
@@ -257,14 +240,14 @@ class ProgrammesAuthorizationTest extends WebTestBase {
   void anEditorOfACannotReadOrChangeOrganisationBsPackages() throws Exception {
     RequestPostProcessor a = editorOf("https://a-" + UUID.randomUUID() + ".example.fi");
     List<String> leaks = new ArrayList<>();
-    for (String route : routes()) {
-      Rule rule = RULES.get(route);
-      if (rule.access() != Access.EDITOR && rule.access() != Access.EDITOR_PACKAGE) {
+    for (String route : table().routes()) {
+      Rule rule = table().rule(route);
+      if (access(rule) != Access.EDITOR && access(rule) != Access.EDITOR_PACKAGE) {
         continue;
       }
       MockHttpServletResponse response =
-          mvc.perform(build(route, rule).with(a)).andReturn().getResponse();
-      if (rule.access() == Access.EDITOR_PACKAGE
+          mvc.perform(build(route).with(a)).andReturn().getResponse();
+      if (access(rule) == Access.EDITOR_PACKAGE
           && response.getStatus() != 404
           && response.getStatus() != 403
           // Starting a package in B's programme re-shows A's own form with the error.
@@ -313,13 +296,13 @@ class ProgrammesAuthorizationTest extends WebTestBase {
             oidc.person("orphan-" + UUID.randomUUID(), Map.of("osaava_roles", List.of("editor"))));
     List<String> open = new ArrayList<>();
     for (RequestPostProcessor person : notEditors) {
-      for (String route : routes()) {
-        Rule rule = RULES.get(route);
-        if (rule.access() != Access.EDITOR && rule.access() != Access.EDITOR_PACKAGE) {
+      for (String route : table().routes()) {
+        Rule rule = table().rule(route);
+        if (access(rule) != Access.EDITOR && access(rule) != Access.EDITOR_PACKAGE) {
           continue;
         }
         MockHttpServletResponse response =
-            mvc.perform(build(route, rule).with(person)).andReturn().getResponse();
+            mvc.perform(build(route).with(person)).andReturn().getResponse();
         if (response.getStatus() != 403) {
           open.add(route + " answered " + response.getStatus());
         }

@@ -3,15 +3,14 @@ package fi.osaava.regionalintelligence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
+import fi.osaava.web.RouteRules;
+import fi.osaava.web.RouteRules.Rule;
 import fi.osaava.web.WebTestBase;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,12 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -36,48 +33,45 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 class SurveyAuthorizationTest extends WebTestBase {
 
-  /**
-   * @param target {@code own} (no survey id), {@code survey} (B's survey), {@code token} (a
-   *     response's token), {@code open} (the open link's token) or {@code public}
-   */
-  record Rule(String target, Map<String, String> params) {}
-
   static final String SECRET = "B-salainen-" + UUID.randomUUID();
 
+  /**
+   * Each route's rule; its target is {@code own} (no survey id), {@code survey} (B's survey),
+   * {@code token} (a response's token), {@code open} (the open link's token) or {@code public}.
+   */
   static final Map<String, Rule> RULES = new LinkedHashMap<>();
 
   static {
-    RULES.put("GET /surveys/manage", new Rule("own", Map.of()));
+    RULES.put("GET /surveys/manage", Rule.own());
     RULES.put(
         "POST /surveys/manage",
-        new Rule("own", Map.of("titleFi", "A:n kysely", "titleSv", "A", "titleEn", "A")));
-    RULES.put("GET /surveys/manage/{id}", new Rule("survey", Map.of()));
+        Rule.own(Map.of("titleFi", "A:n kysely", "titleSv", "A", "titleEn", "A")));
+    RULES.put("GET /surveys/manage/{id}", Rule.of("survey"));
     RULES.put(
         "POST /surveys/manage/{id}/questions",
-        new Rule(
+        Rule.of(
             "survey",
             Map.of("kind", "SCALE", "textFi", "A overwrites", "textSv", "A", "textEn", "A")));
-    RULES.put(
-        "POST /surveys/manage/{id}/questions/{question}/delete", new Rule("survey", Map.of()));
-    RULES.put("POST /surveys/manage/{id}/open", new Rule("survey", Map.of()));
+    RULES.put("POST /surveys/manage/{id}/questions/{question}/delete", Rule.of("survey"));
+    RULES.put("POST /surveys/manage/{id}/open", Rule.of("survey"));
     RULES.put(
         "POST /surveys/manage/{id}/invitations",
-        new Rule("survey", Map.of("companies", "A overwrites; a@example.fi")));
-    RULES.put("GET /surveys/manage/{id}/links.csv", new Rule("survey", Map.of()));
-    RULES.put("POST /surveys/manage/{id}/close", new Rule("survey", Map.of()));
-    RULES.put("POST /surveys/manage/{id}/copy", new Rule("survey", Map.of()));
-    RULES.put("GET /surveys/manage/{id}/results", new Rule("survey", Map.of()));
-    RULES.put("POST /surveys/manage/{id}/publish", new Rule("survey", Map.of()));
+        Rule.of("survey", Map.of("companies", "A overwrites; a@example.fi")));
+    RULES.put("GET /surveys/manage/{id}/links.csv", Rule.of("survey"));
+    RULES.put("POST /surveys/manage/{id}/close", Rule.of("survey"));
+    RULES.put("POST /surveys/manage/{id}/copy", Rule.of("survey"));
+    RULES.put("GET /surveys/manage/{id}/results", Rule.of("survey"));
+    RULES.put("POST /surveys/manage/{id}/publish", Rule.of("survey"));
     // Respondents: no sign-in, the token is the key.
-    RULES.put("GET /surveys/r/{token}", new Rule("token", Map.of()));
-    RULES.put("POST /surveys/answer", new Rule("token", Map.of("action", "save")));
-    RULES.put("GET /surveys/open/{token}", new Rule("open", Map.of()));
-    RULES.put("POST /surveys/start", new Rule("open", Map.of()));
-    RULES.put("GET /surveys/concept-options", new Rule("public", Map.of("q", "welding")));
+    RULES.put("GET /surveys/r/{token}", Rule.of("token"));
+    RULES.put("POST /surveys/answer", Rule.of("token", Map.of("action", "save")));
+    RULES.put("GET /surveys/open/{token}", Rule.of("open"));
+    RULES.put("POST /surveys/start", Rule.of("open"));
+    RULES.put("GET /surveys/concept-options", Rule.of("public", Map.of("q", "welding")));
     // Published results are open to everyone; an unpublished survey is not found.
-    RULES.put("GET /surveys/results", new Rule("public", Map.of()));
-    RULES.put("GET /surveys/results/{id}", new Rule("public", Map.of()));
-    RULES.put("GET /surveys/results/{id}/results.csv", new Rule("public", Map.of()));
+    RULES.put("GET /surveys/results", Rule.of("public"));
+    RULES.put("GET /surveys/results/{id}", Rule.of("public"));
+    RULES.put("GET /surveys/results/{id}/results.csv", Rule.of("public"));
   }
 
   @Autowired
@@ -97,29 +91,14 @@ class SurveyAuthorizationTest extends WebTestBase {
         Map.of("osaava_roles", List.of("regional-developer"), "osaava_organisation", organisation));
   }
 
-  Set<String> routes() {
-    Set<String> routes = new TreeSet<>();
-    for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
-      for (String pattern : info.getPatternValues()) {
-        if (pattern.equals("/surveys") || pattern.startsWith("/surveys/")) {
-          info.getMethodsCondition().getMethods().forEach(m -> routes.add(m + " " + pattern));
-          if (info.getMethodsCondition().getMethods().isEmpty()) {
-            routes.add("ANY " + pattern);
-          }
-        }
-      }
-    }
-    return routes;
+  RouteRules table() {
+    return new RouteRules(
+        mappings, pattern -> pattern.equals("/surveys") || pattern.startsWith("/surveys/"), RULES);
   }
 
   @Test
   void everyRouteHasARule() {
-    Set<String> routes = routes();
-    assertThat(routes).as("survey routes found").hasSizeGreaterThanOrEqualTo(20);
-    assertThat(routes)
-        .as("routes without an authorisation rule in SurveyAuthorizationTest.RULES")
-        .isSubsetOf(RULES.keySet());
-    assertThat(RULES.keySet()).as("rules for routes that no longer exist").isSubsetOf(routes);
+    table().assertEveryRouteHasARule(20, SurveyAuthorizationTest.class);
   }
 
   /** B's open survey with a scale question and two invited companies. */
@@ -173,16 +152,18 @@ class SurveyAuthorizationTest extends WebTestBase {
     return response.getContentAsString();
   }
 
-  private MockHttpServletRequestBuilder build(String route, Rule rule, String token) {
-    String method = route.substring(0, route.indexOf(' '));
-    String path =
-        route
-            .substring(route.indexOf(' ') + 1)
-            .replace("{id}", survey)
-            .replace("{question}", question)
-            .replace("{token}", rule.target().equals("open") ? openToken : token);
-    MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(method), path);
-    rule.params().forEach(request::param);
+  private MockHttpServletRequestBuilder build(String route, String token) {
+    MockHttpServletRequestBuilder request =
+        table()
+            .request(
+                route,
+                (variable, rule) ->
+                    switch (variable) {
+                      case "id" -> survey;
+                      case "question" -> question;
+                      default -> rule.target().equals("open") ? openToken : token;
+                    },
+                v -> v);
     if (route.equals("POST /surveys/answer")) {
       request.param("token", token);
     }
@@ -199,13 +180,13 @@ class SurveyAuthorizationTest extends WebTestBase {
   void anOwnerOfACannotReadOrChangeOrganisationBsSurvey() throws Exception {
     RequestPostProcessor a = ownerOf("https://a-" + UUID.randomUUID() + ".example.fi");
     List<String> leaks = new ArrayList<>();
-    for (String route : routes()) {
-      Rule rule = RULES.get(route);
+    for (String route : table().routes()) {
+      Rule rule = table().rule(route);
       if (!route.contains("/manage")) {
         continue;
       }
       MockHttpServletResponse response =
-          mvc.perform(build(route, rule, tokens.getFirst()).with(a)).andReturn().getResponse();
+          mvc.perform(build(route, tokens.getFirst()).with(a)).andReturn().getResponse();
       if (rule.target().equals("survey")
           && response.getStatus() != 404
           && response.getStatus() != 403) {
@@ -238,23 +219,20 @@ class SurveyAuthorizationTest extends WebTestBase {
                 "orphan-" + UUID.randomUUID(),
                 Map.of("osaava_roles", List.of("regional-developer"))));
     List<String> open = new ArrayList<>();
-    for (String route : routes()) {
+    for (String route : table().routes()) {
       if (!route.contains("/manage")) {
         continue;
       }
       for (RequestPostProcessor person : notOwners) {
         MockHttpServletResponse response =
-            mvc.perform(build(route, RULES.get(route), tokens.getFirst()).with(person))
-                .andReturn()
-                .getResponse();
+            mvc.perform(build(route, tokens.getFirst()).with(person)).andReturn().getResponse();
         if (response.getStatus() != 403 || response.getContentAsString().contains(SECRET)) {
           open.add(route + " answered " + response.getStatus());
         }
       }
       MockHttpServletResponse anonymous =
           mvc.perform(
-                  build(route, RULES.get(route), tokens.getFirst())
-                      .with(SecurityMockMvcRequestPostProcessors.csrf()))
+                  build(route, tokens.getFirst()).with(SecurityMockMvcRequestPostProcessors.csrf()))
               .andReturn()
               .getResponse();
       if (anonymous.getStatus() != 302
@@ -285,13 +263,13 @@ class SurveyAuthorizationTest extends WebTestBase {
     // Every respondent route, called with the first company's token, never shows the second's
     // answer or token, nor B's organisation's contacts.
     List<String> leaks = new ArrayList<>();
-    for (String route : routes()) {
-      Rule rule = RULES.get(route);
+    for (String route : table().routes()) {
+      Rule rule = table().rule(route);
       if (route.contains("/manage")) {
         continue;
       }
       MockHttpServletResponse response =
-          mvc.perform(build(route, rule, first).with(SecurityMockMvcRequestPostProcessors.csrf()))
+          mvc.perform(build(route, first).with(SecurityMockMvcRequestPostProcessors.csrf()))
               .andReturn()
               .getResponse();
       assertThat(response.getStatus()).as(route).isLessThan(500);

@@ -3,18 +3,17 @@ package fi.osaava.servicenetwork;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import fi.osaava.web.ApiWriteAccess;
+import fi.osaava.web.RouteRules;
+import fi.osaava.web.RouteRules.Rule;
 import fi.osaava.web.WebTestBase;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +22,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,21 +33,21 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ServicesWebTest extends WebTestBase implements ServiceSearchContract {
 
-  /** Who may call a route: everyone (reads), or only a token with the scope (the push). */
-  enum Rule {
-    PUBLIC,
-    PUBLISH_SCOPE
-  }
-
+  /**
+   * Who may call a route, as each rule's target: everyone ({@code public}, the reads), or only a
+   * token with the scope ({@code scope}, the push).
+   */
   static final Map<String, Rule> RULES = new LinkedHashMap<>();
 
   static {
-    RULES.put("GET /services", Rule.PUBLIC);
-    RULES.put("GET /services/{id}", Rule.PUBLIC);
-    RULES.put("GET /api/v1/services", Rule.PUBLIC);
-    RULES.put("GET /api/v1/services/{id}", Rule.PUBLIC);
-    RULES.put("GET /api/v1/services/recommendations", Rule.PUBLIC);
-    RULES.put("POST /api/v1/services", Rule.PUBLISH_SCOPE);
+    RULES.put("GET /services", Rule.of("public"));
+    RULES.put("GET /services/{id}", Rule.of("public"));
+    RULES.put("GET /api/v1/services", Rule.of("public"));
+    RULES.put("GET /api/v1/services/{id}", Rule.of("public"));
+    RULES.put(
+        "GET /api/v1/services/recommendations",
+        Rule.of("public", Map.of("situation", "UNEMPLOYED")));
+    RULES.put("POST /api/v1/services", Rule.of("scope"));
   }
 
   @Autowired ServiceDirectory directory;
@@ -199,53 +197,34 @@ class ServicesWebTest extends WebTestBase implements ServiceSearchContract {
         .contains(new ApiWriteAccess(HttpMethod.POST, "/api/v1/services", "services.publish"));
   }
 
-  Set<String> routes() {
-    Set<String> routes = new TreeSet<>();
-    for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
-      for (String pattern : info.getPatternValues()) {
-        if (pattern.equals("/services")
-            || pattern.startsWith("/services/")
-            || pattern.startsWith("/api/v1/services")) {
-          info.getMethodsCondition().getMethods().forEach(m -> routes.add(m + " " + pattern));
-          if (info.getMethodsCondition().getMethods().isEmpty()) {
-            routes.add("ANY " + pattern);
-          }
-        }
-      }
-    }
-    return routes;
+  RouteRules table() {
+    return new RouteRules(
+        mappings,
+        pattern ->
+            pattern.equals("/services")
+                || pattern.startsWith("/services/")
+                || pattern.startsWith("/api/v1/services"),
+        RULES);
   }
 
   @Test
   void everyRouteHasAnAuthorisationRuleAndKeepsIt() throws Exception {
-    Set<String> routes = routes();
-    assertThat(routes)
-        .as("routes without a rule in ServicesWebTest.RULES")
-        .isSubsetOf(RULES.keySet());
-    assertThat(RULES.keySet()).as("rules for routes that no longer exist").isSubsetOf(routes);
+    table().assertEveryRouteHasARule(RULES.size(), ServicesWebTest.class);
     String someId = json(get("/api/v1/services")).get("items").get(0).get("id").asString();
     List<String> wrong = new ArrayList<>();
-    for (String route : routes) {
-      String method = route.substring(0, route.indexOf(' '));
-      String path =
-          route.substring(route.indexOf(' ') + 1).replace("{id}", someId)
-              + (route.endsWith("/recommendations") ? "?situation=UNEMPLOYED" : "");
-      MockHttpServletRequestBuilder anonymous =
-          request(HttpMethod.valueOf(method), path)
-              .contentType(MediaType.APPLICATION_JSON)
-              .content("[]");
-      MockHttpServletResponse response = mvc.perform(anonymous).andReturn().getResponse();
+    for (String route : table().routes()) {
+      String target = table().rule(route).target();
+      MockHttpServletResponse response =
+          mvc.perform(request(route, someId)).andReturn().getResponse();
       boolean refused = response.getStatus() == 401 || response.getStatus() == 403;
-      if (RULES.get(route) == Rule.PUBLIC ? response.getStatus() != 200 : !refused) {
+      if (target.equals("public") ? response.getStatus() != 200 : !refused) {
         wrong.add(route + " anonymous answered " + response.getStatus());
       }
-      if (RULES.get(route) == Rule.PUBLISH_SCOPE) {
+      if (target.equals("scope")) {
         int withOtherScope =
             mvc.perform(
-                    request(HttpMethod.valueOf(method), path)
-                        .header("Authorization", "Bearer " + oidc.bearerToken("job-ads.publish"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("[]"))
+                    request(route, someId)
+                        .header("Authorization", "Bearer " + oidc.bearerToken("job-ads.publish")))
                 .andReturn()
                 .getResponse()
                 .getStatus();
@@ -255,5 +234,13 @@ class ServicesWebTest extends WebTestBase implements ServiceSearchContract {
       }
     }
     assertThat(wrong).isEmpty();
+  }
+
+  /** A request for {@code route} with an empty JSON array as its body, for the push. */
+  private MockHttpServletRequestBuilder request(String route, String id) {
+    return table()
+        .request(route, (variable, rule) -> id, v -> v)
+        .contentType(MediaType.APPLICATION_JSON)
+        .content("[]");
   }
 }

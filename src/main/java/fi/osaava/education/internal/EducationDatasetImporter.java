@@ -6,7 +6,7 @@ import fi.osaava.platform.ImportProgress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 class EducationDatasetImporter implements DatasetImporter {
 
   private final EducationCatalogue catalogue;
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
 
-  EducationDatasetImporter(EducationCatalogue catalogue, JdbcTemplate jdbc) {
+  EducationDatasetImporter(EducationCatalogue catalogue, JdbcClient jdbc) {
     this.catalogue = catalogue;
     this.jdbc = jdbc;
   }
@@ -37,10 +37,9 @@ class EducationDatasetImporter implements DatasetImporter {
 
   @Override
   public boolean isImported() {
-    Integer imports =
-        jdbc.queryForObject(
-            "select count(*) from education_import where source <> 'jsonld'", Integer.class);
-    return imports != null && imports > 0;
+    return jdbc.sql("select exists (select 1 from education_import where source <> 'jsonld')")
+        .query(Boolean.class)
+        .single();
   }
 
   @Override

@@ -36,7 +36,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -75,7 +75,7 @@ class EducationService implements EducationApi, EducationCatalogue, EducationPus
   private final ApplicationEventPublisher events;
   private final EducationReindexRequests reindexRequests;
   private final SkillBackfill backfill;
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
   private final RegionsApi regions;
   private final SyntheticOfferings synthetic;
 
@@ -85,7 +85,7 @@ class EducationService implements EducationApi, EducationCatalogue, EducationPus
       ApplicationEventPublisher events,
       EducationReindexRequests reindexRequests,
       SkillBackfill backfill,
-      JdbcTemplate jdbc,
+      JdbcClient jdbc,
       RegionsApi regions,
       SyntheticOfferings synthetic) {
     this.regions = regions;
@@ -133,10 +133,11 @@ class EducationService implements EducationApi, EducationCatalogue, EducationPus
         transactions.execute(
             status -> {
               int changed =
-                  jdbc.update(
-                      "update education_offering set active = false, updated_at = now()"
-                          + " where id = ? and active",
-                      offering);
+                  jdbc.sql(
+                          "update education_offering set active = false, updated_at = now()"
+                              + " where id = ? and active")
+                      .param(offering)
+                      .update();
               if (changed == 0) {
                 return false;
               }
@@ -264,11 +265,11 @@ class EducationService implements EducationApi, EducationCatalogue, EducationPus
 
   @Override
   public void forEachMatchableOffering(Language language, Consumer<MatchableOffering> consumer) {
-    jdbc.query(
-        MATCHABLE,
-        rs -> {
-          consumer.accept(matchable(rs, language));
-        });
+    jdbc.sql(MATCHABLE)
+        .query(
+            rs -> {
+              consumer.accept(matchable(rs, language));
+            });
   }
 
   @Override
@@ -279,7 +280,10 @@ class EducationService implements EducationApi, EducationCatalogue, EducationPus
   @Override
   public Optional<MatchableOffering> matchableOffering(OfferingId id, Language language) {
     List<MatchableOffering> found =
-        jdbc.query(MATCHABLE + " and o.id = ?", (rs, n) -> matchable(rs, language), id.value());
+        jdbc.sql(MATCHABLE + " and o.id = ?")
+            .param(id.value())
+            .query((rs, n) -> matchable(rs, language))
+            .list();
     return found.stream().findFirst();
   }
 

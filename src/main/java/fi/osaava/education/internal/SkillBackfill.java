@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -51,7 +53,11 @@ public class SkillBackfill implements DisposableBean {
   /** Skills a qualification takes over from each of its units. */
   static final int SKILLS_PER_UNIT = 5;
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
+
+  /** Only for batch updates, which {@link JdbcClient} does not have. */
+  private final JdbcTemplate jdbcBatch;
+
   private final TransactionTemplate transactions;
   private final IdentificationApi identification;
   private final TaxonomyApi taxonomy;
@@ -63,7 +69,8 @@ public class SkillBackfill implements DisposableBean {
   private final ApplicationEventPublisher events;
 
   SkillBackfill(
-      JdbcTemplate jdbc,
+      JdbcClient jdbc,
+      JdbcTemplate jdbcBatch,
       TransactionTemplate transactions,
       IdentificationApi identification,
       TaxonomyApi taxonomy,
@@ -71,6 +78,7 @@ public class SkillBackfill implements DisposableBean {
       ApplicationEventPublisher events) {
     this.events = events;
     this.jdbc = jdbc;
+    this.jdbcBatch = jdbcBatch;
     this.transactions = transactions;
     this.identification = identification;
     this.taxonomy = taxonomy;
@@ -120,17 +128,18 @@ public class SkillBackfill implements DisposableBean {
   /** Offerings still waiting for skill identification. */
   public long waiting() {
     Long count =
-        jdbc.queryForObject(
-            "select count(*) from education_offering where active and skills_identified_at is null",
-            Long.class);
+        jdbc.sql(
+                "select count(*) from education_offering where active and skills_identified_at is null")
+            .query(Long.class)
+            .single();
     return count == null ? 0 : count;
   }
 
   /** One batch at a time, whichever thread asks: batches must not overlap. */
   private synchronized int runBatch() {
     List<Pending> batch =
-        jdbc.query(
-            """
+        jdbc.sql(
+                """
             select o.id, o.parent_id, concat_ws(E'\\n', o.title_fi, o.description_fi,
                 (select string_agg(text_fi, E'\\n' order by position)
                    from education_learning_outcome where offering_id = o.id)),
@@ -144,15 +153,17 @@ public class SkillBackfill implements DisposableBean {
             where o.active and o.skills_identified_at is null
             order by o.id
             limit ?
-            """,
-            (rs, n) ->
-                new Pending(
-                    rs.getObject(1, UUID.class),
-                    rs.getObject(2, UUID.class),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getString(5)),
-            BATCH);
+            """)
+            .param(BATCH)
+            .query(
+                (rs, n) ->
+                    new Pending(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5)))
+            .list();
     if (batch.isEmpty()) {
       return 0;
     }
@@ -198,10 +209,11 @@ public class SkillBackfill implements DisposableBean {
     transactions.executeWithoutResult(
         status -> {
           Object[] ids = skills.keySet().toArray();
-          jdbc.update(
-              "delete from education_offering_skill where source = 'IDENTIFIED'"
-                  + " and offering_id = any(?)",
-              ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", ids)));
+          jdbc.sql(
+                  "delete from education_offering_skill where source = 'IDENTIFIED'"
+                      + " and offering_id = any(?)")
+              .param(new SqlArrayValue("uuid", ids))
+              .update();
           List<Object[]> rows = new ArrayList<>();
           skills.forEach(
               (id, found) -> {
@@ -226,15 +238,15 @@ public class SkillBackfill implements DisposableBean {
                       });
                 }
               });
-          jdbc.batchUpdate(
+          jdbcBatch.batchUpdate(
               "insert into education_offering_skill (offering_id, skill_uri, source, score,"
                   + " evidence, label_fi, label_sv, label_en, evidence_fi, evidence_sv,"
                   + " evidence_en) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                   + " on conflict do nothing",
               rows);
-          jdbc.update(
-              "update education_offering set skills_identified_at = now() where id = any(?)",
-              ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", ids)));
+          jdbc.sql("update education_offering set skills_identified_at = now() where id = any(?)")
+              .param(new SqlArrayValue("uuid", ids))
+              .update();
           for (UUID parent : parents) {
             qualificationDefined(parent);
           }
@@ -254,12 +266,13 @@ public class SkillBackfill implements DisposableBean {
   private void qualificationDefined(UUID qualification) {
     // Evidence per language only where every unit has a title in it, so that a page never shows
     // some of the units as if they were all.
-    jdbc.update(
-        "delete from education_offering_skill where offering_id = ? and source ="
-            + " 'QUALIFICATION_DEFINED'",
-        qualification);
-    jdbc.update(
-        """
+    jdbc.sql(
+            "delete from education_offering_skill where offering_id = ? and source ="
+                + " 'QUALIFICATION_DEFINED'")
+        .param(qualification)
+        .update();
+    jdbc.sql(
+            """
         insert into education_offering_skill (offering_id, skill_uri, source, score, evidence,
           label_fi, label_sv, label_en, evidence_fi, evidence_sv, evidence_en)
         select ?, skill_uri, 'QUALIFICATION_DEFINED', max(score),
@@ -278,10 +291,9 @@ public class SkillBackfill implements DisposableBean {
         where rank <= ?
         group by skill_uri
         on conflict do nothing
-        """,
-        qualification,
-        qualification,
-        SKILLS_PER_UNIT);
+        """)
+        .params(qualification, qualification, SKILLS_PER_UNIT)
+        .update();
   }
 
   private Map<Language, Map<String, String>> labels(Set<ConceptUri> uris) {

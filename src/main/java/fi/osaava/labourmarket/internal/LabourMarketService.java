@@ -26,7 +26,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,17 +38,16 @@ class LabourMarketService implements LabourMarketApi, LabourMarketImports {
       "Työmarkkinatori / Statistics Finland, occupation indicators joined to ESCO by ISCO group"
           + " (esco-occupation-indicators-fi.csv), whole country";
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
   private final StatisticsImporter statistics;
   private final JobAdIngestion ingestion;
   private final JobAdGenerator generator;
   private final ApplicationEventPublisher events;
-  private final JdbcTemplate streaming;
   private final TransactionTemplate readOnly;
   private final Clock clock;
 
   LabourMarketService(
-      JdbcTemplate jdbc,
+      JdbcClient jdbc,
       TransactionTemplate transaction,
       StatisticsImporter statistics,
       JobAdIngestion ingestion,
@@ -61,10 +60,6 @@ class LabourMarketService implements LabourMarketApi, LabourMarketImports {
     this.ingestion = ingestion;
     this.generator = generator;
     this.events = events;
-    // PostgreSQL streams a result only inside a transaction and with a fetch size; without them
-    // the driver would hold every open ad in memory at once.
-    this.streaming = new JdbcTemplate(jdbc.getDataSource());
-    this.streaming.setFetchSize(1_000);
     this.readOnly = new TransactionTemplate(transaction.getTransactionManager());
     this.readOnly.setReadOnly(true);
   }
@@ -72,8 +67,9 @@ class LabourMarketService implements LabourMarketApi, LabourMarketImports {
   @Override
   public Optional<OccupationIndicators> indicators(ConceptUri occupation) {
     return jdbc
+        .sql("select * from lm_occupation_indicator where occupation_uri = ?")
+        .param(occupation.value())
         .query(
-            "select * from lm_occupation_indicator where occupation_uri = ?",
             (rs, i) ->
                 new OccupationIndicators(
                     occupation,
@@ -89,8 +85,8 @@ class LabourMarketService implements LabourMarketApi, LabourMarketImports {
                     number(rs, "mismatch_share"),
                     number(rs, "shortage_volume"),
                     number(rs, "foreign_background_share"),
-                    INDICATOR_SOURCE),
-            occupation.value())
+                    INDICATOR_SOURCE))
+        .list()
         .stream()
         .findFirst();
   }
@@ -105,25 +101,22 @@ class LabourMarketService implements LabourMarketApi, LabourMarketImports {
     LocalDate from = LocalDate.now(clock).withDayOfMonth(1).minusMonths(11);
     String region = regionCode == null ? null : regionCode.strip();
     Long ads =
-        jdbc.queryForObject(
-            "select coalesce(sum(ads), 0) from lm_demand_ads where month >= ?"
-                + " and (?::text is null or region_code = ?)",
-            Long.class,
-            from,
-            region,
-            region);
+        jdbc.sql(
+                "select coalesce(sum(ads), 0) from lm_demand_ads where month >= ?"
+                    + " and (?::text is null or region_code = ?)")
+            .params(from, region, region)
+            .query(Long.class)
+            .single();
     if (ads == null || ads == 0) {
       return OptionalDouble.empty();
     }
     Long asking =
-        jdbc.queryForObject(
-            "select coalesce(sum(ads), 0) from lm_demand_skill where skill_uri = ? and month >= ?"
-                + " and (?::text is null or region_code = ?)",
-            Long.class,
-            skill.value(),
-            from,
-            region,
-            region);
+        jdbc.sql(
+                "select coalesce(sum(ads), 0) from lm_demand_skill where skill_uri = ? and month >= ?"
+                    + " and (?::text is null or region_code = ?)")
+            .params(skill.value(), from, region, region)
+            .query(Long.class)
+            .single();
     return OptionalDouble.of((asking == null ? 0 : asking) / (double) ads);
   }
 
@@ -135,22 +128,31 @@ class LabourMarketService implements LabourMarketApi, LabourMarketImports {
 
   @Override
   public void forEachOpenJobAd(Consumer<MatchableJobAd> consumer) {
+    // PostgreSQL streams a result only inside a transaction and with a fetch size; without them
+    // the driver would hold every open ad in memory at once.
     readOnly.executeWithoutResult(
         status ->
-            streaming.query(
-                AD_SELECT
-                    + " where a.duplicate_of is null and a.closed_at is null"
-                    + " and (a.valid_through is null or a.valid_through >= ?)"
-                    + " order by a.id",
-                rs -> {
-                  consumer.accept(ad(rs));
-                },
-                LocalDate.now(clock)));
+            jdbc.sql(
+                    AD_SELECT
+                        + " where a.duplicate_of is null and a.closed_at is null"
+                        + " and (a.valid_through is null or a.valid_through >= ?)"
+                        + " order by a.id")
+                .withFetchSize(1_000)
+                .param(LocalDate.now(clock))
+                .query(
+                    rs -> {
+                      consumer.accept(ad(rs));
+                    }));
   }
 
   @Override
   public Optional<MatchableJobAd> jobAd(JobAdId id) {
-    return jdbc.query(AD_SELECT + " where a.id = ?", (rs, i) -> ad(rs), id.value()).stream()
+    return jdbc
+        .sql(AD_SELECT + " where a.id = ?")
+        .param(id.value())
+        .query((rs, i) -> ad(rs))
+        .list()
+        .stream()
         .findFirst();
   }
 

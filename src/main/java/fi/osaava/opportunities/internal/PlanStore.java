@@ -19,7 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,10 +31,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PlanStore implements PersonalDataHolder {
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
   private final ProfileApi profile;
 
-  PlanStore(JdbcTemplate jdbc, ProfileApi profile) {
+  PlanStore(JdbcClient jdbc, ProfileApi profile) {
     this.jdbc = jdbc;
     this.profile = profile;
   }
@@ -66,33 +67,26 @@ public class PlanStore implements PersonalDataHolder {
   public UUID save(
       PersonId person, String goalKind, String goalId, String goalTitle, List<PathStep> steps) {
     UUID id = UUID.randomUUID();
-    jdbc.update(
-        "insert into opportunities_plan (id, person_id, goal_kind, goal_id, goal_title)"
-            + " values (?, ?, ?, ?, ?)",
-        id,
-        person.value(),
-        goalKind,
-        goalId,
-        goalTitle);
+    jdbc.sql(
+            "insert into opportunities_plan (id, person_id, goal_kind, goal_id, goal_title)"
+                + " values (?, ?, ?, ?, ?)")
+        .params(id, person.value(), goalKind, goalId, goalTitle)
+        .update();
     for (int i = 0; i < steps.size(); i++) {
       PathStep step = steps.get(i);
       String[] skills = step.covers().stream().map(SkillRef::uri).toArray(String[]::new);
-      int position = i;
-      jdbc.update(
-          con -> {
-            var statement =
-                con.prepareStatement(
-                    "insert into opportunities_plan_step (plan_id, position, offering_id, title,"
-                        + " skills, credits, months) values (?, ?, ?, ?, ?, ?, ?)");
-            statement.setObject(1, id);
-            statement.setInt(2, position);
-            statement.setObject(3, UUID.fromString(step.offeringId()));
-            statement.setString(4, step.title());
-            statement.setArray(5, con.createArrayOf("text", skills));
-            statement.setBigDecimal(6, step.credits());
-            statement.setObject(7, step.months());
-            return statement;
-          });
+      jdbc.sql(
+              "insert into opportunities_plan_step (plan_id, position, offering_id, title,"
+                  + " skills, credits, months) values (?, ?, ?, ?, ?, ?, ?)")
+          .params(
+              id,
+              i,
+              UUID.fromString(step.offeringId()),
+              step.title(),
+              new SqlArrayValue("text", (Object[]) skills),
+              step.credits(),
+              step.months())
+          .update();
     }
     return id;
   }
@@ -100,28 +94,29 @@ public class PlanStore implements PersonalDataHolder {
   @Transactional(readOnly = true)
   public List<Plan> plans(PersonId person) {
     Map<UUID, Plan> plans = new LinkedHashMap<>();
-    jdbc.query(
-        "select * from opportunities_plan where person_id = ? order by created_at desc, id",
-        rs -> {
-          UUID id = rs.getObject("id", UUID.class);
-          plans.put(
-              id,
-              new Plan(
+    jdbc.sql("select * from opportunities_plan where person_id = ? order by created_at desc, id")
+        .param(person.value())
+        .query(
+            rs -> {
+              UUID id = rs.getObject("id", UUID.class);
+              plans.put(
                   id,
-                  rs.getString("goal_kind"),
-                  rs.getString("goal_id"),
-                  rs.getString("goal_title"),
-                  rs.getTimestamp("created_at").toInstant(),
-                  new ArrayList<>()));
-        },
-        person.value());
-    jdbc.query(
-        "select s.* from opportunities_plan_step s join opportunities_plan p on p.id = s.plan_id"
-            + " where p.person_id = ? order by s.plan_id, s.position",
-        rs -> {
-          plans.get(rs.getObject("plan_id", UUID.class)).steps().add(step(rs));
-        },
-        person.value());
+                  new Plan(
+                      id,
+                      rs.getString("goal_kind"),
+                      rs.getString("goal_id"),
+                      rs.getString("goal_title"),
+                      rs.getTimestamp("created_at").toInstant(),
+                      new ArrayList<>()));
+            });
+    jdbc.sql(
+            "select s.* from opportunities_plan_step s join opportunities_plan p on p.id = s.plan_id"
+                + " where p.person_id = ? order by s.plan_id, s.position")
+        .param(person.value())
+        .query(
+            rs -> {
+              plans.get(rs.getObject("plan_id", UUID.class)).steps().add(step(rs));
+            });
     return plans.values().stream()
         .map(
             p ->
@@ -157,14 +152,13 @@ public class PlanStore implements PersonalDataHolder {
   @Transactional
   public Step markDone(PersonId person, UUID plan, int position) {
     List<Step> found =
-        jdbc.query(
-            "select s.* from opportunities_plan_step s join opportunities_plan p on p.id ="
-                + " s.plan_id where p.person_id = ? and s.plan_id = ? and s.position = ?"
-                + " for update of s",
-            (rs, i) -> step(rs),
-            person.value(),
-            plan,
-            position);
+        jdbc.sql(
+                "select s.* from opportunities_plan_step s join opportunities_plan p on p.id ="
+                    + " s.plan_id where p.person_id = ? and s.plan_id = ? and s.position = ?"
+                    + " for update of s")
+            .params(person.value(), plan, position)
+            .query((rs, i) -> step(rs))
+            .list();
     if (found.isEmpty()) {
       throw new NotFoundException("No step " + position + " in plan " + plan);
     }
@@ -172,10 +166,10 @@ public class PlanStore implements PersonalDataHolder {
     if (step.doneAt() != null) {
       return step;
     }
-    jdbc.update(
-        "update opportunities_plan_step set done_at = now() where plan_id = ? and position = ?",
-        plan,
-        position);
+    jdbc.sql(
+            "update opportunities_plan_step set done_at = now() where plan_id = ? and position = ?")
+        .params(plan, position)
+        .update();
     profile.recordCompletedLearning(
         person,
         "Learning plan step: " + step.title() + " (offering " + step.offeringId() + ")",
@@ -196,6 +190,6 @@ public class PlanStore implements PersonalDataHolder {
   @Override
   @Transactional
   public void delete(PersonId person) {
-    jdbc.update("delete from opportunities_plan where person_id = ?", person.value());
+    jdbc.sql("delete from opportunities_plan where person_id = ?").param(person.value()).update();
   }
 }

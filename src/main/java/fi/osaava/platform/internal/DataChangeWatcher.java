@@ -18,7 +18,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.Ordered;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -35,7 +35,7 @@ class DataChangeWatcher implements DataChanges, ApplicationRunner, Ordered, Disp
 
   private static final Logger log = LoggerFactory.getLogger(DataChangeWatcher.class);
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
   private final ApplicationEventPublisher events;
   private final boolean service;
   private final Duration pollInterval;
@@ -43,7 +43,7 @@ class DataChangeWatcher implements DataChanges, ApplicationRunner, Ordered, Disp
   private final ScheduledExecutorService poller;
 
   DataChangeWatcher(
-      JdbcTemplate jdbc,
+      JdbcClient jdbc,
       ApplicationEventPublisher events,
       ApplicationContext context,
       @Value("${osaava.data-changes.poll-interval:5s}") Duration pollInterval) {
@@ -59,13 +59,14 @@ class DataChangeWatcher implements DataChanges, ApplicationRunner, Ordered, Disp
   @Override
   public void record(String dataset) {
     Long version =
-        jdbc.queryForObject(
-            "insert into platform_data_version (dataset, version) values (?, 1)"
-                + " on conflict (dataset) do update"
-                + " set version = platform_data_version.version + 1, changed_at = now()"
-                + " returning version",
-            Long.class,
-            dataset);
+        jdbc.sql(
+                "insert into platform_data_version (dataset, version) values (?, 1)"
+                    + " on conflict (dataset) do update"
+                    + " set version = platform_data_version.version + 1, changed_at = now()"
+                    + " returning version")
+            .param(dataset)
+            .query(Long.class)
+            .single();
     Runnable heard =
         () -> {
           // Seen here already, so that the poll does not take this process's change for another's.
@@ -137,11 +138,11 @@ class DataChangeWatcher implements DataChanges, ApplicationRunner, Ordered, Disp
 
   private Map<String, Long> versions() {
     Map<String, Long> versions = new java.util.HashMap<>();
-    jdbc.query(
-        "select dataset, version from platform_data_version",
-        rs -> {
-          versions.put(rs.getString(1), rs.getLong(2));
-        });
+    jdbc.sql("select dataset, version from platform_data_version")
+        .query(
+            rs -> {
+              versions.put(rs.getString(1), rs.getLong(2));
+            });
     return versions;
   }
 

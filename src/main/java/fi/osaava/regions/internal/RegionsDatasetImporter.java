@@ -2,11 +2,7 @@ package fi.osaava.regions.internal;
 
 import fi.osaava.platform.DatasetImporter;
 import fi.osaava.platform.ImportProgress;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,17 +45,7 @@ class RegionsDatasetImporter implements DatasetImporter {
 
   /** The classification file with the highest year in its name, or null when there is none. */
   static Path newestFile(Path referenceData) {
-    Path folder = referenceData.resolve("regions");
-    if (!Files.isDirectory(folder)) {
-      return null;
-    }
-    try (Stream<Path> files = Files.list(folder)) {
-      return files
-          .filter(p -> p.getFileName().toString().matches("municipalities-\\d{4}\\.csv"))
-          .max(Comparator.comparing(p -> p.getFileName().toString()))
-          .orElse(null);
-    } catch (IOException e) {
-      return null;
-    }
+    return DatasetImporter.newestFile(
+        referenceData.resolve("regions"), "municipalities-\\d{4}\\.csv");
   }
 }

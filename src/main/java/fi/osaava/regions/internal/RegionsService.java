@@ -29,6 +29,7 @@ import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,13 +40,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class RegionsService implements RegionsApi, RegionsImportApi {
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
+
+  /** Only for batch updates, which {@link JdbcClient} does not have. */
+  private final JdbcTemplate jdbcBatch;
+
   private final ApplicationEventPublisher events;
   private final DataChanges dataChanges;
   private volatile Snapshot snapshot;
 
-  RegionsService(JdbcTemplate jdbc, ApplicationEventPublisher events, DataChanges dataChanges) {
+  RegionsService(
+      JdbcClient jdbc,
+      JdbcTemplate jdbcBatch,
+      ApplicationEventPublisher events,
+      DataChanges dataChanges) {
     this.jdbc = jdbc;
+    this.jdbcBatch = jdbcBatch;
     this.events = events;
     this.dataChanges = dataChanges;
   }
@@ -94,7 +104,7 @@ class RegionsService implements RegionsApi, RegionsImportApi {
 
   /** Whether any classification has been imported. */
   boolean isImported() {
-    Integer imports = jdbc.queryForObject("select count(*) from regions_import", Integer.class);
+    Integer imports = jdbc.sql("select count(*) from regions_import").query(Integer.class).single();
     return imports != null && imports > 0;
   }
 
@@ -110,20 +120,21 @@ class RegionsService implements RegionsApi, RegionsImportApi {
   public Optional<RegionsImported> importFile(
       Path file, boolean allowShrink, ImportProgress progress) {
     String digest = sha256(file);
-    jdbc.execute("select pg_advisory_xact_lock(hashtext('regions_import'))");
+    jdbc.sql("select pg_advisory_xact_lock(hashtext('regions_import'))").query().listOfRows();
     List<String> latest =
-        jdbc.queryForList(
-            "select sha256 from regions_import order by id desc limit 1", String.class);
+        jdbc.sql("select sha256 from regions_import order by id desc limit 1")
+            .query(String.class)
+            .list();
     if (!latest.isEmpty() && latest.getFirst().equals(digest)) {
       progress.report("regional classification already imported, nothing changed");
       return Optional.empty();
     }
     MunicipalityFile.Content content = MunicipalityFile.read(file);
     List<String> current =
-        jdbc.queryForList(
-            "select code from regions_area where level = ?",
-            String.class,
-            AreaLevel.MUNICIPALITY.name());
+        jdbc.sql("select code from regions_area where level = ?")
+            .param(AreaLevel.MUNICIPALITY.name())
+            .query(String.class)
+            .list();
     java.util.Set<String> kept =
         content.areas().stream()
             .filter(a -> a.level() == AreaLevel.MUNICIPALITY)
@@ -135,8 +146,8 @@ class RegionsService implements RegionsApi, RegionsImportApi {
         current.size(),
         current.stream().filter(code -> !kept.contains(code)).count(),
         allowShrink);
-    jdbc.update("delete from regions_area");
-    jdbc.batchUpdate(
+    jdbc.sql("delete from regions_area").update();
+    jdbcBatch.batchUpdate(
         "insert into regions_area (level, code, name_fi, name_sv, name_en, region_code,"
             + " sub_region_code) values (?, ?, ?, ?, ?, ?, ?)",
         content.areas(),
@@ -150,12 +161,14 @@ class RegionsService implements RegionsApi, RegionsImportApi {
           statement.setString(6, area.regionCode());
           statement.setString(7, area.subRegionCode());
         });
-    jdbc.update(
-        "insert into regions_import (source, sha256, year, municipalities) values (?, ?, ?, ?)",
-        file.getFileName().toString(),
-        digest,
-        content.year() == 0 ? null : content.year(),
-        content.municipalities());
+    jdbc.sql(
+            "insert into regions_import (source, sha256, year, municipalities) values (?, ?, ?, ?)")
+        .params(
+            file.getFileName().toString(),
+            digest,
+            content.year() == 0 ? null : content.year(),
+            content.municipalities())
+        .update();
     dataChanges.record(RegionsImported.DATASET);
     snapshot = null;
     RegionsImported imported = new RegionsImported(content.year(), content.municipalities());
@@ -181,25 +194,27 @@ class RegionsService implements RegionsApi, RegionsImportApi {
 
   private Snapshot load() {
     List<Area> all =
-        jdbc.query(
-            "select level, code, name_fi, name_sv, name_en, region_code, sub_region_code"
-                + " from regions_area order by level, code",
-            (rs, n) -> {
-              Map<Language, String> names = new EnumMap<>(Language.class);
-              names.put(Language.FI, rs.getString("name_fi"));
-              if (rs.getString("name_sv") != null) {
-                names.put(Language.SV, rs.getString("name_sv"));
-              }
-              if (rs.getString("name_en") != null) {
-                names.put(Language.EN, rs.getString("name_en"));
-              }
-              return new Area(
-                  AreaLevel.valueOf(rs.getString("level")),
-                  rs.getString("code"),
-                  names,
-                  rs.getString("region_code"),
-                  rs.getString("sub_region_code"));
-            });
+        jdbc.sql(
+                "select level, code, name_fi, name_sv, name_en, region_code, sub_region_code"
+                    + " from regions_area order by level, code")
+            .query(
+                (rs, n) -> {
+                  Map<Language, String> names = new EnumMap<>(Language.class);
+                  names.put(Language.FI, rs.getString("name_fi"));
+                  if (rs.getString("name_sv") != null) {
+                    names.put(Language.SV, rs.getString("name_sv"));
+                  }
+                  if (rs.getString("name_en") != null) {
+                    names.put(Language.EN, rs.getString("name_en"));
+                  }
+                  return new Area(
+                      AreaLevel.valueOf(rs.getString("level")),
+                      rs.getString("code"),
+                      names,
+                      rs.getString("region_code"),
+                      rs.getString("sub_region_code"));
+                })
+            .list();
     return new Snapshot(all);
   }
 

@@ -3,9 +3,9 @@ package fi.osaava.servicenetwork.internal;
 import fi.osaava.platform.DatasetImporter;
 import fi.osaava.platform.ImportProgress;
 import fi.osaava.servicenetwork.ServiceDirectory;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,9 +19,9 @@ class ServicesDatasetImporter implements DatasetImporter {
   static final String FILE_PREFIX = "ptv-general-descriptions-";
 
   private final ServiceDirectory directory;
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
 
-  ServicesDatasetImporter(ServiceDirectory directory, JdbcTemplate jdbc) {
+  ServicesDatasetImporter(ServiceDirectory directory, JdbcClient jdbc) {
     this.directory = directory;
     this.jdbc = jdbc;
   }
@@ -39,10 +39,9 @@ class ServicesDatasetImporter implements DatasetImporter {
 
   @Override
   public boolean isImported() {
-    Integer count =
-        jdbc.queryForObject(
-            "select count(*) from services_service where source = 'ptv'", Integer.class);
-    return count != null && count > 0;
+    return jdbc.sql("select exists (select 1 from services_service where source = 'ptv')")
+        .query(Boolean.class)
+        .single();
   }
 
   @Override
@@ -57,18 +56,7 @@ class ServicesDatasetImporter implements DatasetImporter {
 
   /** The newest snapshot in the folder, by the year in its name. */
   static Path file(Path referenceData) {
-    Path folder = referenceData.resolve("services");
-    if (!Files.isDirectory(folder)) {
-      return null;
-    }
-    try (var files = Files.list(folder)) {
-      return files
-          .filter(f -> f.getFileName().toString().startsWith(FILE_PREFIX))
-          .filter(f -> f.getFileName().toString().endsWith(".json"))
-          .max(java.util.Comparator.comparing(f -> f.getFileName().toString()))
-          .orElse(null);
-    } catch (java.io.IOException e) {
-      return null;
-    }
+    return DatasetImporter.newestFile(
+        referenceData.resolve("services"), Pattern.quote(FILE_PREFIX) + ".*\\.json");
   }
 }

@@ -39,7 +39,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -73,12 +73,11 @@ class TaxonomyService implements TaxonomyApi {
 
   private static final String LABEL_ORDER = "lower(coalesce(lw.label, le.label, c.uri))";
 
-  private final NamedParameterJdbcTemplate jdbc;
+  private final JdbcClient jdbc;
   private final EscoImporter importer;
   private final ConceptAutocomplete autocomplete;
 
-  TaxonomyService(
-      NamedParameterJdbcTemplate jdbc, EscoImporter importer, ConceptAutocomplete autocomplete) {
+  TaxonomyService(JdbcClient jdbc, EscoImporter importer, ConceptAutocomplete autocomplete) {
     this.jdbc = jdbc;
     this.importer = importer;
     this.autocomplete = autocomplete;
@@ -87,44 +86,48 @@ class TaxonomyService implements TaxonomyApi {
   @Override
   public Optional<Concept> concept(ConceptUri uri, Language language) {
     List<Map<String, Object>> rows =
-        jdbc.queryForList(
-            "select * from taxonomy_concept where uri = :uri", Map.of("uri", uri.value()));
+        jdbc.sql("select * from taxonomy_concept where uri = :uri")
+            .params(Map.of("uri", uri.value()))
+            .query()
+            .listOfRows();
     if (rows.isEmpty()) {
       return Optional.empty();
     }
     Map<String, Object> row = rows.getFirst();
     Map<Language, String> preferred = new EnumMap<>(Language.class);
     Map<Language, List<String>> alternatives = new EnumMap<>(Language.class);
-    jdbc.query(
-        """
+    jdbc.sql(
+            """
         select language, kind, label from taxonomy_label
-        where concept_uri = :uri and kind <> 'HIDDEN' order by language, kind, position""",
-        Map.of("uri", uri.value()),
-        rs -> {
-          Optional<Language> lang = Language.fromCode(rs.getString("language"));
-          if (lang.isEmpty()) {
-            return;
-          }
-          if (LabelKind.valueOf(rs.getString("kind")) == LabelKind.PREFERRED) {
-            preferred.putIfAbsent(lang.get(), rs.getString("label"));
-          } else {
-            alternatives
-                .computeIfAbsent(lang.get(), k -> new ArrayList<>())
-                .add(rs.getString("label"));
-          }
-        });
+        where concept_uri = :uri and kind <> 'HIDDEN' order by language, kind, position""")
+        .params(Map.of("uri", uri.value()))
+        .query(
+            rs -> {
+              Optional<Language> lang = Language.fromCode(rs.getString("language"));
+              if (lang.isEmpty()) {
+                return;
+              }
+              if (LabelKind.valueOf(rs.getString("kind")) == LabelKind.PREFERRED) {
+                preferred.putIfAbsent(lang.get(), rs.getString("label"));
+              } else {
+                alternatives
+                    .computeIfAbsent(lang.get(), k -> new ArrayList<>())
+                    .add(rs.getString("label"));
+              }
+            });
     Map<Language, String> descriptions = new EnumMap<>(Language.class);
-    jdbc.query(
-        """
+    jdbc.sql(
+            """
         select language, coalesce(description, definition) as text from taxonomy_text
-        where concept_uri = :uri""",
-        Map.of("uri", uri.value()),
-        rs -> {
-          String text = rs.getString("text");
-          Language.fromCode(rs.getString("language"))
-              .filter(l -> text != null && !text.isBlank())
-              .ifPresent(l -> descriptions.put(l, text.strip()));
-        });
+        where concept_uri = :uri""")
+        .params(Map.of("uri", uri.value()))
+        .query(
+            rs -> {
+              String text = rs.getString("text");
+              Language.fromCode(rs.getString("language"))
+                  .filter(l -> text != null && !text.isBlank())
+                  .ifPresent(l -> descriptions.put(l, text.strip()));
+            });
     LocalizedText label = LocalizedText.pick(preferred, language);
     if (label == null) {
       label = new LocalizedText(uri.value(), Language.FALLBACK, true);
@@ -151,17 +154,19 @@ class TaxonomyService implements TaxonomyApi {
       return List.of();
     }
     Map<String, ConceptSummary> byUri = new HashMap<>();
-    jdbc.query(
-        "select "
-            + SUMMARY_COLUMNS
-            + " from taxonomy_concept c "
-            + SUMMARY_JOINS
-            + " where c.uri in (:uris)",
-        params(language).addValue("uris", uris.stream().map(ConceptUri::value).toList()),
-        rs -> {
-          ConceptSummary summary = summary(rs, language);
-          byUri.put(summary.uri().value(), summary);
-        });
+    jdbc.sql(
+            "select "
+                + SUMMARY_COLUMNS
+                + " from taxonomy_concept c "
+                + SUMMARY_JOINS
+                + " where c.uri in (:uris)")
+        .paramSource(
+            params(language).addValue("uris", uris.stream().map(ConceptUri::value).toList()))
+        .query(
+            rs -> {
+              ConceptSummary summary = summary(rs, language);
+              byUri.put(summary.uri().value(), summary);
+            });
     List<ConceptSummary> ordered = new ArrayList<>(uris.size());
     for (ConceptUri uri : uris) {
       ConceptSummary summary = byUri.get(uri.value());
@@ -187,16 +192,17 @@ class TaxonomyService implements TaxonomyApi {
 
   @Override
   public List<ConceptSummary> broader(ConceptUri uri, Language language) {
-    return jdbc.query(
-        "select "
-            + SUMMARY_COLUMNS
-            + " from taxonomy_broader b"
-            + " join taxonomy_concept c on c.uri = b.broader_uri "
-            + SUMMARY_JOINS
-            + " where b.concept_uri = :uri order by "
-            + LABEL_ORDER,
-        params(language).addValue("uri", uri.value()),
-        (rs, i) -> summary(rs, language));
+    return jdbc.sql(
+            "select "
+                + SUMMARY_COLUMNS
+                + " from taxonomy_broader b"
+                + " join taxonomy_concept c on c.uri = b.broader_uri "
+                + SUMMARY_JOINS
+                + " where b.concept_uri = :uri order by "
+                + LABEL_ORDER)
+        .paramSource(params(language).addValue("uri", uri.value()))
+        .query((rs, i) -> summary(rs, language))
+        .list();
   }
 
   @Override
@@ -296,12 +302,12 @@ class TaxonomyService implements TaxonomyApi {
 
   @Override
   public List<SkillCollection> collections() {
-    return jdbc.query(
-        """
+    return jdbc.sql(
+            """
         select collection, count(*) as size from taxonomy_collection_member
-        group by collection order by collection""",
-        Map.of(),
-        (rs, i) -> new SkillCollection(rs.getString("collection"), rs.getInt("size")));
+        group by collection order by collection""")
+        .query((rs, i) -> new SkillCollection(rs.getString("collection"), rs.getInt("size")))
+        .list();
   }
 
   @Override
@@ -320,12 +326,13 @@ class TaxonomyService implements TaxonomyApi {
 
   @Override
   public List<String> collectionsOf(ConceptUri uri) {
-    return jdbc.queryForList(
-        """
+    return jdbc.sql(
+            """
         select collection from taxonomy_collection_member where concept_uri = :uri
-        order by collection""",
-        Map.of("uri", uri.value()),
-        String.class);
+        order by collection""")
+        .params(Map.of("uri", uri.value()))
+        .query(String.class)
+        .list();
   }
 
   @Override
@@ -340,31 +347,31 @@ class TaxonomyService implements TaxonomyApi {
   @Override
   public TaxonomyStatus status() {
     List<Map<String, Object>> latest =
-        jdbc.queryForList(
-            "select version, imported_at from taxonomy_import order by id desc limit 1", Map.of());
+        jdbc.sql("select version, imported_at from taxonomy_import order by id desc limit 1")
+            .query()
+            .listOfRows();
     Map<ConceptType, Long> concepts = new EnumMap<>(ConceptType.class);
-    jdbc.query(
-        """
+    jdbc.sql(
+            """
         select concept_type, count(*) as n from taxonomy_concept where not obsolete
-        group by concept_type""",
-        Map.of(),
-        rs -> {
-          concepts.put(ConceptType.valueOf(rs.getString("concept_type")), rs.getLong("n"));
-        });
+        group by concept_type""")
+        .query(
+            rs -> {
+              concepts.put(ConceptType.valueOf(rs.getString("concept_type")), rs.getLong("n"));
+            });
     Long obsolete =
-        jdbc.queryForObject(
-            "select count(*) from taxonomy_concept where obsolete", Map.of(), Long.class);
+        jdbc.sql("select count(*) from taxonomy_concept where obsolete").query(Long.class).single();
     Map<Language, Long> labels = new EnumMap<>(Language.class);
-    jdbc.query(
-        """
+    jdbc.sql(
+            """
         select l.language, count(distinct l.concept_uri) as n from taxonomy_label l
         join taxonomy_concept c on c.uri = l.concept_uri and not c.obsolete
-        where l.kind = 'PREFERRED' group by l.language""",
-        Map.of(),
-        rs -> {
-          Language.fromCode(rs.getString("language"))
-              .ifPresent(l -> labels.put(l, safeLong(rs, "n")));
-        });
+        where l.kind = 'PREFERRED' group by l.language""")
+        .query(
+            rs -> {
+              Language.fromCode(rs.getString("language"))
+                  .ifPresent(l -> labels.put(l, safeLong(rs, "n")));
+            });
     if (latest.isEmpty()) {
       return new TaxonomyStatus(null, null, concepts, obsolete == null ? 0 : obsolete, labels);
     }
@@ -390,115 +397,119 @@ class TaxonomyService implements TaxonomyApi {
     // Three sorted scans merged in memory: one join of concepts, labels and texts would repeat
     // every description once per label.
     Map<String, List<ConceptRecord.Label>> labels = new HashMap<>();
-    jdbc.query(
-        """
+    jdbc.sql(
+            """
         select l.concept_uri, l.language, l.kind, l.label from taxonomy_label l
         join taxonomy_concept c on c.uri = l.concept_uri
         where c.concept_type in (:types) and not c.obsolete
-        order by l.concept_uri, l.language, l.kind, l.position""",
-        params,
-        rs -> {
-          Optional<Language> language = Language.fromCode(rs.getString("language"));
-          if (language.isPresent()) {
-            labels
-                .computeIfAbsent(rs.getString("concept_uri"), k -> new ArrayList<>(4))
-                .add(
-                    new ConceptRecord.Label(
-                        language.get(),
-                        LabelKind.valueOf(rs.getString("kind")),
-                        rs.getString("label")));
-          }
-        });
+        order by l.concept_uri, l.language, l.kind, l.position""")
+        .paramSource(params)
+        .query(
+            rs -> {
+              Optional<Language> language = Language.fromCode(rs.getString("language"));
+              if (language.isPresent()) {
+                labels
+                    .computeIfAbsent(rs.getString("concept_uri"), k -> new ArrayList<>(4))
+                    .add(
+                        new ConceptRecord.Label(
+                            language.get(),
+                            LabelKind.valueOf(rs.getString("kind")),
+                            rs.getString("label")));
+              }
+            });
     Map<String, Map<Language, String>> texts = new HashMap<>();
-    jdbc.query(
-        """
+    jdbc.sql(
+            """
         select t.concept_uri, t.language, coalesce(t.description, t.definition) as text
         from taxonomy_text t join taxonomy_concept c on c.uri = t.concept_uri
-        where c.concept_type in (:types) and not c.obsolete""",
-        params,
-        rs -> {
-          String text = rs.getString("text");
-          Optional<Language> language = Language.fromCode(rs.getString("language"));
-          if (text != null && !text.isBlank() && language.isPresent()) {
-            texts
-                .computeIfAbsent(rs.getString("concept_uri"), k -> new EnumMap<>(Language.class))
-                .put(language.get(), text.strip());
-          }
-        });
+        where c.concept_type in (:types) and not c.obsolete""")
+        .paramSource(params)
+        .query(
+            rs -> {
+              String text = rs.getString("text");
+              Optional<Language> language = Language.fromCode(rs.getString("language"));
+              if (text != null && !text.isBlank() && language.isPresent()) {
+                texts
+                    .computeIfAbsent(
+                        rs.getString("concept_uri"), k -> new EnumMap<>(Language.class))
+                    .put(language.get(), text.strip());
+              }
+            });
     Map<String, ConceptRecord> ordered = new TreeMap<>();
-    jdbc.query(
-        """
+    jdbc.sql(
+            """
         select uri, concept_type, isco_code, skill_type, reuse_level from taxonomy_concept
-        where concept_type in (:types) and not obsolete""",
-        params,
-        rs -> {
-          String uri = rs.getString("uri");
-          ordered.put(
-              uri,
-              new ConceptRecord(
-                  new ConceptUri(uri),
-                  ConceptType.valueOf(rs.getString("concept_type")),
-                  rs.getString("isco_code"),
-                  rs.getString("skill_type"),
-                  rs.getString("reuse_level"),
-                  labels.getOrDefault(uri, List.of()),
-                  texts.getOrDefault(uri, Map.of())));
-        });
+        where concept_type in (:types) and not obsolete""")
+        .paramSource(params)
+        .query(
+            rs -> {
+              String uri = rs.getString("uri");
+              ordered.put(
+                  uri,
+                  new ConceptRecord(
+                      new ConceptUri(uri),
+                      ConceptType.valueOf(rs.getString("concept_type")),
+                      rs.getString("isco_code"),
+                      rs.getString("skill_type"),
+                      rs.getString("reuse_level"),
+                      labels.getOrDefault(uri, List.of()),
+                      texts.getOrDefault(uri, Map.of())));
+            });
     ordered.values().forEach(consumer);
   }
 
   @Override
   public void forEachOccupationSkill(Consumer<OccupationSkill> consumer) {
-    jdbc.query(
-        """
+    jdbc.sql(
+            """
         select r.occupation_uri, r.skill_uri, r.relation from taxonomy_occupation_skill r
         join taxonomy_concept o on o.uri = r.occupation_uri and not o.obsolete
         join taxonomy_concept s on s.uri = r.skill_uri and not s.obsolete
-        order by r.occupation_uri, r.relation, r.skill_uri""",
-        Map.of(),
-        rs -> {
-          consumer.accept(
-              new OccupationSkill(
-                  new ConceptUri(rs.getString("occupation_uri")),
-                  new ConceptUri(rs.getString("skill_uri")),
-                  RelationType.valueOf(rs.getString("relation"))));
-        });
+        order by r.occupation_uri, r.relation, r.skill_uri""")
+        .query(
+            rs -> {
+              consumer.accept(
+                  new OccupationSkill(
+                      new ConceptUri(rs.getString("occupation_uri")),
+                      new ConceptUri(rs.getString("skill_uri")),
+                      RelationType.valueOf(rs.getString("relation"))));
+            });
   }
 
   @Override
   public void forEachSkillBroader(Consumer<BroaderRelation> consumer) {
-    jdbc.query(
-        """
+    jdbc.sql(
+            """
         select b.concept_uri, b.broader_uri from taxonomy_broader b
         join taxonomy_concept c on c.uri = b.concept_uri and not c.obsolete
         join taxonomy_concept p on p.uri = b.broader_uri and not p.obsolete
         where b.pillar = 'SKILL'
-        order by b.concept_uri, b.broader_uri""",
-        Map.of(),
-        rs -> {
-          consumer.accept(
-              new BroaderRelation(
-                  new ConceptUri(rs.getString("concept_uri")),
-                  new ConceptUri(rs.getString("broader_uri"))));
-        });
+        order by b.concept_uri, b.broader_uri""")
+        .query(
+            rs -> {
+              consumer.accept(
+                  new BroaderRelation(
+                      new ConceptUri(rs.getString("concept_uri")),
+                      new ConceptUri(rs.getString("broader_uri"))));
+            });
   }
 
   @Override
   public void forEachSkillRelation(Consumer<SkillRelation> consumer) {
-    jdbc.query(
-        """
+    jdbc.sql(
+            """
         select r.skill_uri, r.related_uri, r.relation from taxonomy_skill_relation r
         join taxonomy_concept s on s.uri = r.skill_uri and not s.obsolete
         join taxonomy_concept t on t.uri = r.related_uri and not t.obsolete
-        order by r.skill_uri, r.related_uri""",
-        Map.of(),
-        rs -> {
-          consumer.accept(
-              new SkillRelation(
-                  new ConceptUri(rs.getString("skill_uri")),
-                  new ConceptUri(rs.getString("related_uri")),
-                  RelationType.valueOf(rs.getString("relation"))));
-        });
+        order by r.skill_uri, r.related_uri""")
+        .query(
+            rs -> {
+              consumer.accept(
+                  new SkillRelation(
+                      new ConceptUri(rs.getString("skill_uri")),
+                      new ConceptUri(rs.getString("related_uri")),
+                      RelationType.valueOf(rs.getString("relation"))));
+            });
   }
 
   @Override
@@ -521,21 +532,22 @@ class TaxonomyService implements TaxonomyApi {
       MapSqlParameterSource params,
       Paging paging,
       RowMapper<T> mapper) {
-    Long total = jdbc.queryForObject(countSql, params, Long.class);
+    Long total = jdbc.sql(countSql).paramSource(params).query(Long.class).single();
     List<T> items =
-        jdbc.query(
-            "select "
-                + extraColumns
-                + SUMMARY_COLUMNS
-                + " from "
-                + from
-                + " "
-                + SUMMARY_JOINS
-                + " "
-                + whereAndOrder
-                + " limit :limit offset :offset",
-            params,
-            mapper);
+        jdbc.sql(
+                "select "
+                    + extraColumns
+                    + SUMMARY_COLUMNS
+                    + " from "
+                    + from
+                    + " "
+                    + SUMMARY_JOINS
+                    + " "
+                    + whereAndOrder
+                    + " limit :limit offset :offset")
+            .paramSource(params)
+            .query(mapper)
+            .list();
     return ResultPage.of(items, paging, total == null ? 0 : total);
   }
 

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,10 +58,14 @@ public class CatalogueWriter {
       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """;
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
 
-  CatalogueWriter(JdbcTemplate jdbc) {
+  /** Only for batch updates, which {@link JdbcClient} does not have. */
+  private final JdbcTemplate jdbcBatch;
+
+  CatalogueWriter(JdbcClient jdbc, JdbcTemplate jdbcBatch) {
     this.jdbc = jdbc;
+    this.jdbcBatch = jdbcBatch;
   }
 
   /**
@@ -77,12 +83,12 @@ public class CatalogueWriter {
    */
   public Outcome write(ReadResult read, boolean allowShrink) {
     Map<String, Existing> existing = new HashMap<>();
-    jdbc.query(
-        "select source_id, content_hash, active from education_offering where source = ?",
-        rs -> {
-          existing.put(rs.getString(1), new Existing(rs.getString(2), rs.getBoolean(3)));
-        },
-        read.source);
+    jdbc.sql("select source_id, content_hash, active from education_offering where source = ?")
+        .param(read.source)
+        .query(
+            rs -> {
+              existing.put(rs.getString(1), new Existing(rs.getString(2), rs.getBoolean(3)));
+            });
     List<OfferingRecord> toWrite = new ArrayList<>();
     int inserted = 0;
     int updated = 0;
@@ -102,20 +108,22 @@ public class CatalogueWriter {
     // Checked against the catalogue as it was, before this snapshot writes anything.
     List<UUID> deactivated = retired(read, allowShrink);
     writeOfferings(toWrite, read);
-    jdbc.batchUpdate(
+    jdbcBatch.batchUpdate(
         "update education_offering set active = false, updated_at = now() where id = ?",
         deactivated.stream().map(id -> new Object[] {id}).toList());
     changed.addAll(deactivated);
     writeMunicipalities(read.municipalityNames);
-    jdbc.update(
-        "insert into education_import (source, records, inserted, updated, deactivated, errors)"
-            + " values (?, ?, ?, ?, ?, ?)",
-        read.source,
-        read.records.size(),
-        inserted,
-        updated,
-        deactivated.size(),
-        read.errors.size());
+    jdbc.sql(
+            "insert into education_import (source, records, inserted, updated, deactivated, errors)"
+                + " values (?, ?, ?, ?, ?, ?)")
+        .params(
+            read.source,
+            read.records.size(),
+            inserted,
+            updated,
+            deactivated.size(),
+            read.errors.size())
+        .update();
     return new Outcome(inserted, updated, deactivated.size(), changed);
   }
 
@@ -130,7 +138,7 @@ public class CatalogueWriter {
     if (records.isEmpty()) {
       return;
     }
-    jdbc.batchUpdate(
+    jdbcBatch.batchUpdate(
         UPSERT,
         records,
         500,
@@ -168,13 +176,13 @@ public class CatalogueWriter {
     Object[] idArray = records.stream().map(OfferingRecord::id).toArray();
     Set<UUID> ids = new HashSet<>(records.stream().map(OfferingRecord::id).toList());
     for (String table : List.of("education_learning_outcome", "education_implementation")) {
-      jdbc.update(
-          "delete from " + table + " where offering_id = any(?)",
-          ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", idArray)));
+      jdbc.sql("delete from " + table + " where offering_id = any(?)")
+          .param(new SqlArrayValue("uuid", idArray))
+          .update();
     }
-    jdbc.update(
-        "delete from education_offering_skill where offering_id = any(?)",
-        ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", idArray)));
+    jdbc.sql("delete from education_offering_skill where offering_id = any(?)")
+        .param(new SqlArrayValue("uuid", idArray))
+        .update();
     List<Object[]> outcomes = new ArrayList<>();
     List<Object[]> skills = new ArrayList<>();
     for (OfferingRecord r : records) {
@@ -193,11 +201,11 @@ public class CatalogueWriter {
         skills.add(new Object[] {r.id(), skill, "PROVIDER_CURATED", 1.0f, null});
       }
     }
-    jdbc.batchUpdate(
+    jdbcBatch.batchUpdate(
         "insert into education_learning_outcome (offering_id, position, text_fi, text_sv, text_en)"
             + " values (?, ?, ?, ?, ?)",
         outcomes);
-    jdbc.batchUpdate(
+    jdbcBatch.batchUpdate(
         "insert into education_offering_skill (offering_id, skill_uri, source, score, evidence)"
             + " values (?, ?, ?, ?, ?)",
         skills);
@@ -213,7 +221,7 @@ public class CatalogueWriter {
             implementationRow(r.id(), position++, m, placeNames(m, municipalities)));
       }
     }
-    jdbc.batchUpdate(
+    jdbcBatch.batchUpdate(
         IMPLEMENTATION,
         implementationRows,
         500,
@@ -243,11 +251,12 @@ public class CatalogueWriter {
 
   private Map<String, Map<String, String>> municipalityNames(ReadResult read) {
     Map<String, Map<String, String>> known = new HashMap<>();
-    jdbc.query(
-        "select code, coalesce(name_fi, ''), coalesce(name_sv, '') from education_municipality",
-        rs -> {
-          known.put(rs.getString(1), Map.of("fi", rs.getString(2), "sv", rs.getString(3)));
-        });
+    jdbc.sql(
+            "select code, coalesce(name_fi, ''), coalesce(name_sv, '') from education_municipality")
+        .query(
+            rs -> {
+              known.put(rs.getString(1), Map.of("fi", rs.getString(2), "sv", rs.getString(3)));
+            });
     known.putAll(read.municipalityNames);
     return known;
   }
@@ -287,18 +296,18 @@ public class CatalogueWriter {
     Set<UUID> active = new HashSet<>();
     List<UUID> gone = new ArrayList<>();
     for (String scope : read.completeScopes) {
-      jdbc.query(
-          "select id, source_id from education_offering"
-              + " where source = ? and active and starts_with(source_id, ?)",
-          rs -> {
-            UUID id = rs.getObject(1, UUID.class);
-            // Scopes may nest (a qualification and the whole source): count each offering once.
-            if (active.add(id) && !seen.contains(rs.getString(2))) {
-              gone.add(id);
-            }
-          },
-          read.source,
-          scope);
+      jdbc.sql(
+              "select id, source_id from education_offering"
+                  + " where source = ? and active and starts_with(source_id, ?)")
+          .params(read.source, scope)
+          .query(
+              rs -> {
+                UUID id = rs.getObject(1, UUID.class);
+                // Scopes may nest (a qualification and the whole source): count each offering once.
+                if (active.add(id) && !seen.contains(rs.getString(2))) {
+                  gone.add(id);
+                }
+              });
     }
     SnapshotShrinkGuard.check(
         read.describe(),
@@ -317,7 +326,7 @@ public class CatalogueWriter {
                 new Object[] {
                   code, emptyToNull(byLanguage.get("fi")), emptyToNull(byLanguage.get("sv"))
                 }));
-    jdbc.batchUpdate(
+    jdbcBatch.batchUpdate(
         "insert into education_municipality (code, name_fi, name_sv) values (?, ?, ?)"
             + " on conflict (code) do update set name_fi = coalesce(excluded.name_fi,"
             + " education_municipality.name_fi), name_sv = coalesce(excluded.name_sv,"

@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -51,13 +53,22 @@ public class SyntheticOfferings {
       order by o.id
       """;
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
+
+  /** Only for batch updates, which {@link JdbcClient} does not have. */
+  private final JdbcTemplate jdbcBatch;
+
   private final CatalogueWriter writer;
   private final TransactionTemplate transactions;
   private final Clock clock = Clock.systemUTC();
 
-  SyntheticOfferings(JdbcTemplate jdbc, CatalogueWriter writer, TransactionTemplate transactions) {
+  SyntheticOfferings(
+      JdbcClient jdbc,
+      JdbcTemplate jdbcBatch,
+      CatalogueWriter writer,
+      TransactionTemplate transactions) {
     this.jdbc = jdbc;
+    this.jdbcBatch = jdbcBatch;
     this.writer = writer;
     this.transactions = transactions;
   }
@@ -76,7 +87,7 @@ public class SyntheticOfferings {
     if (count < 1) {
       throw new IllegalArgumentException("count must be at least 1, not " + count);
     }
-    List<Donor> donors = jdbc.query(DONORS, (rs, n) -> donor(rs));
+    List<Donor> donors = jdbc.sql(DONORS).query((rs, n) -> donor(rs)).list();
     if (donors.isEmpty()) {
       throw new IllegalStateException(
           "No real offerings to recombine: import the education catalogue first");
@@ -161,12 +172,12 @@ public class SyntheticOfferings {
   /** Ids of the synthetic offerings of one seed, for removing them again. */
   public List<UUID> delete(long seed) {
     List<UUID> ids =
-        jdbc.queryForList(
-            "delete from education_offering where source = ? and starts_with(source_id, ?)"
-                + " returning id",
-            UUID.class,
-            SOURCE,
-            seed + "/");
+        jdbc.sql(
+                "delete from education_offering where source = ? and starts_with(source_id, ?)"
+                    + " returning id")
+            .params(SOURCE, seed + "/")
+            .query(UUID.class)
+            .list();
     return ids;
   }
 
@@ -177,7 +188,7 @@ public class SyntheticOfferings {
         rows.add(new Object[] {id, donor});
       }
     }
-    jdbc.batchUpdate(
+    jdbcBatch.batchUpdate(
         """
         insert into education_offering_skill (offering_id, skill_uri, source, score, evidence,
           label_fi, label_sv, label_en, evidence_fi, evidence_sv, evidence_en)
@@ -189,9 +200,9 @@ public class SyntheticOfferings {
         rows);
     Object[] ids = changed.toArray();
     // Copied skills stand for identified ones: the backfill must not spend hours on copies.
-    jdbc.update(
-        "update education_offering set skills_identified_at = now() where id = any(?)",
-        ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", ids)));
+    jdbc.sql("update education_offering set skills_identified_at = now() where id = any(?)")
+        .param(new SqlArrayValue("uuid", ids))
+        .update();
   }
 
   private static ImplementationRecord implementation(
@@ -235,49 +246,51 @@ public class SyntheticOfferings {
 
   private Map<UUID, List<Map<Language, String>>> outcomes() {
     Map<UUID, List<Map<Language, String>>> outcomes = new HashMap<>();
-    jdbc.query(
-        "select o.offering_id, o.text_fi, o.text_sv, o.text_en from education_learning_outcome o"
-            + " join education_offering e on e.id = o.offering_id"
-            + " where e.active and not e.synthetic order by o.offering_id, o.position",
-        rs -> {
-          outcomes
-              .computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
-              .add(texts(rs, 2));
-        });
+    jdbc.sql(
+            "select o.offering_id, o.text_fi, o.text_sv, o.text_en from education_learning_outcome o"
+                + " join education_offering e on e.id = o.offering_id"
+                + " where e.active and not e.synthetic order by o.offering_id, o.position")
+        .query(
+            rs -> {
+              outcomes
+                  .computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
+                  .add(texts(rs, 2));
+            });
     return outcomes;
   }
 
   private Map<UUID, List<ImplementationRecord>> implementations() {
     Map<UUID, List<ImplementationRecord>> implementations = new HashMap<>();
-    jdbc.query(
-        """
+    jdbc.sql(
+            """
         select i.offering_id, i.name_fi, i.name_sv, i.name_en, i.provider_id, i.provider_fi,
           i.provider_sv, i.provider_en, i.institution, i.municipality_codes, i.teaching_languages,
           i.mode, i.schedule, i.cost
         from education_implementation i join education_offering e on e.id = i.offering_id
         where e.active and not e.synthetic order by i.offering_id, i.position
-        """,
-        rs -> {
-          implementations
-              .computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
-              .add(
-                  new ImplementationRecord(
-                      null,
-                      texts(rs, 2),
-                      rs.getString(5),
-                      texts(rs, 6),
-                      rs.getString(9),
-                      strings(rs.getArray(10)),
-                      strings(rs.getArray(11)),
-                      rs.getString(12),
-                      rs.getString(13),
-                      rs.getBigDecimal(14),
-                      null,
-                      null,
-                      null,
-                      null,
-                      null));
-        });
+        """)
+        .query(
+            rs -> {
+              implementations
+                  .computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
+                  .add(
+                      new ImplementationRecord(
+                          null,
+                          texts(rs, 2),
+                          rs.getString(5),
+                          texts(rs, 6),
+                          rs.getString(9),
+                          strings(rs.getArray(10)),
+                          strings(rs.getArray(11)),
+                          rs.getString(12),
+                          rs.getString(13),
+                          rs.getBigDecimal(14),
+                          null,
+                          null,
+                          null,
+                          null,
+                          null));
+            });
     return implementations;
   }
 

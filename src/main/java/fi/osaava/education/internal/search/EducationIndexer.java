@@ -12,7 +12,7 @@ import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,11 +30,11 @@ public class EducationIndexer {
   private static final int CHUNK = 500;
 
   private final SessionFactory sessionFactory;
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
   private final Vocabulary vocabulary;
 
   EducationIndexer(
-      EntityManagerFactory entityManagerFactory, JdbcTemplate jdbc, Vocabulary vocabulary) {
+      EntityManagerFactory entityManagerFactory, JdbcClient jdbc, Vocabulary vocabulary) {
     this.sessionFactory = entityManagerFactory.unwrap(SessionFactory.class);
     this.jdbc = jdbc;
     this.vocabulary = vocabulary;
@@ -75,7 +75,7 @@ public class EducationIndexer {
   public synchronized void rebuild() {
     long started = System.nanoTime();
     try {
-      jdbc.execute("analyze education_offering");
+      jdbc.sql("analyze education_offering").update();
     } catch (RuntimeException e) {
       log.debug("Could not analyze the education tables: {}", e.getMessage());
     }
@@ -107,7 +107,7 @@ public class EducationIndexer {
   }
 
   public long catalogueCount() {
-    Long count = jdbc.queryForObject("select count(*) from education_offering", Long.class);
+    Long count = jdbc.sql("select count(*) from education_offering").query(Long.class).single();
     return count == null ? 0 : count;
   }
 }

@@ -12,7 +12,8 @@ import java.util.UUID;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,13 +40,13 @@ public class EducationReindexRequests {
     HELD_ELSEWHERE
   }
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
   private final EducationIndexer indexer;
   private final DataChanges dataChanges;
 
   EducationReindexRequests(
-      JdbcTemplate jdbc,
+      JdbcClient jdbc,
       TransactionTemplate transactions,
       EducationIndexer indexer,
       DataChanges dataChanges) {
@@ -66,15 +67,15 @@ public class EducationReindexRequests {
     }
     dataChanges.record(CatalogueChanged.DATASET);
     Object[] array = ids.toArray();
-    jdbc.update(
-        "insert into education_reindex_request (offering_ids) values (?)",
-        ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", array)));
+    jdbc.sql("insert into education_reindex_request (offering_ids) values (?)")
+        .param(new SqlArrayValue("uuid", array))
+        .update();
   }
 
   /** Queues a rebuild of the whole index, in the caller's transaction. */
   public void requestRebuild() {
     dataChanges.record(CatalogueChanged.DATASET);
-    jdbc.update("insert into education_reindex_request (offering_ids) values (null)");
+    jdbc.sql("insert into education_reindex_request (offering_ids) values (null)").update();
   }
 
   /**
@@ -96,7 +97,8 @@ public class EducationReindexRequests {
 
   /** Requests waiting, for status and tests. */
   public long pending() {
-    Long count = jdbc.queryForObject("select count(*) from education_reindex_request", Long.class);
+    Long count =
+        jdbc.sql("select count(*) from education_reindex_request").query(Long.class).single();
     return count == null ? 0 : count;
   }
 
@@ -107,20 +109,21 @@ public class EducationReindexRequests {
               List<Long> claimed = new ArrayList<>();
               Set<UUID> ids = new LinkedHashSet<>();
               boolean[] rebuild = {false};
-              jdbc.query(
-                  "select id, offering_ids from education_reindex_request order by id for update"
-                      + (skipLocked ? " skip locked" : ""),
-                  rs -> {
-                    claimed.add(rs.getLong(1));
-                    Array array = rs.getArray(2);
-                    if (array == null) {
-                      rebuild[0] = true;
-                    } else {
-                      for (Object id : (Object[]) array.getArray()) {
-                        ids.add((UUID) id);
-                      }
-                    }
-                  });
+              jdbc.sql(
+                      "select id, offering_ids from education_reindex_request order by id for update"
+                          + (skipLocked ? " skip locked" : ""))
+                  .query(
+                      rs -> {
+                        claimed.add(rs.getLong(1));
+                        Array array = rs.getArray(2);
+                        if (array == null) {
+                          rebuild[0] = true;
+                        } else {
+                          for (Object id : (Object[]) array.getArray()) {
+                            ids.add((UUID) id);
+                          }
+                        }
+                      });
               if (claimed.isEmpty()) {
                 return Drained.NOTHING;
               }
@@ -137,11 +140,9 @@ public class EducationReindexRequests {
                 }
                 throw e;
               }
-              jdbc.update(
-                  "delete from education_reindex_request where id = any(?)",
-                  ps ->
-                      ps.setArray(
-                          1, ps.getConnection().createArrayOf("bigint", claimed.toArray())));
+              jdbc.sql("delete from education_reindex_request where id = any(?)")
+                  .param(new SqlArrayValue("bigint", claimed.toArray()))
+                  .update();
               log.debug(
                   "Indexed {} queued request(s): {}",
                   claimed.size(),

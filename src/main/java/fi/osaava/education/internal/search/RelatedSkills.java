@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -91,14 +91,14 @@ class RelatedSkills {
 
   private final IdentificationApi identification;
   private final TaxonomyApi taxonomy;
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
 
   /**
    * Skill URI → how many occupations need it essentially; built on first use, dropped on import.
    */
   private volatile Map<String, Integer> essentialFor;
 
-  RelatedSkills(IdentificationApi identification, TaxonomyApi taxonomy, JdbcTemplate jdbc) {
+  RelatedSkills(IdentificationApi identification, TaxonomyApi taxonomy, JdbcClient jdbc) {
     this.identification = identification;
     this.taxonomy = taxonomy;
     this.jdbc = jdbc;
@@ -182,16 +182,14 @@ class RelatedSkills {
   private List<UUID> offerings(List<Weighted> skills) {
     String[] uris = skills.stream().map(Weighted::uri).toArray(String[]::new);
     Double[] weights = skills.stream().map(Weighted::weight).toArray(Double[]::new);
-    return jdbc.queryForList(
-        "select s.offering_id from education_offering_skill s"
-            + " join unnest(?::text[], ?::float8[]) as w(uri, weight) on w.uri = s.skill_uri"
-            + " join education_offering o on o.id = s.offering_id and o.active"
-            + " group by s.offering_id having sum(w.weight * s.score) >= ?"
-            + " order by sum(w.weight * s.score) desc, s.offering_id limit ?",
-        UUID.class,
-        uris,
-        weights,
-        ENOUGH,
-        MAX_OFFERINGS);
+    return jdbc.sql(
+            "select s.offering_id from education_offering_skill s"
+                + " join unnest(?::text[], ?::float8[]) as w(uri, weight) on w.uri = s.skill_uri"
+                + " join education_offering o on o.id = s.offering_id and o.active"
+                + " group by s.offering_id having sum(w.weight * s.score) >= ?"
+                + " order by sum(w.weight * s.score) desc, s.offering_id limit ?")
+        .params(uris, weights, ENOUGH, MAX_OFFERINGS)
+        .query(UUID.class)
+        .list();
   }
 }

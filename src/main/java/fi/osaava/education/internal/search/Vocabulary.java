@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,10 +19,10 @@ class Vocabulary {
 
   private static final int MIN_FREQUENCY = 2;
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
   private volatile Map<String, Integer> counts;
 
-  Vocabulary(JdbcTemplate jdbc) {
+  Vocabulary(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
@@ -94,17 +94,18 @@ class Vocabulary {
 
   private Map<String, Integer> load() {
     Map<String, Integer> words = new HashMap<>();
-    jdbc.query(
-        "select concat_ws(' ', title_fi, title_sv, title_en, alternative_names, description_fi,"
-            + " description_sv, description_en) from education_offering where active and not"
-            + " synthetic",
-        rs -> {
-          for (String word : QueryWords.of(rs.getString(1))) {
-            if (word.length() >= 3 && word.chars().allMatch(Character::isLetter)) {
-              words.merge(fold(word), 1, Integer::sum);
-            }
-          }
-        });
+    jdbc.sql(
+            "select concat_ws(' ', title_fi, title_sv, title_en, alternative_names, description_fi,"
+                + " description_sv, description_en) from education_offering where active and not"
+                + " synthetic")
+        .query(
+            rs -> {
+              for (String word : QueryWords.of(rs.getString(1))) {
+                if (word.length() >= 3 && word.chars().allMatch(Character::isLetter)) {
+                  words.merge(fold(word), 1, Integer::sum);
+                }
+              }
+            });
     return Map.copyOf(words);
   }
 

@@ -6,7 +6,6 @@ import fi.osaava.education.internal.importer.OfferingRecord;
 import fi.osaava.platform.InvalidInputException;
 import fi.osaava.platform.Language;
 import fi.osaava.platform.NotFoundException;
-import fi.osaava.regions.Area;
 import fi.osaava.regions.AreaLevel;
 import fi.osaava.regions.RegionsApi;
 import fi.osaava.taxonomy.ConceptSummary;
@@ -15,25 +14,23 @@ import fi.osaava.taxonomy.ConceptUri;
 import fi.osaava.taxonomy.TaxonomyApi;
 import fi.osaava.web.PublishingEditors;
 import fi.osaava.web.PublishingEditors.Editor;
+import fi.osaava.web.PublishingForms;
 import jakarta.validation.Valid;
 import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -41,7 +38,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code /publish/offerings}: an organisation's editors list, publish, edit and withdraw its
@@ -60,12 +56,16 @@ class OfferingPublishingController {
 
   private static final String FORM = "education/publish-offering";
 
+  private static final PublishingForms.Form KIND =
+      new PublishingForms.Form(
+          "publish.offering.", OfferingForm.FIELDS, "/publish/offerings", "publish.offerings.back");
+
   private final PublishingEditors editors;
   private final PublishedOfferings offerings;
   private final EducationPush push;
   private final RegionsApi regions;
   private final TaxonomyApi taxonomy;
-  private final MessageSource messages;
+  private final PublishingForms forms;
 
   OfferingPublishingController(
       PublishingEditors editors,
@@ -73,13 +73,13 @@ class OfferingPublishingController {
       EducationPush push,
       RegionsApi regions,
       TaxonomyApi taxonomy,
-      MessageSource messages) {
+      PublishingForms forms) {
     this.editors = editors;
     this.offerings = offerings;
     this.push = push;
     this.regions = regions;
     this.taxonomy = taxonomy;
-    this.messages = messages;
+    this.forms = forms;
   }
 
   @GetMapping
@@ -87,7 +87,7 @@ class OfferingPublishingController {
     Editor editor = editor(auth);
     model.addAttribute("organisation", editor.organisation());
     model.addAttribute("offerings", offerings.list(editor.organisation()));
-    model.addAttribute("language", uiLanguage(locale));
+    model.addAttribute("language", PublishingForms.uiLanguage(locale));
     return "education/publish-offerings";
   }
 
@@ -114,7 +114,8 @@ class OfferingPublishingController {
     Editor editor = editor(auth);
     PublishedOfferings.Stored stored = owned(editor, id);
     Set<String> known = new HashSet<>();
-    skills(stored.skills(), uiLanguage(locale)).forEach(s -> known.add(s.uri().value()));
+    skills(stored.skills(), PublishingForms.uiLanguage(locale))
+        .forEach(s -> known.add(s.uri().value()));
     List<String> unknown = stored.skills().stream().filter(uri -> !known.contains(uri)).toList();
     return form(OfferingForm.of(stored, unknown), stored, editor, Map.of(), locale, model);
   }
@@ -140,24 +141,11 @@ class OfferingPublishingController {
     return "redirect:/publish/offerings?withdrawn";
   }
 
-  /**
-   * A form field holding text the database cannot store (a NUL), refused by the shell before any
-   * binding: a 400 page that names the field in the reader's language, instead of the shell's
-   * generic one. Only for the editor's own forms; anything else goes to the shell's handlers.
-   */
+  /** A field the database cannot store, refused before binding: {@link PublishingForms#refused}. */
   @ExceptionHandler(InvalidInputException.class)
   @ResponseStatus(HttpStatus.BAD_REQUEST)
   String unstorable(InvalidInputException e, Locale locale, Model model) {
-    String field = e.field() != null && OfferingForm.FIELDS.contains(e.field()) ? e.field() : null;
-    model.addAttribute(
-        "problem",
-        messages.getMessage(
-            "publish.error.unstorable",
-            new Object[] {field == null ? e.field() : label(field, locale)},
-            locale));
-    model.addAttribute("back", "/publish/offerings");
-    model.addAttribute("backLabel", messages.getMessage("publish.offerings.back", null, locale));
-    return "web/publishing-refused";
+    return forms.refused(KIND, e, locale, model);
   }
 
   private String save(
@@ -168,15 +156,7 @@ class OfferingPublishingController {
       Editor editor,
       Locale locale,
       Model model) {
-    Map<String, String> errors = new LinkedHashMap<>();
-    for (FieldError error : binding.getFieldErrors()) {
-      String field = error.getField().replaceAll("\\[.*", "");
-      field = field.equals("chosenSkills") ? "skills" : field;
-      errors.putIfAbsent(
-          field,
-          messages.getMessage(
-              "publish.error.tooLong", new Object[] {label(field, locale)}, locale));
-    }
+    Map<String, String> errors = forms.tooLong(KIND, binding, locale);
     if (errors.isEmpty()) {
       try {
         push.publish(form.toJsonLd(sourceId, editor.organisation(), this::municipalityName));
@@ -186,7 +166,7 @@ class OfferingPublishingController {
         String field = OfferingForm.formField(e.field()).orElse("");
         String key =
             field.isEmpty() ? "publish.offering.error.other" : "publish.offering.error." + field;
-        errors.put(field, messages.getMessage(key, null, locale));
+        errors.put(field, forms.message(key, locale));
       }
     }
     return form(form, stored, editor, errors, locale, model);
@@ -199,21 +179,11 @@ class OfferingPublishingController {
       Map<String, String> errors,
       Locale locale,
       Model model) {
-    Language language = uiLanguage(locale);
-    Map<String, String> ordered = new LinkedHashMap<>();
-    OfferingForm.FIELDS.forEach(
-        f -> {
-          if (errors.containsKey(f)) {
-            ordered.put(f, errors.get(f));
-          }
-        });
-    if (errors.containsKey("")) {
-      ordered.put("", errors.get(""));
-    }
+    Language language = PublishingForms.uiLanguage(locale);
     model.addAttribute("form", form);
     model.addAttribute("offering", stored);
     model.addAttribute("organisation", editor.organisation());
-    model.addAttribute("errors", ordered);
+    model.addAttribute("errors", forms.inPageOrder(KIND, errors));
     model.addAttribute("levels", EducationLevel.values());
     model.addAttribute("modes", List.of("onsite", "online", "blended"));
     model.addAttribute("units", List.of("credits", "competence points"));
@@ -223,7 +193,7 @@ class OfferingPublishingController {
     model.addAttribute(
         "municipalities",
         regions.areas(AreaLevel.MUNICIPALITY).stream()
-            .map(a -> new Municipality(a.code(), name(a, language)))
+            .map(a -> new Municipality(a.code(), a.name(language).text()))
             .sorted(Comparator.comparing(Municipality::name, collator))
             .toList());
     return FORM;
@@ -251,44 +221,19 @@ class OfferingPublishingController {
   private String municipalityName(String code) {
     return regions
         .area(AreaLevel.MUNICIPALITY, code)
-        .map(a -> name(a, Language.FI))
+        .map(a -> a.name(Language.FI).text())
         // An unknown code goes to the reader as it is, which refuses it as no municipality.
         .orElse(code);
   }
 
-  private static String name(Area area, Language language) {
-    String name = area.names().get(language);
-    return name != null ? name : area.names().getOrDefault(Language.FI, area.code());
-  }
-
-  private String label(String field, Locale locale) {
-    return messages.getMessage("publish.offering." + field, null, field, locale);
-  }
-
   private Editor editor(Authentication auth) {
-    return editors
-        .editor(auth)
-        .orElseThrow(
-            () ->
-                new ResponseStatusException(
-                    HttpStatus.FORBIDDEN, "Only an organisation's editors publish here"));
+    return editors.requireEditor(auth, "Only an organisation's editors publish here");
   }
 
   /** The editor's own offering, or 404: another organisation's offering is simply not found. */
   private PublishedOfferings.Stored owned(Editor editor, String id) {
-    UUID uuid;
-    try {
-      uuid = UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw new NotFoundException("No offering of yours has this id");
-    }
     return offerings
-        .find(editor.organisation(), uuid)
+        .find(editor.organisation(), PublishingForms.id(id, "No offering of yours has this id"))
         .orElseThrow(() -> new NotFoundException("No offering of yours has this id"));
-  }
-
-  private static Language uiLanguage(Locale locale) {
-    Language language = Language.of(locale);
-    return language == Language.NO ? Language.EN : language;
   }
 }

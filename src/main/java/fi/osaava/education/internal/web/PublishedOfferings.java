@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,9 +28,9 @@ class PublishedOfferings {
       """
           .formatted(JsonLdReader.SOURCE);
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
 
-  PublishedOfferings(JdbcTemplate jdbc) {
+  PublishedOfferings(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
@@ -90,31 +90,33 @@ class PublishedOfferings {
       List<String> skills) {}
 
   List<Summary> list(String organisation) {
-    return jdbc.query(
-        """
+    return jdbc.sql(
+            """
         select o.id, o.title_fi, o.title_sv, o.title_en, o.level, o.active,
           (select min(i.start_date) from education_implementation i where i.offering_id = o.id)
         from education_offering o where
         """
-            + OWNED
-            + " order by o.active desc, o.updated_at desc limit 1000",
-        (rs, n) ->
-            new Summary(
-                rs.getObject(1, UUID.class),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getString(5),
-                rs.getBoolean(6),
-                rs.getObject(7, LocalDate.class)),
-        organisation);
+                + OWNED
+                + " order by o.active desc, o.updated_at desc limit 1000")
+        .param(organisation)
+        .query(
+            (rs, n) ->
+                new Summary(
+                    rs.getObject(1, UUID.class),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getBoolean(6),
+                    rs.getObject(7, LocalDate.class)))
+        .list();
   }
 
   /** The organisation's offering {@code id}; empty when it has none by that id. */
   Optional<Stored> find(String organisation, UUID id) {
     List<Stored> found =
-        jdbc.query(
-            """
+        jdbc.sql(
+                """
             select o.id, o.source_id, o.active, o.title_fi, o.title_sv, o.title_en,
               o.description_fi, o.description_sv, o.description_en, o.level, o.extent_credits,
               o.extent_unit, coalesce(i.provider_fi, i.provider_sv, i.provider_en), i.mode,
@@ -126,10 +128,10 @@ class PublishedOfferings {
               left join education_implementation i on i.offering_id = o.id and i.position = 0
             where o.id = ? and
             """
-                + OWNED,
-            (rs, n) -> stored(rs),
-            id,
-            organisation);
+                    + OWNED)
+            .params(id, organisation)
+            .query((rs, n) -> stored(rs))
+            .list();
     return found.stream().findFirst();
   }
 

@@ -29,7 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,14 +61,14 @@ public class JobAdGenerator {
 
   private final TaxonomyApi taxonomy;
   private final RegionsApi regions;
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
   private final Directories directories;
   private final JsonMapper json = JsonMapper.builder().build();
 
   JobAdGenerator(
       TaxonomyApi taxonomy,
       RegionsApi regions,
-      JdbcTemplate jdbc,
+      JdbcClient jdbc,
       Directories directories,
       Clock clock) {
     this.clock = clock;
@@ -173,14 +173,15 @@ public class JobAdGenerator {
 
     private void loadIscoWeights() {
       Map<String, Double> vacancies = new HashMap<>();
-      jdbc.query(
-          "select isco_code, avg(vacancies) as v from lm_occupation_series"
-              + " where isco_code is not null and vacancies is not null and month >="
-              + " (select max(month) from lm_occupation_series) - interval '11 months'"
-              + " group by isco_code",
-          rs -> {
-            vacancies.put(rs.getString("isco_code"), rs.getDouble("v"));
-          });
+      jdbc.sql(
+              "select isco_code, avg(vacancies) as v from lm_occupation_series"
+                  + " where isco_code is not null and vacancies is not null and month >="
+                  + " (select max(month) from lm_occupation_series) - interval '11 months'"
+                  + " group by isco_code")
+          .query(
+              rs -> {
+                vacancies.put(rs.getString("isco_code"), rs.getDouble("v"));
+              });
       if (vacancies.isEmpty()) {
         throw new IllegalStateException(
             "No occupation statistics; run ./osaava import labour-market first");
@@ -201,14 +202,15 @@ public class JobAdGenerator {
 
     private void loadPlaces() {
       Map<String, Double> vacancies = new TreeMap<>();
-      jdbc.query(
-          "select area_code, avg(vacancies) as v from lm_area_series where level = 'MUNICIPALITY'"
-              + " and area_code is not null and vacancies is not null and month >="
-              + " (select max(month) from lm_area_series) - interval '11 months'"
-              + " group by area_code",
-          rs -> {
-            vacancies.put(rs.getString("area_code"), rs.getDouble("v"));
-          });
+      jdbc.sql(
+              "select area_code, avg(vacancies) as v from lm_area_series where level = 'MUNICIPALITY'"
+                  + " and area_code is not null and vacancies is not null and month >="
+                  + " (select max(month) from lm_area_series) - interval '11 months'"
+                  + " group by area_code")
+          .query(
+              rs -> {
+                vacancies.put(rs.getString("area_code"), rs.getDouble("v"));
+              });
       List<Double> weights = new ArrayList<>();
       vacancies.forEach(
           (code, v) ->
@@ -230,12 +232,13 @@ public class JobAdGenerator {
 
     private void loadSeasons() {
       java.util.Arrays.fill(monthWeights, 1);
-      jdbc.query(
-          "select extract(month from month)::int as m, avg(vacancies) as v from"
-              + " lm_occupation_series where isco_code = 'SSS' group by 1",
-          rs -> {
-            monthWeights[rs.getInt("m") - 1] = rs.getDouble("v");
-          });
+      jdbc.sql(
+              "select extract(month from month)::int as m, avg(vacancies) as v from"
+                  + " lm_occupation_series where isco_code = 'SSS' group by 1")
+          .query(
+              rs -> {
+                monthWeights[rs.getInt("m") - 1] = rs.getDouble("v");
+              });
     }
   }
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,10 +31,10 @@ public class Forecasts {
   /** Backtest origins, in months before the end of each series. */
   static final int[] ORIGINS = {12, 24, 36};
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
   private final Map<String, Forecast> cache = new ConcurrentHashMap<>();
 
-  Forecasts(JdbcTemplate jdbc) {
+  Forecasts(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
@@ -71,15 +71,15 @@ public class Forecasts {
                   "A series is region:<code> or isco:<code>: " + key);
         };
     String[] label = new String[1];
-    jdbc.query(
-        sql,
-        rs -> {
-          double v = rs.getDouble("v");
-          months.add(rs.getDate("month").toLocalDate());
-          values.add(rs.wasNull() ? Double.NaN : v);
-          label[0] = rs.getString("name");
-        },
-        parts[1]);
+    jdbc.sql(sql)
+        .param(parts[1])
+        .query(
+            rs -> {
+              double v = rs.getDouble("v");
+              months.add(rs.getDate("month").toLocalDate());
+              values.add(rs.wasNull() ? Double.NaN : v);
+              label[0] = rs.getString("name");
+            });
     if (months.isEmpty()) {
       return null;
     }
@@ -93,18 +93,20 @@ public class Forecasts {
   /** Every region and every ISCO group with a complete recent history, for the backtest. */
   public List<String> seriesKeys() {
     List<String> keys = new ArrayList<>();
-    jdbc.query(
-        "select distinct area_code from lm_area_series where level = 'REGION' and area_code is"
-            + " not null order by 1",
-        rs -> {
-          keys.add("region:" + rs.getString(1));
-        });
-    jdbc.query(
-        "select isco_code from lm_occupation_series where isco_code is not null group by 1"
-            + " having count(vacancies) = count(*) and avg(vacancies) >= 10 order by 1",
-        rs -> {
-          keys.add("isco:" + rs.getString(1));
-        });
+    jdbc.sql(
+            "select distinct area_code from lm_area_series where level = 'REGION' and area_code is"
+                + " not null order by 1")
+        .query(
+            rs -> {
+              keys.add("region:" + rs.getString(1));
+            });
+    jdbc.sql(
+            "select isco_code from lm_occupation_series where isco_code is not null group by 1"
+                + " having count(vacancies) = count(*) and avg(vacancies) >= 10 order by 1")
+        .query(
+            rs -> {
+              keys.add("isco:" + rs.getString(1));
+            });
     return keys;
   }
 

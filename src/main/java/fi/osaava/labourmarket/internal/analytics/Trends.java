@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.distribution.NormalDistribution;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,11 +30,11 @@ public class Trends {
 
   private static final NormalDistribution NORMAL = new NormalDistribution();
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
 
   private final Clock clock;
 
-  Trends(JdbcTemplate jdbc, Clock clock) {
+  Trends(JdbcClient jdbc, Clock clock) {
     this.clock = clock;
     this.jdbc = jdbc;
   }
@@ -95,10 +95,11 @@ public class Trends {
   /** Trends nationally ({@code regionCode} null) or in one region. */
   public Result trends(Kind kind, String regionCode) {
     LocalDate last =
-        jdbc.queryForObject(
-            "select max(month) from lm_demand_ads where month < ?",
-            LocalDate.class,
-            LocalDate.now(clock).withDayOfMonth(1));
+        jdbc.sql("select max(month) from lm_demand_ads where month < ?")
+            .param(LocalDate.now(clock).withDayOfMonth(1))
+            .query(LocalDate.class)
+            .optional()
+            .orElse(null);
     if (last == null) {
       return new Result(null, null, null, 0, 0, List.of());
     }
@@ -106,17 +107,14 @@ public class Trends {
     LocalDate from = split.minusMonths(WINDOW);
     String region = regionCode == null || regionCode.isBlank() ? null : regionCode;
     long[] totals = new long[2];
-    jdbc.query(
-        "select month >= ? as late, sum(ads) as n from lm_demand_ads where month between ? and ?"
-            + " and (?::text is null or region_code = ?) group by 1",
-        rs -> {
-          totals[rs.getBoolean("late") ? 1 : 0] = rs.getLong("n");
-        },
-        Date.valueOf(split),
-        Date.valueOf(from),
-        Date.valueOf(last),
-        region,
-        region);
+    jdbc.sql(
+            "select month >= ? as late, sum(ads) as n from lm_demand_ads where month between ? and ?"
+                + " and (?::text is null or region_code = ?) group by 1")
+        .params(Date.valueOf(split), Date.valueOf(from), Date.valueOf(last), region, region)
+        .query(
+            rs -> {
+              totals[rs.getBoolean("late") ? 1 : 0] = rs.getLong("n");
+            });
     Map<String, long[]> counts = new HashMap<>();
     String sql =
         kind == Kind.SKILL
@@ -126,19 +124,15 @@ public class Trends {
             : "select isco_code as item, month >= ? as late, sum(ads) as n from lm_demand_ads"
                 + " where month between ? and ? and (?::text is null or region_code = ?)"
                 + " and isco_code <> '' group by 1, 2";
-    jdbc.query(
-        sql,
-        rs -> {
-          counts
-                  .computeIfAbsent(rs.getString("item"), k -> new long[2])[
-                  rs.getBoolean("late") ? 1 : 0] =
-              rs.getLong("n");
-        },
-        Date.valueOf(split),
-        Date.valueOf(from),
-        Date.valueOf(last),
-        region,
-        region);
+    jdbc.sql(sql)
+        .params(Date.valueOf(split), Date.valueOf(from), Date.valueOf(last), region, region)
+        .query(
+            rs -> {
+              counts
+                      .computeIfAbsent(rs.getString("item"), k -> new long[2])[
+                      rs.getBoolean("late") ? 1 : 0] =
+                  rs.getLong("n");
+            });
     return new Result(from, split, last, totals[0], totals[1], test(counts, totals[0], totals[1]));
   }
 

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,12 +25,12 @@ class Geo {
   private static final double NORTH = 70.2;
   private static final double COS = Math.cos(Math.toRadians(64.9));
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
   private final JsonMapper json = JsonMapper.builder().build();
   private final Map<String, Map<String, String>> paths = new ConcurrentHashMap<>();
   private final Map<String, Map<String, String>> names = new ConcurrentHashMap<>();
 
-  Geo(JdbcTemplate jdbc) {
+  Geo(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
@@ -65,40 +65,43 @@ class Geo {
     double scaleX = WIDTH / ((EAST - WEST) * COS);
     double scaleY = HEIGHT / (NORTH - SOUTH);
     double scale = Math.min(scaleX, scaleY);
-    jdbc.query(
-        "select code, name_fi, geometry from lm_boundary where level = ? order by code",
-        rs -> {
-          JsonNode geometry = json.readTree(rs.getString("geometry"));
-          StringBuilder d = new StringBuilder();
-          JsonNode polygons =
-              geometry.path("type").asString("").equals("Polygon")
-                  ? json.createArrayNode().add(geometry.path("coordinates"))
-                  : geometry.path("coordinates");
-          for (JsonNode polygon : polygons) {
-            for (JsonNode ring : polygon) {
-              double lastX = Double.NaN;
-              double lastY = Double.NaN;
-              boolean firstPoint = true;
-              for (JsonNode point : ring) {
-                double x = (point.get(0).asDouble() - WEST) * COS * scale;
-                double y = (NORTH - point.get(1).asDouble()) * scale;
-                // Drop points closer than half a pixel to the previous one: invisible, and most
-                // of the file's weight.
-                if (!firstPoint && Math.abs(x - lastX) < 0.5 && Math.abs(y - lastY) < 0.5) {
-                  continue;
+    jdbc.sql("select code, name_fi, geometry from lm_boundary where level = ? order by code")
+        .param(level)
+        .query(
+            rs -> {
+              JsonNode geometry = json.readTree(rs.getString("geometry"));
+              StringBuilder d = new StringBuilder();
+              JsonNode polygons =
+                  geometry.path("type").asString("").equals("Polygon")
+                      ? json.createArrayNode().add(geometry.path("coordinates"))
+                      : geometry.path("coordinates");
+              for (JsonNode polygon : polygons) {
+                for (JsonNode ring : polygon) {
+                  double lastX = Double.NaN;
+                  double lastY = Double.NaN;
+                  boolean firstPoint = true;
+                  for (JsonNode point : ring) {
+                    double x = (point.get(0).asDouble() - WEST) * COS * scale;
+                    double y = (NORTH - point.get(1).asDouble()) * scale;
+                    // Drop points closer than half a pixel to the previous one: invisible, and most
+                    // of the file's weight.
+                    if (!firstPoint && Math.abs(x - lastX) < 0.5 && Math.abs(y - lastY) < 0.5) {
+                      continue;
+                    }
+                    d.append(firstPoint ? 'M' : 'L')
+                        .append(Svg.fmt(x))
+                        .append(',')
+                        .append(Svg.fmt(y));
+                    lastX = x;
+                    lastY = y;
+                    firstPoint = false;
+                  }
+                  d.append('Z');
                 }
-                d.append(firstPoint ? 'M' : 'L').append(Svg.fmt(x)).append(',').append(Svg.fmt(y));
-                lastX = x;
-                lastY = y;
-                firstPoint = false;
               }
-              d.append('Z');
-            }
-          }
-          result.put(rs.getString("code"), d.toString());
-          levelNames.put(rs.getString("code"), rs.getString("name_fi"));
-        },
-        level);
+              result.put(rs.getString("code"), d.toString());
+              levelNames.put(rs.getString("code"), rs.getString("name_fi"));
+            });
     names.put(level, levelNames);
     return result;
   }

@@ -4,7 +4,6 @@ import fi.osaava.labourmarket.internal.ads.JobAdIngestion;
 import fi.osaava.platform.InvalidInputException;
 import fi.osaava.platform.Language;
 import fi.osaava.platform.NotFoundException;
-import fi.osaava.regions.Area;
 import fi.osaava.regions.AreaLevel;
 import fi.osaava.regions.RegionsApi;
 import fi.osaava.taxonomy.ConceptSummary;
@@ -13,6 +12,7 @@ import fi.osaava.taxonomy.ConceptUri;
 import fi.osaava.taxonomy.TaxonomyApi;
 import fi.osaava.web.PublishingEditors;
 import fi.osaava.web.PublishingEditors.Editor;
+import fi.osaava.web.PublishingForms;
 import jakarta.validation.Valid;
 import java.text.Collator;
 import java.time.Clock;
@@ -20,19 +20,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -40,7 +37,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code /publish/job-ads}: an organisation's editors (employers) list, publish, edit and close its
@@ -59,12 +55,16 @@ class JobAdPublishingController {
 
   private static final String FORM = "labourmarket/publish-job-ad";
 
+  private static final PublishingForms.Form KIND =
+      new PublishingForms.Form(
+          "publish.jobAd.", JobAdForm.FIELDS, "/publish/job-ads", "publish.jobAds.back");
+
   private final PublishingEditors editors;
   private final PublishedJobAds ads;
   private final JobAdIngestion ingestion;
   private final RegionsApi regions;
   private final TaxonomyApi taxonomy;
-  private final MessageSource messages;
+  private final PublishingForms forms;
   private final Clock clock;
 
   JobAdPublishingController(
@@ -73,14 +73,14 @@ class JobAdPublishingController {
       JobAdIngestion ingestion,
       RegionsApi regions,
       TaxonomyApi taxonomy,
-      MessageSource messages,
+      PublishingForms forms,
       Clock clock) {
     this.editors = editors;
     this.ads = ads;
     this.ingestion = ingestion;
     this.regions = regions;
     this.taxonomy = taxonomy;
-    this.messages = messages;
+    this.forms = forms;
     this.clock = clock;
   }
 
@@ -143,23 +143,11 @@ class JobAdPublishingController {
     return "redirect:/publish/job-ads?closed";
   }
 
-  /**
-   * A form field holding text the database cannot store (a NUL), refused by the shell before any
-   * binding: a 400 page that names the field in the reader's language.
-   */
+  /** A field the database cannot store, refused before binding: {@link PublishingForms#refused}. */
   @ExceptionHandler(InvalidInputException.class)
   @ResponseStatus(HttpStatus.BAD_REQUEST)
   String unstorable(InvalidInputException e, Locale locale, Model model) {
-    String field = e.field() != null && JobAdForm.FIELDS.contains(e.field()) ? e.field() : null;
-    model.addAttribute(
-        "problem",
-        messages.getMessage(
-            "publish.error.unstorable",
-            new Object[] {field == null ? e.field() : label(field, locale)},
-            locale));
-    model.addAttribute("back", "/publish/job-ads");
-    model.addAttribute("backLabel", messages.getMessage("publish.jobAds.back", null, locale));
-    return "web/publishing-refused";
+    return forms.refused(KIND, e, locale, model);
   }
 
   private String save(
@@ -170,23 +158,14 @@ class JobAdPublishingController {
       Editor editor,
       Locale locale,
       Model model) {
-    Map<String, String> errors = new LinkedHashMap<>();
-    for (FieldError error : binding.getFieldErrors()) {
-      String field = error.getField().replaceAll("\\[.*", "");
-      field = field.equals("chosenSkills") ? "skills" : field;
-      errors.putIfAbsent(
-          field,
-          messages.getMessage(
-              "publish.error.tooLong", new Object[] {label(field, locale)}, locale));
-    }
+    Map<String, String> errors = forms.tooLong(KIND, binding, locale);
     // The form offers municipalities by code; the API takes any place name, so an unknown code
     // is the form's own mistake to name.
     if (errors.isEmpty()
         && form.municipality() != null
         && !form.municipality().isBlank()
         && regions.area(AreaLevel.MUNICIPALITY, form.municipality().strip()).isEmpty()) {
-      errors.put(
-          "municipality", messages.getMessage("publish.jobAd.error.municipality", null, locale));
+      errors.put("municipality", forms.message("publish.jobAd.error.municipality", locale));
     }
     if (errors.isEmpty()) {
       try {
@@ -198,7 +177,7 @@ class JobAdPublishingController {
       } catch (InvalidInputException e) {
         String field = JobAdForm.formField(e.field()).orElse("");
         String key = field.isEmpty() ? "publish.jobAd.error.other" : "publish.jobAd.error." + field;
-        errors.put(field, messages.getMessage(key, null, locale));
+        errors.put(field, forms.message(key, locale));
       }
     }
     return form(form, stored, editor, errors, locale, model);
@@ -211,22 +190,12 @@ class JobAdPublishingController {
       Map<String, String> errors,
       Locale locale,
       Model model) {
-    Language language = uiLanguage(locale);
-    Map<String, String> ordered = new LinkedHashMap<>();
-    JobAdForm.FIELDS.forEach(
-        f -> {
-          if (errors.containsKey(f)) {
-            ordered.put(f, errors.get(f));
-          }
-        });
-    if (errors.containsKey("")) {
-      ordered.put("", errors.get(""));
-    }
+    Language language = PublishingForms.uiLanguage(locale);
     model.addAttribute("form", form);
     model.addAttribute("ad", stored);
     model.addAttribute("today", LocalDate.now(clock));
     model.addAttribute("organisation", editor.organisation());
-    model.addAttribute("errors", ordered);
+    model.addAttribute("errors", forms.inPageOrder(KIND, errors));
     model.addAttribute("adLanguages", List.of("fi", "sv", "en"));
     model.addAttribute("chosenSkills", skills(form.chosenSkills(), language));
     model.addAttribute(
@@ -236,7 +205,7 @@ class JobAdPublishingController {
     model.addAttribute(
         "municipalities",
         regions.areas(AreaLevel.MUNICIPALITY).stream()
-            .map(a -> new Municipality(a.code(), name(a, language)))
+            .map(a -> new Municipality(a.code(), a.name(language).text()))
             .sorted(Comparator.comparing(Municipality::name, collator))
             .toList());
     return FORM;
@@ -263,46 +232,24 @@ class JobAdPublishingController {
 
   private Set<String> known(List<String> uris, Locale locale) {
     Set<String> known = new HashSet<>();
-    skills(uris, uiLanguage(locale)).forEach(s -> known.add(s.uri().value()));
+    skills(uris, PublishingForms.uiLanguage(locale)).forEach(s -> known.add(s.uri().value()));
     return known;
   }
 
   private String municipalityName(String code) {
-    return regions.area(AreaLevel.MUNICIPALITY, code).map(a -> name(a, Language.FI)).orElse(code);
-  }
-
-  private static String name(Area area, Language language) {
-    String name = area.names().get(language);
-    return name != null ? name : area.names().getOrDefault(Language.FI, area.code());
-  }
-
-  private String label(String field, Locale locale) {
-    return messages.getMessage("publish.jobAd." + field, null, field, locale);
+    return regions
+        .area(AreaLevel.MUNICIPALITY, code)
+        .map(a -> a.name(Language.FI).text())
+        .orElse(code);
   }
 
   private Editor editor(Authentication auth) {
-    return editors
-        .jobAdEditor(auth)
-        .orElseThrow(
-            () ->
-                new ResponseStatusException(
-                    HttpStatus.FORBIDDEN, "Only an organisation's job-ad editors publish here"));
+    return editors.requireJobAdEditor(auth, "Only an organisation's job-ad editors publish here");
   }
 
   /** The editor's own ad, or 404: another organisation's ad is simply not found. */
   private PublishedJobAds.Stored owned(Editor editor, String id) {
-    UUID uuid;
-    try {
-      uuid = UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw new NotFoundException("No job ad of yours has this id");
-    }
-    return ads.find(editor.organisation(), uuid)
+    return ads.find(editor.organisation(), PublishingForms.id(id, "No job ad of yours has this id"))
         .orElseThrow(() -> new NotFoundException("No job ad of yours has this id"));
-  }
-
-  private static Language uiLanguage(Locale locale) {
-    Language language = Language.of(locale);
-    return language == Language.NO ? Language.EN : language;
   }
 }

@@ -17,7 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** The figures behind the labour-market pages and API, read from the module's tables. */
@@ -28,14 +28,14 @@ class LabourMarketViews {
       "Statistics Finland / Ministry of Economic Affairs and Employment, employment service"
           + " statistics (CC BY 4.0)";
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
   private final TaxonomyApi taxonomy;
   private final RegionsApi regions;
   private final Trends trends;
   private final Forecasts forecasts;
 
   LabourMarketViews(
-      JdbcTemplate jdbc,
+      JdbcClient jdbc,
       TaxonomyApi taxonomy,
       RegionsApi regions,
       Trends trends,
@@ -51,29 +51,37 @@ class LabourMarketViews {
   record MonthRow(LocalDate month, Integer vacancies, Integer jobseekers) {}
 
   List<MonthRow> occupationSeries(String isco) {
-    return jdbc.query(
-        "select month, sum(vacancies) as v, sum(jobseekers) as j, count(vacancies) as nv,"
-            + " count(jobseekers) as nj from lm_occupation_series where isco_code = ?"
-            + " group by month order by month",
-        (rs, i) ->
-            new MonthRow(
-                rs.getDate("month").toLocalDate(),
-                rs.getInt("nv") == 0 ? null : rs.getInt("v"),
-                rs.getInt("nj") == 0 ? null : rs.getInt("j")),
-        isco);
+    return jdbc.sql(
+            "select month, sum(vacancies) as v, sum(jobseekers) as j, count(vacancies) as nv,"
+                + " count(jobseekers) as nj from lm_occupation_series where isco_code = ?"
+                + " group by month order by month")
+        .param(isco)
+        .query(
+            (rs, i) ->
+                new MonthRow(
+                    rs.getDate("month").toLocalDate(),
+                    rs.getInt("nv") == 0 ? null : rs.getInt("v"),
+                    rs.getInt("nj") == 0 ? null : rs.getInt("j")))
+        .list();
   }
 
   /** Indicators of the ISCO group (the same for each of its ESCO occupations in the file). */
   Map<String, Object> groupIndicators(String isco) {
     List<Map<String, Object>> rows =
-        jdbc.queryForList(
-            "select * from lm_occupation_indicator where isco_group like ? limit 1", isco + " %");
+        jdbc.sql("select * from lm_occupation_indicator where isco_group like ? limit 1")
+            .param(isco + " %")
+            .query()
+            .listOfRows();
     return rows.isEmpty() ? null : rows.getFirst();
   }
 
   /** The window of the latest 12 months of ads: first and last month. */
   LocalDate[] adWindow() {
-    LocalDate last = jdbc.queryForObject("select max(month) from lm_demand_ads", LocalDate.class);
+    LocalDate last =
+        jdbc.sql("select max(month) from lm_demand_ads")
+            .query(LocalDate.class)
+            .optional()
+            .orElse(null);
     if (last == null) {
       return null;
     }
@@ -82,20 +90,19 @@ class LabourMarketViews {
 
   boolean synthetic() {
     return Boolean.TRUE.equals(
-        jdbc.queryForObject(
-            "select exists (select 1 from lm_job_ad where synthetic)", Boolean.class));
+        jdbc.sql("select exists (select 1 from lm_job_ad where synthetic)")
+            .query(Boolean.class)
+            .single());
   }
 
   long adCount(String isco, LocalDate[] window) {
     Long n =
-        jdbc.queryForObject(
-            "select coalesce(sum(ads), 0) from lm_demand_ads where month between ? and ?"
-                + " and (?::text is null or isco_code = ?)",
-            Long.class,
-            Date.valueOf(window[0]),
-            Date.valueOf(window[1]),
-            isco,
-            isco);
+        jdbc.sql(
+                "select coalesce(sum(ads), 0) from lm_demand_ads where month between ? and ?"
+                    + " and (?::text is null or isco_code = ?)")
+            .params(Date.valueOf(window[0]), Date.valueOf(window[1]), isco, isco)
+            .query(Long.class)
+            .single();
     return n == null ? 0 : n;
   }
 
@@ -103,33 +110,29 @@ class LabourMarketViews {
   Map<String, Double> adsByArea(String isco, LocalDate[] window, boolean subRegions) {
     Map<String, Double> result = new LinkedHashMap<>();
     if (!subRegions) {
-      jdbc.query(
-          "select region_code, sum(ads) as n from lm_demand_ads where month between ? and ?"
-              + " and (?::text is null or isco_code = ?) and region_code <> '' group by 1",
-          rs -> {
-            result.put(rs.getString(1), rs.getDouble(2));
-          },
-          Date.valueOf(window[0]),
-          Date.valueOf(window[1]),
-          isco,
-          isco);
+      jdbc.sql(
+              "select region_code, sum(ads) as n from lm_demand_ads where month between ? and ?"
+                  + " and (?::text is null or isco_code = ?) and region_code <> '' group by 1")
+          .params(Date.valueOf(window[0]), Date.valueOf(window[1]), isco, isco)
+          .query(
+              rs -> {
+                result.put(rs.getString(1), rs.getDouble(2));
+              });
       return result;
     }
     Map<String, String> subRegionOf = subRegionOfMunicipality();
-    jdbc.query(
-        "select municipality_code, count(*) from lm_job_ad where duplicate_of is null"
-            + " and date_posted >= ? and date_posted < ? and (?::text is null or isco_code = ?)"
-            + " and municipality_code is not null group by 1",
-        rs -> {
-          String sub = subRegionOf.get(rs.getString(1));
-          if (sub != null) {
-            result.merge(sub, rs.getDouble(2), Double::sum);
-          }
-        },
-        Date.valueOf(window[0]),
-        Date.valueOf(window[1].plusMonths(1)),
-        isco,
-        isco);
+    jdbc.sql(
+            "select municipality_code, count(*) from lm_job_ad where duplicate_of is null"
+                + " and date_posted >= ? and date_posted < ? and (?::text is null or isco_code = ?)"
+                + " and municipality_code is not null group by 1")
+        .params(Date.valueOf(window[0]), Date.valueOf(window[1].plusMonths(1)), isco, isco)
+        .query(
+            rs -> {
+              String sub = subRegionOf.get(rs.getString(1));
+              if (sub != null) {
+                result.merge(sub, rs.getDouble(2), Double::sum);
+              }
+            });
     return result;
   }
 
@@ -158,18 +161,15 @@ class LabourMarketViews {
     long total = adCount(isco, window);
     List<String> uris = new ArrayList<>();
     List<Long> counts = new ArrayList<>();
-    jdbc.query(
-        "select skill_uri, sum(ads) as n from lm_demand_skill where month between ? and ?"
-            + " and (?::text is null or isco_code = ?) group by 1 order by 2 desc, 1 limit ?",
-        rs -> {
-          uris.add(rs.getString(1));
-          counts.add(rs.getLong(2));
-        },
-        Date.valueOf(window[0]),
-        Date.valueOf(window[1]),
-        isco,
-        isco,
-        limit);
+    jdbc.sql(
+            "select skill_uri, sum(ads) as n from lm_demand_skill where month between ? and ?"
+                + " and (?::text is null or isco_code = ?) group by 1 order by 2 desc, 1 limit ?")
+        .params(Date.valueOf(window[0]), Date.valueOf(window[1]), isco, isco, limit)
+        .query(
+            rs -> {
+              uris.add(rs.getString(1));
+              counts.add(rs.getLong(2));
+            });
     Map<String, LocalizedText> labels = labels(uris, language);
     List<SkillRow> rows = new ArrayList<>();
     for (int i = 0; i < uris.size(); i++) {
@@ -232,17 +232,18 @@ class LabourMarketViews {
    */
   private Map<String, String> finnishGroupNames() {
     Map<String, String> names = new HashMap<>();
-    jdbc.query(
-        "select distinct on (isco_code) isco_code, group_name from lm_occupation_series"
-            + " where isco_code ~ '^[0-9]{4}$' order by isco_code, month desc",
-        rs -> {
-          String code = rs.getString(1);
-          String name = rs.getString(2);
-          if (name.startsWith(code + " ")) {
-            name = name.substring(code.length() + 1);
-          }
-          names.put(code, name.strip());
-        });
+    jdbc.sql(
+            "select distinct on (isco_code) isco_code, group_name from lm_occupation_series"
+                + " where isco_code ~ '^[0-9]{4}$' order by isco_code, month desc")
+        .query(
+            rs -> {
+              String code = rs.getString(1);
+              String name = rs.getString(2);
+              if (name.startsWith(code + " ")) {
+                name = name.substring(code.length() + 1);
+              }
+              names.put(code, name.strip());
+            });
     return names;
   }
 
@@ -344,23 +345,26 @@ class LabourMarketViews {
    */
   CurrentState currentState(AreaLevel level, Language language) {
     LocalDate month =
-        jdbc.queryForObject("select max(month) from lm_current_area", LocalDate.class);
+        jdbc.sql("select max(month) from lm_current_area")
+            .query(LocalDate.class)
+            .optional()
+            .orElse(null);
     if (month == null) {
       return null;
     }
     String levelName = level == null ? "COUNTRY" : level.name();
     Map<String, Map<String, Double>> figures = new LinkedHashMap<>();
-    jdbc.query(
-        "select coalesce(area_code, source_code), measure, value from lm_current_area"
-            + " where level = ? and month = ? order by 1",
-        rs -> {
-          double v = rs.getDouble(3);
-          figures
-              .computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-              .put(rs.getString(2), rs.wasNull() ? null : v);
-        },
-        levelName,
-        Date.valueOf(month));
+    jdbc.sql(
+            "select coalesce(area_code, source_code), measure, value from lm_current_area"
+                + " where level = ? and month = ? order by 1")
+        .params(levelName, Date.valueOf(month))
+        .query(
+            rs -> {
+              double v = rs.getDouble(3);
+              figures
+                  .computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                  .put(rs.getString(2), rs.wasNull() ? null : v);
+            });
     Map<String, String> names =
         level == null ? Map.of() : areaNames(level, language == null ? Language.FI : language);
     List<CurrentArea> areas = new ArrayList<>();
@@ -379,7 +383,11 @@ class LabourMarketViews {
       areas.add(new CurrentArea(code, name, shown));
     }
     Map<String, Object> source =
-        jdbc.queryForList("select source, updated from lm_current_measure limit 1").stream()
+        jdbc
+            .sql("select source, updated from lm_current_measure limit 1")
+            .query()
+            .listOfRows()
+            .stream()
             .findFirst()
             .orElse(Map.of());
     return new CurrentState(
@@ -405,14 +413,19 @@ class LabourMarketViews {
 
   /** The month of the long series' latest row, which the index table shows. */
   LocalDate latestSeriesMonth() {
-    return jdbc.queryForObject("select max(month) from lm_occupation_series", LocalDate.class);
+    return jdbc.sql("select max(month) from lm_occupation_series")
+        .query(LocalDate.class)
+        .optional()
+        .orElse(null);
   }
 
   /** Groups with statistics, for the index page: code, Finnish name, latest vacancies. */
   List<Map<String, Object>> groups() {
-    return jdbc.queryForList(
-        "select isco_code, group_name, vacancies, jobseekers from lm_occupation_series"
-            + " where isco_code is not null and isco_code <> 'SSS'"
-            + " and month = (select max(month) from lm_occupation_series) order by isco_code");
+    return jdbc.sql(
+            "select isco_code, group_name, vacancies, jobseekers from lm_occupation_series"
+                + " where isco_code is not null and isco_code <> 'SSS'"
+                + " and month = (select max(month) from lm_occupation_series) order by isco_code")
+        .query()
+        .listOfRows();
   }
 }

@@ -8,16 +8,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** An organisation's own job ads as its editors see them: only ads with its id as organisation. */
 @Component
 class PublishedJobAds {
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
 
-  PublishedJobAds(JdbcTemplate jdbc) {
+  PublishedJobAds(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
@@ -69,23 +69,23 @@ class PublishedJobAds {
       """;
 
   List<Stored> list(String organisation) {
-    return jdbc.query(
-        SELECT
-            + " where a.organisation = ?"
-            + " order by a.closed_at is not null, coalesce(a.updated_at, a.ingested_at) desc"
-            + " limit 1000",
-        (rs, n) -> stored(rs),
-        organisation);
+    return jdbc.sql(
+            SELECT
+                + " where a.organisation = ?"
+                + " order by a.closed_at is not null, coalesce(a.updated_at, a.ingested_at) desc"
+                + " limit 1000")
+        .param(organisation)
+        .query((rs, n) -> stored(rs))
+        .list();
   }
 
   /** The organisation's ad {@code id}; empty when it has none by that id. */
   Optional<Stored> find(String organisation, UUID id) {
     return jdbc
-        .query(
-            SELECT + " where a.id = ? and a.organisation = ?",
-            (rs, n) -> stored(rs),
-            id,
-            organisation)
+        .sql(SELECT + " where a.id = ? and a.organisation = ?")
+        .params(id, organisation)
+        .query((rs, n) -> stored(rs))
+        .list()
         .stream()
         .findFirst();
   }

@@ -1,11 +1,11 @@
 package fi.osaava.labourmarket.internal.web;
 
+import fi.osaava.web.SvgFigure;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Server-side SVG for the labour-market pages: line charts with an optional band, and choropleth
@@ -50,22 +50,7 @@ final class Svg {
         max = Math.max(max, v);
       }
     }
-    StringBuilder b = new StringBuilder();
-    b.append(
-        String.format(
-            Locale.ROOT,
-            "<svg class=\"lm-chart\" id=\"%s\" viewBox=\"0 0 %d %d\" role=\"img\""
-                + " aria-labelledby=\"%s-title %s-desc\"><title id=\"%s-title\">%s</title>"
-                + "<desc id=\"%s-desc\">%s</desc>",
-            id,
-            width,
-            height,
-            id,
-            id,
-            id,
-            esc(title),
-            id,
-            esc(description)));
+    StringBuilder b = SvgFigure.start("lm-chart", id, width, height, title, description);
     if (first == null || max <= 0) {
       return b.append("</svg>").toString();
     }
@@ -143,7 +128,7 @@ final class Svg {
           .append("\" d=\"")
           .append(path)
           .append("\"><title>")
-          .append(esc(l.label()))
+          .append(SvgFigure.escape(l.label()))
           .append("</title></path>");
     }
     // Legend.
@@ -159,7 +144,7 @@ final class Svg {
               top + 6,
               lx + 18,
               top + 11,
-              esc(l.label())));
+              SvgFigure.escape(l.label())));
       lx += 30 + 8 * l.label().length();
     }
     return b.append("</svg>").toString();
@@ -184,22 +169,7 @@ final class Svg {
     for (int i = 0; i < 4; i++) {
       breaks[i] = sorted.isEmpty() ? 0 : sorted.get((int) ((i + 1) * sorted.size() / 5.0 - 1e-9));
     }
-    StringBuilder b = new StringBuilder();
-    b.append(
-        String.format(
-            Locale.ROOT,
-            "<svg class=\"lm-map\" id=\"%s\" viewBox=\"0 0 %d %d\" role=\"img\""
-                + " aria-labelledby=\"%s-title %s-desc\"><title id=\"%s-title\">%s</title>"
-                + "<desc id=\"%s-desc\">%s</desc>",
-            id,
-            Geo.WIDTH,
-            Geo.HEIGHT,
-            id,
-            id,
-            id,
-            esc(title),
-            id,
-            esc(description)));
+    StringBuilder b = SvgFigure.start("lm-map", id, Geo.WIDTH, Geo.HEIGHT, title, description);
     for (var e : paths.entrySet()) {
       String area = areaOf.getOrDefault(e.getKey(), e.getKey());
       Double v = values.get(area);
@@ -216,7 +186,7 @@ final class Svg {
           .append("\" d=\"")
           .append(e.getValue())
           .append("\"><title>")
-          .append(esc(names.getOrDefault(area, area)))
+          .append(SvgFigure.escape(names.getOrDefault(area, area)))
           .append(": ")
           .append(v == null ? "–" : String.format(Locale.ROOT, "%,.0f", v).replace(',', ' '))
           .append("</title></path>");
@@ -248,9 +218,5 @@ final class Svg {
 
   static String fmt(double v) {
     return String.format(Locale.ROOT, "%.1f", v);
-  }
-
-  static String esc(String s) {
-    return HtmlUtils.htmlEscape(s == null ? "" : s);
   }
 }

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
@@ -229,50 +230,19 @@ class OpportunitiesApiController {
           String goal,
       @Parameter(description = SKILL) @RequestParam(name = "skill", required = false)
           List<String> skills,
-      @Parameter(description = "Maximum total credits (ECTS / competence points)")
-          @RequestParam(required = false)
-          Double maxCredits,
-      @Parameter(description = "Maximum total study time in months") @RequestParam(required = false)
-          Integer maxMonths,
-      @Parameter(description = "Maximum total cost in euros") @RequestParam(required = false)
-          Double maxCost,
-      @Parameter(description = REGION) @RequestParam(required = false) String region,
-      @Parameter(description = "Online offerings only") @RequestParam(defaultValue = "false")
-          boolean online,
-      @Parameter(description = "Teaching language: fi, sv or en") @RequestParam(required = false)
-          String language,
-      @Parameter(description = "Earliest start, YYYY-MM-DD") @RequestParam(required = false)
-          String earliestStart,
-      @Parameter(description = "Latest start, YYYY-MM-DD") @RequestParam(required = false)
-          String latestStart,
+      @ParameterObject PathLimits limits,
       @Parameter(description = "Cover only the missing essential skills")
           @RequestParam(defaultValue = "false")
           boolean essentialOnly,
-      @Parameter(
-              description =
-                  "Let whole degrees and qualifications into the path; by default only units,"
-                      + " courses, MOOCs and badges, an unknown extent counted at its kind's"
-                      + " usual extent")
-          @RequestParam(defaultValue = "false")
-          boolean degrees,
       LanguageQuery lang,
       Locale locale,
       Authentication authentication) {
     return service.path(
         goal,
         inputs.person(skills, null, null, null, authentication),
-        inputs.constraints(
-            maxCredits,
-            maxMonths,
-            maxCost,
-            region,
-            online,
-            language,
-            earliestStart,
-            latestStart,
-            degrees),
+        inputs.constraints(limits),
         essentialOnly,
-        region == null || region.isBlank() ? null : region.strip(),
+        limits.regionCode(),
         lang.or(locale));
   }
 }

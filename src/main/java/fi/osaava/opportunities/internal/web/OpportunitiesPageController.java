@@ -30,6 +30,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -237,15 +238,7 @@ class OpportunitiesPageController {
       @PathVariable String id,
       @RequestParam(name = "skill", required = false) List<String> skillUris,
       @RequestParam(required = false) String skills,
-      @RequestParam(required = false) String region,
-      @RequestParam(required = false) Double maxCredits,
-      @RequestParam(required = false) Integer maxMonths,
-      @RequestParam(required = false) Double maxCost,
-      @RequestParam(defaultValue = "false") boolean online,
-      @RequestParam(required = false) String language,
-      @RequestParam(required = false) String earliestStart,
-      @RequestParam(required = false) String latestStart,
-      @RequestParam(defaultValue = "false") boolean degrees,
+      @ModelAttribute("limits") PathLimits limits,
       @RequestParam(defaultValue = "false") boolean compose,
       Locale locale,
       Authentication authentication,
@@ -254,39 +247,15 @@ class OpportunitiesPageController {
     List<String> held = new ArrayList<>(skillUris == null ? List.of() : skillUris);
     held.addAll(uris(resolve(skills, ConceptType.SKILL, reader)));
     PersonInput person = inputs.person(held, null, null, null, authentication);
-    String regionCode = region == null || region.isBlank() ? null : region.strip();
+    String regionCode = limits.regionCode();
     model.addAttribute("goalId", id);
     model.addAttribute("heldSkills", person.skills().stream().map(ConceptUri::value).toList());
-    model.addAttribute("region", region);
-    model.addAttribute("maxCredits", maxCredits);
-    model.addAttribute("maxMonths", maxMonths);
-    model.addAttribute("maxCost", maxCost);
-    model.addAttribute("online", online);
-    model.addAttribute("language", language);
-    model.addAttribute("earliestStart", earliestStart);
-    model.addAttribute("latestStart", latestStart);
-    model.addAttribute("degrees", degrees);
     model.addAttribute("regions", regions.areas(AreaLevel.REGION));
     model.addAttribute("reader", reader);
     model.addAttribute("signedIn", signedIn(authentication).isPresent());
     if (compose) {
       PathView path =
-          service.path(
-              id,
-              person,
-              inputs.constraints(
-                  maxCredits,
-                  maxMonths,
-                  maxCost,
-                  region,
-                  online,
-                  language,
-                  earliestStart,
-                  latestStart,
-                  degrees),
-              false,
-              regionCode,
-              reader);
+          service.path(id, person, inputs.constraints(limits), false, regionCode, reader);
       model.addAttribute("gap", path.gap());
       model.addAttribute("path", path);
     } else {
@@ -299,15 +268,7 @@ class OpportunitiesPageController {
   String savePlan(
       @RequestParam String goal,
       @RequestParam(name = "skill", required = false) List<String> skillUris,
-      @RequestParam(required = false) String region,
-      @RequestParam(required = false) Double maxCredits,
-      @RequestParam(required = false) Integer maxMonths,
-      @RequestParam(required = false) Double maxCost,
-      @RequestParam(defaultValue = "false") boolean online,
-      @RequestParam(required = false) String language,
-      @RequestParam(required = false) String earliestStart,
-      @RequestParam(required = false) String latestStart,
-      @RequestParam(defaultValue = "false") boolean degrees,
+      @ModelAttribute("limits") PathLimits limits,
       Locale locale,
       Authentication authentication) {
     PersonId person =
@@ -316,18 +277,9 @@ class OpportunitiesPageController {
         service.path(
             goal,
             inputs.person(skillUris, null, null, null, authentication),
-            inputs.constraints(
-                maxCredits,
-                maxMonths,
-                maxCost,
-                region,
-                online,
-                language,
-                earliestStart,
-                latestStart,
-                degrees),
+            inputs.constraints(limits),
             false,
-            region == null || region.isBlank() ? null : region.strip(),
+            limits.regionCode(),
             Language.of(locale));
     plans.save(
         person,

@@ -246,33 +246,24 @@ class RequestInputs {
     }
   }
 
-  PathConstraints constraints(
-      Double maxCredits,
-      Integer maxMonths,
-      Double maxCost,
-      String region,
-      boolean online,
-      String language,
-      String earliestStart,
-      String latestStart,
-      boolean degrees) {
-    nonNegative("maxCredits", maxCredits);
-    nonNegative("maxMonths", maxMonths);
-    nonNegative("maxCost", maxCost);
-    LocalDate earliest = date("earliestStart", earliestStart);
-    LocalDate latest = date("latestStart", latestStart);
+  PathConstraints constraints(PathLimits limits) {
+    nonNegative("maxCredits", limits.maxCredits());
+    nonNegative("maxMonths", limits.maxMonths());
+    nonNegative("maxCost", limits.maxCost());
+    LocalDate earliest = date("earliestStart", limits.earliestStart());
+    LocalDate latest = date("latestStart", limits.latestStart());
     if (earliest != null && latest != null && latest.isBefore(earliest)) {
       throw new InvalidInputException("request", 0, "latestStart", "not before earliestStart");
     }
     return new PathConstraints(
-        maxCredits,
-        maxMonths,
-        maxCost,
-        municipalities(region),
-        online,
-        language("language", language),
+        limits.maxCredits(),
+        limits.maxMonths(),
+        limits.maxCost(),
+        municipalities(limits.region()),
+        limits.online(),
+        language("language", limits.language()),
         earliest,
         latest,
-        degrees);
+        limits.degrees());
   }
 }

@@ -10,10 +10,10 @@ import fi.osaava.profile.internal.Consents;
 import fi.osaava.profile.internal.DataRights;
 import fi.osaava.profile.internal.EditConflictException;
 import fi.osaava.profile.internal.Experience;
-import fi.osaava.profile.internal.ExperienceInput;
 import fi.osaava.profile.internal.ExperienceKind;
 import fi.osaava.profile.internal.Interests;
 import fi.osaava.profile.internal.LearnerRecords;
+import fi.osaava.profile.internal.ProfileInputException;
 import fi.osaava.profile.internal.RiasecQuestionnaire;
 import fi.osaava.profile.internal.SuggestionEntry;
 import fi.osaava.taxonomy.ConceptType;
@@ -21,15 +21,20 @@ import fi.osaava.taxonomy.Suggestion;
 import fi.osaava.taxonomy.TaxonomyApi;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,7 +42,11 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -62,6 +71,8 @@ class ProfilePageController {
   private final TaxonomyApi taxonomy;
   private final ObjectMapper json;
   private final ProfileOverview overview;
+  private final MessageSource messages;
+  private final SpringValidatorAdapter validator;
 
   ProfilePageController(
       SignedInPerson signedIn,
@@ -72,7 +83,9 @@ class ProfilePageController {
       DataRights rights,
       TaxonomyApi taxonomy,
       ObjectMapper json,
-      ProfileOverview overview) {
+      ProfileOverview overview,
+      MessageSource messages,
+      Validator validator) {
     this.signedIn = signedIn;
     this.competence = competence;
     this.interests = interests;
@@ -82,6 +95,8 @@ class ProfilePageController {
     this.taxonomy = taxonomy;
     this.json = json;
     this.overview = overview;
+    this.messages = messages;
+    this.validator = new SpringValidatorAdapter(validator);
   }
 
   @GetMapping("/profile")
@@ -104,36 +119,42 @@ class ProfilePageController {
 
   @PostMapping("/profile/experiences")
   String addExperience(
-      @RequestParam Map<String, String> form,
+      @Valid @ModelAttribute("form") ExperienceForm form,
+      BindingResult binding,
       Authentication auth,
       Locale locale,
       Model model,
       HttpServletResponse response) {
     PersonId person = signedIn.require(auth);
-    try {
-      Experience created = competence.addExperience(person, input(form), Language.of(locale));
-      return "redirect:/profile/experiences/" + created.id() + "#suggestions";
-    } catch (InvalidInputException e) {
-      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      model.addAttribute("error", e.field());
-      model.addAttribute("form", form);
-      model.addAttribute("kinds", ExperienceKind.values());
-      return "profile/experience";
+    form = bound(form, binding);
+    model.addAttribute("form", form);
+    if (checked(form, binding)) {
+      try {
+        Experience created = competence.addExperience(person, form.input(), Language.of(locale));
+        return "redirect:/profile/experiences/" + created.id() + "#suggestions";
+      } catch (InvalidInputException e) {
+        reject(binding, e);
+      }
     }
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    model.addAttribute("errors", errors(binding, locale));
+    model.addAttribute("kinds", ExperienceKind.values());
+    return "profile/experience";
   }
 
   @GetMapping("/profile/experiences/{id}")
   String experience(@PathVariable UUID id, Authentication auth, Model model) {
     PersonId person = signedIn.require(auth);
     Experience e = competence.experience(person, id);
-    return experiencePage(person, e, formOf(e), model);
+    return experiencePage(person, e, ExperienceForm.of(e), Map.of(), model);
   }
 
   private String experiencePage(
-      PersonId person, Experience e, Map<String, String> form, Model model) {
+      PersonId person, Experience e, ExperienceForm form, Map<String, String> errors, Model model) {
     List<SuggestionEntry> suggestions = competence.suggestions(person, e.id());
     model.addAttribute("experience", e);
     model.addAttribute("form", form);
+    model.addAttribute("errors", errors);
     model.addAttribute("kinds", ExperienceKind.values());
     model.addAttribute(
         "pending", suggestions.stream().filter(s -> s.decision().equals("PENDING")).toList());
@@ -145,29 +166,113 @@ class ProfilePageController {
   @PostMapping("/profile/experiences/{id}")
   String updateExperience(
       @PathVariable UUID id,
-      @RequestParam Map<String, String> form,
+      @Valid @ModelAttribute("form") ExperienceForm form,
+      BindingResult binding,
       Authentication auth,
       Locale locale,
       Model model,
       HttpServletResponse response) {
     PersonId person = signedIn.require(auth);
-    try {
-      competence.updateExperience(person, id, input(form), versionOf(form), Language.of(locale));
-      return "redirect:/profile/experiences/" + id + "?saved#suggestions";
-    } catch (EditConflictException conflict) {
-      // The current state, with what this tab tried to save still in the form to copy from.
-      response.setStatus(HttpServletResponse.SC_CONFLICT);
-      Experience current = competence.experience(person, id);
-      Map<String, String> mine = new LinkedHashMap<>(form);
-      mine.put("version", Long.toString(current.version()));
-      model.addAttribute("conflict", true);
-      model.addAttribute("current", current);
-      return experiencePage(person, current, mine, model);
-    } catch (InvalidInputException e) {
-      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      model.addAttribute("error", e.field());
-      return experiencePage(person, competence.experience(person, id), form, model);
+    form = bound(form, binding);
+    if (form.version() == null) {
+      // Only a hand-made post lacks the hidden field: refused as before, with no page to fix it on.
+      throw new ProfileInputException("version", "missing");
     }
+    if (checked(form, binding)) {
+      try {
+        competence.updateExperience(person, id, form.input(), form.version(), Language.of(locale));
+        return "redirect:/profile/experiences/" + id + "?saved#suggestions";
+      } catch (EditConflictException conflict) {
+        // The current state, with what this tab tried to save still in the form to copy from.
+        response.setStatus(HttpServletResponse.SC_CONFLICT);
+        Experience current = competence.experience(person, id);
+        model.addAttribute("conflict", true);
+        model.addAttribute("current", current);
+        return experiencePage(
+            person, current, form.withVersion(current.version()), Map.of(), model);
+      } catch (InvalidInputException e) {
+        reject(binding, e);
+      }
+    }
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    return experiencePage(
+        person, competence.experience(person, id), form, errors(binding, locale), model);
+  }
+
+  /**
+   * The form as bound. Where binding refused a value (a date that is no date, an unknown kind),
+   * Spring makes an empty form and validates nothing; then the form as typed stands in, validated
+   * here, so the page names every problem and keeps what was typed.
+   */
+  private ExperienceForm bound(ExperienceForm form, BindingResult binding) {
+    if (binding.getFieldErrors().stream().noneMatch(FieldError::isBindingFailure)) {
+      return form;
+    }
+    ExperienceForm typed = ExperienceForm.asTyped(binding);
+    validator.validate(typed, binding);
+    return typed;
+  }
+
+  /**
+   * Whether the bound form is good to save: no binding or Bean Validation error, and an end not
+   * before the start (a rule across two fields, recorded against the end date).
+   */
+  private static boolean checked(ExperienceForm form, BindingResult binding) {
+    if (form.start() != null && form.end() != null && form.end().isBefore(form.start())) {
+      binding.rejectValue("end", "endBeforeStart");
+    }
+    return !binding.hasErrors();
+  }
+
+  /** A rule of the entry itself that the form's bounds did not catch, against its field. */
+  private static void reject(BindingResult binding, InvalidInputException e) {
+    if (e.field() != null && ExperienceForm.FIELDS.contains(e.field())) {
+      binding.rejectValue(e.field(), "invalid");
+    } else {
+      throw e;
+    }
+  }
+
+  /**
+   * The form's errors by field in page order, one message each in the reader's language, naming the
+   * field by its label: shown in the error summary and beside the field.
+   */
+  private Map<String, String> errors(BindingResult binding, Locale locale) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    for (String field : ExperienceForm.FIELDS) {
+      FieldError error = binding.getFieldError(field);
+      if (error != null) {
+        String label = messages.getMessage("profile.experience." + field, null, locale);
+        errors.put(
+            field, messages.getMessage(messageKey(field, error), arguments(label, error), locale));
+      }
+    }
+    return errors;
+  }
+
+  private static String messageKey(String field, FieldError error) {
+    String code = error.getCode() == null ? "" : error.getCode();
+    return switch (code) {
+      case "NotNull", "NotBlank" -> "profile.error.required";
+      case "Size" -> "profile.error.tooLong";
+      case "endBeforeStart" -> "profile.error.endBeforeStart";
+      case "typeMismatch" ->
+          field.equals("start") || field.equals("end") ? "profile.error.date" : "profile.invalid";
+      default -> "profile.invalid";
+    };
+  }
+
+  /**
+   * The label, then for {@code @Size} its maximum: Bean Validation's arguments after the field are
+   * the constraint's attributes by name ({@code max}, {@code min}).
+   */
+  private static Object[] arguments(String label, FieldError error) {
+    Object[] constraint = error.getArguments();
+    Object max =
+        "Size".equals(error.getCode()) && constraint != null && constraint.length > 1
+            ? constraint[1]
+            : "";
+    return new Object[] {label, max};
   }
 
   @PostMapping("/profile/experiences/{id}/delete")
@@ -183,7 +288,7 @@ class ProfilePageController {
       @RequestParam String decision,
       Authentication auth) {
     if (!decision.equals("accept") && !decision.equals("reject")) {
-      throw new fi.osaava.profile.internal.ProfileInputException("decision", "accept or reject");
+      throw new ProfileInputException("decision", "accept or reject");
     }
     competence.decide(signedIn.require(auth), id, skill, decision.equals("accept"));
     return "redirect:/profile/experiences/" + id + "#suggestions";
@@ -193,17 +298,17 @@ class ProfilePageController {
   String assess(
       @PathVariable UUID id,
       @RequestParam String proficiency,
-      @RequestParam(defaultValue = "") String lastUsed,
+      @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate lastUsed,
       @RequestParam long version,
       Authentication auth) {
     Proficiency level;
     try {
       level = Proficiency.valueOf(proficiency);
     } catch (IllegalArgumentException e) {
-      throw new fi.osaava.profile.internal.ProfileInputException("proficiency", "unknown level");
+      throw new ProfileInputException("proficiency", "unknown level");
     }
     try {
-      competence.assess(signedIn.require(auth), id, level, date("lastUsed", lastUsed), version);
+      competence.assess(signedIn.require(auth), id, level, lastUsed, version);
     } catch (EditConflictException conflict) {
       return "redirect:/profile?conflict=skill#skills";
     }
@@ -227,7 +332,7 @@ class ProfilePageController {
     PersonId person = signedIn.require(auth);
     try {
       if (file == null || file.isEmpty()) {
-        throw new fi.osaava.profile.internal.ProfileInputException("file", "choose a file");
+        throw new ProfileInputException("file", "choose a file");
       }
       records.importCredential(
           person,
@@ -279,24 +384,33 @@ class ProfilePageController {
     return "profile/interests";
   }
 
+  /**
+   * The interests form: the text, the version it started from, and an answer (0, 1 or 2) by RIASEC
+   * statement, posted as {@code riasec[R1]} and so on. The questionnaire checks the answers.
+   */
+  record InterestsForm(String interestText, @NotNull Long version, Map<String, Integer> riasec) {}
+
   @PostMapping("/profile/interests")
-  String saveInterests(@RequestParam Map<String, String> form, Authentication auth) {
+  String saveInterests(
+      @Valid @ModelAttribute InterestsForm form, BindingResult binding, Authentication auth) {
     PersonId person = signedIn.require(auth);
+    FieldError invalid = binding.getFieldError();
+    if (invalid != null) {
+      // Radio buttons and a hidden field: only a hand-made post gets here, and gets the 400 page.
+      throw new ProfileInputException(
+          invalid.getField(), invalid.getField().equals("version") ? "missing" : "0, 1 or 2");
+    }
     Map<String, Integer> answers = new LinkedHashMap<>();
-    for (String statement : RiasecQuestionnaire.STATEMENTS) {
-      String answer = form.getOrDefault("riasec-" + statement, "");
-      if (!answer.isBlank()) {
-        try {
-          answers.put(statement, Integer.parseInt(answer));
-        } catch (NumberFormatException e) {
-          throw new fi.osaava.profile.internal.ProfileInputException(
-              "riasec-" + statement, "0, 1 or 2");
+    if (form.riasec() != null) {
+      for (String statement : RiasecQuestionnaire.STATEMENTS) {
+        Integer answer = form.riasec().get(statement);
+        if (answer != null) {
+          answers.put(statement, answer);
         }
       }
     }
     try {
-      interests.savePersonal(
-          person, form.getOrDefault("interestText", ""), answers, versionOf(form));
+      interests.savePersonal(person, form.interestText(), answers, form.version());
     } catch (EditConflictException e) {
       return "redirect:/profile/interests?conflict";
     }
@@ -357,53 +471,5 @@ class ProfilePageController {
     rights.deleteAccount(signedIn.require(auth));
     new SecurityContextLogoutHandler().logout(request, response, auth);
     return "redirect:/sign-in?deleted";
-  }
-
-  private static ExperienceInput input(Map<String, String> form) {
-    ExperienceKind kind;
-    try {
-      kind = ExperienceKind.valueOf(form.getOrDefault("kind", ""));
-    } catch (IllegalArgumentException e) {
-      throw new fi.osaava.profile.internal.ProfileInputException("kind", "unknown kind");
-    }
-    return new ExperienceInput(
-        kind,
-        form.get("organisation"),
-        form.get("title"),
-        date("start", form.getOrDefault("start", "")),
-        date("end", form.getOrDefault("end", "")),
-        form.get("description"),
-        null);
-  }
-
-  private static LocalDate date(String field, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      throw new fi.osaava.profile.internal.ProfileInputException(field, "a date as YYYY-MM-DD");
-    }
-  }
-
-  private static long versionOf(Map<String, String> form) {
-    try {
-      return Long.parseLong(form.getOrDefault("version", ""));
-    } catch (NumberFormatException e) {
-      throw new fi.osaava.profile.internal.ProfileInputException("version", "missing");
-    }
-  }
-
-  private static Map<String, String> formOf(Experience e) {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("kind", e.kind().name());
-    form.put("organisation", e.organisation());
-    form.put("title", e.title());
-    form.put("start", e.start() == null ? "" : e.start().toString());
-    form.put("end", e.end() == null ? "" : e.end().toString());
-    form.put("description", e.description());
-    form.put("version", Long.toString(e.version()));
-    return form;
   }
 }

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,7 +26,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
@@ -294,12 +292,7 @@ class ProgrammeEditingController {
   }
 
   private Editor editor(Authentication auth) {
-    return editors
-        .editor(auth)
-        .orElseThrow(
-            () ->
-                new ResponseStatusException(
-                    HttpStatus.FORBIDDEN, "Only an organisation's editors edit programmes"));
+    return editors.requireEditor(auth, "Only an organisation's editors edit programmes");
   }
 
   private List<PackageVersion> owned(Editor editor, String id) {

@@ -1,8 +1,8 @@
 package fi.osaava.regionalintelligence.internal.web;
 
+import fi.osaava.web.SvgFigure;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * A horizontal bar chart as server-side SVG, as the labour-market pages draw theirs: a title and a
@@ -28,22 +28,7 @@ final class BarChart {
     int top = 10;
     int height = top + labels.size() * (bar + gap) + 10;
     long max = values.stream().filter(v -> v != null).mapToLong(Long::longValue).max().orElse(1);
-    StringBuilder b = new StringBuilder();
-    b.append(
-        String.format(
-            Locale.ROOT,
-            "<svg class=\"lm-chart\" id=\"%s\" viewBox=\"0 0 %d %d\" role=\"img\""
-                + " aria-labelledby=\"%s-title %s-desc\"><title id=\"%s-title\">%s</title>"
-                + "<desc id=\"%s-desc\">%s</desc>",
-            id,
-            width,
-            height,
-            id,
-            id,
-            id,
-            esc(title),
-            id,
-            esc(description)));
+    StringBuilder b = SvgFigure.start("lm-chart", id, width, height, title, description);
     for (int i = 0; i < labels.size(); i++) {
       int y = top + i * (bar + gap);
       String label = labels.get(i);
@@ -56,7 +41,7 @@ final class BarChart {
               "<text class=\"lm-axis\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>",
               labelWidth - 8,
               y + bar - 6,
-              esc(label)));
+              SvgFigure.escape(label)));
       Long v = values.get(i);
       if (v == null) {
         b.append(
@@ -65,7 +50,7 @@ final class BarChart {
                 "<text class=\"lm-axis\" x=\"%d\" y=\"%d\">%s</text>",
                 labelWidth + 4,
                 y + bar - 6,
-                esc(hidden)));
+                SvgFigure.escape(hidden)));
         continue;
       }
       double w = (width - labelWidth - 60) * (double) v / Math.max(1, max);
@@ -83,9 +68,5 @@ final class BarChart {
               v));
     }
     return b.append("</svg>").toString();
-  }
-
-  private static String esc(String s) {
-    return HtmlUtils.htmlEscape(s == null ? "" : s);
   }
 }

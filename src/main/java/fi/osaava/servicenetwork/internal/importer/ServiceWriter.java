@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,9 +64,9 @@ public class ServiceWriter {
   /** What one write did, and which services the index must see again. */
   public record Written(int added, int updated, int unchanged, int retired, Set<UUID> changed) {}
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
 
-  ServiceWriter(JdbcTemplate jdbc) {
+  ServiceWriter(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
@@ -87,11 +87,12 @@ public class ServiceWriter {
     for (ServiceRecord r : records) {
       if (r.generalDescriptionId() != null) {
         Integer found =
-            jdbc.queryForObject(
-                "select count(*) from services_service where id = ? and kind ="
-                    + " 'GENERAL_DESCRIPTION' and active",
-                Integer.class,
-                r.generalDescriptionId());
+            jdbc.sql(
+                    "select count(*) from services_service where id = ? and kind ="
+                        + " 'GENERAL_DESCRIPTION' and active")
+                .param(r.generalDescriptionId())
+                .query(Integer.class)
+                .single();
         if (found == null || found == 0) {
           throw new InvalidInputException(
               source,
@@ -103,41 +104,42 @@ public class ServiceWriter {
         }
       }
       List<Boolean> result =
-          jdbc.query(
-              UPSERT,
-              (rs, n) -> rs.getBoolean(1),
-              r.id(),
-              r.source(),
-              r.sourceId(),
-              r.generalDescription() ? "GENERAL_DESCRIPTION" : "SERVICE",
-              r.generalDescriptionId(),
-              r.referenceCode(),
-              r.organisation() == null ? null : r.organisation().businessId(),
-              organisationName(r, Language.FI),
-              organisationName(r, Language.SV),
-              organisationName(r, Language.EN),
-              r.name().get(Language.FI),
-              r.name().get(Language.SV),
-              r.name().get(Language.EN),
-              r.summary().get(Language.FI),
-              r.summary().get(Language.SV),
-              r.summary().get(Language.EN),
-              r.description().get(Language.FI),
-              r.description().get(Language.SV),
-              r.description().get(Language.EN),
-              r.type().name(),
-              r.lifeSituations().stream().map(Enum::name).collect(Collectors.joining(" ")),
-              String.join("\n", r.targetGroups()),
-              String.join(" ", r.areas()),
-              String.join(" ", areaIndex(r.areas(), regionOf)),
-              String.join(" ", r.languages()),
-              r.keywords().isEmpty() ? null : String.join("\n", r.keywords()),
-              r.chargeType(),
-              r.costInfo().get(Language.FI),
-              r.costInfo().get(Language.SV),
-              r.costInfo().get(Language.EN),
-              JsonMapper.shared().writeValueAsString(r.channels()),
-              hash(r));
+          jdbc.sql(UPSERT)
+              .params(
+                  r.id(),
+                  r.source(),
+                  r.sourceId(),
+                  r.generalDescription() ? "GENERAL_DESCRIPTION" : "SERVICE",
+                  r.generalDescriptionId(),
+                  r.referenceCode(),
+                  r.organisation() == null ? null : r.organisation().businessId(),
+                  organisationName(r, Language.FI),
+                  organisationName(r, Language.SV),
+                  organisationName(r, Language.EN),
+                  r.name().get(Language.FI),
+                  r.name().get(Language.SV),
+                  r.name().get(Language.EN),
+                  r.summary().get(Language.FI),
+                  r.summary().get(Language.SV),
+                  r.summary().get(Language.EN),
+                  r.description().get(Language.FI),
+                  r.description().get(Language.SV),
+                  r.description().get(Language.EN),
+                  r.type().name(),
+                  r.lifeSituations().stream().map(Enum::name).collect(Collectors.joining(" ")),
+                  String.join("\n", r.targetGroups()),
+                  String.join(" ", r.areas()),
+                  String.join(" ", areaIndex(r.areas(), regionOf)),
+                  String.join(" ", r.languages()),
+                  r.keywords().isEmpty() ? null : String.join("\n", r.keywords()),
+                  r.chargeType(),
+                  r.costInfo().get(Language.FI),
+                  r.costInfo().get(Language.SV),
+                  r.costInfo().get(Language.EN),
+                  JsonMapper.shared().writeValueAsString(r.channels()),
+                  hash(r))
+              .query((rs, n) -> rs.getBoolean(1))
+              .list();
       if (!result.isEmpty()) {
         changed.add(r.id());
         if (result.getFirst()) {
@@ -156,16 +158,17 @@ public class ServiceWriter {
     Set<UUID> kept = new LinkedHashSet<>();
     records.forEach(r -> kept.add(r.id()));
     List<UUID> active =
-        jdbc.queryForList(
-            "select id from services_service where source = ? and active",
-            UUID.class,
-            ServiceRecord.PTV);
+        jdbc.sql("select id from services_service where source = ? and active")
+            .param(ServiceRecord.PTV)
+            .query(UUID.class)
+            .list();
     List<UUID> gone = new ArrayList<>(active.stream().filter(id -> !kept.contains(id)).toList());
     SnapshotShrinkGuard.check(
         source, "active general service descriptions", active.size(), gone.size(), allowShrink);
     for (UUID id : gone) {
-      jdbc.update(
-          "update services_service set active = false, updated_at = now() where id = ?", id);
+      jdbc.sql("update services_service set active = false, updated_at = now() where id = ?")
+          .param(id)
+          .update();
       changed.add(id);
     }
     return gone.size();

@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 import tools.jackson.core.type.TypeReference;
@@ -40,9 +40,9 @@ class ServiceViews {
 
   private final RegionsApi regions;
   private final MessageSource messages;
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
 
-  ServiceViews(RegionsApi regions, MessageSource messages, JdbcTemplate jdbc) {
+  ServiceViews(RegionsApi regions, MessageSource messages, JdbcClient jdbc) {
     this.regions = regions;
     this.messages = messages;
     this.jdbc = jdbc;
@@ -144,8 +144,10 @@ class ServiceViews {
   /** The stored channels of a service, as the documented JSON. */
   List<Channel> channels(UUID service) {
     List<String> json =
-        jdbc.queryForList(
-            "select channels::text from services_service where id = ?", String.class, service);
+        jdbc.sql("select channels::text from services_service where id = ?")
+            .param(service)
+            .query(String.class)
+            .list();
     if (json.isEmpty()) {
       return List.of();
     }

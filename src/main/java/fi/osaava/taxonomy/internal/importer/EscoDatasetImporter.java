@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
 class EscoDatasetImporter implements DatasetImporter {
 
   private final EscoImporter importer;
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
 
-  EscoDatasetImporter(EscoImporter importer, JdbcTemplate jdbc) {
+  EscoDatasetImporter(EscoImporter importer, JdbcClient jdbc) {
     this.importer = importer;
     this.jdbc = jdbc;
   }
@@ -40,8 +40,7 @@ class EscoDatasetImporter implements DatasetImporter {
 
   @Override
   public boolean isImported() {
-    Integer imports = jdbc.queryForObject("select count(*) from taxonomy_import", Integer.class);
-    return imports != null && imports > 0;
+    return jdbc.sql("select exists (select 1 from taxonomy_import)").query(Boolean.class).single();
   }
 
   @Override

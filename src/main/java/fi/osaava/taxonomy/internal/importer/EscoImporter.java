@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -49,7 +49,7 @@ public class EscoImporter {
   private static final long LOCK_KEY = 0x65_73_63_6fL;
 
   private final DataSource dataSource;
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
   private final ApplicationEventPublisher events;
   private final DataChanges dataChanges;
@@ -76,7 +76,7 @@ public class EscoImporter {
       CopyRows.Mode writeMode) {
     this.writeMode = writeMode;
     this.dataSource = dataSource;
-    this.jdbc = new JdbcTemplate(dataSource);
+    this.jdbc = JdbcClient.create(dataSource);
     this.transactions = new TransactionTemplate(transactionManager);
     this.events = events;
     this.dataChanges = dataChanges;
@@ -118,9 +118,10 @@ public class EscoImporter {
     if (!result.report().unchanged()) {
       // Fresh planner statistics now: until autovacuum gets to the reloaded tables, the label
       // joins are planned blind and a page query can take seconds instead of milliseconds.
-      jdbc.execute(
-          "analyze taxonomy_concept, taxonomy_label, taxonomy_text, taxonomy_broader,"
-              + " taxonomy_occupation_skill, taxonomy_skill_relation, taxonomy_collection_member");
+      jdbc.sql(
+              "analyze taxonomy_concept, taxonomy_label, taxonomy_text, taxonomy_broader,"
+                  + " taxonomy_occupation_skill, taxonomy_skill_relation, taxonomy_collection_member")
+          .update();
       progress.report("committed; rebuilding derived indexes");
       // In a transaction of its own, so that the event publication registry records it for every
       // listener before any runs (after its commit), and resubmits the ones that fail.
@@ -140,11 +141,13 @@ public class EscoImporter {
       ImportProgress progress,
       long started,
       String inputNames) {
-    jdbc.queryForList("select pg_advisory_xact_lock(?)", LOCK_KEY);
+    jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK_KEY).query().listOfRows();
     List<String> files = sources.stream().map(EscoSource::displayName).toList();
     Integer same =
-        jdbc.queryForObject(
-            "select count(*) from taxonomy_import where content_digest = ?", Integer.class, digest);
+        jdbc.sql("select count(*) from taxonomy_import where content_digest = ?")
+            .param(digest)
+            .query(Integer.class)
+            .single();
     if (same != null && same > 0) {
       return new Result(
           new EscoImportReport(
@@ -152,8 +155,9 @@ public class EscoImporter {
           -1);
     }
     List<String> latest =
-        jdbc.queryForList(
-            "select version from taxonomy_import order by id desc limit 1", String.class);
+        jdbc.sql("select version from taxonomy_import order by id desc limit 1")
+            .query(String.class)
+            .list();
     if (!latest.isEmpty() && compareVersions(version, latest.getFirst()) < 0) {
       throw new InvalidInputException(
           inputNames,
@@ -166,11 +170,11 @@ public class EscoImporter {
               + "; not imported");
     }
     Map<String, ConceptType> stored = new HashMap<>(32_768);
-    jdbc.query(
-        "select uri, concept_type from taxonomy_concept",
-        rs -> {
-          stored.put(rs.getString(1), ConceptType.valueOf(rs.getString(2)));
-        });
+    jdbc.sql("select uri, concept_type from taxonomy_concept")
+        .query(
+            rs -> {
+              stored.put(rs.getString(1), ConceptType.valueOf(rs.getString(2)));
+            });
     long reading = System.nanoTime();
     EscoDataset data = new EscoReader(options.referenceLanguage(), stored, progress).read(sources);
     progress.report(
@@ -189,20 +193,22 @@ public class EscoImporter {
       writeTexts(connection, data);
       writeRelations(connection, data, progress);
       Long id =
-          jdbc.queryForObject(
-              """
+          jdbc.sql(
+                  """
               insert into taxonomy_import
                 (version, content_digest, files, concepts, added, obsoleted, labels, relations)
-              values (?, ?, ?, ?, ?, ?, ?, ?) returning id""",
-              Long.class,
-              version,
-              digest,
-              String.join("\n", files),
-              data.concepts.size(),
-              added,
-              obsoleted,
-              data.labelCount(),
-              data.relationCount());
+              values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+              .params(
+                  version,
+                  digest,
+                  String.join("\n", files),
+                  data.concepts.size(),
+                  added,
+                  obsoleted,
+                  data.labelCount(),
+                  data.relationCount())
+              .query(Long.class)
+              .single();
       return new Result(
           new EscoImportReport(
               version,
@@ -225,10 +231,11 @@ public class EscoImporter {
       Connection connection, EscoDataset data, String version, ImportProgress progress)
       throws SQLException {
     progress.report("writing " + data.concepts.size() + " concepts");
-    jdbc.execute(
-        """
+    jdbc.sql(
+            """
         create temp table tmp_concept (uri text primary key, concept_type text, code text,
-          isco_code text, skill_type text, reuse_level text, status text) on commit drop""");
+          isco_code text, skill_type text, reuse_level text, status text) on commit drop""")
+        .update();
     CopyRows rows = rows();
     for (ConceptRow c : data.concepts.values()) {
       rows.add(c.uri)
@@ -242,13 +249,14 @@ public class EscoImporter {
     }
     rows.copyInto(connection, "tmp_concept");
     Integer added =
-        jdbc.queryForObject(
-            """
+        jdbc.sql(
+                """
             select count(*) from tmp_concept t
-            where not exists (select 1 from taxonomy_concept c where c.uri = t.uri)""",
-            Integer.class);
-    jdbc.update(
-        """
+            where not exists (select 1 from taxonomy_concept c where c.uri = t.uri)""")
+            .query(Integer.class)
+            .single();
+    jdbc.sql(
+            """
         insert into taxonomy_concept as c (uri, concept_type, code, isco_code, skill_type,
           reuse_level, status, obsolete, first_version, last_version)
         select uri, concept_type, code, isco_code, skill_type, reuse_level, status, false, ?, ?
@@ -260,9 +268,9 @@ public class EscoImporter {
           reuse_level = coalesce(excluded.reuse_level, c.reuse_level),
           status = coalesce(excluded.status, c.status),
           obsolete = false,
-          last_version = excluded.last_version""",
-        version,
-        version);
+          last_version = excluded.last_version""")
+        .params(version, version)
+        .update();
     return added == null ? 0 : added;
   }
 
@@ -277,17 +285,19 @@ public class EscoImporter {
     if (data.definedTypes.isEmpty()) {
       return;
     }
-    jdbc.execute("create temp table tmp_defined (uri text primary key) on commit drop");
+    jdbc.sql("create temp table tmp_defined (uri text primary key) on commit drop").update();
     CopyRows rows = rows();
     data.definedUris.forEach(uri -> rows.add(uri).endRow());
     rows.copyInto(connection, "tmp_defined");
     Map<String, Object> counts =
-        jdbc.queryForMap(
-            "select count(*) as current, count(*) filter (where not exists (select 1 from"
-                + " tmp_defined d where d.uri = c.uri)) as retired from taxonomy_concept c"
-                + " where not c.obsolete and c.concept_type in ("
-                + definedTypes(data)
-                + ")");
+        jdbc.sql(
+                "select count(*) as current, count(*) filter (where not exists (select 1 from"
+                    + " tmp_defined d where d.uri = c.uri)) as retired from taxonomy_concept c"
+                    + " where not c.obsolete and c.concept_type in ("
+                    + definedTypes(data)
+                    + ")")
+            .query()
+            .singleRow();
     SnapshotShrinkGuard.check(
         inputNames,
         "current ESCO concepts of the types these files define",
@@ -306,20 +316,22 @@ public class EscoImporter {
     if (data.definedTypes.isEmpty()) {
       return 0;
     }
-    return jdbc.update(
-        "update taxonomy_concept c set obsolete = true where not c.obsolete and c.concept_type in ("
-            + definedTypes(data)
-            + ") and not exists (select 1 from tmp_defined d where d.uri = c.uri)");
+    return jdbc.sql(
+            "update taxonomy_concept c set obsolete = true where not c.obsolete and c.concept_type in ("
+                + definedTypes(data)
+                + ") and not exists (select 1 from tmp_defined d where d.uri = c.uri)")
+        .update();
   }
 
   private void writeLabels(Connection connection, EscoDataset data, ImportProgress progress)
       throws SQLException {
     progress.report("writing " + data.labelCount() + " labels");
-    jdbc.execute(
-        """
+    jdbc.sql(
+            """
         create temp table tmp_label_scope (uri text, language text, kind text) on commit drop;
         create temp table tmp_label (uri text, language text, kind text, label text,
-          position integer) on commit drop""");
+          position integer) on commit drop""")
+        .update();
     CopyRows scopes = rows();
     for (LabelScope scope : data.labelScopes) {
       scopes.add(scope.uri()).add(scope.language().code()).add(scope.kind().name()).endRow();
@@ -338,26 +350,29 @@ public class EscoImporter {
       }
     }
     labels.copyInto(connection, "tmp_label");
-    jdbc.update(
-        """
+    jdbc.sql(
+            """
         delete from taxonomy_label l using tmp_label_scope s
-        where l.concept_uri = s.uri and l.language = s.language and l.kind = s.kind""");
-    jdbc.update(
-        """
+        where l.concept_uri = s.uri and l.language = s.language and l.kind = s.kind""")
+        .update();
+    jdbc.sql(
+            """
         insert into taxonomy_label (concept_uri, language, kind, label, position)
         select uri, language, kind, label, position from tmp_label
-        on conflict do nothing""");
+        on conflict do nothing""")
+        .update();
   }
 
   private void writeTexts(Connection connection, EscoDataset data) throws SQLException {
     if (data.texts.isEmpty()) {
       return;
     }
-    jdbc.execute(
-        """
+    jdbc.sql(
+            """
         create temp table tmp_text (uri text, language text, description text, definition text,
           scope_note text, has_description boolean, has_definition boolean,
-          has_scope_note boolean) on commit drop""");
+          has_scope_note boolean) on commit drop""")
+        .update();
     CopyRows rows = rows();
     for (TextRow t : data.texts.values()) {
       rows.add(t.uri)
@@ -371,26 +386,30 @@ public class EscoImporter {
           .endRow();
     }
     rows.copyInto(connection, "tmp_text");
-    jdbc.update(
-        """
+    jdbc.sql(
+            """
         update taxonomy_text t set
           description = case when s.has_description then s.description else t.description end,
           definition = case when s.has_definition then s.definition else t.definition end,
           scope_note = case when s.has_scope_note then s.scope_note else t.scope_note end
-        from tmp_text s where t.concept_uri = s.uri and t.language = s.language""");
-    jdbc.update(
-        """
+        from tmp_text s where t.concept_uri = s.uri and t.language = s.language""")
+        .update();
+    jdbc.sql(
+            """
         insert into taxonomy_text (concept_uri, language, description, definition, scope_note)
         select uri, language, description, definition, scope_note from tmp_text s
         where not exists (select 1 from taxonomy_text t
-                          where t.concept_uri = s.uri and t.language = s.language)""");
+                          where t.concept_uri = s.uri and t.language = s.language)""")
+        .update();
   }
 
   private void writeRelations(Connection connection, EscoDataset data, ImportProgress progress)
       throws SQLException {
     progress.report("writing " + data.relationCount() + " relations");
     for (var entry : data.broader.entrySet()) {
-      jdbc.update("delete from taxonomy_broader where pillar = ?", entry.getKey().name());
+      jdbc.sql("delete from taxonomy_broader where pillar = ?")
+          .param(entry.getKey().name())
+          .update();
       CopyRows rows = rows();
       for (Edge e : entry.getValue().values()) {
         rows.add(e.from()).add(e.to()).add(entry.getKey().name()).endRow();
@@ -398,7 +417,7 @@ public class EscoImporter {
       rows.copyInto(connection, "taxonomy_broader (concept_uri, broader_uri, pillar)");
     }
     if (data.occupationSkills != null) {
-      jdbc.update("delete from taxonomy_occupation_skill");
+      jdbc.sql("delete from taxonomy_occupation_skill").update();
       CopyRows rows = rows();
       for (Edge e : data.occupationSkills.values()) {
         rows.add(e.from()).add(e.to()).add(e.relation().name()).endRow();
@@ -406,7 +425,7 @@ public class EscoImporter {
       rows.copyInto(connection, "taxonomy_occupation_skill (occupation_uri, skill_uri, relation)");
     }
     if (data.skillSkills != null) {
-      jdbc.update("delete from taxonomy_skill_relation");
+      jdbc.sql("delete from taxonomy_skill_relation").update();
       CopyRows rows = rows();
       for (Edge e : data.skillSkills.values()) {
         rows.add(e.from()).add(e.to()).add(e.relation().name()).endRow();
@@ -414,7 +433,9 @@ public class EscoImporter {
       rows.copyInto(connection, "taxonomy_skill_relation (skill_uri, related_uri, relation)");
     }
     for (var entry : data.collections.entrySet()) {
-      jdbc.update("delete from taxonomy_collection_member where collection = ?", entry.getKey());
+      jdbc.sql("delete from taxonomy_collection_member where collection = ?")
+          .param(entry.getKey())
+          .update();
       CopyRows rows = rows();
       for (Edge e : entry.getValue().values()) {
         rows.add(entry.getKey()).add(e.from()).endRow();

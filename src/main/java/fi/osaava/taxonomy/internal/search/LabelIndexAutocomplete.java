@@ -26,7 +26,7 @@ import org.hibernate.search.mapper.orm.work.SearchIndexingPlan;
 import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -83,11 +83,11 @@ class LabelIndexAutocomplete implements ConceptAutocomplete {
   private static final Logger log = LoggerFactory.getLogger(LabelIndexAutocomplete.class);
 
   private final SessionFactory sessionFactory;
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
   private final LabelIndexState state;
 
   LabelIndexAutocomplete(
-      EntityManagerFactory entityManagerFactory, JdbcTemplate jdbc, LabelIndexState state) {
+      EntityManagerFactory entityManagerFactory, JdbcClient jdbc, LabelIndexState state) {
     this.sessionFactory = entityManagerFactory.unwrap(SessionFactory.class);
     this.jdbc = jdbc;
     this.state = state;
@@ -298,8 +298,8 @@ class LabelIndexAutocomplete implements ConceptAutocomplete {
     // (seconds per batch instead of milliseconds). The importer analyses after loading; this
     // covers rebuilds at start-up or after data changed by other means.
     try {
-      jdbc.execute("analyze taxonomy_label");
-      jdbc.execute("analyze taxonomy_concept");
+      jdbc.sql("analyze taxonomy_label").update();
+      jdbc.sql("analyze taxonomy_concept").update();
     } catch (RuntimeException e) {
       log.debug("Could not analyze the taxonomy tables: {}", e.getMessage());
     }

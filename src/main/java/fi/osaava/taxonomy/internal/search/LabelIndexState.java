@@ -10,7 +10,7 @@ import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,11 +34,11 @@ class LabelIndexState {
 
   record Marker(int format, long importId) {}
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
   private final Path markerFile;
   private volatile Marker inMemory;
 
-  LabelIndexState(JdbcTemplate jdbc, Environment environment, Directories directories) {
+  LabelIndexState(JdbcClient jdbc, Environment environment, Directories directories) {
     this.jdbc = jdbc;
     if ("local-heap".equals(environment.getProperty(DIRECTORY_TYPE))) {
       this.markerFile = null;
@@ -95,7 +95,8 @@ class LabelIndexState {
 
   /** The id of the latest ESCO import, 0 before the first. */
   long latestImportId() {
-    Long id = jdbc.queryForObject("select coalesce(max(id), 0) from taxonomy_import", Long.class);
+    Long id =
+        jdbc.sql("select coalesce(max(id), 0) from taxonomy_import").query(Long.class).single();
     return id == null ? 0 : id;
   }
 

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.env.MockEnvironment;
 
 class LabelIndexLifecycleTest extends WebTestBase {
@@ -21,18 +21,19 @@ class LabelIndexLifecycleTest extends WebTestBase {
 
   @Autowired LabelIndexAutocomplete index;
   @Autowired LabelIndexState state;
-  @Autowired JdbcTemplate jdbc;
+  @Autowired JdbcClient jdbc;
   @Autowired Directories directories;
 
   @Test
   void theImportEventBuiltTheIndexFromEveryRowOfTheView() {
-    Long rows = jdbc.queryForObject("select count(*) from taxonomy_search_label", Long.class);
+    Long rows = jdbc.sql("select count(*) from taxonomy_search_label").query(Long.class).single();
     Long current =
-        jdbc.queryForObject(
-            """
+        jdbc.sql(
+                """
             select count(*) from taxonomy_label l join taxonomy_concept c on c.uri = l.concept_uri
-            where not c.obsolete and l.language in ('fi', 'sv', 'en', 'no')""",
-            Long.class);
+            where not c.obsolete and l.language in ('fi', 'sv', 'en', 'no')""")
+            .query(Long.class)
+            .single();
 
     assertThat(rows).isEqualTo(current).isGreaterThan(180_000);
     assertThat(index.documentCount()).isEqualTo(rows);

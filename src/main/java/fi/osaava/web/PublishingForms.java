@@ -1,0 +1,126 @@
+package fi.osaava.web;
+
+import fi.osaava.platform.InvalidInputException;
+import fi.osaava.platform.Language;
+import fi.osaava.platform.NotFoundException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+
+/**
+ * What the editor pages' forms ({@code /publish/offerings}, {@code /publish/job-ads}) do alike:
+ * errors keyed by form field with a message in the reader's language, listed in the form's page
+ * order for the error summary, and the 400 page for a form the shell refused before binding (a
+ * field holding text the database cannot store). Each form says only its own part ({@link Form}).
+ */
+@Component
+public class PublishingForms {
+
+  /** The view of the page for a refused form. */
+  public static final String REFUSED = "web/publishing-refused";
+
+  /**
+   * One kind of editor form.
+   *
+   * @param labels the message-key prefix of its field labels ({@code publish.offering.})
+   * @param fields its fields in page order: the error summary lists problems in this order
+   * @param back the editor's list, where the refused page leads back
+   * @param backLabel the message key of that link's text
+   */
+  public record Form(String labels, List<String> fields, String back, String backLabel) {}
+
+  private final MessageSource messages;
+
+  PublishingForms(MessageSource messages) {
+    this.messages = messages;
+  }
+
+  /**
+   * The binding's field errors (Bean Validation only bounds lengths on these forms) as "too long"
+   * messages by form field, the first per field; an element of a list counts as the list, and the
+   * ticked skills ({@code chosenSkills}) as the skills field.
+   */
+  public Map<String, String> tooLong(Form form, BindingResult binding, Locale locale) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    for (FieldError error : binding.getFieldErrors()) {
+      String field = error.getField().replaceAll("\\[.*", "");
+      field = field.equals("chosenSkills") ? "skills" : field;
+      errors.putIfAbsent(
+          field, message("publish.error.tooLong", locale, label(form, field, locale)));
+    }
+    return errors;
+  }
+
+  /**
+   * {@code errors} in the form's page order, an error of no field (key {@code ""}) last; keys the
+   * form does not have are left out.
+   */
+  public Map<String, String> inPageOrder(Form form, Map<String, String> errors) {
+    Map<String, String> ordered = new LinkedHashMap<>();
+    for (String field : form.fields()) {
+      if (errors.containsKey(field)) {
+        ordered.put(field, errors.get(field));
+      }
+    }
+    if (errors.containsKey("")) {
+      ordered.put("", errors.get(""));
+    }
+    return ordered;
+  }
+
+  /**
+   * The 400 page for a form field holding text the database cannot store (a NUL), refused by the
+   * shell before any binding: it names the field in the reader's language, instead of the shell's
+   * generic page. A controller's {@code @ExceptionHandler} returns this, so only the editor's own
+   * forms get it.
+   */
+  public String refused(Form form, InvalidInputException e, Locale locale, Model model) {
+    String field = e.field();
+    Object named =
+        field != null && form.fields().contains(field) ? label(form, field, locale) : field;
+    model.addAttribute("problem", message("publish.error.unstorable", locale, named));
+    model.addAttribute("back", form.back());
+    model.addAttribute("backLabel", message(form.backLabel(), locale));
+    return REFUSED;
+  }
+
+  /** A field's label in the reader's language; the field's own name where it has none. */
+  public String label(Form form, String field, Locale locale) {
+    return messages.getMessage(form.labels() + field, null, field, locale);
+  }
+
+  /** The message of {@code key} in the reader's language. */
+  public String message(String key, Locale locale, Object... arguments) {
+    return messages.getMessage(key, arguments, locale);
+  }
+
+  /**
+   * The language of an editor page's content (names, skills, municipalities): the reader's, but
+   * English for Norwegian, which the catalogues do not have.
+   */
+  public static Language uiLanguage(Locale locale) {
+    Language language = Language.of(locale);
+    return language == Language.NO ? Language.EN : language;
+  }
+
+  /**
+   * The id of an editor's own record from the path; one that is no UUID is simply not found, as
+   * another organisation's record is.
+   *
+   * @param notFound what the 404 says
+   */
+  public static UUID id(String id, String notFound) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw new NotFoundException(notFound);
+    }
+  }
+}
