@@ -6,6 +6,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -110,7 +111,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   /** Names the JSON field whose value could not be bound, such as a NUL in {@code title}. */
   @Override
-  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+  protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException e,
       HttpHeaders headers,
       HttpStatusCode status,
@@ -155,7 +156,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   /** The converters' messages say what is accepted; Spring's default detail does not. */
   @Override
-  protected ResponseEntity<Object> handleTypeMismatch(
+  protected @Nullable ResponseEntity<Object> handleTypeMismatch(
       TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     String parameter =
         e instanceof MethodArgumentTypeMismatchException mismatch
@@ -173,7 +174,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   /** Lists each violated constraint, such as "size: must be less than or equal to 200". */
   @Override
-  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+  protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
       HandlerMethodValidationException e,
       HttpHeaders headers,
       HttpStatusCode status,
