@@ -3,6 +3,7 @@ package fi.osaava.cli;
 import fi.osaava.OsaavaApplication;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -19,7 +20,7 @@ final class StartCommand implements Callable<Integer> {
   Integer port;
 
   /** The running service, so that tests can stop it. */
-  ConfigurableApplicationContext context;
+  @Nullable ConfigurableApplicationContext context;
 
   @Override
   public Integer call() {

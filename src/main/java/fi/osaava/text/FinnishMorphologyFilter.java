@@ -9,6 +9,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Emits each token unchanged and, at the same position, its Finnish lemmas and (optionally) the
@@ -33,7 +34,7 @@ public final class FinnishMorphologyFilter extends TokenFilter {
   private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
   private final TypeAttribute type = addAttribute(TypeAttribute.class);
   private final ArrayDeque<String[]> pending = new ArrayDeque<>();
-  private State original;
+  private @Nullable State original;
 
   /**
    * @param compoundParts whether to add compound parts as well as lemmas: yes for indexing, and

@@ -2,6 +2,7 @@ package fi.osaava.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -20,7 +21,7 @@ public final class CurrentUrl {
    * @param fragment an anchor to append without the {@code #}, or null
    */
   public static String withParameter(
-      HttpServletRequest request, String name, Object value, String fragment) {
+      HttpServletRequest request, String name, @Nullable Object value, @Nullable String fragment) {
     // On an error dispatch the request URI is the error page's; the page the user asked for is in
     // the attribute, and that is where a language switch must lead.
     Object errorUri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);

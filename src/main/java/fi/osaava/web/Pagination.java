@@ -2,6 +2,7 @@ package fi.osaava.web;
 
 import fi.osaava.platform.ResultPage;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the shared pager fragment ({@code web/fragments :: pager}) needs to render links to the
@@ -13,7 +14,8 @@ import jakarta.servlet.http.HttpServletRequest;
  * @param previous link to the previous page, or null on the first
  * @param next link to the next page, or null on the last
  */
-public record Pagination(int number, int pages, long total, String previous, String next) {
+public record Pagination(
+    int number, int pages, long total, @Nullable String previous, @Nullable String next) {
 
   /**
    * @param parameter the zero-based page query parameter, such as {@code page}
@@ -21,7 +23,7 @@ public record Pagination(int number, int pages, long total, String previous, Str
    *     null
    */
   public static Pagination of(
-      ResultPage<?> page, String parameter, String anchor, HttpServletRequest request) {
+      ResultPage<?> page, String parameter, @Nullable String anchor, HttpServletRequest request) {
     String previous =
         page.hasPrevious()
             ? CurrentUrl.withParameter(

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -59,12 +60,12 @@ public class PublishingEditors {
   /**
    * The offerings' editor signed in as {@code auth}, or empty for anyone else (anonymous included).
    */
-  public Optional<Editor> editor(Authentication auth) {
+  public Optional<Editor> editor(@Nullable Authentication auth) {
     return editor(auth, editorRoles);
   }
 
   /** The job ads' editor signed in as {@code auth}, or empty for anyone else. */
-  public Optional<Editor> jobAdEditor(Authentication auth) {
+  public Optional<Editor> jobAdEditor(@Nullable Authentication auth) {
     return editor(auth, jobAdEditorRoles);
   }
 
@@ -90,14 +91,14 @@ public class PublishingEditors {
    * Where the navigation's link to the publishing pages leads {@code auth}: the offerings for their
    * editors, else the job ads for theirs, else nowhere (empty).
    */
-  public Optional<String> home(Authentication auth) {
+  public Optional<String> home(@Nullable Authentication auth) {
     if (editor(auth).isPresent()) {
       return Optional.of("/publish/offerings");
     }
     return jobAdEditor(auth).map(e -> "/publish/job-ads");
   }
 
-  private Optional<Editor> editor(Authentication auth, Set<String> roles) {
+  private Optional<Editor> editor(@Nullable Authentication auth, Set<String> roles) {
     if (auth == null || !(auth.getPrincipal() instanceof OAuth2User user)) {
       return Optional.empty();
     }
@@ -111,7 +112,7 @@ public class PublishingEditors {
     return Optional.of(new Editor(id.strip()));
   }
 
-  private static boolean hasRole(Object roles, Set<String> wanted) {
+  private static boolean hasRole(@Nullable Object roles, Set<String> wanted) {
     if (roles instanceof Collection<?> c) {
       return c.stream().anyMatch(r -> wanted.contains(String.valueOf(r)));
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -93,7 +94,8 @@ public class PublishingForms {
 
   /** A field's label in the reader's language; the field's own name where it has none. */
   public String label(Form form, String field, Locale locale) {
-    return messages.getMessage(form.labels() + field, null, field, locale);
+    return Objects.requireNonNullElse(
+        messages.getMessage(form.labels() + field, null, field, locale), field);
   }
 
   /** The message of {@code key} in the reader's language. */

@@ -171,7 +171,7 @@ class RegionalSurveyBrowserTest extends BrowserTestBase {
                 HttpResponse.BodyHandlers.ofString());
     assertThat(csv.statusCode()).isEqualTo(200);
     assertThat(csv.headers().firstValue("Content-Type"))
-        .hasValueSatisfying(t -> t.startsWith("text/csv"));
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
     assertThat(csv.body())
         .startsWith("question,question_text,breakdown,group,option,respondents")
         // Everyone recruits: 5 in the single choice's "Yes"; the scale's 3 and 2 are hidden.

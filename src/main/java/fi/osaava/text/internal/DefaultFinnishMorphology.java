@@ -7,9 +7,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.lucene.analysis.fi.FinnishLightStemmer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,10 +38,10 @@ public final class DefaultFinnishMorphology implements FinnishMorphology, AutoCl
   /** Once per process: every instance would otherwise repeat the same warning. */
   private static final AtomicBoolean fallbackLogged = new AtomicBoolean();
 
-  private final VoikkoPool voikko;
+  private final @Nullable VoikkoPool voikko;
   private final BoundedCache<String, WordAnalysis> cache;
 
-  private DefaultFinnishMorphology(VoikkoPool voikko, int cacheSize) {
+  private DefaultFinnishMorphology(@Nullable VoikkoPool voikko, int cacheSize) {
     this.voikko = voikko;
     this.cache = new BoundedCache<>(cacheSize);
   }
@@ -51,7 +53,7 @@ public final class DefaultFinnishMorphology implements FinnishMorphology, AutoCl
    * @param cacheSize number of analysed words to keep
    */
   public static DefaultFinnishMorphology create(
-      boolean useVoikko, String dictionaryPath, int poolSize, int cacheSize) {
+      boolean useVoikko, @Nullable String dictionaryPath, int poolSize, int cacheSize) {
     if (!useVoikko) {
       warnFallback("Voikko is switched off (osaava.text.voikko.enabled=false)");
       return new DefaultFinnishMorphology(null, cacheSize);
@@ -132,7 +134,9 @@ public final class DefaultFinnishMorphology implements FinnishMorphology, AutoCl
   }
 
   private WordAnalysis analyzeWithVoikko(String word) {
-    List<Map<String, String>> analyses = voikko.analyze(word);
+    // Only reached when Voikko loaded (compute and the compound parts of its own analyses).
+    List<Map<String, String>> analyses =
+        Objects.requireNonNull(voikko, "Voikko is not loaded").analyze(word);
     if (analyses.isEmpty()) {
       return WordAnalysis.unknown(word);
     }
@@ -160,7 +164,7 @@ public final class DefaultFinnishMorphology implements FinnishMorphology, AutoCl
    * starts with them and its remainder is the last part's lemma ({@code hallinta}). The first parts
    * are often in the genitive ({@code projektin}), so each is analysed on its own for its lemma.
    */
-  private List<String> compoundParts(String word, String baseform, String structure) {
+  private List<String> compoundParts(String word, String baseform, @Nullable String structure) {
     List<String> surface = surfaceParts(word, structure);
     if (surface.size() < 2 || surface.size() > MAX_PARTS) {
       return List.of();
@@ -194,7 +198,7 @@ public final class DefaultFinnishMorphology implements FinnishMorphology, AutoCl
    * Splits {@code word} where STRUCTURE has '='. Every other STRUCTURE character stands for one
    * character of the word; a hyphen also separates parts. Returns no parts when the two disagree.
    */
-  static List<String> surfaceParts(String word, String structure) {
+  static List<String> surfaceParts(String word, @Nullable String structure) {
     if (structure == null || structure.isEmpty()) {
       return List.of();
     }
@@ -252,7 +256,7 @@ public final class DefaultFinnishMorphology implements FinnishMorphology, AutoCl
     return s.substring(from, to);
   }
 
-  private static String lower(String s) {
+  private static @Nullable String lower(@Nullable String s) {
     if (s == null) {
       return null;
     }

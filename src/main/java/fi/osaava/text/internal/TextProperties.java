@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("osaava.text")
 record TextProperties(Voikko voikko) {
 
+  // Voikko's own compact constructor puts its defaults in place of these nulls.
+  @SuppressWarnings("NullAway")
   TextProperties {
     if (voikko == null) {
       voikko = new Voikko(null, null, null, null);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import org.jspecify.annotations.Nullable;
 import org.puimula.libvoikko.Analysis;
 import org.puimula.libvoikko.Voikko;
 
@@ -25,7 +26,7 @@ final class VoikkoPool implements AutoCloseable {
    * @throws LinkageError when the native library is missing
    * @throws org.puimula.libvoikko.VoikkoException when the dictionary is missing
    */
-  VoikkoPool(int size, String dictionaryPath) {
+  VoikkoPool(int size, @Nullable String dictionaryPath) {
     all = new ArrayList<>(size);
     idle = new ArrayBlockingQueue<>(size);
     try {

@@ -7,6 +7,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.Ordered;
@@ -116,7 +117,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   /** Names the JSON field whose value could not be bound, such as a NUL in {@code title}. */
   @Override
-  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+  protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException e,
       HttpHeaders headers,
       HttpStatusCode status,
@@ -161,7 +162,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   /** The converters' messages say what is accepted; Spring's default detail does not. */
   @Override
-  protected ResponseEntity<Object> handleTypeMismatch(
+  protected @Nullable ResponseEntity<Object> handleTypeMismatch(
       TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     String parameter =
         e instanceof MethodArgumentTypeMismatchException mismatch
@@ -182,7 +183,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
    * object's constraints ({@code PageQuery}) are named by their field, not by the object.
    */
   @Override
-  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+  protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
       HandlerMethodValidationException e,
       HttpHeaders headers,
       HttpStatusCode status,
@@ -211,7 +212,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
    * for a single parameter, the detail says which and what is accepted.
    */
   @Override
-  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+  protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
       MethodArgumentNotValidException e,
       HttpHeaders headers,
       HttpStatusCode status,
@@ -238,7 +239,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return error.getField() + ": " + error.getDefaultMessage();
   }
 
-  private ResponseEntity<Object> invalidParameters(
+  private @Nullable ResponseEntity<Object> invalidParameters(
       Exception e,
       List<String> names,
       List<String> details,

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hibernate.exception.GenericJDBCException;
 import org.hibernate.exception.JDBCConnectionException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
@@ -57,7 +58,7 @@ class DatabaseUnavailableHandler {
     SQLTransientConnectionException.class,
     SQLNonTransientConnectionException.class
   })
-  ResponseEntity<ProblemDetail> databaseUnavailable(
+  @Nullable ResponseEntity<ProblemDetail> databaseUnavailable(
       Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
     warnAtMostOnceAMinute(e);
     String retryAfter = Long.toString(RETRY_AFTER.toSeconds());
@@ -86,7 +87,7 @@ class DatabaseUnavailableHandler {
    * other SQL error keeps its own handling.
    */
   @ExceptionHandler({GenericJDBCException.class, UncategorizedSQLException.class})
-  ResponseEntity<ProblemDetail> sqlError(
+  @Nullable ResponseEntity<ProblemDetail> sqlError(
       Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
     if (!DatabaseOutage.causes(e)) {
       throw e;

@@ -1,6 +1,7 @@
 package fi.osaava.web.internal;
 
 import fi.osaava.platform.Language;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.convert.converter.Converter;
 
 /**
@@ -10,8 +11,11 @@ import org.springframework.core.convert.converter.Converter;
  */
 final class LanguageConverter implements Converter<String, Language> {
 
+  // Spring allows a null result (Converter's T extends @Nullable Object), a generic bound that
+  // NullAway reads only in its JSpecify mode.
+  @SuppressWarnings("NullAway")
   @Override
-  public Language convert(String source) {
+  public @Nullable Language convert(String source) {
     // Blank means "not given": the parameter's default then applies.
     return source.isBlank() ? null : Language.require(source);
   }

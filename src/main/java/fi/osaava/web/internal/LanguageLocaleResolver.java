@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.web.servlet.LocaleResolver;
@@ -41,7 +42,8 @@ final class LanguageLocaleResolver implements LocaleResolver {
   }
 
   @Override
-  public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+  public void setLocale(
+      HttpServletRequest request, @Nullable HttpServletResponse response, @Nullable Locale locale) {
     // Locales the service does not speak are ignored rather than stored, so a crafted ?lang=xx
     // cannot put the pages into a language that has no messages.
     Optional<Language> language =

@@ -2,6 +2,7 @@ package fi.osaava.web.internal;
 
 import fi.osaava.platform.Language;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
@@ -36,8 +37,8 @@ class LocalizedProblemTitles implements ResponseBodyAdvice<Object> {
   }
 
   @Override
-  public Object beforeBodyWrite(
-      Object body,
+  public @Nullable Object beforeBodyWrite(
+      @Nullable Object body,
       MethodParameter returnType,
       MediaType selectedContentType,
       Class<? extends HttpMessageConverter<?>> selectedConverterType,

@@ -1,7 +1,6 @@
 package fi.osaava.web.internal;
 
 import fi.osaava.web.SignInProperties;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -24,12 +23,12 @@ class SignInPageController {
   static final String SIGN_OUT = "/sign-out";
 
   private final ObjectProvider<ClientRegistrationRepository> registrations;
-  private final ObjectProvider<MockOAuth2Server> developmentProvider;
+  private final ObjectProvider<DevelopmentSignIn> developmentProvider;
   private final SignInProperties signIn;
 
   SignInPageController(
       ObjectProvider<ClientRegistrationRepository> registrations,
-      ObjectProvider<MockOAuth2Server> developmentProvider,
+      ObjectProvider<DevelopmentSignIn> developmentProvider,
       SignInProperties signIn) {
     this.registrations = registrations;
     this.developmentProvider = developmentProvider;

@@ -1,6 +1,7 @@
 package fi.osaava.web.internal;
 
 import java.sql.SQLException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -35,7 +36,7 @@ final class StoredDataConflict {
             + " was deleted in another session). Reload and try again.";
   }
 
-  private static String sqlState(Throwable e) {
+  private static @Nullable String sqlState(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof SQLException sql && sql.getSQLState() != null) {
         return sql.getSQLState();

@@ -1,8 +1,8 @@
 package fi.osaava.identification.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
+import fi.osaava.SystemPackages;
 import fi.osaava.identification.MatchReason;
 import fi.osaava.platform.Language;
 import fi.osaava.taxonomy.ConceptRecord;
@@ -83,7 +83,7 @@ class EngineTest {
 
   @Test
   void findsFinnishInflectedCompoundsWithEvidence() {
-    assumeThat(morphology.isVoikkoAvailable()).as("Voikko installed").isTrue();
+    SystemPackages.require(morphology.isVoikkoAvailable(), "Voikko (libvoikko1, voikko-fi)");
     String text = "Vastasin projektinhallinnasta ja asiakaspalvelusta.";
     Analysis a = analyze(text, Language.FI);
     Candidate pm = find(a.skills(), PROJECT_MANAGEMENT).orElseThrow();
@@ -94,7 +94,7 @@ class EngineTest {
 
   @Test
   void findsAFinnishCompoundWrittenAsSeparateWords() {
-    assumeThat(morphology.isVoikkoAvailable()).as("Voikko installed").isTrue();
+    SystemPackages.require(morphology.isVoikkoAvailable(), "Voikko (libvoikko1, voikko-fi)");
     String text = "Olen vastannut projektien hallinnasta.";
     Candidate pm = find(analyze(text, Language.FI).skills(), PROJECT_MANAGEMENT).orElseThrow();
     assertThat(evidence(text, pm)).containsExactly("projektien hallinnasta");
@@ -119,7 +119,7 @@ class EngineTest {
 
   @Test
   void aFinnishAndAnEnglishTextYieldTheSameConcept() {
-    assumeThat(morphology.isVoikkoAvailable()).as("Voikko installed").isTrue();
+    SystemPackages.require(morphology.isVoikkoAvailable(), "Voikko (libvoikko1, voikko-fi)");
     Candidate fi = analyze("Osaan projektinhallinnan.", null).skills().getFirst();
     Candidate en = analyze("I know project management.", null).skills().getFirst();
     assertThat(engine.esco.uri(fi.concept()).value()).isEqualTo(PROJECT_MANAGEMENT);

@@ -84,6 +84,12 @@ class DevelopmentSignInConfiguration {
     return server;
   }
 
+  /** Tells the sign-in page that this provider runs (the page cannot know its classes). */
+  @Bean
+  DevelopmentSignIn developmentSignIn(MockOAuth2Server server) {
+    return new DevelopmentSignIn(server.issuerUrl(ISSUER_ID).toString());
+  }
+
   /** Every scope a machine write declares, once each, in a stable order. */
   static String publishingScopes(List<ApiWriteAccess> writes) {
     return String.join(
