@@ -8,7 +8,6 @@
       "identification",
       "education",
       "labourmarket",
-      "opportunities",
       "servicenetwork"
     })
 package fi.osaava.cli;

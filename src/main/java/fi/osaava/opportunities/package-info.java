@@ -5,7 +5,6 @@
       "platform",
       "regions",
       "taxonomy",
-      "identification",
       "education",
       "labourmarket",
       "profile",

@@ -18,6 +18,7 @@ import fi.osaava.web.WebTestBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -165,6 +166,7 @@ class IdentificationIntegrationTest extends WebTestBase {
   @Test
   void theHttpApiLimitsEachClient() throws Exception {
     int allowed = 0;
+    long started = System.nanoTime();
     for (int i = 0; i < 100; i++) {
       int code =
           mvc.perform(
@@ -185,7 +187,10 @@ class IdentificationIntegrationTest extends WebTestBase {
       }
       allowed++;
     }
-    assertThat(allowed).isEqualTo(60);
+    // The bucket holds 60 and refills one a second, so a slow machine earns a request for each
+    // second the loop took; a limiter that let everything through would reach 100.
+    long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+    assertThat(allowed).isBetween(60, 61 + (int) seconds);
     mvc.perform(
             post("/api/v1/identification")
                 .with(

@@ -1,7 +1,5 @@
 package fi.osaava.identification.internal.web;
 
-import fi.osaava.identification.internal.IdentificationProperties;
-import fi.osaava.web.ClientRateLimit;
 import fi.osaava.web.PublicForm;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -24,12 +22,6 @@ class IdentificationWebConfiguration {
   @Bean
   PublicForm identifyForm() {
     return new PublicForm(IdentificationPageController.PATH);
-  }
-
-  /** One budget per client address for the API and the page together. */
-  @Bean
-  ClientRateLimit identificationRateLimit(IdentificationProperties properties) {
-    return new ClientRateLimit(properties.requestsPerMinute());
   }
 
   @Bean
