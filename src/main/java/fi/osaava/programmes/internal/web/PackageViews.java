@@ -64,7 +64,8 @@ class PackageViews {
       List<QuestionView> questions) {}
 
   /** A programme's name and description in the reader's language, visibly marked if not. */
-  record ProgrammeView(LocalizedText title, LocalizedText summary, boolean sample) {}
+  record ProgrammeView(
+      @Nullable LocalizedText title, @Nullable LocalizedText summary, boolean sample) {}
 
   ProgrammeView programme(ProgrammeStore.Programme p, Language language) {
     return new ProgrammeView(
