@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A strict, streaming reader of RFC 4180 CSV in UTF-8 with a header row, as published by ESCO and
@@ -119,7 +120,7 @@ public final class CsvReader implements Closeable {
   }
 
   /** The next record, or null at the end of the input. Blank lines between records are skipped. */
-  public CsvRecord next() {
+  public @Nullable CsvRecord next() {
     while (true) {
       long start = line;
       List<String> values = readRecordValues(false);
@@ -147,7 +148,7 @@ public final class CsvReader implements Closeable {
     }
   }
 
-  private List<String> readRecordValues(boolean headerRow) {
+  private @Nullable List<String> readRecordValues(boolean headerRow) {
     recordStart = line;
     fieldIndex = 0;
     int c = read();
@@ -300,7 +301,7 @@ public final class CsvReader implements Closeable {
     private final CharBuffer chars = CharBuffer.allocate(8192).flip();
     private boolean endOfBytes;
     private boolean finished;
-    private CharacterCodingException pending;
+    private @Nullable CharacterCodingException pending;
 
     Utf8Reader(InputStream in) {
       this.in = Objects.requireNonNull(in, "in");

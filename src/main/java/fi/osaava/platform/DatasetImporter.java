@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A module's importer of one published dataset, run by the first-start bootstrap. Modules
@@ -35,7 +36,7 @@ public interface DatasetImporter {
    * The file in {@code folder} whose whole name matches {@code pattern} and sorts last, for inputs
    * named by year or date ({@code municipalities-2026.csv}); null when there is none or no folder.
    */
-  static Path newestFile(Path folder, String pattern) {
+  static @Nullable Path newestFile(Path folder, String pattern) {
     if (!Files.isDirectory(folder)) {
       return null;
     }

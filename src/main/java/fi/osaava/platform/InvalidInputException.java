@@ -1,6 +1,7 @@
 package fi.osaava.platform;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Bad input data, located precisely enough that a person can fix it: the file (or source), the
@@ -10,15 +11,15 @@ public class InvalidInputException extends RuntimeException {
 
   private final String source;
   private final long line;
-  private final String field;
+  private final @Nullable String field;
   private final String problem;
 
-  public InvalidInputException(String source, long line, String field, String problem) {
+  public InvalidInputException(String source, long line, @Nullable String field, String problem) {
     this(source, line, field, problem, null);
   }
 
   public InvalidInputException(
-      String source, long line, String field, String problem, Throwable cause) {
+      String source, long line, @Nullable String field, String problem, @Nullable Throwable cause) {
     super(format(source, line, field, problem), cause);
     this.source = Objects.requireNonNull(source, "source");
     this.line = line;
@@ -26,7 +27,7 @@ public class InvalidInputException extends RuntimeException {
     this.problem = Objects.requireNonNull(problem, "problem");
   }
 
-  private static String format(String source, long line, String field, String problem) {
+  private static String format(String source, long line, @Nullable String field, String problem) {
     StringBuilder b = new StringBuilder(source);
     if (line > 0) {
       b.append(", line ").append(line);
@@ -48,7 +49,7 @@ public class InvalidInputException extends RuntimeException {
   }
 
   /** The column or field name, or null when the problem is not tied to one field. */
-  public String field() {
+  public @Nullable String field() {
     return field;
   }
 

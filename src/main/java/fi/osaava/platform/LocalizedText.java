@@ -3,6 +3,7 @@ package fi.osaava.platform;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A text in the language it is actually written in. {@code fallback} is true when the reader asked
@@ -26,7 +27,7 @@ public record LocalizedText(String text, Language language, boolean fallback) {
    * Picks the text in {@code wanted}, else in {@link Language#FALLBACK}, else in any language, in
    * the order of {@link Language#values()}. Returns null when there is no text at all.
    */
-  public static LocalizedText pick(Map<Language, String> texts, Language wanted) {
+  public static @Nullable LocalizedText pick(Map<Language, String> texts, Language wanted) {
     String exact = texts.get(wanted);
     if (exact != null && !exact.isBlank()) {
       return new LocalizedText(exact, wanted, false);
@@ -42,7 +43,7 @@ public record LocalizedText(String text, Language language, boolean fallback) {
    * Picks the text in {@code wanted}, else the Finnish original, else Swedish, English or
    * Norwegian. Returns null when there is no text at all.
    */
-  public static LocalizedText pickNational(Map<Language, String> texts, Language wanted) {
+  public static @Nullable LocalizedText pickNational(Map<Language, String> texts, Language wanted) {
     String exact = texts.get(wanted);
     if (exact != null && !exact.isBlank()) {
       return new LocalizedText(exact, wanted, false);
@@ -53,7 +54,8 @@ public record LocalizedText(String text, Language language, boolean fallback) {
   private static final List<Language> NATIONAL_ORDER =
       List.of(Language.FI, Language.SV, Language.EN, Language.NO);
 
-  private static LocalizedText firstOf(Map<Language, String> texts, List<Language> order) {
+  private static @Nullable LocalizedText firstOf(
+      Map<Language, String> texts, List<Language> order) {
     for (Language language : order) {
       String any = texts.get(language);
       if (any != null && !any.isBlank()) {

@@ -3,6 +3,7 @@ package fi.osaava.platform;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rule for web addresses that come from outside (pushed or imported offerings, and whatever
@@ -19,7 +20,7 @@ public final class WebAddress {
   private WebAddress() {}
 
   /** Whether {@code value} is an absolute http(s) address with a host; null is not. */
-  public static boolean isHttp(String value) {
+  public static boolean isHttp(@Nullable String value) {
     if (value == null || value.isEmpty() || value.length() > 2048) {
       return false;
     }
@@ -44,7 +45,7 @@ public final class WebAddress {
   }
 
   /** {@code value} when it is an http(s) address, else null: for views that render links. */
-  public static String linkOrNull(String value) {
+  public static @Nullable String linkOrNull(@Nullable String value) {
     return isHttp(value) ? value : null;
   }
 }

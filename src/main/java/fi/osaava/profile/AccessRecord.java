@@ -2,6 +2,7 @@ package fi.osaava.profile;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of a person's guidance access log: a counsellor read a part, or the person granted or
@@ -11,4 +12,4 @@ import java.util.UUID;
  * @param action {@code read}, {@code granted} or {@code revoked}
  * @param part the part read; null for grants and revocations
  */
-public record AccessRecord(Instant at, UUID grant, String action, SharedPart part) {}
+public record AccessRecord(Instant at, UUID grant, String action, @Nullable SharedPart part) {}

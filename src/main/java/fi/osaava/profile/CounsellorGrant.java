@@ -3,6 +3,7 @@ package fi.osaava.profile;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A person's consent for one guidance counsellor of one organisation to read chosen parts of their
@@ -19,7 +20,7 @@ public record CounsellorGrant(
     Set<SharedPart> parts,
     Instant grantedAt,
     Instant expiresAt,
-    Instant revokedAt) {
+    @Nullable Instant revokedAt) {
 
   public CounsellorGrant {
     parts = Set.copyOf(parts);

@@ -1,5 +1,7 @@
 package fi.osaava.profile;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How far a person's profile has come, for their next steps.
  *
@@ -14,5 +16,5 @@ public record ProfileProgress(
     int skills,
     int entries,
     int pendingSuggestions,
-    String pendingReviewPath,
+    @Nullable String pendingReviewPath,
     boolean interestsAnswered) {}

@@ -4,6 +4,7 @@ import fi.osaava.platform.Language;
 import fi.osaava.platform.LocalizedText;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One region, sub-region or municipality of the current classification.
@@ -19,7 +20,7 @@ public record Area(
     String code,
     Map<Language, String> names,
     String regionCode,
-    String subRegionCode) {
+    @Nullable String subRegionCode) {
 
   public Area {
     Objects.requireNonNull(level, "level");
@@ -33,6 +34,8 @@ public record Area(
     if (wanted != null) {
       return new LocalizedText(wanted, language, false);
     }
-    return new LocalizedText(names.get(Language.FI), Language.FI, true);
+    // Every area has a Finnish name (the file requires it, the column is not null).
+    return new LocalizedText(
+        Objects.requireNonNull(names.get(Language.FI), "Finnish name"), Language.FI, true);
   }
 }

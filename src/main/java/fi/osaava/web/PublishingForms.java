@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -99,7 +100,7 @@ public class PublishingForms {
   }
 
   /** The message of {@code key} in the reader's language. */
-  public String message(String key, Locale locale, Object... arguments) {
+  public String message(String key, Locale locale, @Nullable Object... arguments) {
     return messages.getMessage(key, arguments, locale);
   }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -94,7 +95,7 @@ public class Counsellors {
         .orElse("");
   }
 
-  private boolean hasRole(Object claim) {
+  private boolean hasRole(@Nullable Object claim) {
     if (claim instanceof Collection<?> c) {
       return c.stream().anyMatch(r -> roles.contains(String.valueOf(r)));
     }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,7 +67,7 @@ public class Invitations {
   }
 
   /** A typed code as stored: upper case, without spaces or dashes; null when it cannot be one. */
-  static String normalise(String typed) {
+  static @Nullable String normalise(@Nullable String typed) {
     if (typed == null) {
       return null;
     }

@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,7 +54,7 @@ public class Plans {
       StepKind kind,
       String title,
       String detail,
-      LocalDate dueOn,
+      @Nullable LocalDate dueOn,
       StepStatus status,
       Instant createdAt) {}
 
@@ -74,7 +75,8 @@ public class Plans {
    * @param nextDue the earliest due date of an open task, or null
    * @param lastActivity the newest step, note, comment or decision, or null
    */
-  public record Summary(int openTasks, LocalDate nextDue, Instant lastActivity) {}
+  public record Summary(
+      int openTasks, @Nullable LocalDate nextDue, @Nullable Instant lastActivity) {}
 
   /** The client's own view of their plans with every organisation. */
   public record ClientPlan(List<Step> steps, List<Note> sharedNotes, List<Comment> comments) {}
@@ -144,7 +146,12 @@ public class Plans {
   /** Proposes a step; false without a live PLANS consent. */
   @Transactional
   public boolean propose(
-      UUID grant, Counsellor c, StepKind kind, String title, String detail, LocalDate dueOn) {
+      UUID grant,
+      Counsellor c,
+      StepKind kind,
+      String title,
+      @Nullable String detail,
+      @Nullable LocalDate dueOn) {
     Optional<CounsellorGrant> g =
         consents.authorise(grant, c.person(), c.organisation(), SharedPart.PLANS);
     if (g.isEmpty()) {
@@ -153,16 +160,16 @@ public class Plans {
     jdbc.sql(
             "INSERT INTO guidance_step (id, client_id, organisation_id, author_id, kind, title,"
                 + " detail, due_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(
-            UUID.randomUUID(),
-            g.get().client().value(),
-            c.organisation(),
-            c.person().value(),
-            kind.name(),
-            title.strip(),
-            detail == null ? "" : detail.strip(),
-            dueOn == null ? null : Date.valueOf(dueOn),
-            Timestamp.from(clock.instant()))
+        // One by one: param(Object) takes a null (SQL NULL), params(Object...) is typed as not.
+        .param(UUID.randomUUID())
+        .param(g.get().client().value())
+        .param(c.organisation())
+        .param(c.person().value())
+        .param(kind.name())
+        .param(title.strip())
+        .param(detail == null ? "" : detail.strip())
+        .param(dueOn == null ? null : Date.valueOf(dueOn))
+        .param(Timestamp.from(clock.instant()))
         .update();
     return true;
   }

@@ -19,12 +19,14 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,28 +80,29 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   private final String jdbcUrl;
   private final String password;
-  private final FileChannel lockChannel;
-  private final FileLock lock;
-  private final Path ephemeralDirectory;
+  // Null when attached to another process's cluster (and the first three also when ephemeral).
+  private final @Nullable FileChannel lockChannel;
+  private final @Nullable FileLock lock;
+  private final @Nullable Path ephemeralDirectory;
   private final Path dataDirectory;
-  private final Path serverLog;
+  private final @Nullable Path serverLog;
   private final Duration startupWait;
   private final Duration restartDelay;
 
   /** Held while the server is started or stopped, so that a restart and close never overlap. */
   private final ReentrantLock lifecycle = new ReentrantLock();
 
-  private volatile EmbeddedPostgres postgres;
-  private volatile ProcessHandle postmaster;
+  private volatile @Nullable EmbeddedPostgres postgres;
+  private volatile @Nullable ProcessHandle postmaster;
   private volatile boolean closed;
 
   private EmbeddedDatabase(
-      EmbeddedPostgres postgres,
-      FileChannel lockChannel,
-      FileLock lock,
+      @Nullable EmbeddedPostgres postgres,
+      @Nullable FileChannel lockChannel,
+      @Nullable FileLock lock,
       Path dataDirectory,
-      Path ephemeralDirectory,
-      Path serverLog,
+      @Nullable Path ephemeralDirectory,
+      @Nullable Path serverLog,
       String jdbcUrl,
       String password,
       Duration startupWait,
@@ -120,12 +123,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * Starts the cluster under {@code home}, or, when {@code ephemeral}, in a temporary folder that
    * is deleted on close and runs without fsync (tests only).
    */
-  static EmbeddedDatabase start(Path home, boolean ephemeral, Integer port, boolean attach) {
+  static EmbeddedDatabase start(
+      Path home, boolean ephemeral, @Nullable Integer port, boolean attach) {
     return start(home, ephemeral, port, attach, DEFAULT_STARTUP_WAIT, DEFAULT_RESTART_DELAY);
   }
 
   static EmbeddedDatabase start(
-      Path home, boolean ephemeral, Integer port, boolean attach, Duration startupWait) {
+      Path home, boolean ephemeral, @Nullable Integer port, boolean attach, Duration startupWait) {
     return start(home, ephemeral, port, attach, startupWait, DEFAULT_RESTART_DELAY);
   }
 
@@ -136,7 +140,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
   static EmbeddedDatabase start(
       Path home,
       boolean ephemeral,
-      Integer port,
+      @Nullable Integer port,
       boolean attach,
       Duration startupWait,
       Duration restartDelay) {
@@ -231,7 +235,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private static EmbeddedPostgres.Builder builder(
       Path dataDirectory,
       boolean ephemeral,
-      Path serverLog,
+      @Nullable Path serverLog,
       Duration startupWait,
       String password) {
     EmbeddedPostgres.Builder builder =
@@ -255,7 +259,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   /** Another process's lock gives null; one held elsewhere in this JVM throws, which is alike. */
-  private static FileLock tryLock(FileChannel channel) throws IOException {
+  private static @Nullable FileLock tryLock(FileChannel channel) throws IOException {
     try {
       return channel.tryLock();
     } catch (OverlappingFileLockException heldInThisJvm) {
@@ -624,7 +628,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private void superviseUntilClosed() {
     while (!closed) {
       sleep(SUPERVISION_INTERVAL);
-      ProcessHandle watched = postmaster;
+      // supervise() sets it before this thread starts; it is only ever replaced by another.
+      ProcessHandle watched = Objects.requireNonNull(postmaster, "postmaster");
       if (!closed && !isRunning(watched)) {
         restartAfterDeathOf(watched);
       }
@@ -636,7 +641,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * the database is closed. Requests meanwhile fail fast on the pool's connection timeout.
    */
   private void restartAfterDeathOf(ProcessHandle dead) {
-    int port = postgres.getPort();
+    // Only a cluster this process started is supervised, so there is one.
+    int port = Objects.requireNonNull(postgres, "postgres").getPort();
     log.error(
         "Embedded PostgreSQL (pid {}) stopped unexpectedly; database requests fail until it is"
             + " back. Recovering {} and restarting it on port {}{}",
@@ -746,7 +752,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
   }
 
-  private static void releaseQuietly(FileLock lock, FileChannel channel) {
+  private static void releaseQuietly(@Nullable FileLock lock, @Nullable FileChannel channel) {
     try {
       if (lock != null) {
         lock.release();
@@ -759,7 +765,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
   }
 
-  private static void deleteQuietly(Path directory) {
+  private static void deleteQuietly(@Nullable Path directory) {
     if (directory == null || !Files.exists(directory)) {
       return;
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Objects;
 
 /**
  * The password of the embedded PostgreSQL's superuser. A durable cluster's password is generated
@@ -40,7 +41,8 @@ final class EmbeddedDatabasePassword {
     Path file = file(home);
     try {
       if (!Files.exists(file)) {
-        Path secrets = file.getParent();
+        // file(home) is <home>/secrets/<file>: it has a parent.
+        Path secrets = Objects.requireNonNull(file.getParent(), "secrets");
         if (!Files.isDirectory(secrets)) {
           Files.createDirectories(
               secrets,

@@ -6,6 +6,7 @@ import fi.osaava.platform.StartupWork;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -30,7 +31,7 @@ class FirstStartBootstrap implements ApplicationRunner, StartupWork {
   private final Directories directories;
 
   /** The import now running, for the readiness probe and the pages' banner; null when none. */
-  private volatile Pending current;
+  private volatile @Nullable Pending current;
 
   FirstStartBootstrap(List<DatasetImporter> importers, Directories directories) {
     this.importers = importers;

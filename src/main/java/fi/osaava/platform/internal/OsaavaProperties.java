@@ -2,6 +2,7 @@ package fi.osaava.platform.internal;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -17,8 +18,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("osaava")
 record OsaavaProperties(
-    Path home, Path dataDir, Boolean bootstrap, EmbeddedDatabase embeddedDatabase) {
+    Path home, @Nullable Path dataDir, Boolean bootstrap, EmbeddedDatabase embeddedDatabase) {
 
+  // The nested record's own compact constructor puts its defaults in place of these nulls (as
+  // TextProperties does for Voikko).
+  @SuppressWarnings("NullAway")
   OsaavaProperties {
     if (home == null) {
       home = Path.of("data");
@@ -38,7 +42,8 @@ record OsaavaProperties(
    * @param restartDelay how long the supervisor waits before restarting a postmaster that died
    *     (default 1 s), doubled after each failed restart up to 30 s
    */
-  record EmbeddedDatabase(Boolean ephemeral, Integer port, Boolean attach, Duration restartDelay) {
+  record EmbeddedDatabase(
+      Boolean ephemeral, @Nullable Integer port, Boolean attach, Duration restartDelay) {
     EmbeddedDatabase {
       if (ephemeral == null) {
         ephemeral = Boolean.FALSE;

@@ -1,6 +1,7 @@
 package fi.osaava.profile.internal;
 
 import fi.osaava.profile.PersonId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +19,12 @@ public class AuditLog {
     this.jdbc = jdbc;
   }
 
-  public void record(PersonId person, String actor, String action) {
+  public void record(@Nullable PersonId person, String actor, String action) {
     jdbc.sql("INSERT INTO profile_audit (person_id, actor, action) VALUES (?, ?, ?)")
-        .params(person == null ? null : person.value(), actor, action)
+        // One by one: param(Object) takes a null (SQL NULL), params(Object...) is typed as not.
+        .param(person == null ? null : person.value())
+        .param(actor)
+        .param(action)
         .update();
   }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -93,19 +94,19 @@ public class CompetenceProfile {
                     + " start_date = ?, end_date = ?, description = ?, offering_id = ?,"
                     + " occupation_uri = CASE WHEN title = ? AND kind = ? THEN occupation_uri END,"
                     + " version = version + 1 WHERE person_id = ? AND id = ? AND version = ?")
-            .params(
-                input.kind().name(),
-                input.organisation(),
-                input.title(),
-                input.start(),
-                input.end(),
-                input.description(),
-                input.offeringId(),
-                input.title(),
-                input.kind().name(),
-                person.value(),
-                id,
-                expectedVersion)
+            // One by one: param(Object) takes a null (SQL NULL), params(Object...) is typed as not.
+            .param(input.kind().name())
+            .param(input.organisation())
+            .param(input.title())
+            .param(input.start())
+            .param(input.end())
+            .param(input.description())
+            .param(input.offeringId())
+            .param(input.title())
+            .param(input.kind().name())
+            .param(person.value())
+            .param(id)
+            .param(expectedVersion)
             .update();
     if (updated == 0) {
       throw new EditConflictException("This entry");
@@ -117,7 +118,11 @@ public class CompetenceProfile {
     jdbc.sql(
             "UPDATE profile_skill SET last_used = ?, source_label = ?"
                 + " WHERE person_id = ? AND experience_id = ?")
-        .params(lastUsed(input.end(), input.start()), sourceLabel(input), person.value(), id)
+        // One by one: param(Object) takes a null (SQL NULL), params(Object...) is typed as not.
+        .param(lastUsed(input.end(), input.start()))
+        .param(sourceLabel(input))
+        .param(person.value())
+        .param(id)
         .update();
     audit.record(person, "self", "experience-updated");
     return experience(person, id);
@@ -186,24 +191,24 @@ public class CompetenceProfile {
   }
 
   /** Stores one entry, from the form or from an uploaded CV ({@code cvImportId} else null). */
-  private UUID insertExperience(PersonId person, ExperienceInput input, UUID cvImportId) {
+  private UUID insertExperience(PersonId person, ExperienceInput input, @Nullable UUID cvImportId) {
     UUID id = UUID.randomUUID();
     jdbc.sql(
             // clock_timestamp(), not the transaction's now(): a CV's entries keep their order.
             "INSERT INTO profile_experience (id, person_id, kind, organisation, title, start_date,"
                 + " end_date, description, offering_id, cv_import_id, created_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, clock_timestamp())")
-        .params(
-            id,
-            person.value(),
-            input.kind().name(),
-            input.organisation(),
-            input.title(),
-            input.start(),
-            input.end(),
-            input.description(),
-            input.offeringId(),
-            cvImportId)
+        // One by one: param(Object) takes a null (SQL NULL), params(Object...) is typed as not.
+        .param(id)
+        .param(person.value())
+        .param(input.kind().name())
+        .param(input.organisation())
+        .param(input.title())
+        .param(input.start())
+        .param(input.end())
+        .param(input.description())
+        .param(input.offeringId())
+        .param(cvImportId)
         .update();
     return id;
   }
@@ -445,16 +450,16 @@ public class CompetenceProfile {
               "INSERT INTO profile_skill (id, person_id, skill_uri, label, source_kind,"
                   + " experience_id, source_label, evidence, proficiency, last_used, identified)"
                   + " VALUES (?, ?, ?, ?, 'EXPERIENCE', ?, ?, ?, ?, ?, true) ON CONFLICT DO NOTHING")
-          .params(
-              UUID.randomUUID(),
-              person.value(),
-              skillUri,
-              suggestion.label(),
-              experienceId,
-              sourceLabel(source),
-              suggestion.evidence(),
-              Proficiency.INTERMEDIATE.name(),
-              lastUsed(source.end(), source.start()))
+          // One by one: param(Object) takes a null (SQL NULL), params(Object...) is typed as not.
+          .param(UUID.randomUUID())
+          .param(person.value())
+          .param(skillUri)
+          .param(suggestion.label())
+          .param(experienceId)
+          .param(sourceLabel(source))
+          .param(suggestion.evidence())
+          .param(Proficiency.INTERMEDIATE.name())
+          .param(lastUsed(source.end(), source.start()))
           .update();
     } else {
       jdbc.sql(
@@ -543,7 +548,7 @@ public class CompetenceProfile {
     return organisation.isBlank() ? title : title + ", " + organisation;
   }
 
-  private static LocalDate lastUsed(LocalDate end, LocalDate start) {
+  private static @Nullable LocalDate lastUsed(@Nullable LocalDate end, @Nullable LocalDate start) {
     // An ongoing entry is used today; a finished one was last used when it ended.
     if (end != null) {
       return end;

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -69,7 +70,12 @@ public class Consents {
     jdbc.sql(
             "INSERT INTO profile_consent (person_id, purpose, text_version, granted)"
                 + " VALUES (?, ?, ?, ?)")
-        .params(person.value(), purpose.name(), TEXT_VERSIONS.get(purpose), granted)
+        // TEXT_VERSIONS names every purpose.
+        .params(
+            person.value(),
+            purpose.name(),
+            Objects.requireNonNull(TEXT_VERSIONS.get(purpose), "text version"),
+            granted)
         .update();
     audit.record(
         person,

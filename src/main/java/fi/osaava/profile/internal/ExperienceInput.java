@@ -2,16 +2,17 @@ package fi.osaava.profile.internal;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** What a person types for an entry; validated here so pages and the API refuse the same way. */
 public record ExperienceInput(
     ExperienceKind kind,
     String organisation,
     String title,
-    LocalDate start,
-    LocalDate end,
+    @Nullable LocalDate start,
+    @Nullable LocalDate end,
     String description,
-    String offeringId) {
+    @Nullable String offeringId) {
 
   public static final int MAX_DESCRIPTION = 10_000;
 

@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,7 +62,7 @@ public class LearnerRecords {
   private final IdentificationApi identification;
   private final Directories directories;
   private final AuditLog audit;
-  private volatile List<NationalBadge> nationalBadges;
+  private volatile @Nullable List<NationalBadge> nationalBadges;
 
   LearnerRecords(
       JdbcClient jdbc,
@@ -170,16 +171,16 @@ public class LearnerRecords {
             "INSERT INTO profile_credential (id, person_id, format, title, issuer, issued_on,"
                 + " signature_checked, verification_note, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
                 + " ?)")
-        .params(
-            id,
-            person.value(),
-            format,
-            described.title(),
-            described.issuer(),
-            described.issuedOn(),
-            opened.signatureChecked(),
-            opened.note(),
-            opened.text())
+        // One by one: param(Object) takes a null (SQL NULL), params(Object...) is typed as not.
+        .param(id)
+        .param(person.value())
+        .param(format)
+        .param(described.title())
+        .param(described.issuer())
+        .param(described.issuedOn())
+        .param(opened.signatureChecked())
+        .param(opened.note())
+        .param(opened.text())
         .update();
     storeSkills(person, id, described, skills(rawText, document, described, badge));
     audit.record(person, "self", "credential-imported");
@@ -246,7 +247,7 @@ public class LearnerRecords {
   }
 
   /** What a credential says of itself, wherever its format keeps it. */
-  private record Described(String title, String issuer, LocalDate issuedOn) {}
+  private record Described(String title, String issuer, @Nullable LocalDate issuedOn) {}
 
   private static Described describe(
       String fileName, JsonNode document, Optional<NationalBadge> badge) {
@@ -330,17 +331,17 @@ public class LearnerRecords {
                   + " credential_id, source_label, evidence, proficiency, last_used, verified,"
                   + " issuer, identified) VALUES (?, ?, ?, ?, 'CREDENTIAL', ?, ?, ?, 'INTERMEDIATE',"
                   + " ?, true, ?, ?) ON CONFLICT DO NOTHING")
-          .params(
-              UUID.randomUUID(),
-              person.value(),
-              skill.getKey().value(),
-              skill.getValue().label(),
-              credential,
-              described.title(),
-              skill.getValue().evidence(),
-              described.issuedOn(),
-              described.issuer(),
-              found.identified())
+          // One by one: param(Object) takes a null (SQL NULL), params(Object...) is typed as not.
+          .param(UUID.randomUUID())
+          .param(person.value())
+          .param(skill.getKey().value())
+          .param(skill.getValue().label())
+          .param(credential)
+          .param(described.title())
+          .param(skill.getValue().evidence())
+          .param(described.issuedOn())
+          .param(described.issuer())
+          .param(found.identified())
           .update();
     }
   }
@@ -508,7 +509,7 @@ public class LearnerRecords {
     return Optional.empty();
   }
 
-  private static LocalDate date(String value) {
+  private static @Nullable LocalDate date(String value) {
     try {
       return value.length() >= 10 ? LocalDate.parse(value.substring(0, 10)) : null;
     } catch (java.time.format.DateTimeParseException e) {
@@ -516,7 +517,7 @@ public class LearnerRecords {
     }
   }
 
-  private static String firstLine(String message) {
+  private static String firstLine(@Nullable String message) {
     if (message == null) {
       return "";
     }

@@ -4,6 +4,7 @@ import fi.osaava.profile.PersonId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -76,7 +77,7 @@ public class PersonDirectory {
     return Optional.of(value.toString());
   }
 
-  private Object claimValue(OAuth2AuthenticationToken token) {
+  private @Nullable Object claimValue(OAuth2AuthenticationToken token) {
     if (token.getPrincipal() instanceof OidcUser oidc) {
       Object fromToken = oidc.getClaims().get(claim);
       if (fromToken != null) {

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,7 +66,10 @@ public class Learning implements PersonalDataHolder {
 
   /** A learner's enrolment in one package. */
   public record Enrolment(
-      UUID versionId, OffsetDateTime startedAt, String lastModule, OffsetDateTime completedAt) {
+      UUID versionId,
+      OffsetDateTime startedAt,
+      @Nullable String lastModule,
+      @Nullable OffsetDateTime completedAt) {
 
     public boolean completed() {
       return completedAt != null;
@@ -74,7 +78,10 @@ public class Learning implements PersonalDataHolder {
 
   /** Where a learner stands in the version they study. */
   public record Progress(
-      Enrolment enrolment, Set<String> done, Map<String, Integer> bestScores, int modules) {
+      @Nullable Enrolment enrolment,
+      Set<String> done,
+      Map<String, Integer> bestScores,
+      int modules) {
 
     public boolean isDone(String moduleKey) {
       return done.contains(moduleKey);
@@ -106,7 +113,7 @@ public class Learning implements PersonalDataHolder {
    * enrolling would choose).
    */
   @Transactional(readOnly = true)
-  public PackageVersion studiedVersion(PersonId person, PackageVersion latest) {
+  public PackageVersion studiedVersion(@Nullable PersonId person, PackageVersion latest) {
     if (person == null) {
       return latest;
     }
@@ -134,11 +141,9 @@ public class Learning implements PersonalDataHolder {
                 + " version_id = ? GROUP BY module_key")
         .params(person.value(), version.id())
         .query(
-            (rs, row) -> {
+            rs -> {
               best.put(rs.getString(1), rs.getInt(2));
-              return null;
-            })
-        .list();
+            });
     return new Progress(enrolment.orElse(null), done, best, version.content().modules().size());
   }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Scores a quiz: one point per rightly answered question, feedback for each chosen option. Answers
@@ -20,7 +21,7 @@ public final class QuizScoring {
   private QuizScoring() {}
 
   /** The outcome of one question: which option was chosen (null when none) and whether right. */
-  public record Answer(Question question, Option chosen, boolean right) {}
+  public record Answer(Question question, @Nullable Option chosen, boolean right) {}
 
   /** A scored attempt. */
   public record Result(int score, int maxScore, boolean passed, List<Answer> answers) {
@@ -41,14 +42,21 @@ public final class QuizScoring {
   public static final class InvalidAnswerException extends RuntimeException {
 
     private final String field;
+    private final String problem;
 
-    InvalidAnswerException(String field, String message) {
-      super(message);
+    InvalidAnswerException(String field, String problem) {
+      super(problem);
       this.field = field;
+      this.problem = problem;
     }
 
     public String field() {
       return field;
+    }
+
+    /** The message, typed as never absent (unlike {@link #getMessage()}). */
+    public String problem() {
+      return problem;
     }
   }
 

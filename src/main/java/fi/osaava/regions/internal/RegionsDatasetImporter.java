@@ -3,6 +3,8 @@ package fi.osaava.regions.internal;
 import fi.osaava.platform.DatasetImporter;
 import fi.osaava.platform.ImportProgress;
 import java.nio.file.Path;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,11 +42,13 @@ class RegionsDatasetImporter implements DatasetImporter {
 
   @Override
   public void importFrom(Path referenceData, ImportProgress progress) {
-    regions.importFile(newestFile(referenceData), progress);
+    // Called only after hasInput found the file.
+    regions.importFile(
+        Objects.requireNonNull(newestFile(referenceData), "no municipalities file"), progress);
   }
 
   /** The classification file with the highest year in its name, or null when there is none. */
-  static Path newestFile(Path referenceData) {
+  static @Nullable Path newestFile(Path referenceData) {
     return DatasetImporter.newestFile(
         referenceData.resolve("regions"), "municipalities-\\d{4}\\.csv");
   }

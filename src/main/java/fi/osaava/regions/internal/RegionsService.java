@@ -25,7 +25,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,7 +49,7 @@ class RegionsService implements RegionsApi, RegionsImportApi {
 
   private final ApplicationEventPublisher events;
   private final DataChanges dataChanges;
-  private volatile Snapshot snapshot;
+  private volatile @Nullable Snapshot snapshot;
 
   RegionsService(
       JdbcClient jdbc,
@@ -79,7 +81,7 @@ class RegionsService implements RegionsApi, RegionsImportApi {
       return Optional.empty();
     }
     String padded = MunicipalityFile.pad(code, level == AreaLevel.REGION ? 2 : 3);
-    return Optional.ofNullable(snapshot().byCode.get(level).get(padded));
+    return Optional.ofNullable(Objects.requireNonNull(snapshot().byCode.get(level)).get(padded));
   }
 
   @Override
@@ -87,7 +89,8 @@ class RegionsService implements RegionsApi, RegionsImportApi {
     if (name == null) {
       return Optional.empty();
     }
-    return Optional.ofNullable(snapshot().byName.get(level).get(normalise(name)));
+    return Optional.ofNullable(
+        Objects.requireNonNull(snapshot().byName.get(level)).get(normalise(name)));
   }
 
   @Override
@@ -163,11 +166,11 @@ class RegionsService implements RegionsApi, RegionsImportApi {
         });
     jdbc.sql(
             "insert into regions_import (source, sha256, year, municipalities) values (?, ?, ?, ?)")
-        .params(
-            file.getFileName().toString(),
-            digest,
-            content.year() == 0 ? null : content.year(),
-            content.municipalities())
+        // One by one: param(Object) takes a null (SQL NULL), params(Object...) is typed as not.
+        .param(file.getFileName().toString())
+        .param(digest)
+        .param(content.year() == 0 ? null : content.year())
+        .param(content.municipalities())
         .update();
     dataChanges.record(RegionsImported.DATASET);
     snapshot = null;
@@ -248,6 +251,7 @@ class RegionsService implements RegionsApi, RegionsImportApi {
     final Map<AreaLevel, Map<String, Area>> byCode = new EnumMap<>(AreaLevel.class);
     final Map<AreaLevel, Map<String, Area>> byName = new EnumMap<>(AreaLevel.class);
 
+    // Every level has its entries from the first loop on, hence the requireNonNull.
     Snapshot(List<Area> all) {
       for (AreaLevel level : AreaLevel.values()) {
         byLevel.put(level, new ArrayList<>());
@@ -255,13 +259,16 @@ class RegionsService implements RegionsApi, RegionsImportApi {
         byName.put(level, new HashMap<>());
       }
       for (Area area : all) {
-        byLevel.get(area.level()).add(area);
-        byCode.get(area.level()).put(area.code(), area);
+        Objects.requireNonNull(byLevel.get(area.level())).add(area);
+        Objects.requireNonNull(byCode.get(area.level())).put(area.code(), area);
         // Official names first, so that a Swedish name equal to another area's Finnish one
         // (there is none today) could not shadow it.
         area.names()
             .values()
-            .forEach(n -> byName.get(area.level()).putIfAbsent(normalise(n), area));
+            .forEach(
+                n ->
+                    Objects.requireNonNull(byName.get(area.level()))
+                        .putIfAbsent(normalise(n), area));
       }
       byLevel.replaceAll(
           (level, areas) -> areas.stream().sorted(Comparator.comparing(Area::code)).toList());

@@ -24,9 +24,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -67,17 +69,17 @@ class CaseloadPageController {
   }
 
   /** One line of the caseload; {@code summary} is null when the client does not share plans. */
-  record CaseRow(CounsellorGrant grant, Plans.Summary summary) {
+  record CaseRow(CounsellorGrant grant, Plans.@Nullable Summary summary) {
 
     public int openTasks() {
       return summary == null ? 0 : summary.openTasks();
     }
 
-    public LocalDate nextDue() {
+    public @Nullable LocalDate nextDue() {
       return summary == null ? null : summary.nextDue();
     }
 
-    public Instant lastActivity() {
+    public @Nullable Instant lastActivity() {
       return summary == null ? null : summary.lastActivity();
     }
   }
@@ -303,7 +305,7 @@ class CaseloadPageController {
   }
 
   private String message(String key, Locale locale) {
-    return messages.getMessage(key, null, key, locale);
+    return Objects.requireNonNullElse(messages.getMessage(key, null, key, locale), key);
   }
 
   private Map<String, String> labels(List<ProfileSkill> skills, Language language) {

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -154,7 +155,7 @@ class SharingPageController {
   }
 
   private String message(String key, Locale locale) {
-    return messages.getMessage(key, null, key, locale);
+    return Objects.requireNonNullElse(messages.getMessage(key, null, key, locale), key);
   }
 
   static UUID uuid(String id) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The period of a CV entry as people write it in Finnish, Swedish and English: "2015–2019",
@@ -24,7 +25,7 @@ final class CvDates {
    * @param from where the date expression starts in the line
    * @param to where it ends
    */
-  record Period(LocalDate start, LocalDate end, int from, int to) {}
+  record Period(LocalDate start, @Nullable LocalDate end, int from, int to) {}
 
   private CvDates() {}
 
@@ -192,7 +193,7 @@ final class CvDates {
     return Optional.empty();
   }
 
-  private static Integer month(String word) {
+  private static @Nullable Integer month(String word) {
     // The longest name that fits: "marraskuu" is November, not "mar"ch.
     String w = word.toLowerCase(Locale.ROOT);
     String best = null;

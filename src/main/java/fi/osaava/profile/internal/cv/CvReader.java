@@ -139,7 +139,7 @@ public class CvReader implements DisposableBean {
         }
         // Parsers can fail on hostile input in ways no checked exception covers (a runaway
         // recursion, a parser bug): still the file's fault, still a clear refusal.
-        log.info("CV {} could not be read: {}", fileName, e.getCause().toString());
+        log.info("CV {} could not be read: {}", fileName, String.valueOf(e.getCause()));
         throw new CvFileException("damaged", fileName, "the file is damaged or not a real CV file");
       } catch (InterruptedException e) {
         parsing.cancel(true);

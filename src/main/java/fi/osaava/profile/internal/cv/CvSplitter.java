@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Splits a CV's text into entries: the sections under work and education headings (and those of
@@ -38,8 +39,8 @@ public final class CvSplitter {
       ExperienceKind kind,
       String title,
       String organisation,
-      LocalDate start,
-      LocalDate end,
+      @Nullable LocalDate start,
+      @Nullable LocalDate end,
       boolean ongoing,
       String description,
       String source) {}

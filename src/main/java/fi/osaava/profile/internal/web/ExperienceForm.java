@@ -8,7 +8,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.validation.BindingResult;
@@ -21,13 +23,13 @@ import org.springframework.validation.BindingResult;
  * @param version the version the edit started from (the hidden field); null on a new entry
  */
 record ExperienceForm(
-    @NotNull ExperienceKind kind,
-    @Size(max = 300) String organisation,
-    @NotBlank @Size(max = 300) String title,
-    @DateTimeFormat(iso = ISO.DATE) LocalDate start,
-    @DateTimeFormat(iso = ISO.DATE) LocalDate end,
-    @Size(max = ExperienceInput.MAX_DESCRIPTION) String description,
-    Long version) {
+    @NotNull @Nullable ExperienceKind kind,
+    @Size(max = 300) @Nullable String organisation,
+    @NotBlank @Size(max = 300) @Nullable String title,
+    @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate start,
+    @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate end,
+    @Size(max = ExperienceInput.MAX_DESCRIPTION) @Nullable String description,
+    @Nullable Long version) {
 
   /** The form's fields in page order: the error summary lists problems in this order. */
   static final List<String> FIELDS =
@@ -54,7 +56,7 @@ record ExperienceForm(
         typed(binding, "version", Long.class, Long::valueOf));
   }
 
-  private static String text(BindingResult binding, String field) {
+  private static @Nullable String text(BindingResult binding, String field) {
     Object value = binding.getFieldValue(field);
     return value == null ? null : value.toString();
   }
@@ -63,7 +65,7 @@ record ExperienceForm(
    * A field that did convert, as its type: the binding result holds it as converted or as its text
    * (which then parses, since it converted), and a refused one as null.
    */
-  private static <T> T typed(
+  private static <T> @Nullable T typed(
       BindingResult binding, String field, Class<T> type, Function<String, T> parse) {
     Object value = binding.hasFieldErrors(field) ? null : binding.getFieldValue(field);
     if (type.isInstance(value)) {
@@ -78,6 +80,15 @@ record ExperienceForm(
   }
 
   ExperienceInput input() {
-    return new ExperienceInput(kind, organisation, title, start, end, description, null);
+    // Bound forms may leave any field null; ExperienceInput refuses a missing kind or title and
+    // reads the other missing texts as empty, as it did when handed the nulls.
+    return new ExperienceInput(
+        Objects.requireNonNull(kind, "kind"),
+        Objects.requireNonNullElse(organisation, ""),
+        Objects.requireNonNullElse(title, ""),
+        start,
+        end,
+        Objects.requireNonNullElse(description, ""),
+        null);
   }
 }

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -140,7 +141,9 @@ class ProfileOverview {
               .findFirst()
               .orElse(sources.getFirst().entry());
       boolean verified = sources.stream().anyMatch(s -> s.entry().verified());
-      rows.add(new SkillRow(e.getKey(), labels.get(e.getKey()), verified, primary, sources));
+      // labels() gives every skill a label, from ESCO or as stored.
+      LocalizedText label = Objects.requireNonNull(labels.get(e.getKey()), "label");
+      rows.add(new SkillRow(e.getKey(), label, verified, primary, sources));
     }
     rows.sort(
         Comparator.comparing((SkillRow r) -> !r.verified())

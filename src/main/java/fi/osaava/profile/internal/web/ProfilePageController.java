@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
@@ -101,8 +102,8 @@ class ProfilePageController {
 
   @GetMapping("/profile")
   String overview(
-      @RequestParam(required = false) String confirmed,
-      @RequestParam(required = false) String entries,
+      @RequestParam(required = false) @Nullable String confirmed,
+      @RequestParam(required = false) @Nullable String entries,
       Authentication auth,
       Locale locale,
       Model model) {

@@ -245,12 +245,16 @@ class SkillSourcesPageController {
     for (ConceptSummary s :
         taxonomy.summaries(List.copyOf(evidence.keySet()), Language.of(locale))) {
       if (s.type() == ConceptType.SKILL) {
-        skills.add(new ConfirmedSkill(s.uri().value(), s.label().text(), evidence.get(s.uri())));
-      } else if (s.type() == ConceptType.OCCUPATION && !evidence.get(s.uri()).isEmpty()) {
+        skills.add(
+            new ConfirmedSkill(
+                s.uri().value(), s.label().text(), evidence.getOrDefault(s.uri(), "")));
+      } else if (s.type() == ConceptType.OCCUPATION
+          && !evidence.getOrDefault(s.uri(), "").isEmpty()) {
         // An occupation the text names is work the person has done: it becomes a work entry, which
         // matching ranks first, as it does the titles of a CV's entries.
         occupations.add(
-            new ConfirmedOccupation(s.uri().value(), s.label().text(), evidence.get(s.uri())));
+            new ConfirmedOccupation(
+                s.uri().value(), s.label().text(), evidence.getOrDefault(s.uri(), "")));
       }
     }
     int entries = occupations.isEmpty() ? 0 : competence.addWorkedAs(person, occupations);

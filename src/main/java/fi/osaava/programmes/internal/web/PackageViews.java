@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** Turns a package version into what its pages show, in the reader's language. */
@@ -58,12 +59,13 @@ class PackageViews {
       ModuleKind kind,
       LocalizedText title,
       Rendered body,
-      String videoUrl,
-      String transcriptUrl,
+      @Nullable String videoUrl,
+      @Nullable String transcriptUrl,
       List<QuestionView> questions) {}
 
   /** A programme's name and description in the reader's language, visibly marked if not. */
-  record ProgrammeView(LocalizedText title, LocalizedText summary, boolean sample) {}
+  record ProgrammeView(
+      @Nullable LocalizedText title, @Nullable LocalizedText summary, boolean sample) {}
 
   ProgrammeView programme(ProgrammeStore.Programme p, Language language) {
     return new ProgrammeView(

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -272,7 +273,7 @@ class ProgrammeEditingController {
       List<PackageVersion> versions,
       String content,
       Map<String, String> problems,
-      String problemKey,
+      @Nullable String problemKey,
       Model model) {
     PackageVersion newest = versions.getFirst();
     model.addAttribute("versions", versions);

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -130,7 +131,8 @@ class ProgrammePageController {
     learning.enrol(person, version);
     Learning.Progress progress = learning.progress(person, version);
     String resume =
-        Optional.ofNullable(progress.enrolment().lastModule())
+        Optional.ofNullable(progress.enrolment())
+            .map(Learning.Enrolment::lastModule)
             .filter(k -> version.content().module(k).isPresent())
             .orElseGet(
                 () ->
@@ -190,7 +192,7 @@ class ProgrammePageController {
     try {
       result = QuizScoring.score(module, answers, version.content().passPercent());
     } catch (QuizScoring.InvalidAnswerException e) {
-      throw new InvalidInputException("quiz", 0, e.field(), e.getMessage());
+      throw new InvalidInputException("quiz", 0, e.field(), e.problem());
     }
     boolean completed = learning.recordAttempt(person, version, module, result);
     model.addAttribute("result", result);
@@ -230,7 +232,7 @@ class ProgrammePageController {
       PackageVersion version,
       Module module,
       Optional<PersonId> person,
-      QuizScoring.Result result,
+      QuizScoring.@Nullable Result result,
       Locale locale,
       Model model) {
     Language language = Language.of(locale);

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -93,7 +94,7 @@ class RegionsApiController {
       String nameLanguage,
       boolean fallback,
       String regionCode,
-      String subRegionCode) {
+      @Nullable String subRegionCode) {
 
     static AreaJson of(Area area, Language language) {
       LocalizedText name = area.name(language);
