@@ -76,6 +76,30 @@ public class GuidanceSummary {
     model.put("today", LocalDate.now(clock));
     model.put("language", language.code());
     model.put("css", CSS);
+    model.putAll(sharedParts(grant, c, language));
+    if (grant.parts().contains(SharedPart.PLANS)) {
+      plans
+          .workspace(grantId, c)
+          .ifPresent(
+              w -> {
+                model.put("steps", w.steps());
+                // The summary is for the client: the organisation's private notes stay out.
+                model.put("notes", w.notes().stream().filter(Plans.Note::shared).toList());
+              });
+    }
+    String xhtml = templates.process("guidance/summary-pdf", new Context(language.locale(), model));
+    return Optional.of(render(xhtml));
+  }
+
+  /**
+   * The parts of the profile the client shares, read through {@link CounsellorConsents} (so each
+   * read is logged for the client), as model entries for the client page and for this summary:
+   * {@code skills} with their {@code labels}, {@code workHistory}, {@code interests} and {@code
+   * riasec}, each present only when shared and found.
+   */
+  public Map<String, Object> sharedParts(CounsellorGrant grant, Counsellor c, Language language) {
+    UUID grantId = grant.id();
+    Map<String, Object> model = new HashMap<>();
     if (grant.parts().contains(SharedPart.SKILLS)) {
       consents
           .skills(grantId, c.person(), c.organisation())
@@ -100,18 +124,7 @@ public class GuidanceSummary {
           .selfAssessment(grantId, c.person(), c.organisation())
           .ifPresent(s -> model.put("riasec", new TreeMap<>(s)));
     }
-    if (grant.parts().contains(SharedPart.PLANS)) {
-      plans
-          .workspace(grantId, c)
-          .ifPresent(
-              w -> {
-                model.put("steps", w.steps());
-                // The summary is for the client: the organisation's private notes stay out.
-                model.put("notes", w.notes().stream().filter(Plans.Note::shared).toList());
-              });
-    }
-    String xhtml = templates.process("guidance/summary-pdf", new Context(language.locale(), model));
-    return Optional.of(render(xhtml));
+    return model;
   }
 
   private static String stylesheet() {

@@ -10,23 +10,18 @@ import fi.osaava.platform.Language;
 import fi.osaava.platform.NotFoundException;
 import fi.osaava.profile.CounsellorConsents;
 import fi.osaava.profile.CounsellorGrant;
-import fi.osaava.profile.ProfileSkill;
 import fi.osaava.profile.SharedPart;
-import fi.osaava.taxonomy.ConceptSummary;
-import fi.osaava.taxonomy.TaxonomyApi;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -89,7 +84,6 @@ class CaseloadPageController {
   private final Invitations invitations;
   private final Plans plans;
   private final GuidanceSummary summaries;
-  private final TaxonomyApi taxonomy;
   private final MessageSource messages;
 
   CaseloadPageController(
@@ -98,14 +92,12 @@ class CaseloadPageController {
       Invitations invitations,
       Plans plans,
       GuidanceSummary summaries,
-      TaxonomyApi taxonomy,
       MessageSource messages) {
     this.counsellors = counsellors;
     this.consents = consents;
     this.invitations = invitations;
     this.plans = plans;
     this.summaries = summaries;
-    this.taxonomy = taxonomy;
     this.messages = messages;
   }
 
@@ -264,30 +256,7 @@ class CaseloadPageController {
       model.addAttribute("note", NoteForm.empty());
     }
     model.addAttribute("stepKinds", StepKind.values());
-    if (grant.parts().contains(SharedPart.SKILLS)) {
-      consents
-          .skills(grantId, c.person(), c.organisation())
-          .ifPresent(
-              skills -> {
-                model.addAttribute("skills", skills);
-                model.addAttribute("labels", labels(skills, Language.of(locale)));
-              });
-    }
-    if (grant.parts().contains(SharedPart.WORK_HISTORY)) {
-      consents
-          .workHistory(grantId, c.person(), c.organisation())
-          .ifPresent(w -> model.addAttribute("workHistory", w));
-    }
-    if (grant.parts().contains(SharedPart.INTERESTS)) {
-      consents
-          .interests(grantId, c.person(), c.organisation())
-          .ifPresent(i -> model.addAttribute("interests", i));
-    }
-    if (grant.parts().contains(SharedPart.SELF_ASSESSMENTS)) {
-      consents
-          .selfAssessment(grantId, c.person(), c.organisation())
-          .ifPresent(s -> model.addAttribute("riasec", new TreeMap<>(s)));
-    }
+    model.addAllAttributes(summaries.sharedParts(grant, c, Language.of(locale)));
     if (grant.parts().contains(SharedPart.PLANS)) {
       Optional<Plans.Workspace> workspace = plans.workspace(grantId, c);
       workspace.ifPresent(w -> model.addAttribute("workspace", w));
@@ -306,16 +275,6 @@ class CaseloadPageController {
 
   private String message(String key, Locale locale) {
     return Objects.requireNonNullElse(messages.getMessage(key, null, key, locale), key);
-  }
-
-  private Map<String, String> labels(List<ProfileSkill> skills, Language language) {
-    Map<String, String> labels = new HashMap<>();
-    for (ConceptSummary s :
-        taxonomy.summaries(skills.stream().map(ProfileSkill::skill).toList(), language)) {
-      labels.put(s.uri().value(), s.label().text());
-    }
-    skills.forEach(s -> labels.putIfAbsent(s.skill().value(), s.skill().value()));
-    return labels;
   }
 
   private Counsellor require(Authentication auth) {
