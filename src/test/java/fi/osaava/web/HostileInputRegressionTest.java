@@ -270,7 +270,8 @@ class HostileInputRegressionTest extends WebTestBase {
   /**
    * A form far over the size limit is answered with 413, and the answer reaches the client each
    * time: Tomcat reads and drops the unread body rather than resetting the connection under the
-   * answer already sent (server.tomcat.max-swallow-size). A CI run once lost this answer to a reset.
+   * answer already sent (server.tomcat.max-swallow-size). A CI run once lost this answer to a
+   * reset.
    */
   @Test
   void aFormFarOverTheSizeLimitIsAnsweredEveryTimeNotReset() {
