@@ -10,6 +10,7 @@ import fi.osaava.platform.InvalidInputException;
 import fi.osaava.platform.Language;
 import fi.osaava.platform.LocalizedText;
 import fi.osaava.platform.NotFoundException;
+import fi.osaava.web.NationalLanguageQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Parameters;
@@ -19,6 +20,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -53,8 +55,6 @@ import org.springframework.web.bind.annotation.RestController;
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
             schema = @Schema(implementation = ProblemDetail.class)))
 class EducationApiController {
-
-  static final int DEFAULT_SIZE = 20;
 
   /** A JSON-LD document larger than this is refused before it is parsed. */
   static final int MAX_PUSH_BYTES = 5 * 1024 * 1024;
@@ -153,26 +153,16 @@ class EducationApiController {
         name = "sort",
         in = ParameterIn.QUERY,
         schema = @Schema(allowableValues = {"relevance", "start", "deadline"})),
-    @Parameter(
-        name = "page",
-        in = ParameterIn.QUERY,
-        schema = @Schema(type = "integer", minimum = "0")),
-    @Parameter(
-        name = "size",
-        in = ParameterIn.QUERY,
-        schema = @Schema(type = "integer", minimum = "1", maximum = "50", defaultValue = "20")),
-    @Parameter(
-        name = "lang",
-        in = ParameterIn.QUERY,
-        schema = @Schema(allowableValues = {"fi", "sv", "en"}),
-        description = "Language of titles and snippets; default from Accept-Language")
   })
   @ApiResponse(responseCode = "200", description = "One page of results with facet counts")
   SearchJson search(
-      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params, Locale locale) {
-    Language language = language(params.getFirst("lang"), locale);
+      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
+      @Valid SearchPageQuery paging,
+      @Valid NationalLanguageQuery lang,
+      Locale locale) {
+    Language language = lang.or(locale);
     EducationSearchResult result =
-        search.search(QueryParameters.parse(params, language, DEFAULT_SIZE));
+        search.search(QueryParameters.parse(params, language, paging.page(), paging.size()));
     Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
     for (Facet facet : Facet.values()) {
       facets.put(facet.parameter(), result.facets().get(facet));
@@ -225,12 +215,10 @@ class EducationApiController {
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
   OfferingView offering(
       @Parameter(description = "Offering id (UUID)") @PathVariable String id,
-      @Parameter(schema = @Schema(allowableValues = {"fi", "sv", "en"}))
-          @RequestParam(required = false)
-          String lang,
+      @Valid NationalLanguageQuery lang,
       Locale locale) {
     UUID uuid = parseId(id);
-    Language language = language(lang, locale);
+    Language language = lang.or(locale);
     return lookup
         .find(uuid)
         .map(d -> OfferingView.of(d, lookup.units(uuid), language, Instant.now()))
@@ -273,16 +261,6 @@ class EducationApiController {
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("request", 0, "id", "not an offering id (UUID)");
     }
-  }
-
-  static Language language(String code, Locale locale) {
-    if (code == null || code.isBlank()) {
-      Language language = Language.of(locale);
-      return language == Language.NO ? Language.EN : language;
-    }
-    return Language.fromCode(code)
-        .filter(l -> l != Language.NO)
-        .orElseThrow(() -> new InvalidInputException("request", 0, "lang", "one of fi, sv, en"));
   }
 
   record SearchJson(

@@ -14,6 +14,7 @@ import fi.osaava.regions.Area;
 import fi.osaava.regions.AreaLevel;
 import fi.osaava.regions.RegionsApi;
 import fi.osaava.web.CurrentUrl;
+import fi.osaava.web.NationalLanguageQuery;
 import fi.osaava.web.Pagination;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
@@ -65,7 +66,7 @@ class EducationPageController {
       Locale locale,
       HttpServletRequest request,
       Model model) {
-    Language language = EducationApiController.language(null, locale);
+    Language language = NationalLanguageQuery.fallback(locale);
     EducationQuery query = QueryParameters.parse(params, language, PAGE_SIZE);
     EducationSearchResult result = search.search(query);
     model.addAttribute("query", query);
@@ -114,7 +115,7 @@ class EducationPageController {
   @GetMapping("/education/offerings/{id}")
   String offering(@PathVariable String id, Locale locale, Model model) {
     UUID uuid = EducationApiController.parseId(id);
-    Language language = EducationApiController.language(null, locale);
+    Language language = NationalLanguageQuery.fallback(locale);
     OfferingDocument document =
         lookup.find(uuid).orElseThrow(() -> new NotFoundException("No offering " + uuid));
     OfferingView offering = OfferingView.of(document, lookup.units(uuid), language, Instant.now());

@@ -24,6 +24,16 @@ final class QueryParameters {
 
   static EducationQuery parse(
       MultiValueMap<String, String> params, Language language, int defaultSize) {
+    return parse(
+        params,
+        language,
+        integer(params.getFirst("page"), "page", 0),
+        integer(params.getFirst("size"), "size", defaultSize));
+  }
+
+  /** As above, with the page and size the API has bound and checked already. */
+  static EducationQuery parse(
+      MultiValueMap<String, String> params, Language language, int page, int size) {
     Map<Facet, Set<String>> filters = new EnumMap<>(Facet.class);
     for (Facet facet : Facet.values()) {
       List<String> values = params.get(facet.parameter());
@@ -57,8 +67,8 @@ final class QueryParameters {
         flag(params.getFirst("open")),
         skills,
         SortOrder.parse(params.getFirst("sort")),
-        integer(params.getFirst("page"), "page", 0),
-        integer(params.getFirst("size"), "size", defaultSize),
+        page,
+        size,
         language);
   }
 

@@ -34,6 +34,9 @@ public record MatchQuery(
     int page,
     int size) {
 
+  /** The most cards one page may hold. */
+  public static final int MAX_SIZE = 100;
+
   /** Server-side sort orders. */
   public enum Sort {
     SCORE,
@@ -52,8 +55,8 @@ public record MatchQuery(
     if (demandWeight < 0 || demandWeight > 1) {
       throw new IllegalArgumentException("demandWeight must be within 0..1");
     }
-    if (page < 0 || size < 1 || size > 100) {
-      throw new IllegalArgumentException("page must be >= 0 and size within 1..100");
+    if (page < 0 || size < 1 || size > MAX_SIZE) {
+      throw new IllegalArgumentException("page must be >= 0 and size within 1.." + MAX_SIZE);
     }
     sort = sort == null ? Sort.SCORE : sort;
   }

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Locale;
 import org.springdoc.core.annotations.ParameterObject;
@@ -113,9 +114,7 @@ class OpportunitiesApiController {
       @Parameter(description = "score (default), skills, interest or demand")
           @RequestParam(required = false)
           String sort,
-      @Parameter(description = "Page, from 0") @RequestParam(required = false) Integer page,
-      @Parameter(description = "Page size, 1–100; default 20") @RequestParam(required = false)
-          Integer size,
+      @Valid CardPageQuery paging,
       LanguageQuery lang,
       Locale locale,
       Authentication authentication) {
@@ -135,8 +134,8 @@ class OpportunitiesApiController {
             maxMonths,
             maxCost,
             sort,
-            page,
-            size);
+            paging.page(),
+            paging.size());
     return service.opportunities(person, query, lang.or(locale));
   }
 
@@ -154,8 +153,9 @@ class OpportunitiesApiController {
       Double maxCost,
       String sort,
       Integer page,
-      Integer size) {
-    RequestInputs.page(page, size);
+      int size) {
+    // The API's page is checked as it is bound (CardPageQuery); the HTML page's is checked here.
+    RequestInputs.page(page);
     RequestInputs.nonNegative("maxMonths", maxMonths);
     RequestInputs.nonNegative("maxCost", maxCost);
     return new MatchQuery(
@@ -177,7 +177,7 @@ class OpportunitiesApiController {
         maxCost,
         RequestInputs.sort(sort),
         page == null ? 0 : page,
-        size == null ? 20 : size);
+        size);
   }
 
   @GetMapping("/goals/{id}/gap")

@@ -231,12 +231,9 @@ class RequestInputs {
     }
   }
 
-  static void page(Integer page, Integer size) {
+  static void page(Integer page) {
     if (page != null && page < 0) {
       throw new InvalidInputException("request", 0, "page", "0 or more");
-    }
-    if (size != null && (size < 1 || size > 100)) {
-      throw new InvalidInputException("request", 0, "size", "from 1 to 100");
     }
   }
 

@@ -6,9 +6,9 @@ import fi.osaava.platform.NotFoundException;
 import fi.osaava.regions.Area;
 import fi.osaava.regions.AreaLevel;
 import fi.osaava.regions.RegionsApi;
+import fi.osaava.web.LanguageQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +18,6 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -40,16 +39,9 @@ class RegionsApiController {
   @Operation(summary = "Every area of a level, ordered by code")
   List<AreaJson> areas(
       @Parameter(description = LEVEL) @PathVariable String level,
-      @Parameter(
-              description = "Name language: fi, sv or en; default from Accept-Language",
-              schema =
-                  @Schema(
-                      type = "string",
-                      allowableValues = {"fi", "sv", "en"}))
-          @RequestParam(required = false)
-          Language lang,
+      LanguageQuery lang,
       Locale locale) {
-    Language language = lang != null ? lang : Language.of(locale);
+    Language language = lang.or(locale);
     return regions.areas(level(level)).stream().map(a -> AreaJson.of(a, language)).toList();
   }
 
@@ -60,9 +52,9 @@ class RegionsApiController {
       @Parameter(description = "The official code, e.g. 06 (Pirkanmaa) or 091 (Helsinki)")
           @PathVariable
           String code,
-      @RequestParam(required = false) Language lang,
+      LanguageQuery lang,
       Locale locale) {
-    Language language = lang != null ? lang : Language.of(locale);
+    Language language = lang.or(locale);
     AreaLevel areaLevel = level(level);
     Area area =
         regions

@@ -9,6 +9,7 @@ import fi.osaava.servicenetwork.LifeSituation;
 import fi.osaava.servicenetwork.ServiceType;
 import fi.osaava.servicenetwork.internal.importer.ServiceRecord.Channel;
 import fi.osaava.servicenetwork.internal.search.ServiceFacet;
+import fi.osaava.web.NationalLanguageQuery;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -133,8 +134,7 @@ class ServiceViews {
 
   /** The page's language for texts; Norwegian pages read the catalogue's English where there. */
   static Language pageLanguage(Locale locale) {
-    Language language = Language.of(locale);
-    return language == Language.NO ? Language.EN : language;
+    return NationalLanguageQuery.fallback(locale);
   }
 
   static LocalizedText text(Map<Language, String> texts, Language language) {

@@ -3,7 +3,6 @@ package fi.osaava.servicenetwork.internal.web;
 import fi.osaava.platform.InvalidInputException;
 import fi.osaava.platform.Language;
 import fi.osaava.platform.NotFoundException;
-import fi.osaava.platform.Paging;
 import fi.osaava.regions.Area;
 import fi.osaava.regions.AreaLevel;
 import fi.osaava.regions.RegionsApi;
@@ -16,12 +15,14 @@ import fi.osaava.servicenetwork.internal.search.ServiceDocument;
 import fi.osaava.servicenetwork.internal.search.ServiceFacet;
 import fi.osaava.servicenetwork.internal.search.ServiceQuery;
 import fi.osaava.servicenetwork.internal.search.ServiceSearch;
+import fi.osaava.web.NationalLanguageQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -131,23 +132,15 @@ class ServicesApiController {
   SearchJson search(
       @RequestParam MultiValueMap<String, String> params,
       @RequestParam(name = "q", required = false) String q,
-      @RequestParam(name = "page", defaultValue = "0") int page,
-      @RequestParam(name = "size", defaultValue = "20") int size,
-      @RequestParam(name = "lang", required = false) String lang,
+      @Valid ServicePageQuery paging,
+      @Valid NationalLanguageQuery lang,
       Locale locale) {
-    if (page < 0 || page > 10_000) {
-      throw new InvalidInputException("request", 0, "page", "must be between 0 and 10000");
-    }
-    if (size < 1 || size > Paging.MAX_SIZE) {
-      throw new InvalidInputException(
-          "request", 0, "size", "must be between 1 and " + Paging.MAX_SIZE);
-    }
-    Language language = language(lang, locale);
+    Language language = lang.or(locale);
     Locale labels = language.locale();
     ServiceSearch.Result result =
         search.search(
             new ServiceQuery(
-                q == null ? "" : q, views.filters(params, true), new Paging(page, size), language));
+                q == null ? "" : q, views.filters(params, true), paging.paging(), language));
     Map<String, List<FacetValueJson>> facets = new LinkedHashMap<>();
     for (ServiceFacet facet : ServiceFacet.values()) {
       facets.put(
@@ -164,8 +157,8 @@ class ServicesApiController {
     }
     return new SearchJson(
         result.page().total(),
-        page,
-        size,
+        paging.page(),
+        paging.size(),
         result.page().items().stream().map(this::json).toList(),
         facets);
   }
@@ -197,7 +190,7 @@ class ServicesApiController {
   List<RecommendationJson> recommendations(
       @RequestParam(name = "situation") String situation,
       @RequestParam(name = "municipality", required = false) String municipality,
-      @RequestParam(name = "lang", required = false) String lang,
+      @Valid NationalLanguageQuery lang,
       Locale locale) {
     LifeSituation chosen =
         Arrays.stream(LifeSituation.values())
@@ -213,7 +206,7 @@ class ServicesApiController {
                             + String.join(
                                 ", ",
                                 Arrays.stream(LifeSituation.values()).map(Enum::name).toList())));
-    Language language = language(lang, locale);
+    Language language = lang.or(locale);
     Area area = null;
     if (municipality != null && !municipality.isBlank()) {
       area =
@@ -310,14 +303,5 @@ class ServicesApiController {
     Map<String, String> byCode = new LinkedHashMap<>();
     texts.forEach((language, text) -> byCode.put(language.code(), text));
     return byCode;
-  }
-
-  private static Language language(String code, Locale locale) {
-    if (code == null || code.isBlank()) {
-      return ServiceViews.pageLanguage(locale);
-    }
-    return Language.fromCode(code)
-        .filter(l -> l != Language.NO)
-        .orElseThrow(() -> new InvalidInputException("request", 0, "lang", "one of fi, sv, en"));
   }
 }
