@@ -1,7 +1,6 @@
 package fi.osaava.identification;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -12,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import fi.osaava.platform.Benchmark;
 import fi.osaava.platform.ImportProgress;
-import fi.osaava.platform.InvalidInputException;
 import fi.osaava.platform.Language;
 import fi.osaava.web.WebTestBase;
 import java.nio.file.Files;
@@ -25,9 +23,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
 /**
- * Identification over the real ESCO 1.1.1 in the shared test context, through the API other modules
- * use, the HTTP API and the evaluation harness. Lexical engine only (the test configuration
- * switches embeddings off; SemanticIndexTest covers them).
+ * Identification over the whole real ESCO 1.1.1 in the shared test context, through the API other
+ * modules use, the HTTP API, the page and the evaluation harness. Lexical engine only (the test
+ * configuration switches embeddings off; SemanticIndexTest covers them). What a few concepts
+ * suffice for runs in the module slice, {@link IdentificationModuleTest}.
  */
 class IdentificationIntegrationTest extends WebTestBase {
 
@@ -60,22 +59,6 @@ class IdentificationIntegrationTest extends WebTestBase {
   }
 
   @Test
-  void whenNothingIsSureTheBestFewAreShownMarkedAsUnsure() {
-    String text = "Vastasin projektinhallinnasta ja asiakaspalvelusta kolme vuotta.";
-    IdentifyOptions strict = IdentifyOptions.defaults().withThreshold(0.999);
-    Identification shown = identification.identify(text, Language.FI, strict);
-    assertThat(shown.skills()).isNotEmpty().hasSizeLessThanOrEqualTo(5);
-    assertThat(shown.skills()).noneMatch(IdentifiedConcept::confident);
-    assertThat(shown.skills()).allMatch(c -> !c.evidence().isEmpty());
-    assertThat(identification.identify(text, Language.FI, strict.withMinimum(0)).skills())
-        .isEmpty();
-    assertThat(identification.identify(text, Language.FI, IdentifyOptions.defaults()).skills())
-        .filteredOn(IdentifiedConcept::confident)
-        .extracting(c -> c.uri().value())
-        .contains(PROJECT_MANAGEMENT);
-  }
-
-  @Test
   void suggestsOccupationsFromTitlesInEveryLanguage() {
     Identification sv =
         identification.identify(
@@ -85,13 +68,6 @@ class IdentificationIntegrationTest extends WebTestBase {
     assertThat(sv.occupations().getFirst().evidence())
         .extracting(Evidence::text)
         .contains("systemutvecklare");
-  }
-
-  @Test
-  void emptyTextGivesAnEmptyResult() {
-    Identification result = identification.identify(" \n", null, IdentifyOptions.defaults());
-    assertThat(result.skills()).isEmpty();
-    assertThat(result.occupations()).isEmpty();
   }
 
   @Test
@@ -237,58 +213,6 @@ class IdentificationIntegrationTest extends WebTestBase {
     mvc.perform(get("/v3/api-docs"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.paths['/api/v1/identification'].post").exists());
-  }
-
-  @Test
-  void skillExtractionEvaluationGroupsSentencesAndReportsUnmatchedLabels(@TempDir Path dir)
-      throws Exception {
-    Path csv = dir.resolve("mini.csv");
-    Files.write(
-        csv,
-        List.of(
-            "sentence,span,sub_span,label",
-            "We develop in Java and manage projects.,Java,,Java (computer programming)",
-            "We develop in Java and manage projects.,develop,,LABEL NOT PRESENT",
-            "We develop in Java and manage projects.,manage projects,,project management",
-            "Nothing to see here.,x,,no such skill in ESCO",
-            "Only underspecified.,y,,UNDERSPECIFIED"));
-    Benchmark.Report report = evaluation.skillExtraction(csv, 20, ImportProgress.silent());
-    assertThat(report.metrics()).containsEntry("n", 1).containsEntry("unmatched_labels", 1);
-    assertThat((Double) report.metrics().get("rp@5")).isEqualTo(1.0);
-    assertThat(report.markdown())
-        .contains("BM25 over labels (baseline)")
-        .contains("no such skill in ESCO");
-  }
-
-  @Test
-  void skillStatementEvaluationScoresTheApiPathAndNamesBadLines(@TempDir Path dir)
-      throws Exception {
-    Path jsonl = dir.resolve("statements.jsonl");
-    Files.write(
-        jsonl,
-        List.of(
-            "{\"lang\":\"fi\",\"text\":\"Vastasin projektinhallinnasta.\",\"gold\":[\""
-                + PROJECT_MANAGEMENT
-                + "\"]}",
-            "{\"lang\":\"sv\",\"text\":\"Projektledning.\",\"gold\":[\""
-                + PROJECT_MANAGEMENT
-                + "\"]}",
-            "{\"lang\":\"fi\",\"text\":\"Tuntematon.\",\"gold\":[\"http://x/unknown\"]}"));
-    Benchmark.Report report =
-        evaluation.skillStatements(jsonl, Language.FI, ImportProgress.silent());
-    assertThat(report.metrics()).containsEntry("n", 1).containsEntry("api_empty", 0);
-    assertThat((Double) report.metrics().get("api_rp@5")).isEqualTo(1.0);
-    assertThat(report.markdown()).contains("1 gold URIs unknown").contains("(baseline)");
-
-    Path bad = dir.resolve("bad.jsonl");
-    Files.write(bad, List.of("{\"text\":\"x\",\"gold\":[]}", "{\"gold\":[]}"));
-    assertThatThrownBy(() -> evaluation.skillStatements(bad, Language.FI, ImportProgress.silent()))
-        .isInstanceOfSatisfying(
-            InvalidInputException.class,
-            e -> {
-              assertThat(e.line()).isEqualTo(2);
-              assertThat(e.field()).isEqualTo("text");
-            });
   }
 
   @Test

@@ -4,19 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.osaava.platform.Benchmark;
 import fi.osaava.platform.ImportProgress;
-import fi.osaava.web.WebTestBase;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A reduced {@code ./osaava evaluate matching} through the module's API over real ESCO: the recall
- * target must hold and beat the overlap baseline. Path quality runs only over real offerings with
- * skills; where the shared test database has them, its targets are checked too, else the report
- * must say honestly that it did not run (the path targets are also checked on a synthetic catalogue
- * in {@code MatchingEngineTest}).
+ * A reduced {@code ./osaava evaluate matching} through the module's API over the real ESCO graph
+ * (in the module slice): the recall target must hold and beat the overlap baseline. Path quality
+ * runs only over real offerings with skills; the slice's education answers with none, so the report
+ * must say honestly that it did not run (the path targets are checked on a synthetic catalogue in
+ * {@code MatchingEngineTest}).
  */
-class MatchingEvaluationTest extends WebTestBase {
+class MatchingEvaluationTest extends OpportunitiesSlice {
 
   @Autowired MatchingEvaluation evaluation;
 

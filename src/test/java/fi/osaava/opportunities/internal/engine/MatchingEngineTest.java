@@ -3,10 +3,9 @@ package fi.osaava.opportunities.internal.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.osaava.ReferenceData;
+import fi.osaava.opportunities.OpportunitiesSlice;
 import fi.osaava.opportunities.OpportunityKind;
 import fi.osaava.taxonomy.ConceptUri;
-import fi.osaava.taxonomy.TaxonomyApi;
-import fi.osaava.web.WebTestBase;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,22 +14,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The engine over the real ESCO 1.1.1 graph (read through the taxonomy's API from the shared test
- * context) and a seeded synthetic catalogue: a reduced evaluation whose targets can fail, and the
- * properties of gaps, rankings and paths.
+ * The engine over the real ESCO 1.1.1 graph (read through the taxonomy's API, which the module
+ * slice answers from the published files) and a seeded synthetic catalogue: a reduced evaluation
+ * whose targets can fail, and the properties of gaps, rankings and paths.
  */
-class MatchingEngineTest extends WebTestBase {
+class MatchingEngineTest extends OpportunitiesSlice {
 
   private static final Logger log = LoggerFactory.getLogger(MatchingEngineTest.class);
   private static final ConceptUri SOFTWARE_DEVELOPER =
       ConceptUri.of("http://data.europa.eu/esco/occupation/f2b15a0e-e65a-438a-affb-29b9d50b77d1");
 
   private static MatchIndex index;
-
-  @Autowired TaxonomyApi taxonomy;
 
   @BeforeEach
   void loadOnce() {
