@@ -2,6 +2,7 @@ package fi.osaava.identification;
 
 import fi.osaava.platform.Language;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Suggests the ESCO skills and occupations that a text expresses. Thread-safe. */
 public interface IdentificationApi {
@@ -15,10 +16,17 @@ public interface IdentificationApi {
    * @param text any text; null or blank gives an empty result
    * @param language the language of the whole text, or null to detect it per sentence
    */
-  Identification identify(String text, Language language, IdentifyOptions options);
+  Identification identify(
+      @Nullable String text, @Nullable Language language, IdentifyOptions options);
 
-  /** Many texts at once, faster than one by one because the semantic model runs in batches. */
-  List<Identification> identifyAll(List<String> texts, Language language, IdentifyOptions options);
+  /**
+   * Many texts at once, faster than one by one because the semantic model runs in batches.
+   *
+   * @param texts null or blank ones give empty results
+   * @param language the language of every text, or null to detect it per sentence
+   */
+  List<Identification> identifyAll(
+      List<String> texts, @Nullable Language language, IdentifyOptions options);
 
   /** What the engine has loaded; {@link IdentificationStatus#ready()} false while it builds. */
   IdentificationStatus status();

@@ -1,5 +1,7 @@
 package fi.osaava.identification;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How much to return and which signals to use.
  *
@@ -16,7 +18,7 @@ public record IdentifyOptions(
     double threshold,
     boolean semantic,
     boolean occupations,
-    fi.osaava.platform.Language labelLanguage,
+    fi.osaava.platform.@Nullable Language labelLanguage,
     int minimum) {
 
   /** How many suggestions a text gets at least, the unsure ones marked as such. */
@@ -37,7 +39,7 @@ public record IdentifyOptions(
       double threshold,
       boolean semantic,
       boolean occupations,
-      fi.osaava.platform.Language labelLanguage) {
+      fi.osaava.platform.@Nullable Language labelLanguage) {
     this(limit, threshold, semantic, occupations, labelLanguage, 0);
   }
 
@@ -58,7 +60,7 @@ public record IdentifyOptions(
     return new IdentifyOptions(limit, newThreshold, semantic, occupations, labelLanguage, minimum);
   }
 
-  public IdentifyOptions withLabelLanguage(fi.osaava.platform.Language language) {
+  public IdentifyOptions withLabelLanguage(fi.osaava.platform.@Nullable Language language) {
     return new IdentifyOptions(limit, threshold, semantic, occupations, language, minimum);
   }
 

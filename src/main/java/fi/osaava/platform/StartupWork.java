@@ -1,6 +1,7 @@
 package fi.osaava.platform;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Work that a module still does after the service has started and until which its answers are
@@ -22,7 +23,7 @@ public interface StartupWork {
    * @param done steps finished, 0 when unknown
    * @param total steps in all, 0 when unknown
    */
-  record Pending(String key, String subject, int done, int total) {
+  record Pending(String key, @Nullable String subject, int done, int total) {
 
     /** "education (2/5)" for logs, in English. */
     public String describe() {

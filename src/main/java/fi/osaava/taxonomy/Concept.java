@@ -4,10 +4,12 @@ import fi.osaava.platform.Language;
 import fi.osaava.platform.LocalizedText;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One concept in full, as read in one language.
  *
+ * @param code the concept's own code (skills, skill groups, occupations); null if none
  * @param label the preferred label in the reader's language, or a marked fallback
  * @param alternativeLabels the alternative labels in the same language as {@code label}
  * @param description the description in the reader's language, or a marked fallback; null if none
@@ -21,15 +23,15 @@ import java.util.Map;
 public record Concept(
     ConceptUri uri,
     ConceptType type,
-    String code,
+    @Nullable String code,
     LocalizedText label,
     List<String> alternativeLabels,
-    LocalizedText description,
+    @Nullable LocalizedText description,
     Map<Language, String> preferredLabels,
-    String skillType,
-    String reuseLevel,
-    String iscoCode,
-    String status,
+    @Nullable String skillType,
+    @Nullable String reuseLevel,
+    @Nullable String iscoCode,
+    @Nullable String status,
     boolean obsolete) {
 
   public Concept {

@@ -3,6 +3,7 @@ package fi.osaava.taxonomy;
 import fi.osaava.platform.Language;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A concept with every label and description it has in every language: what modules that build
@@ -17,9 +18,9 @@ import java.util.Map;
 public record ConceptRecord(
     ConceptUri uri,
     ConceptType type,
-    String iscoCode,
-    String skillType,
-    String reuseLevel,
+    @Nullable String iscoCode,
+    @Nullable String skillType,
+    @Nullable String reuseLevel,
     List<Label> labels,
     Map<Language, String> descriptions) {
 
@@ -32,7 +33,7 @@ public record ConceptRecord(
   public record Label(Language language, LabelKind kind, String text) {}
 
   /** The preferred label in {@code language}, or null. */
-  public String preferredLabel(Language language) {
+  public @Nullable String preferredLabel(Language language) {
     for (Label label : labels) {
       if (label.language() == language && label.kind() == LabelKind.PREFERRED) {
         return label.text();

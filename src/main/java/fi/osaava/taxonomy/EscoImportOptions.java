@@ -1,6 +1,7 @@
 package fi.osaava.taxonomy;
 
 import fi.osaava.platform.Language;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Options of an ESCO import.
@@ -11,10 +12,11 @@ import fi.osaava.platform.Language;
  * @param allowShrink mark obsolete whatever the new classification files lack, even more than
  *     {@link fi.osaava.platform.SnapshotShrinkGuard} accepts (the classification really shrank)
  */
-public record EscoImportOptions(String version, Language referenceLanguage, boolean allowShrink) {
+public record EscoImportOptions(
+    @Nullable String version, Language referenceLanguage, boolean allowShrink) {
 
   /** Options that refuse an implausible shrink. */
-  public EscoImportOptions(String version, Language referenceLanguage) {
+  public EscoImportOptions(@Nullable String version, Language referenceLanguage) {
     this(version, referenceLanguage, false);
   }
 

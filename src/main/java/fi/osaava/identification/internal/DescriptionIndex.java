@@ -25,16 +25,16 @@ final class DescriptionIndex {
 
   DescriptionIndex(WordForms forms, Map<Integer, String> descriptions) {
     this.forms = forms;
-    List<Integer> concepts = new ArrayList<>(descriptions.keySet());
-    concepts.sort(null);
-    int n = concepts.size();
+    List<Map.Entry<Integer, String>> documents = new ArrayList<>(descriptions.entrySet());
+    documents.sort(Map.Entry.comparingByKey());
+    int n = documents.size();
     docConcept = new int[n];
     List<Map<Integer, Integer>> termFrequencies = new ArrayList<>(n);
     long totalLength = 0;
     int[] lengths = new int[n];
     for (int d = 0; d < n; d++) {
-      docConcept[d] = concepts.get(d);
-      String text = descriptions.get(docConcept[d]);
+      docConcept[d] = documents.get(d).getKey();
+      String text = documents.get(d).getValue();
       Map<Integer, Integer> tf = new HashMap<>();
       for (Token token : Tokenizer.tokenize(text, 0, text.length())) {
         if (forms.isStopword(token.word())) {

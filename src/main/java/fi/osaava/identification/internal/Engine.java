@@ -15,7 +15,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The identification engine over one ESCO snapshot: label indexes per language, description
@@ -121,8 +123,9 @@ final class Engine {
   /** Word translations into English per language, for glosses; empty until learnt. */
   private volatile Map<Language, WordTranslations> translations = Map.of();
 
-  private volatile SemanticIndex semantic;
-  private volatile EmbeddingModel model;
+  /** The English embeddings and the model that makes them; null until they are loaded. */
+  private volatile @Nullable Embeddings embeddings;
+
   final int labelCount;
 
   private final LexicalSignal lexical;
@@ -167,14 +170,21 @@ final class Engine {
     this.ranker = new Ranker(esco, weights);
   }
 
-  /** The indexes of one language. */
+  /** The semantic index and its model, attached together so a reader never sees one alone. */
+  private record Embeddings(SemanticIndex index, EmbeddingModel model) {}
+
+  /**
+   * The indexes of one language.
+   *
+   * @param descriptions null for a language without skill descriptions
+   */
   private record LanguageIndexes(
       Language language,
       WordForms forms,
       Set<String> vocabulary,
       LabelIndex labels,
       CharNgramIndex titles,
-      DescriptionIndex descriptions) {}
+      @Nullable DescriptionIndex descriptions) {}
 
   private static LanguageIndexes buildLanguage(EscoSnapshot esco, WordForms forms) {
     Language language = forms.language;
@@ -234,12 +244,16 @@ final class Engine {
   }
 
   void attachSemantic(SemanticIndex index, EmbeddingModel embeddingModel) {
-    this.model = embeddingModel;
-    this.semantic = index;
+    this.embeddings = new Embeddings(index, embeddingModel);
   }
 
   boolean hasSemantic() {
-    return semantic != null;
+    return embeddings != null;
+  }
+
+  /** The word forms of a language; the engine has them for every language. */
+  WordForms formsOf(Language language) {
+    return Objects.requireNonNull(forms.get(language), language::code);
   }
 
   void attachTranslations(Map<Language, WordTranslations> learnt) {
@@ -257,7 +271,7 @@ final class Engine {
    * label word (Excel, Python) stays. Function words are left out. Every gloss word keeps the
    * offsets of the word it came from, so evidence points into the original text.
    */
-  List<Token> gloss(List<Token> tokens, Language language) {
+  List<Token> gloss(List<Token> tokens, @Nullable Language language) {
     WordTranslations table = language == null ? null : translations.get(language);
     WordForms f = language == null ? null : forms.get(language);
     if (table == null || f == null || language == Language.EN) {
@@ -345,7 +359,7 @@ final class Engine {
 
   private void addGloss(List<Token> into, List<WordTranslations.Translation> found, Token from) {
     WordTranslations.Translation best = found.getFirst();
-    WordForms english = forms.get(Language.EN);
+    WordForms english = formsOf(Language.EN);
     // A word whose best translation is a function word is one itself: it adds nothing to match.
     if (english.isStopword(best.english())) {
       return;
@@ -358,7 +372,8 @@ final class Engine {
     }
   }
 
-  List<Analysis> analyze(List<String> texts, Language given, boolean useSemantic, int limit) {
+  List<Analysis> analyze(
+      List<String> texts, @Nullable Language given, boolean useSemantic, int limit) {
     return analyze(texts, given, useSemantic, true, false, limit);
   }
 
@@ -369,7 +384,7 @@ final class Engine {
    */
   List<Analysis> analyze(
       List<String> texts,
-      Language given,
+      @Nullable Language given,
       boolean useSemantic,
       boolean useGraph,
       boolean withIscoGroups,
@@ -378,7 +393,7 @@ final class Engine {
     List<Boolean> truncated = new ArrayList<>(texts.size());
     List<float[]> queryVectors = new ArrayList<>();
     List<int[]> queryOwner = new ArrayList<>();
-    SemanticIndex sem = useSemantic ? semantic : null;
+    Embeddings sem = useSemantic ? embeddings : null;
     List<String> queryTexts = new ArrayList<>();
     for (int t = 0; t < texts.size(); t++) {
       String text = texts.get(t) == null ? "" : texts.get(t);
@@ -408,11 +423,16 @@ final class Engine {
       }
     }
     // The model embeds on its own threads while this one does the lexical matching.
-    java.util.concurrent.CompletableFuture<float[][]> embedding =
-        sem == null || queryTexts.isEmpty()
-            ? java.util.concurrent.CompletableFuture.completedFuture(new float[0][])
-            : java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> SemanticIndex.embed(model, queryTexts), EMBEDDING_CALLER);
+    java.util.concurrent.CompletableFuture<float[][]> embedding;
+    if (sem == null || queryTexts.isEmpty()) {
+      embedding = java.util.concurrent.CompletableFuture.completedFuture(new float[0][]);
+    } else {
+      EmbeddingModel embedder = sem.model();
+      embedding =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> SemanticIndex.embed(embedder, queryTexts), EMBEDDING_CALLER);
+    }
+    SemanticIndex semanticIndex = sem == null ? null : sem.index();
     List<Analysis> results = new ArrayList<>(texts.size());
     int q = 0;
     for (int t = 0; t < texts.size(); t++) {
@@ -433,13 +453,13 @@ final class Engine {
               pieces.get(t),
               truncated.get(t),
               given,
-              new SemanticSignal.Query(sem, textVectors, vectorPieces),
+              new SemanticSignal.Query(semanticIndex, textVectors, vectorPieces),
               new Scope(useGraph, withIscoGroups, limit)));
     }
     return results;
   }
 
-  private List<Piece> prepare(String text, Language given) {
+  private List<Piece> prepare(String text, @Nullable Language given) {
     if (text.isBlank()) {
       return List.of();
     }
@@ -486,7 +506,7 @@ final class Engine {
   private Analysis rank(
       List<Piece> pieces,
       boolean truncated,
-      Language given,
+      @Nullable Language given,
       SemanticSignal.Query vectors,
       Scope scope) {
     SignalTable signals = new SignalTable();

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * English words that a Finnish, Swedish or Norwegian word borrows or shares (ekologi and ekologia
@@ -34,7 +35,7 @@ final class EnglishCognates {
   }
 
   /** The English word this one shares its form with, or null. */
-  String find(String word) {
+  @Nullable String find(String word) {
     String form = reduce(word, false);
     return form.length() >= MIN_LENGTH ? byForm.get(form) : null;
   }

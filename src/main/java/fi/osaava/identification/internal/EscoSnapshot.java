@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The part of ESCO that identification needs, in arrays indexed by a dense concept number: skills,
@@ -109,7 +110,7 @@ final class EscoSnapshot {
   }
 
   /** The first four digits of an occupation's ISCO code, or of an ISCO group's own code. */
-  String iscoUnitGroup(int concept) {
+  @Nullable String iscoUnitGroup(int concept) {
     ConceptRecord r = records.get(concept);
     String code = r.iscoCode();
     if (r.type() == ConceptType.ISCO_GROUP) {

@@ -20,25 +20,28 @@ final class GraphSignal {
     this.weights = weights;
   }
 
+  /** An occupation named in the text, with its label strength and where it is named. */
+  private record NamedOccupation(int concept, float strength, List<int[]> spans) {}
+
   void collect(SignalTable signals) {
-    List<Candidate> occupationsByTitle = new ArrayList<>();
+    List<NamedOccupation> occupationsByTitle = new ArrayList<>();
     for (Map.Entry<Integer, Signals> e : signals.entries()) {
       int c = e.getKey();
       if (esco.types[c] == ConceptType.OCCUPATION && e.getValue().lex >= weights.titleThreshold()) {
-        occupationsByTitle.add(new Candidate(c, e.getValue().lex, null, e.getValue().lexSpans));
+        occupationsByTitle.add(new NamedOccupation(c, e.getValue().lex, e.getValue().lexSpans));
       }
     }
-    for (Candidate occupation : occupationsByTitle) {
+    for (NamedOccupation occupation : occupationsByTitle) {
       propagate(signals, occupation, esco.essentialSkills[occupation.concept()], 1f);
       propagate(signals, occupation, esco.optionalSkills[occupation.concept()], 0.5f);
     }
   }
 
   private static void propagate(
-      SignalTable signals, Candidate occupation, int[] skills, float weight) {
+      SignalTable signals, NamedOccupation occupation, int[] skills, float weight) {
     for (int skill : skills) {
       Signals s = signals.of(skill);
-      float value = (float) occupation.score() * weight;
+      float value = occupation.strength() * weight;
       if (value > s.graph) {
         s.graph = value;
         s.graphSpans = occupation.spans();

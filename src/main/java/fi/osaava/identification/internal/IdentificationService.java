@@ -21,7 +21,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -48,12 +50,12 @@ class IdentificationService implements IdentificationApi, StartupWork {
   private final FinnishMorphology morphology;
   private final Directories directories;
   private final IdentificationProperties properties;
-  private volatile Engine engine;
+  private volatile @Nullable Engine engine;
   private volatile long buildMillis;
-  private volatile CompletableFuture<Void> semanticLoading;
+  private volatile @Nullable CompletableFuture<Void> semanticLoading;
 
   /** What the engine is building now, for readiness: null, or a {@code startup.} message key. */
-  private volatile String building;
+  private volatile @Nullable String building;
 
   IdentificationService(
       TaxonomyApi taxonomy,
@@ -112,24 +114,34 @@ class IdentificationService implements IdentificationApi, StartupWork {
   }
 
   @Override
-  public Identification identify(String text, Language language, IdentifyOptions options) {
+  public Identification identify(
+      @Nullable String text, @Nullable Language language, IdentifyOptions options) {
     return identifyAll(java.util.Collections.singletonList(text), language, options).getFirst();
   }
 
   @Override
   public List<Identification> identifyAll(
-      List<String> texts, Language language, IdentifyOptions options) {
-    List<Analysis> analyses = analyze(texts, language, options.semantic(), options.limit());
-    List<Identification> results = new ArrayList<>(analyses.size());
+      List<String> texts, @Nullable Language language, IdentifyOptions options) {
+    List<Identification> results = new ArrayList<>(texts.size());
+    if (allBlank(texts)) {
+      // Nothing to read: no need to build the engine.
+      for (int i = 0; i < texts.size(); i++) {
+        results.add(Identification.empty());
+      }
+      return results;
+    }
+    // One engine for the ranking and the labels, even if an ESCO import replaces it meanwhile.
+    Engine e = ensureReady(false);
+    List<Analysis> analyses = e.analyze(texts, language, options.semantic(), options.limit());
     for (int i = 0; i < analyses.size(); i++) {
       Analysis a = analyses.get(i);
-      Language labels = options.labelLanguage() != null ? options.labelLanguage() : a.language();
-      String text = texts.get(i) == null ? "" : texts.get(i);
+      Language labels = Objects.requireNonNullElse(options.labelLanguage(), a.language());
+      String text = Objects.requireNonNullElse(texts.get(i), "");
       results.add(
           new Identification(
-              toConcepts(a.skills(), labels, text, options),
+              toConcepts(e, a.skills(), labels, text, options),
               options.occupations()
-                  ? toConcepts(a.occupations(), labels, text, options)
+                  ? toConcepts(e, a.occupations(), labels, text, options)
                   : List.of(),
               a.sentences(),
               a.truncated()));
@@ -137,22 +149,31 @@ class IdentificationService implements IdentificationApi, StartupWork {
     return results;
   }
 
+  private static boolean allBlank(List<String> texts) {
+    return texts.stream().allMatch(t -> t == null || t.isBlank());
+  }
+
   /** The engine's raw rankings, for the evaluations. */
-  List<Analysis> analyze(List<String> texts, Language language, boolean semantic, int limit) {
-    boolean blank = texts.stream().allMatch(t -> t == null || t.isBlank());
-    if (blank) {
+  List<Analysis> analyze(
+      List<String> texts, @Nullable Language language, boolean semantic, int limit) {
+    if (allBlank(texts)) {
+      // As the engine does for a text without words: English when no language is given.
+      Language main = Objects.requireNonNullElse(language, Language.EN);
       List<Analysis> empty = new ArrayList<>(texts.size());
       for (int i = 0; i < texts.size(); i++) {
-        empty.add(new Analysis(List.of(), List.of(), List.of(), List.of(), false, language));
+        empty.add(new Analysis(List.of(), List.of(), List.of(), List.of(), false, main));
       }
       return empty;
     }
     return ensureReady(false).analyze(texts, language, semantic, limit);
   }
 
-  private List<IdentifiedConcept> toConcepts(
-      List<Candidate> candidates, Language language, String text, IdentifyOptions options) {
-    Engine e = engine;
+  private static List<IdentifiedConcept> toConcepts(
+      Engine e,
+      List<Candidate> candidates,
+      Language language,
+      String text,
+      IdentifyOptions options) {
     List<IdentifiedConcept> result = new ArrayList<>();
     int confident = 0;
     for (Candidate c : candidates) {
@@ -223,7 +244,9 @@ class IdentificationService implements IdentificationApi, StartupWork {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (java.util.concurrent.ExecutionException e) {
-        log.warn("Embeddings failed to load: {}", e.getCause().toString());
+        log.warn(
+            "Embeddings failed to load: {}",
+            Objects.requireNonNullElse(e.getCause(), e).toString());
       }
     }
     return status();
@@ -360,7 +383,7 @@ class IdentificationService implements IdentificationApi, StartupWork {
   }
 
   private WordTranslations translations(
-      Engine e, TaxonomyStatus status, Language language, WordTranslations finnish) {
+      Engine e, TaxonomyStatus status, Language language, @Nullable WordTranslations finnish) {
     Path dictionaries = ParallelCorpus.DICTD;
     StringBuilder key =
         new StringBuilder(TRANSLATION_RECIPE)
@@ -399,21 +422,23 @@ class IdentificationService implements IdentificationApi, StartupWork {
     if (cached != null) {
       return cached;
     }
-    ParallelCorpus corpus = new ParallelCorpus(e.forms.get(language), e.forms.get(Language.EN));
+    ParallelCorpus corpus = new ParallelCorpus(e.formsOf(language), e.formsOf(Language.EN));
     corpus.addEsco(e.esco);
     corpus.addFreeDict(dictionaries);
-    WordForms fi = e.forms.get(Language.FI);
-    boolean pivot = language != Language.FI && finnish != null && finnish.size() > 0;
-    if (pivot) {
-      corpus.addEscoPivot(e.esco, fi, finnish);
-      corpus.addPivotFreeDict(dictionaries, fi, finnish);
+    WordForms fi = e.formsOf(Language.FI);
+    // Finnish as the pivot: null for Finnish itself, and when the Finnish table failed or is empty.
+    WordTranslations pivot =
+        language != Language.FI && finnish != null && finnish.size() > 0 ? finnish : null;
+    if (pivot != null) {
+      corpus.addEscoPivot(e.esco, fi, pivot);
+      corpus.addPivotFreeDict(dictionaries, fi, pivot);
     }
     directories
         .referenceData()
         .ifPresent(
             d -> {
-              corpus.addKonfo(d, pivot ? fi : null, pivot ? finnish : null);
-              corpus.addServices(d, pivot ? fi : null, pivot ? finnish : null);
+              corpus.addKonfo(d, pivot != null ? fi : null, pivot);
+              corpus.addServices(d, pivot != null ? fi : null, pivot);
               corpus.addClassifications(d);
             });
     WordTranslations table = WordTranslations.train(corpus.segments());

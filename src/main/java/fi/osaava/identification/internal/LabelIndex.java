@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The labels of one language as sequences of word keys, with an inverted index from key to label. A
@@ -238,7 +239,7 @@ final class LabelIndex {
                 java.util.Arrays.copyOf(s.candidateKeys.items, candidates), MAX_DETAILED);
       }
       List<LabelHit> hits = new ArrayList<>(chosen.length);
-      int[][] wholeWords = chosen.length == 0 ? null : wholeWordTermsOf(tokens);
+      int[][] wholeWords = chosen.length == 0 ? new int[0][] : wholeWordTermsOf(tokens);
       for (int i : chosen) {
         int label = s.candidateLabels.items[i];
         float covered = s.candidateCovered.items[i];
@@ -266,7 +267,7 @@ final class LabelIndex {
    * Which tokens matched which label words: for each matched word the token nearest to the others.
    * The match is literal when every label word is there exactly as written.
    */
-  private LabelHit detail(
+  private @Nullable LabelHit detail(
       int label,
       long mask,
       float coverage,

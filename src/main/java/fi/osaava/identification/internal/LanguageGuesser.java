@@ -5,6 +5,7 @@ import fi.osaava.text.StopWords;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Guesses the language of a sentence from its function words, letters that only some of the
@@ -23,7 +24,7 @@ final class LanguageGuesser {
   private LanguageGuesser() {}
 
   /** The most likely language, or null when nothing speaks for one over the others. */
-  static Language guess(List<Token> tokens) {
+  static @Nullable Language guess(List<Token> tokens) {
     double[] score = new double[LANGUAGES.length];
     for (Token token : tokens) {
       String w = token.word();

@@ -6,6 +6,7 @@ import fi.osaava.taxonomy.LabelKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Label matches: each sentence against the labels of its language (and, as a secondary language,
@@ -46,14 +47,15 @@ final class LexicalSignal {
       if (!primary && !secondary) {
         continue;
       }
-      for (LabelIndex.LabelHit hit : labels.get(language).match(piece.tokens(), secondary)) {
+      LabelIndex index = Objects.requireNonNull(labels.get(language), language::code);
+      for (LabelIndex.LabelHit hit : index.match(piece.tokens(), secondary)) {
         if (language == Language.EN
             && esco.types[hit.concept()] != ConceptType.SKILL
             && !hit.light()) {
           // The stemmer makes "project management" a "project manager"; titles need the word.
           continue;
         }
-        float score = hitScore(hit, labels.get(language).kind(hit.label()));
+        float score = hitScore(hit, index.kind(hit.label()));
         Signals s = signals.of(hit.concept());
         if (score > s.lex + 1e-6) {
           s.lex = score;
@@ -73,7 +75,7 @@ final class LexicalSignal {
   }
 
   private void matchGloss(Piece piece, SignalTable signals) {
-    LabelIndex english = labels.get(Language.EN);
+    LabelIndex english = Objects.requireNonNull(labels.get(Language.EN), "en");
     for (LabelIndex.LabelHit hit : english.match(piece.gloss(), false)) {
       if (esco.types[hit.concept()] != ConceptType.SKILL) {
         continue;

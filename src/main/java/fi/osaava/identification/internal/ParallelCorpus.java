@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -316,7 +317,8 @@ final class ParallelCorpus {
    * and, with a pivot, also between the language and the pivot (whose sentences reach English
    * through the pivot's translations).
    */
-  void addKonfo(Path dataDirectory, WordForms pivot, WordTranslations pivotToEnglish) {
+  void addKonfo(
+      Path dataDirectory, @Nullable WordForms pivot, @Nullable WordTranslations pivotToEnglish) {
     Path folder = dataDirectory.resolve("education");
     if (!Files.isDirectory(folder)) {
       return;
@@ -339,7 +341,7 @@ final class ParallelCorpus {
               if (!theirs.isBlank() && !ours.isBlank()) {
                 addAligned(theirs, ours);
               }
-              if (pivot != null && !theirs.isBlank()) {
+              if (pivot != null && pivotToEnglish != null && !theirs.isBlank()) {
                 String middle = plain(node.path(pivot.language.code()).asString(""));
                 addAlignedPivot(theirs, middle, pivot, pivotToEnglish);
               }
@@ -358,7 +360,8 @@ final class ParallelCorpus {
    * services/ptv-general-descriptions-*.json}): names, summaries, descriptions and instructions in
    * fi, sv and en as lists of {@code {Lang, Label}}, sentence-aligned like the programmes.
    */
-  void addServices(Path dataDirectory, WordForms pivot, WordTranslations pivotToEnglish) {
+  void addServices(
+      Path dataDirectory, @Nullable WordForms pivot, @Nullable WordTranslations pivotToEnglish) {
     Path folder = dataDirectory.resolve("services");
     if (!Files.isDirectory(folder)) {
       return;
@@ -379,7 +382,7 @@ final class ParallelCorpus {
             if (!ours.isBlank() && !ours.startsWith("{")) {
               addAligned(theirs, ours);
             }
-            if (pivot != null) {
+            if (pivot != null && pivotToEnglish != null) {
               addAlignedPivot(
                   theirs, label(service.path(field), pivot.language.code()), pivot, pivotToEnglish);
             }
@@ -443,7 +446,7 @@ final class ParallelCorpus {
     return TAG.matcher(html).replaceAll(" ").replaceAll("\\s+", " ").strip();
   }
 
-  private String freeDictCode() {
+  private @Nullable String freeDictCode() {
     return switch (source.language) {
       case FI -> "fin";
       case SV -> "swe";

@@ -125,10 +125,15 @@ final class Ranker {
           Engine.sigmoid(weights.occupationBias() + lexPart + semPart + graphPart + titlePart);
       MatchReason reason;
       List<int[]> spans;
-      if (lexPart >= semPart && lexPart >= graphPart && lex > 0) {
+      // A positive lexical or title strength means the concept has signals (s is not null).
+      if (lexPart >= semPart && lexPart >= graphPart && lex > 0 && s != null) {
         reason = s.literal ? MatchReason.LITERAL : MatchReason.MORPHOLOGICAL;
         spans = s.lexSpans;
-      } else if (titlePart >= semPart && titlePart >= graphPart && title > 0) {
+      } else if (titlePart >= semPart
+          && titlePart >= graphPart
+          && title > 0
+          && s != null
+          && s.titleSpan != null) {
         reason = MatchReason.MORPHOLOGICAL;
         spans = List.of(s.titleSpan);
       } else if (semPart >= graphPart && s != null && s.semSpan != null) {

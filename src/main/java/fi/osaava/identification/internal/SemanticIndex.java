@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,11 +56,6 @@ final class SemanticIndex {
   /** Rows of cluster c are {@code clusterStart[c]} (inclusive) to {@code clusterStart[c + 1]}. */
   private final int[] clusterStart;
 
-  /** The label and described vectors as cached, kept only until the index is built. */
-  private float[] cachedLabels;
-
-  private float[] cachedDescriptions;
-
   private SemanticIndex(int[] concepts, int dim, float[] labels, float[] descriptions) {
     int n = concepts.length;
     this.size = n;
@@ -70,8 +66,6 @@ final class SemanticIndex {
         mean[s][d] = 0.5f * (labels[d * n + s] + descriptions[d * n + s]);
       }
     }
-    this.cachedLabels = labels;
-    this.cachedDescriptions = descriptions;
     int k = Math.max(1, (int) Math.round(Math.sqrt(n)));
     int[] assignment = new int[n];
     this.centroids = kmeans(mean, k, assignment);
@@ -174,11 +168,11 @@ final class SemanticIndex {
     float[][] described = embed(model, entries.stream().map(Entry::labelWithDescription).toList());
     int dim = labels.length == 0 ? 384 : labels[0].length;
     int[] concepts = entries.stream().mapToInt(Entry::concept).toArray();
-    SemanticIndex index =
-        new SemanticIndex(concepts, dim, transpose(labels, dim), transpose(described, dim));
-    index.write(file, key, entries);
-    index.cachedLabels = null;
-    index.cachedDescriptions = null;
+    // Column-major as cached; the index keeps only their mean, so they go once written.
+    float[] labelColumns = transpose(labels, dim);
+    float[] describedColumns = transpose(described, dim);
+    SemanticIndex index = new SemanticIndex(concepts, dim, labelColumns, describedColumns);
+    index.write(file, key, entries, labelColumns, describedColumns);
     log.info("Embedded {} concepts in {} s", n, (System.nanoTime() - started) / 1_000_000_000L);
     return index;
   }
@@ -262,7 +256,9 @@ final class SemanticIndex {
   /** Candidate concepts of one query and their scores, in matching order. */
   record Neighbours(int[] concepts, float[] scores) {}
 
-  private void write(Path file, String key, List<Entry> entries) throws IOException {
+  private void write(
+      Path file, String key, List<Entry> entries, float[] labelColumns, float[] describedColumns)
+      throws IOException {
     Files.createDirectories(file.getParent());
     Path temp = file.resolveSibling(file.getFileName() + ".tmp");
     try (DataOutputStream out =
@@ -272,17 +268,17 @@ final class SemanticIndex {
       out.writeInt(size);
       out.writeInt(dim);
       out.writeInt(fingerprint(entries));
-      for (float f : cachedLabels) {
+      for (float f : labelColumns) {
         out.writeFloat(f);
       }
-      for (float f : cachedDescriptions) {
+      for (float f : describedColumns) {
         out.writeFloat(f);
       }
     }
     Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  private static SemanticIndex load(Path file, String key, List<Entry> entries) {
+  private static @Nullable SemanticIndex load(Path file, String key, List<Entry> entries) {
     if (!Files.isRegularFile(file)) {
       return null;
     }
@@ -301,12 +297,8 @@ final class SemanticIndex {
       }
       float[] labels = readFloats(in, n * dim);
       float[] described = readFloats(in, n * dim);
-      SemanticIndex index =
-          new SemanticIndex(
-              entries.stream().mapToInt(Entry::concept).toArray(), dim, labels, described);
-      index.cachedLabels = null;
-      index.cachedDescriptions = null;
-      return index;
+      return new SemanticIndex(
+          entries.stream().mapToInt(Entry::concept).toArray(), dim, labels, described);
     } catch (IOException | RuntimeException e) {
       log.warn("Embedding cache {} unreadable ({}); rebuilding", file, e.toString());
       return null;

@@ -2,6 +2,7 @@ package fi.osaava.identification.internal;
 
 import java.util.List;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /** The nearest concepts to each embedded sentence (or gloss) in the semantic index. */
 final class SemanticSignal {
@@ -16,7 +17,7 @@ final class SemanticSignal {
    * @param vectors the embeddings of the pieces, computed while the other signals run
    * @param pieces the piece each vector belongs to, by position
    */
-  record Query(SemanticIndex index, Supplier<float[][]> vectors, List<Integer> pieces) {}
+  record Query(@Nullable SemanticIndex index, Supplier<float[][]> vectors, List<Integer> pieces) {}
 
   private final FusionWeights weights;
 
@@ -26,12 +27,13 @@ final class SemanticSignal {
 
   void collect(List<Piece> pieces, Query query, SignalTable signals) {
     float[][] vectors = query.pieces().isEmpty() ? new float[0][] : query.vectors().get();
-    if (query.index() == null || vectors.length == 0) {
+    SemanticIndex index = query.index();
+    if (index == null || vectors.length == 0) {
       return;
     }
     for (int k = 0; k < vectors.length; k++) {
       Piece piece = pieces.get(query.pieces().get(k));
-      SemanticIndex.Neighbours neighbours = query.index().nearest(vectors[k]);
+      SemanticIndex.Neighbours neighbours = index.nearest(vectors[k]);
       float[] scores = neighbours.scores();
       for (int r : Engine.topIndexes(scores, SEMANTIC_PER_SENTENCE)) {
         float value = clamp01((scores[r] - weights.semanticFloor()) / weights.semanticRange());

@@ -3,6 +3,7 @@ package fi.osaava.identification.internal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The signals of one text by concept. The signals fill it in a fixed order and the ranker iterates
@@ -18,7 +19,7 @@ final class SignalTable {
   }
 
   /** The concept's signals, or null when no signal mentioned it. */
-  Signals get(int concept) {
+  @Nullable Signals get(int concept) {
     return byConcept.get(concept);
   }
 

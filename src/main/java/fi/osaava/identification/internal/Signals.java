@@ -2,6 +2,7 @@ package fi.osaava.identification.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the signals found for one concept in one text: each signal class fills its own fields, the
@@ -26,9 +27,17 @@ final class Signals {
   /** Character n-gram similarity of a short piece to a title ({@link TitleSignal}). */
   float title;
 
-  int[] titleSpan;
+  /** Where the matching title is; null while {@link #title} is 0. */
+  int @Nullable [] titleSpan;
+
   final List<int[]> lexSpans = new ArrayList<>(2);
-  int[] semSpan;
-  List<int[]> descSpans;
-  List<int[]> graphSpans;
+
+  /** Where the nearest sentence is; null while {@link #sem} is 0. */
+  int @Nullable [] semSpan;
+
+  /** Null while {@link #desc} is 0. */
+  @Nullable List<int[]> descSpans;
+
+  /** The lending occupation's title spans; null while {@link #graph} is 0. */
+  @Nullable List<int[]> graphSpans;
 }

@@ -3,6 +3,7 @@ package fi.osaava.identification.internal;
 import fi.osaava.platform.Language;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -32,8 +33,7 @@ final class TitleSignal {
         if (piece.language() != null && piece.language() != language) {
           continue;
         }
-        titles
-            .get(language)
+        Objects.requireNonNull(titles.get(language), language::code)
             .search(phrase, weights.titleFloor())
             .forEach(
                 (c, sim) -> {

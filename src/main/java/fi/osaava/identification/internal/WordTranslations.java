@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Word translations from one language into English, learnt by our own code from parallel text
@@ -206,7 +207,7 @@ final class WordTranslations {
   }
 
   /** The table saved under {@code key}, or null when the file is missing, stale or unreadable. */
-  static WordTranslations load(Path file, String key) {
+  static @Nullable WordTranslations load(Path file, String key) {
     if (!Files.isRegularFile(file)) {
       return null;
     }

@@ -33,10 +33,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -135,7 +137,7 @@ class TaxonomyService implements TaxonomyApi {
     return Optional.of(
         new Concept(
             uri,
-            ConceptType.valueOf((String) row.get("concept_type")),
+            ConceptType.valueOf((String) Objects.requireNonNull(row.get("concept_type"))),
             (String) row.get("code"),
             label,
             alternatives.getOrDefault(label.language(), List.of()),
@@ -145,7 +147,7 @@ class TaxonomyService implements TaxonomyApi {
             (String) row.get("reuse_level"),
             (String) row.get("isco_code"),
             (String) row.get("status"),
-            (Boolean) row.get("obsolete")));
+            Boolean.TRUE.equals(row.get("obsolete"))));
   }
 
   @Override
@@ -277,7 +279,7 @@ class TaxonomyService implements TaxonomyApi {
       String fromColumn,
       String toColumn,
       ConceptUri from,
-      RelationType relation,
+      @Nullable RelationType relation,
       Language language,
       Paging paging) {
     MapSqlParameterSource params =

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 
 /**
@@ -40,7 +41,7 @@ final class CopyRows {
     this.mode = mode;
   }
 
-  CopyRows add(Object value) {
+  CopyRows add(@Nullable Object value) {
     if (mode == Mode.BATCHED_INSERT) {
       current.add(value);
       return this;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /** Everything one import run read, validated and ready to write. */
 final class EscoDataset {
@@ -20,11 +21,11 @@ final class EscoDataset {
   static final class ConceptRow {
     final String uri;
     final ConceptType type;
-    String code;
-    String iscoCode;
-    String skillType;
-    String reuseLevel;
-    String status;
+    @Nullable String code;
+    @Nullable String iscoCode;
+    @Nullable String skillType;
+    @Nullable String reuseLevel;
+    @Nullable String status;
 
     ConceptRow(String uri, ConceptType type) {
       this.uri = uri;
@@ -41,9 +42,9 @@ final class EscoDataset {
   static final class TextRow {
     final String uri;
     final Language language;
-    String description;
-    String definition;
-    String scopeNote;
+    @Nullable String description;
+    @Nullable String definition;
+    @Nullable String scopeNote;
     boolean hasDescription;
     boolean hasDefinition;
     boolean hasScopeNote;
@@ -54,15 +55,21 @@ final class EscoDataset {
     }
   }
 
-  /** A relation between two concepts, with where it was read for error messages. */
+  /**
+   * A relation between two concepts, with where it was read for error messages.
+   *
+   * @param to null for a collection's member, which has no second concept
+   * @param relation null where the file gives no type (broader relations, collections)
+   * @param toField null when {@code to} is
+   */
   record Edge(
       String from,
-      String to,
-      RelationType relation,
+      @Nullable String to,
+      @Nullable RelationType relation,
       String source,
       long line,
       String fromField,
-      String toField) {}
+      @Nullable String toField) {}
 
   enum BroaderPillar {
     SKILL,
@@ -82,8 +89,11 @@ final class EscoDataset {
   final Map<String, TextRow> texts = new LinkedHashMap<>();
 
   final Map<BroaderPillar, Map<String, Edge>> broader = new TreeMap<>();
-  Map<String, Edge> occupationSkills;
-  Map<String, Edge> skillSkills;
+
+  /** Null when the run had no such file: the stored relations stay. */
+  @Nullable Map<String, Edge> occupationSkills;
+
+  @Nullable Map<String, Edge> skillSkills;
   final Map<String, Map<String, Edge>> collections = new TreeMap<>();
 
   final List<String> files = new ArrayList<>();

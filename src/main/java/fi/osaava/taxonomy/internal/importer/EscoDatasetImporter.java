@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -61,7 +62,7 @@ class EscoDatasetImporter implements DatasetImporter {
   }
 
   /** {@code <data>/esco/v1.1.1} style folders; the highest version wins. */
-  static Path newestRelease(Path referenceData) {
+  static @Nullable Path newestRelease(Path referenceData) {
     Path esco = referenceData.resolve("esco");
     if (!Files.isDirectory(esco)) {
       return null;

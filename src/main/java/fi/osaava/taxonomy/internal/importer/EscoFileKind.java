@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The files of the official ESCO CSV packages, recognised by name. Language files end in {@code
@@ -27,23 +28,26 @@ enum EscoFileKind {
       Pattern.compile("(?<stem>[A-Za-z]+?)(?:_(?<lang>[A-Za-z]{2,3}(?:-[A-Za-z]+)?))?\\.csv");
   private static final Pattern COLLECTION_STEM = Pattern.compile("(?<name>[A-Za-z]+)Collection");
 
-  private final String stem;
-  private final ConceptType conceptType;
-  private final String escoConceptType;
+  /** Null for collections, recognised by their suffix instead. */
+  private final @Nullable String stem;
 
-  EscoFileKind(String stem, ConceptType conceptType, String escoConceptType) {
+  private final @Nullable ConceptType conceptType;
+  private final @Nullable String escoConceptType;
+
+  EscoFileKind(
+      @Nullable String stem, @Nullable ConceptType conceptType, @Nullable String escoConceptType) {
     this.stem = stem;
     this.conceptType = conceptType;
     this.escoConceptType = escoConceptType;
   }
 
   /** The concept type a classification ("pillar") file defines, or null for other files. */
-  ConceptType conceptType() {
+  @Nullable ConceptType conceptType() {
     return conceptType;
   }
 
-  /** The value of the {@code conceptType} column in this kind of file. */
-  String escoConceptType() {
+  /** The value of the {@code conceptType} column in this kind of file; null for non-pillars. */
+  @Nullable String escoConceptType() {
     return escoConceptType;
   }
 
@@ -52,7 +56,7 @@ enum EscoFileKind {
   }
 
   /** A recognised file name: its kind, language code (may be null) and collection code. */
-  record Match(EscoFileKind kind, String languageCode, String collection) {}
+  record Match(EscoFileKind kind, @Nullable String languageCode, @Nullable String collection) {}
 
   static Optional<Match> recognise(String fileName) {
     Matcher m = FILE.matcher(fileName);

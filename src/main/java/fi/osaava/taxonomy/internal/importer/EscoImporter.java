@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -90,7 +91,8 @@ public class EscoImporter {
     try {
       sources = EscoSource.expand(inputs);
     } catch (IOException e) {
-      throw new InvalidInputException(inputNames, 0, null, e.getMessage(), e);
+      throw new InvalidInputException(
+          inputNames, 0, null, Objects.requireNonNullElse(e.getMessage(), e.toString()), e);
     }
     if (sources.isEmpty()) {
       throw new InvalidInputException(inputNames, 0, null, "no ESCO CSV files found here");
@@ -301,8 +303,8 @@ public class EscoImporter {
     SnapshotShrinkGuard.check(
         inputNames,
         "current ESCO concepts of the types these files define",
-        ((Number) counts.get("current")).longValue(),
-        ((Number) counts.get("retired")).longValue(),
+        ((Number) Objects.requireNonNull(counts.get("current"))).longValue(),
+        ((Number) Objects.requireNonNull(counts.get("retired"))).longValue(),
         allowShrink);
   }
 
@@ -403,6 +405,11 @@ public class EscoImporter {
         .update();
   }
 
+  /** Occupation–skill and skill–skill files always give the type; the reader requires it. */
+  private static String relationName(Edge e) {
+    return Objects.requireNonNull(e.relation(), "relation").name();
+  }
+
   private void writeRelations(Connection connection, EscoDataset data, ImportProgress progress)
       throws SQLException {
     progress.report("writing " + data.relationCount() + " relations");
@@ -420,7 +427,7 @@ public class EscoImporter {
       jdbc.sql("delete from taxonomy_occupation_skill").update();
       CopyRows rows = rows();
       for (Edge e : data.occupationSkills.values()) {
-        rows.add(e.from()).add(e.to()).add(e.relation().name()).endRow();
+        rows.add(e.from()).add(e.to()).add(relationName(e)).endRow();
       }
       rows.copyInto(connection, "taxonomy_occupation_skill (occupation_uri, skill_uri, relation)");
     }
@@ -428,7 +435,7 @@ public class EscoImporter {
       jdbc.sql("delete from taxonomy_skill_relation").update();
       CopyRows rows = rows();
       for (Edge e : data.skillSkills.values()) {
-        rows.add(e.from()).add(e.to()).add(e.relation().name()).endRow();
+        rows.add(e.from()).add(e.to()).add(relationName(e)).endRow();
       }
       rows.copyInto(connection, "taxonomy_skill_relation (skill_uri, related_uri, relation)");
     }

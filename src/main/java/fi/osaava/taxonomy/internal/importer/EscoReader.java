@@ -23,7 +23,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the files of an ESCO import run into an {@link EscoDataset} and validates it: every
@@ -56,7 +58,9 @@ final class EscoReader {
     this.progress = progress;
   }
 
-  private record Classified(EscoSource source, EscoFileKind.Match match, Language language) {}
+  /** A recognised file; {@code language} null for files without one (relations, hierarchy). */
+  private record Classified(
+      EscoSource source, EscoFileKind.Match match, @Nullable Language language) {}
 
   EscoDataset read(List<EscoSource> sources) {
     List<Classified> files = new ArrayList<>();
@@ -113,7 +117,6 @@ final class EscoReader {
                   try (CsvReader csv = CsvReader.open(in, f.source().displayName())) {
                     readFile(csv, f, defining);
                   }
-                  return null;
                 });
       } catch (IOException e) {
         throw new InvalidInputException(
@@ -151,7 +154,8 @@ final class EscoReader {
               csv.padShortRecords(),
               f.language() != null ? f.language() : referenceLanguage,
               f.language() == null || f.language() == referenceLanguage);
-      case COLLECTION -> readCollection(csv, f.match().collection());
+      case COLLECTION ->
+          readCollection(csv, Objects.requireNonNull(f.match().collection(), "collection"));
       case OCCUPATION_SKILL_RELATIONS ->
           dataset.occupationSkills =
               readRelations(
@@ -169,7 +173,7 @@ final class EscoReader {
   private void readPillar(CsvReader csv, Classified f, boolean defining) {
     csv.requireColumns(Set.of("conceptUri"));
     EscoFileKind kind = f.match().kind();
-    ConceptType type = kind.conceptType();
+    ConceptType type = Objects.requireNonNull(kind.conceptType(), kind::name);
     Language language = f.language() != null ? f.language() : referenceLanguage;
     if (defining) {
       dataset.definedTypes.add(type);
@@ -299,7 +303,7 @@ final class EscoReader {
         if (defining && !dataset.concepts.containsKey(uri) && !stored.containsKey(uri)) {
           defineHierarchyGroup(row, uri, level, deepest, language);
         }
-        if (parent != null) {
+        if (parent != null && parentField != null) {
           edges.putIfAbsent(
               uri + " " + parent,
               new Edge(uri, parent, null, row.source(), row.line(), field, parentField));
@@ -348,7 +352,7 @@ final class EscoReader {
       String fromColumn,
       String toColumn,
       String typeColumn,
-      Map<String, Edge> into) {
+      @Nullable Map<String, Edge> into) {
     csv.requireColumns(Set.of(fromColumn, toColumn, typeColumn));
     Map<String, Edge> edges = into != null ? into : new LinkedHashMap<>();
     CsvRecord row;
@@ -395,7 +399,8 @@ final class EscoReader {
     return value.length() > 80 ? value.substring(0, 80) + "…" : value;
   }
 
-  private static String firstNonNull(String current, String candidate) {
+  private static @Nullable String firstNonNull(
+      @Nullable String current, @Nullable String candidate) {
     return current != null ? current : candidate;
   }
 
@@ -433,7 +438,7 @@ final class EscoReader {
       Map<String, Edge> edges,
       Map<String, ConceptType> types,
       Set<ConceptType> fromTypes,
-      Set<ConceptType> toTypes) {
+      @Nullable Set<ConceptType> toTypes) {
     var it = edges.values().iterator();
     while (it.hasNext()) {
       Edge e = it.next();
@@ -443,7 +448,8 @@ final class EscoReader {
         continue;
       }
       requireType(e, e.from(), e.fromField(), types, fromTypes);
-      if (toTypes != null) {
+      // Edges checked at both ends (all but collections' members) have both.
+      if (toTypes != null && e.to() != null && e.toField() != null) {
         requireType(e, e.to(), e.toField(), types, toTypes);
       }
     }

@@ -13,28 +13,30 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One CSV file of an import run, wherever it lives: on disk or inside a zip. The name shown in
  * errors is the path, with {@code !/entry} for zip entries.
  */
-record EscoSource(String displayName, String fileName, Path container, String zipEntry) {
+record EscoSource(String displayName, String fileName, Path container, @Nullable String zipEntry) {
 
   @FunctionalInterface
-  interface StreamConsumer<T> {
-    T accept(InputStream in) throws IOException;
+  interface StreamConsumer {
+    void accept(InputStream in) throws IOException;
   }
 
-  <T> T read(StreamConsumer<T> consumer) throws IOException {
+  void read(StreamConsumer consumer) throws IOException {
     if (zipEntry == null) {
       try (InputStream in = Files.newInputStream(container)) {
-        return consumer.accept(in);
+        consumer.accept(in);
       }
+      return;
     }
     try (ZipFile zip = new ZipFile(container.toFile())) {
       ZipEntry entry = zip.getEntry(zipEntry);
       try (InputStream in = zip.getInputStream(entry)) {
-        return consumer.accept(in);
+        consumer.accept(in);
       }
     }
   }
@@ -99,7 +101,6 @@ record EscoSource(String displayName, String fileName, Path container, String zi
             while ((n = in.read(buffer)) > 0) {
               sha.update(buffer, 0, n);
             }
-            return null;
           });
     }
     return HexFormat.of().formatHex(sha.digest());

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
@@ -35,8 +36,11 @@ class LabelIndexState {
   record Marker(int format, long importId) {}
 
   private final JdbcClient jdbc;
-  private final Path markerFile;
-  private volatile Marker inMemory;
+
+  /** Null when the index lives on the heap: the marker lives here too, in {@link #inMemory}. */
+  private final @Nullable Path markerFile;
+
+  private volatile @Nullable Marker inMemory;
 
   LabelIndexState(JdbcClient jdbc, Environment environment, Directories directories) {
     this.jdbc = jdbc;
@@ -100,7 +104,7 @@ class LabelIndexState {
     return id == null ? 0 : id;
   }
 
-  private Marker read() {
+  private @Nullable Marker read() {
     if (markerFile == null) {
       return inMemory;
     }

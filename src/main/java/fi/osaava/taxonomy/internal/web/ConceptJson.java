@@ -3,6 +3,7 @@ package fi.osaava.taxonomy.internal.web;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One concept in full, read in one language.
@@ -18,15 +19,15 @@ import java.util.Map;
 record ConceptJson(
     String uri,
     @Schema(example = "skill") String type,
-    String code,
+    @Nullable String code,
     TextJson label,
     List<String> alternativeLabels,
-    TextJson description,
+    @Nullable TextJson description,
     Map<String, String> preferredLabels,
     Map<String, String> descriptions,
-    @Schema(example = "skill/competence") String skillType,
-    @Schema(example = "cross-sector") String reuseLevel,
-    String iscoCode,
-    String status,
+    @Schema(example = "skill/competence") @Nullable String skillType,
+    @Schema(example = "cross-sector") @Nullable String reuseLevel,
+    @Nullable String iscoCode,
+    @Nullable String status,
     boolean obsolete,
     List<String> collections) {}

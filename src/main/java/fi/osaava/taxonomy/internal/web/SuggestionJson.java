@@ -21,9 +21,7 @@ record SuggestionJson(
         suggestion.type().slug(),
         TextJson.of(suggestion.label()),
         suggestion.matchedLabel(),
-        suggestion.matchedKind() == null
-            ? null
-            : suggestion.matchedKind().name().toLowerCase(Locale.ROOT),
+        suggestion.matchedKind().name().toLowerCase(Locale.ROOT),
         suggestion.score());
   }
 }

@@ -99,7 +99,7 @@ class TaxonomyApiController {
         concept.code(),
         TextJson.of(concept.label()),
         concept.alternativeLabels(),
-        TextJson.of(concept.description()),
+        TextJson.ofNullable(concept.description()),
         preferredLabels,
         descriptions,
         concept.skillType(),

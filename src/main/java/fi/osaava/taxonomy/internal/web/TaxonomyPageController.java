@@ -188,7 +188,7 @@ class TaxonomyPageController {
           taxonomy.skillsOfOccupation(
               uri, RelationType.OPTIONAL, language, new Paging(optionalPage, PAGE_SIZE));
     }
-    if (essential != null) {
+    if (essential != null && optional != null) {
       model.addAttribute("essential", essential);
       model.addAttribute("essentialPager", Pagination.of(essential, "ep", "essential", request));
       model.addAttribute("optional", optional);

@@ -5,6 +5,7 @@ import fi.osaava.taxonomy.ConceptUri;
 import fi.osaava.taxonomy.RelationType;
 import java.net.URI;
 import java.net.URISyntaxException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -17,14 +18,18 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class TaxonomyWebConfiguration implements WebMvcConfigurer {
 
+  // A false positive: Spring declares Converter<S, T extends @Nullable Object>, so a converter may
+  // return null (a blank parameter is an absent one), but NullAway outside its JSpecify mode does
+  // not read nullability from type parameters.
   @Override
+  @SuppressWarnings("NullAway")
   public void addFormatters(FormatterRegistry registry) {
     registry.addConverter(String.class, ConceptUri.class, TaxonomyWebConfiguration::conceptUri);
     registry.addConverter(String.class, ConceptType.class, TaxonomyWebConfiguration::conceptType);
     registry.addConverter(String.class, RelationType.class, TaxonomyWebConfiguration::relationType);
   }
 
-  static ConceptUri conceptUri(String value) {
+  static @Nullable ConceptUri conceptUri(String value) {
     if (value.isBlank()) {
       return null;
     }
@@ -42,7 +47,7 @@ class TaxonomyWebConfiguration implements WebMvcConfigurer {
     return uri;
   }
 
-  static ConceptType conceptType(String value) {
+  static @Nullable ConceptType conceptType(String value) {
     if (value.isBlank()) {
       return null;
     }
@@ -55,7 +60,7 @@ class TaxonomyWebConfiguration implements WebMvcConfigurer {
                         + "': use one of skill, skill-group, occupation, isco-group"));
   }
 
-  static RelationType relationType(String value) {
+  static @Nullable RelationType relationType(String value) {
     if (value.isBlank()) {
       return null;
     }

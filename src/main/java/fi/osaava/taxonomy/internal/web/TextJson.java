@@ -2,6 +2,7 @@ package fi.osaava.taxonomy.internal.web;
 
 import fi.osaava.platform.LocalizedText;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 
 /** A text with the language it is really in, and whether that is a fallback. */
 @Schema(name = "Text")
@@ -13,6 +14,10 @@ record TextJson(
         boolean fallback) {
 
   static TextJson of(LocalizedText text) {
-    return text == null ? null : new TextJson(text.text(), text.language().code(), text.fallback());
+    return new TextJson(text.text(), text.language().code(), text.fallback());
+  }
+
+  static @Nullable TextJson ofNullable(@Nullable LocalizedText text) {
+    return text == null ? null : of(text);
   }
 }
