@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -17,10 +19,13 @@ import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 
 /**
- * What the editor pages' forms ({@code /publish/offerings}, {@code /publish/job-ads}) do alike:
- * errors keyed by form field with a message in the reader's language, listed in the form's page
- * order for the error summary, and the 400 page for a form the shell refused before binding (a
- * field holding text the database cannot store). Each form says only its own part ({@link Form}).
+ * What the editor pages' forms ({@code /publish/offerings}, {@code /publish/job-ads}) do alike: the
+ * editor's own record found by the id in the path, the form page's common model, saving through the
+ * push API's reader and leading to the saved record's page, errors keyed by form field with a
+ * message in the reader's language, listed in the form's page order for the error summary, and the
+ * 400 page for a form the shell refused before binding (a field holding text the database cannot
+ * store). Each form says only its own part ({@link Form}); its controller keeps only what is its
+ * kind's: the list page, the form's own options and what publishing and withdrawing call.
  */
 @Component
 public class PublishingForms {
@@ -31,17 +36,73 @@ public class PublishingForms {
   /**
    * One kind of editor form.
    *
-   * @param labels the message-key prefix of its field labels ({@code publish.offering.})
+   * @param labels the message-key prefix of its field labels ({@code publish.offering.}) and, after
+   *     {@code error.}, of the messages for what the reader refuses in a field ({@code
+   *     publish.offering.error.url}; {@code error.other} for what it refuses in none)
    * @param fields its fields in page order: the error summary lists problems in this order
-   * @param back the editor's list, where the refused page leads back
+   * @param back the editor's list, where the refused page leads back; a record's page is {@code
+   *     back/<id>}
    * @param backLabel the message key of that link's text
+   * @param formField which form field a field named by the push API's reader comes from, if any
    */
-  public record Form(String labels, List<String> fields, String back, String backLabel) {}
+  public record Form(
+      String labels,
+      List<String> fields,
+      String back,
+      String backLabel,
+      Function<@Nullable String, Optional<String>> formField) {}
+
+  /**
+   * Publishes a form through the push API's reader, which refuses what is wrong with an {@link
+   * InvalidInputException} naming the reader's field.
+   */
+  @FunctionalInterface
+  public interface Publication {
+
+    /** Publishes and returns the id of the record published (created or edited). */
+    UUID publish();
+  }
 
   private final MessageSource messages;
 
   PublishingForms(MessageSource messages) {
     this.messages = messages;
+  }
+
+  /**
+   * The form page's model that every kind shows: the form as typed, the editor's organisation and
+   * the {@code errors} in the form's page order.
+   */
+  public void show(
+      Form form, Object values, String organisation, Map<String, String> errors, Model model) {
+    model.addAttribute("form", values);
+    model.addAttribute("organisation", organisation);
+    model.addAttribute("errors", inPageOrder(form, errors));
+  }
+
+  /**
+   * Saves a bound form: with no {@code errors} so far, publishes it and leads to the record's page
+   * ({@code ?saved}); what the reader refuses joins {@code errors} under the form field it comes
+   * from, and {@code again} shows the form with them.
+   *
+   * @param errors the problems found so far, by form field; a mutable map
+   */
+  public String save(
+      Form form,
+      Map<String, String> errors,
+      Locale locale,
+      Publication publication,
+      Function<Map<String, String>, String> again) {
+    if (errors.isEmpty()) {
+      try {
+        return "redirect:" + form.back() + "/" + publication.publish() + "?saved";
+      } catch (InvalidInputException e) {
+        String field = form.formField().apply(e.field()).orElse("");
+        String problem = field.isEmpty() ? "other" : field;
+        errors.put(field, message(form.labels() + "error." + problem, locale));
+      }
+    }
+    return again.apply(errors);
   }
 
   /**
@@ -114,16 +175,19 @@ public class PublishingForms {
   }
 
   /**
-   * The id of an editor's own record from the path; one that is no UUID is simply not found, as
-   * another organisation's record is.
+   * An editor's own record by the id in the path, or 404: an id that is no UUID is simply not
+   * found, as another organisation's record is.
    *
+   * @param find the record of this id among the editor's organisation's, if there is one
    * @param notFound what the 404 says
    */
-  public static UUID id(String id, String notFound) {
+  public static <S> S owned(String id, Function<UUID, Optional<S>> find, String notFound) {
+    UUID uuid;
     try {
-      return UUID.fromString(id);
+      uuid = UUID.fromString(id);
     } catch (IllegalArgumentException e) {
       throw new NotFoundException(notFound);
     }
+    return find.apply(uuid).orElseThrow(() -> new NotFoundException(notFound));
   }
 }

@@ -5,26 +5,15 @@ import fi.osaava.education.internal.importer.JsonLdReader;
 import fi.osaava.education.internal.importer.OfferingRecord;
 import fi.osaava.platform.InvalidInputException;
 import fi.osaava.platform.Language;
-import fi.osaava.platform.NotFoundException;
-import fi.osaava.regions.AreaLevel;
-import fi.osaava.regions.RegionsApi;
-import fi.osaava.taxonomy.ConceptSummary;
-import fi.osaava.taxonomy.ConceptType;
-import fi.osaava.taxonomy.ConceptUri;
-import fi.osaava.taxonomy.TaxonomyApi;
+import fi.osaava.regions.MunicipalityOptions;
+import fi.osaava.taxonomy.ChosenSkills;
 import fi.osaava.web.PublishingEditors;
 import fi.osaava.web.PublishingEditors.Editor;
 import fi.osaava.web.PublishingForms;
 import jakarta.validation.Valid;
-import java.text.Collator;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -45,7 +34,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * PublishingEditors}); everyone else signed in gets 403. An offering of another organisation is not
  * found (404), whether read or written. Saving goes through the providers' push ({@link
  * EducationPush}), so the form obeys exactly the push API's rules and the offering is searchable as
- * soon as the page answers.
+ * soon as the page answers. What every editor form does alike is {@link PublishingForms}'.
  */
 @Controller
 @RequestMapping("/publish/offerings")
@@ -56,29 +45,35 @@ class OfferingPublishingController {
 
   private static final String FORM = "education/publish-offering";
 
+  private static final String NOT_FOUND = "No offering of yours has this id";
+
   private static final PublishingForms.Form KIND =
       new PublishingForms.Form(
-          "publish.offering.", OfferingForm.FIELDS, "/publish/offerings", "publish.offerings.back");
+          "publish.offering.",
+          OfferingForm.FIELDS,
+          "/publish/offerings",
+          "publish.offerings.back",
+          OfferingForm::formField);
 
   private final PublishingEditors editors;
   private final PublishedOfferings offerings;
   private final EducationPush push;
-  private final RegionsApi regions;
-  private final TaxonomyApi taxonomy;
+  private final MunicipalityOptions municipalities;
+  private final ChosenSkills skills;
   private final PublishingForms forms;
 
   OfferingPublishingController(
       PublishingEditors editors,
       PublishedOfferings offerings,
       EducationPush push,
-      RegionsApi regions,
-      TaxonomyApi taxonomy,
+      MunicipalityOptions municipalities,
+      ChosenSkills skills,
       PublishingForms forms) {
     this.editors = editors;
     this.offerings = offerings;
     this.push = push;
-    this.regions = regions;
-    this.taxonomy = taxonomy;
+    this.municipalities = municipalities;
+    this.skills = skills;
     this.forms = forms;
   }
 
@@ -93,8 +88,7 @@ class OfferingPublishingController {
 
   @GetMapping("/new")
   String create(Authentication auth, Locale locale, Model model) {
-    Editor editor = editor(auth);
-    return form(OfferingForm.empty(), null, editor, Map.of(), locale, model);
+    return form(OfferingForm.empty(), null, editor(auth), Map.of(), locale, model);
   }
 
   @PostMapping
@@ -104,19 +98,15 @@ class OfferingPublishingController {
       Authentication auth,
       Locale locale,
       Model model) {
-    Editor editor = editor(auth);
     String sourceId = SOURCE_ID_PREFIX + UUID.randomUUID();
-    return save(form, binding, sourceId, null, editor, locale, model);
+    return save(form, binding, sourceId, null, editor(auth), locale, model);
   }
 
   @GetMapping("/{id}")
   String edit(@PathVariable String id, Authentication auth, Locale locale, Model model) {
     Editor editor = editor(auth);
     PublishedOfferings.Stored stored = owned(editor, id);
-    Set<String> known = new HashSet<>();
-    skills(stored.skills(), PublishingForms.uiLanguage(locale))
-        .forEach(s -> known.add(s.uri().value()));
-    List<String> unknown = stored.skills().stream().filter(uri -> !known.contains(uri)).toList();
+    List<String> unknown = skills.unknown(stored.skills(), PublishingForms.uiLanguage(locale));
     return form(OfferingForm.of(stored, unknown), stored, editor, Map.of(), locale, model);
   }
 
@@ -135,9 +125,7 @@ class OfferingPublishingController {
 
   @PostMapping("/{id}/withdraw")
   String withdraw(@PathVariable String id, Authentication auth) {
-    Editor editor = editor(auth);
-    PublishedOfferings.Stored stored = owned(editor, id);
-    push.withdraw(stored.id());
+    push.withdraw(owned(editor(auth), id).id());
     return "redirect:/publish/offerings?withdrawn";
   }
 
@@ -156,20 +144,15 @@ class OfferingPublishingController {
       Editor editor,
       Locale locale,
       Model model) {
-    Map<String, String> errors = forms.tooLong(KIND, binding, locale);
-    if (errors.isEmpty()) {
-      try {
-        push.publish(form.toJsonLd(sourceId, editor.organisation(), this::municipalityName));
-        UUID id = OfferingRecord.idOf(JsonLdReader.SOURCE, sourceId);
-        return "redirect:/publish/offerings/" + id + "?saved";
-      } catch (InvalidInputException e) {
-        String field = OfferingForm.formField(e.field()).orElse("");
-        String key =
-            field.isEmpty() ? "publish.offering.error.other" : "publish.offering.error." + field;
-        errors.put(field, forms.message(key, locale));
-      }
-    }
-    return form(form, stored, editor, errors, locale, model);
+    return forms.save(
+        KIND,
+        forms.tooLong(KIND, binding, locale),
+        locale,
+        () -> {
+          push.publish(form.toJsonLd(sourceId, editor.organisation(), municipalities::finnishName));
+          return OfferingRecord.idOf(JsonLdReader.SOURCE, sourceId);
+        },
+        errors -> form(form, stored, editor, errors, locale, model));
   }
 
   private String form(
@@ -180,50 +163,15 @@ class OfferingPublishingController {
       Locale locale,
       Model model) {
     Language language = PublishingForms.uiLanguage(locale);
-    model.addAttribute("form", form);
+    forms.show(KIND, form, editor.organisation(), errors, model);
     model.addAttribute("offering", stored);
-    model.addAttribute("organisation", editor.organisation());
-    model.addAttribute("errors", forms.inPageOrder(KIND, errors));
     model.addAttribute("levels", EducationLevel.values());
     model.addAttribute("modes", List.of("onsite", "online", "blended"));
     model.addAttribute("units", List.of("credits", "competence points"));
     model.addAttribute("teachingLanguages", List.of("fi", "sv", "en"));
-    model.addAttribute("chosenSkills", skills(form.chosenSkills(), language));
-    Collator collator = Collator.getInstance(locale);
-    model.addAttribute(
-        "municipalities",
-        regions.areas(AreaLevel.MUNICIPALITY).stream()
-            .map(a -> new Municipality(a.code(), a.name(language).text()))
-            .sorted(Comparator.comparing(Municipality::name, collator))
-            .toList());
+    model.addAttribute("chosenSkills", skills.known(form.chosenSkills(), language));
+    model.addAttribute("municipalities", municipalities.inOrder(language, locale));
     return FORM;
-  }
-
-  /** A municipality option of the form. */
-  record Municipality(String code, String name) {}
-
-  /** The ESCO skills among {@code uris}, with their labels in the page's language. */
-  private List<ConceptSummary> skills(List<String> uris, Language language) {
-    if (uris == null || uris.isEmpty()) {
-      return List.of();
-    }
-    List<ConceptUri> wanted = new ArrayList<>();
-    for (String uri : new LinkedHashSet<>(uris)) {
-      if (uri != null && uri.startsWith("http") && uri.length() <= 200) {
-        wanted.add(ConceptUri.of(uri.strip()));
-      }
-    }
-    return taxonomy.summaries(wanted, language).stream()
-        .filter(s -> s.type() == ConceptType.SKILL)
-        .toList();
-  }
-
-  private String municipalityName(String code) {
-    return regions
-        .area(AreaLevel.MUNICIPALITY, code)
-        .map(a -> a.name(Language.FI).text())
-        // An unknown code goes to the reader as it is, which refuses it as no municipality.
-        .orElse(code);
   }
 
   private Editor editor(Authentication auth) {
@@ -232,8 +180,7 @@ class OfferingPublishingController {
 
   /** The editor's own offering, or 404: another organisation's offering is simply not found. */
   private PublishedOfferings.Stored owned(Editor editor, String id) {
-    return offerings
-        .find(editor.organisation(), PublishingForms.id(id, "No offering of yours has this id"))
-        .orElseThrow(() -> new NotFoundException("No offering of yours has this id"));
+    return PublishingForms.owned(
+        id, uuid -> offerings.find(editor.organisation(), uuid), NOT_FOUND);
   }
 }

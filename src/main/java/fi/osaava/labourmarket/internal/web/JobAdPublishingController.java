@@ -4,26 +4,17 @@ import fi.osaava.labourmarket.internal.ads.JobAdIngestion;
 import fi.osaava.platform.InvalidInputException;
 import fi.osaava.platform.Language;
 import fi.osaava.platform.NotFoundException;
-import fi.osaava.regions.AreaLevel;
-import fi.osaava.regions.RegionsApi;
-import fi.osaava.taxonomy.ConceptSummary;
-import fi.osaava.taxonomy.ConceptType;
-import fi.osaava.taxonomy.ConceptUri;
-import fi.osaava.taxonomy.TaxonomyApi;
+import fi.osaava.regions.MunicipalityOptions;
+import fi.osaava.taxonomy.ChosenSkills;
 import fi.osaava.web.PublishingEditors;
 import fi.osaava.web.PublishingEditors.Editor;
 import fi.osaava.web.PublishingForms;
 import jakarta.validation.Valid;
-import java.text.Collator;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -44,7 +35,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * PublishingEditors#jobAdEditor}); everyone else signed in gets 403. An ad of another organisation
  * is not found (404), whether read or written. Saving goes through the job-ad ingestion with the
  * push API's reader ({@link JobAdIngestion#publish}), so the form obeys exactly the API's rules,
- * and an edit re-identifies the ad's skills and moves its count in the demand figures.
+ * and an edit re-identifies the ad's skills and moves its count in the demand figures. What every
+ * editor form does alike is {@link PublishingForms}'.
  */
 @Controller
 @RequestMapping("/publish/job-ads")
@@ -55,15 +47,21 @@ class JobAdPublishingController {
 
   private static final String FORM = "labourmarket/publish-job-ad";
 
+  private static final String NOT_FOUND = "No job ad of yours has this id";
+
   private static final PublishingForms.Form KIND =
       new PublishingForms.Form(
-          "publish.jobAd.", JobAdForm.FIELDS, "/publish/job-ads", "publish.jobAds.back");
+          "publish.jobAd.",
+          JobAdForm.FIELDS,
+          "/publish/job-ads",
+          "publish.jobAds.back",
+          JobAdForm::formField);
 
   private final PublishingEditors editors;
   private final PublishedJobAds ads;
   private final JobAdIngestion ingestion;
-  private final RegionsApi regions;
-  private final TaxonomyApi taxonomy;
+  private final MunicipalityOptions municipalities;
+  private final ChosenSkills skills;
   private final PublishingForms forms;
   private final Clock clock;
 
@@ -71,15 +69,15 @@ class JobAdPublishingController {
       PublishingEditors editors,
       PublishedJobAds ads,
       JobAdIngestion ingestion,
-      RegionsApi regions,
-      TaxonomyApi taxonomy,
+      MunicipalityOptions municipalities,
+      ChosenSkills skills,
       PublishingForms forms,
       Clock clock) {
     this.editors = editors;
     this.ads = ads;
     this.ingestion = ingestion;
-    this.regions = regions;
-    this.taxonomy = taxonomy;
+    this.municipalities = municipalities;
+    this.skills = skills;
     this.forms = forms;
     this.clock = clock;
   }
@@ -114,9 +112,8 @@ class JobAdPublishingController {
   String edit(@PathVariable String id, Authentication auth, Locale locale, Model model) {
     Editor editor = editor(auth);
     PublishedJobAds.Stored stored = owned(editor, id);
-    Set<String> known = known(stored.chosenSkills(), locale);
     List<String> unknown =
-        stored.chosenSkills().stream().filter(uri -> !known.contains(uri)).toList();
+        skills.unknown(stored.chosenSkills(), PublishingForms.uiLanguage(locale));
     return form(JobAdForm.of(stored, unknown), stored, editor, Map.of(), locale, model);
   }
 
@@ -136,9 +133,8 @@ class JobAdPublishingController {
   @PostMapping("/{id}/close")
   String close(@PathVariable String id, Authentication auth) {
     Editor editor = editor(auth);
-    PublishedJobAds.Stored stored = owned(editor, id);
-    if (!ingestion.close(stored.id(), editor.organisation())) {
-      throw new NotFoundException("No job ad of yours has this id");
+    if (!ingestion.close(owned(editor, id).id(), editor.organisation())) {
+      throw new NotFoundException(NOT_FOUND);
     }
     return "redirect:/publish/job-ads?closed";
   }
@@ -164,23 +160,18 @@ class JobAdPublishingController {
     if (errors.isEmpty()
         && form.municipality() != null
         && !form.municipality().isBlank()
-        && regions.area(AreaLevel.MUNICIPALITY, form.municipality().strip()).isEmpty()) {
+        && !municipalities.isKnown(form.municipality().strip())) {
       errors.put("municipality", forms.message("publish.jobAd.error.municipality", locale));
     }
-    if (errors.isEmpty()) {
-      try {
-        UUID id =
+    return forms.save(
+        KIND,
+        errors,
+        locale,
+        () ->
             ingestion.publish(
-                form.toJsonLd(identifier, editor.organisation(), this::municipalityName),
-                editor.organisation());
-        return "redirect:/publish/job-ads/" + id + "?saved";
-      } catch (InvalidInputException e) {
-        String field = JobAdForm.formField(e.field()).orElse("");
-        String key = field.isEmpty() ? "publish.jobAd.error.other" : "publish.jobAd.error." + field;
-        errors.put(field, forms.message(key, locale));
-      }
-    }
-    return form(form, stored, editor, errors, locale, model);
+                form.toJsonLd(identifier, editor.organisation(), municipalities::finnishName),
+                editor.organisation()),
+        again -> form(form, stored, editor, again, locale, model));
   }
 
   private String form(
@@ -191,56 +182,16 @@ class JobAdPublishingController {
       Locale locale,
       Model model) {
     Language language = PublishingForms.uiLanguage(locale);
-    model.addAttribute("form", form);
+    forms.show(KIND, form, editor.organisation(), errors, model);
     model.addAttribute("ad", stored);
     model.addAttribute("today", LocalDate.now(clock));
-    model.addAttribute("organisation", editor.organisation());
-    model.addAttribute("errors", forms.inPageOrder(KIND, errors));
     model.addAttribute("adLanguages", List.of("fi", "sv", "en"));
-    model.addAttribute("chosenSkills", skills(form.chosenSkills(), language));
+    model.addAttribute("chosenSkills", skills.known(form.chosenSkills(), language));
     model.addAttribute(
         "identifiedSkills",
-        stored == null ? List.of() : skills(stored.identifiedSkills(), language));
-    Collator collator = Collator.getInstance(locale);
-    model.addAttribute(
-        "municipalities",
-        regions.areas(AreaLevel.MUNICIPALITY).stream()
-            .map(a -> new Municipality(a.code(), a.name(language).text()))
-            .sorted(Comparator.comparing(Municipality::name, collator))
-            .toList());
+        stored == null ? List.of() : skills.known(stored.identifiedSkills(), language));
+    model.addAttribute("municipalities", municipalities.inOrder(language, locale));
     return FORM;
-  }
-
-  /** A municipality option of the form. */
-  record Municipality(String code, String name) {}
-
-  /** The ESCO skills among {@code uris}, with their labels in the page's language. */
-  private List<ConceptSummary> skills(List<String> uris, Language language) {
-    if (uris == null || uris.isEmpty()) {
-      return List.of();
-    }
-    List<ConceptUri> wanted = new ArrayList<>();
-    for (String uri : new java.util.LinkedHashSet<>(uris)) {
-      if (uri != null && uri.startsWith("http") && uri.length() <= 200) {
-        wanted.add(ConceptUri.of(uri.strip()));
-      }
-    }
-    return taxonomy.summaries(wanted, language).stream()
-        .filter(s -> s.type() == ConceptType.SKILL)
-        .toList();
-  }
-
-  private Set<String> known(List<String> uris, Locale locale) {
-    Set<String> known = new HashSet<>();
-    skills(uris, PublishingForms.uiLanguage(locale)).forEach(s -> known.add(s.uri().value()));
-    return known;
-  }
-
-  private String municipalityName(String code) {
-    return regions
-        .area(AreaLevel.MUNICIPALITY, code)
-        .map(a -> a.name(Language.FI).text())
-        .orElse(code);
   }
 
   private Editor editor(Authentication auth) {
@@ -249,7 +200,6 @@ class JobAdPublishingController {
 
   /** The editor's own ad, or 404: another organisation's ad is simply not found. */
   private PublishedJobAds.Stored owned(Editor editor, String id) {
-    return ads.find(editor.organisation(), PublishingForms.id(id, "No job ad of yours has this id"))
-        .orElseThrow(() -> new NotFoundException("No job ad of yours has this id"));
+    return PublishingForms.owned(id, uuid -> ads.find(editor.organisation(), uuid), NOT_FOUND);
   }
 }
