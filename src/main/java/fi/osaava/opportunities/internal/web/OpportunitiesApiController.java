@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -142,19 +143,19 @@ class OpportunitiesApiController {
 
   static MatchQuery query(
       RequestInputs inputs,
-      List<String> kinds,
-      Double interestWeight,
-      Double demandWeight,
-      String region,
+      @Nullable List<String> kinds,
+      @Nullable Double interestWeight,
+      @Nullable Double demandWeight,
+      @Nullable String region,
       boolean remote,
-      String language,
-      List<String> levels,
-      List<String> fields,
-      Integer maxMonths,
-      Double maxCost,
-      String sort,
-      Integer page,
-      Integer size) {
+      @Nullable String language,
+      @Nullable List<String> levels,
+      @Nullable List<String> fields,
+      @Nullable Integer maxMonths,
+      @Nullable Double maxCost,
+      @Nullable String sort,
+      @Nullable Integer page,
+      @Nullable Integer size) {
     RequestInputs.page(page, size);
     RequestInputs.nonNegative("maxMonths", maxMonths);
     RequestInputs.nonNegative("maxCost", maxCost);
