@@ -3,6 +3,7 @@ package fi.osaava.regionalintelligence;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A survey whose owner published its results: open to everyone, with its aggregates as CSV.
@@ -14,7 +15,7 @@ public record PublishedSurvey(
     UUID id,
     String organisation,
     Map<String, String> titles,
-    Long respondents,
+    @Nullable Long respondents,
     Instant publishedAt) {
 
   public PublishedSurvey {

@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -54,8 +55,9 @@ class MatchingData {
   private final EducationApi education;
   private final LabourMarketApi labourMarket;
   private final Directories directories;
-  private volatile MatchIndex index;
-  private volatile EscoTables esco;
+  // Absent until first built and again while a changed dataset waits for the next build.
+  private volatile @Nullable MatchIndex index;
+  private volatile @Nullable EscoTables esco;
 
   MatchingData(
       TaxonomyApi taxonomy,
@@ -136,25 +138,30 @@ class MatchingData {
       return current;
     }
     synchronized (this) {
-      if (index == null) {
-        index = build();
+      MatchIndex built = index;
+      if (built == null) {
+        built = build();
+        index = built;
       }
-      return index;
+      return built;
     }
   }
 
   /** Forces a rebuild of the catalogue and job-ad part, for benchmarks and after ad ingestion. */
   synchronized MatchIndex refresh() {
-    index = build();
-    return index;
+    MatchIndex built = build();
+    index = built;
+    return built;
   }
 
   private MatchIndex build() {
     long start = System.nanoTime();
-    if (esco == null) {
-      esco = EscoTables.load(taxonomy, riasec(), this::demand);
+    EscoTables loaded = esco;
+    if (loaded == null) {
+      loaded = EscoTables.load(taxonomy, riasec(), this::demand);
+      esco = loaded;
     }
-    EscoTables tables = esco;
+    EscoTables tables = loaded;
     SkillGraph graph = tables.graph();
     Map<ConceptUri, Integer> occupations = new HashMap<>();
     for (int i = 0; i < tables.occupations().size(); i++) {

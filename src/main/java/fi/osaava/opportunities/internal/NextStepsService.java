@@ -21,9 +21,11 @@ import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
@@ -76,7 +78,10 @@ class NextStepsService implements NextSteps {
     if (progress.pendingSuggestions() > 0) {
       steps.add(
           new NextStep(
-              "confirm", List.of(progress.pendingSuggestions()), progress.pendingReviewPath()));
+              "confirm",
+              List.of(progress.pendingSuggestions()),
+              // ProfileProgress names a review page whenever a suggestion waits.
+              Objects.requireNonNull(progress.pendingReviewPath(), "pendingReviewPath")));
     }
     if (progress.skills() == 0) {
       steps.add(new NextStep("identify", List.of(), "/identify"));
@@ -158,7 +163,7 @@ class NextStepsService implements NextSteps {
             "planDone", List.of(saved.getFirst().goalTitle()), "/opportunities?kind=OCCUPATION"));
   }
 
-  private String extent(BigDecimal credits, Locale locale) {
+  private String extent(@Nullable BigDecimal credits, Locale locale) {
     if (credits == null) {
       return messages.getMessage("opportunities.path.creditsUnknown", null, locale);
     }

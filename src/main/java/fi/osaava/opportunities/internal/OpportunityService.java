@@ -48,6 +48,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -216,7 +217,8 @@ public class OpportunityService {
   }
 
   /** The gap between the person and a goal; {@code regionCode} orders by regional demand. */
-  public GapView gap(String goalId, PersonInput person, String regionCode, Language language) {
+  public GapView gap(
+      String goalId, PersonInput person, @Nullable String regionCode, Language language) {
     MatchIndex index = data.current();
     return gapView(index, goal(index, goalId, language), person, regionCode, language).view();
   }
@@ -224,7 +226,11 @@ public class OpportunityService {
   private record Gap(GapView view, List<GapSkill> skills, MatchProfile profile) {}
 
   private Gap gapView(
-      MatchIndex index, Goal goal, PersonInput person, String regionCode, Language language) {
+      MatchIndex index,
+      Goal goal,
+      PersonInput person,
+      @Nullable String regionCode,
+      Language language) {
     MatchProfile profile = profile(index, person);
     float[] demand = new float[index.graph().size()];
     for (int[] skills : List.of(goal.essential(), goal.optional())) {
@@ -283,7 +289,7 @@ public class OpportunityService {
       PersonInput person,
       PathConstraints constraints,
       boolean essentialOnly,
-      String regionCode,
+      @Nullable String regionCode,
       Language language) {
     long start = System.nanoTime();
     MatchIndex index = data.current();

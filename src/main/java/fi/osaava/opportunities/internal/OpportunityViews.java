@@ -3,6 +3,7 @@ package fi.osaava.opportunities.internal;
 import fi.osaava.platform.LocalizedText;
 import java.math.BigDecimal;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** What the opportunities service returns to the API and the pages: explained, never bare. */
 public final class OpportunityViews {
@@ -43,8 +44,8 @@ public final class OpportunityViews {
       List<SkillRef> missing,
       boolean likedOccupation,
       List<SkillRef> likedSkills,
-      Double riasecSimilarity,
-      Double demand,
+      @Nullable Double riasecSimilarity,
+      @Nullable Double demand,
       double skillMatch,
       double interestMatch) {}
 
@@ -77,15 +78,17 @@ public final class OpportunityViews {
    *
    * @param credits the published extent, or when unpublished the usual extent of its kind
    * @param creditsEstimated whether {@code credits} is that estimate
+   * @param months the duration, or null when the offering publishes none
+   * @param cost the price, or null when the offering publishes none
    */
   public record PathStep(
       String offeringId,
       String title,
       String level,
-      BigDecimal credits,
+      @Nullable BigDecimal credits,
       boolean creditsEstimated,
-      Integer months,
-      BigDecimal cost,
+      @Nullable Integer months,
+      @Nullable BigDecimal cost,
       boolean online,
       boolean synthetic,
       List<SkillRef> covers) {}

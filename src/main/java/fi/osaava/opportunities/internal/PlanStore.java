@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Service;
@@ -45,9 +46,9 @@ public class PlanStore implements PersonalDataHolder {
       String offeringId,
       String title,
       List<String> skills,
-      BigDecimal credits,
-      Integer months,
-      Instant doneAt) {}
+      @Nullable BigDecimal credits,
+      @Nullable Integer months,
+      @Nullable Instant doneAt) {}
 
   /** A saved plan with its steps in order. */
   public record Plan(
@@ -75,17 +76,17 @@ public class PlanStore implements PersonalDataHolder {
     for (int i = 0; i < steps.size(); i++) {
       PathStep step = steps.get(i);
       String[] skills = step.covers().stream().map(SkillRef::uri).toArray(String[]::new);
+      // Bound one by one: param takes a null (unknown extent or duration), params is typed as not.
       jdbc.sql(
               "insert into opportunities_plan_step (plan_id, position, offering_id, title,"
                   + " skills, credits, months) values (?, ?, ?, ?, ?, ?, ?)")
-          .params(
-              id,
-              i,
-              UUID.fromString(step.offeringId()),
-              step.title(),
-              new SqlArrayValue("text", (Object[]) skills),
-              step.credits(),
-              step.months())
+          .param(id)
+          .param(i)
+          .param(UUID.fromString(step.offeringId()))
+          .param(step.title())
+          .param(new SqlArrayValue("text", (Object[]) skills))
+          .param(step.credits())
+          .param(step.months())
           .update();
     }
     return id;
@@ -115,7 +116,12 @@ public class PlanStore implements PersonalDataHolder {
         .param(person.value())
         .query(
             rs -> {
-              plans.get(rs.getObject("plan_id", UUID.class)).steps().add(step(rs));
+              // Each query reads its own snapshot: a plan saved between the two has steps here
+              // but no entry above, and is left for the next read.
+              Plan plan = plans.get(rs.getObject("plan_id", UUID.class));
+              if (plan != null) {
+                plan.steps().add(step(rs));
+              }
             });
     return plans.values().stream()
         .map(

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +27,9 @@ public class Industries {
   public record Industry(String code, int level, String section, Map<Language, String> names) {
 
     public String name(Language language) {
-      return names.getOrDefault(language, names.get(Language.FI));
+      // Every industry is read with a Finnish name (the constructor's Map.of).
+      return Objects.requireNonNull(
+          names.getOrDefault(language, names.get(Language.FI)), "Finnish name");
     }
   }
 
@@ -56,13 +60,13 @@ public class Industries {
   }
 
   /** A division (two digits) by its code. */
-  public Optional<Industry> division(String code) {
+  public Optional<Industry> division(@Nullable String code) {
     Industry i = code == null ? null : byCode.get(code);
     return i != null && i.level() == 2 ? Optional.of(i) : Optional.empty();
   }
 
   /** A section (a letter) by its code. */
-  public Optional<Industry> section(String code) {
+  public Optional<Industry> section(@Nullable String code) {
     Industry i = code == null ? null : byCode.get(code);
     return i != null && i.level() == 1 ? Optional.of(i) : Optional.empty();
   }

@@ -16,10 +16,12 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Computes a survey's results and hides what must not be published ({@link Suppression}). The
@@ -33,9 +35,13 @@ import java.util.function.Function;
 final class ResultsCalculator {
 
   /** Where a respondent belongs in each dimension; any may be null (then in no group of it). */
-  record Background(String region, String subRegion, String section, String size) {
+  record Background(
+      @Nullable String region,
+      @Nullable String subRegion,
+      @Nullable String section,
+      @Nullable String size) {
 
-    String of(Dimension dimension) {
+    @Nullable String of(Dimension dimension) {
       return switch (dimension) {
         case REGION -> region;
         case SUB_REGION -> subRegion;
@@ -65,8 +71,9 @@ final class ResultsCalculator {
     for (Dimension d : Dimension.values()) {
       Map<String, Long> counts = new TreeMap<>();
       for (Background b : backgrounds) {
-        if (b.of(d) != null) {
-          counts.merge(b.of(d), 1L, Long::sum);
+        String group = b.of(d);
+        if (group != null) {
+          counts.merge(group, 1L, Long::sum);
         }
       }
       Map<String, Integer> vars = new LinkedHashMap<>();
@@ -78,15 +85,19 @@ final class ResultsCalculator {
     }
     Map<String, Set<String>> subRegionsOf = new TreeMap<>();
     for (Background b : backgrounds) {
-      if (b.region() != null && b.subRegion() != null) {
-        subRegionsOf.computeIfAbsent(b.region(), r -> new TreeSet<>()).add(b.subRegion());
+      String region = b.region();
+      String subRegion = b.subRegion();
+      if (region != null && subRegion != null) {
+        subRegionsOf.computeIfAbsent(region, r -> new TreeSet<>()).add(subRegion);
       }
     }
     subRegionsOf.forEach(
         (region, subs) ->
             f.relate(
-                groups.get(Dimension.REGION).get(region),
-                subs.stream().map(s -> groups.get(Dimension.SUB_REGION).get(s)).toList()));
+                present(present(groups, Dimension.REGION), region),
+                subs.stream()
+                    .map(s -> present(present(groups, Dimension.SUB_REGION), s))
+                    .toList()));
 
     record Tabulated(Question question, int[] overall, Map<Dimension, Map<String, int[]>> cells) {}
     List<Tabulated> tabulated = new ArrayList<>();
@@ -108,7 +119,7 @@ final class ResultsCalculator {
       Map<Dimension, Map<String, int[]>> cells = new EnumMap<>(Dimension.class);
       for (Dimension d : Dimension.values()) {
         Map<String, int[]> rows = new LinkedHashMap<>();
-        for (var group : groups.get(d).entrySet()) {
+        for (var group : present(groups, d).entrySet()) {
           int[] row = new int[options];
           for (int o = 0; o < options; o++) {
             long count = 0;
@@ -125,7 +136,7 @@ final class ResultsCalculator {
           rows.put(group.getKey(), row);
         }
         cells.put(d, rows);
-        if (f.value(groups.get(d).values()) == total) {
+        if (f.value(present(groups, d).values()) == total) {
           for (int o = 0; o < options; o++) {
             int option = o;
             f.relate(overall[o], rows.values().stream().map(r -> r[option]).toList());
@@ -137,22 +148,24 @@ final class ResultsCalculator {
             for (int o = 0; o < options; o++) {
               int option = o;
               f.relate(
-                  cells.get(Dimension.REGION).get(region)[o],
-                  subs.stream().map(s -> cells.get(Dimension.SUB_REGION).get(s)[option]).toList());
+                  present(present(cells, Dimension.REGION), region)[o],
+                  subs.stream()
+                      .map(s -> present(present(cells, Dimension.SUB_REGION), s)[option])
+                      .toList());
             }
           });
       tabulated.add(new Tabulated(q, overall, cells));
     }
 
     boolean[] hidden = Suppression.suppress(f.values(), f.relations, minimum);
-    Function<Integer, Long> shown = v -> hidden[v] ? null : f.values.get(v);
+    Function<Integer, @Nullable Long> shown = v -> hidden[v] ? null : f.values.get(v);
 
     List<Breakdown> background = new ArrayList<>();
     for (Dimension d : Dimension.values()) {
       background.add(
           new Breakdown(
               d,
-              groups.get(d).entrySet().stream()
+              present(groups, d).entrySet().stream()
                   .map(e -> new GroupCount(e.getKey(), shown.apply(e.getValue())))
                   .toList()));
     }
@@ -163,11 +176,11 @@ final class ResultsCalculator {
         List<CrossTable> tables = new ArrayList<>();
         for (Dimension d : Dimension.values()) {
           List<GroupRow> rows = new ArrayList<>();
-          for (var row : t.cells().get(d).entrySet()) {
+          for (var row : present(t.cells(), d).entrySet()) {
             rows.add(
                 new GroupRow(
                     row.getKey(),
-                    shown.apply(groups.get(d).get(row.getKey())),
+                    shown.apply(present(present(groups, d), row.getKey())),
                     ints(row.getValue()).stream().map(shown).toList()));
           }
           tables.add(new CrossTable(d, rows));
@@ -223,7 +236,7 @@ final class ResultsCalculator {
         .toList();
   }
 
-  private static Double median(Question q, List<SurveyResponse> responses, int minimum) {
+  private static @Nullable Double median(Question q, List<SurveyResponse> responses, int minimum) {
     List<BigDecimal> numbers = new ArrayList<>();
     for (SurveyResponse r : responses) {
       for (String answer : r.answer(q.id())) {
@@ -242,6 +255,14 @@ final class ResultsCalculator {
     return numbers.size() % 2 == 1
         ? numbers.get(mid).doubleValue()
         : numbers.get(mid - 1).add(numbers.get(mid)).doubleValue() / 2;
+  }
+
+  /**
+   * A value the maps above hold by construction: every dimension, every group a background names,
+   * every sub-region's region.
+   */
+  private static <K, V> V present(Map<K, V> map, K key) {
+    return Objects.requireNonNull(map.get(key), () -> "no figures for " + key);
   }
 
   private static List<Integer> ints(int[] array) {

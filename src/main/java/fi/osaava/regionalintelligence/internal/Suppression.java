@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Statistical disclosure control of counts: which figures of a set of tables may be published.
@@ -132,12 +133,13 @@ final class Suppression {
       double[][] m = new double[rows.size()][columns.size()];
       for (int r = 0; r < rows.size(); r++) {
         Relation relation = rows.get(r);
+        // A relation's suppressed figures are all in its part (the union above), so have columns.
         if (suppressed[relation.total()]) {
-          m[r][column.get(relation.total())] += 1;
+          m[r][Objects.requireNonNull(column.get(relation.total()))] += 1;
         }
         for (int p : relation.parts()) {
           if (suppressed[p]) {
-            m[r][column.get(p)] -= 1;
+            m[r][Objects.requireNonNull(column.get(p))] -= 1;
           }
         }
       }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A competence-needs survey as stored. A survey is a draft while its owner builds it, open while
@@ -17,12 +18,12 @@ public record Survey(
     UUID id,
     String organisation,
     int version,
-    UUID copiedFrom,
+    @Nullable UUID copiedFrom,
     Map<Language, String> titles,
     Status status,
-    String openToken,
-    Instant publishedAt,
-    String published,
+    @Nullable String openToken,
+    @Nullable Instant publishedAt,
+    @Nullable String published,
     List<Question> questions) {
 
   /** The survey's life: built, answered, closed. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One company's response, reached only through its token. It holds no personal data: the background
@@ -11,18 +12,21 @@ import java.util.UUID;
  *
  * @param answers by question id; the future-skills question keeps its text under {@code id +
  *     "/text"} (never published)
+ * @param industry the TOL 2008 division, null until answered
+ * @param sizeClass null until answered
+ * @param municipality null until answered
  * @param submittedAt null while the response is only saved
  */
 public record SurveyResponse(
     UUID id,
     UUID surveyId,
     String token,
-    String industry,
-    String sizeClass,
-    String municipality,
+    @Nullable String industry,
+    @Nullable String sizeClass,
+    @Nullable String municipality,
     String language,
     Map<String, List<String>> answers,
-    Instant submittedAt) {
+    @Nullable Instant submittedAt) {
 
   public SurveyResponse {
     answers = Map.copyOf(answers);

@@ -2,6 +2,7 @@ package fi.osaava.regionalintelligence.internal;
 
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A survey's results as they may be published: every count is of respondents (companies), and a
@@ -12,7 +13,7 @@ import java.util.UUID;
  * @param background respondents per group of each dimension
  */
 public record SurveyResults(
-    Long respondents, List<Breakdown> background, List<QuestionResult> questions) {
+    @Nullable Long respondents, List<Breakdown> background, List<QuestionResult> questions) {
 
   /** The dimensions the results are broken down by. */
   public enum Dimension {
@@ -25,7 +26,7 @@ public record SurveyResults(
   /** Respondents per group of a dimension (a region's code, a TOL section, a size class). */
   public record Breakdown(Dimension dimension, List<GroupCount> groups) {}
 
-  public record GroupCount(String group, Long count) {}
+  public record GroupCount(String group, @Nullable Long count) {}
 
   /**
    * One question's results.
@@ -38,10 +39,10 @@ public record SurveyResults(
   public record QuestionResult(
       UUID question,
       QuestionKind kind,
-      List<Long> overall,
+      List<@Nullable Long> overall,
       List<CrossTable> tables,
       List<ConceptCount> concepts,
-      Double median) {}
+      @Nullable Double median) {}
 
   public record CrossTable(Dimension dimension, List<GroupRow> rows) {}
 
@@ -49,7 +50,7 @@ public record SurveyResults(
    * @param n respondents in the group
    * @param cells respondents per option
    */
-  public record GroupRow(String group, Long n, List<Long> cells) {}
+  public record GroupRow(String group, @Nullable Long n, List<@Nullable Long> cells) {}
 
   public record ConceptCount(String uri, long count) {}
 
@@ -59,7 +60,7 @@ public record SurveyResults(
   }
 
   /** The results of a question, or null. */
-  public QuestionResult of(UUID question) {
+  public @Nullable QuestionResult of(UUID question) {
     return questions.stream().filter(q -> q.question().equals(question)).findFirst().orElse(null);
   }
 }

@@ -21,8 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.util.MultiValueMap;
 import tools.jackson.databind.json.JsonMapper;
@@ -280,7 +282,8 @@ public class SurveyService implements RegionalSurveysApi {
               s.organisation(),
               titles,
               published(s).map(SurveyResults::respondents).orElse(null),
-              s.publishedAt()));
+              // The store lists only surveys with a publishing time.
+              Objects.requireNonNull(s.publishedAt(), "publishedAt")));
     }
     return list;
   }
@@ -313,7 +316,7 @@ public class SurveyService implements RegionalSurveysApi {
     return value.length() <= 12 && value.matches("\\d+");
   }
 
-  private static String blankToNull(String value) {
+  private static @Nullable String blankToNull(@Nullable String value) {
     return value == null || value.isBlank() ? null : value.strip();
   }
 }

@@ -11,8 +11,10 @@ import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,9 +54,9 @@ public class SurveyStore {
         .params(
             id,
             organisation,
-            titles.get(Language.FI),
-            titles.get(Language.SV),
-            titles.get(Language.EN))
+            required(titles, Language.FI),
+            required(titles, Language.SV),
+            required(titles, Language.EN))
         .update();
     return id;
   }
@@ -100,17 +102,18 @@ public class SurveyStore {
             """
             insert into ri_question (id, survey_id, position, kind, text_fi, text_sv, text_en,
               options_fi, options_sv, options_en) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(
-            UUID.randomUUID(),
-            survey,
-            position,
-            kind.name(),
-            texts.get(Language.FI),
-            texts.get(Language.SV),
-            texts.get(Language.EN),
-            lines(options.get(Language.FI)),
-            lines(options.get(Language.SV)),
-            lines(options.get(Language.EN)))
+        // Bound one by one: param takes a null (a question without options), params is typed as
+        // not.
+        .param(UUID.randomUUID())
+        .param(survey)
+        .param(position)
+        .param(kind.name())
+        .param(required(texts, Language.FI))
+        .param(required(texts, Language.SV))
+        .param(required(texts, Language.EN))
+        .param(lines(options.get(Language.FI)))
+        .param(lines(options.get(Language.SV)))
+        .param(lines(options.get(Language.EN)))
         .update();
   }
 
@@ -265,14 +268,15 @@ public class SurveyStore {
               answers = cast(? as jsonb), saved_at = now(),
               submitted_at = case when ? then now() else null end
             where id = ? and submitted_at is null""")
-        .params(
-            response.industry(),
-            response.sizeClass(),
-            response.municipality(),
-            response.language(),
-            json.writeValueAsString(response.answers()),
-            submit,
-            response.id())
+        // Bound one by one: param takes a null (a background not answered yet), params is typed as
+        // not.
+        .param(response.industry())
+        .param(response.sizeClass())
+        .param(response.municipality())
+        .param(response.language())
+        .param(json.writeValueAsString(response.answers()))
+        .param(submit)
+        .param(response.id())
         .update();
   }
 
@@ -334,7 +338,12 @@ public class SurveyStore {
         submitted == null ? null : submitted.toInstant());
   }
 
-  private static String lines(List<String> options) {
+  /** A text every survey has in each of its languages (the columns are not null). */
+  private static String required(Map<Language, String> texts, Language language) {
+    return Objects.requireNonNull(texts.get(language), () -> "no text in " + language);
+  }
+
+  private static @Nullable String lines(@Nullable List<String> options) {
     return options == null || options.isEmpty() ? null : String.join("\n", options);
   }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
+import org.jspecify.annotations.Nullable;
 
 /** ESCO read once through the taxonomy's bulk API into the skill graph and the occupation table. */
 public record EscoTables(SkillGraph graph, List<OccupationEntry> occupations) {
@@ -56,7 +57,7 @@ public record EscoTables(SkillGraph graph, List<OccupationEntry> occupations) {
     return new EscoTables(graph, occupations);
   }
 
-  private static int[] sorted(List<Integer> ids) {
+  private static int[] sorted(@Nullable List<Integer> ids) {
     return ids == null
         ? new int[0]
         : ids.stream().mapToInt(Integer::intValue).sorted().distinct().toArray();

@@ -2,6 +2,7 @@ package fi.osaava.opportunities.internal.engine;
 
 import java.util.Arrays;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A person as matching sees them: held skills (sorted ids) with the partial credit they give every
@@ -15,7 +16,7 @@ public record MatchProfile(
     int[] likedSkills,
     float[] interestCredit,
     int[] likedOccupations,
-    double[] riasec,
+    double @Nullable [] riasec,
     int[] experience) {
 
   static final String RIASEC = "RIASEC";
@@ -58,7 +59,7 @@ public record MatchProfile(
   }
 
   /** RIASEC weights from letter codes; null when none of the six letters has a positive weight. */
-  public static double[] riasec(Map<Character, Double> codes) {
+  public static double @Nullable [] riasec(Map<Character, Double> codes) {
     double[] out = new double[6];
     boolean any = false;
     for (Map.Entry<Character, Double> e : codes.entrySet()) {

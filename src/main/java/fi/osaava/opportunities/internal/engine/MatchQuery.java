@@ -4,6 +4,7 @@ import fi.osaava.education.EducationLevel;
 import fi.osaava.opportunities.OpportunityKind;
 import fi.osaava.platform.Language;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What to rank and how.
@@ -23,13 +24,13 @@ public record MatchQuery(
     Set<OpportunityKind> kinds,
     double interestWeight,
     double demandWeight,
-    Set<String> municipalities,
+    @Nullable Set<String> municipalities,
     boolean remoteOnly,
-    Language language,
+    @Nullable Language language,
     Set<EducationLevel> levels,
     Set<String> fields,
-    Integer maxMonths,
-    Double maxCost,
+    @Nullable Integer maxMonths,
+    @Nullable Double maxCost,
     Sort sort,
     int page,
     int size) {

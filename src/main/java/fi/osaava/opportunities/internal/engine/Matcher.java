@@ -7,6 +7,7 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The scoring model of {@code docs/matching.md} over one {@link MatchIndex}: scores every
@@ -134,7 +135,7 @@ public final class Matcher {
   private final class Context {
     final MatchProfile profile;
     final BitSet likedOccupationSkills = new BitSet();
-    final String[] likedGroups;
+    final @Nullable String[] likedGroups;
 
     Context(MatchProfile profile) {
       this.profile = profile;
@@ -276,7 +277,11 @@ public final class Matcher {
 
   /** The mean of the interest signals the person gave; 0 when they gave none. */
   private double interest(
-      Context context, int occupation, int[] essential, int[] optional, double[] riasec) {
+      Context context,
+      int occupation,
+      int[] essential,
+      int[] optional,
+      double @Nullable [] riasec) {
     MatchProfile profile = context.profile;
     int parts = 0;
     double sum = 0;
@@ -320,7 +325,7 @@ public final class Matcher {
     return (double) in / skills.length;
   }
 
-  static double cosine(double[] a, double[] b) {
+  static double cosine(double @Nullable [] a, double @Nullable [] b) {
     if (a == null || b == null) {
       return Double.NaN;
     }

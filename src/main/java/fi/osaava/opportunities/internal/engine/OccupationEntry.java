@@ -1,6 +1,7 @@
 package fi.osaava.opportunities.internal.engine;
 
 import fi.osaava.taxonomy.ConceptUri;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An occupation reduced to what matching reads: sorted skill ids, RIASEC interest codes (six
@@ -9,10 +10,10 @@ import fi.osaava.taxonomy.ConceptUri;
  */
 public record OccupationEntry(
     ConceptUri uri,
-    String iscoGroup,
+    @Nullable String iscoGroup,
     int[] essential,
     int[] optional,
-    double[] riasec,
+    double @Nullable [] riasec,
     double demand) {
 
   public int skillCount() {

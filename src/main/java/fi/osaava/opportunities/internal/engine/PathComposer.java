@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Learning-path composition as weighted set cover under budget with CP-SAT: choose offerings that
@@ -377,7 +378,7 @@ public final class PathComposer {
       List<GapSkill> gap,
       List<Candidate> candidates,
       PathConstraints limits,
-      ToIntFunction<Candidate> secondary,
+      @Nullable ToIntFunction<Candidate> secondary,
       long floor,
       boolean[] hint) {
     CpModel model = new CpModel();
@@ -470,7 +471,7 @@ public final class PathComposer {
       BoolVar[] x,
       List<Candidate> candidates,
       ToIntFunction<Candidate> measure,
-      Long max) {
+      @Nullable Long max) {
     if (max == null) {
       return;
     }

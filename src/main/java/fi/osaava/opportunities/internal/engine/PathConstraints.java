@@ -3,6 +3,7 @@ package fi.osaava.opportunities.internal.engine;
 import fi.osaava.platform.Language;
 import java.time.LocalDate;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the person allows a learning path to take. Null means no limit.
@@ -15,14 +16,14 @@ import java.util.Set;
  *     units, courses, MOOCs and badges do, since a path is continuous learning within limits
  */
 public record PathConstraints(
-    Double maxCredits,
-    Integer maxMonths,
-    Double maxCost,
-    Set<String> municipalities,
+    @Nullable Double maxCredits,
+    @Nullable Integer maxMonths,
+    @Nullable Double maxCost,
+    @Nullable Set<String> municipalities,
     boolean onlineOnly,
-    Language language,
-    LocalDate earliestStart,
-    LocalDate latestStart,
+    @Nullable Language language,
+    @Nullable LocalDate earliestStart,
+    @Nullable LocalDate latestStart,
     boolean degrees) {
 
   public static PathConstraints credits(double maxCredits) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,7 +40,7 @@ public final class RiasecCodes {
   }
 
   /** The codes of an ISCO unit group, else of its minor group, else null. */
-  public double[] forIscoGroup(String iscoGroup) {
+  public double @Nullable [] forIscoGroup(@Nullable String iscoGroup) {
     if (iscoGroup == null || iscoGroup.length() < 3) {
       return null;
     }

@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -141,11 +142,12 @@ class OpportunitiesApiController {
 
   static MatchQuery query(
       RequestInputs inputs,
-      List<String> kinds,
-      Double interestWeight,
-      Double demandWeight,
-      String region,
+      @Nullable List<String> kinds,
+      @Nullable Double interestWeight,
+      @Nullable Double demandWeight,
+      @Nullable String region,
       boolean remote,
+<<<<<<< HEAD
       String language,
       List<String> levels,
       List<String> fields,
@@ -156,6 +158,17 @@ class OpportunitiesApiController {
       int size) {
     // The API's page is checked as it is bound (CardPageQuery); the HTML page's is checked here.
     RequestInputs.page(page);
+=======
+      @Nullable String language,
+      @Nullable List<String> levels,
+      @Nullable List<String> fields,
+      @Nullable Integer maxMonths,
+      @Nullable Double maxCost,
+      @Nullable String sort,
+      @Nullable Integer page,
+      @Nullable Integer size) {
+    RequestInputs.page(page, size);
+>>>>>>> hio2-null-c
     RequestInputs.nonNegative("maxMonths", maxMonths);
     RequestInputs.nonNegative("maxCost", maxCost);
     return new MatchQuery(

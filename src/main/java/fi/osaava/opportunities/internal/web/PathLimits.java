@@ -1,6 +1,7 @@
 package fi.osaava.opportunities.internal.web;
 
 import io.swagger.v3.oas.annotations.Parameter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The limits a learning path keeps to, bound from the query or form parameters of the path API, the
@@ -10,14 +11,15 @@ import io.swagger.v3.oas.annotations.Parameter;
  * @param region a region (maakunta) code; its offerings, and online ones, pass
  */
 record PathLimits(
-    @Parameter(description = "Maximum total credits (ECTS / competence points)") Double maxCredits,
-    @Parameter(description = "Maximum total study time in months") Integer maxMonths,
-    @Parameter(description = "Maximum total cost in euros") Double maxCost,
-    @Parameter(description = OpportunitiesApiController.REGION) String region,
+    @Parameter(description = "Maximum total credits (ECTS / competence points)")
+        @Nullable Double maxCredits,
+    @Parameter(description = "Maximum total study time in months") @Nullable Integer maxMonths,
+    @Parameter(description = "Maximum total cost in euros") @Nullable Double maxCost,
+    @Parameter(description = OpportunitiesApiController.REGION) @Nullable String region,
     @Parameter(description = "Online offerings only") Boolean online,
-    @Parameter(description = "Teaching language: fi, sv or en") String language,
-    @Parameter(description = "Earliest start, YYYY-MM-DD") String earliestStart,
-    @Parameter(description = "Latest start, YYYY-MM-DD") String latestStart,
+    @Parameter(description = "Teaching language: fi, sv or en") @Nullable String language,
+    @Parameter(description = "Earliest start, YYYY-MM-DD") @Nullable String earliestStart,
+    @Parameter(description = "Latest start, YYYY-MM-DD") @Nullable String latestStart,
     @Parameter(
             description =
                 "Let whole degrees and qualifications into the path; by default only units,"
@@ -32,7 +34,7 @@ record PathLimits(
   }
 
   /** The region code as the matching takes it: stripped, or null for none. */
-  String regionCode() {
+  @Nullable String regionCode() {
     return region == null || region.isBlank() ? null : region.strip();
   }
 }

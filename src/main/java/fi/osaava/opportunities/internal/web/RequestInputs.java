@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -42,11 +43,11 @@ class RequestInputs {
 
   /** The person: chosen skills and interests, or the signed-in profile when none are given. */
   PersonInput person(
-      List<String> skills,
-      List<String> likedSkills,
-      List<String> likedOccupations,
-      String riasec,
-      Authentication authentication) {
+      @Nullable List<String> skills,
+      @Nullable List<String> likedSkills,
+      @Nullable List<String> likedOccupations,
+      @Nullable String riasec,
+      @Nullable Authentication authentication) {
     return person(skills, likedSkills, likedOccupations, riasec, null, authentication);
   }
 
@@ -54,12 +55,12 @@ class RequestInputs {
    * @param experience occupations the person has worked in (URIs), ranked first
    */
   PersonInput person(
-      List<String> skills,
-      List<String> likedSkills,
-      List<String> likedOccupations,
-      String riasec,
-      List<String> experience,
-      Authentication authentication) {
+      @Nullable List<String> skills,
+      @Nullable List<String> likedSkills,
+      @Nullable List<String> likedOccupations,
+      @Nullable String riasec,
+      @Nullable List<String> experience,
+      @Nullable Authentication authentication) {
     boolean anonymousInput =
         !blank(skills)
             || !blank(likedSkills)
@@ -80,15 +81,15 @@ class RequestInputs {
         uris("experience", experience));
   }
 
-  static boolean blank(List<String> values) {
+  static boolean blank(@Nullable List<String> values) {
     return values == null || values.stream().allMatch(v -> v == null || v.isBlank());
   }
 
-  private static boolean blankText(String value) {
+  private static boolean blankText(@Nullable String value) {
     return value == null || value.isBlank();
   }
 
-  static Set<ConceptUri> uris(String parameter, List<String> values) {
+  static Set<ConceptUri> uris(String parameter, @Nullable List<String> values) {
     Set<ConceptUri> out = new LinkedHashSet<>();
     if (values == null) {
       return out;
@@ -113,7 +114,7 @@ class RequestInputs {
   }
 
   /** RIASEC letters, first the strongest: "SAE" gives S 1, A 1/2, E 1/3. */
-  static Map<Character, Double> codes(String riasec) {
+  static Map<Character, Double> codes(@Nullable String riasec) {
     Map<Character, Double> out = new HashMap<>();
     if (riasec == null) {
       return out;
@@ -131,7 +132,7 @@ class RequestInputs {
   }
 
   /** The municipality codes of a region (two-digit maakunta code), or null for anywhere. */
-  Set<String> municipalities(String region) {
+  @Nullable Set<String> municipalities(@Nullable String region) {
     if (region == null || region.isBlank()) {
       return null;
     }
@@ -147,7 +148,7 @@ class RequestInputs {
         .collect(Collectors.toSet());
   }
 
-  static double fraction(String parameter, Double value, double fallback) {
+  static double fraction(String parameter, @Nullable Double value, double fallback) {
     if (value == null) {
       return fallback;
     }
@@ -157,7 +158,7 @@ class RequestInputs {
     return value;
   }
 
-  static Set<OpportunityKind> kinds(List<String> values) {
+  static Set<OpportunityKind> kinds(@Nullable List<String> values) {
     Set<OpportunityKind> out = EnumSet.noneOf(OpportunityKind.class);
     if (values != null) {
       for (String value : values) {
@@ -175,7 +176,7 @@ class RequestInputs {
     return out;
   }
 
-  static Set<EducationLevel> levels(List<String> values) {
+  static Set<EducationLevel> levels(@Nullable List<String> values) {
     Set<EducationLevel> out = EnumSet.noneOf(EducationLevel.class);
     if (values != null) {
       for (String value : values) {
@@ -196,7 +197,7 @@ class RequestInputs {
     return out;
   }
 
-  static MatchQuery.Sort sort(String value) {
+  static MatchQuery.Sort sort(@Nullable String value) {
     if (value == null || value.isBlank()) {
       return MatchQuery.Sort.SCORE;
     }
@@ -208,7 +209,7 @@ class RequestInputs {
     }
   }
 
-  static Language language(String parameter, String value) {
+  static @Nullable Language language(String parameter, @Nullable String value) {
     if (value == null || value.isBlank()) {
       return null;
     }
@@ -219,7 +220,7 @@ class RequestInputs {
                     "request", 0, parameter, "one of fi, sv, en, no, got '" + value + "'"));
   }
 
-  static LocalDate date(String parameter, String value) {
+  static @Nullable LocalDate date(String parameter, @Nullable String value) {
     if (value == null || value.isBlank()) {
       return null;
     }
@@ -231,13 +232,13 @@ class RequestInputs {
     }
   }
 
-  static void page(Integer page) {
+  static void page(@Nullable Integer page) {
     if (page != null && page < 0) {
       throw new InvalidInputException("request", 0, "page", "0 or more");
     }
   }
 
-  static void nonNegative(String parameter, Number value) {
+  static void nonNegative(String parameter, @Nullable Number value) {
     if (value != null && value.doubleValue() < 0) {
       throw new InvalidInputException("request", 0, parameter, "0 or more");
     }

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -22,25 +24,26 @@ import org.springframework.stereotype.Component;
 class ResultsView {
 
   /** A labelled count; null where it is hidden. */
-  record Cell(String code, String label, Long count) {}
+  record Cell(String code, String label, @Nullable Long count) {}
 
   record Table(Dimension dimension, List<String> options, List<Row> rows) {}
 
-  record Row(String label, Long n, List<Long> cells) {}
+  record Row(String label, @Nullable Long n, List<@Nullable Long> cells) {}
 
   record QuestionView(
       int number,
       Question question,
       String text,
       List<Cell> overall,
-      String chart,
+      @Nullable String chart,
       List<Table> tables,
       List<Cell> concepts,
-      Double median) {}
+      @Nullable Double median) {}
 
   record BackgroundView(Dimension dimension, List<Cell> groups) {}
 
-  record Page(Long respondents, List<BackgroundView> background, List<QuestionView> questions) {
+  record Page(
+      @Nullable Long respondents, List<BackgroundView> background, List<QuestionView> questions) {
 
     public boolean empty() {
       return respondents == null;
@@ -210,7 +213,7 @@ class ResultsView {
       String breakdown,
       String group,
       String option,
-      Long count) {
+      @Nullable Long count) {
     csv.append(Csv.quote(number))
         .append(',')
         .append(Csv.quote(text))
@@ -225,7 +228,7 @@ class ResultsView {
         .append("\r\n");
   }
 
-  private String msg(String key, Locale locale, Object... args) {
-    return messages.getMessage(key, args, key, locale);
+  private String msg(String key, Locale locale, @Nullable Object... args) {
+    return Objects.requireNonNullElse(messages.getMessage(key, args, key, locale), key);
   }
 }

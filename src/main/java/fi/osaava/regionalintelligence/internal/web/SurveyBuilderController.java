@@ -127,14 +127,15 @@ class SurveyBuilderController {
     Map<String, String> errors = errors(binding, QuestionForm.FIELDS, "ri.question.error.");
     if (form.kind() != null && form.kind().hasOptions() && !binding.hasFieldErrors("optionsFi")) {
       var options = form.options();
-      int count = options.get(Language.FI).size();
+      // options() fills every language for a kind with options.
+      int count = options.getOrDefault(Language.FI, List.of()).size();
       if (count < 2 || count > QuestionForm.MAX_OPTIONS) {
         errors.put("optionsFi", "ri.question.error.optionsCount");
       } else {
-        if (options.get(Language.SV).size() != count) {
+        if (options.getOrDefault(Language.SV, List.of()).size() != count) {
           errors.put("optionsSv", "ri.question.error.optionsSame");
         }
-        if (options.get(Language.EN).size() != count) {
+        if (options.getOrDefault(Language.EN, List.of()).size() != count) {
           errors.put("optionsEn", "ri.question.error.optionsSame");
         }
         if (options.values().stream().flatMap(List::stream).anyMatch(o -> o.length() > 200)) {

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The survey owners' forms. */
 final class SurveyForms {
@@ -45,9 +46,9 @@ final class SurveyForms {
       @NotBlank @Size(max = 1000) String textFi,
       @NotBlank @Size(max = 1000) String textSv,
       @NotBlank @Size(max = 1000) String textEn,
-      @Size(max = 5000) String optionsFi,
-      @Size(max = 5000) String optionsSv,
-      @Size(max = 5000) String optionsEn) {
+      @Size(max = 5000) @Nullable String optionsFi,
+      @Size(max = 5000) @Nullable String optionsSv,
+      @Size(max = 5000) @Nullable String optionsEn) {
 
     static final List<String> FIELDS =
         List.of("kind", "textFi", "textSv", "textEn", "optionsFi", "optionsSv", "optionsEn");
@@ -67,7 +68,7 @@ final class SurveyForms {
       return texts;
     }
 
-    static List<String> lines(String text) {
+    static List<String> lines(@Nullable String text) {
       return text == null
           ? List.of()
           : Arrays.stream(text.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();

@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -226,7 +227,7 @@ class SurveyResponseController {
     return "regionalintelligence/respond";
   }
 
-  private SurveyResponse responseOf(String token) {
+  private SurveyResponse responseOf(@Nullable String token) {
     if (token == null || token.isBlank() || token.length() > 100) {
       throw new NotFoundException("No response has this link");
     }
