@@ -147,18 +147,6 @@ class OpportunitiesApiController {
       @Nullable Double demandWeight,
       @Nullable String region,
       boolean remote,
-<<<<<<< HEAD
-      String language,
-      List<String> levels,
-      List<String> fields,
-      Integer maxMonths,
-      Double maxCost,
-      String sort,
-      Integer page,
-      int size) {
-    // The API's page is checked as it is bound (CardPageQuery); the HTML page's is checked here.
-    RequestInputs.page(page);
-=======
       @Nullable String language,
       @Nullable List<String> levels,
       @Nullable List<String> fields,
@@ -166,9 +154,9 @@ class OpportunitiesApiController {
       @Nullable Double maxCost,
       @Nullable String sort,
       @Nullable Integer page,
-      @Nullable Integer size) {
-    RequestInputs.page(page, size);
->>>>>>> hio2-null-c
+      int size) {
+    // The API's page is checked as it is bound (CardPageQuery); the HTML page's is checked here.
+    RequestInputs.page(page);
     RequestInputs.nonNegative("maxMonths", maxMonths);
     RequestInputs.nonNegative("maxCost", maxCost);
     return new MatchQuery(
