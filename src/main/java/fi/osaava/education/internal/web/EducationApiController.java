@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -275,7 +276,7 @@ class EducationApiController {
     }
   }
 
-  static Language language(String code, Locale locale) {
+  static Language language(@Nullable String code, Locale locale) {
     if (code == null || code.isBlank()) {
       Language language = Language.of(locale);
       return language == Language.NO ? Language.EN : language;
@@ -293,7 +294,7 @@ class EducationApiController {
       List<HitJson> items,
       Map<String, List<FacetCount>> facets,
       long openNow,
-      String didYouMean,
+      @Nullable String didYouMean,
       @Schema(
               description =
                   "Empty when the items match the query's words. Otherwise nothing matched them,"
@@ -304,7 +305,7 @@ class EducationApiController {
 
   record HitJson(
       String id,
-      LocalizedText title,
+      @Nullable LocalizedText title,
       String level,
       String field,
       List<String> locations,

@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -152,7 +153,7 @@ class OfferingPublishingController {
       OfferingForm form,
       BindingResult binding,
       String sourceId,
-      PublishedOfferings.Stored stored,
+      PublishedOfferings.@Nullable Stored stored,
       Editor editor,
       Locale locale,
       Model model) {
@@ -174,7 +175,7 @@ class OfferingPublishingController {
 
   private String form(
       OfferingForm form,
-      PublishedOfferings.Stored stored,
+      PublishedOfferings.@Nullable Stored stored,
       Editor editor,
       Map<String, String> errors,
       Locale locale,
@@ -203,7 +204,7 @@ class OfferingPublishingController {
   record Municipality(String code, String name) {}
 
   /** The ESCO skills among {@code uris}, with their labels in the page's language. */
-  private List<ConceptSummary> skills(List<String> uris, Language language) {
+  private List<ConceptSummary> skills(@Nullable List<String> uris, Language language) {
     if (uris == null || uris.isEmpty()) {
       return List.of();
     }
