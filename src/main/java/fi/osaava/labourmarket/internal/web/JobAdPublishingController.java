@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -154,7 +155,7 @@ class JobAdPublishingController {
       JobAdForm form,
       BindingResult binding,
       String identifier,
-      PublishedJobAds.Stored stored,
+      PublishedJobAds.@Nullable Stored stored,
       Editor editor,
       Locale locale,
       Model model) {
@@ -185,7 +186,7 @@ class JobAdPublishingController {
 
   private String form(
       JobAdForm form,
-      PublishedJobAds.Stored stored,
+      PublishedJobAds.@Nullable Stored stored,
       Editor editor,
       Map<String, String> errors,
       Locale locale,
@@ -215,7 +216,7 @@ class JobAdPublishingController {
   record Municipality(String code, String name) {}
 
   /** The ESCO skills among {@code uris}, with their labels in the page's language. */
-  private List<ConceptSummary> skills(List<String> uris, Language language) {
+  private List<ConceptSummary> skills(@Nullable List<String> uris, Language language) {
     if (uris == null || uris.isEmpty()) {
       return List.of();
     }
