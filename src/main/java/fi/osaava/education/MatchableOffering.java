@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What matching and learning-path composition need to know about one active offering.
@@ -28,11 +29,11 @@ public record MatchableOffering(
     OfferingId id,
     LocalizedText title,
     EducationLevel level,
-    String fieldCode,
+    @Nullable String fieldCode,
     Set<ConceptUri> skills,
-    BigDecimal extentCredits,
-    Integer durationMonths,
-    BigDecimal cost,
+    @Nullable BigDecimal extentCredits,
+    @Nullable Integer durationMonths,
+    @Nullable BigDecimal cost,
     boolean online,
     Set<String> municipalityCodes,
     Set<Language> teachingLanguages,

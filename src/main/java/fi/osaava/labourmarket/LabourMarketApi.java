@@ -4,6 +4,7 @@ import fi.osaava.taxonomy.ConceptUri;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /** Labour-market figures and open job ads as other modules see them. Thread-safe. */
 public interface LabourMarketApi {
@@ -16,7 +17,7 @@ public interface LabourMarketApi {
    * request it, in a region or, with a null region code, the whole country. Empty when there are no
    * ads to judge by.
    */
-  OptionalDouble skillDemandShare(ConceptUri skill, String regionCode);
+  OptionalDouble skillDemandShare(ConceptUri skill, @Nullable String regionCode);
 
   /** Streams every open job ad (near-duplicates counted once). */
   void forEachOpenJobAd(Consumer<MatchableJobAd> consumer);

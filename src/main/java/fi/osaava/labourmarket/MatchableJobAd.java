@@ -4,6 +4,7 @@ import fi.osaava.platform.Language;
 import fi.osaava.taxonomy.ConceptUri;
 import java.time.LocalDate;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What matching needs to know about one open job ad (near-duplicates already folded into one).
@@ -19,12 +20,12 @@ public record MatchableJobAd(
     JobAdId id,
     String title,
     Language language,
-    ConceptUri occupation,
+    @Nullable ConceptUri occupation,
     Set<ConceptUri> skills,
-    String municipalityCode,
+    @Nullable String municipalityCode,
     boolean remote,
     LocalDate datePosted,
-    LocalDate validThrough,
+    @Nullable LocalDate validThrough,
     boolean synthetic) {
 
   public MatchableJobAd {

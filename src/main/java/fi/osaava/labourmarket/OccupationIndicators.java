@@ -1,6 +1,7 @@
 package fi.osaava.labourmarket;
 
 import fi.osaava.taxonomy.ConceptUri;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finnish labour-market indicators of an ESCO occupation, joined through its ISCO group (whole
@@ -19,15 +20,15 @@ import fi.osaava.taxonomy.ConceptUri;
 public record OccupationIndicators(
     ConceptUri occupation,
     String iscoGroup,
-    Double labourForce,
-    Double openVacancies,
-    Double vacancyRate,
-    Double unemploymentRate,
-    Double nonStandardWorkShare,
-    Integer payDecile,
-    Double medianHourlyEarnings,
-    Double labourShortageShare,
-    Double mismatchShare,
-    Double shortageVolume,
-    Double foreignBackgroundShare,
+    @Nullable Double labourForce,
+    @Nullable Double openVacancies,
+    @Nullable Double vacancyRate,
+    @Nullable Double unemploymentRate,
+    @Nullable Double nonStandardWorkShare,
+    @Nullable Integer payDecile,
+    @Nullable Double medianHourlyEarnings,
+    @Nullable Double labourShortageShare,
+    @Nullable Double mismatchShare,
+    @Nullable Double shortageVolume,
+    @Nullable Double foreignBackgroundShare,
     String source) {}

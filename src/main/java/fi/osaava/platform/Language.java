@@ -3,6 +3,7 @@ package fi.osaava.platform;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The languages Osaava serves content in. ESCO URIs are shared across all of them. */
 public enum Language {
@@ -43,7 +44,7 @@ public enum Language {
    * Reads an ISO 639-1 code or a BCP 47 tag. Norwegian Bokmål ({@code nb}) and Nynorsk ({@code nn})
    * both map to {@link #NO}, because ESCO publishes one Norwegian package.
    */
-  public static Optional<Language> fromCode(String code) {
+  public static Optional<Language> fromCode(@Nullable String code) {
     if (code == null || code.isBlank()) {
       return Optional.empty();
     }

@@ -31,10 +31,12 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -292,7 +294,10 @@ class EducationService implements EducationApi, EducationCatalogue, EducationPus
     putIfPresent(titles, Language.FI, rs.getString("title_fi"));
     putIfPresent(titles, Language.SV, rs.getString("title_sv"));
     putIfPresent(titles, Language.EN, rs.getString("title_en"));
-    LocalizedText title = LocalizedText.pickNational(titles, language);
+    // Every importer refuses an offering without a title in fi, sv or en.
+    LocalizedText title =
+        Objects.requireNonNull(
+            LocalizedText.pickNational(titles, language), "an offering without a title");
     Set<ConceptUri> skills = new HashSet<>();
     strings(rs.getArray("skills")).forEach(s -> skills.add(ConceptUri.of(s)));
     Set<Language> languages = new HashSet<>();
@@ -321,13 +326,14 @@ class EducationService implements EducationApi, EducationCatalogue, EducationPus
         rs.getBoolean("synthetic"));
   }
 
-  private static void putIfPresent(Map<Language, String> map, Language language, String text) {
+  private static void putIfPresent(
+      Map<Language, String> map, Language language, @Nullable String text) {
     if (text != null && !text.isBlank()) {
       map.put(language, text);
     }
   }
 
-  private static List<String> strings(Array array) throws SQLException {
+  private static List<String> strings(@Nullable Array array) throws SQLException {
     List<String> values = new ArrayList<>();
     if (array != null) {
       for (Object value : (Object[]) array.getArray()) {

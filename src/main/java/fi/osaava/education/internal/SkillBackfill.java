@@ -17,11 +17,13 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -229,9 +231,10 @@ public class SkillBackfill implements DisposableBean {
                         "IDENTIFIED",
                         (float) skill.score(),
                         evidence,
-                        labels.get(Language.FI).get(uri),
-                        labels.get(Language.SV).get(uri),
-                        labels.get(Language.EN).get(uri),
+                        // labels() holds a map for each of the three languages.
+                        Objects.requireNonNull(labels.get(Language.FI)).get(uri),
+                        Objects.requireNonNull(labels.get(Language.SV)).get(uri),
+                        Objects.requireNonNull(labels.get(Language.EN)).get(uri),
                         language == Language.FI ? evidence : null,
                         language == Language.SV ? evidence : swedish.get(skill.uri()),
                         language == Language.EN ? evidence : null
@@ -314,7 +317,7 @@ public class SkillBackfill implements DisposableBean {
   }
 
   /** The supporting sentences, joined; the page shows them beside the skill. */
-  private static String evidence(List<Evidence> evidence) {
+  private static @Nullable String evidence(List<Evidence> evidence) {
     List<String> parts = new ArrayList<>();
     for (Evidence e : evidence) {
       if (parts.size() == 3) {

@@ -21,10 +21,12 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -60,7 +62,9 @@ class LabourMarketService implements LabourMarketApi, LabourMarketImports {
     this.ingestion = ingestion;
     this.generator = generator;
     this.events = events;
-    this.readOnly = new TransactionTemplate(transaction.getTransactionManager());
+    // Spring Boot's TransactionTemplate always carries the application's transaction manager.
+    this.readOnly =
+        new TransactionTemplate(Objects.requireNonNull(transaction.getTransactionManager()));
     this.readOnly.setReadOnly(true);
   }
 
@@ -91,20 +95,22 @@ class LabourMarketService implements LabourMarketApi, LabourMarketImports {
         .findFirst();
   }
 
-  private static Double number(ResultSet rs, String column) throws SQLException {
+  private static @Nullable Double number(ResultSet rs, String column) throws SQLException {
     double d = rs.getDouble(column);
     return rs.wasNull() ? null : d;
   }
 
   @Override
-  public OptionalDouble skillDemandShare(ConceptUri skill, String regionCode) {
+  public OptionalDouble skillDemandShare(ConceptUri skill, @Nullable String regionCode) {
     LocalDate from = LocalDate.now(clock).withDayOfMonth(1).minusMonths(11);
     String region = regionCode == null ? null : regionCode.strip();
     Long ads =
         jdbc.sql(
                 "select coalesce(sum(ads), 0) from lm_demand_ads where month >= ?"
                     + " and (?::text is null or region_code = ?)")
-            .params(from, region, region)
+            .param(from)
+            .param(region)
+            .param(region)
             .query(Long.class)
             .single();
     if (ads == null || ads == 0) {
@@ -114,7 +120,10 @@ class LabourMarketService implements LabourMarketApi, LabourMarketImports {
         jdbc.sql(
                 "select coalesce(sum(ads), 0) from lm_demand_skill where skill_uri = ? and month >= ?"
                     + " and (?::text is null or region_code = ?)")
-            .params(skill.value(), from, region, region)
+            .param(skill.value())
+            .param(from)
+            .param(region)
+            .param(region)
             .query(Long.class)
             .single();
     return OptionalDouble.of((asking == null ? 0 : asking) / (double) ads);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
@@ -238,7 +239,7 @@ public class CatalogueWriter {
   }
 
   /** The names of the places, so that a query naming the town ("Tampere") finds its offerings. */
-  private static String placeNames(
+  private static @Nullable String placeNames(
       ImplementationRecord m, Map<String, Map<String, String>> municipalities) {
     Set<String> names = new java.util.LinkedHashSet<>();
     for (String code : m.municipalityCodes()) {
@@ -262,7 +263,7 @@ public class CatalogueWriter {
   }
 
   private static Object[] implementationRow(
-      UUID offering, int position, ImplementationRecord m, String placeNames) {
+      UUID offering, int position, ImplementationRecord m, @Nullable String placeNames) {
     return new Object[] {
       offering,
       position,
@@ -334,7 +335,7 @@ public class CatalogueWriter {
         rows);
   }
 
-  private static String emptyToNull(String text) {
+  private static @Nullable String emptyToNull(@Nullable String text) {
     return text == null || text.isBlank() ? null : text;
   }
 

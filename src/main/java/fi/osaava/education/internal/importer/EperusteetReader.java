@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -113,7 +114,7 @@ final class EperusteetReader {
       try {
         result.add(unit(unitNode, qualificationId, field, nqf, unitExtents, url), name, position);
       } catch (MalformedRecordException e) {
-        result.error(name, position, "tutkinnonOsat." + e.field(), e.getMessage());
+        result.error(name, position, "tutkinnonOsat." + e.field(), e.problem());
       }
     }
   }
@@ -121,7 +122,7 @@ final class EperusteetReader {
   private static OfferingRecord unit(
       JsonNode node,
       String qualificationId,
-      String field,
+      @Nullable String field,
       int nqf,
       Map<String, BigDecimal> extents,
       String url) {
@@ -174,12 +175,12 @@ final class EperusteetReader {
         List.of());
   }
 
-  private static String field(JsonNode education) {
-    String study = JsonFields.codeValue(JsonFields.text(education, "opintoalakoodi"));
+  private static @Nullable String field(JsonNode education) {
+    String study = JsonFields.codeValueOrNull(JsonFields.text(education, "opintoalakoodi"));
     if (study != null && STUDY_FIELD_2002.containsKey(study)) {
       return STUDY_FIELD_2002.get(study);
     }
-    String broad = JsonFields.codeValue(JsonFields.text(education, "koulutusalakoodi"));
+    String broad = JsonFields.codeValueOrNull(JsonFields.text(education, "koulutusalakoodi"));
     return broad == null ? null : FIELD_2002.get(broad);
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Plain text from the small HTML fragments the national sources publish (paragraphs, headings,
@@ -21,9 +22,6 @@ final class HtmlText {
   private HtmlText() {}
 
   static String plain(String html) {
-    if (html == null) {
-      return null;
-    }
     String text = BLOCK_END.matcher(html).replaceAll("\n");
     text = TAG.matcher(text).replaceAll(" ");
     text = entities(text);
@@ -33,7 +31,7 @@ final class HtmlText {
   }
 
   /** The items of the HTML lists in a fragment, as plain text; empty when it has no list. */
-  static List<String> listItems(String html) {
+  static List<String> listItems(@Nullable String html) {
     List<String> items = new ArrayList<>();
     if (html == null) {
       return items;

@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -75,7 +76,7 @@ public final class JsonLdReader {
         }
         result.add(offering(located.node(), municipalityByName), name, located.line());
       } catch (MalformedRecordException e) {
-        result.error(name, located.line(), e.field(), e.getMessage());
+        result.error(name, located.line(), e.field(), e.problem());
       }
     }
     return result;
@@ -88,7 +89,7 @@ public final class JsonLdReader {
    * The document's nodes: one object, an array of them, or an object's {@code @graph}; null for an
    * empty document.
    */
-  private static List<Located> nodes(JsonParser parser) {
+  private static @Nullable List<Located> nodes(JsonParser parser) {
     JsonToken first = parser.nextToken();
     if (first == null) {
       return null;
@@ -198,7 +199,7 @@ public final class JsonLdReader {
 
   private static ImplementationRecord instance(
       JsonNode node,
-      JsonNode courseProvider,
+      @Nullable JsonNode courseProvider,
       Language defaultLanguage,
       Function<String, Optional<String>> municipalityByName) {
     String mode =
@@ -279,7 +280,7 @@ public final class JsonLdReader {
   }
 
   /** A link shown to citizens: only http(s), never {@code javascript:} and the like. */
-  private static String webAddress(JsonNode node, String field) {
+  private static @Nullable String webAddress(JsonNode node, String field) {
     String address = JsonFields.text(node, "url");
     if (address != null && !WebAddress.isHttp(address)) {
       throw new MalformedRecordException(field, WebAddress.PROBLEM);
@@ -302,7 +303,8 @@ public final class JsonLdReader {
   }
 
   /** A plain string (in the record's language), a language map, or JSON-LD value objects. */
-  private static Map<Language, String> texts(JsonNode node, Language language, String field) {
+  private static Map<Language, String> texts(
+      @Nullable JsonNode node, Language language, String field) {
     Map<Language, String> texts = new EnumMap<>(Language.class);
     if (node == null || node.isNull()) {
       return texts;
@@ -330,7 +332,7 @@ public final class JsonLdReader {
     return texts;
   }
 
-  private static List<JsonNode> array(JsonNode node) {
+  private static List<JsonNode> array(@Nullable JsonNode node) {
     List<JsonNode> nodes = new ArrayList<>();
     if (node == null || node.isNull()) {
       return nodes;
@@ -343,7 +345,7 @@ public final class JsonLdReader {
     return nodes;
   }
 
-  private static BigDecimal credits(JsonNode node) {
+  private static @Nullable BigDecimal credits(@Nullable JsonNode node) {
     if (node == null || node.isNull()) {
       return null;
     }
@@ -373,7 +375,7 @@ public final class JsonLdReader {
     };
   }
 
-  private static Integer integer(JsonNode node, String field) {
+  private static @Nullable Integer integer(JsonNode node, String field) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       return null;
@@ -384,7 +386,7 @@ public final class JsonLdReader {
     return value.intValue();
   }
 
-  private static Integer months(String duration, String field) {
+  private static @Nullable Integer months(@Nullable String duration, String field) {
     if (duration == null) {
       return null;
     }
@@ -396,7 +398,7 @@ public final class JsonLdReader {
     }
   }
 
-  private static LocalDate date(String text, String field) {
+  private static @Nullable LocalDate date(@Nullable String text, String field) {
     if (text == null) {
       return null;
     }
@@ -407,7 +409,7 @@ public final class JsonLdReader {
     }
   }
 
-  private static Instant instant(String text, String field) {
+  private static @Nullable Instant instant(@Nullable String text, String field) {
     if (text == null) {
       return null;
     }

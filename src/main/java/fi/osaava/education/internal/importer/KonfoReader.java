@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,7 +56,7 @@ final class KonfoReader {
         } catch (JacksonException e) {
           result.error(name, number, "(line)", "not valid JSON: " + e.getOriginalMessage());
         } catch (MalformedRecordException e) {
-          result.error(name, number, e.field(), e.getMessage());
+          result.error(name, number, e.field(), e.problem());
         }
       }
     } catch (IOException e) {
@@ -112,7 +113,7 @@ final class KonfoReader {
     for (JsonNode implementation : node.path("toteutukset")) {
       List<String> municipalities = new ArrayList<>();
       for (JsonNode municipality : implementation.path("kunnat")) {
-        String code = JsonFields.codeValue(JsonFields.text(municipality, "koodiUri"));
+        String code = JsonFields.codeValueOrNull(JsonFields.text(municipality, "koodiUri"));
         if (code == null || !code.matches("\\d{1,3}")) {
           throw new MalformedRecordException(
               "toteutukset.kunnat.koodiUri", "not a municipality code: " + code);
@@ -172,7 +173,7 @@ final class KonfoReader {
   }
 
   /** {@code nqf_6} → 6. The Finnish NQF levels are the EQF levels. */
-  private static Integer nqf(String code) {
+  private static @Nullable Integer nqf(@Nullable String code) {
     if (code == null) {
       return null;
     }

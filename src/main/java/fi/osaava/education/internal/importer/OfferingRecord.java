@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One offering as an importer read it from its source, before it is written to the catalogue.
@@ -28,18 +29,18 @@ public record OfferingRecord(
     String sourceId,
     OfferingKind kind,
     EducationLevel level,
-    String parentSourceId,
+    @Nullable String parentSourceId,
     Map<Language, String> title,
     Map<Language, String> description,
     List<String> alternativeNames,
-    String fieldCode,
-    Integer eqf,
-    Integer nqf,
-    String nationalLevelCode,
-    BigDecimal extentCredits,
-    String extentUnit,
-    Integer durationMonths,
-    String sourceUrl,
+    @Nullable String fieldCode,
+    @Nullable Integer eqf,
+    @Nullable Integer nqf,
+    @Nullable String nationalLevelCode,
+    @Nullable BigDecimal extentCredits,
+    @Nullable String extentUnit,
+    @Nullable Integer durationMonths,
+    @Nullable String sourceUrl,
     boolean synthetic,
     List<Map<Language, String>> outcomes,
     List<ImplementationRecord> implementations,
@@ -70,21 +71,21 @@ public record OfferingRecord(
    * @param mode {@code ON_SITE}, {@code ONLINE} or {@code BLENDED}
    */
   public record ImplementationRecord(
-      String sourceId,
+      @Nullable String sourceId,
       Map<Language, String> name,
-      String providerId,
+      @Nullable String providerId,
       Map<Language, String> provider,
-      String institution,
+      @Nullable String institution,
       List<String> municipalityCodes,
       List<String> teachingLanguages,
       String mode,
-      String schedule,
-      BigDecimal cost,
-      LocalDate startDate,
-      LocalDate endDate,
-      Instant applicationStart,
-      Instant applicationEnd,
-      String url) {
+      @Nullable String schedule,
+      @Nullable BigDecimal cost,
+      @Nullable LocalDate startDate,
+      @Nullable LocalDate endDate,
+      @Nullable Instant applicationStart,
+      @Nullable Instant applicationEnd,
+      @Nullable String url) {
 
     public ImplementationRecord {
       name = languageMap(name);
@@ -113,7 +114,7 @@ public record OfferingRecord(
     }
   }
 
-  static Map<Language, String> languageMap(Map<Language, String> texts) {
+  static Map<Language, String> languageMap(Map<Language, @Nullable String> texts) {
     EnumMap<Language, String> copy = new EnumMap<>(Language.class);
     texts.forEach(
         (language, text) -> {

@@ -36,7 +36,7 @@ final class OsaamismerkitReader {
       try {
         result.add(badge(badge), name, position);
       } catch (MalformedRecordException e) {
-        result.error(name, position, e.field(), e.getMessage());
+        result.error(name, position, e.field(), e.problem());
       }
     }
   }

@@ -16,8 +16,10 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
@@ -110,14 +112,16 @@ public class SyntheticOfferings {
         // One generator per record, so record i is the same whatever the batch size or count.
         SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i);
         Donor title = pick(donors, random);
-        Donor description = pick(byLevel.get(title.level), random);
+        // The title is a donor, so its level has donors.
+        Donor description = pick(Objects.requireNonNull(byLevel.get(title.level)), random);
         Donor outcome = withOutcomes.isEmpty() ? null : pick(withOutcomes, random);
         List<ImplementationRecord> places = new ArrayList<>();
         if (!withImplementations.isEmpty()) {
           int n = random.nextInt(4) == 0 ? 2 : 1;
           for (int k = 0; k < n; k++) {
             Donor place = pick(withImplementations, random);
-            List<ImplementationRecord> candidates = implementations.get(place.id);
+            List<ImplementationRecord> candidates =
+                Objects.requireNonNull(implementations.get(place.id));
             places.add(
                 implementation(
                     seed, i, k, candidates.get(random.nextInt(candidates.size())), today, random));
@@ -142,7 +146,7 @@ public class SyntheticOfferings {
                 title.durationMonths,
                 null,
                 true,
-                outcome == null ? List.of() : outcomes.get(outcome.id),
+                outcome == null ? List.of() : Objects.requireNonNull(outcomes.get(outcome.id)),
                 places,
                 List.of());
         records.add(record);
@@ -323,7 +327,7 @@ public class SyntheticOfferings {
     return texts;
   }
 
-  private static List<String> strings(Array array) throws SQLException {
+  private static List<String> strings(@Nullable Array array) throws SQLException {
     List<String> values = new ArrayList<>();
     if (array != null) {
       for (Object value : (Object[]) array.getArray()) {
@@ -341,11 +345,11 @@ public class SyntheticOfferings {
       EducationLevel level,
       Map<Language, String> title,
       Map<Language, String> description,
-      String fieldCode,
-      Integer eqf,
-      Integer nqf,
-      String nationalLevelCode,
-      BigDecimal extentCredits,
-      String extentUnit,
-      Integer durationMonths) {}
+      @Nullable String fieldCode,
+      @Nullable Integer eqf,
+      @Nullable Integer nqf,
+      @Nullable String nationalLevelCode,
+      @Nullable BigDecimal extentCredits,
+      @Nullable String extentUnit,
+      @Nullable Integer durationMonths) {}
 }

@@ -4,6 +4,7 @@ import fi.osaava.platform.InvalidInputException;
 import fi.osaava.platform.Language;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One search request: free text, facet filters, sort and page. The text is only ever split into
@@ -79,7 +80,7 @@ public record EducationQuery(
     START_DATE,
     APPLICATION_DEADLINE;
 
-    public static SortOrder parse(String value) {
+    public static SortOrder parse(@Nullable String value) {
       if (value == null || value.isBlank()) {
         return RELEVANCE;
       }

@@ -3,6 +3,7 @@ package fi.osaava.education.internal.search;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -21,6 +22,9 @@ record EducationSearchProperties(Backend backend, OpenSearch opensearch) {
     OPENSEARCH
   }
 
+  // OpenSearch's own compact constructor puts its default in place of the null uris (as
+  // TextProperties does for Voikko).
+  @SuppressWarnings("NullAway")
   EducationSearchProperties {
     if (backend == null) {
       backend = Backend.LUCENE;
@@ -45,7 +49,11 @@ record EducationSearchProperties(Backend backend, OpenSearch opensearch) {
    * @param requestTimeout how long one request (a search, a bulk write) may take; the client's
    *     default when not set
    */
-  record OpenSearch(List<String> uris, String username, String password, Duration requestTimeout) {
+  record OpenSearch(
+      List<String> uris,
+      @Nullable String username,
+      @Nullable String password,
+      @Nullable Duration requestTimeout) {
 
     OpenSearch {
       uris =

@@ -4,6 +4,7 @@ import fi.osaava.platform.LocalizedText;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of education search results with facet counts.
@@ -23,7 +24,7 @@ public record EducationSearchResult(
     List<Hit> hits,
     Map<Facet, List<FacetCount>> facets,
     long openNow,
-    String didYouMean,
+    @Nullable String didYouMean,
     List<LocalizedText> relatedVia,
     double tookMillis) {
 
@@ -38,7 +39,7 @@ public record EducationSearchResult(
     return !relatedVia.isEmpty();
   }
 
-  EducationSearchResult withDidYouMean(String suggestion, double millis) {
+  EducationSearchResult withDidYouMean(@Nullable String suggestion, double millis) {
     return new EducationSearchResult(
         total, page, size, hits, facets, openNow, suggestion, relatedVia, millis);
   }

@@ -297,15 +297,7 @@ public class EducationSearchService {
   /** A plain text query by relevance, no filters: what the evaluations ask. */
   private static EducationQuery textOnly(String text, Language language, int size) {
     return new EducationQuery(
-        text,
-        null,
-        Map.of(),
-        false,
-        Set.of(),
-        EducationQuery.SortOrder.RELEVANCE,
-        0,
-        size,
-        language);
+        text, "", Map.of(), false, Set.of(), EducationQuery.SortOrder.RELEVANCE, 0, size, language);
   }
 
   /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /** The facets of the education search, each with its request parameter and accepted values. */
 public enum Facet {
@@ -61,7 +62,7 @@ public enum Facet {
     return parameter;
   }
 
-  boolean accepts(String value) {
+  boolean accepts(@Nullable String value) {
     if (value == null || value.isBlank() || value.length() > 200) {
       return false;
     }
@@ -81,5 +82,5 @@ public enum Facet {
   }
 
   /** A numeric range facet value: {@code from} inclusive, {@code to} exclusive or open. */
-  record Bucket(String key, int from, Integer to) {}
+  record Bucket(String key, int from, @Nullable Integer to) {}
 }

@@ -17,9 +17,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -97,7 +99,7 @@ public class QuerySynonyms {
   private final FinnishMorphology morphology;
   private final ThreadLocal<SnowballStemmer> swedish = ThreadLocal.withInitial(SwedishStemmer::new);
   private final ThreadLocal<SnowballStemmer> english = ThreadLocal.withInitial(EnglishStemmer::new);
-  private volatile Dictionary dictionary;
+  private volatile @Nullable Dictionary dictionary;
 
   /** Counts ESCO imports, so a dictionary built from the labels before one is not kept. */
   private final AtomicLong generation = new AtomicLong();
@@ -158,7 +160,9 @@ public class QuerySynonyms {
     List<List<Alternative>> variants = words.stream().map(this::variants).toList();
     for (Language language : LABEL_LANGUAGES) {
       List<String> keys = words.stream().map(w -> key(language, w)).toList();
-      Map<String, List<Alternative>> labels = current.labels().get(language);
+      // build() fills every label language.
+      Map<String, List<Alternative>> labels =
+          Objects.requireNonNull(current.labels().get(language));
       int i = 0;
       while (i < keys.size()) {
         int matched = 0;
@@ -303,8 +307,7 @@ public class QuerySynonyms {
     Map<Language, Map<String, List<Alternative>>> labels = new EnumMap<>(Language.class);
     for (Language language : LABEL_LANGUAGES) {
       Map<String, List<Alternative>> byKey = new HashMap<>();
-      conceptsByKey
-          .get(language)
+      Objects.requireNonNull(conceptsByKey.get(language))
           .forEach(
               (key, concepts) -> {
                 if (concepts.size() <= MAX_CONCEPTS) {
@@ -320,8 +323,8 @@ public class QuerySynonyms {
     if (!names.isEmpty()) {
       log.info(
           "Education search synonyms: {} Swedish and {} Finnish occupation labels in {} ms",
-          labels.get(Language.SV).size(),
-          labels.get(Language.FI).size(),
+          Objects.requireNonNull(labels.get(Language.SV)).size(),
+          Objects.requireNonNull(labels.get(Language.FI)).size(),
           (System.nanoTime() - started) / 1_000_000);
     }
     return built;

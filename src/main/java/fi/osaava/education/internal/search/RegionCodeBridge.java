@@ -5,6 +5,7 @@ import fi.osaava.regions.AreaLevel;
 import fi.osaava.regions.RegionsApi;
 import org.hibernate.search.mapper.pojo.bridge.ValueBridge;
 import org.hibernate.search.mapper.pojo.bridge.runtime.ValueBridgeToIndexedValueContext;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +23,8 @@ public class RegionCodeBridge implements ValueBridge<String, String> {
   }
 
   @Override
-  public String toIndexedValue(String municipality, ValueBridgeToIndexedValueContext context) {
+  public @Nullable String toIndexedValue(
+      @Nullable String municipality, ValueBridgeToIndexedValueContext context) {
     if (municipality == null) {
       return null;
     }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -96,7 +97,7 @@ class RelatedSkills {
   /**
    * Skill URI → how many occupations need it essentially; built on first use, dropped on import.
    */
-  private volatile Map<String, Integer> essentialFor;
+  private volatile @Nullable Map<String, Integer> essentialFor;
 
   RelatedSkills(IdentificationApi identification, TaxonomyApi taxonomy, JdbcClient jdbc) {
     this.identification = identification;
@@ -125,7 +126,7 @@ class RelatedSkills {
     return counts;
   }
 
-  Understood understand(String text, Language language) {
+  Understood understand(@Nullable String text, Language language) {
     // Without ESCO there is nothing to understand a query as (a catalogue may be imported first);
     // the words' own empty result stands.
     if (text == null || text.isBlank() || !taxonomy.status().imported()) {

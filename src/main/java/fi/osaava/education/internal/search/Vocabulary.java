@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +21,7 @@ class Vocabulary {
   private static final int MIN_FREQUENCY = 2;
 
   private final JdbcClient jdbc;
-  private volatile Map<String, Integer> counts;
+  private volatile @Nullable Map<String, Integer> counts;
 
   Vocabulary(JdbcClient jdbc) {
     this.jdbc = jdbc;
@@ -36,7 +37,7 @@ class Vocabulary {
   }
 
   /** The query with unknown words corrected, or null when nothing needed correcting. */
-  String suggest(List<String> words) {
+  @Nullable String suggest(List<String> words) {
     if (words.isEmpty()) {
       return null;
     }

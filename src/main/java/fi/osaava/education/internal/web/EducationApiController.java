@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -271,7 +272,7 @@ class EducationApiController {
       List<HitJson> items,
       Map<String, List<FacetCount>> facets,
       long openNow,
-      String didYouMean,
+      @Nullable String didYouMean,
       @Schema(
               description =
                   "Empty when the items match the query's words. Otherwise nothing matched them,"
@@ -282,7 +283,7 @@ class EducationApiController {
 
   record HitJson(
       String id,
-      LocalizedText title,
+      @Nullable LocalizedText title,
       String level,
       String field,
       List<String> locations,

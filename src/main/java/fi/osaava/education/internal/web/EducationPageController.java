@@ -22,7 +22,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -179,7 +181,10 @@ class EducationPageController {
   private String label(Facet facet, String value, Locale locale, Language language) {
     return switch (facet) {
       case LEVEL, MODE, COST, LANGUAGE, FIELD, EXTENT, DURATION, START ->
-          messages.getMessage("education." + facet.parameter() + "." + value, null, value, locale);
+          Objects.requireNonNullElse(
+              messages.getMessage(
+                  "education." + facet.parameter() + "." + value, null, value, locale),
+              value);
       case REGION ->
           regions.area(AreaLevel.REGION, value).map(a -> a.name(language).text()).orElse(value);
       case LOCATION -> locationName(value, locale, language);
@@ -204,7 +209,7 @@ class EducationPageController {
 
   record HitView(
       String id,
-      LocalizedText title,
+      @Nullable LocalizedText title,
       String level,
       List<String> providers,
       List<String> locations,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,25 +25,25 @@ import tools.jackson.databind.node.ObjectNode;
  * @param chosenSkills ESCO skill URIs ticked among the chosen skills and the skill search's options
  */
 record OfferingForm(
-    @Size(max = 500) String nameFi,
-    @Size(max = 500) String nameSv,
-    @Size(max = 500) String nameEn,
-    @Size(max = 20_000) String descriptionFi,
-    @Size(max = 20_000) String descriptionSv,
-    @Size(max = 20_000) String descriptionEn,
-    @Size(max = 300) String provider,
-    @Size(max = 40) String level,
-    @Size(max = 40) String extent,
-    @Size(max = 40) String extentUnit,
-    @Size(max = 20) String mode,
-    @Size(max = 3) List<@Size(max = 5) String> languages,
-    @Size(max = 40) String cost,
-    @Size(max = 40) String startDate,
-    @Size(max = 40) String endDate,
-    @Size(max = 2000) String url,
-    @Size(max = 10) String municipality,
-    @Size(max = 20_000) String skills,
-    @Size(max = 100) List<@Size(max = 200) String> chosenSkills) {
+    @Size(max = 500) @Nullable String nameFi,
+    @Size(max = 500) @Nullable String nameSv,
+    @Size(max = 500) @Nullable String nameEn,
+    @Size(max = 20_000) @Nullable String descriptionFi,
+    @Size(max = 20_000) @Nullable String descriptionSv,
+    @Size(max = 20_000) @Nullable String descriptionEn,
+    @Size(max = 300) @Nullable String provider,
+    @Size(max = 40) @Nullable String level,
+    @Size(max = 40) @Nullable String extent,
+    @Size(max = 40) @Nullable String extentUnit,
+    @Size(max = 20) @Nullable String mode,
+    @Size(max = 3) @Nullable List<@Size(max = 5) @Nullable String> languages,
+    @Size(max = 40) @Nullable String cost,
+    @Size(max = 40) @Nullable String startDate,
+    @Size(max = 40) @Nullable String endDate,
+    @Size(max = 2000) @Nullable String url,
+    @Size(max = 10) @Nullable String municipality,
+    @Size(max = 20_000) @Nullable String skills,
+    @Size(max = 100) @Nullable List<@Size(max = 200) @Nullable String> chosenSkills) {
 
   /** The form's fields in page order: the error summary lists problems in this order. */
   static final List<String> FIELDS =
@@ -142,7 +143,7 @@ record OfferingForm(
   }
 
   /** The form field the JSON-LD reader's {@code field} comes from, if it comes from one. */
-  static Optional<String> formField(String jsonLdField) {
+  static Optional<String> formField(@Nullable String jsonLdField) {
     if (jsonLdField == null) {
       return Optional.empty();
     }
@@ -185,11 +186,12 @@ record OfferingForm(
     putIfText(description, "sv", descriptionSv);
     putIfText(description, "en", descriptionEn);
     putIfText(node, "educationalLevel", level);
-    if (isText(extent)) {
+    String extentText = stripped(extent);
+    if (extentText != null) {
       ObjectNode credits = node.putObject("numberOfCredits");
-      BigDecimal number = number(extent);
+      BigDecimal number = number(extentText);
       if (number == null) {
-        credits.put("value", extent.strip());
+        credits.put("value", extentText);
       } else {
         credits.put("value", number);
       }
@@ -211,17 +213,19 @@ record OfferingForm(
     }
     putIfText(instance, "startDate", startDate);
     putIfText(instance, "endDate", endDate);
-    if (isText(municipality)) {
+    String municipalityCode = stripped(municipality);
+    if (municipalityCode != null) {
       instance
           .putObject("location")
           .putObject("address")
-          .put("addressLocality", municipalityName.apply(municipality.strip()));
+          .put("addressLocality", municipalityName.apply(municipalityCode));
     }
-    if (isText(cost)) {
-      BigDecimal price = number(cost);
+    String costText = stripped(cost);
+    if (costText != null) {
+      BigDecimal price = number(costText);
       ObjectNode offers = instance.putObject("offers");
       if (price == null) {
-        offers.put("price", cost.strip());
+        offers.put("price", costText);
       } else {
         offers.put("price", price);
       }
@@ -237,14 +241,15 @@ record OfferingForm(
     if (chosenSkills != null) {
       chosenSkills.stream().filter(OfferingForm::isText).map(String::strip).forEach(uris::add);
     }
-    if (isText(skills)) {
-      uris.addAll(List.of(skills.strip().split("\\s+")));
+    String typed = stripped(skills);
+    if (typed != null) {
+      uris.addAll(List.of(typed.split("\\s+")));
     }
     return new java.util.ArrayList<>(uris);
   }
 
   /** A number as people type it in Finland too (a decimal comma), or null when it is not one. */
-  private static BigDecimal number(String text) {
+  private static @Nullable BigDecimal number(String text) {
     try {
       return new BigDecimal(text.strip().replace(',', '.').replace(" ", ""));
     } catch (NumberFormatException e) {
@@ -252,13 +257,19 @@ record OfferingForm(
     }
   }
 
-  private static boolean isText(String text) {
+  private static boolean isText(@Nullable String text) {
     return text != null && !text.isBlank();
   }
 
-  private static void putIfText(ObjectNode node, String field, String text) {
-    if (isText(text)) {
-      node.put(field, text.strip());
+  /** The text without its surrounding white space, or null when there is none besides. */
+  private static @Nullable String stripped(@Nullable String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+
+  private static void putIfText(ObjectNode node, String field, @Nullable String text) {
+    String value = stripped(text);
+    if (value != null) {
+      node.put(field, value);
     }
   }
 }

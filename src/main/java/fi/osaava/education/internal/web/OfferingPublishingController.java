@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -140,7 +141,7 @@ class OfferingPublishingController {
       OfferingForm form,
       BindingResult binding,
       String sourceId,
-      PublishedOfferings.Stored stored,
+      PublishedOfferings.@Nullable Stored stored,
       Editor editor,
       Locale locale,
       Model model) {
@@ -157,7 +158,7 @@ class OfferingPublishingController {
 
   private String form(
       OfferingForm form,
-      PublishedOfferings.Stored stored,
+      PublishedOfferings.@Nullable Stored stored,
       Editor editor,
       Map<String, String> errors,
       Locale locale,

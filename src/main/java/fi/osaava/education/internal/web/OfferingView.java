@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One offering in the reader's language, for the offering page and the API: every text picked with
@@ -24,42 +25,42 @@ record OfferingView(
     String id,
     String source,
     String sourceId,
-    String sourceUrl,
+    @Nullable String sourceUrl,
     String kind,
     String level,
-    LocalizedText title,
-    LocalizedText description,
+    @Nullable LocalizedText title,
+    @Nullable LocalizedText description,
     List<String> alternativeNames,
-    String field,
-    Short eqf,
-    Short nqf,
-    String nationalLevel,
-    BigDecimal extent,
-    String extentUnit,
-    Integer durationMonths,
+    @Nullable String field,
+    @Nullable Short eqf,
+    @Nullable Short nqf,
+    @Nullable String nationalLevel,
+    @Nullable BigDecimal extent,
+    @Nullable String extentUnit,
+    @Nullable Integer durationMonths,
     boolean active,
     boolean synthetic,
     List<LocalizedText> learningOutcomes,
     List<Implementation> implementations,
     List<Skill> skills,
     List<Unit> units,
-    String parentId) {
+    @Nullable String parentId) {
 
   record Implementation(
-      LocalizedText name,
-      LocalizedText provider,
+      @Nullable LocalizedText name,
+      @Nullable LocalizedText provider,
       List<String> municipalityCodes,
-      String placeNames,
+      @Nullable String placeNames,
       List<String> teachingLanguages,
       String mode,
-      String schedule,
-      BigDecimal cost,
-      LocalDate startDate,
-      LocalDate endDate,
-      Instant applicationStart,
-      Instant applicationEnd,
+      @Nullable String schedule,
+      @Nullable BigDecimal cost,
+      @Nullable LocalDate startDate,
+      @Nullable LocalDate endDate,
+      @Nullable Instant applicationStart,
+      @Nullable Instant applicationEnd,
       boolean applicationOpen,
-      String url) {}
+      @Nullable String url) {}
 
   /**
    * @param source IDENTIFIED, PROVIDER_CURATED or QUALIFICATION_DEFINED
@@ -74,15 +75,20 @@ record OfferingView(
       LocalizedText label,
       String source,
       double score,
-      String evidence,
-      LocalizedText evidenceText) {
+      @Nullable String evidence,
+      @Nullable LocalizedText evidenceText) {
 
-    Skill(String uri, LocalizedText label, String source, double score, LocalizedText evidence) {
+    Skill(
+        String uri,
+        LocalizedText label,
+        String source,
+        double score,
+        @Nullable LocalizedText evidence) {
       this(uri, label, source, score, evidence == null ? null : evidence.text(), evidence);
     }
   }
 
-  record Unit(String id, LocalizedText title, BigDecimal extent) {}
+  record Unit(String id, @Nullable LocalizedText title, @Nullable BigDecimal extent) {}
 
   static OfferingView of(
       OfferingDocument d, List<OfferingDocument> units, Language language, Instant now) {
@@ -162,20 +168,20 @@ record OfferingView(
         d.parentId() == null ? null : d.parentId().toString());
   }
 
-  static LocalizedText title(OfferingDocument d, Language language) {
+  static @Nullable LocalizedText title(OfferingDocument d, Language language) {
     return pick(d, OfferingDocument::title, language);
   }
 
-  private static LocalizedText pick(
+  private static @Nullable LocalizedText pick(
       OfferingDocument d,
-      java.util.function.BiFunction<OfferingDocument, String, String> text,
+      java.util.function.BiFunction<OfferingDocument, String, @Nullable String> text,
       Language language) {
     return LocalizedText.pickNational(
         texts(text.apply(d, "fi"), text.apply(d, "sv"), text.apply(d, "en")),
         language == Language.NO ? Language.EN : language);
   }
 
-  private static LocalizedText evidence(SkillRow s, Language language) {
+  private static @Nullable LocalizedText evidence(SkillRow s, Language language) {
     LocalizedText picked =
         LocalizedText.pickNational(texts(s.evidenceFi(), s.evidenceSv(), s.evidenceEn()), language);
     if (picked != null || s.evidence() == null) {
@@ -185,7 +191,8 @@ record OfferingView(
     return new LocalizedText(s.evidence(), language, false);
   }
 
-  static Map<Language, String> texts(String fi, String sv, String en) {
+  static Map<Language, String> texts(
+      @Nullable String fi, @Nullable String sv, @Nullable String en) {
     Map<Language, String> texts = new EnumMap<>(Language.class);
     if (fi != null) {
       texts.put(Language.FI, fi);

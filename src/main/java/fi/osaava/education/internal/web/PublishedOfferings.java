@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -70,23 +71,23 @@ class PublishedOfferings {
       UUID id,
       String sourceId,
       boolean active,
-      String titleFi,
-      String titleSv,
-      String titleEn,
-      String descriptionFi,
-      String descriptionSv,
-      String descriptionEn,
+      @Nullable String titleFi,
+      @Nullable String titleSv,
+      @Nullable String titleEn,
+      @Nullable String descriptionFi,
+      @Nullable String descriptionSv,
+      @Nullable String descriptionEn,
       String level,
-      java.math.BigDecimal extent,
-      String extentUnit,
-      String provider,
-      String mode,
+      java.math.@Nullable BigDecimal extent,
+      @Nullable String extentUnit,
+      @Nullable String provider,
+      @Nullable String mode,
       List<String> languages,
-      java.math.BigDecimal cost,
-      LocalDate start,
-      LocalDate end,
-      String url,
-      String municipality,
+      java.math.@Nullable BigDecimal cost,
+      @Nullable LocalDate start,
+      @Nullable LocalDate end,
+      @Nullable String url,
+      @Nullable String municipality,
       List<String> skills) {}
 
   List<Summary> list(String organisation) {

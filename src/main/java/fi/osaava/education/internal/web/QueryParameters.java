@@ -10,7 +10,9 @@ import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -61,8 +63,8 @@ final class QueryParameters {
       }
     }
     return new EducationQuery(
-        params.getFirst("q"),
-        params.getFirst("teaches"),
+        Objects.requireNonNullElse(params.getFirst("q"), ""),
+        Objects.requireNonNullElse(params.getFirst("teaches"), ""),
         filters,
         flag(params.getFirst("open")),
         skills,
@@ -72,7 +74,7 @@ final class QueryParameters {
         language);
   }
 
-  private static boolean flag(String value) {
+  private static boolean flag(@Nullable String value) {
     if (value == null || value.isBlank()) {
       return false;
     }
@@ -83,7 +85,7 @@ final class QueryParameters {
     };
   }
 
-  private static int integer(String value, String name, int fallback) {
+  private static int integer(@Nullable String value, String name, int fallback) {
     if (value == null || value.isBlank()) {
       return fallback;
     }

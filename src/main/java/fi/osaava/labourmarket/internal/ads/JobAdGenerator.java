@@ -26,9 +26,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -286,7 +288,7 @@ public class JobAdGenerator {
               LocalDate month = end.withDayOfMonth(1).minusMonths(MONTHS - 1 - m);
               w[m] =
                   model.monthWeights[month.getMonthValue() - 1]
-                      * Math.exp(growth.get(isco) * (m - MONTHS) / 12.0);
+                      * Math.exp(Objects.requireNonNull(growth.get(isco)) * (m - MONTHS) / 12.0);
             }
             monthCumulative[g] = cumulative(w);
           }
@@ -355,8 +357,11 @@ public class JobAdGenerator {
       int i,
       LocalDate end,
       SplittableRandom random) {
+    // The groups drawn from are those with occupations.
     List<Occupation> candidates =
-        model.byIsco.get(isco).stream().filter(o -> model.essential.containsKey(o.uri())).toList();
+        Objects.requireNonNull(model.byIsco.get(isco)).stream()
+            .filter(o -> model.essential.containsKey(o.uri()))
+            .toList();
     Occupation occupation = candidates.get(random.nextInt(candidates.size()));
     double l = random.nextDouble();
     Language language = l < 0.75 ? Language.FI : l < 0.85 ? Language.SV : Language.EN;
@@ -374,7 +379,11 @@ public class JobAdGenerator {
     String title = label(occupation.labels(), language);
     title = title.substring(0, 1).toUpperCase(Locale.ROOT) + title.substring(1);
     String town = place.names().getOrDefault(language, place.names().get(Language.FI));
-    List<String> must = pick(model.essential.get(occupation.uri()), 4 + random.nextInt(5), random);
+    List<String> must =
+        pick(
+            Objects.requireNonNull(model.essential.get(occupation.uri())),
+            4 + random.nextInt(5),
+            random);
     List<String> nice =
         pick(
             model.optional.getOrDefault(occupation.uri(), List.of()),
@@ -436,7 +445,8 @@ public class JobAdGenerator {
   }
 
   private static String label(Map<Language, String> labels, Language language) {
-    return labels.getOrDefault(language, labels.get(Language.EN));
+    // ESCO labels every concept in English, its base language.
+    return Objects.requireNonNull(labels.getOrDefault(language, labels.get(Language.EN)));
   }
 
   private static String text(
@@ -445,7 +455,7 @@ public class JobAdGenerator {
       String isco,
       String title,
       String employer,
-      String town,
+      @Nullable String town,
       List<String> must,
       List<String> nice,
       SplittableRandom random) {

@@ -36,6 +36,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -80,7 +81,7 @@ public class JobAdIngestion {
   private final RegionsApi regions;
   private final DataChanges dataChanges;
   private final JsonMapper json = JsonMapper.builder().build();
-  private volatile Map<String, String> occupationIsco;
+  private volatile @Nullable Map<String, String> occupationIsco;
   private final Map<String, Optional<Area>> municipalities = new ConcurrentHashMap<>();
 
   JobAdIngestion(
@@ -215,10 +216,10 @@ public class JobAdIngestion {
       JobPosting posting,
       UUID id,
       Language language,
-      String occupationUri,
-      String iscoCode,
-      String municipalityCode,
-      String regionCode,
+      @Nullable String occupationUri,
+      @Nullable String iscoCode,
+      @Nullable String municipalityCode,
+      @Nullable String regionCode,
       List<AdSkill> skills,
       int[] signature) {}
 
@@ -339,9 +340,10 @@ public class JobAdIngestion {
         return municipality;
       }
     }
-    if (p.regionName() != null) {
+    String regionName = p.regionName();
+    if (regionName != null) {
       return municipalities.computeIfAbsent(
-          "region:" + p.regionName(), name -> regions.areaByName(AreaLevel.REGION, p.regionName()));
+          "region:" + regionName, name -> regions.areaByName(AreaLevel.REGION, regionName));
     }
     return Optional.empty();
   }
@@ -416,7 +418,8 @@ public class JobAdIngestion {
    *
    * @param self an ad to leave out with its reposts (the ad being edited), or null
    */
-  private static UUID duplicateOf(Enriched ad, Map<Long, List<Candidate>> byBand, UUID self) {
+  private static @Nullable UUID duplicateOf(
+      Enriched ad, Map<Long, List<Candidate>> byBand, @Nullable UUID self) {
     long[] bands = MinHash.bands(ad.signature());
     UUID duplicateOf = null;
     double best = 0;
@@ -439,9 +442,9 @@ public class JobAdIngestion {
    * The columns an ad's row has whether inserted or replaced by an edit, in the order of {@link
    * #insertAd} and {@link #updateAd}.
    */
-  private static Map<String, Object> adColumns(Enriched ad, UUID duplicateOf) {
+  private static Map<String, @Nullable Object> adColumns(Enriched ad, @Nullable UUID duplicateOf) {
     JobPosting p = ad.posting();
-    Map<String, Object> columns = new LinkedHashMap<>();
+    Map<String, @Nullable Object> columns = new LinkedHashMap<>();
     columns.put("title", p.title());
     columns.put("description", p.description());
     columns.put("language", ad.language().code());
@@ -462,8 +465,8 @@ public class JobAdIngestion {
     return columns;
   }
 
-  private void insertAd(Enriched ad, UUID duplicateOf, Timestamp now) {
-    Map<String, Object> columns = new LinkedHashMap<>();
+  private void insertAd(Enriched ad, @Nullable UUID duplicateOf, Timestamp now) {
+    Map<String, @Nullable Object> columns = new LinkedHashMap<>();
     columns.put("id", ad.id());
     columns.put("source_key", ad.posting().identifier());
     columns.put("ingested_at", now);
@@ -479,8 +482,8 @@ public class JobAdIngestion {
   }
 
   /** Replaces an edited ad's row; saving reopens a closed ad. */
-  private void updateAd(Enriched ad, UUID duplicateOf) {
-    Map<String, Object> columns = adColumns(ad, duplicateOf);
+  private void updateAd(Enriched ad, @Nullable UUID duplicateOf) {
+    Map<String, @Nullable Object> columns = adColumns(ad, duplicateOf);
     List<Object> params = new ArrayList<>(columns.values());
     params.add(ad.id());
     jdbc.sql(
@@ -719,7 +722,8 @@ public class JobAdIngestion {
       implements Comparable<DemandKey> {
 
     /** The key an ad posted on {@code posted} counts under; no region or group is "". */
-    static DemandKey of(java.time.LocalDate posted, String region, String isco) {
+    static DemandKey of(
+        java.time.LocalDate posted, @Nullable String region, @Nullable String isco) {
       return new DemandKey(
           posted.withDayOfMonth(1), region == null ? "" : region, isco == null ? "" : isco);
     }

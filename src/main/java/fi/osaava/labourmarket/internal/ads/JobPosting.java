@@ -3,6 +3,7 @@ package fi.osaava.labourmarket.internal.ads;
 import fi.osaava.platform.Language;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One schema.org JobPosting as read from JSON-LD, before enrichment.
@@ -22,17 +23,17 @@ record JobPosting(
     String identifier,
     String title,
     String description,
-    Language language,
-    String employer,
-    String occupationalCategory,
-    String locality,
-    String regionName,
+    @Nullable Language language,
+    @Nullable String employer,
+    @Nullable String occupationalCategory,
+    @Nullable String locality,
+    @Nullable String regionName,
     boolean remote,
     LocalDate datePosted,
-    LocalDate validThrough,
+    @Nullable LocalDate validThrough,
     boolean synthetic,
-    String organisation,
-    String url,
+    @Nullable String organisation,
+    @Nullable String url,
     List<String> skills) {
 
   /** What the near-duplicate detection compares: everything a repost repeats. */

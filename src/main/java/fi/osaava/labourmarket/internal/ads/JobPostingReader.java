@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
@@ -190,7 +191,7 @@ final class JobPostingReader implements Closeable, Iterator<JobPosting> {
    * SQL") is no choice of a skill and is ignored, as the description is read for skills anyway; an
    * address that is no ESCO skill is refused.
    */
-  private static java.util.List<String> skills(JsonNode node, String source, long line) {
+  private static java.util.List<String> skills(@Nullable JsonNode node, String source, long line) {
     java.util.Set<String> uris = new java.util.LinkedHashSet<>();
     if (node == null || node.isNull()) {
       return java.util.List.of();
@@ -218,7 +219,7 @@ final class JobPostingReader implements Closeable, Iterator<JobPosting> {
     return text.length() > 80 ? text.substring(0, 80) + "…" : text;
   }
 
-  private static String identifier(JsonNode node) {
+  private static @Nullable String identifier(@Nullable JsonNode node) {
     if (node == null || node.isNull()) {
       return null;
     }
@@ -228,7 +229,7 @@ final class JobPostingReader implements Closeable, Iterator<JobPosting> {
     return text(node);
   }
 
-  private static String occupationalCategory(JsonNode node) {
+  private static @Nullable String occupationalCategory(@Nullable JsonNode node) {
     if (node == null || node.isNull()) {
       return null;
     }
@@ -242,7 +243,7 @@ final class JobPostingReader implements Closeable, Iterator<JobPosting> {
     return text(node);
   }
 
-  private static String text(JsonNode node) {
+  private static @Nullable String text(@Nullable JsonNode node) {
     if (node == null || node.isNull() || node.isContainer()) {
       return null;
     }
@@ -250,7 +251,8 @@ final class JobPostingReader implements Closeable, Iterator<JobPosting> {
     return value.isEmpty() ? null : value;
   }
 
-  private static LocalDate date(JsonNode node, String source, long line, String field) {
+  private static @Nullable LocalDate date(
+      @Nullable JsonNode node, String source, long line, String field) {
     String value = text(node);
     if (value == null) {
       return null;

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -51,7 +52,7 @@ public class Forecasts {
       Series series, LocalDate firstMonth, double[] mean, double[] lower, double[] upper) {}
 
   /** Open vacancies per region ({@code region:<code>}) or ISCO group ({@code isco:<code>}). */
-  public Series series(String key) {
+  public @Nullable Series series(String key) {
     List<LocalDate> months = new ArrayList<>();
     List<Double> values = new ArrayList<>();
     String[] parts = key.split(":", 2);
@@ -111,7 +112,7 @@ public class Forecasts {
   }
 
   /** The forecast of the 12 months after the series ends, or null when it is too short. */
-  public Forecast forecast(String key) {
+  public @Nullable Forecast forecast(String key) {
     return cache.computeIfAbsent(
         key,
         k -> {
@@ -128,7 +129,7 @@ public class Forecasts {
         });
   }
 
-  private volatile Backtest backtest;
+  private volatile @Nullable Backtest backtest;
 
   /** The backtest over every series, computed once (about two seconds) and kept. */
   public Backtest backtest() {
@@ -156,7 +157,7 @@ public class Forecasts {
   }
 
   /** The last {@link #HISTORY} values before {@code end}; null when gaps or too short. */
-  static double[] tail(double[] values, int end) {
+  static double @Nullable [] tail(double[] values, int end) {
     int start = Math.max(0, end - HISTORY);
     if (end - start < 3 * SEASON) {
       return null;

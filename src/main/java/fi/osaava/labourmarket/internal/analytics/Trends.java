@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.distribution.NormalDistribution;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -76,9 +77,9 @@ public class Trends {
    * @param to last month of the later window
    */
   public record Result(
-      LocalDate from,
-      LocalDate split,
-      LocalDate to,
+      @Nullable LocalDate from,
+      @Nullable LocalDate split,
+      @Nullable LocalDate to,
       long adsBefore,
       long adsAfter,
       List<Trend> items) {
@@ -93,7 +94,7 @@ public class Trends {
   }
 
   /** Trends nationally ({@code regionCode} null) or in one region. */
-  public Result trends(Kind kind, String regionCode) {
+  public Result trends(Kind kind, @Nullable String regionCode) {
     LocalDate last =
         jdbc.sql("select max(month) from lm_demand_ads where month < ?")
             .param(LocalDate.now(clock).withDayOfMonth(1))
@@ -110,7 +111,11 @@ public class Trends {
     jdbc.sql(
             "select month >= ? as late, sum(ads) as n from lm_demand_ads where month between ? and ?"
                 + " and (?::text is null or region_code = ?) group by 1")
-        .params(Date.valueOf(split), Date.valueOf(from), Date.valueOf(last), region, region)
+        .param(Date.valueOf(split))
+        .param(Date.valueOf(from))
+        .param(Date.valueOf(last))
+        .param(region)
+        .param(region)
         .query(
             rs -> {
               totals[rs.getBoolean("late") ? 1 : 0] = rs.getLong("n");
@@ -125,7 +130,11 @@ public class Trends {
                 + " where month between ? and ? and (?::text is null or region_code = ?)"
                 + " and isco_code <> '' group by 1, 2";
     jdbc.sql(sql)
-        .params(Date.valueOf(split), Date.valueOf(from), Date.valueOf(last), region, region)
+        .param(Date.valueOf(split))
+        .param(Date.valueOf(from))
+        .param(Date.valueOf(last))
+        .param(region)
+        .param(region)
         .query(
             rs -> {
               counts

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,7 +42,8 @@ final class EmploymentSnapshotReader {
   record Measure(String code, String labelFi) {}
 
   /** What a snapshot file holds, ready to write. */
-  record Snapshot(String source, List<Measure> measures, List<Object[]> rows, String updated) {}
+  record Snapshot(
+      String source, List<Measure> measures, List<Object[]> rows, @Nullable String updated) {}
 
   /** The snapshot files in the labour-market folder, oldest month first; none is fine. */
   static List<Path> files(Path labourMarket) throws IOException {
@@ -146,7 +148,7 @@ final class EmploymentSnapshotReader {
   }
 
   /** Level and official code of a source area code: MK06 is region 06, KU091 municipality 091. */
-  private static String[] level(String code) {
+  private static @Nullable String[] level(String code) {
     Matcher m = CODE.matcher(code);
     if (!m.matches()) {
       return new String[] {"OTHER", null};
@@ -183,7 +185,7 @@ final class EmploymentSnapshotReader {
   }
 
   /** {@code ..} and {@code ...} are PxWeb's marks for a suppressed or missing figure. */
-  private static Double value(String text, String source, String field) {
+  private static @Nullable Double value(String text, String source, String field) {
     if (text.isEmpty() || text.chars().allMatch(c -> c == '.')) {
       return null;
     }

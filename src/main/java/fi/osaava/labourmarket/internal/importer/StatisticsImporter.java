@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -426,7 +427,10 @@ public class StatisticsImporter {
                 "insert into lm_current_measure (measure, label_fi, updated, source)"
                     + " values (?, ?, ?, ?) on conflict (measure) do update set label_fi ="
                     + " excluded.label_fi, updated = excluded.updated, source = excluded.source")
-            .params(measure.code(), measure.labelFi(), snapshot.updated(), snapshot.source())
+            .param(measure.code())
+            .param(measure.labelFi())
+            .param(snapshot.updated())
+            .param(snapshot.source())
             .update();
       }
     }
@@ -481,7 +485,7 @@ public class StatisticsImporter {
   }
 
   /** A count; {@code NA} and blanks are figures the source suppresses or lacks. */
-  static Integer count(CsvRecord r, String column) {
+  static @Nullable Integer count(CsvRecord r, String column) {
     String value = r.text(column);
     if (value == null || value.equals("NA")) {
       return null;
@@ -498,7 +502,7 @@ public class StatisticsImporter {
   }
 
   /** A decimal; {@code .} is the indicator file's mark for a figure it does not give. */
-  static Double decimal(CsvRecord r, String column) {
+  static @Nullable Double decimal(CsvRecord r, String column) {
     String value = r.text(column);
     if (value == null || value.equals(".") || value.equals("NA")) {
       return null;
@@ -602,7 +606,7 @@ public class StatisticsImporter {
       this.level = level;
     }
 
-    String code(String name) {
+    @Nullable String code(String name) {
       return cache.computeIfAbsent(name, this::find).orElse(null);
     }
 
@@ -647,7 +651,7 @@ public class StatisticsImporter {
           });
     }
 
-    String match(String name) {
+    @Nullable String match(String name) {
       if (name.startsWith(TOTAL_CODE + " ")) {
         return TOTAL_CODE;
       }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,17 +28,17 @@ import tools.jackson.databind.node.ObjectNode;
  * @param chosenSkills ESCO skill URIs ticked among the chosen skills and the search's options
  */
 record JobAdForm(
-    @Size(max = 500) String title,
-    @Size(max = 20_000) String description,
-    @Size(max = 5) String language,
-    @Size(max = 300) String employer,
-    @Size(max = 10) String municipality,
-    @Size(max = 10) String remote,
-    @Size(max = 40) String datePosted,
-    @Size(max = 40) String validThrough,
-    @Size(max = 2000) String url,
-    @Size(max = 20_000) String skills,
-    @Size(max = 100) List<@Size(max = 200) String> chosenSkills) {
+    @Size(max = 500) @Nullable String title,
+    @Size(max = 20_000) @Nullable String description,
+    @Size(max = 5) @Nullable String language,
+    @Size(max = 300) @Nullable String employer,
+    @Size(max = 10) @Nullable String municipality,
+    @Size(max = 10) @Nullable String remote,
+    @Size(max = 40) @Nullable String datePosted,
+    @Size(max = 40) @Nullable String validThrough,
+    @Size(max = 2000) @Nullable String url,
+    @Size(max = 20_000) @Nullable String skills,
+    @Size(max = 100) @Nullable List<@Size(max = 200) @Nullable String> chosenSkills) {
 
   /** The form's fields in page order: the error summary lists problems in this order. */
   static final List<String> FIELDS =
@@ -85,7 +86,7 @@ record JobAdForm(
   }
 
   /** The form field the JobPosting reader's {@code field} comes from, if it comes from one. */
-  static Optional<String> formField(String jsonLdField) {
+  static Optional<String> formField(@Nullable String jsonLdField) {
     return Optional.ofNullable(jsonLdField == null ? null : FROM_JSON_LD.get(jsonLdField));
   }
 
@@ -100,8 +101,9 @@ record JobAdForm(
     if (chosenSkills != null) {
       chosenSkills.stream().filter(JobAdForm::isText).map(String::strip).forEach(uris::add);
     }
-    if (isText(skills)) {
-      uris.addAll(List.of(skills.strip().split("\\s+")));
+    String typed = stripped(skills);
+    if (typed != null) {
+      uris.addAll(List.of(typed.split("\\s+")));
     }
     return new ArrayList<>(uris);
   }
@@ -130,12 +132,13 @@ record JobAdForm(
     hiring.put("@type", "Organization");
     hiring.put("@id", organisation);
     putIfText(hiring, "name", employer);
-    if (isText(municipality)) {
+    String municipalityCode = stripped(municipality);
+    if (municipalityCode != null) {
       node.putObject("jobLocation")
           .put("@type", "Place")
           .putObject("address")
           .put("@type", "PostalAddress")
-          .put("addressLocality", municipalityName.apply(municipality.strip()));
+          .put("addressLocality", municipalityName.apply(municipalityCode));
     }
     if (isRemote()) {
       node.put("jobLocationType", "TELECOMMUTE");
@@ -149,13 +152,19 @@ record JobAdForm(
     return json.writeValueAsBytes(node);
   }
 
-  private static boolean isText(String text) {
+  private static boolean isText(@Nullable String text) {
     return text != null && !text.isBlank();
   }
 
-  private static void putIfText(ObjectNode node, String field, String text) {
-    if (isText(text)) {
-      node.put(field, text.strip());
+  /** The text without its surrounding white space, or null when there is none besides. */
+  private static @Nullable String stripped(@Nullable String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+
+  private static void putIfText(ObjectNode node, String field, @Nullable String text) {
+    String value = stripped(text);
+    if (value != null) {
+      node.put(field, value);
     }
   }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -150,7 +151,7 @@ class JobAdPublishingController {
       JobAdForm form,
       BindingResult binding,
       String identifier,
-      PublishedJobAds.Stored stored,
+      PublishedJobAds.@Nullable Stored stored,
       Editor editor,
       Locale locale,
       Model model) {
@@ -176,7 +177,7 @@ class JobAdPublishingController {
 
   private String form(
       JobAdForm form,
-      PublishedJobAds.Stored stored,
+      PublishedJobAds.@Nullable Stored stored,
       Editor editor,
       Map<String, String> errors,
       Locale locale,

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -56,7 +57,7 @@ class LabourMarketApiController {
     this.views = views;
   }
 
-  private static String isco(String code) {
+  private static String isco(@Nullable String code) {
     if (code == null || !code.matches("\\d{4}")) {
       throw LabourMarketPageController.badParameter(
           "code", "a four-digit ISCO-08 unit group, such as 2512, is required");
@@ -64,7 +65,7 @@ class LabourMarketApiController {
     return code;
   }
 
-  private String region(String region) {
+  private @Nullable String region(@Nullable String region) {
     if (region == null || region.isBlank()) {
       return null;
     }
@@ -160,7 +161,7 @@ class LabourMarketApiController {
           String kind,
       @Parameter(description = "Region code (two digits); whole country when absent")
           @RequestParam(required = false)
-          String region,
+          @Nullable String region,
       LanguageQuery lang,
       Locale locale) {
     return views.trends(kind(kind), region(region), lang.or(locale), 50);
@@ -170,7 +171,7 @@ class LabourMarketApiController {
   @Operation(summary = "The trends as CSV")
   ResponseEntity<String> trendsCsv(
       @RequestParam(defaultValue = "skill") String kind,
-      @RequestParam(required = false) String region,
+      @RequestParam(required = false) @Nullable String region,
       LanguageQuery lang,
       Locale locale) {
     LabourMarketViews.TrendView view =

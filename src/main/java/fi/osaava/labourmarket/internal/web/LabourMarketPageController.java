@@ -22,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,8 +59,12 @@ class LabourMarketPageController {
     this.messages = messages;
   }
 
-  private String msg(String key, Locale locale, Object... args) {
+  private String msg(String key, Locale locale, @Nullable Object... args) {
     return messages.getMessage(key, args, locale);
+  }
+
+  private static String iscoCode(Map<String, Object> group) {
+    return (String) Objects.requireNonNull(group.get("isco_code"));
   }
 
   @GetMapping("/labour-market")
@@ -68,20 +74,23 @@ class LabourMarketPageController {
     Map<String, LocalizedText> labels =
         views.labels(
             groups.stream()
-                .map(g -> LabourMarketViews.iscoUri((String) g.get("isco_code")))
+                // The query keeps only rows with an ISCO code; group_name is a not-null column.
+                .map(g -> LabourMarketViews.iscoUri(iscoCode(g)))
                 .toList(),
             language);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Map<String, Object> g : groups) {
       Map<String, Object> row = new LinkedHashMap<>(g);
-      String code = (String) g.get("isco_code");
+      String code = iscoCode(g);
       LocalizedText label = labels.get(LabourMarketViews.iscoUri(code));
       row.put(
           "label",
           label != null
               ? label
               : new LocalizedText(
-                  (String) g.get("group_name"), Language.FI, language != Language.FI));
+                  (String) Objects.requireNonNull(g.get("group_name")),
+                  Language.FI,
+                  language != Language.FI));
       rows.add(row);
     }
     model.addAttribute("groups", rows);
@@ -247,7 +256,7 @@ class LabourMarketPageController {
   /** Today, for telling a forecast of past months from one of the coming months. */
   private final java.time.Clock clock;
 
-  private void addForecast(Model model, String key, String label, Locale locale) {
+  private void addForecast(Model model, String key, @Nullable String label, Locale locale) {
     Forecasts.Forecast f = views.forecast(key);
     if (f == null) {
       return;
@@ -290,7 +299,8 @@ class LabourMarketPageController {
   }
 
   @GetMapping("/labour-market/trends")
-  String trends(@RequestParam(required = false) String region, Model model, Locale locale) {
+  String trends(
+      @RequestParam(required = false) @Nullable String region, Model model, Locale locale) {
     Language language = Language.of(locale);
     Map<String, String> regionNames = views.areaNames(AreaLevel.REGION, language);
     if (region != null && region.isBlank()) {

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -48,7 +49,7 @@ class LabourMarketViews {
   }
 
   /** One month of the occupation series. */
-  record MonthRow(LocalDate month, Integer vacancies, Integer jobseekers) {}
+  record MonthRow(LocalDate month, @Nullable Integer vacancies, @Nullable Integer jobseekers) {}
 
   List<MonthRow> occupationSeries(String isco) {
     return jdbc.sql(
@@ -66,7 +67,7 @@ class LabourMarketViews {
   }
 
   /** Indicators of the ISCO group (the same for each of its ESCO occupations in the file). */
-  Map<String, Object> groupIndicators(String isco) {
+  @Nullable Map<String, Object> groupIndicators(String isco) {
     List<Map<String, Object>> rows =
         jdbc.sql("select * from lm_occupation_indicator where isco_group like ? limit 1")
             .param(isco + " %")
@@ -76,7 +77,7 @@ class LabourMarketViews {
   }
 
   /** The window of the latest 12 months of ads: first and last month. */
-  LocalDate[] adWindow() {
+  LocalDate @Nullable [] adWindow() {
     LocalDate last =
         jdbc.sql("select max(month) from lm_demand_ads")
             .query(LocalDate.class)
@@ -254,7 +255,7 @@ class LabourMarketViews {
   /** A trend with its label, for tables. */
   record TrendRow(
       String item,
-      String code,
+      @Nullable String code,
       LocalizedText label,
       long before,
       long after,
@@ -266,7 +267,7 @@ class LabourMarketViews {
   /** Rising and declining items with labels; {@code kind} decides skills or ISCO groups. */
   record TrendView(Trends.Result result, List<TrendRow> rising, List<TrendRow> declining) {}
 
-  TrendView trends(Trends.Kind kind, String region, Language language, int limit) {
+  TrendView trends(Trends.Kind kind, @Nullable String region, Language language, int limit) {
     Trends.Result r = trends.trends(kind, region);
     List<Trends.Trend> up = r.rising().stream().limit(limit).toList();
     List<Trends.Trend> down = r.declining().stream().limit(limit).toList();
@@ -300,7 +301,7 @@ class LabourMarketViews {
     return all;
   }
 
-  Forecasts.Forecast forecast(String key) {
+  Forecasts.@Nullable Forecast forecast(String key) {
     return forecasts.forecast(key);
   }
 
@@ -333,17 +334,22 @@ class LabourMarketViews {
           "MTPPALVELUTLOP");
 
   /** One area of the current snapshot: its figures by measure code (null where suppressed). */
-  record CurrentArea(String code, String name, Map<String, Double> figures) {}
+  record CurrentArea(
+      @Nullable String code, @Nullable String name, Map<String, @Nullable Double> figures) {}
 
   /** The latest snapshot month at one level, with its source and when the source updated it. */
   record CurrentState(
-      LocalDate month, String level, String source, String updated, List<CurrentArea> areas) {}
+      LocalDate month,
+      String level,
+      String source,
+      @Nullable String updated,
+      List<CurrentArea> areas) {}
 
   /**
    * The latest month of the employment-service snapshot for the whole country ({@code level} null)
    * or every area of a level, or null when no snapshot is imported.
    */
-  CurrentState currentState(AreaLevel level, Language language) {
+  @Nullable CurrentState currentState(@Nullable AreaLevel level, Language language) {
     LocalDate month =
         jdbc.sql("select max(month) from lm_current_area")
             .query(LocalDate.class)
@@ -399,7 +405,7 @@ class LabourMarketViews {
   }
 
   /** The sum of the service measures, or null when any of them is suppressed. */
-  private static Double services(Map<String, Double> figures) {
+  private static @Nullable Double services(Map<String, @Nullable Double> figures) {
     double sum = 0;
     for (String measure : SERVICE_MEASURES) {
       Double v = figures.get(measure);
@@ -412,7 +418,7 @@ class LabourMarketViews {
   }
 
   /** The month of the long series' latest row, which the index table shows. */
-  LocalDate latestSeriesMonth() {
+  @Nullable LocalDate latestSeriesMonth() {
     return jdbc.sql("select max(month) from lm_occupation_series")
         .query(LocalDate.class)
         .optional()

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -35,12 +36,12 @@ class PublishedJobAds {
       String title,
       String description,
       String language,
-      String employer,
-      String municipality,
+      @Nullable String employer,
+      @Nullable String municipality,
       boolean remote,
       LocalDate posted,
-      LocalDate validThrough,
-      String url,
+      @Nullable LocalDate validThrough,
+      @Nullable String url,
       List<String> chosenSkills,
       List<String> identifiedSkills,
       boolean closed,

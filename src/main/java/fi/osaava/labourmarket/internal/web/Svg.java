@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Server-side SVG for the labour-market pages: line charts with an optional band, and choropleth
@@ -24,7 +25,7 @@ final class Svg {
   record Band(LocalDate start, double[] lower, double[] upper) {}
 
   static String lineChart(
-      String id, String title, String description, List<Line> lines, Band band) {
+      String id, String title, String description, List<Line> lines, @Nullable Band band) {
     int width = 720;
     int height = 300;
     int left = 64;
@@ -51,7 +52,8 @@ final class Svg {
       }
     }
     StringBuilder b = SvgFigure.start("lm-chart", id, width, height, title, description);
-    if (first == null || max <= 0) {
+    // The first and the last month are set together, by any line or band.
+    if (first == null || last == null || max <= 0) {
       return b.append("</svg>").toString();
     }
     double niceMax = nice(max);
@@ -194,11 +196,11 @@ final class Svg {
     return b.append("</svg>").toString();
   }
 
-  private static LocalDate min(LocalDate a, LocalDate b) {
+  private static LocalDate min(@Nullable LocalDate a, LocalDate b) {
     return a == null || b.isBefore(a) ? b : a;
   }
 
-  private static LocalDate maxDate(LocalDate a, LocalDate b) {
+  private static LocalDate maxDate(@Nullable LocalDate a, LocalDate b) {
     return a == null || b.isAfter(a) ? b : a;
   }
 
