@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +29,8 @@ public class ChosenSkills {
    * The ESCO skills among {@code uris}, once each in the order given, labelled in {@code language};
    * what is no skill's URI is left out.
    */
-  public List<ConceptSummary> known(List<String> uris, Language language) {
+  public List<ConceptSummary> known(
+      @Nullable List<? extends @Nullable String> uris, Language language) {
     if (uris == null || uris.isEmpty()) {
       return List.of();
     }

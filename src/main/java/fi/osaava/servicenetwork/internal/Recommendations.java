@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +34,7 @@ public class Recommendations {
   static final int MAX_CANDIDATES = 2_000;
 
   /** Why a service is shown: a message key under {@code svc.why.} and its argument, if any. */
-  public record Reason(String key, String argument) {}
+  public record Reason(String key, @Nullable String argument) {}
 
   /** One recommended service, its rank and reasons. */
   public record Recommendation(ServiceDocument service, int rank, List<Reason> reasons) {}
@@ -50,9 +51,9 @@ public class Recommendations {
    */
   public List<Recommendation> recommend(
       LifeSituation situation,
-      Area municipality,
-      String municipalityName,
-      String regionName,
+      @Nullable Area municipality,
+      @Nullable String municipalityName,
+      @Nullable String regionName,
       Language language,
       int max) {
     List<Recommendation> found = new ArrayList<>();

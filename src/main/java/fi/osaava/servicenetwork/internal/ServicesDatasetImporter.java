@@ -4,7 +4,9 @@ import fi.osaava.platform.DatasetImporter;
 import fi.osaava.platform.ImportProgress;
 import fi.osaava.servicenetwork.ServiceDirectory;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -51,11 +53,12 @@ class ServicesDatasetImporter implements DatasetImporter {
 
   @Override
   public void importFrom(Path referenceData, ImportProgress progress) {
-    directory.importGeneralDescriptions(file(referenceData), false, progress);
+    directory.importGeneralDescriptions(
+        Objects.requireNonNull(file(referenceData), "no services file"), false, progress);
   }
 
   /** The newest snapshot in the folder, by the year in its name. */
-  static Path file(Path referenceData) {
+  static @Nullable Path file(Path referenceData) {
     return DatasetImporter.newestFile(
         referenceData.resolve("services"), Pattern.quote(FILE_PREFIX) + ".*\\.json");
   }

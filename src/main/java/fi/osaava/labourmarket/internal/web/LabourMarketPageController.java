@@ -129,7 +129,9 @@ class LabourMarketPageController {
               .concept(uri, language)
               .filter(c -> c.type() == ConceptType.OCCUPATION)
               .orElseThrow(() -> new NotFoundException("No ESCO occupation " + uri));
-      isco = concept.iscoCode();
+      isco =
+          Objects.requireNonNull(
+              concept.iscoCode(), "every ESCO occupation sits in an ISCO-08 unit group");
       indicators = api.indicators(uri).orElse(null);
     } else {
       if (code == null || !code.matches("\\d{4}")) {

@@ -2,6 +2,7 @@ package fi.osaava.opportunities.internal.engine;
 
 import fi.osaava.labourmarket.JobAdId;
 import fi.osaava.platform.Language;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An open job ad reduced to what matching reads. Ads do not say which skills are essential, so all
@@ -14,7 +15,7 @@ public record JobAdEntry(
     Language language,
     int occupation,
     int[] skills,
-    String municipality,
+    @Nullable String municipality,
     boolean remote,
     boolean synthetic,
     double demand) {}

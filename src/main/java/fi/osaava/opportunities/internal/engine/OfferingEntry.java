@@ -3,6 +3,7 @@ package fi.osaava.opportunities.internal.engine;
 import fi.osaava.education.EducationLevel;
 import fi.osaava.education.OfferingId;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An education offering reduced to what matching and path composition read. Unknown extent,
@@ -12,7 +13,7 @@ import java.util.Set;
 public record OfferingEntry(
     OfferingId id,
     EducationLevel level,
-    String fieldCode,
+    @Nullable String fieldCode,
     int[] skills,
     double credits,
     int months,

@@ -3,6 +3,7 @@ package fi.osaava.servicenetwork.internal.importer;
 import fi.osaava.platform.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** A record's field that is wrong, thrown while one record is read and located by its caller. */
 final class BadField extends RuntimeException {
@@ -32,7 +33,12 @@ final class BadField extends RuntimeException {
     }
 
     void add(long line, BadField bad) {
-      errors.add(new InvalidInputException(source, line, bad.field(), bad.getMessage()));
+      errors.add(
+          new InvalidInputException(
+              source,
+              line,
+              bad.field(),
+              Objects.requireNonNull(bad.getMessage(), "a bad field is made with its problem")));
     }
 
     /** Refuses the input when any record was bad: the first, and the count of the others. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -85,7 +86,7 @@ public final class PtvReader {
     List<String> keywords = new ArrayList<>(values(node, "ServiceClass"));
     keywords.addAll(terms);
     String chargeType = chargeType(node.get("ChargeType"));
-    String reference = optionalString(node, "ReferenceCode");
+    @Nullable String reference = optionalString(node, "ReferenceCode");
     if (reference != null && reference.equalsIgnoreCase(id.toString())) {
       // Many descriptions repeat their id as the reference code; that is no code to show.
       reference = null;
@@ -113,7 +114,7 @@ public final class PtvReader {
         line);
   }
 
-  private static String chargeType(JsonNode value) {
+  private static @Nullable String chargeType(@Nullable JsonNode value) {
     if (value == null || value.isNull()) {
       return null;
     }
@@ -128,7 +129,7 @@ public final class PtvReader {
     };
   }
 
-  private static String optionalString(JsonNode node, String name) {
+  private static @Nullable String optionalString(JsonNode node, String name) {
     JsonNode value = node.get(name);
     if (value == null || value.isNull()) {
       return null;

@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -123,10 +124,10 @@ public final class ServiceJsonReader {
     Map<Language, String> name = texts(node, "name", MAX_NAME, true);
     Map<Language, String> summary = texts(node, "summary", MAX_SUMMARY, false);
     Map<Language, String> description = texts(node, "description", MAX_TEXT, false);
-    ServiceType type = enumValue(node.get("type"), "type", ServiceType.class, true);
+    ServiceType type = enumValue(node.get("type"), "type", ServiceType.class);
     Set<LifeSituation> situations = EnumSet.noneOf(LifeSituation.class);
     for (JsonNode value : array(node, "lifeSituations", false)) {
-      situations.add(enumValue(value, "lifeSituations", LifeSituation.class, true));
+      situations.add(enumValue(value, "lifeSituations", LifeSituation.class));
     }
     List<String> targetGroups = new ArrayList<>();
     List<JsonNode> groups = array(node, "targetGroups", false);
@@ -145,14 +146,14 @@ public final class ServiceJsonReader {
       }
       languages.add(code);
     }
-    String chargeType = null;
+    @Nullable String chargeType = null;
     Map<Language, String> costInfo = Map.of();
     JsonNode cost = node.get("cost");
     if (cost != null && !cost.isNull()) {
       if (!cost.isObject()) {
         throw new BadField("cost", "must be an object with type and info");
       }
-      chargeType = enumValue(cost.get("type"), "cost.type", ChargeType.class, true).name();
+      chargeType = enumValue(cost.get("type"), "cost.type", ChargeType.class).name();
       costInfo = texts(cost, "info", MAX_SUMMARY, false, "cost.info");
     }
     List<Channel> channels = new ArrayList<>();
@@ -160,7 +161,7 @@ public final class ServiceJsonReader {
     for (int i = 0; i < channelNodes.size(); i++) {
       channels.add(channel(channelNodes.get(i), "channels[" + i + "]", areas));
     }
-    UUID general = null;
+    @Nullable UUID general = null;
     JsonNode generalNode = node.get("generalDescription");
     if (generalNode != null && !generalNode.isNull()) {
       try {
@@ -213,7 +214,7 @@ public final class ServiceJsonReader {
     if (!node.isObject()) {
       throw new BadField("organisation", "must be an object with businessId and name");
     }
-    String businessId = null;
+    @Nullable String businessId = null;
     JsonNode id = node.get("businessId");
     if (id != null && !id.isNull()) {
       businessId = string(id, "organisation.businessId", 9);
@@ -281,11 +282,11 @@ public final class ServiceJsonReader {
     if (node == null || !node.isObject()) {
       throw new BadField(field, "must be an object with a type");
     }
-    ChannelType type = enumValue(node.get("type"), field + ".type", ChannelType.class, true);
+    ChannelType type = enumValue(node.get("type"), field + ".type", ChannelType.class);
     Map<Language, String> name = texts(node, "name", MAX_NAME, false, field + ".name");
-    String url = null;
-    String phone = null;
-    Address address = null;
+    @Nullable String url = null;
+    @Nullable String phone = null;
+    @Nullable Address address = null;
     switch (type) {
       case WEB_PAGE, E_SERVICE -> {
         url = requiredString(node, "url", 2_000, field + ".url");
@@ -340,7 +341,7 @@ public final class ServiceJsonReader {
     }
     List<DayOfWeek> days = new ArrayList<>();
     for (int i = 0; i < dayNodes.size(); i++) {
-      days.add(enumValue(dayNodes.get(i), field + ".days[" + i + "]", DayOfWeek.class, true));
+      days.add(enumValue(dayNodes.get(i), field + ".days[" + i + "]", DayOfWeek.class));
     }
     LocalTime opens = time(node, "opens", field);
     LocalTime closes = time(node, "closes", field);
@@ -411,13 +412,11 @@ public final class ServiceJsonReader {
     return values;
   }
 
+  /** A required enum value: every enum field of the format is required. */
   private static <E extends Enum<E>> E enumValue(
-      JsonNode value, String field, Class<E> type, boolean required) {
+      @Nullable JsonNode value, String field, Class<E> type) {
     if (value == null || value.isNull()) {
-      if (required) {
-        throw new BadField(field, "is required; one of " + names(type));
-      }
-      return null;
+      throw new BadField(field, "is required; one of " + names(type));
     }
     if (!value.isString()) {
       throw new BadField(field, "must be one of " + names(type));

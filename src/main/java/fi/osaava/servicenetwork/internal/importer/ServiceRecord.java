@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One service or general description as read, valid and ready to store. Texts are by language (fi,
@@ -25,9 +26,9 @@ public record ServiceRecord(
     String source,
     String sourceId,
     boolean generalDescription,
-    UUID generalDescriptionId,
-    String referenceCode,
-    Organisation organisation,
+    @Nullable UUID generalDescriptionId,
+    @Nullable String referenceCode,
+    @Nullable Organisation organisation,
     Map<Language, String> name,
     Map<Language, String> summary,
     Map<Language, String> description,
@@ -37,7 +38,7 @@ public record ServiceRecord(
     Set<String> areas,
     Set<String> languages,
     List<String> keywords,
-    String chargeType,
+    @Nullable String chargeType,
     Map<Language, String> costInfo,
     List<Channel> channels,
     long line) {
@@ -71,15 +72,15 @@ public record ServiceRecord(
   }
 
   /** The provider: a business ID where there is one, and a name. */
-  public record Organisation(String businessId, Map<Language, String> name) {}
+  public record Organisation(@Nullable String businessId, Map<Language, String> name) {}
 
   /** A way to reach the service. Which fields it has depends on its type. */
   public record Channel(
       ChannelType type,
       Map<Language, String> name,
-      String url,
-      String phone,
-      Address address,
+      @Nullable String url,
+      @Nullable String phone,
+      @Nullable Address address,
       List<Hours> hours) {}
 
   public enum ChannelType {

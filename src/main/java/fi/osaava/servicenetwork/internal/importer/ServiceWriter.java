@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -105,39 +106,38 @@ public class ServiceWriter {
       }
       List<Boolean> result =
           jdbc.sql(UPSERT)
-              .params(
-                  r.id(),
-                  r.source(),
-                  r.sourceId(),
-                  r.generalDescription() ? "GENERAL_DESCRIPTION" : "SERVICE",
-                  r.generalDescriptionId(),
-                  r.referenceCode(),
-                  r.organisation() == null ? null : r.organisation().businessId(),
-                  organisationName(r, Language.FI),
-                  organisationName(r, Language.SV),
-                  organisationName(r, Language.EN),
-                  r.name().get(Language.FI),
-                  r.name().get(Language.SV),
-                  r.name().get(Language.EN),
-                  r.summary().get(Language.FI),
-                  r.summary().get(Language.SV),
-                  r.summary().get(Language.EN),
-                  r.description().get(Language.FI),
-                  r.description().get(Language.SV),
-                  r.description().get(Language.EN),
-                  r.type().name(),
-                  r.lifeSituations().stream().map(Enum::name).collect(Collectors.joining(" ")),
-                  String.join("\n", r.targetGroups()),
-                  String.join(" ", r.areas()),
-                  String.join(" ", areaIndex(r.areas(), regionOf)),
-                  String.join(" ", r.languages()),
-                  r.keywords().isEmpty() ? null : String.join("\n", r.keywords()),
-                  r.chargeType(),
-                  r.costInfo().get(Language.FI),
-                  r.costInfo().get(Language.SV),
-                  r.costInfo().get(Language.EN),
-                  JsonMapper.shared().writeValueAsString(r.channels()),
-                  hash(r))
+              .param(r.id())
+              .param(r.source())
+              .param(r.sourceId())
+              .param(r.generalDescription() ? "GENERAL_DESCRIPTION" : "SERVICE")
+              .param(r.generalDescriptionId())
+              .param(r.referenceCode())
+              .param(r.organisation() == null ? null : r.organisation().businessId())
+              .param(organisationName(r, Language.FI))
+              .param(organisationName(r, Language.SV))
+              .param(organisationName(r, Language.EN))
+              .param(r.name().get(Language.FI))
+              .param(r.name().get(Language.SV))
+              .param(r.name().get(Language.EN))
+              .param(r.summary().get(Language.FI))
+              .param(r.summary().get(Language.SV))
+              .param(r.summary().get(Language.EN))
+              .param(r.description().get(Language.FI))
+              .param(r.description().get(Language.SV))
+              .param(r.description().get(Language.EN))
+              .param(r.type().name())
+              .param(r.lifeSituations().stream().map(Enum::name).collect(Collectors.joining(" ")))
+              .param(String.join("\n", r.targetGroups()))
+              .param(String.join(" ", r.areas()))
+              .param(String.join(" ", areaIndex(r.areas(), regionOf)))
+              .param(String.join(" ", r.languages()))
+              .param(r.keywords().isEmpty() ? null : String.join("\n", r.keywords()))
+              .param(r.chargeType())
+              .param(r.costInfo().get(Language.FI))
+              .param(r.costInfo().get(Language.SV))
+              .param(r.costInfo().get(Language.EN))
+              .param(JsonMapper.shared().writeValueAsString(r.channels()))
+              .param(hash(r))
               .query((rs, n) -> rs.getBoolean(1))
               .list();
       if (!result.isEmpty()) {
@@ -174,7 +174,7 @@ public class ServiceWriter {
     return gone.size();
   }
 
-  private static String organisationName(ServiceRecord r, Language language) {
+  private static @Nullable String organisationName(ServiceRecord r, Language language) {
     return r.organisation() == null ? null : r.organisation().name().get(language);
   }
 

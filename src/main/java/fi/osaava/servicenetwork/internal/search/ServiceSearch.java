@@ -20,6 +20,7 @@ import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -115,7 +116,7 @@ public class ServiceSearch {
   }
 
   private static PredicateFinalStep predicate(
-      SearchPredicateFactory f, String text, ServiceQuery query, ServiceFacet except) {
+      SearchPredicateFactory f, String text, ServiceQuery query, @Nullable ServiceFacet except) {
     BooleanPredicateClausesStep<?, ?> root = f.bool();
     root.filter(f.match().field("active").matching(true));
     if (text.isEmpty()) {

@@ -18,9 +18,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -98,8 +100,8 @@ class ServiceViews {
   /** A facet value or code as people read it, in {@code locale}. */
   String label(ServiceFacet facet, String value, Locale locale) {
     return switch (facet) {
-      case TYPE -> messages.getMessage("svc.type." + value, null, value, locale);
-      case SITUATION -> messages.getMessage("svc.situation." + value, null, value, locale);
+      case TYPE -> message("svc.type." + value, value, locale);
+      case SITUATION -> message("svc.situation." + value, value, locale);
       case LANGUAGE -> languageName(value, locale);
       case AREA -> areaName(value, locale);
     };
@@ -115,7 +117,7 @@ class ServiceViews {
   String areaName(String code, Locale locale) {
     Language language = pageLanguage(locale);
     if (code.equals("country") || code.equals("online")) {
-      return messages.getMessage("svc.area." + code, null, code, locale);
+      return message("svc.area." + code, code, locale);
     }
     if (code.startsWith("region:")) {
       return regions
@@ -132,12 +134,17 @@ class ServiceViews {
     return code;
   }
 
+  /** The message of {@code key}, or {@code fallback} where there is none. */
+  private String message(String key, String fallback, Locale locale) {
+    return Objects.requireNonNullElse(messages.getMessage(key, null, fallback, locale), fallback);
+  }
+
   /** The page's language for texts; Norwegian pages read the catalogue's English where there. */
   static Language pageLanguage(Locale locale) {
     return NationalLanguageQuery.fallback(locale);
   }
 
-  static LocalizedText text(Map<Language, String> texts, Language language) {
+  static @Nullable LocalizedText text(Map<Language, String> texts, Language language) {
     return LocalizedText.pickNational(texts, language);
   }
 

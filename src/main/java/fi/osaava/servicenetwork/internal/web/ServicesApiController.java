@@ -30,8 +30,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -66,9 +68,9 @@ class ServicesApiController {
   record ServiceJson(
       UUID id,
       String kind,
-      UUID generalDescription,
-      String referenceCode,
-      OrganisationJson organisation,
+      @Nullable UUID generalDescription,
+      @Nullable String referenceCode,
+      @Nullable OrganisationJson organisation,
       Map<String, String> name,
       Map<String, String> summary,
       Map<String, String> description,
@@ -77,13 +79,13 @@ class ServicesApiController {
       List<String> targetGroups,
       Set<String> areas,
       Set<String> languages,
-      CostJson cost,
+      @Nullable CostJson cost,
       List<Channel> channels,
       String page) {}
 
-  record OrganisationJson(String businessId, Map<String, String> name) {}
+  record OrganisationJson(@Nullable String businessId, Map<String, String> name) {}
 
-  record CostJson(String type, Map<String, String> info) {}
+  record CostJson(@Nullable String type, Map<String, String> info) {}
 
   record FacetValueJson(String value, String label, long count, boolean selected) {}
 
@@ -145,7 +147,8 @@ class ServicesApiController {
     for (ServiceFacet facet : ServiceFacet.values()) {
       facets.put(
           facet.parameter(),
-          result.facets().get(facet).stream()
+          Objects.requireNonNull(result.facets().get(facet), "the search counts every facet")
+              .stream()
               .map(
                   c ->
                       new FacetValueJson(
@@ -245,7 +248,11 @@ class ServicesApiController {
                                         new Object[] {
                                           why.key().equals("situation")
                                               ? views.label(
-                                                  ServiceFacet.SITUATION, why.argument(), labels)
+                                                  ServiceFacet.SITUATION,
+                                                  Objects.requireNonNull(
+                                                      why.argument(),
+                                                      "a situation reason names its situation"),
+                                                  labels)
                                               : why.argument()
                                         },
                                         labels)))

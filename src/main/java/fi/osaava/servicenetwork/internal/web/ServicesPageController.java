@@ -19,8 +19,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -42,15 +44,15 @@ class ServicesPageController {
   /** A service in a list. */
   record Card(
       String href,
-      LocalizedText name,
-      LocalizedText summary,
+      @Nullable LocalizedText name,
+      @Nullable LocalizedText summary,
       String type,
       boolean general,
-      LocalizedText organisation,
+      @Nullable LocalizedText organisation,
       List<Why> reasons) {}
 
   /** A reason why a recommendation is shown, as a message key and its argument. */
-  record Why(String key, String argument) {}
+  record Why(String key, @Nullable String argument) {}
 
   /** One facet as the page renders it. */
   record FacetView(String parameter, String labelKey, List<ValueView> values) {}
@@ -60,10 +62,10 @@ class ServicesPageController {
   /** A channel as its page shows it. */
   record ChannelView(
       String type,
-      LocalizedText name,
-      String url,
-      String phone,
-      String address,
+      @Nullable LocalizedText name,
+      @Nullable String url,
+      @Nullable String phone,
+      @Nullable String address,
       List<String> hours) {}
 
   private final ServiceSearch search;
@@ -113,7 +115,9 @@ class ServicesPageController {
                     new FacetView(
                         facet.parameter(),
                         "svc.facet." + facet.parameter(),
-                        result.facets().get(facet).stream()
+                        Objects.requireNonNull(
+                                result.facets().get(facet), "the search counts every facet")
+                            .stream()
                             .map(
                                 c ->
                                     new ValueView(
@@ -191,7 +195,11 @@ class ServicesPageController {
                                         "svc.why." + why.key(),
                                         why.key().equals("situation")
                                             ? views.label(
-                                                ServiceFacet.SITUATION, why.argument(), locale)
+                                                ServiceFacet.SITUATION,
+                                                Objects.requireNonNull(
+                                                    why.argument(),
+                                                    "a situation reason names its situation"),
+                                                locale)
                                             : why.argument()))
                             .toList()))
             .toList());
@@ -238,7 +246,7 @@ class ServicesPageController {
   }
 
   private ChannelView channel(Channel c, Language language, Locale locale) {
-    String address =
+    @Nullable String address =
         c.address() == null
             ? null
             : c.address().street()
