@@ -4,7 +4,6 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.when;
 
-import fi.osaava.platform.CsvReader;
 import fi.osaava.platform.CsvRecord;
 import fi.osaava.platform.Language;
 import fi.osaava.taxonomy.BroaderRelation;
@@ -17,10 +16,6 @@ import fi.osaava.taxonomy.RelationType;
 import fi.osaava.taxonomy.SkillRelation;
 import fi.osaava.taxonomy.TaxonomyApi;
 import fi.osaava.taxonomy.TaxonomyStatus;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +29,6 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import java.util.zip.ZipFile;
 
 /**
  * ESCO 1.1.1 read straight from the published files, for module slices that do not boot the
@@ -68,19 +62,20 @@ public record EscoFiles(
             "ISCOGroups_en.csv", ConceptType.ISCO_GROUP);
     english.forEach(
         (file, type) ->
-            readZip(CLASSIFICATION, file, r -> concept(concepts, keep, r, Language.EN, type)));
+            ReferenceData.readEscoZip(
+                CLASSIFICATION, file, r -> concept(concepts, keep, r, Language.EN, type)));
     if (translations) {
       Path esco = ReferenceData.esco();
-      readFile(
+      ReferenceData.readCsv(
           esco.resolve("fi/skills_fi.csv"),
           r -> concept(concepts, keep, r, Language.FI, ConceptType.SKILL));
       for (Language language : List.of(Language.FI, Language.SV, Language.NO)) {
         String code = language.code();
-        readFile(
+        ReferenceData.readCsv(
             esco.resolve(code + "/occupations_" + code + ".csv"),
             r -> concept(concepts, keep, r, language, ConceptType.OCCUPATION));
         if (language != Language.FI) {
-          readFile(
+          ReferenceData.readCsv(
               esco.resolve(code + "/ISCOGroups_" + code + ".csv"),
               r -> concept(concepts, keep, r, language, ConceptType.ISCO_GROUP));
         }
@@ -89,7 +84,7 @@ public record EscoFiles(
     // The hierarchy is the only file with some skill groups (as the importer also reads it), and
     // gives the group chain level by level.
     Set<List<String>> broaderPairs = new LinkedHashSet<>();
-    readZip(
+    ReferenceData.readEscoZip(
         CLASSIFICATION,
         "skillsHierarchy_en.csv",
         r -> {
@@ -113,7 +108,7 @@ public record EscoFiles(
         });
     Predicate<String> known = concepts::containsKey;
     List<OccupationSkill> occupationSkills = new ArrayList<>();
-    readZip(
+    ReferenceData.readEscoZip(
         RELATIONS,
         "occupationSkillRelations.csv",
         r -> {
@@ -130,7 +125,7 @@ public record EscoFiles(
         Comparator.comparing((OccupationSkill o) -> o.occupation().value())
             .thenComparing(OccupationSkill::relation)
             .thenComparing(o -> o.skill().value()));
-    readZip(
+    ReferenceData.readEscoZip(
         RELATIONS,
         "broaderRelationsSkillPillar.csv",
         r -> broaderPairs.add(List.of(r.required("conceptUri"), r.required("broaderUri"))));
@@ -144,7 +139,7 @@ public record EscoFiles(
         Comparator.comparing((BroaderRelation b) -> b.concept().value())
             .thenComparing(b -> b.broader().value()));
     List<SkillRelation> related = new ArrayList<>();
-    readZip(
+    ReferenceData.readEscoZip(
         RELATIONS,
         "skillSkillRelations.csv",
         r -> {
@@ -273,38 +268,6 @@ public record EscoFiles(
     ConceptRecord build() {
       return new ConceptRecord(
           ConceptUri.of(uri), type, iscoCode, skillType, reuseLevel, labels, descriptions);
-    }
-  }
-
-  private static void readZip(String zipName, String entryName, Consumer<CsvRecord> each) {
-    Path zip = ReferenceData.esco().resolve(zipName);
-    try (ZipFile file = new ZipFile(zip.toFile())) {
-      var entry = file.getEntry(entryName);
-      if (entry == null) {
-        throw new IllegalStateException(zip + " has no " + entryName);
-      }
-      try (InputStream in = file.getInputStream(entry)) {
-        read(in, entryName, each);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void readFile(Path path, Consumer<CsvRecord> each) {
-    try (InputStream in = Files.newInputStream(path)) {
-      read(in, path.getFileName().toString(), each);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void read(InputStream in, String source, Consumer<CsvRecord> each) {
-    // The hierarchy's rows stop after their deepest level, as the importer allows.
-    try (CsvReader reader = CsvReader.open(in, source).padShortRecords()) {
-      for (CsvRecord r = reader.next(); r != null; r = reader.next()) {
-        each.accept(r);
-      }
     }
   }
 }

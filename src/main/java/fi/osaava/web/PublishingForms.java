@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What the editor pages' forms ({@code /publish/offerings}, {@code /publish/job-ads}) do alike: the
@@ -189,5 +190,26 @@ public class PublishingForms {
       throw new NotFoundException(notFound);
     }
     return find.apply(uuid).orElseThrow(() -> new NotFoundException(notFound));
+  }
+
+  /** Whether a form field holds more than white space. */
+  public static boolean isText(@Nullable String text) {
+    return text != null && !text.isBlank();
+  }
+
+  /** The text without its surrounding white space, or null when there is none besides. */
+  public static @Nullable String stripped(@Nullable String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+
+  /**
+   * Puts a form field into the JSON that the publishing form pushes through the machine API's
+   * reader, stripped, and leaves it out when it is empty.
+   */
+  public static void putIfText(ObjectNode node, String field, @Nullable String text) {
+    String value = stripped(text);
+    if (value != null) {
+      node.put(field, value);
+    }
   }
 }

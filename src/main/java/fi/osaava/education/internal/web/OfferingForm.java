@@ -1,6 +1,7 @@
 package fi.osaava.education.internal.web;
 
 import fi.osaava.education.EducationLevel;
+import fi.osaava.web.PublishingForms;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
@@ -178,15 +179,15 @@ record OfferingForm(
     node.put("@type", programme ? "EducationalOccupationalProgram" : "Course");
     node.put("@id", sourceId);
     ObjectNode name = node.putObject("name");
-    putIfText(name, "fi", nameFi);
-    putIfText(name, "sv", nameSv);
-    putIfText(name, "en", nameEn);
+    PublishingForms.putIfText(name, "fi", nameFi);
+    PublishingForms.putIfText(name, "sv", nameSv);
+    PublishingForms.putIfText(name, "en", nameEn);
     ObjectNode description = node.putObject("description");
-    putIfText(description, "fi", descriptionFi);
-    putIfText(description, "sv", descriptionSv);
-    putIfText(description, "en", descriptionEn);
-    putIfText(node, "educationalLevel", level);
-    String extentText = stripped(extent);
+    PublishingForms.putIfText(description, "fi", descriptionFi);
+    PublishingForms.putIfText(description, "sv", descriptionSv);
+    PublishingForms.putIfText(description, "en", descriptionEn);
+    PublishingForms.putIfText(node, "educationalLevel", level);
+    String extentText = PublishingForms.stripped(extent);
     if (extentText != null) {
       ObjectNode credits = node.putObject("numberOfCredits");
       BigDecimal number = number(extentText);
@@ -195,32 +196,32 @@ record OfferingForm(
       } else {
         credits.put("value", number);
       }
-      putIfText(credits, "unitText", extentUnit);
+      PublishingForms.putIfText(credits, "unitText", extentUnit);
     }
-    putIfText(node, "url", url);
+    PublishingForms.putIfText(node, "url", url);
     ObjectNode provider = node.putObject("provider");
     provider.put("@type", "Organization");
     provider.put("@id", organisation);
-    putIfText(provider, "name", this.provider);
+    PublishingForms.putIfText(provider, "name", this.provider);
     ArrayNode teaches = node.putArray("teaches");
     skillUris().forEach(teaches::add);
     ObjectNode instance = node.putArray("hasCourseInstance").addObject();
     instance.put("@type", "CourseInstance");
-    putIfText(instance, "courseMode", mode);
+    PublishingForms.putIfText(instance, "courseMode", mode);
     ArrayNode inLanguage = instance.putArray("inLanguage");
     if (languages != null) {
-      languages.stream().filter(OfferingForm::isText).forEach(inLanguage::add);
+      languages.stream().filter(PublishingForms::isText).forEach(inLanguage::add);
     }
-    putIfText(instance, "startDate", startDate);
-    putIfText(instance, "endDate", endDate);
-    String municipalityCode = stripped(municipality);
+    PublishingForms.putIfText(instance, "startDate", startDate);
+    PublishingForms.putIfText(instance, "endDate", endDate);
+    String municipalityCode = PublishingForms.stripped(municipality);
     if (municipalityCode != null) {
       instance
           .putObject("location")
           .putObject("address")
           .put("addressLocality", municipalityName.apply(municipalityCode));
     }
-    String costText = stripped(cost);
+    String costText = PublishingForms.stripped(cost);
     if (costText != null) {
       BigDecimal price = number(costText);
       ObjectNode offers = instance.putObject("offers");
@@ -231,7 +232,7 @@ record OfferingForm(
       }
       offers.put("priceCurrency", "EUR");
     }
-    putIfText(instance, "url", url);
+    PublishingForms.putIfText(instance, "url", url);
     return json.writeValueAsBytes(node);
   }
 
@@ -239,9 +240,9 @@ record OfferingForm(
   List<String> skillUris() {
     java.util.Set<String> uris = new java.util.LinkedHashSet<>();
     if (chosenSkills != null) {
-      chosenSkills.stream().filter(OfferingForm::isText).map(String::strip).forEach(uris::add);
+      chosenSkills.stream().filter(PublishingForms::isText).map(String::strip).forEach(uris::add);
     }
-    String typed = stripped(skills);
+    String typed = PublishingForms.stripped(skills);
     if (typed != null) {
       uris.addAll(List.of(typed.split("\\s+")));
     }
@@ -254,22 +255,6 @@ record OfferingForm(
       return new BigDecimal(text.strip().replace(',', '.').replace(" ", ""));
     } catch (NumberFormatException e) {
       return null;
-    }
-  }
-
-  private static boolean isText(@Nullable String text) {
-    return text != null && !text.isBlank();
-  }
-
-  /** The text without its surrounding white space, or null when there is none besides. */
-  private static @Nullable String stripped(@Nullable String text) {
-    return text == null || text.isBlank() ? null : text.strip();
-  }
-
-  private static void putIfText(ObjectNode node, String field, @Nullable String text) {
-    String value = stripped(text);
-    if (value != null) {
-      node.put(field, value);
     }
   }
 }

@@ -1,5 +1,6 @@
 package fi.osaava.labourmarket.internal.web;
 
+import fi.osaava.web.PublishingForms;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -99,9 +100,9 @@ record JobAdForm(
   List<String> skillUris() {
     Set<String> uris = new LinkedHashSet<>();
     if (chosenSkills != null) {
-      chosenSkills.stream().filter(JobAdForm::isText).map(String::strip).forEach(uris::add);
+      chosenSkills.stream().filter(PublishingForms::isText).map(String::strip).forEach(uris::add);
     }
-    String typed = stripped(skills);
+    String typed = PublishingForms.stripped(skills);
     if (typed != null) {
       uris.addAll(List.of(typed.split("\\s+")));
     }
@@ -122,17 +123,17 @@ record JobAdForm(
     node.put("@context", "https://schema.org");
     node.put("@type", "JobPosting");
     node.put("identifier", identifier);
-    putIfText(node, "title", title);
-    putIfText(node, "description", description);
-    putIfText(node, "inLanguage", language);
-    putIfText(node, "datePosted", datePosted);
-    putIfText(node, "validThrough", validThrough);
-    putIfText(node, "url", url);
+    PublishingForms.putIfText(node, "title", title);
+    PublishingForms.putIfText(node, "description", description);
+    PublishingForms.putIfText(node, "inLanguage", language);
+    PublishingForms.putIfText(node, "datePosted", datePosted);
+    PublishingForms.putIfText(node, "validThrough", validThrough);
+    PublishingForms.putIfText(node, "url", url);
     ObjectNode hiring = node.putObject("hiringOrganization");
     hiring.put("@type", "Organization");
     hiring.put("@id", organisation);
-    putIfText(hiring, "name", employer);
-    String municipalityCode = stripped(municipality);
+    PublishingForms.putIfText(hiring, "name", employer);
+    String municipalityCode = PublishingForms.stripped(municipality);
     if (municipalityCode != null) {
       node.putObject("jobLocation")
           .put("@type", "Place")
@@ -150,21 +151,5 @@ record JobAdForm(
       terms.addObject().put("@type", "DefinedTerm").put("@id", uri);
     }
     return json.writeValueAsBytes(node);
-  }
-
-  private static boolean isText(@Nullable String text) {
-    return text != null && !text.isBlank();
-  }
-
-  /** The text without its surrounding white space, or null when there is none besides. */
-  private static @Nullable String stripped(@Nullable String text) {
-    return text == null || text.isBlank() ? null : text.strip();
-  }
-
-  private static void putIfText(ObjectNode node, String field, @Nullable String text) {
-    String value = stripped(text);
-    if (value != null) {
-      node.put(field, value);
-    }
   }
 }

@@ -1,20 +1,10 @@
 package fi.osaava.taxonomy.internal.web;
 
 import fi.osaava.ReferenceData;
-import fi.osaava.platform.CsvReader;
-import fi.osaava.platform.CsvRecord;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * Expected values read straight from the published ESCO CSV files, so that tests compare what the
@@ -35,7 +25,7 @@ final class EscoFixture {
 
   static List<OccupationSkill> occupationSkills() {
     List<OccupationSkill> rows = new ArrayList<>();
-    readZip(
+    ReferenceData.readEscoZip(
         RELATIONS,
         "occupationSkillRelations.csv",
         r ->
@@ -50,7 +40,7 @@ final class EscoFixture {
   /** The first skill of the Finnish skills file that has a Finnish preferred label. */
   static Labelled firstFinnishSkill() {
     List<Labelled> found = new ArrayList<>();
-    readFile(
+    ReferenceData.readCsv(
         ReferenceData.esco().resolve("fi/skills_fi.csv"),
         r -> {
           if (found.isEmpty() && r.text("preferredLabel") != null) {
@@ -63,7 +53,7 @@ final class EscoFixture {
   /** Finnish preferred labels by URI, from one of the Finnish files. */
   static Map<String, String> finnishLabels(String file) {
     Map<String, String> labels = new HashMap<>();
-    readFile(
+    ReferenceData.readCsv(
         ReferenceData.esco().resolve("fi").resolve(file),
         r -> {
           if (r.text("preferredLabel") != null) {
@@ -76,7 +66,7 @@ final class EscoFixture {
   /** The English preferred label of a concept in the classification package's file. */
   static String englishLabel(String file, String uri) {
     List<String> found = new ArrayList<>();
-    readZip(
+    ReferenceData.readEscoZip(
         CLASSIFICATION,
         file,
         r -> {
@@ -93,55 +83,24 @@ final class EscoFixture {
   /** Number of data rows in one file of the classification package, such as a collection. */
   static int rowCount(String file) {
     int[] count = {0};
-    readZip(CLASSIFICATION, file, r -> count[0]++);
+    ReferenceData.readEscoZip(CLASSIFICATION, file, r -> count[0]++);
     return count[0];
   }
 
   /** The concept URIs of one file of the classification package. */
   static List<String> uris(String file) {
     List<String> uris = new ArrayList<>();
-    readZip(CLASSIFICATION, file, r -> uris.add(r.required("conceptUri")));
+    ReferenceData.readEscoZip(CLASSIFICATION, file, r -> uris.add(r.required("conceptUri")));
     return uris;
   }
 
   /** The {@code conceptUri → broaderUri} rows of the occupation pillar's hierarchy. */
   static List<String[]> occupationPillarBroader() {
     List<String[]> rows = new ArrayList<>();
-    readZip(
+    ReferenceData.readEscoZip(
         RELATIONS,
         "broaderRelationsOccPillar.csv",
         r -> rows.add(new String[] {r.required("conceptUri"), r.required("broaderUri")}));
     return rows;
-  }
-
-  private static void readZip(String zipName, String entryName, Consumer<CsvRecord> each) {
-    Path zip = ReferenceData.esco().resolve(zipName);
-    try (ZipFile file = new ZipFile(zip.toFile())) {
-      ZipEntry entry = file.getEntry(entryName);
-      if (entry == null) {
-        throw new IllegalStateException(zip + " has no " + entryName);
-      }
-      try (InputStream in = file.getInputStream(entry)) {
-        read(in, entryName, each);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void readFile(Path path, Consumer<CsvRecord> each) {
-    try (InputStream in = Files.newInputStream(path)) {
-      read(in, path.getFileName().toString(), each);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void read(InputStream in, String source, Consumer<CsvRecord> each) {
-    try (CsvReader reader = CsvReader.open(in, source)) {
-      for (CsvRecord r = reader.next(); r != null; r = reader.next()) {
-        each.accept(r);
-      }
-    }
   }
 }
