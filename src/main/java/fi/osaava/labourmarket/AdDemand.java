@@ -12,8 +12,10 @@ import java.util.List;
  * @param to the last month with ads (the end of the current window)
  * @param previousFrom the first month of the previous window, which ends the month before {@code
  *     from}
+ * @param synthetic whether generated ads are among them, which every page showing them says
  */
-public record AdDemand(LocalDate from, LocalDate to, LocalDate previousFrom, List<Cell> cells) {
+public record AdDemand(
+    LocalDate from, LocalDate to, LocalDate previousFrom, boolean synthetic, List<Cell> cells) {
 
   public AdDemand {
     cells = List.copyOf(cells);

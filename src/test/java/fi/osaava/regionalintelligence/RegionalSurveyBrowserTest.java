@@ -231,6 +231,14 @@ class RegionalSurveyBrowserTest extends BrowserTestBase {
     clickAndWait(developer, developer.locator("#compare"));
     assertThat(developer.textContent("h1")).contains("Uusimaa").contains("Pirkanmaa");
     check(developer);
+    // An education provider's offerings against Uusimaa's demand.
+    developer.navigate("/regional-overview/provider?area=01");
+    developer.selectOption(
+        "#provider", developer.locator("#provider option").first().getAttribute("value"));
+    clickAndWait(developer, developer.locator("#show-provider"));
+    assertThat(developer.textContent("#coverage")).containsPattern("\\d+ of its offerings");
+    assertThat(developer.locator("#covered tbody tr, #uncovered tbody tr").count()).isPositive();
+    check(developer);
     HttpResponse<String> gaps =
         HttpClient.newHttpClient()
             .send(

@@ -203,7 +203,7 @@ class LabourMarketService implements LabourMarketApi, LabourMarketImports {
             .orElse(null);
     if (last == null) {
       LocalDate month = LocalDate.now(clock).withDayOfMonth(1);
-      return new AdDemand(month.minusMonths(11), month, month.minusMonths(23), List.of());
+      return new AdDemand(month.minusMonths(11), month, month.minusMonths(23), false, List.of());
     }
     LocalDate from = last.minusMonths(11);
     LocalDate previousFrom = last.minusMonths(23);
@@ -243,7 +243,15 @@ class LabourMarketService implements LabourMarketApi, LabourMarketImports {
                     });
           }
         });
-    return new AdDemand(from, last, previousFrom, cells);
+    boolean synthetic =
+        Boolean.TRUE.equals(
+            jdbc.sql(
+                    "select exists (select 1 from lm_job_ad where synthetic and duplicate_of is null"
+                        + " and date_posted >= ?)")
+                .param(java.sql.Date.valueOf(previousFrom))
+                .query(Boolean.class)
+                .single());
+    return new AdDemand(from, last, previousFrom, synthetic, cells);
   }
 
   @Override

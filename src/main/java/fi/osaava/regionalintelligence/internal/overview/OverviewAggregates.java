@@ -59,6 +59,14 @@ public class OverviewAggregates {
     }
   }
 
+  /**
+   * One offering as the providers' view needs it.
+   *
+   * @param areas the region and sub-region codes where it is taught on site
+   */
+  public record OfferingSupply(
+      String title, Set<String> areas, boolean online, Set<String> skills) {}
+
   /** A published survey's figure for a skill: companies naming it, of respondents. */
   public record SurveyMention(
       String surveyId, Map<Language, String> titles, long companies, long respondents) {
@@ -81,13 +89,15 @@ public class OverviewAggregates {
       LocalDate from,
       LocalDate to,
       LocalDate previousFrom,
+      boolean synthetic,
       Map<String, Map<AdDemand.Kind, Map<String, Count>>> ads,
       Map<String, Map<String, Integer>> onSite,
       Map<String, Integer> online,
       Map<String, Map<String, Integer>> onSiteStarts,
       Map<String, Integer> onlineStarts,
       int offerings,
-      Map<String, Map<String, List<SurveyMention>>> surveys) {
+      Map<String, Map<String, List<SurveyMention>>> surveys,
+      Map<String, List<OfferingSupply>> providers) {
 
     public Count ads(String area, AdDemand.Kind kind, String item) {
       return ads.getOrDefault(area, Map.of())
@@ -194,6 +204,13 @@ public class OverviewAggregates {
     Map<String, Map<String, Integer>> onSiteStarts = new HashMap<>();
     Map<String, Integer> onlineStarts = new HashMap<>();
     int[] offerings = {0};
+    Map<String, String> providerOf = new HashMap<>();
+    education
+        .offeringsByProvider(Language.FI)
+        .forEach(
+            (name, ids) ->
+                ids.forEach(id -> providerOf.merge(id.value().toString(), name, (a, b) -> a)));
+    Map<String, List<OfferingSupply>> providers = new java.util.TreeMap<>();
     LocalDate today = LocalDate.now(clock);
     education.forEachMatchableOffering(
         Language.FI,
@@ -203,6 +220,15 @@ public class OverviewAggregates {
           Set<String> areas = new HashSet<>();
           for (String municipality : o.municipalityCodes()) {
             areas.addAll(areasOf(municipality, regionOf, subRegionOf));
+          }
+          String provider = providerOf.get(o.id().value().toString());
+          if (provider != null) {
+            Set<String> skillUris = new HashSet<>();
+            o.skills().forEach(u -> skillUris.add(u.value()));
+            providers
+                .computeIfAbsent(provider, k -> new ArrayList<>())
+                .add(
+                    new OfferingSupply(o.title().text(), Set.copyOf(areas), o.online(), skillUris));
           }
           for (var skill : o.skills()) {
             String uri = skill.value();
@@ -226,13 +252,15 @@ public class OverviewAggregates {
         demand.from(),
         demand.to(),
         demand.previousFrom(),
+        demand.synthetic(),
         ads,
         onSite,
         online,
         onSiteStarts,
         onlineStarts,
         offerings[0],
-        surveyMentions());
+        surveyMentions(),
+        providers);
   }
 
   private static List<String> areasOf(

@@ -113,6 +113,7 @@ class RegionalOverviewController {
     model.addAttribute("choices", choices(language));
     model.addAttribute("period", period(s));
     model.addAttribute("previousPeriod", previousPeriod(s));
+    model.addAttribute("synthetic", s.synthetic());
     Count total = s.ads(key, AdDemand.Kind.ALL, "");
     model.addAttribute("totalAds", total.current());
     model.addAttribute("totalPrevious", total.previous());
@@ -179,6 +180,7 @@ class RegionalOverviewController {
     model.addAttribute("aName", areaName(first, language, locale));
     model.addAttribute("bName", areaName(second, language, locale));
     model.addAttribute("period", period(s));
+    model.addAttribute("synthetic", s.synthetic());
     Count ca = s.ads(key(first), AdDemand.Kind.ALL, "");
     Count cb = s.ads(key(second), AdDemand.Kind.ALL, "");
     List<String[]> rows = new ArrayList<>();
@@ -204,6 +206,83 @@ class RegionalOverviewController {
     model.addAttribute("gapsA", topGaps(s, key(first), language));
     model.addAttribute("gapsB", topGaps(s, key(second), language));
     return "regionalintelligence/compare";
+  }
+
+  /** A demanded skill and whether the provider's offerings for the area teach it. */
+  record CoverageRow(ItemRow skill, List<String> offerings) {}
+
+  /**
+   * For an education provider: which of the area's demanded skills (asked for in at least 3 ads)
+   * its offerings taught in the area or online cover, and which they leave uncovered.
+   */
+  @GetMapping("/regional-overview/provider")
+  String provider(
+      @RequestParam(required = false) @Nullable String area,
+      @RequestParam(required = false) @Nullable String provider,
+      Model model,
+      Locale locale) {
+    Language language = Language.of(locale);
+    Area chosen = area(area, "area");
+    Snapshot s = aggregates.snapshot();
+    String key = key(chosen);
+    model.addAttribute("language", language);
+    model.addAttribute("areaCode", chosen == null ? "" : chosen.code());
+    model.addAttribute("areaName", areaName(chosen, language, locale));
+    model.addAttribute("choices", choices(language));
+    model.addAttribute("period", period(s));
+    model.addAttribute("synthetic", s.synthetic());
+    List<String> providers =
+        s.providers().entrySet().stream()
+            .filter(
+                e ->
+                    e.getValue().stream()
+                        .anyMatch(o -> o.online() || chosen == null || o.areas().contains(key)))
+            .map(Map.Entry::getKey)
+            .toList();
+    model.addAttribute("providers", providers);
+    String name = provider == null || provider.isBlank() ? null : provider.strip();
+    if (name != null && !s.providers().containsKey(name)) {
+      throw badParameter("provider", "no education provider of the catalogue has this name");
+    }
+    model.addAttribute("provider", name);
+    if (name == null) {
+      return "regionalintelligence/provider";
+    }
+    List<OverviewAggregates.OfferingSupply> offerings =
+        s.providers().getOrDefault(name, List.of()).stream()
+            .filter(o -> o.online() || chosen == null || o.areas().contains(key))
+            .toList();
+    model.addAttribute("offeringCount", offerings.size());
+    List<CoverageRow> covered = new ArrayList<>();
+    List<CoverageRow> uncovered = new ArrayList<>();
+    long coveredAds = 0;
+    long allAds = 0;
+    for (ItemRow r :
+        skillRows(s, key, language).stream()
+            .filter(r -> r.ads() >= GAP_MINIMUM_ADS)
+            .sorted(Comparator.comparingInt(ItemRow::ads).reversed())
+            .limit(40)
+            .toList()) {
+      List<String> teaching =
+          offerings.stream()
+              .filter(o -> o.skills().contains(r.item()))
+              .map(OverviewAggregates.OfferingSupply::title)
+              .distinct()
+              .limit(3)
+              .toList();
+      allAds += r.ads();
+      if (teaching.isEmpty()) {
+        uncovered.add(new CoverageRow(r, List.of()));
+      } else {
+        coveredAds += r.ads();
+        covered.add(new CoverageRow(r, teaching));
+      }
+    }
+    model.addAttribute("covered", covered);
+    model.addAttribute("uncovered", uncovered);
+    model.addAttribute(
+        "coveredShare", allAds == 0 ? 0 : (int) Math.round(100.0 * coveredAds / allAds));
+    return "regionalintelligence/provider";
   }
 
   @GetMapping(path = "/regional-overview/gaps.csv", produces = "text/csv")
