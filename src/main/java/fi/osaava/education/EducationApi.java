@@ -23,6 +23,12 @@ public interface EducationApi {
    */
   int identifyPendingSkills();
 
+  /**
+   * The providers of the active offerings, named in {@code language} where the source gives that
+   * name (else in Finnish, Swedish or English), each with the offerings it provides.
+   */
+  java.util.Map<String, java.util.Set<OfferingId>> offeringsByProvider(Language language);
+
   /** One active offering, or empty when unknown or deactivated. */
   Optional<MatchableOffering> matchableOffering(OfferingId id, Language language);
 }

@@ -24,4 +24,18 @@ public interface LabourMarketApi {
 
   /** One job ad, open or closed; empty when unknown. */
   Optional<MatchableJobAd> jobAd(JobAdId id);
+
+  /**
+   * Job-ad counts of the latest two 12-month windows by municipality and skill or occupation group,
+   * for aggregates that other modules precompute; empty cells when there are no ads. One pass over
+   * the ads: callers cache the result.
+   */
+  AdDemand adDemand();
+
+  /**
+   * The latest employment-service snapshot's figures of one area ({@code level} null for the whole
+   * country), or empty when no snapshot is imported or it has no such area.
+   */
+  Optional<EmploymentFigures> employmentFigures(
+      fi.osaava.regions.@Nullable AreaLevel level, @Nullable String code);
 }

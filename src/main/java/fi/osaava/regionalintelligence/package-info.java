@@ -6,5 +6,13 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Regional intelligence",
-    allowedDependencies = {"platform", "regions", "taxonomy", "identification", "web"})
+    allowedDependencies = {
+      "platform",
+      "regions",
+      "taxonomy",
+      "identification",
+      "labourmarket",
+      "education",
+      "web"
+    })
 package fi.osaava.regionalintelligence;

@@ -3,6 +3,15 @@ package fi.osaava.regionalintelligence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import fi.osaava.ReferenceData;
+import fi.osaava.education.EducationApi;
+import fi.osaava.education.EducationCatalogue;
+import fi.osaava.education.EducationTestData;
+import fi.osaava.labourmarket.LabourMarketImports;
+import fi.osaava.labourmarket.LabourMarketTestData;
+import fi.osaava.platform.ImportProgress;
+import fi.osaava.regionalintelligence.internal.overview.OverviewAggregates;
+import fi.osaava.regionalintelligence.internal.overview.RegionalContext;
 import fi.osaava.web.BrowserTestBase;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,12 +22,15 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The regional survey journey in a browser, with axe on every page: a regional developer builds a
  * survey in Finnish, Swedish and English; five companies answer through their own links (one in
  * Swedish, one in English); the owner sees the results with small cells hidden and publishes them;
- * the open CSV downloads without signing in.
+ * the open CSV downloads without signing in; the regional overview shows demand against supply for
+ * a skill on the map, in three languages, compares two regions and downloads its gaps as CSV.
  */
 class RegionalSurveyBrowserTest extends BrowserTestBase {
 
@@ -33,7 +45,7 @@ class RegionalSurveyBrowserTest extends BrowserTestBase {
   }
 
   @Test
-  @Timeout(value = 12, unit = TimeUnit.MINUTES)
+  @Timeout(value = 20, unit = TimeUnit.MINUTES)
   void aDeveloperBuildsASurveyFiveCompaniesAnswerAndTheOwnerPublishes() throws Exception {
     Page owner = page("fi-FI");
     oidc.signIn(
@@ -181,5 +193,69 @@ class RegionalSurveyBrowserTest extends BrowserTestBase {
             "\"How important are digital skills?\",\"All respondents\",\"All respondents\",\"4\",\r\n")
         .doesNotContain("konepaja.example.fi")
         .doesNotContain("Konepaja");
+
+    // 5. The regional overview shows demand against supply for a skill on the map: job ads
+    // (synthetic, labelled so), the education catalogue and the area statistics.
+    LabourMarketTestData.ensure(labourMarketImports, jdbc);
+    EducationTestData.ensureImported(catalogue);
+    education.identifyPendingSkills();
+    if (!regionalContext.isImported()) {
+      regionalContext.importFrom(ReferenceData.directory(), ImportProgress.silent());
+    }
+    overview.invalidate();
+    for (String language : List.of("fi-FI", "sv-SE", "en-GB")) {
+      Page visitor = newPage(language, false);
+      visitor.navigate("/regional-overview?area=01");
+      assertThat(visitor.textContent("#area-name"))
+          .contains(language.startsWith("sv") ? "Nyland" : "Uusimaa");
+      check(visitor);
+    }
+    Page developer = page("en-GB");
+    developer.navigate("/regional-overview?area=01");
+    long uusimaaAds =
+        Long.parseLong(developer.textContent("#total-ads span").replaceAll("\\D", ""));
+    assertThat(uusimaaAds).as("ads located in Uusimaa").isPositive();
+    assertThat(developer.locator("#gaps tbody tr").count()).isPositive();
+    // The most demanded skill, on the map of sub-regions.
+    String skill = developer.locator("#demanded tbody th a").first().textContent();
+    clickAndWait(developer, developer.locator("#demanded tbody th a").first());
+    developer.check("#areas-sub-region");
+    clickAndWait(developer, developer.locator("#show-map"));
+    assertThat(developer.textContent("#ri-map-title")).contains(skill).contains("sub-region");
+    assertThat(developer.locator("#ri-map path.lm-area").count()).isGreaterThan(300);
+    assertThat(developer.locator("#ri-map path.lm-c4").count()).isPositive();
+    assertThat(developer.locator("#map-table tbody tr").count()).isEqualTo(69);
+    assertThat(developer.textContent("#context")).contains("2025").contains("2024");
+    check(developer);
+    developer.selectOption("#b", "06");
+    clickAndWait(developer, developer.locator("#compare"));
+    assertThat(developer.textContent("h1")).contains("Uusimaa").contains("Pirkanmaa");
+    check(developer);
+    // An education provider's offerings against Uusimaa's demand.
+    developer.navigate("/regional-overview/provider?area=01");
+    developer.selectOption(
+        "#provider", developer.locator("#provider option").first().getAttribute("value"));
+    clickAndWait(developer, developer.locator("#show-provider"));
+    assertThat(developer.textContent("#coverage")).containsPattern("\\d+ of its offerings");
+    assertThat(developer.locator("#covered tbody tr, #uncovered tbody tr").count()).isPositive();
+    check(developer);
+    HttpResponse<String> gaps =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url("/regional-overview/gaps.csv?area=01")))
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(gaps.statusCode()).isEqualTo(200);
+    assertThat(gaps.body())
+        .startsWith("area_code,area,period,skill_uri")
+        .contains("\"01\",\"Uusimaa\"");
   }
+
+  @Autowired LabourMarketImports labourMarketImports;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired EducationCatalogue catalogue;
+  @Autowired EducationApi education;
+  @Autowired RegionalContext regionalContext;
+  @Autowired OverviewAggregates overview;
 }

@@ -74,6 +74,20 @@ class SurveyAuthorizationTest extends WebTestBase {
     RULES.put("GET /surveys/results/{id}/results.csv", Rule.of("public"));
   }
 
+  /** The regional overview: open to everyone, signed in or not. */
+  static final Map<String, Rule> OVERVIEW_RULES = new LinkedHashMap<>();
+
+  static {
+    OVERVIEW_RULES.put("GET /regional-overview", Rule.of("public", Map.of("area", "011")));
+    OVERVIEW_RULES.put(
+        "GET /regional-overview/compare", Rule.of("public", Map.of("a", "01", "b", "06")));
+    OVERVIEW_RULES.put("GET /regional-overview/gaps.csv", Rule.of("public", Map.of("area", "02")));
+    OVERVIEW_RULES.put("GET /regional-overview/provider", Rule.of("public", Map.of("area", "01")));
+    OVERVIEW_RULES.put(
+        "GET /regional-overview/map.csv",
+        Rule.of("public", Map.of("item", "isco:2512", "areas", "sub-region")));
+  }
+
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
   RequestMappingHandlerMapping mappings;
@@ -99,6 +113,54 @@ class SurveyAuthorizationTest extends WebTestBase {
   @Test
   void everyRouteHasARule() {
     table().assertEveryRouteHasARule(20, SurveyAuthorizationTest.class);
+  }
+
+  @Test
+  void theRegionalOverviewIsOpenToEveryoneAndNamesTheBadParameter() throws Exception {
+    RouteRules overview =
+        new RouteRules(
+            mappings, pattern -> pattern.startsWith("/regional-overview"), OVERVIEW_RULES);
+    overview.assertEveryRouteHasARule(5, SurveyAuthorizationTest.class);
+    for (String route : overview.routes()) {
+      Rule rule = overview.rule(route);
+      for (RequestPostProcessor who :
+          List.of(
+              SecurityMockMvcRequestPostProcessors.anonymous(),
+              oidc.person("citizen-" + UUID.randomUUID()))) {
+        MockHttpServletRequestBuilder request = get(route.substring(4));
+        rule.params().forEach(request::param);
+        assertThat(mvc.perform(request.with(who)).andReturn().getResponse().getStatus())
+            .as(route)
+            .isEqualTo(200);
+      }
+    }
+    Map<String, String[]> hostile =
+        Map.of(
+            "/regional-overview?area=' or 1=1--", new String[] {"area"},
+            "/regional-overview?area=99", new String[] {"area"},
+            "/regional-overview?item=<script>", new String[] {"item"},
+            "/regional-overview?areas=county", new String[] {"areas"},
+            "/regional-overview/compare?a=01&b=1234", new String[] {"b"},
+            "/regional-overview/gaps.csv?area=abc", new String[] {"area"},
+            "/regional-overview/map.csv", new String[] {"item"},
+            "/regional-overview/provider?provider=No such college", new String[] {"provider"});
+    for (var e : hostile.entrySet()) {
+      String[] parts = e.getKey().split("\\?", 2);
+      MockHttpServletRequestBuilder request = get(parts[0]);
+      if (parts.length > 1) {
+        for (String pair : parts[1].split("&")) {
+          String[] kv = pair.split("=", 2);
+          request.param(kv[0], kv[1]);
+        }
+      }
+      var result = mvc.perform(request).andReturn();
+      assertThat(result.getResponse().getStatus()).as(e.getKey()).isEqualTo(400);
+      // The page shows the shared error page; the refusal itself names the parameter.
+      assertThat(result.getResolvedException())
+          .as(e.getKey())
+          .isInstanceOf(fi.osaava.platform.InvalidInputException.class)
+          .hasMessageContaining(e.getValue()[0]);
+    }
   }
 
   /** B's open survey with a scale question and two invited companies. */

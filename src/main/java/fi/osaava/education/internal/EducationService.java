@@ -275,6 +275,33 @@ class EducationService implements EducationApi, EducationCatalogue, EducationPus
   }
 
   @Override
+  public Map<String, Set<OfferingId>> offeringsByProvider(Language language) {
+    String column =
+        switch (language) {
+          case SV -> "i.provider_sv";
+          case EN -> "i.provider_en";
+          default -> "i.provider_fi";
+        };
+    Map<String, Set<OfferingId>> providers = new java.util.TreeMap<>();
+    jdbc.sql(
+            "select distinct coalesce("
+                + column
+                + ", i.provider_fi, i.provider_sv, i.provider_en), o.id"
+                + " from education_implementation i join education_offering o"
+                + " on o.id = i.offering_id where o.active")
+        .query(
+            rs -> {
+              String name = rs.getString(1);
+              if (name != null && !name.isBlank()) {
+                providers
+                    .computeIfAbsent(name.strip(), k -> new HashSet<>())
+                    .add(new OfferingId(rs.getObject(2, UUID.class)));
+              }
+            });
+    return providers;
+  }
+
+  @Override
   public int identifyPendingSkills() {
     return backfill.runToCompletion();
   }

@@ -1,5 +1,7 @@
 package fi.osaava.labourmarket.internal;
 
+import fi.osaava.labourmarket.AdDemand;
+import fi.osaava.labourmarket.EmploymentFigures;
 import fi.osaava.labourmarket.JobAdId;
 import fi.osaava.labourmarket.JobAdIngestReport;
 import fi.osaava.labourmarket.LabourMarketApi;
@@ -12,6 +14,7 @@ import fi.osaava.labourmarket.internal.ads.JobAdIngestion;
 import fi.osaava.labourmarket.internal.importer.StatisticsImporter;
 import fi.osaava.platform.ImportProgress;
 import fi.osaava.platform.Language;
+import fi.osaava.regions.AreaLevel;
 import fi.osaava.taxonomy.ConceptUri;
 import java.io.InputStream;
 import java.io.Writer;
@@ -20,7 +23,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -183,6 +190,102 @@ class LabourMarketService implements LabourMarketApi, LabourMarketImports {
         rs.getDate("date_posted").toLocalDate(),
         valid == null ? null : valid.toLocalDate(),
         rs.getBoolean("synthetic"));
+  }
+
+  @Override
+  public AdDemand adDemand() {
+    LocalDate last =
+        jdbc.sql(
+                "select date_trunc('month', max(date_posted))::date from lm_job_ad"
+                    + " where duplicate_of is null")
+            .query(LocalDate.class)
+            .optional()
+            .orElse(null);
+    if (last == null) {
+      LocalDate month = LocalDate.now(clock).withDayOfMonth(1);
+      return new AdDemand(month.minusMonths(11), month, month.minusMonths(23), false, List.of());
+    }
+    LocalDate from = last.minusMonths(11);
+    LocalDate previousFrom = last.minusMonths(23);
+    List<AdDemand.Cell> cells = new ArrayList<>();
+    // The ads of both windows once, then grouped three ways; the skill join is the heavy part.
+    String ads =
+        "with ads as (select a.id, a.municipality_code, a.isco_code, a.date_posted >= ? as cur"
+            + " from lm_job_ad a where a.duplicate_of is null and a.municipality_code is not null"
+            + " and a.date_posted >= ? and a.date_posted < ?) ";
+    String[] groupings = {
+      "select municipality_code, 'ALL', '', count(*) filter (where cur),"
+          + " count(*) filter (where not cur) from ads group by 1",
+      "select municipality_code, 'OCCUPATION_GROUP', isco_code, count(*) filter (where cur),"
+          + " count(*) filter (where not cur) from ads where isco_code is not null group by 1, 3",
+      "select municipality_code, 'SKILL', s.skill_uri, count(*) filter (where cur),"
+          + " count(*) filter (where not cur) from ads join lm_job_ad_skill s on s.ad_id = ads.id"
+          + " group by 1, 3"
+    };
+    readOnly.executeWithoutResult(
+        status -> {
+          for (String grouping : groupings) {
+            jdbc.sql(ads + grouping)
+                .withFetchSize(10_000)
+                .params(
+                    java.sql.Date.valueOf(from),
+                    java.sql.Date.valueOf(previousFrom),
+                    java.sql.Date.valueOf(last.plusMonths(1)))
+                .query(
+                    rs -> {
+                      cells.add(
+                          new AdDemand.Cell(
+                              rs.getString(1),
+                              AdDemand.Kind.valueOf(rs.getString(2)),
+                              rs.getString(3),
+                              rs.getInt(4),
+                              rs.getInt(5)));
+                    });
+          }
+        });
+    boolean synthetic =
+        Boolean.TRUE.equals(
+            jdbc.sql(
+                    "select exists (select 1 from lm_job_ad where synthetic and duplicate_of is null"
+                        + " and date_posted >= ?)")
+                .param(java.sql.Date.valueOf(previousFrom))
+                .query(Boolean.class)
+                .single());
+    return new AdDemand(from, last, previousFrom, synthetic, cells);
+  }
+
+  @Override
+  public Optional<EmploymentFigures> employmentFigures(
+      @Nullable AreaLevel level, @Nullable String code) {
+    LocalDate month =
+        jdbc.sql("select max(month) from lm_current_area")
+            .query(LocalDate.class)
+            .optional()
+            .orElse(null);
+    if (month == null) {
+      return Optional.empty();
+    }
+    Map<String, @Nullable Double> figures = new HashMap<>();
+    // The country's rows have no area code; an area's are found by theirs.
+    String area = level == null || code == null ? "" : code;
+    jdbc.sql(
+            "select measure, value from lm_current_area where month = ? and level = ?"
+                + " and coalesce(area_code, '') = ?")
+        .params(java.sql.Date.valueOf(month), level == null ? "COUNTRY" : level.name(), area)
+        .query(
+            rs -> {
+              double v = rs.getDouble(2);
+              figures.put(rs.getString(1), rs.wasNull() ? null : v);
+            });
+    if (figures.isEmpty()) {
+      return Optional.empty();
+    }
+    String source =
+        jdbc.sql("select source from lm_current_measure limit 1")
+            .query(String.class)
+            .optional()
+            .orElse("");
+    return Optional.of(new EmploymentFigures(month, figures, source));
   }
 
   @Override

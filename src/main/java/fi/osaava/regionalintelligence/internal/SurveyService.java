@@ -270,6 +270,11 @@ public class SurveyService implements RegionalSurveysApi {
     store.publish(survey.id(), json.writeValueAsString(results(survey)));
   }
 
+  /** Every survey whose results are published, newest first. */
+  public List<Survey> published() {
+    return store.published();
+  }
+
   @Override
   public List<PublishedSurvey> publishedSurveys() {
     List<PublishedSurvey> list = new ArrayList<>();

@@ -15,10 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
  * country's shape recognisable at this scale without a projection library.
  */
 @Component
-class Geo {
+class Geo implements fi.osaava.labourmarket.AreaBoundaries {
 
-  static final int WIDTH = 360;
-  static final int HEIGHT = 640;
   private static final double WEST = 19.0;
   private static final double EAST = 32.0;
   private static final double SOUTH = 59.6;
@@ -37,6 +35,11 @@ class Geo {
   /** Code → projected SVG path of every boundary of a level (REGION or MUNICIPALITY). */
   Map<String, String> paths(String level) {
     return paths.computeIfAbsent(level, this::load);
+  }
+
+  @Override
+  public Map<String, String> paths(fi.osaava.regions.AreaLevel level) {
+    return paths(level.name());
   }
 
   /** Code → Finnish name of the boundaries of a level. */

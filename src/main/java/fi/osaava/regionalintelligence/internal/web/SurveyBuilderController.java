@@ -56,11 +56,15 @@ class SurveyBuilderController {
   private final SurveyService surveys;
   private final ResultsView resultsView;
 
+  private final fi.osaava.regionalintelligence.internal.overview.OverviewAggregates overview;
+
   SurveyBuilderController(
       RegionalDevelopers developers,
       SurveyStore store,
       SurveyService surveys,
-      ResultsView resultsView) {
+      ResultsView resultsView,
+      fi.osaava.regionalintelligence.internal.overview.OverviewAggregates overview) {
+    this.overview = overview;
     this.developers = developers;
     this.store = store;
     this.surveys = surveys;
@@ -280,6 +284,8 @@ class SurveyBuilderController {
           HttpStatus.CONFLICT, "Results are published once the survey is closed");
     }
     surveys.publish(survey);
+    // The regional overview shows what published surveys' companies named.
+    overview.invalidate();
     return "redirect:/surveys/results/" + survey.id() + "?published";
   }
 
