@@ -31,4 +31,10 @@ public interface EducationApi {
 
   /** One active offering, or empty when unknown or deactivated. */
   Optional<MatchableOffering> matchableOffering(OfferingId id, Language language);
+
+  /**
+   * One active offering with its words and search facet values, or empty when unknown or
+   * deactivated.
+   */
+  Optional<SearchableOffering> searchableOffering(OfferingId id);
 }

@@ -239,6 +239,22 @@ class CitizenJourneyBrowserTest extends BrowserTestBase {
         .as("the cook's own field among the first three: " + top)
         .anyMatch(Pattern.compile(ownField).asMatchPredicate());
     check(page);
+
+    // He saves an education search for his field (notifications) and finds it listed, with
+    // his inbox one link away.
+    page.navigate("/education?q=kock");
+    page.click("form.save-search button");
+    page.waitForLoadState();
+    assertThat(page.url()).endsWith("/notifications/searches?saved");
+    assertThat(page.locator("tr.saved-search a").textContent()).contains("kock");
+    check(page);
+    shoot(page, "sv-cook", 6, "saved-searches", null);
+    page.click("#inbox-link");
+    page.waitForLoadState();
+    assertThat(page.url()).endsWith("/notifications/inbox");
+    assertThat(page.locator("#unread-count").textContent()).isNotBlank();
+    check(page);
+    shoot(page, "sv-cook", 7, "inbox", null);
   }
 
   /**

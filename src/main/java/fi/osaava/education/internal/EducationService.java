@@ -7,12 +7,15 @@ import fi.osaava.education.EducationImportReport;
 import fi.osaava.education.EducationLevel;
 import fi.osaava.education.MatchableOffering;
 import fi.osaava.education.OfferingId;
+import fi.osaava.education.OfferingsPublished;
+import fi.osaava.education.SearchableOffering;
 import fi.osaava.education.internal.importer.CatalogueWriter;
 import fi.osaava.education.internal.importer.EducationFiles;
 import fi.osaava.education.internal.importer.JsonLdReader;
 import fi.osaava.education.internal.importer.ReadResult;
 import fi.osaava.education.internal.importer.SyntheticOfferings;
 import fi.osaava.education.internal.search.EducationReindexRequests;
+import fi.osaava.education.internal.search.SearchableOfferings;
 import fi.osaava.education.internal.web.EducationPush;
 import fi.osaava.platform.ImportProgress;
 import fi.osaava.platform.InvalidInputException;
@@ -80,6 +83,7 @@ class EducationService implements EducationApi, EducationCatalogue, EducationPus
   private final JdbcClient jdbc;
   private final RegionsApi regions;
   private final SyntheticOfferings synthetic;
+  private final SearchableOfferings searchable;
 
   EducationService(
       CatalogueWriter writer,
@@ -89,7 +93,9 @@ class EducationService implements EducationApi, EducationCatalogue, EducationPus
       SkillBackfill backfill,
       JdbcClient jdbc,
       RegionsApi regions,
-      SyntheticOfferings synthetic) {
+      SyntheticOfferings synthetic,
+      SearchableOfferings searchable) {
+    this.searchable = searchable;
     this.regions = regions;
     this.synthetic = synthetic;
     this.writer = writer;
@@ -181,6 +187,9 @@ class EducationService implements EducationApi, EducationCatalogue, EducationPus
               if (!changed.isEmpty()) {
                 reindexRequests.request(changed);
                 events.publishEvent(new CatalogueChanged(changed.size()));
+                // Deactivated ones are in changed too; the listeners skip what is not active.
+                events.publishEvent(
+                    new OfferingsPublished(changed.stream().map(OfferingId::new).toList()));
               }
               return written;
             });
@@ -304,6 +313,11 @@ class EducationService implements EducationApi, EducationCatalogue, EducationPus
   @Override
   public int identifyPendingSkills() {
     return backfill.runToCompletion();
+  }
+
+  @Override
+  public Optional<SearchableOffering> searchableOffering(OfferingId id) {
+    return searchable.find(id);
   }
 
   @Override

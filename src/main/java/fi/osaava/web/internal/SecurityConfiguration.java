@@ -1,6 +1,7 @@
 package fi.osaava.web.internal;
 
 import fi.osaava.web.ApiWriteAccess;
+import fi.osaava.web.OneClickForm;
 import fi.osaava.web.PublicForm;
 import fi.osaava.web.SignInProperties;
 import fi.osaava.web.SignedInArea;
@@ -140,13 +141,19 @@ class SecurityConfiguration {
   SecurityFilterChain securityFilterChain(
       HttpSecurity http,
       List<PublicForm> publicForms,
+      List<OneClickForm> oneClickForms,
       List<SignedInArea> signedInAreas,
       List<ApiWriteAccess> writes,
       ObjectProvider<ClientRegistrationRepository> clientRegistrations,
       SignInProperties signIn,
       SignInRateLimitFilter signInRateLimit)
       throws Exception {
-    String[] formPaths = publicForms.stream().map(PublicForm::path).toArray(String[]::new);
+    String[] formPaths =
+        java.util.stream.Stream.concat(
+                publicForms.stream().map(PublicForm::path),
+                oneClickForms.stream().map(OneClickForm::path))
+            .toArray(String[]::new);
+    String[] oneClickPaths = oneClickForms.stream().map(OneClickForm::path).toArray(String[]::new);
     String[] privatePaths =
         signedInAreas.stream().map(SignedInArea::pattern).toArray(String[]::new);
     http.authorizeHttpRequests(
@@ -210,6 +217,18 @@ class SecurityConfiguration {
                         PathPatternRequestMatcher.withDefaults()
                             .matcher(HttpMethod.POST, SignInPageController.SIGN_OUT))
                     .logoutSuccessUrl("/"));
+    if (oneClickPaths.length > 0) {
+      // Posted by mail programs (RFC 8058), which hold no CSRF token; the path's own token is the
+      // credential (OneClickForm).
+      http.csrf(
+          csrf ->
+              csrf.ignoringRequestMatchers(
+                  java.util.Arrays.stream(oneClickPaths)
+                      .map(
+                          p -> PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, p))
+                      .toArray(
+                          org.springframework.security.web.util.matcher.RequestMatcher[]::new)));
+    }
     if (clientRegistrations.getIfAvailable() != null) {
       http.oauth2Login(
           login ->

@@ -1,0 +1,50 @@
+package fi.osaava.notifications;
+
+import fi.osaava.platform.Language;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A message for one person, with its texts in the languages the sender has; the person reads it in
+ * their own language, or in Finnish, Swedish or English when theirs is missing.
+ *
+ * @param titles a one-line title by language, at least one
+ * @param texts the message by language (plain text), may be empty
+ * @param link a path in Osaava to go on from the message, such as {@code /guidance}, or null
+ */
+public record NotificationMessage(
+    Map<Language, String> titles, Map<Language, String> texts, @Nullable String link) {
+
+  public NotificationMessage {
+    titles = Map.copyOf(titles);
+    texts = Map.copyOf(texts);
+    if (titles.isEmpty()) {
+      throw new IllegalArgumentException("A message needs a title");
+    }
+    if (link != null && (!link.startsWith("/") || link.startsWith("//"))) {
+      throw new IllegalArgumentException("A message's link is a path in Osaava: " + link);
+    }
+  }
+
+  /** The text in the wanted language, else in fi, sv or en, else empty. */
+  public static String pickText(Map<Language, String> texts, Language wanted) {
+    if (texts.containsKey(wanted)) {
+      return Objects.requireNonNull(texts.get(wanted));
+    }
+    for (Language fallback : new Language[] {Language.FI, Language.SV, Language.EN}) {
+      if (texts.containsKey(fallback)) {
+        return Objects.requireNonNull(texts.get(fallback));
+      }
+    }
+    return texts.values().stream().findFirst().orElse("");
+  }
+
+  public String title(Language language) {
+    return pickText(titles, language);
+  }
+
+  public String text(Language language) {
+    return pickText(texts, language);
+  }
+}

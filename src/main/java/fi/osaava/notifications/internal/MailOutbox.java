@@ -1,0 +1,210 @@
+package fi.osaava.notifications.internal;
+
+import fi.osaava.notifications.NotificationMessage;
+import fi.osaava.platform.Language;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Sends the outbox: one mail per message for people who want mail at once, one digest per day or
+ * week for the others. Runs under a ShedLock lock, so on one node of a cluster at a time. Each
+ * person's mail is sent inside a transaction that holds their outbox rows locked and marks them
+ * sent, so a failed send leaves them pending for the next round and two rounds never send the same
+ * rows. Every mail carries RFC 8058 one-click unsubscribe headers and the same link in its text.
+ */
+@Component
+class MailOutbox {
+
+  private static final Logger log = LoggerFactory.getLogger(MailOutbox.class);
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transactions;
+  private final Recipients recipients;
+  private final Inbox inbox;
+  private final ObjectProvider<JavaMailSender> mail;
+  private final MessageSource messages;
+  private final NotificationsProperties properties;
+  private final Clock clock;
+
+  MailOutbox(
+      JdbcClient jdbc,
+      TransactionTemplate transactions,
+      Recipients recipients,
+      Inbox inbox,
+      ObjectProvider<JavaMailSender> mail,
+      MessageSource messages,
+      NotificationsProperties properties,
+      ObjectProvider<Clock> clock) {
+    this.jdbc = jdbc;
+    this.transactions = transactions;
+    this.recipients = recipients;
+    this.inbox = inbox;
+    this.mail = mail;
+    this.messages = messages;
+    this.properties = properties;
+    this.clock = clock.getIfAvailable(Clock::systemUTC);
+  }
+
+  @Scheduled(
+      fixedDelayString = "${osaava.notifications.send-interval:PT30S}",
+      initialDelayString = "${osaava.notifications.send-interval:PT30S}")
+  @SchedulerLock(name = "notifications-outbox", lockAtMostFor = "PT10M")
+  void scheduled() {
+    sendDue();
+  }
+
+  /**
+   * Sends what is due now.
+   *
+   * @return how many mails were sent
+   */
+  int sendDue() {
+    JavaMailSender sender = mail.getIfAvailable();
+    if (sender == null) {
+      return 0;
+    }
+    List<UUID> people =
+        jdbc.sql("select distinct person_id from nt_outbox where sent_at is null")
+            .query(UUID.class)
+            .list();
+    int sent = 0;
+    for (UUID person : people) {
+      try {
+        Integer mails = transactions.execute(status -> sendTo(person, sender));
+        sent += mails == null ? 0 : mails;
+      } catch (MailException e) {
+        log.warn("Mail to a recipient failed; their outbox stays pending: {}", e.getMessage());
+      }
+    }
+    return sent;
+  }
+
+  private int sendTo(UUID person, JavaMailSender sender) {
+    Optional<Recipients.Recipient> found = recipients.of(person);
+    if (found.isEmpty() || !found.get().mails()) {
+      // Mail turned off since: what was waiting is not sent later either.
+      jdbc.sql("delete from nt_outbox where person_id = ? and sent_at is null")
+          .param(person)
+          .update();
+      return 0;
+    }
+    Recipients.Recipient recipient = found.get();
+    Instant now = clock.instant();
+    boolean digest = recipient.frequency() != Recipients.Frequency.IMMEDIATE;
+    if (digest && !digestDue(recipient, now)) {
+      return 0;
+    }
+    List<UUID> pending =
+        jdbc.sql(
+                "select inbox_id from nt_outbox where person_id = ? and sent_at is null"
+                    + " order by created_at, inbox_id for update skip locked")
+            .param(person)
+            .query(UUID.class)
+            .list();
+    if (pending.isEmpty()) {
+      return 0;
+    }
+    List<NotificationMessage> items = new ArrayList<>();
+    for (UUID id : pending) {
+      inbox.message(id).ifPresent(items::add);
+    }
+    int sent = 0;
+    if (digest) {
+      sender.send(mime(sender, recipient, items, "digest:" + person + ":" + now.toEpochMilli()));
+      recipients.digestSent(person, now);
+      sent = 1;
+    } else {
+      for (int i = 0; i < items.size(); i++) {
+        sender.send(mime(sender, recipient, List.of(items.get(i)), "inbox:" + pending.get(i)));
+        sent++;
+      }
+    }
+    for (UUID id : pending) {
+      jdbc.sql("update nt_outbox set sent_at = now() where inbox_id = ?").param(id).update();
+    }
+    return sent;
+  }
+
+  private static boolean digestDue(Recipients.Recipient recipient, Instant now) {
+    Duration period =
+        recipient.frequency() == Recipients.Frequency.DAILY
+            ? Duration.ofDays(1)
+            : Duration.ofDays(7);
+    Instant last = recipient.lastDigest();
+    return last == null || !last.plus(period).isAfter(now);
+  }
+
+  private MimeMessage mime(
+      JavaMailSender sender,
+      Recipients.Recipient recipient,
+      List<NotificationMessage> items,
+      String key) {
+    Language language = recipient.language();
+    Locale locale = Locale.forLanguageTag(language.code());
+    String unsubscribe =
+        UriComponentsBuilder.fromUriString(properties.baseUrl() + "/notifications/unsubscribe")
+            .queryParam("token", recipient.unsubscribeToken())
+            .build()
+            .toUriString();
+    StringBuilder text = new StringBuilder();
+    for (NotificationMessage item : items) {
+      text.append(item.title(language)).append('\n');
+      String body = item.text(language);
+      if (!body.isBlank()) {
+        text.append(body).append('\n');
+      }
+      if (item.link() != null) {
+        text.append(properties.baseUrl()).append(item.link()).append('\n');
+      }
+      text.append('\n');
+    }
+    text.append("-- \n")
+        .append(messages.getMessage("notifications.mail.why", null, locale))
+        .append('\n')
+        .append(messages.getMessage("notifications.mail.unsubscribe", null, locale))
+        .append(' ')
+        .append(unsubscribe)
+        .append('\n');
+    String subject =
+        items.size() == 1
+            ? items.getFirst().title(language)
+            : messages.getMessage(
+                "notifications.mail.digestSubject", new Object[] {items.size()}, locale);
+    try {
+      MimeMessage message = sender.createMimeMessage();
+      MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+      helper.setFrom(properties.from());
+      helper.setTo(java.util.Objects.requireNonNull(recipient.email()));
+      helper.setSubject(subject);
+      helper.setText(text.toString(), false);
+      message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">");
+      message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+      // The outbox key: a receiving system that saw this id before can drop a repeat.
+      message.setHeader("X-Osaava-Idempotency-Key", key);
+      return message;
+    } catch (MessagingException e) {
+      throw new org.springframework.mail.MailPreparationException("Cannot write the mail", e);
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package fi.osaava.notifications.internal;
+
+import fi.osaava.notifications.internal.Recipients.Frequency;
+import fi.osaava.platform.InvalidInputException;
+import fi.osaava.platform.Language;
+import fi.osaava.profile.PersonId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What the module's pages read and change, always for one signed-in person. */
+@Service
+public class NotificationsPages {
+
+  /** A person's e-mail choice as the form shows it. */
+  public record Settings(@Nullable String email, Frequency frequency) {}
+
+  /** A saved search as the list shows it. */
+  public record SearchView(UUID id, String description, String href, java.time.Instant created) {}
+
+  /** An inbox message as the inbox shows it. */
+  public record EntryView(
+      UUID id,
+      String title,
+      String text,
+      @Nullable String link,
+      java.time.Instant created,
+      boolean read) {}
+
+  private final SavedSearches searches;
+  private final Recipients recipients;
+  private final Inbox inbox;
+  private final OfferingAlerts alerts;
+
+  NotificationsPages(
+      SavedSearches searches, Recipients recipients, Inbox inbox, OfferingAlerts alerts) {
+    this.searches = searches;
+    this.recipients = recipients;
+    this.inbox = inbox;
+    this.alerts = alerts;
+  }
+
+  public Settings settings(PersonId person) {
+    return recipients
+        .of(person.value())
+        .map(r -> new Settings(r.email(), r.frequency()))
+        .orElse(new Settings(null, Frequency.OFF));
+  }
+
+  @Transactional
+  public void saveSettings(
+      PersonId person, @Nullable String email, Frequency frequency, Language language) {
+    recipients.save(person, email, frequency, language);
+  }
+
+  public List<SearchView> searches(PersonId person, Locale locale) {
+    return searches.of(person).stream()
+        .map(
+            s ->
+                new SearchView(
+                    s.id(),
+                    alerts.describe(s, locale),
+                    "/education" + (s.queryString().isEmpty() ? "" : "?" + s.queryString()),
+                    s.created()))
+        .toList();
+  }
+
+  @Transactional
+  public UUID save(
+      PersonId person,
+      String kind,
+      String words,
+      Map<String, Set<String>> facets,
+      Language language) {
+    if (searches.count(person) >= SavedSearches.MAX_PER_PERSON) {
+      throw new InvalidInputException(
+          "form", 0, "q", "at most " + SavedSearches.MAX_PER_PERSON + " saved searches");
+    }
+    if (recipients.of(person.value()).isEmpty()) {
+      // The inbox works from the first saved search; mail waits until the person gives an address.
+      recipients.save(person, null, Frequency.OFF, language);
+    }
+    return searches.save(person, kind, words, facets);
+  }
+
+  @Transactional
+  public boolean delete(PersonId person, UUID id) {
+    return searches.delete(person, id);
+  }
+
+  public List<EntryView> inbox(PersonId person, Language language) {
+    return inbox.of(person, language).stream()
+        .map(e -> new EntryView(e.id(), e.title(), e.text(), e.link(), e.created(), e.read()))
+        .toList();
+  }
+
+  public long unread(PersonId person) {
+    return inbox.unread(person);
+  }
+
+  @Transactional
+  public void markAllRead(PersonId person) {
+    inbox.markAllRead(person);
+  }
+
+  public boolean knownToken(String token) {
+    return recipients.byToken(token).isPresent();
+  }
+
+  @Transactional
+  public boolean unsubscribe(String token) {
+    return recipients.unsubscribe(token);
+  }
+}

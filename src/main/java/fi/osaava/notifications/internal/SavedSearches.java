@@ -1,0 +1,175 @@
+package fi.osaava.notifications.internal;
+
+import fi.osaava.profile.PersonId;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The saved searches, each one person's. */
+@Repository
+public class SavedSearches {
+
+  /**
+   * The education search page's facets that an alert can evaluate (not start, relative to today).
+   */
+  public static final List<String> EDUCATION_FACETS =
+      List.of(
+          "level",
+          "field",
+          "region",
+          "location",
+          "language",
+          "mode",
+          "extent",
+          "duration",
+          "cost",
+          "provider");
+
+  static final String EDUCATION = "education";
+
+  /** At most this many saved searches per person, so that one person cannot flood the matcher. */
+  static final int MAX_PER_PERSON = 50;
+
+  /** One saved search. */
+  public record SavedSearch(
+      UUID id,
+      UUID person,
+      String kind,
+      String words,
+      Map<String, Set<String>> facets,
+      Instant created) {
+
+    public SavedQuery query() {
+      return SavedQuery.of(words, facets);
+    }
+
+    /** The search page's query string that runs this search. */
+    public String queryString() {
+      UriComponentsBuilder builder = UriComponentsBuilder.newInstance();
+      if (!words.isBlank()) {
+        builder.queryParam("q", words);
+      }
+      facets.forEach((facet, values) -> values.forEach(v -> builder.queryParam(facet, v)));
+      return builder.build().encode().getQuery() == null ? "" : builder.build().encode().getQuery();
+    }
+  }
+
+  private final JdbcClient jdbc;
+
+  SavedSearches(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Saves a search, or finds the person's same search saved before.
+   *
+   * @return the saved search's id
+   */
+  UUID save(PersonId person, String kind, String words, Map<String, Set<String>> facets) {
+    String encodedFacets = encode(facets);
+    Optional<UUID> same =
+        jdbc.sql(
+                "select id from nt_saved_search where person_id = ? and kind = ? and words = ?"
+                    + " and facets = ?")
+            .params(person.value(), kind, words, encodedFacets)
+            .query(UUID.class)
+            .optional();
+    if (same.isPresent()) {
+      return same.get();
+    }
+    UUID id = UUID.randomUUID();
+    jdbc.sql(
+            "insert into nt_saved_search (id, person_id, kind, words, facets) values (?, ?, ?, ?, ?)")
+        .params(id, person.value(), kind, words, encodedFacets)
+        .update();
+    return id;
+  }
+
+  int count(PersonId person) {
+    return jdbc.sql("select count(*) from nt_saved_search where person_id = ?")
+        .param(person.value())
+        .query(Integer.class)
+        .single();
+  }
+
+  List<SavedSearch> of(PersonId person) {
+    return jdbc.sql(
+            "select id, person_id, kind, words, facets, created_at from nt_saved_search"
+                + " where person_id = ? order by created_at desc, id")
+        .param(person.value())
+        .query(
+            (rs, n) ->
+                new SavedSearch(
+                    rs.getObject(1, UUID.class),
+                    rs.getObject(2, UUID.class),
+                    rs.getString(3),
+                    rs.getString(4),
+                    decode(rs.getString(5)),
+                    rs.getTimestamp(6).toInstant()))
+        .list();
+  }
+
+  /** Deletes one of the person's searches; another person's is not found. */
+  boolean delete(PersonId person, UUID id) {
+    return jdbc.sql("delete from nt_saved_search where id = ? and person_id = ?")
+            .params(id, person.value())
+            .update()
+        > 0;
+  }
+
+  /** Every saved search of a kind, streamed into the consumer (for building the alert index). */
+  void forEach(String kind, java.util.function.Consumer<SavedSearch> consumer) {
+    jdbc.sql(
+            "select id, person_id, kind, words, facets, created_at from nt_saved_search where kind = ?")
+        .param(kind)
+        .query(
+            rs -> {
+              consumer.accept(
+                  new SavedSearch(
+                      rs.getObject(1, UUID.class),
+                      rs.getObject(2, UUID.class),
+                      rs.getString(3),
+                      rs.getString(4),
+                      decode(rs.getString(5)),
+                      rs.getTimestamp(6).toInstant()));
+            });
+  }
+
+  static String encode(Map<String, Set<String>> facets) {
+    UriComponentsBuilder builder = UriComponentsBuilder.newInstance();
+    new java.util.TreeMap<>(facets)
+        .forEach(
+            (facet, values) ->
+                new java.util.TreeSet<>(values).forEach(v -> builder.queryParam(facet, v)));
+    String query = builder.build().encode().getQuery();
+    return query == null ? "" : query;
+  }
+
+  static Map<String, Set<String>> decode(String encoded) {
+    Map<String, Set<String>> facets = new LinkedHashMap<>();
+    UriComponentsBuilder.newInstance()
+        .query(encoded)
+        .build(true)
+        .getQueryParams()
+        .forEach(
+            (facet, values) ->
+                facets.put(
+                    facet,
+                    values.stream()
+                        .map(
+                            v ->
+                                org.springframework.web.util.UriUtils.decode(
+                                    v, java.nio.charset.StandardCharsets.UTF_8))
+                        .collect(Collectors.toCollection(LinkedHashSet::new))));
+    return facets;
+  }
+}
