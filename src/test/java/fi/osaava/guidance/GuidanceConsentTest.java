@@ -607,6 +607,16 @@ class GuidanceConsentTest extends WebTestBase {
     assertThat(noSkills).doesNotContain("id=\"outlook-heading\"").doesNotContain("Goal: ");
   }
 
+  /**
+   * The caseload's table of clients, empty when none matches: the reminders above it list clients
+   * whatever the filters.
+   */
+  String caseloadTable(String path) throws Exception {
+    String html = page(counsellor, path, 200);
+    int start = html.indexOf("id=\"caseload\"");
+    return start < 0 ? "" : html.substring(start);
+  }
+
   @Test
   void theCaseloadFiltersByNextMeetingGoalAndLatestActivity() throws Exception {
     // The plan keeps the goal's title in the language it was saved in.
@@ -649,12 +659,11 @@ class GuidanceConsentTest extends WebTestBase {
         .contains("id=\"reminders\"");
     assertThat(all).contains(clientName).contains("3.11.2026").contains("software developer");
     assertThat(page(counsellor, "/guidance/caseload?meeting=WEEK", 200)).contains(clientName);
-    assertThat(page(counsellor, "/guidance/caseload?meeting=NONE", 200)).doesNotContain(clientName);
+    assertThat(caseloadTable("/guidance/caseload?meeting=NONE")).doesNotContain(clientName);
     assertThat(page(counsellor, "/guidance/caseload?goal=DEVELOPER", 200)).contains(clientName);
-    assertThat(page(counsellor, "/guidance/caseload?goal=nurse", 200)).doesNotContain(clientName);
+    assertThat(caseloadTable("/guidance/caseload?goal=nurse")).doesNotContain(clientName);
     assertThat(page(counsellor, "/guidance/caseload?active=DAYS_7", 200)).contains(clientName);
-    assertThat(page(counsellor, "/guidance/caseload?active=QUIET_90", 200))
-        .doesNotContain(clientName);
+    assertThat(caseloadTable("/guidance/caseload?active=QUIET_90")).doesNotContain(clientName);
     assertThat(page(counsellor, "/guidance/caseload?sort=MEETING", 200)).contains(clientName);
     // Unknown values are "any", never an error page.
     assertThat(page(counsellor, "/guidance/caseload?meeting=%3Cx%3E&active=&sort=x", 200))
@@ -670,8 +679,7 @@ class GuidanceConsentTest extends WebTestBase {
         .doesNotContain("software developer")
         .doesNotContain("3.11.2026")
         .doesNotContain("id=\"reminders\"");
-    assertThat(page(counsellor, "/guidance/caseload?goal=developer", 200))
-        .doesNotContain(clientName);
+    assertThat(caseloadTable("/guidance/caseload?goal=developer")).doesNotContain(clientName);
     assertThat(reads(SharedPart.PLANS)).isEqualTo(plansBefore);
   }
 }
