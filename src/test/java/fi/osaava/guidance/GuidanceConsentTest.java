@@ -546,4 +546,140 @@ class GuidanceConsentTest extends WebTestBase {
                 .getStatus())
         .isEqualTo(404);
   }
+
+  static final String DEVELOPER_ID = "f2b15a0e-e65a-438a-affb-29b9d50b77d1";
+
+  /**
+   * The client's one live consent: on the fixed clock a new consent and a revoked one have the same
+   * start, so {@link #share}'s "newest" can be either.
+   */
+  CounsellorGrant live(CounsellorGrant shared) {
+    return consents.grantsOf(clientId).stream()
+        .filter(g -> g.revokedAt() == null)
+        .findFirst()
+        .orElse(shared);
+  }
+
+  @Test
+  void theClientViewShowsTheGoalGapOnlyWithSkillsAndPlansAndOpportunitiesWithSkills()
+      throws Exception {
+    // The client saves a learning plan towards software developer on their own pages.
+    assertThat(
+            mvc.perform(
+                    post("/opportunities/plans")
+                        .with(client)
+                        .header("Accept-Language", "en")
+                        .param("goal", DEVELOPER_ID)
+                        .param("skill", SKILL_URI))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl())
+        .isEqualTo("/opportunities/plans");
+    String own = page(client, "/opportunities/goals/" + DEVELOPER_ID + "?skill=" + SKILL_URI, 200);
+    String ownFirstGap = own.substring(own.indexOf("class=\"govuk-list govuk-list--number gap\""));
+
+    CounsellorGrant both = share("SKILLS", "PLANS");
+    String view = page(counsellor, "/guidance/clients/" + both.id(), 200);
+    assertThat(view).contains("id=\"outlook-heading\"").contains("id=\"goal-gap\"");
+    assertThat(view).contains("Goal: software developer");
+    // The same gap, explained by the same fragment as on the client's own goal page.
+    String gap = view.substring(view.indexOf("class=\"govuk-list govuk-list--number gap\""));
+    assertThat(gap.substring(0, gap.indexOf("</ol>")))
+        .isEqualTo(ownFirstGap.substring(0, ownFirstGap.indexOf("</ol>")));
+    assertThat(view).contains("class=\"govuk-list cards opportunity-cards\"");
+    // The goal is read through the consent, so the client sees it in the log.
+    assertThat(reads(SharedPart.PLANS)).isGreaterThanOrEqualTo(2);
+
+    consents.revoke(clientId, both.id());
+    CounsellorGrant skillsOnly = live(share("SKILLS"));
+    long plansBefore = reads(SharedPart.PLANS);
+    String scoped = page(counsellor, "/guidance/clients/" + skillsOnly.id(), 200);
+    assertThat(scoped).contains("class=\"govuk-list cards opportunity-cards\"");
+    assertThat(scoped)
+        .doesNotContain("id=\"goal-gap\"")
+        .doesNotContain("Goal: software developer")
+        .contains("id=\"goal-not-shared\"");
+    assertThat(reads(SharedPart.PLANS)).isEqualTo(plansBefore);
+
+    consents.revoke(clientId, skillsOnly.id());
+    CounsellorGrant plansOnly = live(share("PLANS"));
+    String noSkills = page(counsellor, "/guidance/clients/" + plansOnly.id(), 200);
+    assertThat(noSkills).doesNotContain("id=\"outlook-heading\"").doesNotContain("Goal: ");
+  }
+
+  /**
+   * The caseload's table of clients, empty when none matches: the reminders above it list clients
+   * whatever the filters.
+   */
+  String caseloadTable(String path) throws Exception {
+    String html = page(counsellor, path, 200);
+    int start = html.indexOf("id=\"caseload\"");
+    return start < 0 ? "" : html.substring(start);
+  }
+
+  @Test
+  void theCaseloadFiltersByNextMeetingGoalAndLatestActivity() throws Exception {
+    // The plan keeps the goal's title in the language it was saved in.
+    mvc.perform(
+        post("/opportunities/plans")
+            .with(client)
+            .header("Accept-Language", "en")
+            .param("goal", DEVELOPER_ID));
+    CounsellorGrant grant = share("SKILLS", "PLANS");
+    String base = "/guidance/clients/" + grant.id();
+    // A meeting needs its day, and the error names the field.
+    MockHttpServletResponse noDay =
+        send(counsellor, base + "/steps", "kind", "MEETING", "title", "First meeting");
+    assertThat(noDay.getStatus()).isEqualTo(400);
+    assertThat(noDay.getContentAsString()).contains("id=\"due-error\"");
+    // FixedClock.NOW is 31 October 2026: a meeting in three days.
+    assertThat(
+            send(
+                    counsellor,
+                    base + "/steps",
+                    "kind",
+                    "MEETING",
+                    "title",
+                    "First",
+                    "due",
+                    "2026-11-03")
+                .getStatus())
+        .isEqualTo(302);
+
+    // A task due tomorrow is a reminder on the caseload, whatever the filters show.
+    assertThat(
+            send(counsellor, base + "/steps", "kind", "TASK", "title", "Call", "due", "2026-11-01")
+                .getStatus())
+        .isEqualTo(302);
+    String all = page(counsellor, "/guidance/caseload", 200);
+    String reminders = all.substring(all.indexOf("id=\"reminders\""));
+    reminders = reminders.substring(0, reminders.indexOf("</section>"));
+    assertThat(reminders).contains(clientName).contains("1.11.2026");
+    assertThat(page(counsellor, "/guidance/caseload?q=nobody-like-this", 200))
+        .contains("id=\"reminders\"");
+    assertThat(all).contains(clientName).contains("3.11.2026").contains("software developer");
+    assertThat(page(counsellor, "/guidance/caseload?meeting=WEEK", 200)).contains(clientName);
+    assertThat(caseloadTable("/guidance/caseload?meeting=NONE")).doesNotContain(clientName);
+    assertThat(page(counsellor, "/guidance/caseload?goal=DEVELOPER", 200)).contains(clientName);
+    assertThat(caseloadTable("/guidance/caseload?goal=nurse")).doesNotContain(clientName);
+    assertThat(page(counsellor, "/guidance/caseload?active=DAYS_7", 200)).contains(clientName);
+    assertThat(caseloadTable("/guidance/caseload?active=QUIET_90")).doesNotContain(clientName);
+    assertThat(page(counsellor, "/guidance/caseload?sort=MEETING", 200)).contains(clientName);
+    // Unknown values are "any", never an error page.
+    assertThat(page(counsellor, "/guidance/caseload?meeting=%3Cx%3E&active=&sort=x", 200))
+        .contains(clientName);
+
+    // With skills only, the caseload reads nothing of the plan: no goal, no meeting.
+    consents.revoke(clientId, grant.id());
+    CounsellorGrant skillsOnly = live(share("SKILLS"));
+    long plansBefore = reads(SharedPart.PLANS);
+    String scoped = page(counsellor, "/guidance/caseload", 200);
+    assertThat(scoped).contains("/guidance/clients/" + skillsOnly.id());
+    assertThat(scoped)
+        .doesNotContain("software developer")
+        .doesNotContain("3.11.2026")
+        .doesNotContain("id=\"reminders\"");
+    assertThat(caseloadTable("/guidance/caseload?goal=developer")).doesNotContain(clientName);
+    assertThat(reads(SharedPart.PLANS)).isEqualTo(plansBefore);
+  }
 }

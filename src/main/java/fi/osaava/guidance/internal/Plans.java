@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,11 +33,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Plans {
 
+  /** Meetings are in Finland: "today" is the day there. */
+  private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
+
   /** What a step is. */
   public enum StepKind {
     OFFERING,
     SERVICE,
-    TASK
+    TASK,
+    /** A meeting with the counsellor, on its day ({@code dueOn}): the caseload's next meeting. */
+    MEETING
   }
 
   /** Where a step stands. */
@@ -74,9 +80,13 @@ public class Plans {
    *
    * @param nextDue the earliest due date of an open task, or null
    * @param lastActivity the newest step, note, comment or decision, or null
+   * @param nextMeeting the day of the earliest meeting from today on that is not declined, or null
    */
   public record Summary(
-      int openTasks, @Nullable LocalDate nextDue, @Nullable Instant lastActivity) {}
+      int openTasks,
+      @Nullable LocalDate nextDue,
+      @Nullable Instant lastActivity,
+      @Nullable LocalDate nextMeeting) {}
 
   /** The client's own view of their plans with every organisation. */
   public record ClientPlan(List<Step> steps, List<Note> sharedNotes, List<Comment> comments) {}
@@ -122,6 +132,9 @@ public class Plans {
                             + " (SELECT min(due_on) FROM guidance_step WHERE client_id = :c AND"
                             + "  organisation_id = :o AND kind = 'TASK' AND status IN"
                             + "  ('PROPOSED', 'ACCEPTED')) AS next_due,"
+                            + " (SELECT min(due_on) FROM guidance_step WHERE client_id = :c AND"
+                            + "  organisation_id = :o AND kind = 'MEETING' AND status IN"
+                            + "  ('PROPOSED', 'ACCEPTED') AND due_on >= :today) AS next_meeting,"
                             + " greatest("
                             + "  (SELECT max(greatest(created_at, decided_at)) FROM guidance_step"
                             + "   WHERE client_id = :c AND organisation_id = :o),"
@@ -131,14 +144,17 @@ public class Plans {
                             + "   WHERE client_id = :c AND organisation_id = :o)) AS last_activity")
                     .param("c", g.client().value())
                     .param("o", g.organisation())
+                    .param("today", LocalDate.now(clock.withZone(HELSINKI)))
                     .query(
                         (rs, row) -> {
                           Date due = rs.getDate("next_due");
+                          Date meeting = rs.getDate("next_meeting");
                           OffsetDateTime last = rs.getObject("last_activity", OffsetDateTime.class);
                           return new Summary(
                               rs.getInt("open_tasks"),
                               due == null ? null : due.toLocalDate(),
-                              last == null ? null : last.toInstant());
+                              last == null ? null : last.toInstant(),
+                              meeting == null ? null : meeting.toLocalDate());
                         })
                     .single());
   }

@@ -1,5 +1,6 @@
 package fi.osaava.guidance.internal.web;
 
+import fi.osaava.guidance.internal.ClientOutlooks;
 import fi.osaava.guidance.internal.Counsellor;
 import fi.osaava.guidance.internal.Counsellors;
 import fi.osaava.guidance.internal.GuidanceSummary;
@@ -13,8 +14,10 @@ import fi.osaava.profile.CounsellorGrant;
 import fi.osaava.profile.SharedPart;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,11 +63,41 @@ class CaseloadPageController {
   enum Sort {
     NAME,
     DUE,
-    ACTIVITY
+    ACTIVITY,
+    MEETING
   }
 
-  /** One line of the caseload; {@code summary} is null when the client does not share plans. */
-  record CaseRow(CounsellorGrant grant, Plans.@Nullable Summary summary) {
+  /** The next-meeting filter: any client, a meeting within a week or a month, or none booked. */
+  enum MeetingFilter {
+    ANY,
+    WEEK,
+    MONTH,
+    NONE
+  }
+
+  /** The latest-activity filter: any client, active within so many days, or quiet for 90 days. */
+  enum ActivityFilter {
+    ANY(0),
+    DAYS_7(7),
+    DAYS_30(30),
+    QUIET_90(90);
+
+    final int days;
+
+    ActivityFilter(int days) {
+      this.days = days;
+    }
+  }
+
+  /**
+   * One line of the caseload; {@code summary} and {@code goal} are null when the client does not
+   * share plans (the goal also when they have saved none).
+   */
+  record CaseRow(CounsellorGrant grant, Plans.@Nullable Summary summary, @Nullable String goal) {
+
+    public @Nullable LocalDate nextMeeting() {
+      return summary == null ? null : summary.nextMeeting();
+    }
 
     public int openTasks() {
       return summary == null ? 0 : summary.openTasks();
@@ -84,7 +117,15 @@ class CaseloadPageController {
   private final Invitations invitations;
   private final Plans plans;
   private final GuidanceSummary summaries;
+  private final ClientOutlooks outlooks;
   private final MessageSource messages;
+  private final Clock clock;
+
+  /** The counsellors meet clients in Finland: "today" and "within a week" are days there. */
+  private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
+
+  /** A task due within this many days, or overdue, is a reminder on the caseload. */
+  static final int REMIND_DAYS = 7;
 
   CaseloadPageController(
       Counsellors counsellors,
@@ -92,13 +133,17 @@ class CaseloadPageController {
       Invitations invitations,
       Plans plans,
       GuidanceSummary summaries,
-      MessageSource messages) {
+      ClientOutlooks outlooks,
+      MessageSource messages,
+      Clock clock) {
     this.counsellors = counsellors;
     this.consents = consents;
     this.invitations = invitations;
     this.plans = plans;
     this.summaries = summaries;
+    this.outlooks = outlooks;
     this.messages = messages;
+    this.clock = clock;
   }
 
   @GetMapping("/guidance/caseload")
@@ -106,6 +151,9 @@ class CaseloadPageController {
       @RequestParam(name = "q", required = false, defaultValue = "") String query,
       @RequestParam(name = "open", required = false, defaultValue = "false") String open,
       @RequestParam(name = "sort", required = false, defaultValue = "NAME") String sortParam,
+      @RequestParam(name = "goal", required = false, defaultValue = "") String goalQuery,
+      @RequestParam(name = "meeting", required = false, defaultValue = "ANY") String meetingParam,
+      @RequestParam(name = "active", required = false, defaultValue = "ANY") String activeParam,
       Authentication auth,
       Model model) {
     Counsellor counsellor = require(auth);
@@ -115,33 +163,99 @@ class CaseloadPageController {
     }
     String needle = q.toLowerCase(Locale.ROOT);
     boolean onlyOpen = "true".equals(open);
-    Sort sort =
-        java.util.Arrays.stream(Sort.values())
-            .filter(s -> s.name().equalsIgnoreCase(sortParam))
-            .findFirst()
-            .orElse(Sort.NAME);
-    List<CaseRow> rows =
+    Sort sort = choice(Sort.values(), sortParam, Sort.NAME);
+    // Unknown filter values fall back to "any", like an unknown order: a filter narrows, so a bad
+    // link shows more, never an error page.
+    MeetingFilter meeting = choice(MeetingFilter.values(), meetingParam, MeetingFilter.ANY);
+    ActivityFilter active = choice(ActivityFilter.values(), activeParam, ActivityFilter.ANY);
+    String goalText = goalQuery.strip();
+    if (goalText.length() > 200) {
+      goalText = goalText.substring(0, 200);
+    }
+    String goalNeedle = goalText.toLowerCase(Locale.ROOT);
+    LocalDate today = LocalDate.now(clock.withZone(HELSINKI));
+    Instant now = clock.instant();
+    List<CaseRow> all =
         consents.caseload(counsellor.person(), counsellor.organisation()).stream()
-            .filter(
-                g -> needle.isEmpty() || g.clientName().toLowerCase(Locale.ROOT).contains(needle))
             .map(
                 g ->
                     new CaseRow(
                         g,
                         g.parts().contains(SharedPart.PLANS)
                             ? plans.summary(g.id(), counsellor).orElse(null)
-                            : null))
+                            : null,
+                        outlooks.goalTitle(g, counsellor)))
+            .toList();
+    // Reminders (in-app only) cover the whole caseload, whatever the filters show: an open task
+    // due within a week, or overdue.
+    List<CaseRow> reminders =
+        all.stream()
+            .filter(r -> r.nextDue() != null && !r.nextDue().isAfter(today.plusDays(REMIND_DAYS)))
+            .sorted(order(Sort.DUE))
+            .toList();
+    List<CaseRow> rows =
+        all.stream()
+            .filter(
+                r ->
+                    needle.isEmpty()
+                        || r.grant().clientName().toLowerCase(Locale.ROOT).contains(needle))
             .filter(r -> !onlyOpen || r.openTasks() > 0)
+            .filter(
+                r ->
+                    goalNeedle.isEmpty()
+                        || (r.goal() != null
+                            && r.goal().toLowerCase(Locale.ROOT).contains(goalNeedle)))
+            .filter(r -> meets(r.nextMeeting(), meeting, today))
+            .filter(r -> active(r.lastActivity(), active, now))
             .sorted(order(sort))
             .toList();
     model.addAttribute("counsellor", counsellor);
     model.addAttribute("clients", rows);
+    model.addAttribute("reminders", reminders);
+    model.addAttribute("today", today);
     model.addAttribute("q", q);
     model.addAttribute("open", onlyOpen);
     model.addAttribute("sort", sort);
     model.addAttribute("sorts", Sort.values());
+    model.addAttribute("goal", goalText);
+    model.addAttribute("meeting", meeting);
+    model.addAttribute("meetings", MeetingFilter.values());
+    model.addAttribute("active", active);
+    model.addAttribute("activities", ActivityFilter.values());
+    model.addAttribute(
+        "filtered",
+        !q.isEmpty()
+            || onlyOpen
+            || !goalText.isEmpty()
+            || meeting != MeetingFilter.ANY
+            || active != ActivityFilter.ANY);
     model.addAttribute("parts", SharedPart.values());
     return "guidance/caseload";
+  }
+
+  private static <E extends Enum<E>> E choice(E[] values, String given, E fallback) {
+    return java.util.Arrays.stream(values)
+        .filter(v -> v.name().equalsIgnoreCase(given.strip()))
+        .findFirst()
+        .orElse(fallback);
+  }
+
+  private static boolean meets(@Nullable LocalDate next, MeetingFilter filter, LocalDate today) {
+    return switch (filter) {
+      case ANY -> true;
+      case WEEK -> next != null && !next.isAfter(today.plusDays(7));
+      case MONTH -> next != null && !next.isAfter(today.plusDays(30));
+      case NONE -> next == null;
+    };
+  }
+
+  private static boolean active(@Nullable Instant last, ActivityFilter filter, Instant now) {
+    Instant since = now.minus(java.time.Duration.ofDays(filter.days));
+    return switch (filter) {
+      case ANY -> true;
+      case DAYS_7, DAYS_30 -> last != null && !last.isBefore(since);
+      case QUIET_90 -> last == null || last.isBefore(since);
+    };
   }
 
   private static Comparator<CaseRow> order(Sort sort) {
@@ -156,6 +270,10 @@ class CaseloadPageController {
       case ACTIVITY ->
           Comparator.comparing(
                   CaseRow::lastActivity, Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
+              .thenComparing(byName);
+      case MEETING ->
+          Comparator.comparing(
+                  CaseRow::nextMeeting, Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
               .thenComparing(byName);
     };
   }
@@ -204,6 +322,9 @@ class CaseloadPageController {
     Map<String, String> errors = errors(binding, "step", locale);
     if (!errors.containsKey("kind") && form.kind() == StepKind.TASK && form.due() == null) {
       errors.putIfAbsent("due", message("guidance.step.error.due", locale));
+    }
+    if (!errors.containsKey("kind") && form.kind() == StepKind.MEETING && form.due() == null) {
+      errors.putIfAbsent("due", message("guidance.step.error.meetingDay", locale));
     }
     if (!errors.isEmpty()) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -256,7 +377,10 @@ class CaseloadPageController {
       model.addAttribute("note", NoteForm.empty());
     }
     model.addAttribute("stepKinds", StepKind.values());
-    model.addAllAttributes(summaries.sharedParts(grant, c, Language.of(locale)));
+    Language language = Language.of(locale);
+    Map<String, Object> shared = summaries.sharedParts(grant, c, language);
+    model.addAllAttributes(shared);
+    model.addAllAttributes(outlooks.forClient(grant, c, shared, language));
     if (grant.parts().contains(SharedPart.PLANS)) {
       Optional<Plans.Workspace> workspace = plans.workspace(grantId, c);
       workspace.ifPresent(w -> model.addAttribute("workspace", w));

@@ -14,10 +14,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * development provider's claims field) makes an invitation code; the client enters it, first
  * without choosing a part (the error is beside the field and in the summary), then shares skills,
  * work history and plans for three months; the counsellor finds the client in the caseload, opens
- * them, proposes a task (first without a due date), writes a shared and a private note; the client
- * accepts the step, sees the shared note but not the private one, and comments; the client sees the
- * reads in their access log and stops sharing; the counsellor's next request is refused. Every page
- * is checked with axe-core.
+ * them and sees the goal and opportunities section, proposes a task (first without a due date),
+ * writes a shared and a private note; the client accepts the step, sees the shared note but not the
+ * private one, and comments; the client sees the reads in their access log and stops sharing; the
+ * counsellor's next request is refused. Every page is checked with axe-core.
  */
 class GuidanceJourneyBrowserTest extends BrowserTestBase {
 
@@ -65,6 +65,11 @@ class GuidanceJourneyBrowserTest extends BrowserTestBase {
     assertThat(counsellor.locator("h1")).hasText(name);
     assertThat(counsellor.locator("#skills-heading")).isVisible();
     assertThat(counsellor.locator("#interests-heading")).hasCount(0);
+    // Skills and plans shared: the goal and the opportunities section shows; this client has
+    // saved no learning plan, so the page says there is no goal (the gap itself is checked in
+    // GuidanceConsentTest).
+    assertThat(counsellor.locator("#outlook-heading")).isVisible();
+    assertThat(counsellor.locator("#no-goal")).isVisible();
     String clientView = counsellor.url();
     check(counsellor);
     // A task without a due date is refused beside the field; then a step and two notes.
