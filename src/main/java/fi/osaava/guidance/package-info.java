@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Guidance",
-    allowedDependencies = {"platform", "taxonomy", "profile", "web"})
+    allowedDependencies = {"platform", "taxonomy", "profile", "servicenetwork", "web"})
 package fi.osaava.guidance;
