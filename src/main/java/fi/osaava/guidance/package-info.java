@@ -8,4 +8,5 @@
 @org.springframework.modulith.ApplicationModule(
     displayName = "Guidance",
     allowedDependencies = {"platform", "taxonomy", "profile", "opportunities", "web"})
+    allowedDependencies = {"platform", "taxonomy", "profile", "servicenetwork", "web"})
 package fi.osaava.guidance;

@@ -11,7 +11,10 @@ public enum SharedPart {
   WORK_HISTORY,
   /** Liked skills and occupations and the person's own words about their interests. */
   INTERESTS,
-  /** Answers to self-assessment questionnaires (the interest questionnaire's RIASEC scores). */
+  /**
+   * Answers to self-assessment questionnaires: the interest questionnaire's RIASEC scores, and the
+   * career-planning self-assessments that guidance keeps.
+   */
   SELF_ASSESSMENTS,
   /** Plans made with the counsellor: proposed steps, tasks, shared notes and comments. */
   PLANS

@@ -55,6 +55,7 @@ class GuidanceAuthorizationTest extends WebTestBase {
     RULES.put("POST /guidance/invitations", Rule.own());
     RULES.put("GET /guidance/clients/{id}", Rule.of("grant"));
     RULES.put("GET /guidance/clients/{id}/summary.pdf", Rule.of("grant"));
+    RULES.put("GET /guidance/clients/{id}/self-assessments", Rule.of("grant"));
     RULES.put(
         "POST /guidance/clients/{id}/steps",
         Rule.of("grant", Map.of("kind", "TASK", "title", "Intruder step", "due", "2027-01-01")));

@@ -127,7 +127,8 @@ public class GuidanceSummary {
     return model;
   }
 
-  private static String stylesheet() {
+  /** The guidance PDFs' style sheet, {@code fi/osaava/guidance/summary-pdf.css}. */
+  public static String stylesheet() {
     try (var in =
         GuidanceSummary.class.getResourceAsStream("/fi/osaava/guidance/summary-pdf.css")) {
       if (in == null) {
@@ -139,7 +140,8 @@ public class GuidanceSummary {
     }
   }
 
-  private static byte[] render(String xhtml) {
+  /** Lays out well-formed XHTML as a PDF; the self-assessment report uses it too. */
+  public static byte[] render(String xhtml) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       new PdfRendererBuilder().useFastMode().withHtmlContent(xhtml, null).toStream(out).run();
