@@ -132,7 +132,7 @@ class ProgrammesBrowserTest extends BrowserTestBase {
         "browser-moderator-" + UUID.randomUUID(),
         "{\"osaava_roles\": [\"community-moderator\"]}");
     moderator.navigate("/community/moderation");
-    assertThat(moderator.content()).contains(text).contains("Someone&#39;s personal data");
+    assertThat(moderator.content()).contains(text).contains("Someone's personal data");
     check(moderator);
     moderator
         .locator(".community-reported")
