@@ -3,6 +3,7 @@ package fi.osaava.programmes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import fi.osaava.community.CommunityApi;
 import fi.osaava.web.BrowserTestBase;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,15 +14,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The programmes in a real browser, with axe on every page: reading without JavaScript in Finnish,
- * Swedish and English; a learner completing the basic package with a quiz; an editor's pages.
+ * Swedish and English; a learner completing the basic package with a quiz; an editor's pages; and
+ * issue 19's community steps: a thematic-group member posts, another reports it and a moderator
+ * hides it (step 5); an article is found by a Finnish inflected query (step 6).
  */
 class ProgrammesBrowserTest extends BrowserTestBase {
 
   @Autowired ProgrammesApi programmes;
+  @Autowired CommunityApi community;
 
   @BeforeEach
   void sampleContent() {
     programmes.loadSampleContent();
+    community.loadSampleContent();
   }
 
   @ParameterizedTest
@@ -92,5 +97,80 @@ class ProgrammesBrowserTest extends BrowserTestBase {
     page.click("a:text('Tekoäly julkisissa palveluissa – perusteet')");
     assertThat(page.content()).contains("Julkaistu");
     check(page);
+  }
+
+  @Test
+  void aGroupMemberPostsAnotherReportsItAndAModeratorHidesIt() {
+    String text = "Kokeilimme neuvontabottia kirjastossa " + UUID.randomUUID();
+    Page member = newPage("fi", true);
+    oidc.signIn(member, "browser-member-" + UUID.randomUUID());
+    member.navigate("/community/groups/ai-in-public-services");
+    check(member);
+    member.fill("#name", "Maija");
+    clickAndWait(member, member.locator("button:text('Liity ryhmään')"));
+    assertThat(member.content()).contains("Liityit ryhmään.");
+    member.fill("#title", "Kokemuksia neuvontabotista");
+    member.fill("#body", text + "\n\n*Kysykää lisää!*");
+    clickAndWait(member, member.locator("form[action$='/threads'] button"));
+    assertThat(member.locator("h1").textContent()).isEqualTo("Kokemuksia neuvontabotista");
+    assertThat(member.locator(".community-post-body em").textContent()).isEqualTo("Kysykää lisää!");
+    check(member);
+    String thread = member.url();
+
+    Page reporter = newPage("sv", true);
+    oidc.signIn(reporter, "browser-reporter-" + UUID.randomUUID());
+    reporter.navigate(thread);
+    reporter.click(".community-post summary");
+    reporter.selectOption(".community-post select[name=reason]", "PERSONAL_DATA");
+    check(reporter);
+    clickAndWait(reporter, reporter.locator(".community-post form[action$='/report'] button"));
+    assertThat(reporter.content()).contains("Tack: en moderator granskar inlägget.");
+
+    Page moderator = newPage("en", true);
+    oidc.signIn(
+        moderator,
+        "browser-moderator-" + UUID.randomUUID(),
+        "{\"osaava_roles\": [\"community-moderator\"]}");
+    moderator.navigate("/community/moderation");
+    assertThat(moderator.content()).contains(text).contains("Someone's personal data");
+    check(moderator);
+    moderator
+        .locator(".community-reported")
+        .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(text))
+        .locator("select[name=reason]")
+        .selectOption("PERSONAL_DATA");
+    clickAndWait(
+        moderator,
+        moderator
+            .locator(".community-reported")
+            .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(text))
+            .locator("button"));
+    assertThat(moderator.locator(".community-log").textContent()).contains("Hidden").contains(text);
+    check(moderator);
+
+    Page reader = newPage("en", false);
+    reader.navigate(thread);
+    assertThat(reader.content()).doesNotContain(text).contains("Hidden by a moderator.");
+    check(reader);
+  }
+
+  @Test
+  void anArticleIsFoundByAFinnishInflectedQueryWithoutJavaScript() {
+    String title = "Näin esimerkkikuntamme koulutti henkilöstönsä tietosuojaan";
+    Page page = newPage("fi", false);
+    page.navigate("/community");
+    check(page);
+    // The text says "tietosuojaan" (into data protection); the query asks "tietosuojasta" (about).
+    page.fill("#q", "tietosuojasta");
+    clickAndWait(page, page.locator("button:text('Hae')"));
+    assertThat(page.locator(".community-results a").first().textContent()).isEqualTo(title);
+    check(page);
+    clickAndWait(page, page.locator("a:text('" + title + "')"));
+    assertThat(page.locator("h1").textContent()).isEqualTo(title);
+    check(page);
+    Page english = newPage("en", false);
+    english.navigate("/community/articles/chatbot-pilot-lessons");
+    assertThat(english.locator("h1").textContent()).isEqualTo("Four lessons from a chatbot pilot");
+    check(english);
   }
 }

@@ -1,5 +1,6 @@
 package fi.osaava.programmes.internal;
 
+import fi.osaava.programmes.SafeMarkdown;
 import java.util.List;
 import java.util.Map;
 import org.commonmark.node.AbstractVisitor;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  * below the page's own heading, and elements get the design system's classes.
  */
 @Component
-public class MarkdownRenderer {
+public class MarkdownRenderer implements SafeMarkdown {
 
   private static final int MAX_LENGTH = 50_000;
 
@@ -38,6 +39,11 @@ public class MarkdownRenderer {
           .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
           .attributeProviderFactory(context -> MarkdownRenderer::classes)
           .build();
+
+  @Override
+  public String toHtml(String markdown) {
+    return render(markdown);
+  }
 
   /** HTML for {@code markdown}; an empty string for null. */
   public String render(String markdown) {

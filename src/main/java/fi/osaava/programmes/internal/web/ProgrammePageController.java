@@ -7,6 +7,7 @@ import fi.osaava.platform.NotFoundException;
 import fi.osaava.platform.StorableText;
 import fi.osaava.profile.PersonId;
 import fi.osaava.profile.ProfileApi;
+import fi.osaava.programmes.PackageLinks;
 import fi.osaava.programmes.internal.Learning;
 import fi.osaava.programmes.internal.PackageContent;
 import fi.osaava.programmes.internal.PackageContent.Module;
@@ -52,13 +53,16 @@ class ProgrammePageController {
   private final PackageViews views;
   private final ProfileApi profile;
   private final PublishingEditors editors;
+  private final List<PackageLinks> links;
 
   ProgrammePageController(
       ProgrammeStore store,
       Learning learning,
       PackageViews views,
       ProfileApi profile,
-      PublishingEditors editors) {
+      PublishingEditors editors,
+      List<PackageLinks> links) {
+    this.links = links;
     this.store = store;
     this.learning = learning;
     this.views = views;
@@ -119,6 +123,10 @@ class ProgrammePageController {
     model.addAttribute("language", language);
     model.addAttribute("outcomes", views.outcomes(version.content(), language));
     model.addAttribute("newer", version.version() < latest.version());
+    // Pages elsewhere (the knowledge platform's articles) that link to this package.
+    model.addAttribute(
+        "linkedFrom",
+        links.stream().flatMap(l -> l.linksTo(version.packageSlug(), language).stream()).toList());
     model.addAttribute("signedIn", person.isPresent());
     model.addAttribute("progress", person.map(p -> learning.progress(p, version)).orElse(null));
     return "programmes/package";

@@ -1,0 +1,25 @@
+package fi.osaava.community.internal.web;
+
+import fi.osaava.web.SignedInArea;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The moderators' and editors' pages need sign-in even to read; they check claims too. */
+@Configuration
+class CommunityWebConfiguration {
+
+  @Bean
+  SignedInArea communityModerationPage() {
+    return new SignedInArea("/community/moderation");
+  }
+
+  @Bean
+  SignedInArea communitySuggestionsPage() {
+    return new SignedInArea("/community/suggestions");
+  }
+
+  @Bean
+  SignedInArea communityArticleEditor() {
+    return new SignedInArea("/community/articles/new");
+  }
+}
