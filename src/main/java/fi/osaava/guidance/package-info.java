@@ -7,6 +7,12 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Guidance",
-    allowedDependencies = {"platform", "taxonomy", "profile", "opportunities", "web"})
-    allowedDependencies = {"platform", "taxonomy", "profile", "servicenetwork", "web"})
+    allowedDependencies = {
+      "platform",
+      "taxonomy",
+      "profile",
+      "opportunities",
+      "servicenetwork",
+      "web"
+    })
 package fi.osaava.guidance;
