@@ -187,10 +187,12 @@ class IdentificationIntegrationTest extends WebTestBase {
     java.util.regex.Matcher token =
         java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
     assertThat(token.find()).as("the form carries a CSRF token").isTrue();
-    var session = (org.springframework.mock.web.MockHttpSession) form.getRequest().getSession();
+    // Sessions live in PostgreSQL (Spring Session): the session is the cookie, not MockMvc's own.
+    jakarta.servlet.http.Cookie session = form.getResponse().getCookie("JSESSIONID");
+    assertThat(session).as("the form's session cookie").isNotNull();
     mvc.perform(
             post("/identify")
-                .session(session)
+                .cookie(session)
                 .param("_csrf", token.group(1))
                 .param("text", "Osaan projektinhallinnan.")
                 .param("lang", "fi"))
@@ -202,7 +204,7 @@ class IdentificationIntegrationTest extends WebTestBase {
         .andExpect(status().isForbidden());
     mvc.perform(
             post("/identify")
-                .session(session)
+                .cookie(session)
                 .param("_csrf", token.group(1))
                 .param("text", "x".repeat(IdentificationApi.MAX_TEXT_LENGTH + 1)))
         .andExpect(status().isContentTooLarge());
