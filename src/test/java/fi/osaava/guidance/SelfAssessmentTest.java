@@ -11,7 +11,10 @@ import fi.osaava.profile.SharedPart;
 import fi.osaava.web.RouteRules;
 import fi.osaava.web.RouteRules.Rule;
 import fi.osaava.web.WebTestBase;
+import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -125,22 +130,52 @@ class SelfAssessmentTest extends WebTestBase {
             .asString());
   }
 
+  @Autowired SessionRepository<? extends Session> sessions;
+
+  /**
+   * A browser's session. Sessions live in PostgreSQL (Spring Session), where MockMvc's own session
+   * object is not seen: the session is created in the store and sent as the browser sends it, as
+   * its cookie (the identifier in Base64, Spring Session's default).
+   */
+  record SessionCookie(String id) implements RequestPostProcessor {
+    @Override
+    public MockHttpServletRequest postProcessRequest(MockHttpServletRequest request) {
+      Cookie cookie =
+          new Cookie(
+              "JSESSIONID",
+              Base64.getEncoder().encodeToString(id.getBytes(StandardCharsets.UTF_8)));
+      Cookie[] others = request.getCookies();
+      Cookie[] all =
+          others == null ? new Cookie[1] : java.util.Arrays.copyOf(others, others.length + 1);
+      all[all.length - 1] = cookie;
+      request.setCookies(all);
+      return request;
+    }
+  }
+
+  SessionCookie newSession() {
+    return new SessionCookie(created(sessions));
+  }
+
+  static <S extends Session> String created(SessionRepository<S> repository) {
+    S session = repository.createSession();
+    repository.save(session);
+    return session.getId();
+  }
+
   MockHttpServletResponse answer(
-      MockHttpSession session,
-      String version,
-      Map<String, String> answers,
-      RequestPostProcessor who)
+      SessionCookie session, String version, Map<String, String> answers, RequestPostProcessor who)
       throws Exception {
     MockHttpServletRequestBuilder request =
-        post("/self-assessment/" + version).session(session).header("Accept-Language", "en");
+        post("/self-assessment/" + version).with(session).header("Accept-Language", "en");
     answers.forEach(request::param);
     return mvc.perform(request.with(who)).andReturn().getResponse();
   }
 
-  String page(MockHttpSession session, String path, RequestPostProcessor who, int status)
+  String page(SessionCookie session, String path, RequestPostProcessor who, int status)
       throws Exception {
     MockHttpServletResponse response =
-        mvc.perform(get(path).session(session).header("Accept-Language", "en").with(who))
+        mvc.perform(get(path).with(session).header("Accept-Language", "en").with(who))
             .andReturn()
             .getResponse();
     assertThat(response.getStatus()).as(path).isEqualTo(status);
@@ -153,7 +188,7 @@ class SelfAssessmentTest extends WebTestBase {
 
   @Test
   void anAnonymousPersonAnswersAndDownloadsTheirResult() throws Exception {
-    MockHttpSession session = new MockHttpSession();
+    SessionCookie session = newSession();
     assertThat(page(session, "/self-assessment/full", anonymous(), 200))
         .contains("I know what I am good at")
         .contains("name=\"future-5\"");
@@ -191,7 +226,7 @@ class SelfAssessmentTest extends WebTestBase {
             "self,self-1,\"I know what I am good at and what I want from my working life.\",1");
     MockHttpServletResponse pdf =
         mvc.perform(
-                get("/self-assessment/result.pdf").session(session).header("Accept-Language", "sv"))
+                get("/self-assessment/result.pdf").with(session).header("Accept-Language", "sv"))
             .andReturn()
             .getResponse();
     assertThat(pdf.getContentType()).isEqualTo("application/pdf");
@@ -208,7 +243,7 @@ class SelfAssessmentTest extends WebTestBase {
 
   @Test
   void hostileAnswersAreRefusedNamingTheField() throws Exception {
-    MockHttpSession session = new MockHttpSession();
+    SessionCookie session = newSession();
     Map<String, String> outOfRange = new LinkedHashMap<>(quick(3));
     outOfRange.put("world-1", "7");
     MockHttpServletResponse response = answer(session, "quick", outOfRange, anonymous());
@@ -240,29 +275,29 @@ class SelfAssessmentTest extends WebTestBase {
     // The valid answers sent are kept on the form.
     assertThat(response.getContentAsString())
         .containsPattern("id=\"self-1-3\"\\s+value=\"3\" checked");
-    assertThat(session.getAttributeNames().hasMoreElements()).isFalse();
+    assertThat(sessions.findById(session.id()).getAttributeNames()).isEmpty();
   }
 
   @Test
   void answersFromBeforeSignInAreSavedWithAHistoryInTheExportAndDeletedWithTheAccount()
       throws Exception {
-    MockHttpSession session = new MockHttpSession();
+    SessionCookie session = newSession();
     answer(session, "full", full(1), anonymous());
     // Saving needs sign-in; the same session (its contents survive sign-in) then saves.
     MockHttpServletResponse refused =
-        mvc.perform(post("/self-assessment/save").session(session).with(anonymous()))
+        mvc.perform(post("/self-assessment/save").with(session).with(anonymous()))
             .andReturn()
             .getResponse();
     assertThat(refused.getRedirectedUrl()).endsWith("/sign-in");
     assertThat(page(session, "/self-assessment/result", client, 200))
         .contains("Save to my profile");
     MockHttpServletResponse saved =
-        mvc.perform(post("/self-assessment/save").session(session).with(client))
+        mvc.perform(post("/self-assessment/save").with(session).with(client))
             .andReturn()
             .getResponse();
     assertThat(saved.getRedirectedUrl()).isEqualTo("/self-assessment/history?saved");
     // Saving the same answers again does not make a second entry.
-    mvc.perform(post("/self-assessment/save").session(session).with(client));
+    mvc.perform(post("/self-assessment/save").with(session).with(client));
     assertThat(count("SELECT count(*) FROM guidance_self_assessment WHERE person_id = ?"))
         .isEqualTo(1);
     assertThat(page(session, "/self-assessment/result", client, 200))
@@ -270,7 +305,7 @@ class SelfAssessmentTest extends WebTestBase {
 
     // A later quick one, all 3s: the history shows both, newest first, with the change.
     answer(session, "quick", quick(3), client);
-    mvc.perform(post("/self-assessment/save").session(session).with(client));
+    mvc.perform(post("/self-assessment/save").with(session).with(client));
     String history = page(session, "/self-assessment/history", client, 200);
     assertThat(history).contains("Quick self-assessment").contains("Full self-assessment");
     assertThat(history).contains("3.0 (+2.0)").contains("3.0 (−2.0)");
@@ -285,13 +320,12 @@ class SelfAssessmentTest extends WebTestBase {
         .contains("Highest: Ready for change (5.0)");
     // Another person's saved one is not found for anyone else.
     RequestPostProcessor stranger = oidc.person("sa-stranger-" + UUID.randomUUID());
-    page(new MockHttpSession(), "/self-assessment/history/" + first, stranger, 404);
-    page(new MockHttpSession(), "/self-assessment/history/" + first + "/report.pdf", stranger, 404);
-    assertThat(page(new MockHttpSession(), "/self-assessment/history", stranger, 200))
+    page(newSession(), "/self-assessment/history/" + first, stranger, 404);
+    page(newSession(), "/self-assessment/history/" + first + "/report.pdf", stranger, 404);
+    assertThat(page(newSession(), "/self-assessment/history", stranger, 200))
         .doesNotContain(first.toString());
 
-    JsonNode export =
-        json.readTree(page(new MockHttpSession(), "/api/v1/profile/export", client, 200));
+    JsonNode export = json.readTree(page(newSession(), "/api/v1/profile/export", client, 200));
     JsonNode exported = export.findValue("careerSelfAssessments");
     assertThat(exported).isNotNull();
     assertThat(exported.size()).isEqualTo(2);
@@ -305,9 +339,9 @@ class SelfAssessmentTest extends WebTestBase {
 
   @Test
   void aCounsellorSeesSelfAssessmentsOnlyWhenTheyAreShared() throws Exception {
-    MockHttpSession session = new MockHttpSession();
+    SessionCookie session = newSession();
     answer(session, "full", full(2), client);
-    mvc.perform(post("/self-assessment/save").session(session).with(client));
+    mvc.perform(post("/self-assessment/save").with(session).with(client));
 
     RequestPostProcessor counsellor =
         oidc.person(
@@ -319,12 +353,12 @@ class SelfAssessmentTest extends WebTestBase {
     // Without the part: the page is not found, the client view has no link, nothing is logged.
     String withoutPart =
         page(
-            new MockHttpSession(),
+            newSession(),
             "/guidance/clients/" + skillsOnly.id() + "/self-assessments",
             counsellor,
             404);
     assertThat(withoutPart).doesNotContain("Knowing yourself").doesNotContain(clientName);
-    assertThat(page(new MockHttpSession(), "/guidance/clients/" + skillsOnly.id(), counsellor, 200))
+    assertThat(page(newSession(), "/guidance/clients/" + skillsOnly.id(), counsellor, 200))
         .doesNotContain("career-self-assessments");
     assertThat(reads()).isZero();
     consents.revoke(clientId, skillsOnly.id());
@@ -337,12 +371,12 @@ class SelfAssessmentTest extends WebTestBase {
             clientName,
             java.util.Set.of(SharedPart.SELF_ASSESSMENTS),
             3);
-    assertThat(page(new MockHttpSession(), "/guidance/clients/" + shared.id(), counsellor, 200))
+    assertThat(page(newSession(), "/guidance/clients/" + shared.id(), counsellor, 200))
         .contains("id=\"career-self-assessments\"");
     long before = reads();
     String view =
         page(
-            new MockHttpSession(),
+            newSession(),
             "/guidance/clients/" + shared.id() + "/self-assessments",
             counsellor,
             200);
@@ -357,17 +391,10 @@ class SelfAssessmentTest extends WebTestBase {
         oidc.person("sa-other-" + UUID.randomUUID(), GuidanceConsentTest.counsellorClaims("org-b"));
     assertThat(
             page(
-                new MockHttpSession(),
-                "/guidance/clients/" + shared.id() + "/self-assessments",
-                other,
-                404))
+                newSession(), "/guidance/clients/" + shared.id() + "/self-assessments", other, 404))
         .doesNotContain(clientName);
     consents.revoke(clientId, shared.id());
-    page(
-        new MockHttpSession(),
-        "/guidance/clients/" + shared.id() + "/self-assessments",
-        counsellor,
-        404);
+    page(newSession(), "/guidance/clients/" + shared.id() + "/self-assessments", counsellor, 404);
   }
 
   long reads() {
@@ -390,9 +417,9 @@ class SelfAssessmentTest extends WebTestBase {
   @Test
   void everyRouteHasARuleAndOnlyTheOpenOnesAreOpen() throws Exception {
     table().assertEveryRouteHasARule(13, SelfAssessmentTest.class);
-    MockHttpSession session = new MockHttpSession();
+    SessionCookie session = newSession();
     answer(session, "quick", quick(4), client);
-    mvc.perform(post("/self-assessment/save").session(session).with(client));
+    mvc.perform(post("/self-assessment/save").with(session).with(client));
     UUID saved =
         jdbc.sql("SELECT id FROM guidance_self_assessment WHERE person_id = ?")
             .param(clientId.value())
@@ -404,7 +431,7 @@ class SelfAssessmentTest extends WebTestBase {
       MockHttpServletRequestBuilder anonymousRequest =
           table().request(route, (v, r) -> saved.toString(), v -> v);
       MockHttpServletResponse response =
-          mvc.perform(anonymousRequest.session(new MockHttpSession()).with(anonymous()))
+          mvc.perform(anonymousRequest.with(newSession()).with(anonymous()))
               .andReturn()
               .getResponse();
       boolean refused =
@@ -423,7 +450,7 @@ class SelfAssessmentTest extends WebTestBase {
             mvc.perform(
                     table()
                         .request(route, (v, r) -> saved.toString(), v -> v)
-                        .session(new MockHttpSession())
+                        .with(newSession())
                         .with(stranger))
                 .andReturn()
                 .getResponse()

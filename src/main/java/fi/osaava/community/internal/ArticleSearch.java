@@ -11,8 +11,10 @@ import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Searches the articles with the education search's fi/sv/en analysis, and keeps the index in step
@@ -26,9 +28,13 @@ public class ArticleSearch {
   private static final List<String> LANGUAGES = List.of("fi", "sv", "en");
 
   private final SessionFactory sessionFactory;
+  private final boolean service;
 
-  ArticleSearch(EntityManagerFactory entityManagerFactory) {
+  ArticleSearch(EntityManagerFactory entityManagerFactory, ApplicationContext context) {
     this.sessionFactory = entityManagerFactory.unwrap(SessionFactory.class);
+    // Only the service keeps the index: a command-line import beside a running service shares its
+    // index folder, whose write lock the service holds.
+    this.service = context instanceof WebApplicationContext;
   }
 
   /**
@@ -100,6 +106,13 @@ public class ArticleSearch {
   }
 
   @EventListener(ApplicationReadyEvent.class)
+  void rebuildInTheService() {
+    if (service) {
+      rebuild();
+    }
+  }
+
+  /** Indexes every article anew, purging what the index held. */
   public synchronized void rebuild() {
     try (Session session = sessionFactory.openSession()) {
       Search.session(session)

@@ -128,12 +128,15 @@ class LuceneNodeLock implements SmartInitializingSingleton, DisposableBean {
     try {
       holder = Holder.acquire(dataSource, current.backends());
       log.info("The database came back; this node holds the Lucene node lock again");
+    } catch (DatabaseAway stillAway) {
+      holder = current;
     } catch (IllegalStateException taken) {
       // Another node started while the database was away: two nodes now write their own
       // indexes. Nothing here can stop the other one; say so loudly until someone does.
       log.error("{}", taken.getMessage());
       holder = current;
-    } catch (RuntimeException databaseAway) {
+    } catch (RuntimeException unexpected) {
+      log.warn("The Lucene node lock could not be checked", unexpected);
       holder = current;
     }
   }
@@ -147,6 +150,16 @@ class LuceneNodeLock implements SmartInitializingSingleton, DisposableBean {
     if (holder != null) {
       holder.close();
       holder = null;
+    }
+  }
+
+  /**
+   * The database could not be asked: at start that stops the node like a refusal, while it runs it
+   * is an outage that the database supervision already reports.
+   */
+  static final class DatabaseAway extends IllegalStateException {
+    DatabaseAway(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 
@@ -178,7 +191,7 @@ class LuceneNodeLock implements SmartInitializingSingleton, DisposableBean {
                 + " (docs/operations.md, \"Several nodes\").");
       } catch (SQLException e) {
         closeQuietly(connection);
-        throw new IllegalStateException("The Lucene node lock could not be taken: " + e, e);
+        throw new DatabaseAway("The Lucene node lock could not be taken: " + e, e);
       }
     }
 

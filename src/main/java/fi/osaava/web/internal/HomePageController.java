@@ -29,6 +29,7 @@ class HomePageController {
           new Task("training", "/education"),
           new Task("career", "/opportunities"),
           new Task("guidance", "/profile"),
+          new Task("selfAssessment", "/self-assessment"),
           new Task("services", "/services"),
           new Task("labourMarket", "/labour-market"));
 

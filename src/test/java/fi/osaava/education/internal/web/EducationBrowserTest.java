@@ -31,14 +31,14 @@ class EducationBrowserTest extends BrowserTestBase {
     page.navigate("/education?q=sairaanhoitaja");
     check(page);
     String before = page.locator("#results-heading").textContent();
-    page.locator("input[name=location][value='837']").check();
+    page.locator("input[type=checkbox][name=location][value='837']").check();
     page.waitForURL("**location=837**");
-    page.locator("input[name=language][value='fi']").check();
+    page.locator("input[type=checkbox][name=language][value='fi']").check();
     page.waitForURL("**language=fi**");
     assertThat(page.locator("#results-heading")).not().hasText(before);
     Locator hits = page.locator(".offering-hit");
     assertThat(hits.first()).containsText("Tampere");
-    assertThat(page.locator("input[name=location][value='837']")).isChecked();
+    assertThat(page.locator("input[type=checkbox][name=location][value='837']")).isChecked();
     check(page);
     String title = hits.first().locator("h3 a").textContent();
     hits.first().locator("h3 a").click();
@@ -50,8 +50,8 @@ class EducationBrowserTest extends BrowserTestBase {
   void finnishQueryWithTwoFacetsWithoutJavaScript() {
     Page page = newPage("fi-FI", false);
     page.navigate("/education?q=sairaanhoitajaksi");
-    page.locator("input[name=location][value='837']").check();
-    page.locator("input[name=level][value='DEGREE']").check();
+    page.locator("input[type=checkbox][name=location][value='837']").check();
+    page.locator("input[type=checkbox][name=level][value='DEGREE']").check();
     page.locator("form.education-search button[type=submit]").click();
     assertThat(page).hasURL(java.util.regex.Pattern.compile(".*location=837.*"));
     assertThat(page.locator(".offering-hit").first()).containsText("Tampere");
