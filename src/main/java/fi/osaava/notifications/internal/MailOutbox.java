@@ -1,6 +1,7 @@
 package fi.osaava.notifications.internal;
 
 import fi.osaava.notifications.NotificationMessage;
+import fi.osaava.platform.DatabaseOutage;
 import fi.osaava.platform.Language;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -71,7 +72,15 @@ class MailOutbox {
       initialDelayString = "${osaava.notifications.send-interval:PT30S}")
   @SchedulerLock(name = "notifications-outbox", lockAtMostFor = "PT10M")
   void scheduled() {
-    sendDue();
+    try {
+      sendDue();
+    } catch (RuntimeException e) {
+      if (!DatabaseOutage.causes(e)) {
+        throw e;
+      }
+      // The database's supervisor and the 503 handler report the outage; the next round retries.
+      log.debug("The outbox waits for the database: {}", e.toString());
+    }
   }
 
   /**

@@ -203,8 +203,27 @@ class EmbeddedDatabaseSupervisionTest {
   private List<String> warningsAndErrors() {
     return logs.list.stream()
         .filter(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
-        .map(event -> event.getLoggerName() + ": " + event.getFormattedMessage())
+        .map(
+            event ->
+                event.getLoggerName()
+                    + ": "
+                    + event.getFormattedMessage()
+                    + (event.getThrowableProxy() == null
+                        ? ""
+                        : " (" + stackTop(event.getThrowableProxy()) + ")"))
         .toList();
+  }
+
+  /** A logged failure's class and message and where it was thrown, to say whose it is. */
+  private static String stackTop(ch.qos.logback.classic.spi.IThrowableProxy thrown) {
+    var frames = thrown.getStackTraceElementProxyArray();
+    return thrown.getClassName()
+        + ": "
+        + thrown.getMessage()
+        + java.util.Arrays.stream(frames)
+            .limit(12)
+            .map(frame -> " at " + frame.getStackTraceElement())
+            .collect(java.util.stream.Collectors.joining());
   }
 
   private static ch.qos.logback.classic.Logger root() {
