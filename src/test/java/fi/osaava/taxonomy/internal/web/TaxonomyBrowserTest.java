@@ -31,7 +31,8 @@ class TaxonomyBrowserTest extends BrowserTestBase {
     // The front door first: the ESCO browser is one click away from it.
     page.navigate("/");
     assertThat(page.locator("h1")).hasText(message("home.title", "en"));
-    assertThat(page.locator(".home-tasks li")).hasCount(6);
+    assertThat(page.locator(".home-tasks li")).hasCount(7);
+    assertThat(page.locator(".home-tasks a[href='/self-assessment']")).hasCount(1);
     check(page);
     page.locator("#esco-link").click();
     assertThat(page.locator("h1")).hasText(message("taxonomy.home.title", "en"));
