@@ -312,7 +312,7 @@ class SelfAssessmentTest extends WebTestBase {
     UUID first =
         jdbc.sql(
                 "SELECT id FROM guidance_self_assessment WHERE person_id = ?"
-                    + " ORDER BY completed_at LIMIT 1")
+                    + " ORDER BY completed_at, saved_order LIMIT 1")
             .param(clientId.value())
             .query(UUID.class)
             .single();

@@ -83,7 +83,7 @@ public class SelfAssessments {
   public List<Saved> history(PersonId person) {
     return jdbc.sql(
             "SELECT id, version, completed_at, answers::text AS answers"
-                + " FROM guidance_self_assessment WHERE person_id = ? ORDER BY completed_at, id")
+                + " FROM guidance_self_assessment WHERE person_id = ? ORDER BY completed_at, saved_order")
         .param(person.value())
         .query(this::saved)
         .list();
@@ -111,7 +111,7 @@ public class SelfAssessments {
     return jdbc.sql(
             "SELECT id, version, completed_at::text AS completed_at, saved_at::text AS saved_at,"
                 + " answers::text AS answers, scores::text AS scores"
-                + " FROM guidance_self_assessment WHERE person_id = ? ORDER BY completed_at, id")
+                + " FROM guidance_self_assessment WHERE person_id = ? ORDER BY completed_at, saved_order")
         .param(person.value())
         .query(
             (rs, row) -> {
