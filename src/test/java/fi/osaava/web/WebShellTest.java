@@ -155,6 +155,17 @@ class WebShellTest extends WebTestBase {
     assertThat(get(htmx, "*/*", null, null).body()).contains("htmx");
   }
 
+  @Test
+  void webJarLinksCarryTheirVersionAndPageLinksStayAsWritten() throws Exception {
+    String layout = get("/", HTML, "en", null).body();
+    // Versioned, so a new WebJar is never hidden by the week-long cache of the old one.
+    assertThat(layout)
+        .containsPattern("src=\"/webjars/htmx\\.org/\\d+\\.\\d+\\.\\d+/dist/htmx\\.min\\.js\"")
+        .containsPattern(
+            "href=\"/webjars/govuk-frontend/\\d+\\.\\d+\\.\\d+/dist/govuk/govuk-frontend\\.min\\.css\"")
+        .contains("href=\"/css/osaava.css\"", "href=\"/profile\"", "href=\"/education\"");
+  }
+
   private HttpResponse<String> get(String path, String accept, String language, String cookie)
       throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).GET();

@@ -56,18 +56,20 @@ class ProfileOverview {
   Map<String, Object> model(PersonId person, Language language) {
     Map<String, Object> model = new LinkedHashMap<>();
     List<SkillEntry> skills = competence.skills(person);
+    List<Experience> experiences = competence.experiences(person);
+    List<LearnerRecords.Credential> credentials = records.credentials(person);
     model.put("person", person);
-    model.put("experiences", competence.experiences(person));
+    model.put("experiences", experiences);
     model.put("skills", skills);
     Map<String, LocalizedText> localized = labels(skills, language);
     Map<String, String> labels = new HashMap<>();
     localized.forEach((uri, label) -> labels.put(uri, label.text()));
     model.put("labels", labels);
-    model.put("skillRows", rows(person, skills, localized));
+    model.put("skillRows", rows(skills, experiences, credentials, localized));
     model.put("pending", competence.pendingSuggestions(person).size());
     model.put("languages", interests.languages(person));
     model.put("languageLevels", Interests.LANGUAGE_LEVELS);
-    model.put("credentials", records.credentials(person));
+    model.put("credentials", credentials);
     model.put("consents", consents.current(person));
     model.put("purposes", ConsentPurpose.values());
     model.put("kinds", ExperienceKind.values());
@@ -102,16 +104,19 @@ class ProfileOverview {
    */
   record Source(SkillEntry entry, String kind) {}
 
-  private List<SkillRow> rows(
-      PersonId person, List<SkillEntry> skills, Map<String, LocalizedText> labels) {
+  private static List<SkillRow> rows(
+      List<SkillEntry> skills,
+      List<Experience> experiences,
+      List<LearnerRecords.Credential> credentials,
+      Map<String, LocalizedText> labels) {
     Map<UUID, UUID> fromCv = new HashMap<>();
-    for (Experience e : competence.experiences(person)) {
+    for (Experience e : experiences) {
       if (e.cvImportId() != null) {
         fromCv.put(e.id(), e.cvImportId());
       }
     }
     Map<UUID, String> formats = new HashMap<>();
-    for (LearnerRecords.Credential c : records.credentials(person)) {
+    for (LearnerRecords.Credential c : credentials) {
       formats.put(c.id(), c.format());
     }
     Map<String, List<Source>> bySkill = new LinkedHashMap<>();
