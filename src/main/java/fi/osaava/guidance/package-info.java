@@ -3,7 +3,8 @@
  * their profile with one counsellor, and the counsellor's caseload and client view. Every read of a
  * client's data goes through the profile's {@link fi.osaava.profile.CounsellorConsents}, which
  * checks the consent and logs the access for the client; the client's goal gap and opportunities
- * come from {@link fi.osaava.opportunities.ClientOutlook}. The module offers no API to others.
+ * come from {@link fi.osaava.opportunities.ClientOutlook}; reminders of due tasks are sent through
+ * {@link fi.osaava.notifications.Notifications}. The module offers no API to others.
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Guidance",
@@ -12,6 +13,7 @@
       "taxonomy",
       "profile",
       "opportunities",
+      "notifications",
       "servicenetwork",
       "web"
     })

@@ -50,6 +50,15 @@ class GuidanceAuthorizationTest extends WebTestBase {
         "POST /guidance/sharing",
         Rule.own(Map.of("code", "CODE", "name", "Intruder", "parts", "SKILLS", "months", "12")));
     RULES.put("POST /guidance/sharing/{id}/revoke", Rule.of("grant"));
+    // The client's own invitations to counsellors: made for oneself; X's is not found for others.
+    RULES.put(
+        "POST /guidance/sharing/invitations",
+        Rule.own(Map.of("name", "Intruder", "parts", "SKILLS", "months", "12")));
+    RULES.put("POST /guidance/sharing/invitations/{id}/withdraw", Rule.of("invitation"));
+    // A client's invitation is accepted by counsellors only; the code is its only credential (as
+    // a counsellor's code is), so the callers here hold another code, not X's.
+    RULES.put("GET /guidance/client-invitations", Rule.own(Map.of("code", "CODE")));
+    RULES.put("POST /guidance/client-invitations", Rule.own(Map.of("code", "CODE")));
     // The counsellor's pages: only with the counsellor claims, and only their own consents.
     RULES.put("GET /guidance/caseload", Rule.own(Map.of("q", "NAME")));
     RULES.put("POST /guidance/invitations", Rule.own());
@@ -62,6 +71,12 @@ class GuidanceAuthorizationTest extends WebTestBase {
     RULES.put(
         "POST /guidance/clients/{id}/notes",
         Rule.of("grant", Map.of("body", "Intruder note", "shared", "true")));
+    // The organisation administrator's page: only with the administrator claims, and only within
+    // their own organisation; C (a counsellor of A) and A's pending addition are not found for B.
+    RULES.put("GET /guidance/admin", Rule.own());
+    RULES.put("POST /guidance/admin/counsellors", Rule.own(Map.of("email", "intruder@example.fi")));
+    RULES.put("POST /guidance/admin/counsellors/{id}/remove", Rule.of("counsellor"));
+    RULES.put("POST /guidance/admin/pending/{id}/remove", Rule.of("pending"));
     // The client's plan: only their own steps; X's step is not found for anyone else.
     RULES.put("GET /guidance/plan", Rule.own());
     RULES.put(
@@ -89,6 +104,8 @@ class GuidanceAuthorizationTest extends WebTestBase {
   String clientName;
   String secret;
   String otherCode;
+  UUID clientInvitation;
+  UUID pendingMember;
 
   RouteRules table() {
     return new RouteRules(
@@ -156,6 +173,28 @@ class GuidanceAuthorizationTest extends WebTestBase {
             .param(clientId.value())
             .query(UUID.class)
             .single();
+    // X's invitation to a counsellor, not yet accepted.
+    mvc.perform(
+        post("/guidance/sharing/invitations")
+            .with(client)
+            .param("name", clientName)
+            .param("parts", "SKILLS")
+            .param("months", "3"));
+    clientInvitation =
+        jdbc.sql("SELECT id FROM guidance_client_invitation WHERE client_id = ?")
+            .param(clientId.value())
+            .query(UUID.class)
+            .single();
+    // A's administrator adds a counsellor who has not signed in yet.
+    RequestPostProcessor adminA =
+        oidc.person("admin-" + UUID.randomUUID(), GuidanceConsentTest.adminClaims("org-a"));
+    String address = "pending-" + UUID.randomUUID() + "@example.fi";
+    mvc.perform(post("/guidance/admin/counsellors").with(adminA).param("email", address));
+    pendingMember =
+        jdbc.sql("SELECT id FROM guidance_member WHERE email = ?")
+            .param(address)
+            .query(UUID.class)
+            .single();
     // A second, unused code of C's: an intruder who learns it can only share their own data.
     otherCode =
         (String)
@@ -170,7 +209,13 @@ class GuidanceAuthorizationTest extends WebTestBase {
         .request(
             route,
             (variable, rule) ->
-                rule.target().equals("step") ? step.toString() : grant.id().toString(),
+                switch (rule.target()) {
+                  case "step" -> step.toString();
+                  case "invitation" -> clientInvitation.toString();
+                  case "counsellor" -> grant.counsellor().value().toString();
+                  case "pending" -> pendingMember.toString();
+                  default -> grant.id().toString();
+                },
             // A page may echo the search it was sent; the leak check looks for the whole name, of
             // which the search sends only the start.
             v -> v.replace("CODE", otherCode).replace("NAME", clientName.substring(0, 10)));
@@ -185,8 +230,8 @@ class GuidanceAuthorizationTest extends WebTestBase {
           List.of(
               oidc.person("stranger-" + UUID.randomUUID()),
               oidc.person(
-                  "counsellor-" + UUID.randomUUID(),
-                  GuidanceConsentTest.counsellorClaims("org-b")));
+                  "counsellor-" + UUID.randomUUID(), GuidanceConsentTest.counsellorClaims("org-b")),
+              oidc.person("admin-" + UUID.randomUUID(), GuidanceConsentTest.adminClaims("org-b")));
       for (RequestPostProcessor caller : callers) {
         MockHttpServletResponse response =
             mvc.perform(build(route).with(caller)).andReturn().getResponse();
@@ -210,6 +255,26 @@ class GuidanceAuthorizationTest extends WebTestBase {
     assertThat(rows("SELECT body FROM guidance_note WHERE client_id = ?"))
         .containsExactly(noteSecret);
     assertThat(rows("SELECT body FROM guidance_comment WHERE client_id = ?")).isEmpty();
+    assertThat(
+            rows(
+                "SELECT id::text FROM guidance_client_invitation WHERE client_id = ?"
+                    + " AND withdrawn_at IS NULL AND used_at IS NULL"))
+        .containsExactly(clientInvitation.toString());
+    // C is still A's counsellor, and A's pending addition is still there.
+    assertThat(
+            jdbc.sql(
+                    "SELECT count(*) FROM guidance_counsellor WHERE person_id = ?"
+                        + " AND organisation_id = 'org-a' AND removed_at IS NULL")
+                .param(grant.counsellor().value())
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM guidance_member WHERE id = ?")
+                .param(pendingMember)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
   }
 
   List<String> rows(String sql) {

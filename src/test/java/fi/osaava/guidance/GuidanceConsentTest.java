@@ -682,4 +682,413 @@ class GuidanceConsentTest extends WebTestBase {
     assertThat(caseloadTable("/guidance/caseload?goal=developer")).doesNotContain(clientName);
     assertThat(reads(SharedPart.PLANS)).isEqualTo(plansBefore);
   }
+
+  /** The client makes an invitation through the page; its code as the page shows it. */
+  String clientInvitation(String language, String months, String... parts) throws Exception {
+    var request =
+        post("/guidance/sharing/invitations")
+            .with(client)
+            .header("Accept-Language", language)
+            .param("name", clientName)
+            .param("months", months);
+    for (String p : parts) {
+      request.param("parts", p);
+    }
+    MvcResult made = mvc.perform(request).andReturn();
+    assertThat(made.getResponse().getRedirectedUrl())
+        .isEqualTo("/guidance/sharing?invited#invitations-heading");
+    String code = (String) made.getFlashMap().get("madeInvitationCode");
+    assertThat(code).isNotNull();
+    return code;
+  }
+
+  @Test
+  void aClientInvitesACounsellorWhoAcceptsThroughTheSameConsentGate() throws Exception {
+    String code = clientInvitation("sv", "4", "SKILLS");
+    assertThat(page(client, "/guidance/sharing", 200)).contains(code);
+    // Nothing is shared before a counsellor accepts.
+    assertThat(consents.grantsOf(clientId)).isEmpty();
+
+    // The link shows what the client offers; following it alone starts nothing.
+    String offer = page(counsellor, "/guidance/client-invitations?code=" + code, 200);
+    assertThat(offer).contains(clientName).contains("Skills").doesNotContain("Plans</li>");
+    assertThat(consents.grantsOf(clientId)).isEmpty();
+
+    MockHttpServletResponse accepted =
+        send(counsellor, "/guidance/client-invitations", "code", code.toLowerCase());
+    CounsellorGrant grant = consents.grantsOf(clientId).getFirst();
+    assertThat(accepted.getRedirectedUrl())
+        .isEqualTo("/guidance/clients/" + grant.id() + "?accepted");
+    assertThat(grant.counsellor()).isEqualTo(counsellorId);
+    assertThat(grant.organisation()).isEqualTo("org-a");
+    assertThat(grant.clientName()).isEqualTo(clientName);
+    assertThat(grant.parts()).containsExactly(SharedPart.SKILLS);
+    assertThat(Duration.between(FixedClock.NOW, grant.expiresAt()).toDays()).isBetween(119L, 124L);
+
+    // The same gate: only the shared part is read, and the reads are in the client's log.
+    String view = page(counsellor, "/guidance/clients/" + grant.id(), 200);
+    assertThat(view).contains("Apache Tomcat").doesNotContain(workSecret);
+    assertThat(reads(SharedPart.SKILLS)).isEqualTo(1);
+    assertThat(consents.accessLog(clientId))
+        .extracting(AccessRecord::action)
+        .containsExactly("read", "granted");
+    // The summary is in the language of the page where the client made the invitation.
+    assertThat(
+            jdbc.sql("SELECT client_language FROM guidance_client_invitation WHERE grant_id = ?")
+                .param(grant.id())
+                .query(String.class)
+                .single())
+        .isEqualTo("sv");
+
+    // Used once: the code is gone from the client's pending list and refused to anyone else.
+    assertThat(page(client, "/guidance/sharing", 200)).doesNotContain(code);
+    MockHttpServletResponse again =
+        send(otherOrganisationCounsellor, "/guidance/client-invitations", "code", code);
+    assertThat(again.getStatus()).isEqualTo(400);
+    assertThat(again.getContentAsString()).contains("id=\"code-error\"");
+    assertThat(consents.grantsOf(clientId)).hasSize(1);
+
+    // Revocable at once, like any consent.
+    mvc.perform(post("/guidance/sharing/" + grant.id() + "/revoke").with(client));
+    page(counsellor, "/guidance/clients/" + grant.id(), 404);
+    assertThat(reads(SharedPart.SKILLS)).isEqualTo(1);
+  }
+
+  @Test
+  void aClientsInvitationCanBeWithdrawnAndExpiresAndOnlyCounsellorsAcceptIt() throws Exception {
+    String code = clientInvitation("en", "2", "SKILLS", "PLANS");
+    UUID id =
+        jdbc.sql("SELECT id FROM guidance_client_invitation WHERE client_id = ?")
+            .param(clientId.value())
+            .query(UUID.class)
+            .single();
+    // Not a counsellor: refused, and nothing is shown of the client.
+    RequestPostProcessor stranger = oidc.person("stranger-" + UUID.randomUUID());
+    assertThat(page(client, "/guidance/client-invitations?code=" + code, 403))
+        .doesNotContain(clientName);
+    assertThat(send(stranger, "/guidance/client-invitations", "code", code).getStatus())
+        .isEqualTo(403);
+    // Another person cannot withdraw it.
+    assertThat(send(stranger, "/guidance/sharing/invitations/" + id + "/withdraw").getStatus())
+        .isEqualTo(404);
+    MockHttpServletResponse withdrawn =
+        send(client, "/guidance/sharing/invitations/" + id + "/withdraw");
+    assertThat(withdrawn.getRedirectedUrl())
+        .isEqualTo("/guidance/sharing?withdrawn#invitations-heading");
+    assertThat(page(counsellor, "/guidance/client-invitations?code=" + code, 404))
+        .doesNotContain(clientName);
+    assertThat(send(counsellor, "/guidance/client-invitations", "code", code).getStatus())
+        .isEqualTo(400);
+
+    // An invitation older than its validity is refused.
+    String old = clientInvitation("en", "2", "SKILLS");
+    jdbc.sql("UPDATE guidance_client_invitation SET expires_at = ? WHERE code = ?")
+        .params(Timestamp.from(FixedClock.NOW.minusSeconds(1)), old.replace("-", ""))
+        .update();
+    assertThat(send(counsellor, "/guidance/client-invitations", "code", old).getStatus())
+        .isEqualTo(400);
+    assertThat(consents.grantsOf(clientId)).isEmpty();
+
+    // Export and deletion.
+    String export =
+        mvc.perform(get("/api/v1/profile/export").with(client))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(export).contains("clientInvitations").contains(clientName);
+    mvc.perform(post("/profile/delete").with(client));
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM guidance_client_invitation WHERE client_id = ?")
+                .param(clientId.value())
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
+  void badAnswersToAClientsInvitationFormNameTheField() throws Exception {
+    MockHttpServletResponse bad =
+        send(client, "/guidance/sharing/invitations", "name", "", "months", "13");
+    assertThat(bad.getStatus()).isEqualTo(400);
+    assertThat(bad.getContentAsString())
+        .contains("id=\"invite-name-error\"")
+        .contains("id=\"invite-parts-error\"")
+        .contains("id=\"invite-months-error\"")
+        .contains("href=\"#invite-parts-SKILLS\"");
+    assertThat(
+            send(
+                    client,
+                    "/guidance/sharing/invitations",
+                    "name",
+                    "X",
+                    "parts",
+                    "NOPE",
+                    "months",
+                    "x")
+                .getStatus())
+        .isEqualTo(400);
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM guidance_client_invitation WHERE client_id = ?")
+                .param(clientId.value())
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  static Map<String, Object> adminClaims(String organisation) {
+    return Map.of(
+        "osaava_roles",
+        List.of("guidance-admin"),
+        "osaava_organisation",
+        organisation,
+        "name",
+        "Alli Ylläpitäjä");
+  }
+
+  @Test
+  void anOrganisationAdministratorAddsAndRemovesCounsellors() throws Exception {
+    RequestPostProcessor admin = oidc.person("admin-" + UUID.randomUUID(), adminClaims("org-a"));
+    CounsellorGrant grant = share("SKILLS");
+    page(otherOrganisationCounsellor, "/guidance/caseload", 200);
+    String list = page(admin, "/guidance/admin", 200);
+    assertThat(list).contains("Anna Ohjaaja").contains("remove-" + counsellorId.value());
+    assertThat(list).doesNotContain("remove-" + personOf(otherOrganisationCounsellor).value());
+
+    // Only the claims make an administrator: not a client, not a counsellor.
+    page(client, "/guidance/admin", 403);
+    page(counsellor, "/guidance/admin", 403);
+    assertThat(send(counsellor, "/guidance/admin/counsellors", "email", "x@example.fi").getStatus())
+        .isEqualTo(403);
+
+    // Added by e-mail: whoever signs in with that verified address is a counsellor of org-a.
+    String address = "uusi." + UUID.randomUUID() + "@example.fi";
+    assertThat(
+            send(admin, "/guidance/admin/counsellors", "email", address.toUpperCase())
+                .getRedirectedUrl())
+        .isEqualTo("/guidance/admin?added");
+    assertThat(page(admin, "/guidance/admin", 200)).contains(address).contains("Not signed in yet");
+    RequestPostProcessor unverified =
+        oidc.person("new-" + UUID.randomUUID(), Map.of("email", address, "email_verified", false));
+    page(unverified, "/guidance/caseload", 403);
+    RequestPostProcessor added =
+        oidc.person(
+            "new-" + UUID.randomUUID(),
+            Map.of("email", address, "email_verified", true, "name", "Uusi Ohjaaja"));
+    assertThat(page(added, "/guidance/caseload", 200)).contains("Organisation: org-a");
+    assertThat(page(admin, "/guidance/admin", 200))
+        .contains("Uusi Ohjaaja")
+        .contains("Added by an administrator");
+    // Signed in: no longer listed as an address nobody has used (other tests add other ones).
+    assertThat(
+            jdbc.sql(
+                    "SELECT count(*) FROM guidance_counsellor WHERE organisation_id = 'org-a'"
+                        + " AND email = ? AND removed_at IS NULL")
+                .param(address)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+
+    // Removed: the counsellor's very next request is refused, and nothing more is read.
+    page(counsellor, "/guidance/clients/" + grant.id(), 200);
+    RequestPostProcessor otherAdmin =
+        oidc.person("admin-" + UUID.randomUUID(), adminClaims("org-b"));
+    assertThat(
+            send(otherAdmin, "/guidance/admin/counsellors/" + counsellorId.value() + "/remove")
+                .getStatus())
+        .isEqualTo(404);
+    page(counsellor, "/guidance/clients/" + grant.id(), 200);
+    assertThat(
+            send(admin, "/guidance/admin/counsellors/" + counsellorId.value() + "/remove")
+                .getRedirectedUrl())
+        .isEqualTo("/guidance/admin?removed");
+    assertThat(page(counsellor, "/guidance/clients/" + grant.id(), 403)).doesNotContain(clientName);
+    page(counsellor, "/guidance/caseload", 403);
+    assertThat(reads(SharedPart.SKILLS)).isEqualTo(2);
+    // The same person in another organisation is unaffected.
+    page(sameCounsellorOtherOrganisation, "/guidance/caseload", 200);
+
+    // Bad input names the field; the audit log tells who did what.
+    MockHttpServletResponse bad =
+        send(admin, "/guidance/admin/counsellors", "email", "not an address");
+    assertThat(bad.getStatus()).isEqualTo(400);
+    assertThat(bad.getContentAsString()).contains("id=\"email-error\"").contains("href=\"#email\"");
+    String pending = "odottaa." + UUID.randomUUID() + "@example.fi";
+    send(admin, "/guidance/admin/counsellors", "email", pending);
+    UUID pendingId =
+        jdbc.sql("SELECT id FROM guidance_member WHERE email = ?")
+            .param(pending)
+            .query(UUID.class)
+            .single();
+    assertThat(send(otherAdmin, "/guidance/admin/pending/" + pendingId + "/remove").getStatus())
+        .isEqualTo(404);
+    send(admin, "/guidance/admin/pending/" + pendingId + "/remove");
+    String after = page(admin, "/guidance/admin", 200);
+    assertThat(after)
+        .contains("Added " + address)
+        .contains("Removed Anna Ohjaaja")
+        .contains("Withdrew the addition of " + pending)
+        .contains("Alli Ylläpitäjä");
+    assertThat(page(otherAdmin, "/guidance/admin", 200)).doesNotContain(address);
+  }
+
+  PersonId personOf(RequestPostProcessor who) throws Exception {
+    return PersonId.of(
+        json.readTree(
+                mvc.perform(get("/api/v1/profile").with(who))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString())
+            .path("person")
+            .asString());
+  }
+
+  @Autowired fi.osaava.guidance.internal.TaskReminders reminders;
+
+  UUID task(CounsellorGrant grant, String title, java.time.LocalDate due) throws Exception {
+    send(
+        counsellor,
+        "/guidance/clients/" + grant.id() + "/steps",
+        "kind",
+        "TASK",
+        "title",
+        title,
+        "due",
+        due.toString());
+    return jdbc.sql("SELECT id FROM guidance_step WHERE title = ?")
+        .param(title)
+        .query(UUID.class)
+        .single();
+  }
+
+  List<String> reminded() {
+    return jdbc.sql(
+            // Sent or not: the outbox's own job may have sent it meanwhile.
+            "SELECT i.texts::text FROM nt_inbox i JOIN nt_outbox o ON o.inbox_id = i.id"
+                + " WHERE i.person_id = ? AND i.idempotency_key LIKE 'guidance:task:%'")
+        .param(counsellorId.value())
+        .query(String.class)
+        .list();
+  }
+
+  @Test
+  void theCounsellorIsRemindedByEMailOnceOfEachTaskComingDueInTheirLanguage() throws Exception {
+    mvc.perform(
+        post("/notifications/settings")
+            .with(counsellor)
+            .header("Accept-Language", "sv")
+            .param("email", "ohjaaja-" + UUID.randomUUID() + "@example.fi")
+            .param("frequency", "IMMEDIATE"));
+    CounsellorGrant grant = share("SKILLS", "PLANS");
+    var today =
+        java.time.LocalDate.ofInstant(FixedClock.NOW, java.time.ZoneId.of("Europe/Helsinki"));
+    String soon = "Soon-" + UUID.randomUUID();
+    String later = "Later-" + UUID.randomUUID();
+    String declined = "Declined-" + UUID.randomUUID();
+    UUID soonTask = task(grant, soon, today.plusDays(3));
+    task(grant, later, today.plusDays(30));
+    UUID declinedTask = task(grant, declined, today.plusDays(1));
+    send(client, "/guidance/plan/steps/" + declinedTask + "/decision", "decision", "decline");
+
+    reminders.remindDue();
+    // One mail in the outbox, for the open task coming due, with the Swedish text among the
+    // languages (the notifications module picks the counsellor's: Swedish, where they chose mail).
+    assertThat(reminded()).hasSize(1);
+    assertThat(reminded().getFirst())
+        .contains(soon)
+        .contains(clientName)
+        .contains("ska vara klar")
+        .doesNotContain(later)
+        .doesNotContain(declined);
+    assertThat(
+            jdbc.sql("SELECT titles->>'sv' FROM nt_inbox WHERE idempotency_key = ?")
+                .param("guidance:task:" + soonTask)
+                .query(String.class)
+                .single())
+        .isEqualTo("En uppgift för " + clientName + " ska snart vara klar");
+    assertThat(
+            jdbc.sql("SELECT language FROM nt_recipient WHERE person_id = ?")
+                .param(counsellorId.value())
+                .query(String.class)
+                .single())
+        .isEqualTo("sv");
+    // Once per task: the next round adds nothing.
+    reminders.remindDue();
+    assertThat(reminded()).hasSize(1);
+
+    // Without a live consent nobody is reminded: the counsellor would have no access.
+    String afterRevoke = "Revoked-" + UUID.randomUUID();
+    task(grant, afterRevoke, today);
+    mvc.perform(post("/guidance/sharing/" + grant.id() + "/revoke").with(client));
+    reminders.remindDue();
+    assertThat(reminded()).hasSize(1);
+    assertThat(reminded().getFirst()).doesNotContain(afterRevoke);
+  }
+
+  @Autowired fi.osaava.guidance.internal.selfassessment.SelfAssessments selfAssessments;
+
+  String summaryText(CounsellorGrant grant) throws Exception {
+    MockHttpServletResponse response =
+        mvc.perform(get("/guidance/clients/" + grant.id() + "/summary.pdf").with(counsellor))
+            .andReturn()
+            .getResponse();
+    assertThat(response.getStatus()).isEqualTo(200);
+    try (var pdf = org.apache.pdfbox.Loader.loadPDF(response.getContentAsByteArray())) {
+      return new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+    }
+  }
+
+  @Test
+  void theSummaryHasTheCareerSelfAssessmentsOnlyWhenShared() throws Exception {
+    Map<String, Integer> first = new java.util.LinkedHashMap<>();
+    Map<String, Integer> second = new java.util.LinkedHashMap<>();
+    for (String area : SelfAssessmentTest.AREAS) {
+      first.put(area + "-1", 2);
+      second.put(area + "-1", area.equals("self") ? 5 : 3);
+    }
+    var version = fi.osaava.guidance.internal.selfassessment.Version.QUICK;
+    selfAssessments.save(
+        clientId,
+        new fi.osaava.guidance.internal.selfassessment.Answers(
+            version, first, FixedClock.NOW.minus(Duration.ofDays(40))));
+    selfAssessments.save(
+        clientId,
+        new fi.osaava.guidance.internal.selfassessment.Answers(version, second, FixedClock.NOW));
+
+    // Shared: the latest result by area, and the history with the change (self: 2 -> 5).
+    String code = clientInvitation("en", "3", "SKILLS", "SELF_ASSESSMENTS");
+    send(counsellor, "/guidance/client-invitations", "code", code);
+    CounsellorGrant grant = consents.grantsOf(clientId).getFirst();
+    String text = summaryText(grant);
+    assertThat(text)
+        .contains("Career-planning self-assessment")
+        .contains("Knowing yourself")
+        .contains("Anticipating the future")
+        .contains("5.0")
+        .contains("+3.0");
+    assertThat(
+            consents.accessLog(clientId).stream()
+                .filter(r -> r.action().equals("read") && r.part() == SharedPart.SELF_ASSESSMENTS)
+                .count())
+        .isEqualTo(2);
+
+    // Not shared: not in the summary, and not read.
+    mvc.perform(post("/guidance/sharing/" + grant.id() + "/revoke").with(client));
+    share("SKILLS");
+    // The fixed clock gives both consents the same start: take the live one.
+    CounsellorGrant skillsOnly =
+        consents.grantsOf(clientId).stream()
+            .filter(g -> g.revokedAt() == null)
+            .findFirst()
+            .orElseThrow();
+    String without = summaryText(skillsOnly);
+    assertThat(without)
+        .contains(clientName)
+        .doesNotContain("Career-planning self-assessment")
+        .doesNotContain("Knowing yourself");
+    assertThat(
+            consents.accessLog(clientId).stream()
+                .filter(r -> r.action().equals("read") && r.part() == SharedPart.SELF_ASSESSMENTS)
+                .count())
+        .isEqualTo(2);
+  }
 }

@@ -5,6 +5,7 @@ import fi.osaava.profile.ProfileApi;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -31,55 +32,147 @@ public class Counsellors {
   private final String roleClaim;
   private final Set<String> roles;
   private final String organisationClaim;
+  private final Set<String> adminRoles;
 
   Counsellors(
       ProfileApi profiles,
       JdbcClient jdbc,
       @Value("${osaava.guidance.role-claim:osaava_roles}") String roleClaim,
       @Value("${osaava.guidance.counsellor-roles:guidance-counsellor}") List<String> roles,
-      @Value("${osaava.guidance.organisation-claim:osaava_organisation}")
-          String organisationClaim) {
+      @Value("${osaava.guidance.organisation-claim:osaava_organisation}") String organisationClaim,
+      @Value("${osaava.guidance.admin-roles:guidance-admin}") List<String> adminRoles) {
     this.profiles = profiles;
     this.jdbc = jdbc;
     this.roleClaim = roleClaim;
-    this.roles =
-        roles.stream().map(String::strip).filter(r -> !r.isEmpty()).collect(Collectors.toSet());
+    this.roles = roleSet(roles);
     this.organisationClaim = organisationClaim;
+    this.adminRoles = roleSet(adminRoles);
   }
 
-  /** The counsellor signed in as {@code auth}, or empty for anyone else. */
+  private static Set<String> roleSet(List<String> roles) {
+    return roles.stream().map(String::strip).filter(r -> !r.isEmpty()).collect(Collectors.toSet());
+  }
+
+  /**
+   * The counsellor signed in as {@code auth}, or empty for anyone else. A counsellor is one whom
+   * the claims make one (the role and organisation claims) or whom an organisation's administrator
+   * added by the e-mail address the provider vouches for; one whom an administrator removed is
+   * none, whatever the claims say, from their very next request.
+   */
   @Transactional
   public Optional<Counsellor> current(Authentication auth) {
     if (auth == null || !(auth.getPrincipal() instanceof OAuth2User user)) {
       return Optional.empty();
     }
-    if (!hasRole(user.getAttribute(roleClaim))) {
+    @Nullable String claimed = organisation(user);
+    @Nullable String email = verifiedEmail(user);
+    @Nullable String organisation =
+        claimed != null && hasRole(user.getAttribute(roleClaim), roles)
+            ? claimed
+            : addedBy(email, claimed);
+    if (organisation == null) {
       return Optional.empty();
     }
-    Object organisation = user.getAttribute(organisationClaim);
-    if (!(organisation instanceof String id) || id.isBlank() || id.length() > 500) {
+    Optional<PersonId> person = profiles.currentPerson(auth);
+    if (person.isEmpty() || removed(person.get(), organisation)) {
+      return Optional.empty();
+    }
+    Counsellor counsellor = new Counsellor(person.get(), organisation, name(user));
+    remember(counsellor, email);
+    return Optional.of(counsellor);
+  }
+
+  /**
+   * The organisation administrator signed in as {@code auth}, of the organisation their claims
+   * name, or empty for anyone else. Only the claims make an administrator.
+   */
+  @Transactional
+  public Optional<OrganisationAdministrator> administrator(Authentication auth) {
+    if (auth == null || !(auth.getPrincipal() instanceof OAuth2User user)) {
+      return Optional.empty();
+    }
+    @Nullable String organisation = organisation(user);
+    if (organisation == null || !hasRole(user.getAttribute(roleClaim), adminRoles)) {
       return Optional.empty();
     }
     Optional<PersonId> person = profiles.currentPerson(auth);
     if (person.isEmpty()) {
       return Optional.empty();
     }
-    Object nameClaim = user.getAttribute("name");
-    String name = nameClaim instanceof String n && n.length() <= 200 ? n.strip() : "";
-    Counsellor counsellor = new Counsellor(person.get(), id.strip(), name);
-    remember(counsellor);
-    return Optional.of(counsellor);
+    jdbc.sql("INSERT INTO guidance_organisation (id) VALUES (?) ON CONFLICT DO NOTHING")
+        .param(organisation)
+        .update();
+    return Optional.of(new OrganisationAdministrator(person.get(), organisation, name(user)));
   }
 
-  private void remember(Counsellor c) {
+  private static String name(OAuth2User user) {
+    Object nameClaim = user.getAttribute("name");
+    return nameClaim instanceof String n && n.length() <= 200 ? n.strip() : "";
+  }
+
+  private @Nullable String organisation(OAuth2User user) {
+    Object organisation = user.getAttribute(organisationClaim);
+    return organisation instanceof String id && !id.isBlank() && id.length() <= 500
+        ? id.strip()
+        : null;
+  }
+
+  /**
+   * The e-mail address the provider vouches for ({@code email} with {@code email_verified} true, as
+   * OpenID Connect names them), in lower case; null otherwise. An unverified address could be
+   * anyone's, so it never makes a counsellor.
+   */
+  static @Nullable String verifiedEmail(OAuth2User user) {
+    Object email = user.getAttribute("email");
+    Object verified = user.getAttribute("email_verified");
+    boolean isVerified =
+        Boolean.TRUE.equals(verified) || (verified instanceof String v && v.equals("true"));
+    return isVerified && email instanceof String e && Members.isEmail(e)
+        ? e.strip().toLowerCase(Locale.ROOT)
+        : null;
+  }
+
+  /**
+   * The organisation whose administrator added this address: the one the organisation claim names
+   * when it names one, else the latest to add it.
+   */
+  private @Nullable String addedBy(@Nullable String email, @Nullable String claimed) {
+    if (email == null) {
+      return null;
+    }
+    String latest =
+        "SELECT organisation_id FROM guidance_member WHERE email = ?"
+            + " ORDER BY added_at DESC, organisation_id LIMIT 1";
+    var query =
+        claimed == null
+            ? jdbc.sql(latest).param(email)
+            : jdbc.sql(
+                    "SELECT organisation_id FROM guidance_member WHERE email = ?"
+                        + " AND organisation_id = ?")
+                .params(email, claimed);
+    return query.query(String.class).optional().orElse(null);
+  }
+
+  private boolean removed(PersonId person, String organisation) {
+    return jdbc.sql(
+                "SELECT count(*) FROM guidance_counsellor WHERE person_id = ? AND organisation_id = ?"
+                    + " AND removed_at IS NOT NULL")
+            .params(person.value(), organisation)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  private void remember(Counsellor c, @Nullable String email) {
     jdbc.sql("INSERT INTO guidance_organisation (id) VALUES (?) ON CONFLICT DO NOTHING")
         .param(c.organisation())
         .update();
     jdbc.sql(
-            "INSERT INTO guidance_counsellor (person_id, organisation_id, display_name)"
-                + " VALUES (?, ?, ?) ON CONFLICT (person_id, organisation_id)"
-                + " DO UPDATE SET display_name = excluded.display_name, last_seen = now()")
-        .params(c.person().value(), c.organisation(), c.name())
+            "INSERT INTO guidance_counsellor (person_id, organisation_id, display_name, email)"
+                + " VALUES (?, ?, ?, NULLIF(?, '')) ON CONFLICT (person_id, organisation_id)"
+                + " DO UPDATE SET display_name = excluded.display_name,"
+                + " email = coalesce(excluded.email, guidance_counsellor.email), last_seen = now()")
+        .params(c.person().value(), c.organisation(), c.name(), email == null ? "" : email)
         .update();
   }
 
@@ -95,7 +188,7 @@ public class Counsellors {
         .orElse("");
   }
 
-  private boolean hasRole(@Nullable Object claim) {
+  private static boolean hasRole(@Nullable Object claim, Set<String> roles) {
     if (claim instanceof Collection<?> c) {
       return c.stream().anyMatch(r -> roles.contains(String.valueOf(r)));
     }

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 /**
  * What guidance holds about a person: as a client, their plan steps, shared notes and comments in
  * the export, and everything about them (the organisations' private notes too) removed with the
- * account; as a counsellor, their memberships (the name shown to clients) and invitation codes. A
- * client's consents are the profile's and go with it.
+ * account, and the invitations they made to counsellors; as a counsellor, their memberships (the
+ * name shown to clients) and invitation codes. A client's consents are the profile's and go with
+ * it.
  */
 @Component
 class GuidancePersonalData implements PersonalDataHolder {
@@ -19,9 +20,15 @@ class GuidancePersonalData implements PersonalDataHolder {
   private final Counsellors counsellors;
   private final Invitations invitations;
   private final Plans plans;
+  private final ClientInvitations clientInvitations;
 
   GuidancePersonalData(
-      JdbcClient jdbc, Counsellors counsellors, Invitations invitations, Plans plans) {
+      JdbcClient jdbc,
+      Counsellors counsellors,
+      Invitations invitations,
+      Plans plans,
+      ClientInvitations clientInvitations) {
+    this.clientInvitations = clientInvitations;
     this.jdbc = jdbc;
     this.counsellors = counsellors;
     this.invitations = invitations;
@@ -38,6 +45,8 @@ class GuidancePersonalData implements PersonalDataHolder {
     return Map.of(
         "plans",
         plans.export(person),
+        "clientInvitations",
+        clientInvitations.export(person),
         "counsellorMemberships",
         jdbc.sql(
                 "SELECT organisation_id, display_name, last_seen::text AS last_seen"
@@ -58,6 +67,7 @@ class GuidancePersonalData implements PersonalDataHolder {
   @Override
   public void delete(PersonId person) {
     plans.forget(person);
+    clientInvitations.forget(person);
     invitations.forget(person);
     counsellors.forget(person);
   }

@@ -26,8 +26,9 @@ import org.thymeleaf.context.Context;
 
 /**
  * The guidance summary a counsellor prints or downloads for a client: the parts the client shares
- * and the plan with the notes shared with the client (never the organisation's private notes), as a
- * PDF in the language the client used when they started sharing. The parts are read through {@link
+ * (with the career-planning self-assessments, through a {@link SummarySection}) and the plan with
+ * the notes shared with the client (never the organisation's private notes), as a PDF in the
+ * language the client used when they started sharing. The parts are read through {@link
  * CounsellorConsents} like the client view, so making a summary is logged for the client. The
  * layout is a Thymeleaf template ({@code guidance/summary-pdf.html}, well-formed XHTML) rendered by
  * openhtmltopdf.
@@ -42,6 +43,7 @@ public class GuidanceSummary {
   private final Invitations invitations;
   private final TaxonomyApi taxonomy;
   private final ITemplateEngine templates;
+  private final List<SummarySection> sections;
   private final Clock clock;
 
   GuidanceSummary(
@@ -50,7 +52,9 @@ public class GuidanceSummary {
       Invitations invitations,
       TaxonomyApi taxonomy,
       ITemplateEngine templates,
+      List<SummarySection> sections,
       Clock clock) {
+    this.sections = sections;
     this.consents = consents;
     this.plans = plans;
     this.invitations = invitations;
@@ -77,6 +81,7 @@ public class GuidanceSummary {
     model.put("language", language.code());
     model.put("css", CSS);
     model.putAll(sharedParts(grant, c, language));
+    sections.forEach(section -> model.putAll(section.model(grant, c, language)));
     if (grant.parts().contains(SharedPart.PLANS)) {
       plans
           .workspace(grantId, c)

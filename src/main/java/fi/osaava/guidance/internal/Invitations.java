@@ -48,21 +48,32 @@ public class Invitations {
   /** A new code for the counsellor, formatted for reading ({@code ABCDE-FGHJK}). */
   @Transactional
   public String create(Counsellor counsellor) {
-    StringBuilder code = new StringBuilder();
-    for (int i = 0; i < LENGTH; i++) {
-      code.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-    }
+    String code = randomCode(random);
     Instant now = clock.instant();
     jdbc.sql(
             "INSERT INTO guidance_invitation (code, counsellor_id, organisation_id, created_at,"
                 + " expires_at) VALUES (?, ?, ?, ?, ?)")
         .params(
-            code.toString(),
+            code,
             counsellor.person().value(),
             counsellor.organisation(),
             Timestamp.from(now),
             Timestamp.from(now.plus(VALID_FOR)))
         .update();
+    return formatted(code);
+  }
+
+  /** A new random code as stored; the client's invitations use the same form. */
+  static String randomCode(SecureRandom random) {
+    StringBuilder code = new StringBuilder();
+    for (int i = 0; i < LENGTH; i++) {
+      code.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+    }
+    return code.toString();
+  }
+
+  /** A stored code formatted for reading: {@code ABCDE-FGHJK}. */
+  static String formatted(String code) {
     return code.substring(0, LENGTH / 2) + "-" + code.substring(LENGTH / 2);
   }
 
@@ -121,11 +132,17 @@ public class Invitations {
     return Optional.of(grant);
   }
 
-  /** The language the client used when they accepted the code that became {@code grant}. */
+  /**
+   * The language the client used when they accepted the code that became {@code grant}, or when
+   * they made the invitation a counsellor accepted.
+   */
   @Transactional(readOnly = true)
   public Optional<Language> clientLanguage(UUID grant) {
-    return jdbc.sql("SELECT client_language FROM guidance_invitation WHERE grant_id = ?")
-        .param(grant)
+    return jdbc.sql(
+            "SELECT client_language FROM guidance_invitation WHERE grant_id = ?"
+                + " UNION ALL SELECT client_language FROM guidance_client_invitation"
+                + " WHERE grant_id = ? LIMIT 1")
+        .params(grant, grant)
         .query(String.class)
         .optional()
         .flatMap(Language::fromCode);

@@ -125,7 +125,7 @@ class CaseloadPageController {
   private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
 
   /** A task due within this many days, or overdue, is a reminder on the caseload. */
-  static final int REMIND_DAYS = 7;
+  static final int REMIND_DAYS = fi.osaava.guidance.internal.TaskReminders.REMIND_DAYS;
 
   CaseloadPageController(
       Counsellors counsellors,

@@ -1,7 +1,9 @@
 package fi.osaava.guidance.internal.web;
 
+import fi.osaava.guidance.internal.ClientInvitations;
 import fi.osaava.guidance.internal.Counsellors;
 import fi.osaava.guidance.internal.Invitations;
+import fi.osaava.platform.Language;
 import fi.osaava.platform.NotFoundException;
 import fi.osaava.profile.AccessRecord;
 import fi.osaava.profile.CounsellorConsents;
@@ -19,7 +21,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -32,12 +36,14 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * {@code /guidance/sharing}: the client's side. They accept a counsellor's invitation code,
- * choosing the parts shared and for how long; see their consents and every access to them; and
- * revoke a consent, which stops the counsellor's very next read. The owner of every consent comes
- * from the session, never from the request.
+ * {@code /guidance/sharing}: the client's side. They accept a counsellor's invitation code, or
+ * invite a counsellor with a code of their own, choosing the parts shared and for how long; see
+ * their consents and every access to them; and revoke a consent, which stops the counsellor's very
+ * next read. The owner of every consent comes from the session, never from the request.
  */
 @Controller
 class SharingPageController {
@@ -45,6 +51,7 @@ class SharingPageController {
   private final ProfileApi profiles;
   private final CounsellorConsents consents;
   private final Invitations invitations;
+  private final ClientInvitations clientInvitations;
   private final Counsellors counsellors;
   private final MessageSource messages;
   private final Clock clock;
@@ -53,9 +60,11 @@ class SharingPageController {
       ProfileApi profiles,
       CounsellorConsents consents,
       Invitations invitations,
+      ClientInvitations clientInvitations,
       Counsellors counsellors,
       MessageSource messages,
       Clock clock) {
+    this.clientInvitations = clientInvitations;
     this.profiles = profiles;
     this.consents = consents;
     this.invitations = invitations;
@@ -70,7 +79,7 @@ class SharingPageController {
   @GetMapping("/guidance/sharing")
   String page(Authentication auth, Model model) {
     PersonId client = require(auth);
-    return render(client, ShareForm.empty(), Map.of(), model);
+    return render(client, ShareForm.empty(), InviteForm.empty(), Map.of(), model);
   }
 
   @PostMapping("/guidance/sharing")
@@ -89,20 +98,62 @@ class SharingPageController {
     if (errors.isEmpty()
         && invitations
             .accept(
-                client,
-                form.code(),
-                form.name(),
-                form.parts(),
-                form.months(),
-                fi.osaava.platform.Language.of(locale))
+                client, form.code(), form.name(), form.parts(), form.months(), Language.of(locale))
             .isEmpty()) {
       errors.put("code", message("guidance.sharing.error.codeUnknown", locale));
     }
     if (!errors.isEmpty()) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      return render(client, sanitised(form), errors, model);
+      return render(client, sanitised(form), InviteForm.empty(), errors, model);
     }
     return "redirect:/guidance/sharing?shared";
+  }
+
+  /**
+   * The client invites a counsellor: a code (and a link with it) that a counsellor of a guidance
+   * organisation accepts. Errors are keyed by the form's field ids ({@code invite-name}...), as the
+   * page has two forms with fields of the same names.
+   */
+  @PostMapping("/guidance/sharing/invitations")
+  String invite(
+      @Valid @ModelAttribute("invite") InviteForm form,
+      BindingResult binding,
+      Authentication auth,
+      Locale locale,
+      HttpServletResponse response,
+      RedirectAttributes redirect,
+      Model model) {
+    PersonId client = require(auth);
+    Map<String, String> errors = new LinkedHashMap<>();
+    for (FieldError e : binding.getFieldErrors()) {
+      errors.putIfAbsent(
+          "invite-" + e.getField(), message("guidance.sharing.error." + e.getField(), locale));
+    }
+    if (!errors.isEmpty()) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      InviteForm shown =
+          new InviteForm(
+              form.name() == null ? "" : form.name(),
+              form.parts() == null ? Set.of() : form.parts(),
+              validMonths(form.months()));
+      return render(client, ShareForm.empty(), shown, errors, model);
+    }
+    ClientInvitations.ClientInvitation made =
+        clientInvitations.create(
+            client, form.name(), form.parts(), form.months(), Language.of(locale));
+    // A string: flash attributes live in the session, which is stored in PostgreSQL.
+    redirect.addFlashAttribute("madeInvitationCode", made.code());
+    return "redirect:/guidance/sharing?invited#invitations-heading";
+  }
+
+  /** The client withdraws an invitation no counsellor has accepted yet. */
+  @PostMapping("/guidance/sharing/invitations/{id}/withdraw")
+  String withdraw(@PathVariable String id, Authentication auth) {
+    PersonId client = require(auth);
+    if (!clientInvitations.withdraw(client, uuid(id))) {
+      throw new NotFoundException("No such invitation");
+    }
+    return "redirect:/guidance/sharing?withdrawn#invitations-heading";
   }
 
   @PostMapping("/guidance/sharing/{id}/revoke")
@@ -112,7 +163,8 @@ class SharingPageController {
     return "redirect:/guidance/sharing?revoked";
   }
 
-  private String render(PersonId client, ShareForm form, Map<String, String> errors, Model model) {
+  private String render(
+      PersonId client, ShareForm form, InviteForm invite, Map<String, String> errors, Model model) {
     Instant now = clock.instant();
     List<CounsellorGrant> grants = consents.grantsOf(client);
     Map<UUID, CounsellorGrant> byId = new HashMap<>();
@@ -131,6 +183,14 @@ class SharingPageController {
     model.addAttribute("log", log);
     model.addAttribute("grantsById", byId);
     model.addAttribute("form", form);
+    model.addAttribute("invite", invite);
+    model.addAttribute("pendingInvitations", clientInvitations.pending(client));
+    // The link is given to the counsellor outside Osaava (an e-mail, a message), so it is absolute.
+    model.addAttribute(
+        "acceptBase",
+        ServletUriComponentsBuilder.fromCurrentContextPath()
+            .path("/guidance/client-invitations")
+            .toUriString());
     model.addAttribute("errors", errors);
     model.addAttribute("parts", SharedPart.values());
     model.addAttribute("maxMonths", CounsellorConsents.MAX_MONTHS);
@@ -143,9 +203,11 @@ class SharingPageController {
         form.code() == null ? "" : form.code(),
         form.name() == null ? "" : form.name(),
         form.parts() == null ? java.util.Set.of() : form.parts(),
-        form.months() == null || form.months() < 1 || form.months() > CounsellorConsents.MAX_MONTHS
-            ? 3
-            : form.months());
+        validMonths(form.months()));
+  }
+
+  private static int validMonths(@Nullable Integer months) {
+    return months == null || months < 1 || months > CounsellorConsents.MAX_MONTHS ? 3 : months;
   }
 
   private PersonId require(Authentication auth) {

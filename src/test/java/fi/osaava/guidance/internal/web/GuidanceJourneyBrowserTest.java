@@ -17,7 +17,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * them and sees the goal and opportunities section, proposes a task (first without a due date),
  * writes a shared and a private note; the client accepts the step, sees the shared note but not the
  * private one, and comments; the client sees the reads in their access log and stops sharing; the
- * counsellor's next request is refused. Every page is checked with axe-core.
+ * counsellor's next request is refused. Then the client invites the counsellor with a code of their
+ * own (first without a part), the counsellor accepts through the link and sees the shared part, and
+ * the organisation's administrator (first with a bad address) removes the counsellor, whose next
+ * request is refused. Every page is checked with axe-core.
  */
 class GuidanceJourneyBrowserTest extends BrowserTestBase {
 
@@ -25,12 +28,15 @@ class GuidanceJourneyBrowserTest extends BrowserTestBase {
   @ParameterizedTest
   @ValueSource(strings = {"en-GB", "fi-FI", "sv-SE"})
   void aClientSharesWithACounsellorAndStops(String language) {
+    // An organisation of this run's own, so that its administrator sees only this counsellor.
+    String organisation = "te-palvelut-" + UUID.randomUUID().toString().substring(0, 8);
     Page counsellor = newPage(language, true);
     oidc.signIn(
         counsellor,
         "counsellor-" + UUID.randomUUID(),
-        "{\"osaava_roles\": [\"guidance-counsellor\"], \"osaava_organisation\": \"te-palvelut\","
-            + " \"name\": \"Anna Ohjaaja\"}");
+        "{\"osaava_roles\": [\"guidance-counsellor\"], \"osaava_organisation\": \""
+            + organisation
+            + "\", \"name\": \"Anna Ohjaaja\"}");
     counsellor.navigate("/guidance/caseload");
     check(counsellor);
     clickAndWait(counsellor, counsellor.locator("#new-invitation"));
@@ -114,5 +120,52 @@ class GuidanceJourneyBrowserTest extends BrowserTestBase {
     org.assertj.core.api.Assertions.assertThat(refused.status()).isEqualTo(404);
     counsellor.navigate("/guidance/caseload");
     assertThat(counsellor.locator("#caseload")).hasCount(0);
+
+    // The other direction: the client invites the counsellor (first without a part: the error is
+    // beside the field and in the summary), and sends the link.
+    client.navigate("/guidance/sharing");
+    client.fill("#invite-name", name);
+    clickAndWait(client, client.locator("#invite"));
+    assertThat(client.locator(".govuk-error-summary a[href='#invite-parts-SKILLS']")).isVisible();
+    assertThat(client.locator("#invite-parts-error")).isVisible();
+    check(client);
+    client.locator("#invite-parts-SKILLS").check();
+    client.selectOption("#invite-months", "2");
+    clickAndWait(client, client.locator("#invite"));
+    String link = client.locator("#client-invitation-link").getAttribute("href");
+    assertThat(client.locator("#pending-invitations")).isVisible();
+    check(client);
+
+    // The counsellor opens the link, sees what is offered, and accepts: the client view opens.
+    counsellor.navigate(link);
+    assertThat(counsellor.locator("#offer-heading")).containsText(name);
+    check(counsellor);
+    clickAndWait(counsellor, counsellor.locator("#accept-invitation"));
+    assertThat(counsellor.locator("h1")).hasText(name);
+    assertThat(counsellor.locator("#skills-heading")).isVisible();
+    assertThat(counsellor.locator("#plan-heading")).hasCount(0);
+    String acceptedView = counsellor.url();
+
+    // The organisation's administrator removes the counsellor: their next request is refused.
+    Page admin = newPage(language, true);
+    oidc.signIn(
+        admin,
+        "admin-" + UUID.randomUUID(),
+        "{\"osaava_roles\": [\"guidance-admin\"], \"osaava_organisation\": \""
+            + organisation
+            + "\", \"name\": \"Alli Ylläpitäjä\"}");
+    admin.navigate("/guidance/admin");
+    assertThat(admin.locator("#members")).containsText("Anna Ohjaaja");
+    check(admin);
+    admin.fill("#email", "not an address");
+    clickAndWait(admin, admin.locator("#add-counsellor"));
+    assertThat(admin.locator("#email-error")).isVisible();
+    check(admin);
+    clickAndWait(admin, admin.locator("button[id^=remove-]"));
+    assertThat(admin.locator(".govuk-notification-banner--success")).isVisible();
+    assertThat(admin.locator("#admin-audit tbody tr")).hasCount(1);
+    check(admin);
+    Response removed = counsellor.navigate(acceptedView);
+    org.assertj.core.api.Assertions.assertThat(removed.status()).isEqualTo(403);
   }
 }
