@@ -180,6 +180,7 @@ public record EscoFiles(
     }
     when(taxonomy.status())
         .thenReturn(new TaxonomyStatus("1.1.1", Instant.EPOCH, counts, 0, preferred));
+    when(taxonomy.imported()).thenReturn(true);
     doAnswer(
             call -> {
               Set<ConceptType> types = call.getArgument(0);

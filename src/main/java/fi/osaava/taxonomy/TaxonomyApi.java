@@ -55,6 +55,13 @@ public interface TaxonomyApi {
   TaxonomyStatus status();
 
   /**
+   * Whether an ESCO release has been imported: what {@code status().imported()} says, in one
+   * indexed read instead of the status's counts over the whole taxonomy, for callers on a request's
+   * path.
+   */
+  boolean imported();
+
+  /**
    * Every current (not obsolete) concept of the given types with all its labels and descriptions,
    * in URI order, for modules that build their own indexes over ESCO. Reads everything in a few
    * queries; the consumer runs on the caller's thread.

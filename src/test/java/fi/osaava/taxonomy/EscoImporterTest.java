@@ -115,7 +115,11 @@ class EscoImporterTest {
 
   @Test
   void importsAPackageAndReadsTheVersionFromItsPath() throws IOException {
+    assertThat(taxonomy.imported()).as("before any import").isFalse();
+    assertThat(taxonomy.status().imported()).isFalse();
     EscoImportReport report = importRelease(release("1.0.0", version100()));
+    assertThat(taxonomy.imported()).as("after the import").isTrue();
+    assertThat(taxonomy.status().imported()).isTrue();
 
     assertThat(report.version()).isEqualTo("1.0.0");
     assertThat(report.unchanged()).isFalse();

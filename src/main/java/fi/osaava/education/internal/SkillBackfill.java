@@ -104,7 +104,7 @@ public class SkillBackfill implements DisposableBean {
 
   /** Processes batches until no offering waits; returns how many were processed. */
   public int runToCompletion() {
-    if (!taxonomy.status().imported()) {
+    if (!taxonomy.imported()) {
       log.info("Skill backfill waits: ESCO is not imported yet");
       return 0;
     }

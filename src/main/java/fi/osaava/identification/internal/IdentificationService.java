@@ -73,7 +73,7 @@ class IdentificationService implements IdentificationApi, StartupWork {
     if (properties.buildAtStartup()
         && event.getApplicationContext()
             instanceof org.springframework.boot.web.server.context.WebServerApplicationContext
-        && taxonomy.status().imported()) {
+        && taxonomy.imported()) {
       // Pending from now, not from when the thread gets going, so readiness never blinks up.
       building = "identification";
       Thread.ofVirtual()

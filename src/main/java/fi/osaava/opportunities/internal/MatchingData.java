@@ -74,7 +74,7 @@ class MatchingData {
   void buildInBackground(ApplicationReadyEvent event) {
     if (event.getApplicationContext()
             instanceof org.springframework.boot.web.server.context.WebServerApplicationContext
-        && taxonomy.status().imported()) {
+        && taxonomy.imported()) {
       Thread.ofVirtual().name("opportunities-build").start(this::current);
     }
   }

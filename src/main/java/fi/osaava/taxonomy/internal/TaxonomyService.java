@@ -347,6 +347,13 @@ class TaxonomyService implements TaxonomyApi {
   }
 
   @Override
+  public boolean imported() {
+    return Boolean.TRUE.equals(
+        jdbc.sql("select exists (select 1 from taxonomy_import)").query(Boolean.class).single());
+  }
+
+  @Override
+  @Transactional(readOnly = true)
   public TaxonomyStatus status() {
     List<Map<String, Object>> latest =
         jdbc.sql("select version, imported_at from taxonomy_import order by id desc limit 1")

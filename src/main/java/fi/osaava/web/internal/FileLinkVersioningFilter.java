@@ -16,7 +16,8 @@ import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 /**
  * Puts the version into links to static files, as Spring's {@link ResourceUrlEncodingFilter} does
  * ({@code /webjars/htmx.org/dist/htmx.min.js} becomes {@code /webjars/htmx.org/2.0.10/dist/...}, so
- * a new WebJar version is never hidden by a browser's week-long cache), but only for links to files.
+ * a new WebJar version is never hidden by a browser's week-long cache), but only for links to
+ * files.
  *
  * <p>Spring Boot registers that filter because webjars-locator-lite switches the resource chain on,
  * and it sends every link a page builds ({@code @{...}} calls {@code encodeURL}) through the chain.

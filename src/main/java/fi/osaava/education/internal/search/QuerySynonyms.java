@@ -131,7 +131,7 @@ public class QuerySynonyms {
   @EventListener(ApplicationReadyEvent.class)
   void warmUp(ApplicationReadyEvent event) {
     if (event.getApplicationContext() instanceof WebServerApplicationContext
-        && taxonomy.status().imported()) {
+        && taxonomy.imported()) {
       Thread.ofVirtual()
           .name("education-synonyms")
           .start(

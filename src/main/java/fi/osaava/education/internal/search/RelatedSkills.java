@@ -129,7 +129,7 @@ class RelatedSkills {
   Understood understand(@Nullable String text, Language language) {
     // Without ESCO there is nothing to understand a query as (a catalogue may be imported first);
     // the words' own empty result stands.
-    if (text == null || text.isBlank() || !taxonomy.status().imported()) {
+    if (text == null || text.isBlank() || !taxonomy.imported()) {
       return Understood.NOTHING;
     }
     Identification found =
