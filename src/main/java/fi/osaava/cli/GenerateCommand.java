@@ -2,6 +2,7 @@ package fi.osaava.cli;
 
 import fi.osaava.education.EducationCatalogue;
 import fi.osaava.labourmarket.LabourMarketImports;
+import fi.osaava.regionalintelligence.RegionalProjectsApi;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -17,12 +18,19 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code osaava generate job-ads|education …}: synthetic data for development and load tests. */
+/**
+ * {@code osaava generate job-ads|education|regional-projects …}: synthetic data for development and
+ * load tests.
+ */
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
     description = "Generate synthetic data.",
-    subcommands = {GenerateCommand.JobAds.class, GenerateCommand.Education.class})
+    subcommands = {
+      GenerateCommand.JobAds.class,
+      GenerateCommand.Education.class,
+      GenerateCommand.RegionalProjects.class
+    })
 final class GenerateCommand implements Runnable {
 
   @Spec CommandSpec spec;
@@ -114,6 +122,47 @@ final class GenerateCommand implements Runnable {
         console.printf(
             "%,d synthetic offerings of seed %d in the catalogue (%,d written).%n",
             count, seed, written);
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "regional-projects",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Store synthetic regional actors and development projects, each marked synthetic (shown"
+            + " so on every page), for the given organisation. The same seed gives the same ones"
+            + " (upserted again).",
+        "Needs the regions imported; ESCO skills become themes where ESCO is imported."
+      })
+  static final class RegionalProjects implements Callable<Integer> {
+    @Mixin CommonOptions common;
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--count", defaultValue = "40", paramLabel = "N", description = "Default: 40.")
+    int count;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Default: 1.")
+    long seed;
+
+    @Option(
+        names = "--organisation",
+        defaultValue = "https://synthetic.example.fi",
+        paramLabel = "ORG",
+        description = "The owning organisation (its claim). Default: https://synthetic.example.fi")
+    String organisation;
+
+    @Override
+    public Integer call() {
+      PrintWriter console = spec.commandLine().getOut();
+      try (ConfigurableApplicationContext context = CliApplication.boot(common)) {
+        RegionalProjectsApi.ProjectsSaved saved =
+            context.getBean(RegionalProjectsApi.class).generateProjects(count, seed, organisation);
+        console.printf(
+            "%,d synthetic actors and %,d synthetic projects of seed %d stored for %s.%n",
+            saved.actors(), saved.projects(), seed, organisation);
       }
       return 0;
     }

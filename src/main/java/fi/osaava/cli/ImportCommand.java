@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
       ImportEducationJsonLdCommand.class,
       ImportLabourMarketCommand.class,
       ImportJobAdsCommand.class,
-      ImportServicesCommand.class
+      ImportServicesCommand.class,
+      ImportRegionalProjectsCommand.class
     })
 final class ImportCommand implements Runnable {
 

@@ -8,6 +8,7 @@
       "identification",
       "education",
       "labourmarket",
+      "regionalintelligence",
       "servicenetwork"
     })
 package fi.osaava.cli;

@@ -30,7 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * survey in Finnish, Swedish and English; five companies answer through their own links (one in
  * Swedish, one in English); the owner sees the results with small cells hidden and publishes them;
  * the open CSV downloads without signing in; the regional overview shows demand against supply for
- * a skill on the map, in three languages, compares two regions and downloads its gaps as CSV.
+ * a skill on the map, in three languages, compares two regions and downloads its gaps as CSV; the
+ * actor network shows the projects the developer's organisation imported.
  */
 class RegionalSurveyBrowserTest extends BrowserTestBase {
 
@@ -250,6 +251,53 @@ class RegionalSurveyBrowserTest extends BrowserTestBase {
     assertThat(gaps.body())
         .startsWith("area_code,area,period,skill_uri")
         .contains("\"01\",\"Uusimaa\"");
+    // 6. The actor network shows imported projects: the owner's organisation imports a CSV of
+    // projects (one row per partner), which the open network page draws and tabulates.
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("regional-projects", ".csv");
+    java.nio.file.Files.writeString(
+        file,
+        String.join(
+            "\n",
+            "project_id,project_name,start,end,funding_eur,funding_source,region,themes,"
+                + "actor_id,actor_name,actor_kind,business_id,role",
+            "p1,Uudenmaan digiloikka,2025-01-01,2026-12-31,250000,ESR+,01,"
+                + "isco:25|digitalisation,koulu,Esimerkkiopisto,education,1234567-1,coordinator",
+            "p1,,,,,,,,konepaja,Konepaja Esimerkki Oy,company,0201256-6,partner",
+            "p2,Kiertotalouden osaajat,2026-03-01,2027-12-31,120000,Business Finland,01,"
+                + "circular economy,konepaja,,,,coordinator",
+            "p2,,,,,,,,kunta,Esimerkkikunta,public-body,,partner",
+            "p3,Pirkanmaan akkuklusteri,2025-06-01,2027-05-31,300000,JTF,06,battery industry,"
+                + "kunta,,,,partner",
+            "p3,,,,,,,,akkuyhdistys,Akkuyhdistys ry,association,2345678-0,coordinator"));
+    RegionalProjectsApi.ProjectsSaved saved = projects.importProjects(file, ORGANISATION);
+    assertThat(saved.projects()).isEqualTo(3);
+    java.nio.file.Files.delete(file);
+    for (String language : List.of("fi-FI", "sv-SE", "en-GB")) {
+      Page visitor = newPage(language, false);
+      visitor.navigate("/regional-projects");
+      assertThat(visitor.locator("#ri-network circle.ri-net-actor").count())
+          .isGreaterThanOrEqualTo(4);
+      assertThat(visitor.textContent("#projects")).contains("Uudenmaan digiloikka");
+      check(visitor);
+    }
+    Page network = page("en-GB");
+    network.navigate("/regional-projects");
+    // The municipality works with three others and bridges Uusimaa to Pirkanmaa's cluster.
+    assertThat(network.textContent("#top-actors"))
+        .contains("Esimerkkikunta")
+        .contains("Konepaja Esimerkki Oy")
+        .contains("0201256-6");
+    assertThat(network.textContent("#ri-projects-map-title")).contains("Projects per region");
+    network.selectOption("#region", "06");
+    clickAndWait(network, network.locator("#filter-projects"));
+    assertThat(network.textContent("#projects"))
+        .contains("Pirkanmaan akkuklusteri")
+        .doesNotContain("Uudenmaan digiloikka");
+    assertThat(network.textContent("#projects-per-region")).contains("Pirkanmaa");
+    check(network);
+    owner.navigate("/regional-projects/manage");
+    assertThat(owner.textContent("#own-projects")).contains("Kiertotalouden osaajat");
+    check(owner);
   }
 
   @Autowired LabourMarketImports labourMarketImports;
@@ -258,4 +306,5 @@ class RegionalSurveyBrowserTest extends BrowserTestBase {
   @Autowired EducationApi education;
   @Autowired RegionalContext regionalContext;
   @Autowired OverviewAggregates overview;
+  @Autowired RegionalProjectsApi projects;
 }

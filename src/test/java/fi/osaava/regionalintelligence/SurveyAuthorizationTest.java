@@ -88,6 +88,48 @@ class SurveyAuthorizationTest extends WebTestBase {
         Rule.of("public", Map.of("item", "isco:2512", "areas", "sub-region")));
   }
 
+  /**
+   * The actors and projects (issue 18, section 3): the network page is open to everyone; the
+   * owners' pages belong to the organisation's regional developers. Targets: {@code own}, {@code
+   * project} (B's project) or {@code public}.
+   */
+  static final Map<String, Rule> PROJECT_RULES = new LinkedHashMap<>();
+
+  static {
+    PROJECT_RULES.put("GET /regional-projects", Rule.of("public", Map.of("region", "01")));
+    PROJECT_RULES.put("GET /regional-projects/manage", Rule.own());
+    PROJECT_RULES.put(
+        "POST /regional-projects/manage/actors",
+        Rule.own(Map.of("name", "A overwrites", "kind", "company", "businessId", "0201256-6")));
+    PROJECT_RULES.put(
+        "POST /regional-projects/manage/projects",
+        Rule.own(
+            Map.of(
+                "name", "A overwrites",
+                "start", "2026-01-01",
+                "end", "2026-12-31",
+                "funding", "1",
+                "fundingSource", "ESR+",
+                "region", "01",
+                "themes", "tag:x",
+                "partners", "nobody; partner")));
+    PROJECT_RULES.put("GET /regional-projects/manage/projects/{id}", Rule.of("project"));
+    PROJECT_RULES.put(
+        "POST /regional-projects/manage/projects/{id}",
+        Rule.of(
+            "project",
+            Map.of(
+                "name", "A overwrites",
+                "start", "2026-01-01",
+                "end", "2026-12-31",
+                "funding", "1",
+                "fundingSource", "ESR+",
+                "region", "01",
+                "themes", "tag:x",
+                "partners", "nobody; partner")));
+    PROJECT_RULES.put("POST /regional-projects/manage/projects/{id}/delete", Rule.of("project"));
+  }
+
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
   RequestMappingHandlerMapping mappings;
@@ -395,6 +437,141 @@ class SurveyAuthorizationTest extends WebTestBase {
     assertThat(after).doesNotContain("yksi@example.fi").doesNotContain("Yritys Kaksi");
     // A closed survey takes no answers: the form is gone from the company's page.
     assertThat(anonymousPage("/surveys/r/" + tokens.getFirst())).doesNotContain("name=\"token\"");
+  }
+
+  RouteRules projectTable() {
+    return new RouteRules(
+        mappings, pattern -> pattern.startsWith("/regional-projects"), PROJECT_RULES);
+  }
+
+  /** B's organisation adds an actor and a project through its own pages; returns the project. */
+  private String projectOfB() throws Exception {
+    MockHttpServletResponse actor =
+        mvc.perform(
+                post("/regional-projects/manage/actors")
+                    .with(b)
+                    .param("name", SECRET)
+                    .param("kind", "education")
+                    .param("businessId", "1234567-1"))
+            .andReturn()
+            .getResponse();
+    assertThat(actor.getRedirectedUrl()).isEqualTo("/regional-projects/manage?actorAdded");
+    String page = page("/regional-projects/manage", b);
+    Matcher key = Pattern.compile("<code>(actor-[0-9a-f]{10})</code>").matcher(page);
+    assertThat(key.find()).as("B's actor is listed with its id").isTrue();
+    MockHttpServletResponse project =
+        mvc.perform(
+                post("/regional-projects/manage/projects")
+                    .with(b)
+                    .param("name", "Hanke " + SECRET)
+                    .param("start", "2026-01-01")
+                    .param("end", "2027-06-30")
+                    .param("funding", "100000")
+                    .param("fundingSource", "ESR+")
+                    .param("region", "01")
+                    .param("themes", "isco:2512\ndigitalisation")
+                    .param("partners", key.group(1) + "; coordinator"))
+            .andReturn()
+            .getResponse();
+    assertThat(project.getRedirectedUrl()).isEqualTo("/regional-projects/manage?projectSaved");
+    Matcher edit =
+        Pattern.compile("/regional-projects/manage/projects/([0-9a-f-]{36})")
+            .matcher(page("/regional-projects/manage", b));
+    assertThat(edit.find()).as("B's project is listed").isTrue();
+    return edit.group(1);
+  }
+
+  @Test
+  void actorsAndProjectsAreKeptByTheirOwnOrganisationOnly() throws Exception {
+    projectTable().assertEveryRouteHasARule(7, SurveyAuthorizationTest.class);
+    String project = projectOfB();
+    // The open network shows B's project to anyone.
+    assertThat(anonymousPage("/regional-projects")).contains("Hanke " + SECRET);
+    RequestPostProcessor a = ownerOf("https://a-" + UUID.randomUUID() + ".example.fi");
+    List<RequestPostProcessor> notOwners =
+        List.of(
+            oidc.person("citizen-" + UUID.randomUUID()),
+            oidc.person(
+                "editor-" + UUID.randomUUID(),
+                Map.of("osaava_roles", List.of("editor"), "osaava_organisation", organisationB)));
+    List<String> problems = new ArrayList<>();
+    for (String route : projectTable().routes()) {
+      Rule rule = projectTable().rule(route);
+      if (rule.target().equals("public")) {
+        for (RequestPostProcessor who :
+            List.of(SecurityMockMvcRequestPostProcessors.anonymous(), a)) {
+          int status =
+              mvc.perform(buildProject(route, project).with(who))
+                  .andReturn()
+                  .getResponse()
+                  .getStatus();
+          if (status != 200) {
+            problems.add(route + " answered " + status);
+          }
+        }
+        continue;
+      }
+      MockHttpServletResponse byA =
+          mvc.perform(buildProject(route, project).with(a)).andReturn().getResponse();
+      if (rule.target().equals("project") && byA.getStatus() != 404) {
+        problems.add(route + " with B's project answered A " + byA.getStatus());
+      }
+      if (byA.getContentAsString().contains(SECRET)) {
+        problems.add(route + " showed B's actor or project to A");
+      }
+      for (RequestPostProcessor person : notOwners) {
+        int status =
+            mvc.perform(buildProject(route, project).with(person))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+        if (status != 403) {
+          problems.add(route + " answered a non-owner " + status);
+        }
+      }
+      MockHttpServletResponse anonymous =
+          mvc.perform(
+                  buildProject(route, project).with(SecurityMockMvcRequestPostProcessors.csrf()))
+              .andReturn()
+              .getResponse();
+      if (anonymous.getStatus() != 302
+          || !String.valueOf(anonymous.getRedirectedUrl()).endsWith("/sign-in")) {
+        problems.add(route + " anonymous answered " + anonymous.getStatus());
+      }
+    }
+    assertThat(problems).isEmpty();
+    String after = page("/regional-projects/manage/projects/" + project, b);
+    assertThat(after).contains("Hanke " + SECRET).doesNotContain("A overwrites");
+    // A partner naming no actor of the organisation is refused beside the field.
+    MockHttpServletResponse refused =
+        mvc.perform(buildProject("POST /regional-projects/manage/projects/{id}", project).with(b))
+            .andReturn()
+            .getResponse();
+    assertThat(refused.getStatus()).isEqualTo(400);
+    assertThat(refused.getContentAsString()).contains("partners-error");
+    // Hostile filters of the open page name their parameter.
+    Map<String, String> hostile =
+        Map.of(
+            "region", "' or 1=1--",
+            "from", "20x6",
+            "to", "99999",
+            "theme", "<script>alert(1)</script>");
+    for (var e : hostile.entrySet()) {
+      var result =
+          mvc.perform(get("/regional-projects").param(e.getKey(), e.getValue())).andReturn();
+      assertThat(result.getResponse().getStatus()).as(e.getKey()).isEqualTo(400);
+      assertThat(result.getResolvedException())
+          .as(e.getKey())
+          .isInstanceOf(fi.osaava.platform.InvalidInputException.class)
+          .hasMessageContaining(e.getKey());
+    }
+    // The owner deletes the project: it leaves the open network.
+    mvc.perform(post("/regional-projects/manage/projects/" + project + "/delete").with(b));
+    assertThat(anonymousPage("/regional-projects")).doesNotContain("Hanke " + SECRET);
+  }
+
+  private MockHttpServletRequestBuilder buildProject(String route, String project) {
+    return projectTable().request(route, (variable, rule) -> project, v -> v);
   }
 
   private String anonymousPage(String path) throws Exception {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.DoubleFunction;
 
 /**
  * A choropleth of regions or sub-regions as server-side SVG, drawn on the labour-market module's
@@ -26,6 +27,27 @@ final class ChoroplethMap {
       Map<String, String> names,
       Map<String, Double> values,
       Locale locale) {
+    return draw(
+        id,
+        title,
+        description,
+        paths,
+        areaOf,
+        names,
+        values,
+        v -> String.format(locale, "%.1f %%", v));
+  }
+
+  /** As above, with each area's value written by {@code format} in its title (a count, say). */
+  static String draw(
+      String id,
+      String title,
+      String description,
+      Map<String, String> paths,
+      Map<String, String> areaOf,
+      Map<String, String> names,
+      Map<String, Double> values,
+      DoubleFunction<String> format) {
     List<Double> sorted = new ArrayList<>(values.values());
     sorted.sort(Double::compare);
     double[] breaks = new double[4];
@@ -53,7 +75,7 @@ final class ChoroplethMap {
           .append("\"><title>")
           .append(SvgFigure.escape(names.getOrDefault(area, area)))
           .append(": ")
-          .append(v == null ? "–" : String.format(locale, "%.1f %%", v))
+          .append(v == null ? "–" : format.apply(v))
           .append("</title></path>");
     }
     return b.append("</svg>").toString();

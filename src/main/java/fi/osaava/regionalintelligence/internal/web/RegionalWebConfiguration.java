@@ -19,6 +19,11 @@ class RegionalWebConfiguration {
   }
 
   @Bean
+  SignedInArea projectOwnersPages() {
+    return new SignedInArea("/regional-projects/manage/**");
+  }
+
+  @Bean
   PublicForm surveyAnswerForm() {
     return new PublicForm(SurveyResponseController.ANSWER);
   }

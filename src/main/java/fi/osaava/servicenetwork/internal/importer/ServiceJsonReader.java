@@ -61,7 +61,6 @@ public final class ServiceJsonReader {
 
   private static final Set<String> TEXT_LANGUAGES = Set.of("fi", "sv", "en");
 
-  private static final Pattern BUSINESS_ID = Pattern.compile("\\d{7}-\\d");
   private static final Pattern LANGUAGE_CODE = Pattern.compile("[a-z]{2,3}");
   private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()-]{4,29}");
   private static final Pattern POSTAL_CODE = Pattern.compile("\\d{5}");
@@ -230,20 +229,7 @@ public final class ServiceJsonReader {
 
   /** A Finnish business ID (Y-tunnus) with a correct check digit (weights 7, 9, 10, 5, 8, 4, 2). */
   static boolean isBusinessId(String value) {
-    if (!BUSINESS_ID.matcher(value).matches()) {
-      return false;
-    }
-    int[] weights = {7, 9, 10, 5, 8, 4, 2};
-    int sum = 0;
-    for (int i = 0; i < 7; i++) {
-      sum += (value.charAt(i) - '0') * weights[i];
-    }
-    int remainder = sum % 11;
-    if (remainder == 1) {
-      return false;
-    }
-    int check = remainder == 0 ? 0 : 11 - remainder;
-    return value.charAt(8) - '0' == check;
+    return fi.osaava.platform.BusinessId.isValid(value);
   }
 
   private static Set<String> areas(JsonNode node, Areas areas) {
