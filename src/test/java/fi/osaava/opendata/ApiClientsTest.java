@@ -142,6 +142,7 @@ class ApiClientsTest extends WebTestBase {
                 .param("organisation", "x".repeat(201))
                 .param("contactEmail", "not-an-address")
                 .param("requestsPerMinute", "many")
+                .header("Accept-Language", "en")
                 .with(administrator())
                 .with(csrf()));
     assertThat(page.getStatus()).isEqualTo(200);
