@@ -38,4 +38,14 @@ public interface LabourMarketApi {
    */
   Optional<EmploymentFigures> employmentFigures(
       fi.osaava.regions.@Nullable AreaLevel level, @Nullable String code);
+
+  /**
+   * Streams the ads asking for each skill by month and region, from the demand aggregates, leaving
+   * out cells of fewer than {@code minimumAds} ads and ads without a region; ordered by month,
+   * region and skill.
+   */
+  void forEachSkillDemandCell(int minimumAds, Consumer<SkillDemandCell> consumer);
+
+  /** Whether generated (synthetic) job ads are among the stored ads. */
+  boolean hasSyntheticAds();
 }

@@ -7,6 +7,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 import java.util.function.LongSupplier;
+import java.util.function.ToIntFunction;
 
 /**
  * A per-client rate limit: a Bucket4j token bucket per client address, holding {@code perMinute}
@@ -25,7 +26,29 @@ public final class ClientRateLimit {
 
   private static final Duration REFILL = Duration.ofMinutes(1);
 
-  private final LoadingCache<String, Bucket> buckets;
+  private static final long MINUTE_NANOS = REFILL.toNanos();
+
+  /**
+   * One request's verdict with what the standard rate-limit headers say.
+   *
+   * @param limit requests per minute this client has
+   * @param remaining requests left now
+   * @param resetSeconds whole seconds until the bucket is full again
+   * @param retryAfterSeconds 0 when the request is allowed, else the whole seconds (at least 1)
+   *     until the next one is
+   */
+  public record Verdict(long limit, long remaining, long resetSeconds, long retryAfterSeconds) {
+
+    public boolean allowed() {
+      return retryAfterSeconds == 0;
+    }
+  }
+
+  /** A client's bucket with the budget it was made with. */
+  private record Limited(Bucket bucket, int capacity) {}
+
+  private final LoadingCache<String, Limited> buckets;
+  private final ToIntFunction<String> perMinute;
 
   /**
    * @param perMinute requests allowed per client per minute (at least 1)
@@ -39,7 +62,17 @@ public final class ClientRateLimit {
    * @param nanoTime the clock, in nanoseconds as {@link System#nanoTime()}; tests pass their own
    */
   public ClientRateLimit(int perMinute, int maxClients, LongSupplier nanoTime) {
-    int capacity = Math.max(1, perMinute);
+    this(client -> perMinute, maxClients, nanoTime);
+  }
+
+  /**
+   * A limit whose budget differs by client, such as API clients with quotas of their own. The
+   * budget is read when a client's bucket is made; {@link #forget} makes it read again.
+   *
+   * @param perMinute requests allowed per minute for a client (at least 1 is allowed)
+   */
+  public ClientRateLimit(ToIntFunction<String> perMinute, int maxClients, LongSupplier nanoTime) {
+    this.perMinute = client -> Math.max(1, perMinute.applyAsInt(client));
     TimeMeter time =
         new TimeMeter() {
           @Override
@@ -60,11 +93,16 @@ public final class ClientRateLimit {
             // Housekeeping on the calling thread: cheap, and no pool thread per limiter.
             .executor(Runnable::run)
             .build(
-                client ->
-                    Bucket.builder()
-                        .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, REFILL))
-                        .withCustomTimePrecision(time)
-                        .build());
+                client -> {
+                  int capacity = this.perMinute.applyAsInt(client);
+                  return new Limited(
+                      Bucket.builder()
+                          .addLimit(
+                              limit -> limit.capacity(capacity).refillGreedy(capacity, REFILL))
+                          .withCustomTimePrecision(time)
+                          .build(),
+                      capacity);
+                });
   }
 
   /**
@@ -74,11 +112,34 @@ public final class ClientRateLimit {
    *     for a {@code Retry-After} header
    */
   public long acquire(String client) {
-    ConsumptionProbe probe = buckets.get(client).tryConsumeAndReturnRemaining(1);
+    ConsumptionProbe probe = buckets.get(client).bucket().tryConsumeAndReturnRemaining(1);
     if (probe.isConsumed()) {
       return 0;
     }
     return Math.max(1, Math.ceilDiv(probe.getNanosToWaitForRefill(), 1_000_000_000L));
+  }
+
+  /**
+   * Takes one request from {@code client}'s budget and says what is left, for the {@code
+   * RateLimit-*} and {@code Retry-After} headers.
+   */
+  public Verdict take(String client) {
+    Limited limited = buckets.get(client);
+    ConsumptionProbe probe = limited.bucket().tryConsumeAndReturnRemaining(1);
+    long capacity = limited.capacity();
+    long missing = capacity - probe.getRemainingTokens();
+    // Greedy refill: one token every minute / capacity, so the bucket is full after that many.
+    long reset = Math.ceilDiv(Math.max(0, missing) * MINUTE_NANOS / capacity, 1_000_000_000L);
+    long retry =
+        probe.isConsumed()
+            ? 0
+            : Math.max(1, Math.ceilDiv(probe.getNanosToWaitForRefill(), 1_000_000_000L));
+    return new Verdict(capacity, probe.getRemainingTokens(), reset, retry);
+  }
+
+  /** Drops {@code client}'s bucket, so that its next request reads its budget again. */
+  public void forget(String client) {
+    buckets.invalidate(client);
   }
 
   /** How many clients are remembered now (after pending evictions). */

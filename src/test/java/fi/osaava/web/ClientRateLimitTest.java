@@ -68,4 +68,29 @@ class ClientRateLimitTest {
     assertThat(limit.clients()).isLessThanOrEqualTo(1_000);
     assertThat(limit.acquire("busy")).as("not forgotten by the flood").isPositive();
   }
+
+  @Test
+  void givesEachClientItsOwnBudgetAndWhatTheHeadersSay() {
+    java.util.Map<String, Integer> quotas = new java.util.HashMap<>(java.util.Map.of("big", 6));
+    ClientRateLimit limit =
+        new ClientRateLimit(c -> quotas.getOrDefault(c, 2), ClientRateLimit.MAX_CLIENTS, now::get);
+    ClientRateLimit.Verdict first = limit.take("big");
+    assertThat(first.allowed()).isTrue();
+    assertThat(first.limit()).isEqualTo(6);
+    assertThat(first.remaining()).isEqualTo(5);
+    assertThat(first.resetSeconds()).as("one token refills in 10 s").isEqualTo(10);
+    assertThat(limit.take("small").limit()).isEqualTo(2);
+    assertThat(limit.take("small").remaining()).isZero();
+    ClientRateLimit.Verdict refused = limit.take("small");
+    assertThat(refused.allowed()).isFalse();
+    assertThat(refused.remaining()).isZero();
+    assertThat(refused.retryAfterSeconds()).isEqualTo(30);
+    assertThat(refused.resetSeconds()).as("two tokens, 30 s each").isEqualTo(60);
+    quotas.put("small", 4);
+    assertThat(limit.take("small").allowed()).as("the old bucket until forgotten").isFalse();
+    limit.forget("small");
+    ClientRateLimit.Verdict renewed = limit.take("small");
+    assertThat(renewed.limit()).isEqualTo(4);
+    assertThat(renewed.remaining()).isEqualTo(3);
+  }
 }

@@ -55,13 +55,18 @@ public class OidcTestSupport {
 
   /** A signed access token from the test provider carrying {@code scopes} in its scope claim. */
   public String bearerToken(String... scopes) {
+    return clientToken("test-client", scopes);
+  }
+
+  /** As {@link #bearerToken(String...)}, for the OAuth client {@code clientId} (its subject). */
+  public String clientToken(String clientId, String... scopes) {
     return provider
         .issueToken(
             ISSUER,
-            "test-client",
+            clientId,
             new DefaultOAuth2TokenCallback(
                 ISSUER,
-                "test-client",
+                clientId,
                 JOSEObjectType.JWT.getType(),
                 List.of("osaava"),
                 Map.of("scope", String.join(" ", scopes)),

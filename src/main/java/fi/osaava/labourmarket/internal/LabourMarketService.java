@@ -8,6 +8,7 @@ import fi.osaava.labourmarket.LabourMarketApi;
 import fi.osaava.labourmarket.LabourMarketImports;
 import fi.osaava.labourmarket.MatchableJobAd;
 import fi.osaava.labourmarket.OccupationIndicators;
+import fi.osaava.labourmarket.SkillDemandCell;
 import fi.osaava.labourmarket.StatisticsImportReport;
 import fi.osaava.labourmarket.internal.ads.JobAdGenerator;
 import fi.osaava.labourmarket.internal.ads.JobAdIngestion;
@@ -190,6 +191,35 @@ class LabourMarketService implements LabourMarketApi, LabourMarketImports {
         rs.getDate("date_posted").toLocalDate(),
         valid == null ? null : valid.toLocalDate(),
         rs.getBoolean("synthetic"));
+  }
+
+  @Override
+  public void forEachSkillDemandCell(int minimumAds, Consumer<SkillDemandCell> consumer) {
+    readOnly.executeWithoutResult(
+        status ->
+            jdbc.sql(
+                    "select month, region_code, skill_uri, sum(ads) as ads from lm_demand_skill"
+                        + " where region_code <> '' group by month, region_code, skill_uri"
+                        + " having sum(ads) >= ? order by month, region_code, skill_uri")
+                .withFetchSize(1_000)
+                .param(minimumAds)
+                .query(
+                    rs -> {
+                      consumer.accept(
+                          new SkillDemandCell(
+                              rs.getDate("month").toLocalDate(),
+                              rs.getString("region_code"),
+                              rs.getString("skill_uri"),
+                              rs.getLong("ads")));
+                    }));
+  }
+
+  @Override
+  public boolean hasSyntheticAds() {
+    return Boolean.TRUE.equals(
+        jdbc.sql("select exists (select 1 from lm_job_ad where synthetic)")
+            .query(Boolean.class)
+            .single());
   }
 
   @Override

@@ -1,0 +1,93 @@
+package fi.osaava.opendata.internal.web;
+
+import fi.osaava.opendata.internal.ApiQuotas;
+import fi.osaava.opendata.internal.ApiUsage;
+import fi.osaava.web.ClientRateLimit;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The quota of every {@code /api/**} request, after Spring Security has read its bearer token: a
+ * call with a valid token takes from its OAuth client's budget, any other from its address's. Every
+ * answer carries {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset}
+ * (IETF draft "RateLimit header fields for HTTP": requests per minute, left now, seconds until the
+ * budget is full again); one over the budget is answered 429 with {@code Retry-After} and an RFC
+ * 9457 problem. Each call is counted for the usage statistics, under its client id or, without a
+ * token, under {@value ApiUsage#ANONYMOUS} (addresses are never stored).
+ */
+class ApiQuotaFilter extends OncePerRequestFilter {
+
+  /** Client ids longer than this are cut for the statistics (a token's claim is not ours). */
+  private static final int MAX_CLIENT_ID = 200;
+
+  private final ApiQuotas quotas;
+  private final ApiUsage usage;
+
+  ApiQuotaFilter(ApiQuotas quotas, ApiUsage usage) {
+    this.quotas = quotas;
+    this.usage = usage;
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    Optional<String> client = clientId(SecurityContextHolder.getContext().getAuthentication());
+    ClientRateLimit.Verdict verdict =
+        client.map(quotas::client).orElseGet(() -> quotas.address(request.getRemoteAddr()));
+    usage.count(client.orElse(ApiUsage.ANONYMOUS), !verdict.allowed());
+    response.setHeader("RateLimit-Limit", Long.toString(verdict.limit()));
+    response.setHeader("RateLimit-Remaining", Long.toString(verdict.remaining()));
+    response.setHeader("RateLimit-Reset", Long.toString(verdict.resetSeconds()));
+    if (verdict.allowed()) {
+      chain.doFilter(request, response);
+      return;
+    }
+    response.setStatus(429);
+    response.setHeader("Retry-After", Long.toString(verdict.retryAfterSeconds()));
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response
+        .getWriter()
+        .write(
+            """
+            {"type":"about:blank","title":"Too Many Requests","status":429,\
+            "detail":"Over %s of %d requests a minute; try again in %d s"}\
+            """
+                .formatted(
+                    client.isPresent() ? "this client's quota" : "the quota per address",
+                    verdict.limit(),
+                    verdict.retryAfterSeconds()));
+  }
+
+  /**
+   * The OAuth client of a bearer token: RFC 9068's {@code client_id}, else OpenID Connect's {@code
+   * azp}, else the subject (which a client-credentials token gives the client).
+   */
+  static Optional<String> clientId(@Nullable Authentication auth) {
+    if (!(auth instanceof JwtAuthenticationToken token)) {
+      return Optional.empty();
+    }
+    Jwt jwt = token.getToken();
+    for (String claim : new String[] {"client_id", "azp", "sub"}) {
+      String value = jwt.getClaimAsString(claim);
+      if (value != null && !value.isBlank()) {
+        String id = value.strip();
+        return Optional.of(id.length() > MAX_CLIENT_ID ? id.substring(0, MAX_CLIENT_ID) : id);
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,50 @@
+package fi.osaava.opendata.internal.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fi.osaava.opendata.internal.ApiProperties;
+import fi.osaava.opendata.internal.ApiQuotas;
+import fi.osaava.opendata.internal.ApiUsage;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+/** Calls without a token share a budget per address (no database: addresses are never stored). */
+class ApiQuotaFilterTest {
+
+  private final ApiQuotaFilter filter =
+      new ApiQuotaFilter(
+          // Anonymous budgets never ask for a registration, so no client store is needed.
+          new ApiQuotas(null, new ApiProperties(3, 600, List.of("administrator"), Duration.ZERO)),
+          new ApiUsage(null, null, Clock.systemUTC()));
+
+  private MockHttpServletResponse call(String address) throws Exception {
+    MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/regions/region");
+    request.setRemoteAddr(address);
+    MockHttpServletResponse response = new MockHttpServletResponse();
+    filter.doFilter(request, response, new MockFilterChain());
+    return response;
+  }
+
+  @Test
+  void anAddressOverItsBudgetGets429WithRetryAfterAndAProblem() throws Exception {
+    for (int i = 2; i >= 0; i--) {
+      MockHttpServletResponse allowed = call("203.0.113.7");
+      assertThat(allowed.getStatus()).isEqualTo(200);
+      assertThat(allowed.getHeader("RateLimit-Limit")).isEqualTo("3");
+      assertThat(allowed.getHeader("RateLimit-Remaining")).isEqualTo(Integer.toString(i));
+    }
+    MockHttpServletResponse refused = call("203.0.113.7");
+    assertThat(refused.getStatus()).isEqualTo(429);
+    assertThat(refused.getHeader("Retry-After")).isEqualTo("20");
+    assertThat(refused.getHeader("RateLimit-Reset")).isEqualTo("60");
+    assertThat(refused.getContentType()).startsWith("application/problem+json");
+    assertThat(refused.getContentAsString())
+        .contains("\"status\":429", "the quota per address of 3 requests a minute");
+    assertThat(call("198.51.100.2").getStatus()).as("another address").isEqualTo(200);
+  }
+}
