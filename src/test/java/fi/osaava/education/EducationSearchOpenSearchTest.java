@@ -1,6 +1,8 @@
 package fi.osaava.education;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
 import fi.osaava.education.internal.SkillBackfill;
 import fi.osaava.education.internal.bench.EducationRelevanceEvaluation;
@@ -108,6 +110,9 @@ class EducationSearchOpenSearchTest extends WebTestBase
     assertThat(count("taxonomy-label"))
         .isGreaterThan(180_000)
         .isEqualTo(jdbc.queryForObject("select count(*) from taxonomy_search_label", Long.class));
+    // The health endpoint asks the cluster (platform.internal.SearchHealthIndicator).
+    mvc.perform(get("/actuator/health"))
+        .andExpect(jsonPath("$.components.search.status").value("UP"));
   }
 
   /**

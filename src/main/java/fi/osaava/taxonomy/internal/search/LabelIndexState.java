@@ -85,6 +85,11 @@ class LabelIndexState {
     }
   }
 
+  /** Whether the index is in OpenSearch, shared by every node. */
+  boolean shared() {
+    return shared;
+  }
+
   /** Runs {@code build} (the mass indexing), one build at a time, then records the marker. */
   synchronized void rebuild(Runnable build) {
     rebuildIf(() -> true, build);

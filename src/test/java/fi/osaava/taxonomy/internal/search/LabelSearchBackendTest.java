@@ -62,8 +62,27 @@ class LabelSearchBackendTest {
         .containsEntry("hibernate.search.backend.username", "osaava")
         .containsEntry("hibernate.search.backend.password", "secret")
         .containsEntry("hibernate.search.backend.request_timeout", "30000")
-        // The education backend's own setting is its own module's business.
-        .containsEntry("hibernate.search.backends.education.type", "lucene");
+        // The education backend's own setting is its own module's business; a Lucene one gets
+        // the Lucene directory the default backend no longer uses.
+        .containsEntry("hibernate.search.backends.education.type", "lucene")
+        .containsEntry("hibernate.search.backends.education.directory.root", "/home/index")
+        .doesNotContainKey("hibernate.search.backend.directory.root");
+  }
+
+  @Test
+  void openSearchEverywhereLeavesNoLuceneDirectorySetting() {
+    Map<String, Object> hibernate = new HashMap<>();
+    hibernate.put("hibernate.search.backend.type", "lucene");
+    hibernate.put("hibernate.search.backend.directory.root", "/home/index");
+    hibernate.put("hibernate.search.backend.directory.type", "local-heap");
+    hibernate.put("hibernate.search.backends.education.type", "elasticsearch");
+    new LabelSearchBackend(
+            bind(
+                Map.of(
+                    "osaava.taxonomy.search.backend", "opensearch",
+                    "osaava.taxonomy.search.opensearch.uris", "http://localhost:9200")))
+        .customize(hibernate);
+    assertThat(hibernate.keySet()).noneMatch(key -> key.contains(".directory."));
   }
 
   @Test
