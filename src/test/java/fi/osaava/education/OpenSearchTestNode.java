@@ -18,14 +18,16 @@ import org.springframework.context.ConfigurableApplicationContext;
  * education search on its OpenSearch backend. It listens on ports the operating system reports
  * free, keeps its data under {@code target/}, and is stopped and deleted when the context that uses
  * it closes (after the context's own beans, so nothing writes to a stopped node), or at JVM exit.
- * As a context initializer it points that context's education backend at the node.
+ * As a context initializer it points that context's search indexes at the node: the education
+ * backend (offerings, articles, services) and the taxonomy's label index, so that no index of that
+ * context is a Lucene folder.
  */
 final class OpenSearchTestNode
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
   private static final Logger log = LoggerFactory.getLogger(OpenSearchTestNode.class);
 
-  /** Only what the education index needs: HTTP, analysis components, delete-by-query (purges). */
+  /** Only what the indexes need: HTTP, analysis components, delete-by-query (purges). */
   private static final String MODULES =
       "org.opensearch.transport.Netty4Plugin,"
           + "org.opensearch.analysis.common.CommonAnalysisPlugin,"
@@ -38,9 +40,12 @@ final class OpenSearchTestNode
 
   @Override
   public void initialize(ConfigurableApplicationContext context) {
+    String node = start();
     TestPropertyValues.of(
             "osaava.education.search.backend=opensearch",
-            "osaava.education.search.opensearch.uris=" + start())
+            "osaava.education.search.opensearch.uris=" + node,
+            "osaava.taxonomy.search.backend=opensearch",
+            "osaava.taxonomy.search.opensearch.uris=" + node)
         .applyTo(context);
     // Registered before every bean of the context, so destroyed after all of them.
     if (context.getBeanFactory() instanceof DefaultSingletonBeanRegistry registry) {

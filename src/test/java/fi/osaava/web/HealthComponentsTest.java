@@ -18,6 +18,10 @@ class HealthComponentsTest extends WebTestBase {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.components.db.status").value("UP"))
         .andExpect(jsonPath("$.components.startup.status").exists())
+        // The search indexes (here Lucene folders of this node; an OpenSearch cluster is asked
+        // for its health) and the mail server (here the in-process development one).
+        .andExpect(jsonPath("$.components.search.status").value("UP"))
+        .andExpect(jsonPath("$.components.mail.status").value("UP"))
         .andExpect(jsonPath("$.components.db.details").doesNotExist());
   }
 }

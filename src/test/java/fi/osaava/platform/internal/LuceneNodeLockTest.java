@@ -7,6 +7,7 @@ import fi.osaava.web.WebTestBase;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.List;
 import javax.sql.DataSource;
+import org.hibernate.search.mapper.orm.Search;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -34,6 +35,17 @@ class LuceneNodeLockTest extends WebTestBase {
   void theRunningNodeHoldsTheLockForItsLuceneIndexes() {
     assertThat(runningNode.held()).isTrue();
     assertThat(granted()).isEqualTo(1);
+  }
+
+  /**
+   * Every indexed entity counts, the taxonomy's label index on the default backend as well as the
+   * education backend's; with all of them in OpenSearch the list is empty and no lock is taken
+   * (EducationSearchOpenSearchTest, whose context has every index there).
+   */
+  @Test
+  void theLuceneIndexesNamedIncludeTheTaxonomyLabels() {
+    assertThat(LuceneNodeLock.luceneBackends(Search.mapping(entityManagerFactory)))
+        .contains("LabelDocument", "OfferingDocument");
   }
 
   @Test

@@ -310,7 +310,10 @@ class LabelIndexAutocomplete implements ConceptAutocomplete {
           .batchSizeToLoadObjects(1000)
           .idFetchSize(5000)
           .purgeAllOnStart(true)
-          .mergeSegmentsOnFinish(true)
+          // A Lucene folder is merged into few segments once, for fast queries. OpenSearch merges
+          // in the background itself, and a forced merge of a shared index blocks every node's
+          // writes for longer than a request may take.
+          .mergeSegmentsOnFinish(!state.shared())
           .startAndWait();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

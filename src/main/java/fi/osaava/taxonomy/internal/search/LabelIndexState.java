@@ -7,18 +7,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Which ESCO import the label index was built from. A marker file next to the index records the
- * import id and the index format; the index is stale when it is empty, when a newer import exists,
- * or when this version of the code analyses labels differently ({@link #FORMAT}). An in-memory
- * index (tests) has no file: it starts empty, which alone says it needs building.
+ * Which ESCO import the label index was built from. A marker records the import id and the index
+ * format; the index is stale when it is empty, when a newer import exists, or when this version of
+ * the code analyses labels differently ({@link #FORMAT}). A Lucene folder keeps its marker in a
+ * file beside it; an in-memory index (tests) has no file: it starts empty, which alone says it
+ * needs building. An index in OpenSearch is shared by every node, so its marker is a row in
+ * PostgreSQL ({@code taxonomy_label_index_state}), and a rebuild holds a PostgreSQL advisory lock:
+ * nodes that start together build it once, the others find it current when they get the lock.
  */
 @Component
 class LabelIndexState {
@@ -31,20 +38,45 @@ class LabelIndexState {
   private static final String DIRECTORY_ROOT =
       "spring.jpa.properties.hibernate.search.backend.directory.root";
 
+  /** The rebuild's advisory lock: "osaava-label-index" folded into a bigint, fixed forever. */
+  static final long SHARED_BUILD_LOCK = 0x6f73_6c61_6265_6c78L;
+
   private static final Logger log = LoggerFactory.getLogger(LabelIndexState.class);
 
   record Marker(int format, long importId) {}
 
   private final JdbcClient jdbc;
 
-  /** Null when the index lives on the heap: the marker lives here too, in {@link #inMemory}. */
+  /**
+   * A transaction of its own for the shared build lock, also when called after an import's commit
+   * (where a joined transaction would never commit again).
+   */
+  private final TransactionTemplate transactions;
+
+  /** The index is in OpenSearch: the marker is the database row, the build cluster-wide. */
+  private final boolean shared;
+
+  /**
+   * Null when the index lives on the heap or in OpenSearch: the marker lives in {@link #inMemory}
+   * or in the database.
+   */
   private final @Nullable Path markerFile;
 
   private volatile @Nullable Marker inMemory;
 
-  LabelIndexState(JdbcClient jdbc, Environment environment, Directories directories) {
+  LabelIndexState(
+      JdbcClient jdbc,
+      PlatformTransactionManager transactionManager,
+      Environment environment,
+      Directories directories) {
     this.jdbc = jdbc;
-    if ("local-heap".equals(environment.getProperty(DIRECTORY_TYPE))) {
+    this.transactions = new TransactionTemplate(transactionManager);
+    this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.shared =
+        "opensearch"
+            .equalsIgnoreCase(
+                environment.getProperty(TaxonomySearchProperties.PREFIX + ".backend"));
+    if (shared || "local-heap".equals(environment.getProperty(DIRECTORY_TYPE))) {
       this.markerFile = null;
     } else {
       String root = environment.getProperty(DIRECTORY_ROOT);
@@ -53,17 +85,40 @@ class LabelIndexState {
     }
   }
 
-  /** Runs {@code build} (the mass indexing), one build at a time, then records the marker. */
-  synchronized void rebuild(Runnable build) {
-    long latest = latestImportId();
-    build.run();
-    write(new Marker(FORMAT, latest));
+  /** Whether the index is in OpenSearch, shared by every node. */
+  boolean shared() {
+    return shared;
   }
 
-  /** As {@link #rebuild}, if {@code needed} still holds once this thread has the build lock. */
-  synchronized void rebuildIf(java.util.function.BooleanSupplier needed, Runnable build) {
+  /** Runs {@code build} (the mass indexing), one build at a time, then records the marker. */
+  synchronized void rebuild(Runnable build) {
+    rebuildIf(() -> true, build);
+  }
+
+  /**
+   * As {@link #rebuild}, if {@code needed} still holds once this thread has the build lock (and,
+   * for a shared index, the cluster-wide one, waiting for another node's rebuild to end).
+   */
+  synchronized void rebuildIf(BooleanSupplier needed, Runnable build) {
+    if (!shared) {
+      buildIf(needed, build);
+      return;
+    }
+    transactions.executeWithoutResult(
+        transaction -> {
+          jdbc.sql("select pg_advisory_xact_lock(?)")
+              .param(SHARED_BUILD_LOCK)
+              .query((rs, row) -> 1)
+              .list();
+          buildIf(needed, build);
+        });
+  }
+
+  private void buildIf(BooleanSupplier needed, Runnable build) {
     if (needed.getAsBoolean()) {
-      rebuild(build);
+      long latest = latestImportId();
+      build.run();
+      write(new Marker(FORMAT, latest));
     }
   }
 
@@ -105,6 +160,14 @@ class LabelIndexState {
   }
 
   private @Nullable Marker read() {
+    if (shared) {
+      return jdbc.sql(
+              "select format, import_id from taxonomy_label_index_state where index_name = ?")
+          .param(LabelDocument.INDEX)
+          .query((rs, row) -> new Marker(rs.getInt(1), rs.getLong(2)))
+          .optional()
+          .orElse(null);
+    }
     if (markerFile == null) {
       return inMemory;
     }
@@ -125,6 +188,18 @@ class LabelIndexState {
 
   private void write(Marker marker) {
     inMemory = marker;
+    if (shared) {
+      jdbc.sql(
+              """
+              insert into taxonomy_label_index_state (index_name, format, import_id, built_at)
+              values (?, ?, ?, now())
+              on conflict (index_name) do update
+              set format = excluded.format, import_id = excluded.import_id,
+                  built_at = excluded.built_at""")
+          .params(LabelDocument.INDEX, marker.format(), marker.importId())
+          .update();
+      return;
+    }
     if (markerFile == null) {
       return;
     }

@@ -6,11 +6,14 @@ import fi.osaava.platform.Directories;
 import fi.osaava.web.WebTestBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.env.MockEnvironment;
+import org.springframework.transaction.PlatformTransactionManager;
 
 class LabelIndexLifecycleTest extends WebTestBase {
 
@@ -23,6 +26,7 @@ class LabelIndexLifecycleTest extends WebTestBase {
   @Autowired LabelIndexState state;
   @Autowired JdbcClient jdbc;
   @Autowired Directories directories;
+  @Autowired PlatformTransactionManager transactions;
 
   @Test
   void theImportEventBuiltTheIndexFromEveryRowOfTheView() {
@@ -44,7 +48,10 @@ class LabelIndexLifecycleTest extends WebTestBase {
   void markerFileTellsWhichImportTheIndexWasBuiltFrom(@TempDir Path root) throws Exception {
     LabelIndexState onDisk =
         new LabelIndexState(
-            jdbc, new MockEnvironment().withProperty(ROOT, root.toString()), directories);
+            jdbc,
+            transactions,
+            new MockEnvironment().withProperty(ROOT, root.toString()),
+            directories);
     long latest = onDisk.latestImportId();
     assertThat(latest).isPositive();
 
@@ -58,7 +65,10 @@ class LabelIndexLifecycleTest extends WebTestBase {
     // A restart reads the file.
     LabelIndexState restarted =
         new LabelIndexState(
-            jdbc, new MockEnvironment().withProperty(ROOT, root.toString()), directories);
+            jdbc,
+            transactions,
+            new MockEnvironment().withProperty(ROOT, root.toString()),
+            directories);
     assertThat(restarted.staleness(10)).isEmpty();
 
     Files.writeString(marker, "format=" + LabelIndexState.FORMAT + "\nimport=" + (latest - 1));
@@ -78,6 +88,7 @@ class LabelIndexLifecycleTest extends WebTestBase {
     LabelIndexState inMemory =
         new LabelIndexState(
             jdbc,
+            transactions,
             new MockEnvironment()
                 .withProperty(TYPE, "local-heap")
                 .withProperty(ROOT, root.toString()),
@@ -88,5 +99,46 @@ class LabelIndexLifecycleTest extends WebTestBase {
     assertThat(inMemory.staleness(10)).isEmpty();
     assertThat(inMemory.staleness(0)).isPresent();
     assertThat(root).isEmptyDirectory();
+  }
+
+  /**
+   * In OpenSearch every node shares the index, so the marker is a database row that every node
+   * reads, and a rebuild rechecks under the cluster-wide lock whether it is still needed.
+   */
+  @Test
+  void aSharedIndexKeepsItsMarkerInTheDatabase(@TempDir Path root) {
+    MockEnvironment openSearch =
+        new MockEnvironment()
+            .withProperty("osaava.taxonomy.search.backend", "OpenSearch")
+            .withProperty(ROOT, root.toString());
+    LabelIndexState shared = new LabelIndexState(jdbc, transactions, openSearch, directories);
+    long latest = shared.latestImportId();
+    try {
+      assertThat(shared.staleness(10)).hasValueSatisfying(r -> assertThat(r).contains("no record"));
+
+      List<String> builds = new ArrayList<>();
+      shared.rebuildIf(() -> false, () -> builds.add("not needed"));
+      shared.rebuild(() -> builds.add("built"));
+      assertThat(builds).containsExactly("built");
+      assertThat(
+              jdbc.sql(
+                      "select format, import_id from taxonomy_label_index_state"
+                          + " where index_name = 'taxonomy-label'")
+                  .query((rs, row) -> List.of(rs.getLong(1), rs.getLong(2)))
+                  .single())
+          .containsExactly((long) LabelIndexState.FORMAT, latest);
+      assertThat(root).as("no marker file").isEmptyDirectory();
+
+      LabelIndexState otherNode = new LabelIndexState(jdbc, transactions, openSearch, directories);
+      assertThat(otherNode.staleness(10)).isEmpty();
+      otherNode.rebuildIf(() -> otherNode.staleness(10).isPresent(), () -> builds.add("again"));
+      assertThat(builds).containsExactly("built");
+
+      jdbc.sql("update taxonomy_label_index_state set import_id = import_id - 1").update();
+      assertThat(otherNode.staleness(10))
+          .hasValueSatisfying(r -> assertThat(r).contains("latest is " + latest));
+    } finally {
+      jdbc.sql("delete from taxonomy_label_index_state").update();
+    }
   }
 }
