@@ -320,6 +320,15 @@ interface EducationSearchContract {
         .perform(get("/api/v1/education/search").param("size", "0"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("between")));
+    // Search words as long as the search box allows are searched; longer ones are refused.
+    mvc()
+        .perform(get("/api/v1/education/search").param("q", "hoitaja ".repeat(62) + "hoi"))
+        .andExpect(status().isOk());
+    mvc()
+        .perform(get("/api/v1/education/search").param("q", "hoitaja ".repeat(63)))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.parameter").value("q"))
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("500")));
     mvc()
         .perform(
             get("/api/v1/education/search").param("q", "tietojenkäsittely").param("lang", "fi"))

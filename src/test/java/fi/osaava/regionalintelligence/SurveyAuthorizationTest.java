@@ -100,7 +100,8 @@ class SurveyAuthorizationTest extends WebTestBase {
     PROJECT_RULES.put("GET /regional-projects/manage", Rule.own());
     PROJECT_RULES.put(
         "POST /regional-projects/manage/actors",
-        Rule.own(Map.of("name", "A overwrites", "kind", "company", "businessId", "0201256-6")));
+        Rule.own(
+            Map.of("actorName", "A overwrites", "kind", "company", "businessId", "0201256-6")));
     PROJECT_RULES.put(
         "POST /regional-projects/manage/projects",
         Rule.own(
@@ -450,7 +451,7 @@ class SurveyAuthorizationTest extends WebTestBase {
         mvc.perform(
                 post("/regional-projects/manage/actors")
                     .with(b)
-                    .param("name", SECRET)
+                    .param("actorName", SECRET)
                     .param("kind", "education")
                     .param("businessId", "1234567-1"))
             .andReturn()

@@ -30,6 +30,12 @@ public class ApiUsage {
   /** The client id under which requests without a token are counted (no addresses are kept). */
   public static final String ANONYMOUS = "anonymous";
 
+  /**
+   * The id under which signed-in people's calls with their browser session are counted, all
+   * together (the statistics are per client, not per person).
+   */
+  public static final String SIGNED_IN = "signed-in";
+
   static final ZoneId ZONE = ZoneId.of("Europe/Helsinki");
 
   private record Key(String clientId, LocalDate day) {}

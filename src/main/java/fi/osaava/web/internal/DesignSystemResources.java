@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
@@ -24,6 +25,7 @@ import org.springframework.web.servlet.resource.TransformedResource;
  * aborted or slow load) would still ask for it. Without the rules there is nothing to ask for.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication // the command line has no web server and no WebProperties
 class DesignSystemResources implements WebMvcConfigurer {
 
   static final String STYLE_SHEET = "govuk-frontend.min.css";

@@ -63,8 +63,8 @@ final class QueryParameters {
       }
     }
     return new EducationQuery(
-        Objects.requireNonNullElse(params.getFirst("q"), ""),
-        Objects.requireNonNullElse(params.getFirst("teaches"), ""),
+        words(params, "q"),
+        words(params, "teaches"),
         filters,
         flag(params.getFirst("open")),
         skills,
@@ -94,5 +94,21 @@ final class QueryParameters {
     } catch (NumberFormatException e) {
       throw new InvalidInputException("request", 0, name, "expected a whole number");
     }
+  }
+
+  /**
+   * Search words are at most {@value #MAX_WORDS_LENGTH} characters: longer text is pasted, not
+   * typed, and analysing it (Voikko, synonyms, a clause per word and field) would cost a request
+   * seconds, which anyone could repeat.
+   */
+  static final int MAX_WORDS_LENGTH = 500;
+
+  private static String words(MultiValueMap<String, String> params, String name) {
+    String words = Objects.requireNonNullElse(params.getFirst(name), "");
+    if (words.length() > MAX_WORDS_LENGTH) {
+      throw new InvalidInputException(
+          "request", 0, name, "at most " + MAX_WORDS_LENGTH + " characters");
+    }
+    return words;
   }
 }

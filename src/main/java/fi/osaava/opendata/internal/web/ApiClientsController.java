@@ -115,6 +115,7 @@ class ApiClientsController {
     model.addAttribute("clients", lines);
     model.addAttribute("days", DAYS);
     model.addAttribute("anonymous", ApiUsage.ANONYMOUS);
+    model.addAttribute("signedIn", ApiUsage.SIGNED_IN);
     model.addAttribute("anonymousQuota", properties.anonymousRequestsPerMinute());
     model.addAttribute("defaultQuota", properties.clientRequestsPerMinute());
     return "opendata/api-clients";

@@ -67,8 +67,9 @@ class ProjectManageController {
   }
 
   /** The new actor form. */
+  /** Its name field is {@code actorName}: the project form on the same page has a {@code name}. */
   record ActorForm(
-      @Size(max = 300) @Nullable String name,
+      @Size(max = 300) @Nullable String actorName,
       @Size(max = 40) @Nullable String kind,
       @Size(max = 20) @Nullable String businessId) {}
 
@@ -148,7 +149,8 @@ class ProjectManageController {
             registry
                 .checks("")
                 .actor(
-                    new RawActor(0, newKey("actor"), form.name(), form.kind(), form.businessId()));
+                    new RawActor(
+                        0, newKey("actor"), form.actorName(), form.kind(), form.businessId()));
         store.saveActor(developer.organisation(), actor, false);
         return "redirect:/regional-projects/manage?actorAdded";
       } catch (Bad bad) {
@@ -232,7 +234,7 @@ class ProjectManageController {
     return switch (field) {
       case KIND -> "kind";
       case BUSINESS_ID -> "businessId";
-      default -> "name";
+      default -> "actorName";
     };
   }
 

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Calls without a token share a budget per address (no database: addresses are never stored). */
 class ApiQuotaFilterTest {
@@ -46,5 +48,23 @@ class ApiQuotaFilterTest {
     assertThat(refused.getContentAsString())
         .contains("\"status\":429", "the quota per address of 3 requests a minute");
     assertThat(call("198.51.100.2").getStatus()).as("another address").isEqualTo(200);
+  }
+
+  @Test
+  void aSignedInPersonHasABudgetOfTheirOwnNotTheirAddresses() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      call("192.0.2.9");
+    }
+    assertThat(call("192.0.2.9").getStatus()).as("the address's budget is spent").isEqualTo(429);
+    SecurityContextHolder.getContext()
+        .setAuthentication(
+            new TestingAuthenticationToken("person-at-the-office", null, "ROLE_USER"));
+    try {
+      MockHttpServletResponse signedIn = call("192.0.2.9");
+      assertThat(signedIn.getStatus()).isEqualTo(200);
+      assertThat(signedIn.getHeader("RateLimit-Limit")).isEqualTo("600");
+    } finally {
+      SecurityContextHolder.clearContext();
+    }
   }
 }
