@@ -5,6 +5,7 @@ import fi.osaava.web.OneClickForm;
 import fi.osaava.web.SignedInArea;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.provider.jdbctemplate.DatabaseProduct;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 import org.slf4j.Logger;
@@ -34,6 +35,10 @@ class NotificationsConfiguration {
     return new JdbcTemplateLockProvider(
         JdbcTemplateLockProvider.Configuration.builder()
             .withJdbcTemplate(new JdbcTemplate(dataSource))
+            // Named, not detected: detection reads the connection's metadata on the first lock,
+            // and a first lock during a database outage then failed as an "unknown database
+            // product" rather than as the outage it was (EmbeddedDatabaseSupervisionTest).
+            .withDatabaseProduct(DatabaseProduct.POSTGRES_SQL)
             .usingDbTime()
             .build());
   }
