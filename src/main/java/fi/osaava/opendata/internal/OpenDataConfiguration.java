@@ -2,10 +2,11 @@ package fi.osaava.opendata.internal;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The module's settings, and the scheduled writing of the usage counts. */
+/**
+ * The module's settings (the usage counts are written by a scheduled job, platform's
+ * BackgroundWorkConfiguration).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ApiProperties.class)
-@EnableScheduling
 class OpenDataConfiguration {}

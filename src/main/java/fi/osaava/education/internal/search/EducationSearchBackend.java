@@ -21,12 +21,6 @@ class EducationSearchBackend implements HibernatePropertiesCustomizer {
   /** The named backend of {@link OfferingDocument}; the taxonomy stays on the default one. */
   static final String BACKEND = "education";
 
-  /**
-   * The OpenSearch line the analysis and mapping are written for; Hibernate Search reads a bare
-   * number as Elasticsearch, hence the distribution prefix.
-   */
-  static final String OPENSEARCH_VERSION = "opensearch:2.19";
-
   private static final String PREFIX = "hibernate.search.backends." + BACKEND + ".";
 
   private static final String DEFAULT_DIRECTORY = "hibernate.search.backend.directory.";
@@ -57,19 +51,8 @@ class EducationSearchBackend implements HibernatePropertiesCustomizer {
       hibernateProperties.putIfAbsent(PREFIX + "io.writer.ram_buffer_size", "64");
       return;
     }
-    EducationSearchProperties.OpenSearch opensearch = properties.opensearch();
-    hibernateProperties.put(PREFIX + "type", "elasticsearch");
-    hibernateProperties.put(PREFIX + "uris", String.join(",", opensearch.uris()));
-    hibernateProperties.put(PREFIX + "version", OPENSEARCH_VERSION);
-    hibernateProperties.put(
-        PREFIX + "analysis.configurer", "bean:" + EducationOpenSearchAnalysisConfigurer.BEAN);
-    if (opensearch.username() != null) {
-      hibernateProperties.put(PREFIX + "username", opensearch.username());
-      hibernateProperties.put(PREFIX + "password", opensearch.password());
-    }
-    if (opensearch.requestTimeout() != null) {
-      hibernateProperties.put(
-          PREFIX + "request_timeout", Long.toString(opensearch.requestTimeout().toMillis()));
-    }
+    properties
+        .opensearch()
+        .configure(hibernateProperties, PREFIX, EducationOpenSearchAnalysisConfigurer.BEAN);
   }
 }

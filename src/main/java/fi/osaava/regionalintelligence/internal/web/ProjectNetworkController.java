@@ -4,6 +4,7 @@ import fi.osaava.labourmarket.AdDemand;
 import fi.osaava.labourmarket.AreaBoundaries;
 import fi.osaava.platform.InvalidInputException;
 import fi.osaava.platform.Language;
+import fi.osaava.platform.LocalizedText;
 import fi.osaava.regionalintelligence.internal.overview.OverviewAggregates;
 import fi.osaava.regionalintelligence.internal.overview.OverviewAggregates.Count;
 import fi.osaava.regionalintelligence.internal.overview.OverviewAggregates.Snapshot;
@@ -70,10 +71,10 @@ class ProjectNetworkController {
   }
 
   /** A theme with its label in the reader's language. */
-  record Theme(String value, String label) {}
+  record Theme(String value, LocalizedText label) {}
 
   /** A demanded skill or occupation group that no included project has as its theme. */
-  record Uncovered(String label, int ads) {}
+  record Uncovered(LocalizedText label, int ads) {}
 
   @GetMapping("/regional-projects")
   String network(
@@ -93,7 +94,7 @@ class ProjectNetworkController {
     List<StoredProject> all = store.allProjects();
     Set<String> themeValues = new TreeSet<>();
     all.forEach(p -> themeValues.addAll(p.themes()));
-    Map<String, String> labels = labels(themeValues, language);
+    Map<String, LocalizedText> labels = labels(themeValues, language);
     String chosenTheme = theme == null || theme.isBlank() ? null : theme.strip();
     if (chosenTheme != null && !themeValues.contains(chosenTheme)) {
       throw bad("theme", "no project has this theme");
@@ -130,8 +131,9 @@ class ProjectNetworkController {
     model.addAttribute(
         "themes",
         themeValues.stream()
-            .map(t -> new Theme(t, labels.getOrDefault(t, t)))
-            .sorted(Comparator.comparing(Theme::label, String.CASE_INSENSITIVE_ORDER))
+            .map(t -> new Theme(t, labels.getOrDefault(t, new LocalizedText(t, language, true))))
+            .sorted(
+                Comparator.comparing((Theme t) -> t.label().text(), String.CASE_INSENSITIVE_ORDER))
             .toList());
     model.addAttribute("themeLabels", labels);
     model.addAttribute("regions", regionNames);
@@ -183,7 +185,7 @@ class ProjectNetworkController {
     top(s.items(key, AdDemand.Kind.OCCUPATION_GROUP), 10)
         .forEach(e -> demanded.add(Map.entry("isco:" + e.getKey(), e.getValue())));
     List<String> values = demanded.stream().map(Map.Entry::getKey).toList();
-    Map<String, String> labels = labels(values, language);
+    Map<String, LocalizedText> labels = labels(values, language);
     List<Uncovered> rows = new ArrayList<>();
     for (var e : demanded) {
       String item = e.getKey();
@@ -192,7 +194,10 @@ class ProjectNetworkController {
               || (item.startsWith("isco:")
                   && covered.stream().anyMatch(t -> t.startsWith("isco:") && item.startsWith(t)));
       if (!isCovered) {
-        rows.add(new Uncovered(labels.getOrDefault(item, item), e.getValue().current()));
+        rows.add(
+            new Uncovered(
+                labels.getOrDefault(item, new LocalizedText(item, language, true)),
+                e.getValue().current()));
       }
     }
     return rows;
@@ -223,13 +228,17 @@ class ProjectNetworkController {
         v -> String.format(locale, "%,d", Math.round(v)));
   }
 
-  /** Labels of themes: ESCO concepts and ISCO groups from the taxonomy, free tags as written. */
-  private Map<String, String> labels(Iterable<String> themes, Language language) {
+  /**
+   * Labels of themes: ESCO concepts and ISCO groups from the taxonomy, each in the language it is
+   * in (a label ESCO lacks in the page's language falls back, and the page marks its language);
+   * free tags as written.
+   */
+  private Map<String, LocalizedText> labels(Iterable<String> themes, Language language) {
     Map<String, String> uriOf = new LinkedHashMap<>();
-    Map<String, String> labels = new HashMap<>();
+    Map<String, LocalizedText> labels = new HashMap<>();
     for (String t : themes) {
       if (t.startsWith("tag:")) {
-        labels.put(t, t.substring(4));
+        labels.put(t, new LocalizedText(t.substring(4), language, false));
       } else if (t.startsWith("isco:")) {
         uriOf.put(ConceptUri.iscoGroup(t.substring(5)).value(), t);
       } else {
@@ -240,12 +249,14 @@ class ProjectNetworkController {
       for (ConceptSummary s :
           taxonomy.summaries(uriOf.keySet().stream().map(ConceptUri::new).toList(), language)) {
         String theme = uriOf.get(s.uri().value());
-        if (theme != null) {
+        LocalizedText label = s.label();
+        if (theme != null && label != null) {
           labels.put(
               theme,
               theme.startsWith("isco:")
-                  ? theme.substring(5) + " " + s.label().text()
-                  : s.label().text());
+                  ? new LocalizedText(
+                      theme.substring(5) + " " + label.text(), label.language(), label.fallback())
+                  : label);
         }
       }
     }

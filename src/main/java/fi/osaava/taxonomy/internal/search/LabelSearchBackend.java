@@ -27,12 +27,6 @@ import org.springframework.stereotype.Component;
 @EnableConfigurationProperties(TaxonomySearchProperties.class)
 class LabelSearchBackend implements HibernatePropertiesCustomizer {
 
-  /**
-   * The OpenSearch line the analysis and mapping are written for; Hibernate Search reads a bare
-   * number as Elasticsearch, hence the distribution prefix.
-   */
-  static final String OPENSEARCH_VERSION = "opensearch:2.19";
-
   private static final String PREFIX = "hibernate.search.backend.";
 
   private static final String DIRECTORY = PREFIX + "directory.";
@@ -52,20 +46,9 @@ class LabelSearchBackend implements HibernatePropertiesCustomizer {
       return;
     }
     moveDirectoryToLuceneBackends(hibernateProperties);
-    TaxonomySearchProperties.OpenSearch opensearch = properties.opensearch();
-    hibernateProperties.put(PREFIX + "type", "elasticsearch");
-    hibernateProperties.put(PREFIX + "uris", String.join(",", opensearch.uris()));
-    hibernateProperties.put(PREFIX + "version", OPENSEARCH_VERSION);
-    hibernateProperties.put(
-        PREFIX + "analysis.configurer", "bean:" + LabelOpenSearchAnalysisConfigurer.BEAN);
-    if (opensearch.username() != null) {
-      hibernateProperties.put(PREFIX + "username", opensearch.username());
-      hibernateProperties.put(PREFIX + "password", opensearch.password());
-    }
-    if (opensearch.requestTimeout() != null) {
-      hibernateProperties.put(
-          PREFIX + "request_timeout", Long.toString(opensearch.requestTimeout().toMillis()));
-    }
+    properties
+        .opensearch()
+        .configure(hibernateProperties, PREFIX, LabelOpenSearchAnalysisConfigurer.BEAN);
   }
 
   private static void moveDirectoryToLuceneBackends(Map<String, Object> hibernateProperties) {
