@@ -82,6 +82,8 @@ class GuidanceAuthorizationTest extends WebTestBase {
     RULES.put(
         "POST /guidance/plan/steps/{id}/decision", Rule.of("step", Map.of("decision", "accept")));
     RULES.put("POST /guidance/plan/steps/{id}/done", Rule.of("step"));
+    // The reminder choice is the caller's own; X's stays as it was.
+    RULES.put("POST /guidance/plan/reminders", Rule.own(Map.of("reminders", "off")));
     RULES.put(
         "POST /guidance/plan/comments",
         Rule.own(Map.of("organisation", "org-a", "comment", "Intruder comment")));
@@ -255,6 +257,8 @@ class GuidanceAuthorizationTest extends WebTestBase {
     assertThat(rows("SELECT body FROM guidance_note WHERE client_id = ?"))
         .containsExactly(noteSecret);
     assertThat(rows("SELECT body FROM guidance_comment WHERE client_id = ?")).isEmpty();
+    assertThat(rows("SELECT reminders::text FROM guidance_client_setting WHERE person_id = ?"))
+        .isEmpty();
     assertThat(
             rows(
                 "SELECT id::text FROM guidance_client_invitation WHERE client_id = ?"

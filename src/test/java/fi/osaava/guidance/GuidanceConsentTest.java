@@ -845,6 +845,35 @@ class GuidanceConsentTest extends WebTestBase {
         "Alli Ylläpitäjä");
   }
 
+  /** The service navigation of a page, where the guidance entries are. */
+  String navigation(RequestPostProcessor who) throws Exception {
+    String page = page(who, "/guidance/sharing", 200);
+    return page.substring(
+        page.indexOf("id=\"navigation\""),
+        page.indexOf("</nav>", page.indexOf("id=\"navigation\"")));
+  }
+
+  @Test
+  void theNavigationLeadsCounsellorsToTheCaseloadAndOnlyAdministratorsToTheirPage()
+      throws Exception {
+    RequestPostProcessor admin = oidc.person("admin-" + UUID.randomUUID(), adminClaims("org-a"));
+    assertThat(navigation(admin))
+        .contains("href=\"/guidance/admin\"")
+        .doesNotContain("href=\"/guidance/caseload\"");
+    assertThat(navigation(counsellor))
+        .contains("href=\"/guidance/caseload\"")
+        .doesNotContain("href=\"/guidance/admin\"");
+    assertThat(navigation(client))
+        .doesNotContain("href=\"/guidance/caseload\"")
+        .doesNotContain("href=\"/guidance/admin\"");
+    // A counsellor added by their verified address, without the role claim, finds the caseload.
+    String address = "lisatty." + UUID.randomUUID() + "@example.fi";
+    send(admin, "/guidance/admin/counsellors", "email", address);
+    RequestPostProcessor added =
+        oidc.person("added-" + UUID.randomUUID(), Map.of("email", address, "email_verified", true));
+    assertThat(navigation(added)).contains("href=\"/guidance/caseload\"");
+  }
+
   @Test
   void anOrganisationAdministratorAddsAndRemovesCounsellors() throws Exception {
     RequestPostProcessor admin = oidc.person("admin-" + UUID.randomUUID(), adminClaims("org-a"));

@@ -5,7 +5,6 @@ import fi.osaava.profile.CounsellorConsents;
 import fi.osaava.profile.CounsellorGrant;
 import fi.osaava.profile.PersonId;
 import fi.osaava.profile.SharedPart;
-import java.security.SecureRandom;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,9 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Invitations the other way round: the client makes one, choosing the parts and the months, and
  * gives its code (or a link with it) to a counsellor, who accepts it. Accepting makes the same
  * consent as a counsellor's code, through {@link CounsellorConsents#grant}, so the consent gate,
- * the client's access log and revocation are the same. The code is random, used once, valid for
- * {@link Invitations#VALID_FOR} and withdrawable by the client until used; it is the only
- * credential, as a counsellor's code is.
+ * the client's access log and revocation are the same. The code's life is a counsellor's code's
+ * ({@link InvitationCodes}): random, valid for {@link InvitationCodes#VALID_FOR}, used once,
+ * withdrawable (here by the client) until used; it is the only credential, as a counsellor's code
+ * is. Unlike a counsellor's code it carries the parts and months, chosen by the client.
  */
 @Service
 public class ClientInvitations {
@@ -37,12 +37,15 @@ public class ClientInvitations {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final CounsellorConsents consents;
-  private final SecureRandom random = new SecureRandom();
+  private final InvitationCodes codes;
+
+  private static final String COLUMNS = "id, code, client_name, parts, months, expires_at";
 
   ClientInvitations(JdbcClient jdbc, Clock clock, CounsellorConsents consents) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.consents = consents;
+    this.codes = new InvitationCodes(jdbc, clock, "guidance_client_invitation");
   }
 
   /**
@@ -71,34 +74,38 @@ public class ClientInvitations {
       throw new IllegalArgumentException("Parts and 1 to 12 months are required");
     }
     UUID id = UUID.randomUUID();
-    String code = Invitations.randomCode(random);
-    Instant now = clock.instant();
-    Instant expires = now.plus(Invitations.VALID_FOR);
+    InvitationCodes.Fresh fresh = codes.fresh();
     jdbc.sql(
             "INSERT INTO guidance_client_invitation (id, code, client_id, client_name, parts,"
                 + " months, client_language, created_at, expires_at)"
                 + " VALUES (?, ?, ?, ?, ?::text[], ?, ?, ?, ?)")
         .params(
             id,
-            code,
+            fresh.code(),
             client.value(),
             name.strip(),
             partsLiteral(parts),
             months,
             language.code(),
-            Timestamp.from(now),
-            Timestamp.from(expires))
+            Timestamp.from(fresh.createdAt()),
+            Timestamp.from(fresh.expiresAt()))
         .update();
     return new ClientInvitation(
-        id, Invitations.formatted(code), name.strip(), EnumSet.copyOf(parts), months, expires);
+        id,
+        InvitationCodes.formatted(fresh.code()),
+        name.strip(),
+        EnumSet.copyOf(parts),
+        months,
+        fresh.expiresAt());
   }
 
   /** The client's invitations that a counsellor can still accept, newest first. */
   @Transactional(readOnly = true)
   public List<ClientInvitation> pending(PersonId client) {
     return jdbc.sql(
-            "SELECT id, code, client_name, parts, months, expires_at FROM guidance_client_invitation"
-                + " WHERE client_id = ? AND used_at IS NULL AND withdrawn_at IS NULL"
+            "SELECT "
+                + COLUMNS
+                + " FROM guidance_client_invitation WHERE client_id = ? AND used_at IS NULL AND withdrawn_at IS NULL"
                 + " AND expires_at > ? ORDER BY created_at DESC, code")
         .params(client.value(), Timestamp.from(clock.instant()))
         .query(ClientInvitations::invitation)
@@ -108,27 +115,13 @@ public class ClientInvitations {
   /** The client withdraws one of their unused invitations; false when there is none such. */
   @Transactional
   public boolean withdraw(PersonId client, UUID id) {
-    return jdbc.sql(
-                "UPDATE guidance_client_invitation SET withdrawn_at = ? WHERE id = ? AND client_id = ?"
-                    + " AND used_at IS NULL AND withdrawn_at IS NULL")
-            .params(Timestamp.from(clock.instant()), id, client.value())
-            .update()
-        == 1;
+    return codes.withdraw("id = ? AND client_id = ?", id, client.value()) == 1;
   }
 
   /** What a typed code invites to, for the counsellor to confirm; empty when it cannot be used. */
   @Transactional(readOnly = true)
   public Optional<ClientInvitation> find(String typedCode) {
-    String code = Invitations.normalise(typedCode);
-    if (code == null) {
-      return Optional.empty();
-    }
-    return jdbc.sql(
-            "SELECT id, code, client_name, parts, months, expires_at FROM guidance_client_invitation"
-                + " WHERE code = ? AND used_at IS NULL AND withdrawn_at IS NULL AND expires_at > ?")
-        .params(code, Timestamp.from(clock.instant()))
-        .query(ClientInvitations::invitation)
-        .optional();
+    return codes.usable(typedCode, COLUMNS, ClientInvitations::invitation, false);
   }
 
   /**
@@ -138,24 +131,17 @@ public class ClientInvitations {
    */
   @Transactional
   public Optional<CounsellorGrant> accept(Counsellor counsellor, String typedCode) {
-    String code = Invitations.normalise(typedCode);
-    if (code == null) {
-      return Optional.empty();
-    }
     Optional<Pending> found =
-        jdbc.sql(
-                "SELECT client_id, client_name, parts, months FROM guidance_client_invitation"
-                    + " WHERE code = ? AND used_at IS NULL AND withdrawn_at IS NULL"
-                    + " AND expires_at > ? FOR UPDATE")
-            .params(code, Timestamp.from(clock.instant()))
-            .query(
-                (rs, row) ->
-                    new Pending(
-                        new PersonId(rs.getObject(1, UUID.class)),
-                        rs.getString(2),
-                        parts(rs.getArray(3)),
-                        rs.getInt(4)))
-            .optional();
+        codes.usable(
+            typedCode,
+            "client_id, client_name, parts, months",
+            (rs, row) ->
+                new Pending(
+                    new PersonId(rs.getObject(1, UUID.class)),
+                    rs.getString(2),
+                    parts(rs.getArray(3)),
+                    rs.getInt(4)),
+            true);
     if (found.isEmpty() || found.get().client().equals(counsellor.person())) {
       return Optional.empty();
     }
@@ -168,9 +154,7 @@ public class ClientInvitations {
             p.name(),
             p.parts(),
             p.months());
-    jdbc.sql("UPDATE guidance_client_invitation SET used_at = ?, grant_id = ? WHERE code = ?")
-        .params(Timestamp.from(clock.instant()), grant.id(), code)
-        .update();
+    codes.use(typedCode, grant.id());
     return Optional.of(grant);
   }
 
@@ -198,7 +182,7 @@ public class ClientInvitations {
   private static ClientInvitation invitation(ResultSet rs, int row) throws SQLException {
     return new ClientInvitation(
         rs.getObject("id", UUID.class),
-        Invitations.formatted(rs.getString("code")),
+        InvitationCodes.formatted(rs.getString("code")),
         rs.getString("client_name"),
         parts(rs.getArray("parts")),
         rs.getInt("months"),

@@ -83,6 +83,10 @@ public class ClientOutlooks {
         new CompetenceSnapshot(grant.client(), skills, Set.of(), Set.of(), codes, Set.of());
     Map<String, Object> model = new HashMap<>(outlook.outlook(snapshot, goal, language));
     model.put("goalShared", goalShared);
+    // With no skills and no interest scores the ranking rests on nothing but the occupations' own
+    // weights: five arbitrary occupations, each "missing" every skill, would mislead the
+    // counsellor.
+    model.put("nothingToRankBy", skills.isEmpty() && codes.isEmpty());
     return model;
   }
 }

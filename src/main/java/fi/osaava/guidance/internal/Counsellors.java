@@ -105,6 +105,30 @@ public class Counsellors {
     return Optional.of(new OrganisationAdministrator(person.get(), organisation, name(user)));
   }
 
+  /**
+   * Whether {@code auth} could be a counsellor, for the navigation only: the claims, or an
+   * administrator's addition of their verified address. Reads, writes nothing and skips the check
+   * for a removed counsellor, whose caseload page then says they are none; the pages decide access
+   * with {@link #current}.
+   */
+  @Transactional(readOnly = true)
+  public boolean mayBeCounsellor(@Nullable Authentication auth) {
+    if (auth == null || !(auth.getPrincipal() instanceof OAuth2User user)) {
+      return false;
+    }
+    @Nullable String claimed = organisation(user);
+    return (claimed != null && hasRole(user.getAttribute(roleClaim), roles))
+        || addedBy(verifiedEmail(user), claimed) != null;
+  }
+
+  /** Whether the claims make {@code auth} an organisation administrator, for the navigation. */
+  public boolean isAdministrator(@Nullable Authentication auth) {
+    return auth != null
+        && auth.getPrincipal() instanceof OAuth2User user
+        && organisation(user) != null
+        && hasRole(user.getAttribute(roleClaim), adminRoles);
+  }
+
   private static String name(OAuth2User user) {
     Object nameClaim = user.getAttribute("name");
     return nameClaim instanceof String n && n.length() <= 200 ? n.strip() : "";

@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 /**
  * What guidance holds about a person: as a client, their plan steps, shared notes and comments in
  * the export, and everything about them (the organisations' private notes too) removed with the
- * account, and the invitations they made to counsellors; as a counsellor, their memberships (the
- * name shown to clients) and invitation codes. A client's consents are the profile's and go with
- * it.
+ * account, and the invitations they made to counsellors and their reminder setting; as a
+ * counsellor, their memberships (the name shown to clients) and invitation codes. A client's
+ * consents are the profile's and go with it.
  */
 @Component
 class GuidancePersonalData implements PersonalDataHolder {
@@ -21,14 +21,17 @@ class GuidancePersonalData implements PersonalDataHolder {
   private final Invitations invitations;
   private final Plans plans;
   private final ClientInvitations clientInvitations;
+  private final ClientReminders clientReminders;
 
   GuidancePersonalData(
       JdbcClient jdbc,
       Counsellors counsellors,
       Invitations invitations,
       Plans plans,
-      ClientInvitations clientInvitations) {
+      ClientInvitations clientInvitations,
+      ClientReminders clientReminders) {
     this.clientInvitations = clientInvitations;
+    this.clientReminders = clientReminders;
     this.jdbc = jdbc;
     this.counsellors = counsellors;
     this.invitations = invitations;
@@ -47,6 +50,8 @@ class GuidancePersonalData implements PersonalDataHolder {
         plans.export(person),
         "clientInvitations",
         clientInvitations.export(person),
+        "reminderSetting",
+        clientReminders.export(person),
         "counsellorMemberships",
         jdbc.sql(
                 "SELECT organisation_id, display_name, last_seen::text AS last_seen"
@@ -68,6 +73,7 @@ class GuidancePersonalData implements PersonalDataHolder {
   public void delete(PersonId person) {
     plans.forget(person);
     clientInvitations.forget(person);
+    clientReminders.forget(person);
     invitations.forget(person);
     counsellors.forget(person);
   }

@@ -5,87 +5,57 @@ import fi.osaava.profile.CounsellorConsents;
 import fi.osaava.profile.CounsellorGrant;
 import fi.osaava.profile.PersonId;
 import fi.osaava.profile.SharedPart;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Invitation codes: a counsellor makes one and gives it to a client, who enters it to share parts
- * of their profile with that counsellor. A code is random, used once and valid for {@link
- * #VALID_FOR}; it names the counsellor and organisation, so the client never types either.
+ * A counsellor's invitation codes: a counsellor makes one and gives it to a client, who enters it
+ * to share the parts they choose, for the months they choose, with that counsellor. The code names
+ * the counsellor and organisation, so the client never types either. Its life (random, {@link
+ * InvitationCodes#VALID_FOR}, used once, withdrawn when the counsellor is removed) is {@link
+ * InvitationCodes}'.
  */
 @Service
 public class Invitations {
 
-  /** How long a code can be used. */
-  public static final Duration VALID_FOR = Duration.ofDays(14);
-
-  // No 0/O, 1/I/L: the code is read aloud and typed from paper.
-  private static final String ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-  private static final int LENGTH = 10;
-
   private final JdbcClient jdbc;
-  private final Clock clock;
   private final CounsellorConsents consents;
-  private final SecureRandom random = new SecureRandom();
+  private final InvitationCodes codes;
 
   Invitations(JdbcClient jdbc, Clock clock, CounsellorConsents consents) {
     this.jdbc = jdbc;
-    this.clock = clock;
     this.consents = consents;
+    this.codes = new InvitationCodes(jdbc, clock, "guidance_invitation");
   }
 
   /** A new code for the counsellor, formatted for reading ({@code ABCDE-FGHJK}). */
   @Transactional
   public String create(Counsellor counsellor) {
-    String code = randomCode(random);
-    Instant now = clock.instant();
+    InvitationCodes.Fresh fresh = codes.fresh();
     jdbc.sql(
             "INSERT INTO guidance_invitation (code, counsellor_id, organisation_id, created_at,"
                 + " expires_at) VALUES (?, ?, ?, ?, ?)")
         .params(
-            code,
+            fresh.code(),
             counsellor.person().value(),
             counsellor.organisation(),
-            Timestamp.from(now),
-            Timestamp.from(now.plus(VALID_FOR)))
+            Timestamp.from(fresh.createdAt()),
+            Timestamp.from(fresh.expiresAt()))
         .update();
-    return formatted(code);
+    return InvitationCodes.formatted(fresh.code());
   }
 
-  /** A new random code as stored; the client's invitations use the same form. */
-  static String randomCode(SecureRandom random) {
-    StringBuilder code = new StringBuilder();
-    for (int i = 0; i < LENGTH; i++) {
-      code.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-    }
-    return code.toString();
-  }
-
-  /** A stored code formatted for reading: {@code ABCDE-FGHJK}. */
-  static String formatted(String code) {
-    return code.substring(0, LENGTH / 2) + "-" + code.substring(LENGTH / 2);
-  }
-
-  /** A typed code as stored: upper case, without spaces or dashes; null when it cannot be one. */
-  static @Nullable String normalise(@Nullable String typed) {
-    if (typed == null) {
-      return null;
-    }
-    String code = typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
-    return code.length() == LENGTH && code.chars().allMatch(c -> ALPHABET.indexOf(c) >= 0)
-        ? code
-        : null;
+  /**
+   * Withdraws the counsellor's unused codes of the organisation (their administrator removed them).
+   */
+  void withdrawAll(PersonId counsellor, String organisation) {
+    codes.withdraw("counsellor_id = ? AND organisation_id = ?", counsellor.value(), organisation);
   }
 
   /**
@@ -100,19 +70,12 @@ public class Invitations {
       Set<SharedPart> parts,
       int months,
       Language language) {
-    String code = normalise(typedCode);
-    if (code == null) {
-      return Optional.empty();
-    }
     Optional<Invitation> invitation =
-        jdbc.sql(
-                "SELECT counsellor_id, organisation_id FROM guidance_invitation WHERE code = ?"
-                    + " AND used_at IS NULL AND expires_at > ? FOR UPDATE")
-            .params(code, Timestamp.from(clock.instant()))
-            .query(
-                (rs, row) ->
-                    new Invitation(new PersonId(rs.getObject(1, UUID.class)), rs.getString(2)))
-            .optional();
+        codes.usable(
+            typedCode,
+            "counsellor_id, organisation_id",
+            (rs, row) -> new Invitation(new PersonId(rs.getObject(1, UUID.class)), rs.getString(2)),
+            true);
     if (invitation.isEmpty() || invitation.get().counsellor().equals(client)) {
       return Optional.empty();
     }
@@ -124,10 +87,10 @@ public class Invitations {
             name,
             parts,
             months);
-    jdbc.sql(
-            "UPDATE guidance_invitation SET used_at = ?, grant_id = ?, client_language = ?"
-                + " WHERE code = ?")
-        .params(Timestamp.from(clock.instant()), grant.id(), language.code(), code)
+    codes.use(typedCode, grant.id());
+    // The summary for the client is written in the language they accepted in.
+    jdbc.sql("UPDATE guidance_invitation SET client_language = ? WHERE grant_id = ?")
+        .params(language.code(), grant.id())
         .update();
     return Optional.of(grant);
   }

@@ -1,5 +1,6 @@
 package fi.osaava.guidance.internal;
 
+import fi.osaava.profile.PersonId;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,10 +28,12 @@ public class Members {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final Invitations invitations;
 
-  Members(JdbcClient jdbc, Clock clock) {
+  Members(JdbcClient jdbc, Clock clock, Invitations invitations) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.invitations = invitations;
   }
 
   /** Whether {@code text} can be an e-mail address. */
@@ -149,11 +152,7 @@ public class Members {
           .params(admin.organisation(), m.email())
           .update();
     }
-    jdbc.sql(
-            "DELETE FROM guidance_invitation WHERE counsellor_id = ? AND organisation_id = ?"
-                + " AND used_at IS NULL")
-        .params(person, admin.organisation())
-        .update();
+    invitations.withdrawAll(new PersonId(person), admin.organisation());
     audit(admin, "REMOVED", subject(m), now);
     return true;
   }

@@ -2,8 +2,6 @@ package fi.osaava.guidance.internal;
 
 import fi.osaava.notifications.NotificationMessage;
 import fi.osaava.notifications.Notifications;
-import fi.osaava.platform.DatabaseOutage;
-import fi.osaava.platform.Language;
 import fi.osaava.profile.CounsellorConsents;
 import fi.osaava.profile.CounsellorGrant;
 import fi.osaava.profile.PersonId;
@@ -14,16 +12,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,9 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Reminds the counsellor who set a task, through the notifications module (their inbox, and e-mail
  * by their own choice there, in their language), when the task comes within {@link #REMIND_DAYS}
  * days of its due date or is overdue and still open: once per task. Runs every hour on one node
- * (under a ShedLock lease, as the outbox does). A reminder goes only while the client's consent to
- * that counsellor in that organisation is live and covers the plan, and the mail says no more than
- * the caseload shows: the client's chosen name, the task's title and its due date.
+ * ({@link ReminderSchedule}). A reminder goes only while the client's consent to that counsellor in
+ * that organisation is live and covers the plan, and the mail says no more than the caseload shows:
+ * the client's chosen name, the task's title and its due date.
  */
 @Component
 public class TaskReminders {
@@ -48,33 +42,20 @@ public class TaskReminders {
   private final JdbcClient jdbc;
   private final CounsellorConsents consents;
   private final Notifications notifications;
-  private final MessageSource messages;
+  private final ReminderMessages messages;
   private final Clock clock;
 
   TaskReminders(
       JdbcClient jdbc,
       CounsellorConsents consents,
       Notifications notifications,
-      MessageSource messages,
+      ReminderMessages messages,
       Clock clock) {
     this.jdbc = jdbc;
     this.consents = consents;
     this.notifications = notifications;
     this.messages = messages;
     this.clock = clock;
-  }
-
-  @Scheduled(cron = "${osaava.guidance.reminder-cron:0 7 * * * *}")
-  @SchedulerLock(name = "guidance-task-reminders", lockAtMostFor = "PT10M")
-  void scheduled() {
-    try {
-      remindDue();
-    } catch (RuntimeException e) {
-      // The supervision reports an outage; the next round reminds of what this one could not.
-      if (!DatabaseOutage.causes(e)) {
-        throw e;
-      }
-    }
   }
 
   private record DueTask(
@@ -148,22 +129,10 @@ public class TaskReminders {
 
   private NotificationMessage message(DueTask task, CounsellorGrant grant) {
     String day = task.due().format(DateTimeFormatter.ofPattern("d.M.yyyy"));
-    Map<Language, String> titles = new EnumMap<>(Language.class);
-    Map<Language, String> texts = new EnumMap<>(Language.class);
-    for (Language language : Language.UI) {
-      titles.put(
-          language,
-          messages.getMessage(
-              "guidance.reminder.mail.title",
-              new Object[] {grant.clientName()},
-              language.locale()));
-      texts.put(
-          language,
-          messages.getMessage(
-              "guidance.reminder.mail.text",
-              new Object[] {grant.clientName(), task.title(), day},
-              language.locale()));
-    }
-    return new NotificationMessage(titles, texts, "/guidance/clients/" + grant.id());
+    return messages.message(
+        "guidance.reminder.mail.title",
+        "guidance.reminder.mail.text",
+        new Object[] {grant.clientName(), task.title(), day},
+        "/guidance/clients/" + grant.id());
   }
 }

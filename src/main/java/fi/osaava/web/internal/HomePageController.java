@@ -28,7 +28,7 @@ class HomePageController {
           new Task("skills", "/identify"),
           new Task("training", "/education"),
           new Task("career", "/opportunities"),
-          new Task("guidance", "/profile"),
+          new Task("guidance", "/guidance/sharing"),
           new Task("selfAssessment", "/self-assessment"),
           new Task("services", "/services"),
           new Task("labourMarket", "/labour-market"));

@@ -1,6 +1,7 @@
 package fi.osaava.web.internal;
 
 import fi.osaava.platform.StartupWork;
+import fi.osaava.web.NavigationEntries;
 import fi.osaava.web.PublishingEditors;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,10 +32,15 @@ class WebConfiguration implements WebMvcConfigurer {
 
   private final ObjectProvider<StartupWork> startupWork;
   private final PublishingEditors editors;
+  private final ObjectProvider<NavigationEntries> navigation;
 
-  WebConfiguration(ObjectProvider<StartupWork> startupWork, PublishingEditors editors) {
+  WebConfiguration(
+      ObjectProvider<StartupWork> startupWork,
+      PublishingEditors editors,
+      ObjectProvider<NavigationEntries> navigation) {
     this.startupWork = startupWork;
     this.editors = editors;
+    this.navigation = navigation;
   }
 
   /** The bean name is what DispatcherServlet looks up; Boot backs off from its own. */
@@ -70,7 +76,10 @@ class WebConfiguration implements WebMvcConfigurer {
     registry.addInterceptor(change).excludePathPatterns(API_PATHS);
     registry.addInterceptor(
         new LayoutModelInterceptor(
-            localeResolver, () -> startupWork.orderedStream().toList(), editors));
+            localeResolver,
+            () -> startupWork.orderedStream().toList(),
+            editors,
+            () -> navigation.orderedStream().toList()));
   }
 
   @Override

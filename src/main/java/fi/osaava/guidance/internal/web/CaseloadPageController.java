@@ -186,8 +186,8 @@ class CaseloadPageController {
                             : null,
                         outlooks.goalTitle(g, counsellor)))
             .toList();
-    // Reminders (in-app only) cover the whole caseload, whatever the filters show: an open task
-    // due within a week, or overdue.
+    // Reminders cover the whole caseload, whatever the filters show: an open task due within a
+    // week, or overdue (the same window TaskReminders mails once per task).
     List<CaseRow> reminders =
         all.stream()
             .filter(r -> r.nextDue() != null && !r.nextDue().isAfter(today.plusDays(REMIND_DAYS)))

@@ -1,6 +1,8 @@
 package fi.osaava.guidance.internal.web;
 
+import fi.osaava.guidance.internal.ClientReminders;
 import fi.osaava.guidance.internal.Plans;
+import fi.osaava.guidance.internal.TaskReminders;
 import fi.osaava.profile.CounsellorConsents;
 import fi.osaava.profile.PersonId;
 import fi.osaava.profile.ProfileApi;
@@ -40,6 +42,7 @@ class PlanPageController {
   private final ProfileApi profiles;
   private final Plans plans;
   private final CounsellorConsents consents;
+  private final ClientReminders reminders;
   private final MessageSource messages;
   private final Clock clock;
 
@@ -47,9 +50,11 @@ class PlanPageController {
       ProfileApi profiles,
       Plans plans,
       CounsellorConsents consents,
+      ClientReminders reminders,
       MessageSource messages,
       Clock clock) {
     this.profiles = profiles;
+    this.reminders = reminders;
     this.plans = plans;
     this.consents = consents;
     this.messages = messages;
@@ -80,6 +85,20 @@ class PlanPageController {
   String done(@PathVariable String id, Authentication auth) {
     plans.done(require(auth), SharingPageController.uuid(id));
     return "redirect:/guidance/plan?decided";
+  }
+
+  /** The client turns the reminders of their plan on or off. */
+  @PostMapping("/guidance/plan/reminders")
+  String reminders(
+      @RequestParam(name = "reminders", required = false, defaultValue = "") String choice,
+      Authentication auth) {
+    PersonId client = require(auth);
+    if (!choice.equals("on") && !choice.equals("off")) {
+      throw new ResponseStatusException(
+          HttpStatus.BAD_REQUEST, "reminders: on or off, not '" + abbreviate(choice) + "'");
+    }
+    reminders.setWantsReminders(client, choice.equals("on"));
+    return "redirect:/guidance/plan?reminders#reminders-heading";
   }
 
   @PostMapping("/guidance/plan/comments")
@@ -128,6 +147,9 @@ class PlanPageController {
             .stream().toList();
     model.addAttribute("plan", plan);
     model.addAttribute("commentable", commentable);
+    model.addAttribute("remindersOn", reminders.wantsReminders(client));
+    model.addAttribute("answerDays", ClientReminders.ANSWER_AFTER.toDays());
+    model.addAttribute("dueDays", TaskReminders.REMIND_DAYS);
     model.addAttribute("form", form);
     model.addAttribute("errors", errors);
     return "guidance/plan";
