@@ -50,6 +50,22 @@ class CommunityAuthorizationTest extends WebTestBase {
   static final String SECRET = "B-salaisuus-" + UUID.randomUUID();
   static final String GROUP = "ai-in-public-services";
 
+  /** A valid event form, for the organisers' routes. */
+  static final Map<String, String> EVENT =
+      Map.of(
+          "titleEn",
+          "A's meeting",
+          "starts",
+          "2026-11-20T17:00",
+          "ends",
+          "2026-11-20T18:00",
+          "place",
+          "Helsinki",
+          "capacity",
+          "10",
+          "repeats",
+          "0");
+
   static final Map<String, Rule> RULES = new LinkedHashMap<>();
 
   static {
@@ -77,6 +93,16 @@ class CommunityAuthorizationTest extends WebTestBase {
     RULES.put(
         "POST /community/articles/{slug}/comments",
         Rule.of("SIGNED_IN", Map.of("name", "A", "body", "A comments")));
+    RULES.put("GET /community/groups/{slug}/events/{id}", Rule.of("PUBLIC"));
+    RULES.put("GET /community/groups/{slug}/events/{id}/calendar.ics", Rule.of("PUBLIC"));
+    RULES.put("GET /community/groups/{slug}/calendar.ics", Rule.of("PUBLIC"));
+    RULES.put("POST /community/groups/{slug}/events/{id}/register", Rule.of("MEMBER"));
+    RULES.put("POST /community/groups/{slug}/events/{id}/unregister", Rule.of("SIGNED_IN"));
+    RULES.put("GET /community/groups/{slug}/events/new", Rule.of("EDITOR_OR_MODERATOR"));
+    RULES.put("POST /community/groups/{slug}/events", Rule.of("EDITOR_OR_MODERATOR", EVENT));
+    RULES.put("GET /community/groups/{slug}/events/{id}/edit", Rule.of("EDITOR_OR_MODERATOR"));
+    RULES.put("POST /community/groups/{slug}/events/{id}", Rule.of("EDITOR_OR_MODERATOR", EVENT));
+    RULES.put("POST /community/groups/{slug}/events/{id}/cancel", Rule.of("EDITOR_OR_MODERATOR"));
     RULES.put("GET /community/articles/new", Rule.of("EDITOR"));
     RULES.put(
         "POST /community/articles",
@@ -92,6 +118,7 @@ class CommunityAuthorizationTest extends WebTestBase {
 
   String thread;
   String hiddenPost;
+  String event;
 
   RouteRules table() {
     return new RouteRules(
@@ -106,7 +133,7 @@ class CommunityAuthorizationTest extends WebTestBase {
 
   @Test
   void everyRouteHasARule() {
-    table().assertEveryRouteHasARule(17, CommunityAuthorizationTest.class);
+    table().assertEveryRouteHasARule(27, CommunityAuthorizationTest.class);
   }
 
   /** Member B's thread, B's suggestion and B's post that a moderator hid, all holding SECRET. */
@@ -136,6 +163,15 @@ class CommunityAuthorizationTest extends WebTestBase {
             .with(moderator())
             .param("action", "hide")
             .param("reason", "PERSONAL_DATA"));
+    // An event with a registrant whose name is SECRET: the registrants are for organisers only.
+    var create = post(group + "/events").with(moderator());
+    EVENT.forEach(create::param);
+    String created =
+        String.valueOf(mvc.perform(create).andReturn().getResponse().getRedirectedUrl());
+    event = created.split("/events/")[1].substring(0, 36);
+    RequestPostProcessor r = oidc.person("registrant-" + UUID.randomUUID());
+    mvc.perform(post(group + "/join").with(r).param("name", SECRET));
+    mvc.perform(post(group + "/events/" + event + "/register").with(r));
   }
 
   RequestPostProcessor moderator() {
@@ -150,6 +186,7 @@ class CommunityAuthorizationTest extends WebTestBase {
             (variable, rule) ->
                 switch (variable) {
                   case "slug" -> route.contains("/articles/") ? "chatbot-pilot-lessons" : GROUP;
+                  case "id" -> route.contains("/events/") ? event : thread;
                   // The moderation routes act on the other, visible thread: a restore there
                   // changes nothing.
                   default -> thread;
@@ -251,5 +288,14 @@ class CommunityAuthorizationTest extends WebTestBase {
                 .getResponse()
                 .getContentAsString())
         .contains(SECRET);
+    // The organisers see who registered for an event; the registrants table is theirs alone.
+    for (RequestPostProcessor organiser : List.of(editor, moderator())) {
+      assertThat(
+              mvc.perform(build("GET /community/groups/{slug}/events/{id}").with(organiser))
+                  .andReturn()
+                  .getResponse()
+                  .getContentAsString())
+          .contains(SECRET);
+    }
   }
 }

@@ -16,7 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The programmes in a real browser, with axe on every page: reading without JavaScript in Finnish,
  * Swedish and English; a learner completing the basic package with a quiz; an editor's pages; and
  * issue 19's community steps: a thematic-group member posts, another reports it and a moderator
- * hides it (step 5); an article is found by a Finnish inflected query (step 6).
+ * hides it (step 5), then the moderator organises an event, members register without and with
+ * script, one in the waiting list, and the moderator sees who registered; an article is found by a
+ * Finnish inflected query (step 6).
  */
 class ProgrammesBrowserTest extends BrowserTestBase {
 
@@ -152,6 +154,50 @@ class ProgrammesBrowserTest extends BrowserTestBase {
     reader.navigate(thread);
     assertThat(reader.content()).doesNotContain(text).contains("Hidden by a moderator.");
     check(reader);
+
+    // The moderator organises the group's monthly event; a mistake is shown beside its field.
+    String event = "Monthly meeting " + UUID.randomUUID().toString().substring(0, 8);
+    moderator.navigate("/community/groups/ai-in-public-services");
+    clickAndWait(moderator, moderator.locator("a:text('Create an event')"));
+    moderator.fill("#titleEn", event);
+    moderator.fill("#agendaEn", "1. **News** from the programme\n2. Discussion");
+    moderator.fill("#starts", "2026-11-20T17:00");
+    moderator.fill("#ends", "2026-11-20T16:00");
+    moderator.fill("#onlineUrl", "https://meet.example.fi/ai");
+    moderator.fill("#capacity", "1");
+    clickAndWait(moderator, moderator.locator("button:text('Save the event')"));
+    assertThat(moderator.locator("#ends-error").textContent()).contains("end after it starts");
+    check(moderator);
+    moderator.fill("#ends", "2026-11-20T18:30");
+    clickAndWait(moderator, moderator.locator("button:text('Save the event')"));
+    assertThat(moderator.locator("h1").textContent()).isEqualTo(event);
+    String eventPage = moderator.url().replaceAll("\\?.*", "");
+
+    // Without script, the member registers in Finnish and takes the one place.
+    Page memberNoScript = newPage("fi", false);
+    oidc.signIn(memberNoScript, "browser-member2-" + UUID.randomUUID());
+    memberNoScript.navigate("/community/groups/ai-in-public-services");
+    memberNoScript.fill("#name", "Kalle");
+    clickAndWait(memberNoScript, memberNoScript.locator("button:text('Liity ryhmään')"));
+    assertThat(memberNoScript.locator(".community-events").textContent()).contains(event);
+    check(memberNoScript);
+    memberNoScript.navigate(eventPage);
+    clickAndWait(memberNoScript, memberNoScript.locator("button:text('Ilmoittaudu')"));
+    assertThat(memberNoScript.content()).contains("Sinulla on paikka tapahtumassa.");
+    check(memberNoScript);
+    member.navigate(eventPage);
+    clickAndWait(member, member.locator("button:text('Ilmoittaudu jonoon')"));
+    assertThat(member.content()).contains("Olet jonossa sijalla 1.");
+    check(member);
+
+    // The organiser sees both, in order, and the calendar link.
+    moderator.navigate(eventPage);
+    assertThat(moderator.locator(".community-registrants tbody tr").allTextContents())
+        .satisfiesExactly(
+            r -> assertThat(r).contains("Kalle").contains("Place"),
+            r -> assertThat(r).contains("Maija").contains("Waiting list"));
+    assertThat(moderator.locator("a[href$='/calendar.ics']").count()).isEqualTo(2);
+    check(moderator);
   }
 
   @Test

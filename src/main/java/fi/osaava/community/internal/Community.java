@@ -104,7 +104,8 @@ public class Community {
     return parse(id).flatMap(store::post).orElseThrow(() -> new NotFoundException("No such post"));
   }
 
-  static Optional<UUID> parse(@Nullable String id) {
+  /** An id from an address, or empty when it is no id. */
+  public static Optional<UUID> parse(@Nullable String id) {
     if (id == null || id.length() != 36) {
       return Optional.empty();
     }

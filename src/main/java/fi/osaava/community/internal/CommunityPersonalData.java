@@ -11,17 +11,20 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A person's community data in their export, and gone with their account: the name they show,
- * memberships, posts, replies and comments, reports and suggestions. A thread someone else replied
- * to stays, so that the replies keep their context, but as "deleted user" with its title and text
- * removed. The moderation log keeps what a moderator did, and forgets who and the person's words.
+ * memberships, posts, replies and comments, reports, suggestions and event registrations (a place
+ * held passes to the waiting list). A thread someone else replied to stays, so that the replies
+ * keep their context, but as "deleted user" with its title and text removed. The moderation log
+ * keeps what a moderator did, and forgets who and the person's words.
  */
 @Component
 class CommunityPersonalData implements PersonalDataHolder {
 
   private final JdbcClient jdbc;
+  private final Events events;
 
-  CommunityPersonalData(JdbcClient jdbc) {
+  CommunityPersonalData(JdbcClient jdbc, Events events) {
     this.jdbc = jdbc;
+    this.events = events;
   }
 
   @Override
@@ -76,6 +79,16 @@ class CommunityPersonalData implements PersonalDataHolder {
             .param(id)
             .query()
             .listOfRows());
+    export.put(
+        "eventRegistrations",
+        jdbc.sql(
+                "SELECT g.slug AS group_slug, e.id AS event_id, e.title, e.starts_at, r.waiting,"
+                    + " r.registered_at, r.reminded_at FROM community_event_registration r JOIN"
+                    + " community_event e ON e.id = r.event_id JOIN community_group g ON g.id ="
+                    + " e.group_id WHERE r.person_id = ? ORDER BY r.registered_at, r.queued")
+            .param(id)
+            .query()
+            .listOfRows());
     return export;
   }
 
@@ -83,6 +96,12 @@ class CommunityPersonalData implements PersonalDataHolder {
   @Transactional
   public void delete(PersonId person) {
     UUID id = person.value();
+    // Through the registration rules, so that a place held passes to the first in the waiting list.
+    jdbc.sql("SELECT event_id FROM community_event_registration WHERE person_id = ?")
+        .param(id)
+        .query(UUID.class)
+        .list()
+        .forEach(event -> events.unregister(event, person));
     // The log's copy of the person's words goes with them.
     jdbc.sql(
             "UPDATE community_moderation_log SET excerpt = NULL WHERE post_id IN (SELECT id FROM"

@@ -19,6 +19,16 @@ class CommunityWebConfiguration {
   }
 
   @Bean
+  SignedInArea communityNewEvent() {
+    return new SignedInArea("/community/groups/*/events/new");
+  }
+
+  @Bean
+  SignedInArea communityEventEditor() {
+    return new SignedInArea("/community/groups/*/events/*/edit");
+  }
+
+  @Bean
   SignedInArea communityArticleEditor() {
     return new SignedInArea("/community/articles/new");
   }

@@ -5,6 +5,8 @@ import fi.osaava.community.internal.Community;
 import fi.osaava.community.internal.CommunityStore;
 import fi.osaava.community.internal.CommunityStore.Group;
 import fi.osaava.community.internal.CommunityStore.Post;
+import fi.osaava.community.internal.EventStore;
+import fi.osaava.community.internal.Events;
 import fi.osaava.community.internal.Moderators;
 import fi.osaava.platform.InvalidInputException;
 import fi.osaava.platform.Language;
@@ -16,6 +18,8 @@ import fi.osaava.web.PublishingEditors;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -75,6 +79,9 @@ class GroupController {
   private final Moderators moderators;
   private final PublishingEditors editors;
   private final SafeMarkdown markdown;
+  private final EventStore events;
+  private final EventOrganisers organisers;
+  private final Clock clock;
 
   GroupController(
       CommunityStore store,
@@ -82,13 +89,19 @@ class GroupController {
       CommunityForms forms,
       Moderators moderators,
       PublishingEditors editors,
-      SafeMarkdown markdown) {
+      SafeMarkdown markdown,
+      EventStore events,
+      EventOrganisers organisers,
+      Clock clock) {
     this.store = store;
     this.community = community;
     this.forms = forms;
     this.moderators = moderators;
     this.editors = editors;
     this.markdown = markdown;
+    this.events = events;
+    this.organisers = organisers;
+    this.clock = clock;
   }
 
   @GetMapping
@@ -297,6 +310,10 @@ class GroupController {
     }
   }
 
+  /** An event in the group's list: what, when, and whether places are left. */
+  record EventCard(
+      UUID id, LocalizedText title, ZonedDateTime start, int placesLeft, boolean cancelled) {}
+
   /** A post as the pages show it, its Markdown rendered inert. */
   record PostView(Post post, String html) {}
 
@@ -309,6 +326,20 @@ class GroupController {
     Optional<PersonId> person = forms.person(auth);
     model.addAttribute("group", GroupView.of(group, Language.of(locale)));
     model.addAttribute("threads", store.threads(group.id()));
+    model.addAttribute(
+        "events",
+        events.events(group.id(), clock.instant(), 24).stream()
+            .map(
+                e ->
+                    new EventCard(
+                        e.id(),
+                        Objects.requireNonNull(
+                            LocalizedText.pick(e.details().title(), Language.of(locale))),
+                        e.details().start().atZone(Events.HELSINKI),
+                        e.placesLeft(),
+                        e.cancelled()))
+            .toList());
+    model.addAttribute("organiser", organisers.is(auth));
     model.addAttribute("signedIn", person.isPresent());
     model.addAttribute("member", person.map(p -> store.isMember(group.id(), p)).orElse(false));
     model.addAttribute("displayName", person.flatMap(store::displayName).orElse(""));
