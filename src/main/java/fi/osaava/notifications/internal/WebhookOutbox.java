@@ -100,8 +100,10 @@ class WebhookOutbox {
   }
 
   @Scheduled(
-      fixedDelayString = "${osaava.notifications.send-interval:PT30S}",
-      initialDelayString = "${osaava.notifications.send-interval:PT30S}")
+      fixedDelayString =
+          "${osaava.notifications.webhooks.send-interval:${osaava.notifications.send-interval:PT30S}}",
+      initialDelayString =
+          "${osaava.notifications.webhooks.send-interval:${osaava.notifications.send-interval:PT30S}}")
   @SchedulerLock(name = "notifications-webhooks", lockAtMostFor = "PT10M")
   void scheduled() {
     try {
