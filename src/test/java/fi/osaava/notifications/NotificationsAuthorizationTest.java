@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import fi.osaava.web.RouteRules;
+import fi.osaava.web.RouteRules.PathValues;
 import fi.osaava.web.RouteRules.Rule;
 import fi.osaava.web.WebTestBase;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -22,8 +24,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Route-by-route authorisation of the notification pages, generated from Spring's handler mappings:
  * every {@code /notifications} route must have a rule. A person's saved searches, e-mail choice and
  * inbox are theirs alone (anonymous visitors are sent to sign in; another person's saved search is
- * not found and stays); the unsubscribe link works without sign-in by its token only; the
- * development mailbox is open, in development only.
+ * not found and stays), and so are their webhook subscriptions (another person's is not found, and
+ * its secret, state and deliveries stay as they were); the unsubscribe link works without sign-in
+ * by its token only; the development mailbox is open, in development only.
  */
 class NotificationsAuthorizationTest extends WebTestBase {
 
@@ -42,6 +45,16 @@ class NotificationsAuthorizationTest extends WebTestBase {
     RULES.put("GET /notifications/unsubscribe", Rule.of("TOKEN", Map.of("token", "TOKEN")));
     RULES.put("POST /notifications/unsubscribe", Rule.of("TOKEN", Map.of("token", "TOKEN")));
     RULES.put("GET /notifications/dev-mailbox", Rule.of("DEVELOPMENT"));
+    RULES.put("GET /notifications/webhooks", Rule.own());
+    // A's own form posted with B's saved search: refused as not A's (the form again, 200).
+    RULES.put(
+        "POST /notifications/webhooks",
+        Rule.own(Map.of("savedSearch", "SEARCH", "url", "https://example.org/hook")));
+    RULES.put("GET /notifications/webhooks/{id}", Rule.of("WEBHOOK"));
+    RULES.put("POST /notifications/webhooks/{id}/test", Rule.of("WEBHOOK"));
+    RULES.put("POST /notifications/webhooks/{id}/rotate", Rule.of("WEBHOOK"));
+    RULES.put("POST /notifications/webhooks/{id}/enable", Rule.of("WEBHOOK"));
+    RULES.put("POST /notifications/webhooks/{id}/delete", Rule.of("WEBHOOK"));
   }
 
   @Autowired
@@ -56,7 +69,7 @@ class NotificationsAuthorizationTest extends WebTestBase {
 
   @Test
   void everyRouteHasARule() {
-    table().assertEveryRouteHasARule(9, NotificationsAuthorizationTest.class);
+    table().assertEveryRouteHasARule(16, NotificationsAuthorizationTest.class);
   }
 
   @Test
@@ -91,12 +104,29 @@ class NotificationsAuthorizationTest extends WebTestBase {
             .query(String.class)
             .single();
 
+    // B subscribes the search to a webhook: B's subscription and its secret are targets too.
+    perform(
+        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                "/notifications/webhooks")
+            .param("savedSearch", bSearch.toString())
+            .param("url", "http://127.0.0.1:9/b-hook")
+            .with(b)
+            .with(csrf()));
+    UUID bWebhook =
+        jdbc.sql("select id from nt_webhook where saved_search_id = ?")
+            .param(bSearch)
+            .query(UUID.class)
+            .single();
+    String bSecret = webhookSecret(bWebhook);
+    PathValues path =
+        (v, r) -> r.target().equals("WEBHOOK") ? bWebhook.toString() : bSearch.toString();
+    UnaryOperator<String> values =
+        v -> v.replace("TOKEN", bToken).replace("SEARCH", bSearch.toString());
+
     for (String route : table().routes()) {
       Rule rule = table().rule(route);
-      MockHttpServletRequestBuilder anonymous =
-          table().request(route, (v, r) -> bSearch.toString(), v -> v.replace("TOKEN", bToken));
-      MockHttpServletRequestBuilder signedInA =
-          table().request(route, (v, r) -> bSearch.toString(), v -> v.replace("TOKEN", bToken));
+      MockHttpServletRequestBuilder anonymous = table().request(route, path, values);
+      MockHttpServletRequestBuilder signedInA = table().request(route, path, values);
       switch (rule.target()) {
         case "own" -> {
           MockHttpServletResponse response = perform(anonymous.with(csrf()));
@@ -119,6 +149,13 @@ class NotificationsAuthorizationTest extends WebTestBase {
               .as("B's search is still there")
               .isEqualTo(1);
         }
+        case "WEBHOOK" -> {
+          assertThat(perform(anonymous.with(csrf())).getStatus()).as(route).isEqualTo(302);
+          assertThat(perform(signedInA.with(a).with(csrf())).getStatus())
+              .as(route + ": A on B's webhook")
+              .isEqualTo(404);
+          assertThat(webhookSecret(bWebhook)).as("B's subscription unchanged").isEqualTo(bSecret);
+        }
         case "TOKEN" -> {
           // Without a session and, for the one-click POST, without a CSRF token (RFC 8058).
           assertThat(perform(anonymous).getStatus()).as(route + " with B's token").isEqualTo(200);
@@ -137,6 +174,15 @@ class NotificationsAuthorizationTest extends WebTestBase {
                 .single())
         .as("B unsubscribed by the token alone")
         .isEqualTo("OFF");
+  }
+
+  private String webhookSecret(UUID webhook) {
+    return jdbc.sql(
+            "select secret || enabled || (select count(*) from nt_webhook_delivery"
+                + " where webhook_id = w.id) from nt_webhook w where id = ?")
+        .param(webhook)
+        .query(String.class)
+        .single();
   }
 
   private MockHttpServletResponse perform(MockHttpServletRequestBuilder request) throws Exception {

@@ -255,6 +255,26 @@ class CitizenJourneyBrowserTest extends BrowserTestBase {
     assertThat(page.locator("#unread-count").textContent()).isNotBlank();
     check(page);
     shoot(page, "sv-cook", 7, "inbox", null);
+
+    // His organisation's system takes the same search as signed webhooks: an address that is
+    // refused first, then one the test configuration allows (nothing listens there, so the test
+    // delivery fails and the log says so).
+    page.navigate("/notifications/webhooks");
+    check(page);
+    page.fill("#url", "ftp://example.fi/hook");
+    page.click("form[action='/notifications/webhooks'] button");
+    page.waitForLoadState();
+    assertThat(page.locator(".govuk-error-summary").textContent()).contains("https://");
+    check(page);
+    page.fill("#url", "http://127.0.0.1:9/hook");
+    page.click("form[action='/notifications/webhooks'] button");
+    page.waitForLoadState();
+    assertThat(page.locator("#secret").textContent()).startsWith("whsec_");
+    check(page);
+    page.click("form[action$='/test'] button");
+    page.waitForLoadState();
+    assertThat(page.locator("tr.delivery").count()).isEqualTo(1);
+    check(page);
   }
 
   /**

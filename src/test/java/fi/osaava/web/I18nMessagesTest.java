@@ -129,8 +129,9 @@ class I18nMessagesTest {
   private static final Pattern JAVA_KEY =
       Pattern.compile("\"([a-z][A-Za-z0-9_-]*(?:\\.[A-Za-z0-9_-]+)+)\"(?!\\s*\\+)");
 
-  /** Literals that look like message keys and are not: OAuth scopes. */
-  private static final Set<String> NOT_MESSAGE_KEYS = Set.of("education.publish");
+  /** Literals that look like message keys and are not: OAuth scopes, webhook event types. */
+  private static final Set<String> NOT_MESSAGE_KEYS =
+      Set.of("education.publish", "education.offering.matched");
 
   /**
    * Message keys that Java names (page controllers, form errors, chart titles): every literal that

@@ -36,13 +36,95 @@ public class NotificationsPages {
   private final Recipients recipients;
   private final Inbox inbox;
   private final OfferingAlerts alerts;
+  private final Webhooks webhooks;
+  private final WebhookTargets targets;
+  private final WebhookOutbox webhookOutbox;
 
   NotificationsPages(
-      SavedSearches searches, Recipients recipients, Inbox inbox, OfferingAlerts alerts) {
+      SavedSearches searches,
+      Recipients recipients,
+      Inbox inbox,
+      OfferingAlerts alerts,
+      Webhooks webhooks,
+      WebhookTargets targets,
+      WebhookOutbox webhookOutbox) {
     this.searches = searches;
     this.recipients = recipients;
     this.inbox = inbox;
     this.alerts = alerts;
+    this.webhooks = webhooks;
+    this.targets = targets;
+    this.webhookOutbox = webhookOutbox;
+  }
+
+  /** A webhook subscription as the list shows it. */
+  public record WebhookView(
+      UUID id, String url, String search, boolean enabled, java.time.Instant created) {}
+
+  public List<WebhookView> webhooks(PersonId person, Locale locale) {
+    return webhooks.of(person).stream()
+        .map(
+            w ->
+                new WebhookView(
+                    w.id(),
+                    w.url(),
+                    searchDescription(person, w.savedSearch(), locale),
+                    w.enabled(),
+                    w.created()))
+        .toList();
+  }
+
+  public boolean ownsSearch(PersonId person, UUID search) {
+    return searches.of(person).stream().anyMatch(s -> s.id().equals(search));
+  }
+
+  public String searchDescription(PersonId person, UUID search, Locale locale) {
+    return searches.of(person).stream()
+        .filter(s -> s.id().equals(search))
+        .findFirst()
+        .map(s -> alerts.describe(s, locale))
+        .orElse("");
+  }
+
+  /** Why a webhook URL is refused (a message key's last part), if it is. */
+  public java.util.Optional<String> refusal(String url) {
+    try {
+      targets.check(url);
+      return java.util.Optional.empty();
+    } catch (WebhookTargets.RefusedTarget e) {
+      return java.util.Optional.of(e.refusal().name());
+    }
+  }
+
+  public Webhooks.Secret createWebhook(PersonId person, UUID search, String url) {
+    return webhooks.create(person, search, url);
+  }
+
+  public java.util.Optional<Webhooks.Subscription> webhook(PersonId person, UUID id) {
+    return webhooks.of(person, id);
+  }
+
+  public List<Webhooks.Delivery> deliveries(PersonId person, UUID id, int limit) {
+    return webhooks.log(person, id, limit);
+  }
+
+  /** Queues a test event and tries it at once, so the log shows how it went. */
+  public boolean testWebhook(PersonId person, UUID id) {
+    java.util.Optional<UUID> delivery = webhooks.enqueueTest(person, id);
+    delivery.ifPresent(webhookOutbox::attemptNow);
+    return delivery.isPresent();
+  }
+
+  public java.util.Optional<Webhooks.Secret> rotateWebhook(PersonId person, UUID id) {
+    return webhooks.rotate(person, id);
+  }
+
+  public boolean enableWebhook(PersonId person, UUID id) {
+    return webhooks.enable(person, id);
+  }
+
+  public boolean deleteWebhook(PersonId person, UUID id) {
+    return webhooks.delete(person, id);
   }
 
   public Settings settings(PersonId person) {

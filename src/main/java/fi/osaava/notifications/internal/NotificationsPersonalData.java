@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The person's saved searches, e-mail choice and inbox in their profile export, and deleted with
- * the profile (in its transaction).
+ * The person's saved searches, e-mail choice, inbox and webhook subscriptions in their profile
+ * export, and deleted with the profile (in its transaction).
  */
 @Component
 class NotificationsPersonalData implements PersonalDataHolder {
@@ -19,13 +19,19 @@ class NotificationsPersonalData implements PersonalDataHolder {
   private final SavedSearches searches;
   private final Recipients recipients;
   private final Inbox inbox;
+  private final Webhooks webhooks;
 
   NotificationsPersonalData(
-      JdbcClient jdbc, SavedSearches searches, Recipients recipients, Inbox inbox) {
+      JdbcClient jdbc,
+      SavedSearches searches,
+      Recipients recipients,
+      Inbox inbox,
+      Webhooks webhooks) {
     this.jdbc = jdbc;
     this.searches = searches;
     this.recipients = recipients;
     this.inbox = inbox;
+    this.webhooks = webhooks;
   }
 
   @Override
@@ -64,11 +70,24 @@ class NotificationsPersonalData implements PersonalDataHolder {
                 e ->
                     Map.of("title", e.title(), "text", e.text(), "created", e.created().toString()))
             .toList());
+    // The subscriptions without their secrets, which are credentials, not personal data.
+    data.put(
+        "webhooks",
+        webhooks.of(person).stream()
+            .map(
+                w ->
+                    Map.of(
+                        "url", w.url(),
+                        "savedSearch", w.savedSearch().toString(),
+                        "enabled", w.enabled(),
+                        "created", w.created().toString()))
+            .toList());
     return data;
   }
 
   @Override
   public void delete(PersonId person) {
+    jdbc.sql("delete from nt_webhook where person_id = ?").param(person.value()).update();
     jdbc.sql("delete from nt_outbox where person_id = ?").param(person.value()).update();
     jdbc.sql("delete from nt_inbox where person_id = ?").param(person.value()).update();
     jdbc.sql("delete from nt_saved_search where person_id = ?").param(person.value()).update();

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * Tells people about new offerings their saved education searches match. Delivered through the
  * event publication registry: the inbox messages and their outbox rows are written in this
- * listener's transaction, and a redelivered event adds nothing (one key per search and offering).
+ * listener's transaction, as are the deliveries to the searches' webhook subscriptions, and a
+ * redelivered event adds nothing (one key per search and offering).
  */
 @Component
 class OfferingAlerts {
@@ -32,13 +34,22 @@ class OfferingAlerts {
   private final SavedSearches searches;
   private final Inbox inbox;
   private final MessageSource messages;
+  private final Webhooks webhooks;
+  private final NotificationsProperties properties;
 
   OfferingAlerts(
-      EducationApi education, SavedSearches searches, Inbox inbox, MessageSource messages) {
+      EducationApi education,
+      SavedSearches searches,
+      Inbox inbox,
+      MessageSource messages,
+      Webhooks webhooks,
+      NotificationsProperties properties) {
     this.education = education;
     this.searches = searches;
     this.inbox = inbox;
     this.messages = messages;
+    this.webhooks = webhooks;
+    this.properties = properties;
   }
 
   @ApplicationModuleListener
@@ -52,6 +63,7 @@ class OfferingAlerts {
     }
     AlertIndex<SavedSearches.SavedSearch> index = new AlertIndex<>();
     searches.forEach(SavedSearches.EDUCATION, s -> index.add(s, s.query()));
+    Map<UUID, List<UUID>> subscriptions = webhooks.enabledBySearch();
     int told = 0;
     for (SearchableOffering offering : offerings) {
       AlertIndex.Item item = AlertIndex.Item.of(offering.text(), offering.facets());
@@ -62,6 +74,15 @@ class OfferingAlerts {
             message(offering, search),
             "search:" + search.id() + ":" + offering.id())) {
           told++;
+        }
+        // The subscription's own key makes a repeat a no-op, as the inbox's does.
+        for (UUID subscription : subscriptions.getOrDefault(search.id(), List.of())) {
+          webhooks.enqueueOfferingMatch(
+              subscription,
+              search.id(),
+              offering.id().toString(),
+              offering.titles(),
+              properties.baseUrl() + "/education/offerings/" + offering.id());
         }
       }
     }
@@ -82,7 +103,7 @@ class OfferingAlerts {
           messages.getMessage(
               "notifications.alert.text", new Object[] {describe(search, locale)}, locale));
     }
-    return new NotificationMessage(titles, texts, "/education/offerings/" + offering.id().value());
+    return new NotificationMessage(titles, texts, "/education/offerings/" + offering.id());
   }
 
   /** The saved search in words: what was typed, or that it has facet choices only. */
