@@ -2,6 +2,7 @@ package fi.osaava.cli;
 
 import fi.osaava.education.EducationCatalogue;
 import fi.osaava.labourmarket.LabourMarketImports;
+import fi.osaava.profile.SyntheticWorkHistories;
 import fi.osaava.regionalintelligence.RegionalProjectsApi;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -19,8 +20,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code osaava generate job-ads|education|regional-projects …}: synthetic data for development and
- * load tests.
+ * {@code osaava generate job-ads|education|regional-projects|work-histories …}: synthetic data for
+ * development and load tests.
  */
 @Command(
     name = "generate",
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       GenerateCommand.JobAds.class,
       GenerateCommand.Education.class,
-      GenerateCommand.RegionalProjects.class
+      GenerateCommand.RegionalProjects.class,
+      GenerateCommand.WorkHistories.class
     })
 final class GenerateCommand implements Runnable {
 
@@ -163,6 +165,45 @@ final class GenerateCommand implements Runnable {
         console.printf(
             "%,d synthetic actors and %,d synthetic projects of seed %d stored for %s.%n",
             saved.actors(), saved.projects(), seed, organisation);
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "work-histories",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Store synthetic people (marked synthetic; they cannot sign in) with work histories in"
+            + " municipalities and ESCO occupations, about four in five consenting to anonymised"
+            + " statistics, for the regional expert-mobility page. The same seed gives the same"
+            + " people (not added twice).",
+        "Needs the regions imported; occupations only where ESCO is imported."
+      })
+  static final class WorkHistories implements Callable<Integer> {
+    @Mixin CommonOptions common;
+
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--count",
+        defaultValue = "500",
+        paramLabel = "N",
+        description = "Default: 500.")
+    int count;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Default: 1.")
+    long seed;
+
+    @Override
+    public Integer call() {
+      PrintWriter console = spec.commandLine().getOut();
+      try (ConfigurableApplicationContext context = CliApplication.boot(common)) {
+        SyntheticWorkHistories.Generated made =
+            context.getBean(SyntheticWorkHistories.class).generate(count, seed);
+        console.printf(
+            "%,d synthetic people of seed %d with work histories, %,d of them consenting.%n",
+            made.people(), seed, made.consenting());
       }
       return 0;
     }

@@ -8,6 +8,7 @@
       "identification",
       "education",
       "labourmarket",
+      "profile",
       "regionalintelligence",
       "servicenetwork"
     })

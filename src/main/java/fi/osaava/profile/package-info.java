@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Profile",
-    allowedDependencies = {"platform", "taxonomy", "identification", "web"})
+    allowedDependencies = {"platform", "taxonomy", "identification", "regions", "web"})
 package fi.osaava.profile;

@@ -13,6 +13,7 @@
       "identification",
       "labourmarket",
       "education",
+      "profile",
       "web"
     })
 package fi.osaava.regionalintelligence;

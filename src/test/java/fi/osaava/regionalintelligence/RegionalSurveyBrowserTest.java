@@ -31,7 +31,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Swedish, one in English); the owner sees the results with small cells hidden and publishes them;
  * the open CSV downloads without signing in; the regional overview shows demand against supply for
  * a skill on the map, in three languages, compares two regions and downloads its gaps as CSV; the
- * actor network shows the projects the developer's organisation imported.
+ * actor network shows the projects the developer's organisation imported; the expert-mobility page
+ * shows net migration and the flows of synthetic consenting people between regions.
  */
 class RegionalSurveyBrowserTest extends BrowserTestBase {
 
@@ -298,6 +299,30 @@ class RegionalSurveyBrowserTest extends BrowserTestBase {
     owner.navigate("/regional-projects/manage");
     assertThat(owner.textContent("#own-projects")).contains("Kiertotalouden osaajat");
     check(owner);
+
+    // 7. Expert mobility: net migration from the statistics and, from synthetic work histories
+    // (labelled so), the moves of experts between regions as a flow map, a flow diagram and tables.
+    workHistories.generate(600, 18);
+    for (String language : List.of("fi-FI", "sv-SE", "en-GB")) {
+      Page visitor = newPage(language, false);
+      visitor.navigate("/regional-mobility");
+      assertThat(visitor.locator("#synthetic-profiles").count()).isEqualTo(1);
+      assertThat(visitor.locator("#region-stats tbody tr").count()).isEqualTo(20);
+      check(visitor);
+    }
+    Page mobility = page("en-GB");
+    mobility.navigate("/regional-mobility");
+    assertThat(mobility.textContent("#statistics-heading")).contains("2025");
+    assertThat(mobility.locator("#ri-flow-map path.ri-flow-line").count()).isPositive();
+    assertThat(mobility.locator("#ri-flow-diagram path.ri-flow-band").count()).isPositive();
+    mobility.selectOption("#area", "01");
+    clickAndWait(mobility, mobility.locator("#show-mobility"));
+    assertThat(mobility.textContent("h1")).contains("Uusimaa");
+    assertThat(mobility.textContent("#municipality-stats")).contains("Helsinki");
+    assertThat(mobility.textContent("#mobility-groups")).contains("Arrived").contains("Left");
+    assertThat(mobility.textContent("#flows-table")).contains("Uusimaa");
+    assertThat(mobility.textContent("#method")).contains("at least 5 people");
+    check(mobility);
   }
 
   @Autowired LabourMarketImports labourMarketImports;
@@ -307,4 +332,5 @@ class RegionalSurveyBrowserTest extends BrowserTestBase {
   @Autowired RegionalContext regionalContext;
   @Autowired OverviewAggregates overview;
   @Autowired RegionalProjectsApi projects;
+  @Autowired fi.osaava.profile.SyntheticWorkHistories workHistories;
 }

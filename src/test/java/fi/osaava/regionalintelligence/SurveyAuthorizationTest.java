@@ -88,6 +88,14 @@ class SurveyAuthorizationTest extends WebTestBase {
         Rule.of("public", Map.of("item", "isco:2512", "areas", "sub-region")));
   }
 
+  /** Expert mobility (issue 18, section 4): open to everyone, figures of 5 people or more. */
+  static final Map<String, Rule> MOBILITY_RULES = new LinkedHashMap<>();
+
+  static {
+    MOBILITY_RULES.put(
+        "GET /regional-mobility", Rule.of("public", Map.of("area", "01", "from", "2020")));
+  }
+
   /**
    * The actors and projects (issue 18, section 3): the network page is open to everyone; the
    * owners' pages belong to the organisation's regional developers. Targets: {@code own}, {@code
@@ -164,19 +172,7 @@ class SurveyAuthorizationTest extends WebTestBase {
         new RouteRules(
             mappings, pattern -> pattern.startsWith("/regional-overview"), OVERVIEW_RULES);
     overview.assertEveryRouteHasARule(5, SurveyAuthorizationTest.class);
-    for (String route : overview.routes()) {
-      Rule rule = overview.rule(route);
-      for (RequestPostProcessor who :
-          List.of(
-              SecurityMockMvcRequestPostProcessors.anonymous(),
-              oidc.person("citizen-" + UUID.randomUUID()))) {
-        MockHttpServletRequestBuilder request = get(route.substring(4));
-        rule.params().forEach(request::param);
-        assertThat(mvc.perform(request.with(who)).andReturn().getResponse().getStatus())
-            .as(route)
-            .isEqualTo(200);
-      }
-    }
+    assertOpenToEveryone(overview);
     Map<String, String[]> hostile =
         Map.of(
             "/regional-overview?area=' or 1=1--", new String[] {"area"},
@@ -204,6 +200,51 @@ class SurveyAuthorizationTest extends WebTestBase {
           .isInstanceOf(fi.osaava.platform.InvalidInputException.class)
           .hasMessageContaining(e.getValue()[0]);
     }
+  }
+
+  /** Every route of the table answers 200 to anonymous and to signed-in visitors alike. */
+  void assertOpenToEveryone(RouteRules table) throws Exception {
+    for (String route : table.routes()) {
+      Rule rule = table.rule(route);
+      for (RequestPostProcessor who :
+          List.of(
+              SecurityMockMvcRequestPostProcessors.anonymous(),
+              oidc.person("citizen-" + UUID.randomUUID()))) {
+        MockHttpServletRequestBuilder request = get(route.substring(4));
+        rule.params().forEach(request::param);
+        assertThat(mvc.perform(request.with(who)).andReturn().getResponse().getStatus())
+            .as(route)
+            .isEqualTo(200);
+      }
+    }
+  }
+
+  @Test
+  void expertMobilityIsOpenToEveryoneAndNamesTheBadParameter() throws Exception {
+    RouteRules mobility =
+        new RouteRules(
+            mappings, pattern -> pattern.startsWith("/regional-mobility"), MOBILITY_RULES);
+    mobility.assertEveryRouteHasARule(1, SurveyAuthorizationTest.class);
+    assertOpenToEveryone(mobility);
+    Map<String, String> hostile =
+        Map.of(
+            "area", "011",
+            "from", "<script>",
+            "to", "1999",
+            "group", "' or 1=1--");
+    for (var e : hostile.entrySet()) {
+      var result =
+          mvc.perform(get("/regional-mobility").param(e.getKey(), e.getValue())).andReturn();
+      assertThat(result.getResponse().getStatus()).as(e.getKey()).isEqualTo(400);
+      assertThat(result.getResolvedException())
+          .as(e.getKey())
+          .isInstanceOf(fi.osaava.platform.InvalidInputException.class)
+          .hasMessageContaining(e.getKey());
+    }
+    var reversed =
+        mvc.perform(get("/regional-mobility").param("from", "2024").param("to", "2021"))
+            .andReturn();
+    assertThat(reversed.getResponse().getStatus()).isEqualTo(400);
   }
 
   /** B's open survey with a scale question and two invited companies. */

@@ -9,6 +9,7 @@ import fi.osaava.platform.Language;
 import fi.osaava.platform.NotFoundException;
 import fi.osaava.profile.PersonId;
 import fi.osaava.profile.Proficiency;
+import fi.osaava.regions.MunicipalityOptions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -39,11 +40,24 @@ public class CompetenceProfile {
   private final JdbcClient jdbc;
   private final IdentificationApi identification;
   private final AuditLog audit;
+  private final MunicipalityOptions municipalities;
 
-  CompetenceProfile(JdbcClient jdbc, IdentificationApi identification, AuditLog audit) {
+  CompetenceProfile(
+      JdbcClient jdbc,
+      IdentificationApi identification,
+      AuditLog audit,
+      MunicipalityOptions municipalities) {
     this.jdbc = jdbc;
     this.identification = identification;
     this.audit = audit;
+    this.municipalities = municipalities;
+  }
+
+  /** The same refusal for the page and the API: a code that names no current municipality. */
+  private void checkMunicipality(ExperienceInput input) {
+    if (input.municipalityCode() != null && !municipalities.isKnown(input.municipalityCode())) {
+      throw new ProfileInputException("municipality", "no municipality has this code");
+    }
   }
 
   // --- entries -------------------------------------------------------------------------------
@@ -71,6 +85,7 @@ public class CompetenceProfile {
   /** Adds an entry and asks the engine for the skills its description expresses. */
   @Transactional
   public Experience addExperience(PersonId person, ExperienceInput input, Language labels) {
+    checkMunicipality(input);
     UUID id = insertExperience(person, input, null);
     suggest(person, id, input, labels);
     audit.record(person, "self", "experience-added");
@@ -84,6 +99,7 @@ public class CompetenceProfile {
   @Transactional
   public Experience updateExperience(
       PersonId person, UUID id, ExperienceInput input, long expectedVersion, Language labels) {
+    checkMunicipality(input);
     Experience before = experience(person, id);
     int updated =
         jdbc.sql(
@@ -92,6 +108,7 @@ public class CompetenceProfile {
                 // title is recognised again instead.
                 "UPDATE profile_experience SET kind = ?, organisation = ?, title = ?,"
                     + " start_date = ?, end_date = ?, description = ?, offering_id = ?,"
+                    + " municipality_code = ?,"
                     + " occupation_uri = CASE WHEN title = ? AND kind = ? THEN occupation_uri END,"
                     + " version = version + 1 WHERE person_id = ? AND id = ? AND version = ?")
             // One by one: param(Object) takes a null (SQL NULL), params(Object...) is typed as not.
@@ -102,6 +119,7 @@ public class CompetenceProfile {
             .param(input.end())
             .param(input.description())
             .param(input.offeringId())
+            .param(input.municipalityCode())
             .param(input.title())
             .param(input.kind().name())
             .param(person.value())
@@ -196,8 +214,8 @@ public class CompetenceProfile {
     jdbc.sql(
             // clock_timestamp(), not the transaction's now(): a CV's entries keep their order.
             "INSERT INTO profile_experience (id, person_id, kind, organisation, title, start_date,"
-                + " end_date, description, offering_id, cv_import_id, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, clock_timestamp())")
+                + " end_date, description, offering_id, cv_import_id, municipality_code,"
+                + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, clock_timestamp())")
         // One by one: param(Object) takes a null (SQL NULL), params(Object...) is typed as not.
         .param(id)
         .param(person.value())
@@ -209,6 +227,7 @@ public class CompetenceProfile {
         .param(input.description())
         .param(input.offeringId())
         .param(cvImportId)
+        .param(input.municipalityCode())
         .update();
     return id;
   }
@@ -568,7 +587,8 @@ public class CompetenceProfile {
         rs.getString("offering_id"),
         rs.getLong("version"),
         rs.getObject("cv_import_id", UUID.class),
-        rs.getString("occupation_uri"));
+        rs.getString("occupation_uri"),
+        rs.getString("municipality_code"));
   }
 
   static SuggestionEntry suggestion(ResultSet rs, int row) throws SQLException {

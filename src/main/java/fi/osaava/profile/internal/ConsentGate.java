@@ -1,8 +1,11 @@
 package fi.osaava.profile.internal;
 
+import fi.osaava.profile.AnonymisedWorkMoves;
 import fi.osaava.profile.CompetenceSnapshot;
 import fi.osaava.profile.ConsentPurpose;
 import fi.osaava.profile.PersonId;
+import fi.osaava.profile.WorkMove;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * another person's profile rows; revoking a consent therefore stops the flow at once.
  */
 @Component
-public class ConsentGate {
+public class ConsentGate implements AnonymisedWorkMoves {
 
   /**
    * The condition, on a person row aliased {@code p}, that their newest decision on {@code
@@ -111,6 +114,44 @@ public class ConsentGate {
             (rs, row) ->
                 new SuggestionFeedback(
                     rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
+        .list();
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<WorkMove> consentedWorkMoves(LocalDate from, LocalDate to) {
+    // Work entries with a place, in the order they started; a move is an entry whose previous one
+    // was elsewhere. Only the person's latest move in the period is kept, so that every record is
+    // one person and the counts built from them count people. The month alone leaves the query:
+    // exact dates are not needed for a period and would help single someone out.
+    return jdbc.sql(
+            "SELECT from_code, to_code, occupation_uri, moved, synthetic FROM ("
+                + " SELECT m.*, row_number() OVER (PARTITION BY m.person_id"
+                + "   ORDER BY m.moved DESC, m.entry_id) AS latest FROM ("
+                + "  SELECT e.person_id, e.id AS entry_id, p.synthetic,"
+                + "   lag(e.municipality_code) OVER w AS from_code,"
+                + "   e.municipality_code AS to_code, e.occupation_uri,"
+                + "   date_trunc('month', e.start_date)::date AS moved"
+                + "  FROM profile_experience e JOIN profile_person p ON p.id = e.person_id"
+                + "  WHERE e.kind = 'WORK' AND e.municipality_code IS NOT NULL"
+                + "   AND e.start_date IS NOT NULL AND "
+                + CONSENTED
+                + "  WINDOW w AS (PARTITION BY e.person_id ORDER BY e.start_date, e.id)) m"
+                + " WHERE m.from_code IS NOT NULL AND m.from_code <> m.to_code"
+                + "  AND m.moved BETWEEN date_trunc('month', CAST(:from AS date)) AND :to) x"
+                + " WHERE latest = 1 ORDER BY random()")
+        .param("purpose", ConsentPurpose.ANONYMISED_STATISTICS.name())
+        .param("textVersion", Consents.TEXT_VERSIONS.get(ConsentPurpose.ANONYMISED_STATISTICS))
+        .param("from", from)
+        .param("to", to)
+        .query(
+            (rs, row) ->
+                new WorkMove(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getObject(4, LocalDate.class),
+                    rs.getBoolean(5)))
         .list();
   }
 }

@@ -23,7 +23,7 @@ public class Consents {
   public static final Map<ConsentPurpose, Integer> TEXT_VERSIONS =
       Map.of(
           ConsentPurpose.GUIDANCE_COUNSELLOR, 1,
-          ConsentPurpose.ANONYMISED_STATISTICS, 1,
+          ConsentPurpose.ANONYMISED_STATISTICS, 2,
           ConsentPurpose.AI_IMPROVEMENT, 1);
 
   private final JdbcClient jdbc;

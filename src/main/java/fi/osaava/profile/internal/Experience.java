@@ -15,6 +15,8 @@ import java.util.UUID;
  * @param cvImportId the CV upload the entry was read from; null when the person wrote it
  * @param occupationUri the ESCO occupation the entry stands for, when the person confirmed one that
  *     their text names on the identify page; null otherwise (the title is recognised instead)
+ * @param municipalityCode where the entry was done (a municipality's three-digit code), when the
+ *     person gave it; null otherwise
  */
 public record Experience(
     UUID id,
@@ -27,4 +29,5 @@ public record Experience(
     String offeringId,
     long version,
     UUID cvImportId,
-    String occupationUri) {}
+    String occupationUri,
+    String municipalityCode) {}

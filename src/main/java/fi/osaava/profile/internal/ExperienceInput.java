@@ -12,7 +12,8 @@ public record ExperienceInput(
     @Nullable LocalDate start,
     @Nullable LocalDate end,
     String description,
-    @Nullable String offeringId) {
+    @Nullable String offeringId,
+    @Nullable String municipalityCode) {
 
   public static final int MAX_DESCRIPTION = 10_000;
 
@@ -22,6 +23,11 @@ public record ExperienceInput(
     title = title == null ? "" : title.strip();
     description = description == null ? "" : description.strip();
     offeringId = offeringId == null || offeringId.isBlank() ? null : offeringId.strip();
+    municipalityCode =
+        municipalityCode == null || municipalityCode.isBlank() ? null : municipalityCode.strip();
+    if (municipalityCode != null && !municipalityCode.matches("[0-9]{3}")) {
+      throw new ProfileInputException("municipality", "a municipality's three-digit code");
+    }
     if (title.isEmpty()) {
       throw new ProfileInputException("title", "must not be empty");
     }

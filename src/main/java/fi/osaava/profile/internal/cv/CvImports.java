@@ -67,7 +67,7 @@ public class CvImports {
       }
       inputs.add(
           new ExperienceInput(
-              e.kind(), e.organisation(), title, e.start(), e.end(), e.description(), null));
+              e.kind(), e.organisation(), title, e.start(), e.end(), e.description(), null, null));
     }
     UUID id = UUID.randomUUID();
     transactions.executeWithoutResult(

@@ -5,6 +5,7 @@ import fi.osaava.profile.internal.ExperienceInput;
 import fi.osaava.profile.internal.ExperienceKind;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,15 +30,23 @@ record ExperienceForm(
     @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate start,
     @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate end,
     @Size(max = ExperienceInput.MAX_DESCRIPTION) @Nullable String description,
+    @Pattern(regexp = "[0-9]{3}") @Nullable String municipality,
     @Nullable Long version) {
 
   /** The form's fields in page order: the error summary lists problems in this order. */
   static final List<String> FIELDS =
-      List.of("kind", "title", "organisation", "start", "end", "description");
+      List.of("kind", "title", "organisation", "municipality", "start", "end", "description");
 
   static ExperienceForm of(Experience e) {
     return new ExperienceForm(
-        e.kind(), e.organisation(), e.title(), e.start(), e.end(), e.description(), e.version());
+        e.kind(),
+        e.organisation(),
+        e.title(),
+        e.start(),
+        e.end(),
+        e.description(),
+        e.municipalityCode(),
+        e.version());
   }
 
   /**
@@ -53,6 +62,7 @@ record ExperienceForm(
         typed(binding, "start", LocalDate.class, LocalDate::parse),
         typed(binding, "end", LocalDate.class, LocalDate::parse),
         text(binding, "description"),
+        text(binding, "municipality"),
         typed(binding, "version", Long.class, Long::valueOf));
   }
 
@@ -76,7 +86,8 @@ record ExperienceForm(
 
   /** The same form, carrying {@code version} (the current one, after a conflict). */
   ExperienceForm withVersion(long version) {
-    return new ExperienceForm(kind, organisation, title, start, end, description, version);
+    return new ExperienceForm(
+        kind, organisation, title, start, end, description, municipality, version);
   }
 
   ExperienceInput input() {
@@ -89,6 +100,7 @@ record ExperienceForm(
         start,
         end,
         Objects.requireNonNullElse(description, ""),
-        null);
+        null,
+        municipality == null || municipality.isBlank() ? null : municipality);
   }
 }

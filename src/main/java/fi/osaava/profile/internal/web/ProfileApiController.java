@@ -88,7 +88,8 @@ class ProfileApiController {
       LocalDate start,
       LocalDate end,
       String description,
-      String offeringId) {
+      String offeringId,
+      String municipality) {
 
     ExperienceInput input() {
       return new ExperienceInput(
@@ -98,7 +99,8 @@ class ProfileApiController {
           start,
           end,
           description,
-          offeringId);
+          offeringId,
+          municipality);
     }
   }
 

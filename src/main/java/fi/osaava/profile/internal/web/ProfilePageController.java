@@ -16,6 +16,7 @@ import fi.osaava.profile.internal.LearnerRecords;
 import fi.osaava.profile.internal.ProfileInputException;
 import fi.osaava.profile.internal.RiasecQuestionnaire;
 import fi.osaava.profile.internal.SuggestionEntry;
+import fi.osaava.regions.MunicipalityOptions;
 import fi.osaava.taxonomy.ConceptType;
 import fi.osaava.taxonomy.Suggestion;
 import fi.osaava.taxonomy.TaxonomyApi;
@@ -74,6 +75,7 @@ class ProfilePageController {
   private final ProfileOverview overview;
   private final MessageSource messages;
   private final SpringValidatorAdapter validator;
+  private final MunicipalityOptions municipalities;
 
   ProfilePageController(
       SignedInPerson signedIn,
@@ -86,7 +88,9 @@ class ProfilePageController {
       ObjectMapper json,
       ProfileOverview overview,
       MessageSource messages,
-      Validator validator) {
+      Validator validator,
+      MunicipalityOptions municipalities) {
+    this.municipalities = municipalities;
     this.signedIn = signedIn;
     this.competence = competence;
     this.interests = interests;
@@ -98,6 +102,12 @@ class ProfilePageController {
     this.overview = overview;
     this.messages = messages;
     this.validator = new SpringValidatorAdapter(validator);
+  }
+
+  /** The choices of an entry's municipality, on every page that shows the entry form. */
+  @ModelAttribute("municipalities")
+  List<MunicipalityOptions.Option> municipalities(Locale locale) {
+    return municipalities.inOrder(Language.of(locale), locale);
   }
 
   @GetMapping("/profile")

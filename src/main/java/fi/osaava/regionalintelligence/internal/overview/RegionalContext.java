@@ -129,14 +129,14 @@ public class RegionalContext implements DatasetImporter {
       List<String> measures = new ArrayList<>();
       for (int c = 0; c < codes.size(); c++) {
         switch (types.get(c)) {
-          case "t" -> year = Integer.parseInt(row.path("key").path(k++).asString("0"));
+          case "t" -> year = year(row.path("key").path(k++).asString(""), name, line);
           case "d" -> area = row.path("key").path(k++).asString("");
           default -> measures.add(codes.get(c));
         }
       }
       String[] levelCode = area == null ? null : levelAndCode(area);
       if (year == null || levelCode == null) {
-        if (area == null || year == null) {
+        if (area == null || area.isBlank() || year == null) {
           throw new InvalidInputException(name, line, "key", "no area or year");
         }
         continue; // areas of no level we show (such as wellbeing services counties)
@@ -156,6 +156,13 @@ public class RegionalContext implements DatasetImporter {
       }
     }
     return rows;
+  }
+
+  private static int year(String text, String file, int line) {
+    if (!text.matches("[0-9]{4}")) {
+      throw new InvalidInputException(file, line, "key", "not a year: " + text);
+    }
+    return Integer.parseInt(text);
   }
 
   /** "SSS" the country, "MK01" a region, "SK011" a sub-region, "KU091" a municipality. */

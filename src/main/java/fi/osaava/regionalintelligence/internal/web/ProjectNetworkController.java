@@ -264,16 +264,7 @@ class ProjectNetworkController {
   }
 
   private @Nullable Area region(@Nullable String code) {
-    if (code == null || code.isBlank()) {
-      return null;
-    }
-    String c = code.strip();
-    if (!c.matches("\\d{2}")) {
-      throw bad("region", "a two-digit region code is expected");
-    }
-    return regions
-        .area(AreaLevel.REGION, c)
-        .orElseThrow(() -> bad("region", "no region has the code " + c));
+    return RegionalOverviewController.regionParameter(regions, code, "region");
   }
 
   private static @Nullable Integer year(@Nullable String value, String parameter) {

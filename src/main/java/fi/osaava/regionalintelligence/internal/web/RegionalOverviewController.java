@@ -424,6 +424,21 @@ class RegionalOverviewController {
     };
   }
 
+  /** A region's code given as {@code parameter}; null when empty, 400 naming it when bad. */
+  static @Nullable Area regionParameter(
+      RegionsApi regions, @Nullable String code, String parameter) {
+    if (code == null || code.isBlank()) {
+      return null;
+    }
+    String c = code.strip();
+    if (!c.matches("\\d{2}")) {
+      throw badParameter(parameter, "a two-digit region code is expected");
+    }
+    return regions
+        .area(AreaLevel.REGION, c)
+        .orElseThrow(() -> badParameter(parameter, "no region has the code " + c));
+  }
+
   static InvalidInputException badParameter(String name, String problem) {
     return new InvalidInputException("request parameter", 0, name, problem);
   }

@@ -1,0 +1,16 @@
+package fi.osaava.profile;
+
+/** Labelled synthetic people with work histories, for demonstrating the regional statistics. */
+public interface SyntheticWorkHistories {
+
+  /** How many people were made, and how many of them consented to anonymised statistics. */
+  record Generated(int people, int consenting) {}
+
+  /**
+   * Makes {@code count} people marked synthetic (they cannot sign in), each with two to four jobs
+   * in municipalities of the regional classification, many of them moving towards the larger towns,
+   * with ESCO occupations where ESCO is imported. About four in five consent to anonymised
+   * statistics; the others do not, and are never counted. The same seed gives the same people.
+   */
+  Generated generate(int count, long seed);
+}

@@ -1,0 +1,134 @@
+package fi.osaava.profile.internal;
+
+import fi.osaava.profile.ConsentPurpose;
+import fi.osaava.profile.PersonId;
+import fi.osaava.profile.SyntheticWorkHistories;
+import fi.osaava.regions.Area;
+import fi.osaava.regions.AreaLevel;
+import fi.osaava.regions.RegionsApi;
+import fi.osaava.taxonomy.ConceptType;
+import fi.osaava.taxonomy.TaxonomyApi;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** {@link SyntheticWorkHistories}: people marked synthetic, their jobs and their consents. */
+@Component
+class WorkHistoryGenerator implements SyntheticWorkHistories {
+
+  /** Towns that draw movers (Helsinki, Espoo, Tampere, Turku, Oulu, Jyväskylä, Kuopio). */
+  private static final List<String> MAGNETS =
+      List.of("091", "049", "837", "853", "564", "179", "297");
+
+  private final JdbcClient jdbc;
+  private final Consents consents;
+  private final RegionsApi regions;
+  private final TaxonomyApi taxonomy;
+
+  WorkHistoryGenerator(
+      JdbcClient jdbc, Consents consents, RegionsApi regions, TaxonomyApi taxonomy) {
+    this.jdbc = jdbc;
+    this.consents = consents;
+    this.regions = regions;
+    this.taxonomy = taxonomy;
+  }
+
+  @Override
+  @Transactional
+  public Generated generate(int count, long seed) {
+    List<String> municipalities =
+        regions.areas(AreaLevel.MUNICIPALITY).stream().map(Area::code).sorted().toList();
+    if (municipalities.isEmpty()) {
+      throw new IllegalStateException("import the regions first (./osaava import regions)");
+    }
+    List<String> occupations = occupations(seed);
+    Random random = new Random(seed);
+    LocalDate thisMonth = LocalDate.now().withDayOfMonth(1);
+    int consenting = 0;
+    for (int i = 0; i < count; i++) {
+      boolean consents = random.nextInt(5) > 0;
+      int jobs = 2 + random.nextInt(3);
+      // Backwards from the latest job, which started in the last five years: the moves fall in
+      // the mobility page's default period.
+      List<LocalDate> starts = new ArrayList<>();
+      LocalDate start = thisMonth.minusMonths(random.nextInt(60));
+      for (int j = 0; j < jobs; j++) {
+        starts.addFirst(start);
+        start = start.minusMonths(12 + random.nextInt(48));
+      }
+      List<String> places = new ArrayList<>();
+      List<@Nullable String> held = new ArrayList<>();
+      @Nullable String occupation = occupations.isEmpty() ? null : pick(occupations, random);
+      for (int j = 0; j < jobs; j++) {
+        // Half start anywhere; most moves go to a larger town; an occupation mostly stays.
+        boolean magnet = j == 0 ? random.nextBoolean() : random.nextInt(3) > 0;
+        String place =
+            magnet ? MAGNETS.get(random.nextInt(MAGNETS.size())) : pick(municipalities, random);
+        places.add(municipalities.contains(place) ? place : pick(municipalities, random));
+        if (j > 0 && !occupations.isEmpty() && random.nextInt(4) == 0) {
+          occupation = pick(occupations, random);
+        }
+        held.add(occupation);
+      }
+      // A UUID from the seed and index, so that a second run with the same seed adds nobody new.
+      UUID id = new UUID(0x5157_4848L << 32 | seed, i);
+      int inserted =
+          jdbc.sql(
+                  "INSERT INTO profile_person (id, synthetic) VALUES (?, true)"
+                      + " ON CONFLICT DO NOTHING")
+              .param(id)
+              .update();
+      if (inserted == 0) {
+        continue;
+      }
+      for (int j = 0; j < jobs; j++) {
+        jdbc.sql(
+                "INSERT INTO profile_experience (id, person_id, kind, organisation, title,"
+                    + " start_date, end_date, description, occupation_uri, municipality_code)"
+                    + " VALUES (?, ?, 'WORK', ?, ?, ?, ?, ?, ?, ?)")
+            .param(UUID.randomUUID())
+            .param(id)
+            .param("Synthetic employer " + (1 + random.nextInt(500)))
+            .param("Synthetic job " + (j + 1))
+            .param(starts.get(j))
+            .param(j == jobs - 1 ? null : starts.get(j + 1).minusDays(1))
+            .param("Synthetic work history for demonstration")
+            .param(held.get(j))
+            .param(places.get(j))
+            .update();
+      }
+      if (consents) {
+        this.consents.decide(new PersonId(id), ConsentPurpose.ANONYMISED_STATISTICS, true);
+        consenting++;
+      }
+    }
+    return new Generated(count, consenting);
+  }
+
+  private static <T> T pick(List<T> list, Random random) {
+    return list.get(random.nextInt(list.size()));
+  }
+
+  /** A few dozen ESCO occupations with an ISCO group, the same for a seed; none without ESCO. */
+  private List<String> occupations(long seed) {
+    List<String> all = new ArrayList<>();
+    taxonomy.forEachConcept(
+        Set.of(ConceptType.OCCUPATION),
+        c -> {
+          if (c.iscoCode() != null) {
+            all.add(c.uri().value());
+          }
+        });
+    all.sort(Comparator.naturalOrder());
+    java.util.Collections.shuffle(all, new Random(seed));
+    return all.subList(0, Math.min(40, all.size()));
+  }
+}

@@ -1,0 +1,215 @@
+package fi.osaava.regionalintelligence.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Moves of people between regions counted and published with small figures suppressed. Every move
+ * is one person (the source gives each person's latest move of the period only), so the counts are
+ * people and the tables' sums hold exactly: they are one system for {@link Suppression}, which
+ * hides every figure below the minimum and every figure that would let a reader compute one.
+ *
+ * <p>Figures (a key each; a key not published and not hidden stands for 0, a pair of regions or a
+ * group nobody moved in, which reveals no one):
+ *
+ * <ul>
+ *   <li>{@code all}: everyone who moved between regions;
+ *   <li>{@code out|o}, {@code in|d}: who left region o, who arrived in region d;
+ *   <li>{@code flow|o|d}: from o to d; {@code flow|o|d|G} of them in ISCO major group G;
+ *   <li>{@code gout|o|G}, {@code gin|d|G}: left o / arrived in d in group G, where G is a major
+ *       group (one digit) or a sub-major group (two digits); {@code X} and {@code XX} when no
+ *       occupation was given;
+ *   <li>{@code g|G}: everyone who moved in group G.
+ * </ul>
+ *
+ * The sums: {@code all} is the sum of the {@code out}s, of the {@code in}s and of the major groups;
+ * a region's {@code out} (or {@code in}) is the sum of its flows and of its major groups; a major
+ * group's figure is the sum of its sub-major groups'; a flow is the sum of its major groups, and a
+ * region's major group out (in) the sum of its flows in that group; a group's total is the sum over
+ * regions.
+ */
+public final class MobilityFlows {
+
+  /** One person's move from region {@code from} to region {@code to} in sub-major group. */
+  public record Move(String from, String to, String subMajor) {
+
+    String major() {
+      return subMajor.substring(0, 1);
+    }
+  }
+
+  /** The figures as published: a hidden figure is in {@code hidden}, a zero in neither. */
+  public record Published(Map<String, Long> shown, java.util.Set<String> hidden) {
+
+    /** The figure of {@code key}: its value, null when hidden, 0 when nobody. */
+    public @Nullable Long get(String key) {
+      if (hidden.contains(key)) {
+        return null;
+      }
+      return shown.getOrDefault(key, 0L);
+    }
+
+    public boolean isEmpty() {
+      return shown.isEmpty() && hidden.isEmpty();
+    }
+  }
+
+  private MobilityFlows() {}
+
+  /** The unknown group's code at the major and the sub-major level. */
+  public static final String UNKNOWN_MAJOR = "X";
+
+  public static final String UNKNOWN_SUB_MAJOR = "XX";
+
+  /** The true counts of every figure that is not zero, by key. */
+  static Map<String, Long> counts(List<Move> moves) {
+    Map<String, Long> counts = new TreeMap<>();
+    for (Move m : moves) {
+      String major = m.major();
+      for (String key :
+          List.of(
+              "all",
+              "out|" + m.from(),
+              "in|" + m.to(),
+              "flow|" + m.from() + "|" + m.to(),
+              "flow|" + m.from() + "|" + m.to() + "|" + major,
+              "gout|" + m.from() + "|" + major,
+              "gin|" + m.to() + "|" + major,
+              "gout|" + m.from() + "|" + m.subMajor(),
+              "gin|" + m.to() + "|" + m.subMajor(),
+              "g|" + major,
+              "g|" + m.subMajor())) {
+        counts.merge(key, 1L, Long::sum);
+      }
+    }
+    return counts;
+  }
+
+  /** The sums among the figures, each as (total, parts), over the keys of {@code counts}. */
+  static List<String[]> sums(Map<String, Long> counts) {
+    TreeSet<String> regions = new TreeSet<>();
+    TreeSet<String> majors = new TreeSet<>();
+    Map<String, List<String>> subsOf = new TreeMap<>();
+    for (String key : counts.keySet()) {
+      String[] p = key.split("\\|");
+      if (p[0].equals("out") || p[0].equals("in")) {
+        regions.add(p[1]);
+      } else if (p[0].equals("g")) {
+        if (p[1].length() == 1) {
+          majors.add(p[1]);
+        } else {
+          subsOf.computeIfAbsent(p[1].substring(0, 1), k -> new ArrayList<>()).add(p[1]);
+        }
+      }
+    }
+    List<String[]> sums = new ArrayList<>();
+    List<String> outs = new ArrayList<>();
+    List<String> ins = new ArrayList<>();
+    for (String r : regions) {
+      outs.add("out|" + r);
+      ins.add("in|" + r);
+    }
+    sum(sums, counts, "all", outs);
+    sum(sums, counts, "all", ins);
+    sum(sums, counts, "all", majors.stream().map(g -> "g|" + g).toList());
+    for (String g : majors) {
+      List<String> subs = subsOf.getOrDefault(g, List.of());
+      sum(sums, counts, "g|" + g, subs.stream().map(s -> "g|" + s).toList());
+      for (String dir : List.of("gout", "gin")) {
+        sum(sums, counts, "g|" + g, regions.stream().map(r -> dir + "|" + r + "|" + g).toList());
+        for (String s : subs) {
+          sum(sums, counts, "g|" + s, regions.stream().map(r -> dir + "|" + r + "|" + s).toList());
+        }
+      }
+    }
+    for (String r : regions) {
+      sum(sums, counts, "out|" + r, regions.stream().map(d -> "flow|" + r + "|" + d).toList());
+      sum(sums, counts, "in|" + r, regions.stream().map(o -> "flow|" + o + "|" + r).toList());
+      sum(sums, counts, "out|" + r, majors.stream().map(g -> "gout|" + r + "|" + g).toList());
+      sum(sums, counts, "in|" + r, majors.stream().map(g -> "gin|" + r + "|" + g).toList());
+      for (String g : majors) {
+        List<String> subs = subsOf.getOrDefault(g, List.of());
+        sum(
+            sums,
+            counts,
+            "gout|" + r + "|" + g,
+            subs.stream().map(s -> "gout|" + r + "|" + s).toList());
+        sum(
+            sums,
+            counts,
+            "gin|" + r + "|" + g,
+            subs.stream().map(s -> "gin|" + r + "|" + s).toList());
+        sum(
+            sums,
+            counts,
+            "gout|" + r + "|" + g,
+            regions.stream().map(d -> "flow|" + r + "|" + d + "|" + g).toList());
+        sum(
+            sums,
+            counts,
+            "gin|" + r + "|" + g,
+            regions.stream().map(o -> "flow|" + o + "|" + r + "|" + g).toList());
+      }
+      for (String d : regions) {
+        sum(
+            sums,
+            counts,
+            "flow|" + r + "|" + d,
+            majors.stream().map(g -> "flow|" + r + "|" + d + "|" + g).toList());
+      }
+    }
+    return sums;
+  }
+
+  /** A sum over the parts that are not zero; none where the total itself is zero. */
+  private static void sum(
+      List<String[]> sums, Map<String, Long> counts, String total, List<String> parts) {
+    if (!counts.containsKey(total)) {
+      return;
+    }
+    List<String> present = parts.stream().filter(counts::containsKey).toList();
+    String[] relation = new String[present.size() + 1];
+    relation[0] = total;
+    for (int i = 0; i < present.size(); i++) {
+      relation[i + 1] = present.get(i);
+    }
+    sums.add(relation);
+  }
+
+  /** The published figures of {@code moves}, none below {@code minimum} nor computable. */
+  public static Published publish(List<Move> moves, int minimum) {
+    Map<String, Long> counts = counts(moves);
+    List<String> keys = new ArrayList<>(counts.keySet());
+    Map<String, Integer> index = new HashMap<>();
+    long[] values = new long[keys.size()];
+    for (int i = 0; i < keys.size(); i++) {
+      index.put(keys.get(i), i);
+      values[i] = counts.getOrDefault(keys.get(i), 0L);
+    }
+    List<Suppression.Relation> relations = new ArrayList<>();
+    for (String[] s : sums(counts)) {
+      int[] parts = new int[s.length - 1];
+      for (int i = 1; i < s.length; i++) {
+        parts[i - 1] = index.getOrDefault(s[i], -1);
+      }
+      relations.add(new Suppression.Relation(index.getOrDefault(s[0], -1), parts));
+    }
+    boolean[] hide = Suppression.suppress(values, relations, minimum);
+    Map<String, Long> shown = new LinkedHashMap<>();
+    java.util.Set<String> hidden = new TreeSet<>();
+    for (int i = 0; i < keys.size(); i++) {
+      if (hide[i]) {
+        hidden.add(keys.get(i));
+      } else {
+        shown.put(keys.get(i), values[i]);
+      }
+    }
+    return new Published(shown, hidden);
+  }
+}

@@ -1,0 +1,467 @@
+package fi.osaava.regionalintelligence.internal.web;
+
+import fi.osaava.labourmarket.AdDemand;
+import fi.osaava.labourmarket.AreaBoundaries;
+import fi.osaava.platform.Language;
+import fi.osaava.platform.LocalizedText;
+import fi.osaava.regionalintelligence.internal.ExpertMobility;
+import fi.osaava.regionalintelligence.internal.MobilityFlows;
+import fi.osaava.regionalintelligence.internal.overview.OverviewAggregates;
+import fi.osaava.regionalintelligence.internal.overview.OverviewAggregates.Count;
+import fi.osaava.regionalintelligence.internal.overview.OverviewAggregates.Snapshot;
+import fi.osaava.regionalintelligence.internal.overview.RegionalContext;
+import fi.osaava.regions.Area;
+import fi.osaava.regions.AreaLevel;
+import fi.osaava.regions.RegionsApi;
+import fi.osaava.taxonomy.ConceptSummary;
+import fi.osaava.taxonomy.ConceptUri;
+import fi.osaava.taxonomy.TaxonomyApi;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Expert mobility (issue 18, part 4), for the whole country or a region: net migration from
+ * Statistics Finland's table 121w (per municipality; a region's figures summed over its
+ * municipalities), the moves of experts between regions by ISCO group from the work histories of
+ * people who consented to anonymised statistics (every figure at least 5 people, complementary
+ * suppression), a flow map and a flow diagram with the flows as a table, and job-ad demand by
+ * occupation group beside them. Open to everyone.
+ */
+@Controller
+class ExpertMobilityController {
+
+  private static final String NET = "ssaaty_121w/ssaaty-vm43_netto";
+  private static final String[] MEASURES = {
+    "ssaaty_121w/ssaaty-vm43_tulo",
+    "ssaaty_121w/ssaaty-vm43_lahto",
+    NET,
+    "ssaaty_121w/ssaaty-vm41",
+    "ssaaty_121w/ssaaty-vm42",
+    "ssaaty_121w/ssaaty-koknetmuutto",
+    "ssaaty_121w/ssaaty-vaesto"
+  };
+
+  private final ExpertMobility mobility;
+  private final RegionalContext context;
+  private final OverviewAggregates aggregates;
+  private final RegionsApi regions;
+  private final TaxonomyApi taxonomy;
+  private final AreaBoundaries boundaries;
+  private final MessageSource messages;
+
+  ExpertMobilityController(
+      ExpertMobility mobility,
+      RegionalContext context,
+      OverviewAggregates aggregates,
+      RegionsApi regions,
+      TaxonomyApi taxonomy,
+      AreaBoundaries boundaries,
+      MessageSource messages) {
+    this.mobility = mobility;
+    this.context = context;
+    this.aggregates = aggregates;
+    this.regions = regions;
+    this.taxonomy = taxonomy;
+    this.boundaries = boundaries;
+    this.messages = messages;
+  }
+
+  /** An area's net migration: in, out, net, immigration, emigration, total net, population. */
+  record StatRow(String code, String name, List<String> figures, @Nullable Double perThousand) {}
+
+  /** An occupation group's moves into and out of the area (text: a number or "hidden"). */
+  record GroupRow(
+      String code, LocalizedText label, boolean subMajor, String in, String out, String net) {}
+
+  /** A flow of the table: its figure as text ("hidden" where suppressed). */
+  record FlowRow(String from, String to, String people) {}
+
+  /** Job ads of an ISCO major group in the area. */
+  record AdRow(String code, LocalizedText label, int ads, double sharePercent) {}
+
+  @GetMapping("/regional-mobility")
+  String page(
+      @RequestParam(required = false) @Nullable String area,
+      @RequestParam(required = false) @Nullable String from,
+      @RequestParam(required = false) @Nullable String to,
+      @RequestParam(required = false) @Nullable String group,
+      Model model,
+      Locale locale) {
+    Language language = Language.of(locale);
+    Area region = region(area);
+    int thisYear = LocalDate.now(ZoneOffset.UTC).getYear();
+    int toYear = year(to, "to", thisYear, thisYear);
+    int fromYear = year(from, "from", toYear - 4, thisYear);
+    if (fromYear > toYear) {
+      throw RegionalOverviewController.badParameter("from", "must not be after to");
+    }
+    String chosenGroup = group(group);
+    Map<String, String> names = new HashMap<>();
+    List<Area> allRegions = regions.areas(AreaLevel.REGION);
+    for (Area r : allRegions) {
+      names.put(r.code(), r.name(language).text());
+    }
+    String code = region == null ? null : region.code();
+    model.addAttribute("language", language);
+    model.addAttribute("areaCode", code == null ? "" : code);
+    model.addAttribute(
+        "areaName", region == null ? msg("ri.ov.wholeCountry", locale) : names.get(code));
+    model.addAttribute("regionChoices", allRegions);
+    model.addAttribute("fromYear", fromYear);
+    model.addAttribute("toYear", toYear);
+    model.addAttribute("groupCode", chosenGroup == null ? "" : chosenGroup);
+
+    statistics(model, region, allRegions, names, locale);
+
+    LocalDate periodEnd =
+        toYear == thisYear ? LocalDate.now(ZoneOffset.UTC) : LocalDate.of(toYear, 12, 31);
+    ExpertMobility.Figures figures = mobility.figures(LocalDate.of(fromYear, 1, 1), periodEnd);
+    MobilityFlows.Published p = figures.published();
+    model.addAttribute("profilePeriod", fromYear + "-01 – " + periodEnd.toString().substring(0, 7));
+    model.addAttribute(
+        "readAt",
+        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .format(figures.readAt().atZone(ZoneOffset.UTC)));
+    model.addAttribute("synthetic", figures.synthetic());
+    model.addAttribute("movers", shown(p.get("all"), p.isEmpty(), locale));
+    model.addAttribute("nobody", p.isEmpty());
+
+    // Groups present in the figures, major then its sub-majors.
+    TreeSet<String> groups = new TreeSet<>();
+    for (String key : p.shown().keySet()) {
+      addGroup(groups, key);
+    }
+    for (String key : p.hidden()) {
+      addGroup(groups, key);
+    }
+    Map<String, LocalizedText> labels = groupLabels(groups, language, locale);
+    List<GroupRow> groupRows = new ArrayList<>();
+    for (String g : groups) {
+      Long in = code == null ? p.get("g|" + g) : p.get("gin|" + code + "|" + g);
+      Long out = code == null ? in : p.get("gout|" + code + "|" + g);
+      groupRows.add(
+          new GroupRow(
+              g,
+              label(labels, g, language),
+              g.length() == 2,
+              shown(in, false, locale),
+              shown(out, false, locale),
+              in == null || out == null
+                  ? msg("ri.ov.suppressed", locale)
+                  : signed(in - out, locale)));
+    }
+    model.addAttribute("groupRows", groupRows);
+    model.addAttribute(
+        "groupChoices",
+        groups.stream()
+            .filter(g -> g.length() == 1)
+            .map(g -> new GroupRow(g, label(labels, g, language), false, "", "", ""))
+            .toList());
+
+    // Regions' arrivals and departures (the national page's table; a region's own row otherwise).
+    List<String[]> regionMoves = new ArrayList<>();
+    for (Area r : allRegions) {
+      if (code != null && !code.equals(r.code())) {
+        continue;
+      }
+      Long in = p.get("in|" + r.code());
+      Long out = p.get("out|" + r.code());
+      regionMoves.add(
+          new String[] {
+            name(names, r),
+            shown(in, false, locale),
+            shown(out, false, locale),
+            in == null || out == null ? msg("ri.ov.suppressed", locale) : signed(in - out, locale)
+          });
+    }
+    model.addAttribute("regionMoves", regionMoves);
+
+    // The flows, of one major group when chosen, touching the region when one is chosen.
+    List<FlowRow> flowRows = new ArrayList<>();
+    List<FlowFigures.Flow> drawn = new ArrayList<>();
+    TreeMap<String, Long> published = new TreeMap<>();
+    List<String> hiddenFlows = new ArrayList<>();
+    String suffix = chosenGroup == null ? "" : "|" + chosenGroup;
+    for (Area a : allRegions) {
+      for (Area b : allRegions) {
+        if (code != null && !code.equals(a.code()) && !code.equals(b.code())) {
+          continue;
+        }
+        String key = "flow|" + a.code() + "|" + b.code() + suffix;
+        if (p.hidden().contains(key)) {
+          hiddenFlows.add(key);
+          flowRows.add(
+              new FlowRow(name(names, a), name(names, b), msg("ri.ov.suppressed", locale)));
+        } else if (p.shown().containsKey(key)) {
+          long people = p.shown().get(key);
+          published.put(key, people);
+          flowRows.add(new FlowRow(name(names, a), name(names, b), number(people, locale)));
+          drawn.add(
+              new FlowFigures.Flow(a.code(), name(names, a), b.code(), name(names, b), people));
+        }
+      }
+    }
+    model.addAttribute("flowRows", flowRows);
+    String groupName =
+        chosenGroup == null
+            ? msg("ri.mob.allGroups", locale)
+            : labels
+                .getOrDefault(chosenGroup, new LocalizedText(chosenGroup, language, true))
+                .text();
+    model.addAttribute("groupName", groupName);
+    if (!drawn.isEmpty()) {
+      String period = fromYear + "–" + toYear;
+      model.addAttribute(
+          "flowMap",
+          FlowFigures.map(
+              msg("ri.mob.map.title", locale, model.getAttribute("areaName"), groupName, period),
+              msg(code == null ? "ri.mob.map.desc" : "ri.mob.map.descRegion", locale),
+              boundaries.paths(AreaLevel.REGION),
+              drawn,
+              code == null ? "" : code,
+              locale));
+      model.addAttribute(
+          "flowDiagram",
+          FlowFigures.diagram(
+              msg(
+                  "ri.mob.diagram.title",
+                  locale,
+                  model.getAttribute("areaName"),
+                  groupName,
+                  period),
+              msg("ri.mob.diagram.desc", locale),
+              drawn,
+              locale));
+    }
+
+    ads(model, code, language, locale);
+    return "regionalintelligence/mobility";
+  }
+
+  private static void addGroup(TreeSet<String> groups, String key) {
+    String[] parts = key.split("\\|");
+    if (parts[0].equals("g")) {
+      groups.add(parts[1]);
+    }
+  }
+
+  /** Net migration from table 121w, per region (and the chosen region's municipalities). */
+  private void statistics(
+      Model model,
+      @Nullable Area region,
+      List<Area> allRegions,
+      Map<String, String> names,
+      Locale locale) {
+    Language language = Language.of(locale);
+    List<StatRow> regionRows = new ArrayList<>();
+    Map<String, Double> perThousand = new HashMap<>();
+    Integer year = null;
+    for (Area r : allRegions) {
+      List<String> municipalities =
+          regions.municipalitiesIn(AreaLevel.REGION, r.code()).stream().map(Area::code).toList();
+      Map<String, RegionalContext.Figure> f =
+          context.figures(AreaLevel.REGION, r.code(), municipalities);
+      StatRow row = statRow(r.code(), name(names, r), f, locale);
+      if (row == null) {
+        continue;
+      }
+      year = java.util.Objects.requireNonNull(f.get(NET)).year();
+      regionRows.add(row);
+      if (row.perThousand() != null) {
+        perThousand.put(r.code(), row.perThousand());
+      }
+    }
+    model.addAttribute("statYear", year == null ? "–" : String.valueOf(year));
+    model.addAttribute("regionStats", regionRows);
+    StatRow whole =
+        statRow(
+            "", msg("ri.ov.wholeCountry", locale), context.figures(null, null, List.of()), locale);
+    model.addAttribute("countryStats", whole);
+    if (region != null) {
+      List<StatRow> rows = new ArrayList<>();
+      java.text.Collator collator = java.text.Collator.getInstance(locale);
+      List<Area> municipalities =
+          new ArrayList<>(regions.municipalitiesIn(AreaLevel.REGION, region.code()));
+      municipalities.sort(
+          java.util.Comparator.comparing((Area m) -> m.name(language).text(), collator));
+      for (Area m : municipalities) {
+        StatRow row =
+            statRow(
+                m.code(),
+                m.name(language).text(),
+                context.figures(AreaLevel.MUNICIPALITY, m.code(), List.of()),
+                locale);
+        if (row != null) {
+          rows.add(row);
+        }
+      }
+      model.addAttribute("municipalityStats", rows);
+    }
+    if (!perThousand.isEmpty()) {
+      Map<String, String> paths = boundaries.paths(AreaLevel.REGION);
+      model.addAttribute(
+          "netMap",
+          ChoroplethMap.draw(
+              "ri-net-map",
+              msg("ri.mob.netMap.title", locale, String.valueOf(year)),
+              msg("ri.mob.netMap.desc", locale),
+              paths,
+              Map.of(),
+              names,
+              perThousand,
+              v -> String.format(locale, "%+.1f ‰", v)));
+    }
+  }
+
+  private @Nullable StatRow statRow(
+      String code, String name, Map<String, RegionalContext.Figure> f, Locale locale) {
+    if (f.get(NET) == null) {
+      return null;
+    }
+    List<String> figures = new ArrayList<>();
+    for (String m : MEASURES) {
+      RegionalContext.Figure v = f.get(m);
+      figures.add(
+          v == null
+              ? "–"
+              : m.endsWith("netto") || m.endsWith("koknetmuutto")
+                  ? signed((long) v.value(), locale)
+                  : number((long) v.value(), locale));
+    }
+    RegionalContext.Figure population = f.get("ssaaty_121w/ssaaty-vaesto");
+    Double per =
+        population == null || population.value() == 0
+            ? null
+            : 1000.0 * java.util.Objects.requireNonNull(f.get(NET)).value() / population.value();
+    return new StatRow(code, name, figures, per);
+  }
+
+  /** Job-ad demand by ISCO major group in the area, from the regional overview's aggregates. */
+  private void ads(Model model, @Nullable String code, Language language, Locale locale) {
+    Snapshot s = aggregates.snapshot();
+    String key = code == null ? OverviewAggregates.COUNTRY : code;
+    Map<String, Integer> byMajor = new TreeMap<>();
+    for (var e : s.items(key, AdDemand.Kind.OCCUPATION_GROUP).entrySet()) {
+      Count c = e.getValue();
+      if (c.current() > 0 && !e.getKey().isEmpty()) {
+        byMajor.merge(e.getKey().substring(0, 1), c.current(), Integer::sum);
+      }
+    }
+    int total = s.ads(key, AdDemand.Kind.ALL, "").current();
+    Map<String, LocalizedText> labels =
+        groupLabels(new TreeSet<>(byMajor.keySet()), language, locale);
+    List<AdRow> rows = new ArrayList<>();
+    byMajor.forEach(
+        (g, n) ->
+            rows.add(
+                new AdRow(g, label(labels, g, language), n, total == 0 ? 0 : 100.0 * n / total)));
+    model.addAttribute("adRows", rows);
+    model.addAttribute("adPeriod", RegionalOverviewController.period(s));
+    model.addAttribute("adsSynthetic", s.synthetic());
+  }
+
+  private Map<String, LocalizedText> groupLabels(
+      java.util.Set<String> groups, Language language, Locale locale) {
+    Map<String, LocalizedText> labels = new HashMap<>();
+    List<ConceptUri> uris = new ArrayList<>();
+    for (String g : groups) {
+      if (!g.startsWith("X")) {
+        uris.add(ConceptUri.iscoGroup(g));
+      }
+    }
+    Map<String, LocalizedText> found = new HashMap<>();
+    if (!uris.isEmpty()) {
+      for (ConceptSummary c : taxonomy.summaries(uris, language)) {
+        if (c.label() != null) {
+          found.put(c.uri().value(), c.label());
+        }
+      }
+    }
+    for (String g : groups) {
+      LocalizedText label =
+          g.startsWith("X")
+              ? new LocalizedText(msg("ri.mob.noOccupation", locale), language, false)
+              : found.get(ConceptUri.iscoGroup(g).value());
+      labels.put(
+          g,
+          label == null
+              ? new LocalizedText(msg("ri.mob.iscoGroup", locale, g), language, false)
+              : new LocalizedText(g + " " + label.text(), label.language(), label.fallback()));
+    }
+    return labels;
+  }
+
+  private static LocalizedText label(
+      Map<String, LocalizedText> labels, String g, Language language) {
+    return labels.getOrDefault(g, new LocalizedText(g, language, true));
+  }
+
+  private static String name(Map<String, String> names, Area area) {
+    return names.getOrDefault(area.code(), area.code());
+  }
+
+  // --- parameters ---
+
+  private @Nullable Area region(@Nullable String code) {
+    return RegionalOverviewController.regionParameter(regions, code, "area");
+  }
+
+  private static int year(@Nullable String text, String parameter, int otherwise, int thisYear) {
+    if (text == null || text.isBlank()) {
+      return otherwise;
+    }
+    String t = text.strip();
+    if (!t.matches("\\d{4}") || Integer.parseInt(t) < 2000 || Integer.parseInt(t) > thisYear) {
+      throw RegionalOverviewController.badParameter(
+          parameter, "a year from 2000 to " + thisYear + " is expected");
+    }
+    return Integer.parseInt(t);
+  }
+
+  private static @Nullable String group(@Nullable String group) {
+    if (group == null || group.isBlank()) {
+      return null;
+    }
+    String g = group.strip();
+    if (!g.matches("[0-9]|X")) {
+      throw RegionalOverviewController.badParameter(
+          "group", "an ISCO major group (one digit) or X is expected");
+    }
+    return g;
+  }
+
+  // --- formatting ---
+
+  private String shown(@Nullable Long value, boolean nobody, Locale locale) {
+    if (nobody) {
+      return "0";
+    }
+    return value == null ? msg("ri.ov.suppressed", locale) : number(value, locale);
+  }
+
+  private static String number(long n, Locale locale) {
+    return String.format(locale, "%,d", n);
+  }
+
+  private static String signed(long n, Locale locale) {
+    return n == 0 ? "0" : String.format(locale, "%+,d", n);
+  }
+
+  private String msg(String key, Locale locale, @Nullable Object... args) {
+    return messages.getMessage(key, args, locale);
+  }
+}

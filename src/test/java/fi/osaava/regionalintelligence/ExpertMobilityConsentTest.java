@@ -1,0 +1,151 @@
+package fi.osaava.regionalintelligence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import fi.osaava.profile.AnonymisedWorkMoves;
+import fi.osaava.profile.WorkMove;
+import fi.osaava.regionalintelligence.internal.ExpertMobility;
+import fi.osaava.web.WebTestBase;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The moves of experts are counted from consenting people only: work histories entered through the
+ * profile's API, some people consenting to anonymised statistics, some not, one revoking. Each
+ * scenario uses a month of its own long ago, so the shared database's other people never fall in.
+ */
+class ExpertMobilityConsentTest extends WebTestBase {
+
+  @Autowired AnonymisedWorkMoves moves;
+  @Autowired ExpertMobility mobility;
+  @Autowired ObjectMapper json;
+
+  /** A person who worked in Helsinki (Uusimaa) and then, from {@code moved}, in Tampere. */
+  RequestPostProcessor mover(LocalDate moved, String occupation) throws Exception {
+    RequestPostProcessor who = oidc.person("mover-" + UUID.randomUUID());
+    job(who, "091", moved.minusYears(3), moved.minusDays(1), null);
+    job(who, "837", moved, null, occupation);
+    return who;
+  }
+
+  void job(
+      RequestPostProcessor who,
+      String municipality,
+      LocalDate start,
+      LocalDate end,
+      String occupation)
+      throws Exception {
+    Map<String, Object> body = new java.util.HashMap<>();
+    body.put("kind", "WORK");
+    body.put("title", "Ohjelmistokehittäjä");
+    body.put("start", start.toString());
+    if (end != null) {
+      body.put("end", end.toString());
+    }
+    body.put("municipality", municipality);
+    mvc.perform(
+            post("/api/v1/profile/experiences")
+                .with(who)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(body)))
+        .andExpect(status().isCreated());
+  }
+
+  void consent(RequestPostProcessor who, boolean granted) throws Exception {
+    mvc.perform(
+            put("/api/v1/profile/consents/ANONYMISED_STATISTICS")
+                .with(who)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"granted\":" + granted + "}"))
+        .andExpect(status().isOk());
+  }
+
+  @Test
+  void onlyConsentingPeopleAreCountedAndARevocationTakesThemOut() throws Exception {
+    LocalDate month = LocalDate.of(2003, 5, 1);
+    List<RequestPostProcessor> consenting = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      RequestPostProcessor who = mover(month.plusDays(i), null);
+      consent(who, true);
+      consenting.add(who);
+    }
+    for (int i = 0; i < 4; i++) {
+      RequestPostProcessor who = mover(month.plusDays(i), null);
+      if (i % 2 == 0) {
+        consent(who, false); // said no; the others never decided
+      }
+    }
+    LocalDate end = month.plusMonths(1).minusDays(1);
+
+    List<WorkMove> read = moves.consentedWorkMoves(month, end);
+    assertThat(read).hasSize(6);
+    assertThat(read)
+        .allSatisfy(
+            m -> {
+              assertThat(m.fromMunicipality()).isEqualTo("091");
+              assertThat(m.toMunicipality()).isEqualTo("837");
+              assertThat(m.moved()).isEqualTo(month); // the month only, never the day
+              assertThat(m.synthetic()).isFalse();
+            });
+    ExpertMobility.Figures figures = mobility.figures(month, end);
+    assertThat(figures.published().get("flow|01|06")).isEqualTo(6L);
+    assertThat(figures.published().get("in|06")).isEqualTo(6L);
+
+    consent(consenting.getFirst(), false);
+    assertThat(moves.consentedWorkMoves(month, end)).hasSize(5);
+    // Another period's key, past the minute's cache of the first.
+    ExpertMobility.Figures after = mobility.figures(month, end.minusDays(1));
+    assertThat(after.published().get("flow|01|06")).isEqualTo(5L);
+
+    consent(consenting.get(1), false);
+    ExpertMobility.Figures four = mobility.figures(month, end.minusDays(2));
+    assertThat(four.published().get("flow|01|06")).as("4 people are not published").isNull();
+    assertThat(four.published().shown()).isEmpty();
+  }
+
+  @Test
+  void theMobilityPageShowsPublishedFlowsAndHidesSmallOnes() throws Exception {
+    LocalDate month = LocalDate.of(2004, 9, 1);
+    for (int i = 0; i < 7; i++) {
+      consent(mover(month, null), true);
+    }
+    String page =
+        mvc.perform(
+                get("/regional-mobility")
+                    .param("area", "06")
+                    .param("from", "2004")
+                    .param("to", "2004")
+                    .param("lang", "en"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page).contains("id=\"ri-flow-map\"").contains("id=\"ri-flow-diagram\"");
+    assertThat(page).contains("flows-table").contains("Net migration, statistics year");
+  }
+
+  @Test
+  void anUnknownMunicipalityIsRefusedNamingTheField() throws Exception {
+    RequestPostProcessor who = oidc.person("typo-" + UUID.randomUUID());
+    var result =
+        mvc.perform(
+                post("/api/v1/profile/experiences")
+                    .with(who)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"kind\":\"WORK\",\"title\":\"Kokki\",\"municipality\":\"999\"}"))
+            .andReturn();
+    assertThat(result.getResponse().getStatus()).isEqualTo(400);
+    assertThat(result.getResponse().getContentAsString()).contains("municipality");
+  }
+}

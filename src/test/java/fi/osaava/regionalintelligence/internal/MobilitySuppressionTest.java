@@ -1,0 +1,189 @@
+package fi.osaava.regionalintelligence.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+
+import fi.osaava.regionalintelligence.internal.MobilityFlows.Move;
+import fi.osaava.regionalintelligence.internal.MobilityFlows.Published;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+
+/**
+ * The k-anonymity rule of the published moves between regions, as a property over random sets of
+ * moves: no published figure below 5, every published figure the true count, and no hidden figure
+ * computable from the published ones through the sums the tables show. The sums are written here
+ * again from what the page shows (a region's arrivals and departures, the flows, the groups),
+ * independently of {@link MobilityFlows}, and decided by {@link ResultsSuppressionTest}'s rank
+ * oracle over a prime field.
+ */
+class MobilitySuppressionTest {
+
+  static final List<String> REGIONS = List.of("01", "02", "06", "11");
+  static final List<String> SUB_MAJORS = List.of("21", "25", "31", "33", "XX");
+
+  static Gen<List<Move>> moveSets() {
+    return Generate.longRange(Long.MIN_VALUE, Long.MAX_VALUE)
+        .zip(Generate.range(0, 70), MobilitySuppressionTest::moves);
+  }
+
+  static List<Move> moves(long seed, int size) {
+    SplittableRandom random = new SplittableRandom(seed);
+    List<Move> moves = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      int from = skewed(random, REGIONS.size());
+      int to = skewed(random, REGIONS.size() - 1);
+      if (to >= from) {
+        to++; // a move between two different regions
+      }
+      moves.add(
+          new Move(
+              REGIONS.get(from),
+              REGIONS.get(to),
+              SUB_MAJORS.get(skewed(random, SUB_MAJORS.size()))));
+    }
+    return moves;
+  }
+
+  /** Mostly the first values, sometimes the rest: small cells are common. */
+  static int skewed(SplittableRandom random, int bound) {
+    return random.nextInt(3) == 0 ? random.nextInt(bound) : random.nextInt(Math.min(2, bound));
+  }
+
+  @Test
+  void noPublishedFigureIsBelowTheMinimumOrDerivableFromOthers() {
+    qt().withFixedSeed(20261210L)
+        .withExamples(120)
+        .forAll(moveSets())
+        .checkAssert(
+            moves -> {
+              Published published = MobilityFlows.publish(moves, 5);
+              assertThat(oracle(moves, published).problems()).isEmpty();
+              // Nothing is published that stands for nobody.
+              for (String key : published.shown().keySet()) {
+                assertThat(published.shown().get(key)).as(key).isPositive();
+              }
+            });
+  }
+
+  @Test
+  void aSmallFlowBesideItsRegionTotalIsHiddenWithAnother() {
+    List<Move> moves = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      moves.add(new Move("01", "06", "25"));
+    }
+    for (int i = 0; i < 10; i++) {
+      moves.add(new Move("01", "02", "25"));
+    }
+    Published p = MobilityFlows.publish(moves, 5);
+    assertThat(p.get("flow|01|06")).isNull();
+    // 13 left 01: were 01→02 published, 01→06 would be 13 − 10.
+    assertThat(p.get("out|01") == null || p.get("flow|01|02") == null).isTrue();
+    assertThat(oracle(moves, p).problems()).isEmpty();
+  }
+
+  @Test
+  void fewerThanFivePeoplePublishNothing() {
+    Published p = MobilityFlows.publish(moves(3, 4), 5);
+    assertThat(p.shown()).isEmpty();
+    assertThat(MobilityFlows.publish(moves(3, 0), 5).isEmpty()).isTrue();
+  }
+
+  /** The figures the page can show, as the test's own system of sums. */
+  static ResultsSuppressionTest.Published oracle(List<Move> moves, Published published) {
+    ResultsSuppressionTest.Published o = new ResultsSuppressionTest.Published();
+    Map<String, Integer> vars = new LinkedHashMap<>();
+    List<String> majors = new ArrayList<>();
+    for (String s : SUB_MAJORS) {
+      if (!majors.contains(s.substring(0, 1))) {
+        majors.add(s.substring(0, 1));
+      }
+    }
+    // A figure with no one in it is a known zero, not an unknown: only the others are variables.
+    java.util.function.BiConsumer<String, Predicate<Move>> figure =
+        (key, test) -> {
+          long truth = moves.stream().filter(test).count();
+          if (truth > 0) {
+            vars.put(key, o.add(key, published.get(key), truth));
+          } else {
+            assertThat(published.shown()).as(key + " is nobody").doesNotContainKey(key);
+          }
+        };
+    figure.accept("all", m -> true);
+    for (String r : REGIONS) {
+      figure.accept("out|" + r, m -> m.from().equals(r));
+      figure.accept("in|" + r, m -> m.to().equals(r));
+      for (String d : REGIONS) {
+        figure.accept("flow|" + r + "|" + d, m -> m.from().equals(r) && m.to().equals(d));
+        for (String g : majors) {
+          figure.accept(
+              "flow|" + r + "|" + d + "|" + g,
+              m -> m.from().equals(r) && m.to().equals(d) && m.subMajor().startsWith(g));
+        }
+      }
+      for (String g : groups(majors)) {
+        figure.accept("gout|" + r + "|" + g, m -> m.from().equals(r) && m.subMajor().startsWith(g));
+        figure.accept("gin|" + r + "|" + g, m -> m.to().equals(r) && m.subMajor().startsWith(g));
+      }
+    }
+    for (String g : groups(majors)) {
+      figure.accept("g|" + g, m -> m.subMajor().startsWith(g));
+    }
+    java.util.function.BiConsumer<String, List<String>> sum =
+        (total, parts) -> {
+          if (vars.containsKey(total)) {
+            o.sum(
+                vars.get(total), parts.stream().filter(vars::containsKey).map(vars::get).toList());
+          }
+        };
+    List<String> outs = REGIONS.stream().map(r -> "out|" + r).toList();
+    List<String> ins = REGIONS.stream().map(r -> "in|" + r).toList();
+    sum.accept("all", outs);
+    sum.accept("all", ins);
+    sum.accept("all", majors.stream().map(g -> "g|" + g).toList());
+    for (String g : majors) {
+      List<String> subs = SUB_MAJORS.stream().filter(s -> s.startsWith(g)).toList();
+      sum.accept("g|" + g, subs.stream().map(s -> "g|" + s).toList());
+    }
+    for (String g : groups(majors)) {
+      sum.accept("g|" + g, REGIONS.stream().map(r -> "gout|" + r + "|" + g).toList());
+      sum.accept("g|" + g, REGIONS.stream().map(r -> "gin|" + r + "|" + g).toList());
+    }
+    for (String r : REGIONS) {
+      sum.accept("out|" + r, REGIONS.stream().map(d -> "flow|" + r + "|" + d).toList());
+      sum.accept("in|" + r, REGIONS.stream().map(x -> "flow|" + x + "|" + r).toList());
+      sum.accept("out|" + r, majors.stream().map(g -> "gout|" + r + "|" + g).toList());
+      sum.accept("in|" + r, majors.stream().map(g -> "gin|" + r + "|" + g).toList());
+      for (String g : majors) {
+        List<String> subs = SUB_MAJORS.stream().filter(s -> s.startsWith(g)).toList();
+        sum.accept("gout|" + r + "|" + g, subs.stream().map(s -> "gout|" + r + "|" + s).toList());
+        sum.accept("gin|" + r + "|" + g, subs.stream().map(s -> "gin|" + r + "|" + s).toList());
+        sum.accept(
+            "gout|" + r + "|" + g,
+            REGIONS.stream().map(d -> "flow|" + r + "|" + d + "|" + g).toList());
+        sum.accept(
+            "gin|" + r + "|" + g,
+            REGIONS.stream().map(x -> "flow|" + x + "|" + r + "|" + g).toList());
+      }
+      for (String d : REGIONS) {
+        sum.accept(
+            "flow|" + r + "|" + d,
+            majors.stream().map(g -> "flow|" + r + "|" + d + "|" + g).toList());
+      }
+    }
+    return o;
+  }
+
+  /** The major groups and the sub-major groups (distinct when a major has one sub-major: X, XX). */
+  static List<String> groups(List<String> majors) {
+    List<String> all = new ArrayList<>(majors);
+    all.addAll(SUB_MAJORS);
+    return all;
+  }
+}
