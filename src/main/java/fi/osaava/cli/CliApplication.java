@@ -15,9 +15,18 @@ final class CliApplication {
   private CliApplication() {}
 
   static ConfigurableApplicationContext boot(CommonOptions common) {
+    return boot(common, Map.of());
+  }
+
+  /**
+   * @param overrides properties that win over the defaults here (a command that must not attach to
+   *     a running service's database, say)
+   */
+  static ConfigurableApplicationContext boot(CommonOptions common, Map<String, Object> overrides) {
     Map<String, Object> properties = common.properties();
     properties.put("osaava.bootstrap", "false");
     properties.put("osaava.embedded-database.attach", "true");
+    properties.putAll(overrides);
     properties.put("spring.main.log-startup-info", "false");
     // A one-shot command must not deliver again what the running service may be delivering.
     properties.put("spring.modulith.events.republish-outstanding-events-on-restart", "false");

@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
       StartCommand.class,
       ImportCommand.class,
       StatusCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class,
       IdentifyCommand.class,
       GenerateCommand.class
     })

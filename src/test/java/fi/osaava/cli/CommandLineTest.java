@@ -2,15 +2,11 @@ package fi.osaava.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,38 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CommandLineTest {
 
   @TempDir Path home;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream originalOut;
-  private PrintStream originalErr;
-  private String originalEphemeral;
-
-  @BeforeEach
-  void captureConsoleAndUseADurableDatabase() {
-    originalOut = System.out;
-    originalErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    // The test configuration makes databases ephemeral; these commands must share one.
-    originalEphemeral = System.setProperty("osaava.embedded-database.ephemeral", "false");
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(originalOut);
-    System.setErr(originalErr);
-    if (originalEphemeral == null) {
-      System.clearProperty("osaava.embedded-database.ephemeral");
-    } else {
-      System.setProperty("osaava.embedded-database.ephemeral", originalEphemeral);
-    }
-  }
-
-  private int run(String... args) {
-    out.reset();
-    err.reset();
-    return OsaavaCommand.execute(args);
-  }
+  @RegisterExtension final DurableCommandLine commandLine = new DurableCommandLine();
 
   @Test
   void importsEscoShowsTheStatusAndRecognisesARepeatedImport() throws IOException {
@@ -61,11 +26,11 @@ class CommandLineTest {
         EscoWithoutAlternativeLabels.copyInto(home.resolve("reference/esco/v1.1.1")).toString();
     String homeDir = home.toString();
 
-    assertThat(run("import", "esco", "--home", homeDir, esco)).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("ESCO 1.1.1 imported");
+    assertThat(commandLine.run("import", "esco", "--home", homeDir, esco)).isZero();
+    assertThat(commandLine.stdout()).contains("ESCO 1.1.1 imported");
 
-    assertThat(run("status", "--home", homeDir)).isZero();
-    String status = out.toString(StandardCharsets.UTF_8);
+    assertThat(commandLine.run("status", "--home", homeDir)).isZero();
+    String status = commandLine.stdout();
     assertThat(status)
         .contains("ESCO version:     1.1.1")
         .containsPattern("skills:\\s+13,896")
@@ -75,8 +40,8 @@ class CommandLineTest {
         .containsPattern("no:\\s+3,5\\d\\d")
         .contains("Database:         embedded");
 
-    assertThat(run("import", "esco", "--home", homeDir, esco)).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("already imported, nothing changed");
+    assertThat(commandLine.run("import", "esco", "--home", homeDir, esco)).isZero();
+    assertThat(commandLine.stdout()).contains("already imported, nothing changed");
   }
 
   @Test
@@ -87,18 +52,20 @@ class CommandLineTest {
         "occupationUri,relationType,skillUri\n"
             + "http://data.europa.eu/esco/occupation/x,essential,not-a-uri\n");
 
-    int exit = run("import", "esco", "--home", home.resolve("h").toString(), release.toString());
+    int exit =
+        commandLine.run(
+            "import", "esco", "--home", home.resolve("h").toString(), release.toString());
 
     assertThat(exit).isEqualTo(1);
-    assertThat(err.toString(StandardCharsets.UTF_8))
+    assertThat(commandLine.stderr())
         .contains("occupationSkillRelations.csv, line 2, field 'skillUri'")
         .contains("Nothing from this run was saved.");
   }
 
   @Test
   void unknownSubcommandsAreUsageErrors() {
-    assertThat(run("frobnicate")).isEqualTo(2);
-    assertThat(run("--help")).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("start", "import", "status", "bench");
+    assertThat(commandLine.run("frobnicate")).isEqualTo(2);
+    assertThat(commandLine.run("--help")).isZero();
+    assertThat(commandLine.stdout()).contains("start", "import", "status", "bench");
   }
 }

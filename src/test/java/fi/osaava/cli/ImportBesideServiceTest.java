@@ -184,7 +184,8 @@ class ImportBesideServiceTest {
     return response.body();
   }
 
-  private static long total(HttpClient http, URI uri) throws Exception {
+  /** The {@code total} of an education search answer; shared with the backup round trip. */
+  static long total(HttpClient http, URI uri) throws Exception {
     HttpResponse<String> response =
         http.send(
             HttpRequest.newBuilder(uri).header("Accept", "application/json").build(),

