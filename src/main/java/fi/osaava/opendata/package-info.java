@@ -14,6 +14,7 @@
       "taxonomy",
       "labourmarket",
       "education",
+      "servicenetwork",
       "regionalintelligence"
     })
 package fi.osaava.opendata;

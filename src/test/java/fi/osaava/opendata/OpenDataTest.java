@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import fi.osaava.web.WebTestBase;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +36,7 @@ class OpenDataTest extends WebTestBase {
     JsonNode catalog = json.readTree(response.getContentAsString());
     assertThat(catalog.path("@type").asString()).isEqualTo("dcat:Catalog");
     JsonNode datasets = catalog.path("dcat:dataset");
-    assertThat(datasets).hasSize(4);
+    assertThat(datasets).hasSize(5);
     for (JsonNode dataset : datasets) {
       assertThat(dataset.path("dct:license").path("@id").asString())
           .isEqualTo("https://creativecommons.org/licenses/by/4.0/");
@@ -46,6 +47,10 @@ class OpenDataTest extends WebTestBase {
             .startsWith("http://localhost");
       }
     }
+    JsonNode changes = datasets.get(4);
+    assertThat(changes.path("dct:identifier").asString()).isEqualTo("changes");
+    assertThat(changes.path("dcat:distribution").findValuesAsString("dcat:mediaType"))
+        .containsExactly("application/feed+json", "application/atom+xml");
     assertThat(datasets.get(0).path("dct:identifier").asString()).isEqualTo("skill-demand");
     assertThat(datasets.get(0).path("dct:rights").asString()).contains("ESCO");
     assertThat(datasets.get(0).path("dct:title").get(0).path("@value").asString())
@@ -84,6 +89,26 @@ class OpenDataTest extends WebTestBase {
     }
     assertThat(fetch("/api/v1/open-data/surveys.csv", "en").getContentAsString())
         .startsWith("id,organisation,title_fi,title_sv,title_en,respondents,published,results\n");
+  }
+
+  @Test
+  void eachTabularDatasetHasTheSameColumnsInItsCsvAndItsJson() throws Exception {
+    for (String dataset : List.of("skill-demand", "education-supply", "surveys")) {
+      String header =
+          fetch("/api/v1/open-data/" + dataset + ".csv", "en")
+              .getContentAsString()
+              .lines()
+              .findFirst()
+              .orElseThrow();
+      JsonNode body =
+          json.readTree(fetch("/api/v1/open-data/" + dataset + ".json", "en").getContentAsString());
+      assertThat(body.path("dataset").asString()).isEqualTo(dataset);
+      for (JsonNode item : body.path("items")) {
+        assertThat(String.join(",", item.propertyNames())).as(dataset).isEqualTo(header);
+      }
+    }
+    assertThat(fetch("/api/v1/open-data/catalog.csv", "en").getStatus()).isEqualTo(404);
+    assertThat(fetch("/api/v1/open-data/services.json", "en").getStatus()).isEqualTo(404);
   }
 
   @Test

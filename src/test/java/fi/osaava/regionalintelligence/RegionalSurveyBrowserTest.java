@@ -325,6 +325,52 @@ class RegionalSurveyBrowserTest extends BrowserTestBase {
     check(mobility);
   }
 
+  /**
+   * The open data page, where the published survey results are listed with the other datasets and
+   * the change feed, and the administrators' API clients page with its form's errors and a
+   * registration, each in Finnish, Swedish and English.
+   */
+  @Test
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
+  void theOpenDataPageAndTheApiClientsPageInThreeLanguages() {
+    String[][] pages = {
+      {"fi-FI", "Avoin data", "Muutossyöte"},
+      {"sv-SE", "Öppna data", "Ändringsflöde"},
+      {"en-GB", "Open data", "Change feed"}
+    };
+    for (String[] language : pages) {
+      Page visitor = newPage(language[0], false);
+      visitor.navigate("/open-data");
+      assertThat(visitor.textContent("h1")).isEqualTo(language[1]);
+      assertThat(visitor.textContent("#changes")).contains(language[2]);
+      assertThat(visitor.locator("#changes a[type='application/feed+json']").count()).isOne();
+      check(visitor);
+    }
+    Page administrator = page("en-GB");
+    oidc.signIn(
+        administrator, "od-admin-" + UUID.randomUUID(), "{\"osaava_roles\": [\"administrator\"]}");
+    administrator.navigate("/admin/api-clients");
+    // The form sent empty: the errors beside each field and in the summary.
+    clickAndWait(
+        administrator, administrator.locator("#register-heading ~ form button[type='submit']"));
+    assertThat(administrator.locator(".govuk-error-summary li").count()).isPositive();
+    check(administrator);
+    administrator.fill("#clientId", "browser-test-" + UUID.randomUUID());
+    administrator.fill("#name", "Kurssikalenteri");
+    administrator.fill("#organisation", "Esimerkkiopisto");
+    administrator.fill("#contactEmail", "api@esimerkkiopisto.example.fi");
+    administrator.fill("#requestsPerMinute", "120");
+    clickAndWait(
+        administrator, administrator.locator("#register-heading ~ form button[type='submit']"));
+    assertThat(administrator.textContent("#usage")).contains("Kurssikalenteri");
+    check(administrator);
+    for (String language : List.of("fi", "sv")) {
+      administrator.navigate("/admin/api-clients?lang=" + language);
+      assertThat(administrator.textContent("#usage")).contains("Kurssikalenteri");
+      check(administrator);
+    }
+  }
+
   @Autowired LabourMarketImports labourMarketImports;
   @Autowired JdbcTemplate jdbc;
   @Autowired EducationCatalogue catalogue;

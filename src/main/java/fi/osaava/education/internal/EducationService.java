@@ -8,6 +8,7 @@ import fi.osaava.education.EducationLevel;
 import fi.osaava.education.MatchableOffering;
 import fi.osaava.education.OfferingId;
 import fi.osaava.education.OfferingsPublished;
+import fi.osaava.education.OfferingsWithdrawn;
 import fi.osaava.education.SearchableOffering;
 import fi.osaava.education.internal.importer.CatalogueWriter;
 import fi.osaava.education.internal.importer.EducationFiles;
@@ -151,6 +152,7 @@ class EducationService implements EducationApi, EducationCatalogue, EducationPus
               }
               reindexRequests.request(Set.of(offering));
               events.publishEvent(new CatalogueChanged(1));
+              events.publishEvent(new OfferingsWithdrawn(List.of(new OfferingId(offering))));
               return true;
             });
     afterCommit(ImportProgress.silent());

@@ -7,6 +7,7 @@ import fi.osaava.regions.AreaLevel;
 import fi.osaava.regions.RegionsApi;
 import fi.osaava.servicenetwork.ServiceDirectory;
 import fi.osaava.servicenetwork.ServiceImportReport;
+import fi.osaava.servicenetwork.ServicesChanged;
 import fi.osaava.servicenetwork.internal.importer.PtvReader;
 import fi.osaava.servicenetwork.internal.importer.ServiceJsonReader;
 import fi.osaava.servicenetwork.internal.importer.ServiceRecord;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.WebApplicationContext;
@@ -38,6 +40,7 @@ public class ServiceDirectoryService implements ServiceDirectory {
   private final ServiceIndexer indexer;
   private final RegionsApi regions;
   private final boolean service;
+  private final ApplicationEventPublisher events;
 
   ServiceDirectoryService(
       ServiceWriter writer,
@@ -45,13 +48,15 @@ public class ServiceDirectoryService implements ServiceDirectory {
       DataChanges dataChanges,
       ServiceIndexer indexer,
       RegionsApi regions,
-      ApplicationContext context) {
+      ApplicationContext context,
+      ApplicationEventPublisher events) {
     this.writer = writer;
     this.transactions = transactions;
     this.dataChanges = dataChanges;
     this.indexer = indexer;
     this.regions = regions;
     this.service = context instanceof WebApplicationContext;
+    this.events = events;
   }
 
   @Override
@@ -86,6 +91,7 @@ public class ServiceDirectoryService implements ServiceDirectory {
                   writer.write(records, source, this::regionOf, snapshot, allowShrink);
               if (!w.changed().isEmpty()) {
                 dataChanges.record(DATASET);
+                events.publishEvent(new ServicesChanged(w.changes()));
               }
               return w;
             });

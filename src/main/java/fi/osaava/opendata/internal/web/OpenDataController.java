@@ -1,26 +1,38 @@
 package fi.osaava.opendata.internal.web;
 
 import fi.osaava.opendata.internal.OpenDatasets;
+import fi.osaava.opendata.internal.feed.ChangeFeed;
 import fi.osaava.platform.Language;
 import fi.osaava.regionalintelligence.PublishedSurvey;
+import fi.osaava.web.NationalLanguageQuery;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
@@ -41,16 +53,43 @@ class OpenDataController {
   static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
   static final MediaType JSON_LD = MediaType.parseMediaType("application/ld+json");
 
+  /** How many of the latest changes the page shows, as a sample of the feed. */
+  static final int LATEST_CHANGES = 5;
+
   private final OpenDatasets datasets;
   private final MessageSource messages;
+  private final ChangeFeed feed;
 
-  OpenDataController(OpenDatasets datasets, MessageSource messages) {
+  OpenDataController(OpenDatasets datasets, MessageSource messages, ChangeFeed feed) {
     this.datasets = datasets;
     this.messages = messages;
+    this.feed = feed;
   }
 
+  /**
+   * A change as the page lists it.
+   *
+   * @param what the kind and action in the reader's language
+   */
+  record ChangeRow(Instant when, String what, String title, @Nullable String href) {}
+
   @GetMapping("/open-data")
-  String page(Model model) {
+  String page(Model model, Locale locale) {
+    Language language = NationalLanguageQuery.fallback(locale);
+    Set<ChangeFeed.Kind> all = EnumSet.allOf(ChangeFeed.Kind.class);
+    List<ChangeRow> changes = new ArrayList<>();
+    for (ChangeFeed.Entry e :
+        feed.page(feed.latestAfter(LATEST_CHANGES, all), LATEST_CHANGES, all)
+            .entries()
+            .reversed()) {
+      changes.add(
+          new ChangeRow(
+              e.occurredAt(),
+              ChangeFeedController.summary(messages, e, language),
+              e.title(language),
+              ChangeFeedController.htmlPath(e)));
+    }
+    model.addAttribute("changes", changes);
     model.addAttribute("datasets", OpenDataset.ALL);
     model.addAttribute("surveys", datasets.publishedSurveys());
     model.addAttribute("license", LICENSE);
@@ -82,7 +121,7 @@ class OpenDataController {
                               + "\"dcat:distribution\":[{\"@type\":\"dcat:Distribution\",\"dcat:mediaType\":\"text/csv\","
                               + "\"dcat:downloadURL\":{\"@id\":\"https://osaava.example/api/v1/open-data/skill-demand.csv\"}}]}]}")))
   ResponseEntity<Map<String, Object>> catalog() {
-    String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+    String base = base();
     Map<String, Object> catalog = new LinkedHashMap<>();
     catalog.put(
         "@context",
@@ -120,13 +159,12 @@ class OpenDataController {
         d.put("dct:conformsTo", Map.of("@id", "http://data.europa.eu/esco/model"));
       }
       List<Map<String, Object>> distributions = new ArrayList<>();
-      for (String download : dataset.downloads()) {
-        distributions.add(distribution(base + download, dataset.mediaType(download)));
+      for (OpenDataset.Download download : dataset.downloads()) {
+        distributions.add(distribution(base + download.path(), download.mediaType()));
       }
       if (dataset.id().equals("surveys")) {
         for (PublishedSurvey survey : datasets.publishedSurveys()) {
-          distributions.add(
-              distribution(base + "/surveys/results/" + survey.id() + "/results.csv", "text/csv"));
+          distributions.add(distribution(OpenDataset.surveyResults(base, survey), "text/csv"));
         }
       }
       d.put("dcat:distribution", distributions);
@@ -163,204 +201,141 @@ class OpenDataController {
     return texts;
   }
 
-  @GetMapping(path = OpenDataset.API + "/skill-demand.csv", produces = "text/csv")
+  @GetMapping(path = OpenDataset.API + "/{dataset}.{format}")
   @Operation(
-      summary = "Skill demand by region and month (CSV)",
+      summary = "A dataset as CSV or JSON",
       description =
-          "Job ads asking for each ESCO skill by month and region; cells of fewer than"
-              + " three ads left out. CC BY 4.0; ESCO attribution applies.")
+          "skill-demand: job ads asking for each ESCO skill by month and region, cells of fewer"
+              + " than three ads left out; education-supply: active offerings teaching each ESCO"
+              + " skill by region where taught on site, and 'online'; surveys: each published"
+              + " competence-needs survey with the address of its results as CSV. The JSON has"
+              + " the CSV's columns as each item's fields, with the licence, publisher, catalogue"
+              + " and, for the skill datasets, ESCO's attribution; skill-demand also says whether"
+              + " synthetic ads are among them. CC BY 4.0.")
   @ApiResponse(
       responseCode = "200",
-      content =
-          @Content(
-              mediaType = "text/csv",
-              examples =
-                  @ExampleObject(
-                      value =
-                          "month,region,skill,ads\n2026-05,01,http://data.europa.eu/esco/skill/19a8293b-8e95-4de3-983f-77484079c389,42\n")))
-  ResponseEntity<String> skillDemandCsv() {
-    StringBuilder csv = new StringBuilder("month,region,skill,ads\n");
-    datasets.skillDemand(
-        c ->
-            csv.append(c.month().toString(), 0, 7)
-                .append(',')
-                .append(c.regionCode())
-                .append(',')
-                .append(OpenCsv.quote(c.skillUri()))
-                .append(',')
-                .append(c.ads())
-                .append('\n'));
-    return download(CSV, "skill-demand.csv", csv.toString());
-  }
-
-  @GetMapping(path = OpenDataset.API + "/skill-demand.json", produces = "application/json")
-  @Operation(
-      summary = "Skill demand by region and month (JSON)",
-      description =
-          "As the CSV, with the licence, attribution and whether synthetic ads are among them.")
-  @ApiResponse(
-      responseCode = "200",
-      content =
-          @Content(
-              mediaType = "application/json",
-              examples =
-                  @ExampleObject(
-                      value =
-                          "{\"dataset\":\"skill-demand\",\"license\":\""
-                              + LICENSE
-                              + "\",\"synthetic\":false,"
-                              + "\"items\":[{\"month\":\"2026-05\",\"region\":\"01\",\"skill\":"
-                              + "\"http://data.europa.eu/esco/skill/19a8293b-8e95-4de3-983f-77484079c389\",\"ads\":42}]}")))
-  ResponseEntity<Map<String, Object>> skillDemandJson() {
-    List<Map<String, Object>> items = new ArrayList<>();
-    datasets.skillDemand(
-        c -> {
-          Map<String, Object> item = new LinkedHashMap<>();
-          item.put("month", c.month().toString().substring(0, 7));
-          item.put("region", c.regionCode());
-          item.put("skill", c.skillUri());
-          item.put("ads", c.ads());
+      content = {
+        @Content(
+            mediaType = "text/csv",
+            examples = {
+              @ExampleObject(
+                  name = "skill-demand",
+                  value =
+                      "month,region,skill,ads\n2026-05,01,\"http://data.europa.eu/esco/skill/19a8293b-8e95-4de3-983f-77484079c389\",42\n"),
+              @ExampleObject(
+                  name = "education-supply",
+                  value =
+                      "region,skill,offerings\n06,\"http://data.europa.eu/esco/skill/19a8293b-8e95-4de3-983f-77484079c389\",12\n"),
+              @ExampleObject(
+                  name = "surveys",
+                  value =
+                      "id,organisation,title_fi,title_sv,title_en,respondents,published,results\n"
+                          + "\"5f0c…\",\"1234567-8\",\"Osaamistarpeet 2027\",\"\",\"\",12,2026-11-30T10:00:00Z,\"https://osaava.example/surveys/results/5f0c…/results.csv\"\n")
+            }),
+        @Content(
+            mediaType = "application/json",
+            examples = {
+              @ExampleObject(
+                  name = "skill-demand",
+                  value =
+                      "{\"dataset\":\"skill-demand\",\"license\":\""
+                          + LICENSE
+                          + "\",\"synthetic\":false,\"minimumAds\":3,"
+                          + "\"items\":[{\"month\":\"2026-05\",\"region\":\"01\",\"skill\":"
+                          + "\"http://data.europa.eu/esco/skill/19a8293b-8e95-4de3-983f-77484079c389\",\"ads\":42}]}"),
+              @ExampleObject(
+                  name = "education-supply",
+                  value =
+                      "{\"dataset\":\"education-supply\",\"license\":\""
+                          + LICENSE
+                          + "\",\"items\":[{\"region\":\"06\","
+                          + "\"skill\":\"http://data.europa.eu/esco/skill/19a8293b-8e95-4de3-983f-77484079c389\",\"offerings\":12}]}"),
+              @ExampleObject(
+                  name = "surveys",
+                  value =
+                      "{\"dataset\":\"surveys\",\"license\":\""
+                          + LICENSE
+                          + "\",\"items\":[{\"id\":\"5f0c…\",\"organisation\":\"1234567-8\","
+                          + "\"title_fi\":\"Osaamistarpeet 2027\",\"title_sv\":\"\",\"title_en\":\"\","
+                          + "\"respondents\":12,\"published\":\"2026-11-30T10:00:00Z\","
+                          + "\"results\":\"https://osaava.example/surveys/results/5f0c…/results.csv\"}]}")
+            })
+      })
+  @ApiResponse(responseCode = "404", description = "No such dataset in that format")
+  ResponseEntity<?> dataset(
+      @Parameter(
+              description = "The dataset",
+              schema =
+                  @Schema(
+                      type = "string",
+                      allowableValues = {"skill-demand", "education-supply", "surveys"}))
+          @PathVariable
+          String dataset,
+      @Parameter(
+              description = "The format",
+              schema =
+                  @Schema(
+                      type = "string",
+                      allowableValues = {"csv", "json"}))
+          @PathVariable
+          String format) {
+    OpenDataset.Tabular d = tabular(dataset);
+    OpenDataset.Table table = d.table();
+    List<String> columns = table.columns().stream().map(OpenDataset.Column::name).toList();
+    return switch (format) {
+      case "csv" -> {
+        StringBuilder csv = new StringBuilder(String.join(",", columns)).append('\n');
+        for (List<@Nullable Object> row : rows(table)) {
+          for (int i = 0; i < row.size(); i++) {
+            Object value = row.get(i);
+            if (i > 0) {
+              csv.append(',');
+            }
+            if (table.columns().get(i).text()) {
+              csv.append(OpenCsv.quote(value == null ? null : value.toString()));
+            } else if (value != null) {
+              csv.append(value);
+            }
+          }
+          csv.append('\n');
+        }
+        yield download(CSV, dataset + ".csv", csv.toString());
+      }
+      case "json" -> {
+        List<Map<String, @Nullable Object>> items = new ArrayList<>();
+        for (List<@Nullable Object> row : rows(table)) {
+          Map<String, @Nullable Object> item = new LinkedHashMap<>();
+          for (int i = 0; i < columns.size(); i++) {
+            item.put(columns.get(i), row.get(i));
+          }
           items.add(item);
-        });
-    Map<String, Object> body = envelope("skill-demand", true);
-    body.put("synthetic", datasets.demandHasSyntheticAds());
-    body.put("minimumAds", OpenDatasets.MINIMUM_ADS);
-    body.put("items", items);
-    return download(MediaType.APPLICATION_JSON, "skill-demand.json", body);
+        }
+        Map<String, Object> body = envelope(dataset, d.esco());
+        body.putAll(table.extras().of(datasets));
+        body.put("items", items);
+        yield download(MediaType.APPLICATION_JSON, dataset + ".json", body);
+      }
+      default ->
+          throw new ResponseStatusException(
+              HttpStatus.NOT_FOUND, "no such format: " + format + " (csv or json)");
+    };
   }
 
-  @GetMapping(path = OpenDataset.API + "/education-supply.csv", produces = "text/csv")
-  @Operation(
-      summary = "Education supply by skill and region (CSV)",
-      description =
-          "Active offerings teaching each ESCO skill, by region where taught on site, and"
-              + " 'online'. CC BY 4.0; ESCO attribution applies.")
-  @ApiResponse(
-      responseCode = "200",
-      content =
-          @Content(
-              mediaType = "text/csv",
-              examples =
-                  @ExampleObject(
-                      value =
-                          "region,skill,offerings\n06,http://data.europa.eu/esco/skill/19a8293b-8e95-4de3-983f-77484079c389,12\n")))
-  ResponseEntity<String> educationSupplyCsv() {
-    StringBuilder csv = new StringBuilder("region,skill,offerings\n");
-    for (OpenDatasets.SupplyCell c : datasets.educationSupply()) {
-      csv.append(c.regionCode())
-          .append(',')
-          .append(OpenCsv.quote(c.skillUri()))
-          .append(',')
-          .append(c.offerings())
-          .append('\n');
-    }
-    return download(CSV, "education-supply.csv", csv.toString());
+  private List<List<@Nullable Object>> rows(OpenDataset.Table table) {
+    List<List<@Nullable Object>> rows = new ArrayList<>();
+    table.rows().each(datasets, base(), rows::add);
+    return rows;
   }
 
-  @GetMapping(path = OpenDataset.API + "/education-supply.json", produces = "application/json")
-  @Operation(summary = "Education supply by skill and region (JSON)")
-  @ApiResponse(
-      responseCode = "200",
-      content =
-          @Content(
-              mediaType = "application/json",
-              examples =
-                  @ExampleObject(
-                      value =
-                          "{\"dataset\":\"education-supply\",\"license\":\""
-                              + LICENSE
-                              + "\",\"items\":[{\"region\":\"06\","
-                              + "\"skill\":\"http://data.europa.eu/esco/skill/19a8293b-8e95-4de3-983f-77484079c389\",\"offerings\":12}]}")))
-  ResponseEntity<Map<String, Object>> educationSupplyJson() {
-    Map<String, Object> body = envelope("education-supply", true);
-    body.put(
-        "items",
-        datasets.educationSupply().stream()
-            .map(
-                c ->
-                    Map.of(
-                        "region",
-                        c.regionCode(),
-                        "skill",
-                        c.skillUri(),
-                        "offerings",
-                        c.offerings()))
-            .toList());
-    return download(MediaType.APPLICATION_JSON, "education-supply.json", body);
+  /** A dataset served as CSV and JSON; 404 for any other name. */
+  private static OpenDataset.Tabular tabular(String dataset) {
+    return OpenDataset.withTable(dataset)
+        .orElseThrow(
+            () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such dataset: " + dataset));
   }
 
-  @GetMapping(path = OpenDataset.API + "/surveys.csv", produces = "text/csv")
-  @Operation(
-      summary = "Published competence-needs survey results (CSV list)",
-      description = "Each published survey with the address of its results as CSV.")
-  @ApiResponse(
-      responseCode = "200",
-      content =
-          @Content(
-              mediaType = "text/csv",
-              examples =
-                  @ExampleObject(
-                      value =
-                          "id,organisation,title_fi,title_sv,title_en,respondents,published,results\n"
-                              + "\"5f0c…\",\"1234567-8\",\"Osaamistarpeet 2027\",\"\",\"\",12,2026-11-30T10:00:00Z,\"https://osaava.example/surveys/results/5f0c…/results.csv\"\n")))
-  ResponseEntity<String> surveysCsv() {
-    String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
-    StringBuilder csv =
-        new StringBuilder(
-            "id,organisation,title_fi,title_sv,title_en,respondents,published,results\n");
-    for (PublishedSurvey s : datasets.publishedSurveys()) {
-      csv.append(OpenCsv.quote(s.id().toString()))
-          .append(',')
-          .append(OpenCsv.quote(s.organisation()))
-          .append(',')
-          .append(OpenCsv.quote(s.titles().getOrDefault("fi", "")))
-          .append(',')
-          .append(OpenCsv.quote(s.titles().getOrDefault("sv", "")))
-          .append(',')
-          .append(OpenCsv.quote(s.titles().getOrDefault("en", "")))
-          .append(',')
-          .append(s.respondents() == null ? "" : s.respondents().toString())
-          .append(',')
-          .append(s.publishedAt())
-          .append(',')
-          .append(OpenCsv.quote(base + "/surveys/results/" + s.id() + "/results.csv"))
-          .append('\n');
-    }
-    return download(CSV, "surveys.csv", csv.toString());
-  }
-
-  @GetMapping(path = OpenDataset.API + "/surveys.json", produces = "application/json")
-  @Operation(summary = "Published competence-needs survey results (JSON list)")
-  @ApiResponse(
-      responseCode = "200",
-      content =
-          @Content(
-              mediaType = "application/json",
-              examples =
-                  @ExampleObject(
-                      value =
-                          "{\"dataset\":\"surveys\",\"license\":\""
-                              + LICENSE
-                              + "\",\"items\":[{\"id\":\"5f0c…\","
-                              + "\"organisation\":\"1234567-8\",\"titles\":{\"fi\":\"Osaamistarpeet 2027\"},"
-                              + "\"respondents\":12,\"published\":\"2026-11-30T10:00:00Z\","
-                              + "\"results\":\"https://osaava.example/surveys/results/5f0c…/results.csv\"}]}")))
-  ResponseEntity<Map<String, Object>> surveysJson() {
-    String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
-    List<Map<String, Object>> items = new ArrayList<>();
-    for (PublishedSurvey s : datasets.publishedSurveys()) {
-      Map<String, Object> item = new LinkedHashMap<>();
-      item.put("id", s.id());
-      item.put("organisation", s.organisation());
-      item.put("titles", s.titles());
-      item.put("respondents", s.respondents());
-      item.put("published", s.publishedAt().toString());
-      item.put("results", base + "/surveys/results/" + s.id() + "/results.csv");
-      items.add(item);
-    }
-    Map<String, Object> body = envelope("surveys", false);
-    body.put("items", items);
-    return download(MediaType.APPLICATION_JSON, "surveys.json", body);
+  private static String base() {
+    return ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
   }
 
   private Map<String, Object> envelope(String dataset, boolean esco) {
@@ -371,11 +346,7 @@ class OpenDataController {
     if (esco) {
       body.put("attribution", ESCO_ATTRIBUTION);
     }
-    body.put(
-        "catalog",
-        ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()
-            + OpenDataset.API
-            + "/catalog");
+    body.put("catalog", base() + OpenDataset.API + "/catalog");
     return body;
   }
 

@@ -3,6 +3,7 @@ package fi.osaava.servicenetwork.internal.importer;
 import fi.osaava.platform.InvalidInputException;
 import fi.osaava.platform.Language;
 import fi.osaava.platform.SnapshotShrinkGuard;
+import fi.osaava.servicenetwork.ServicesChanged;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -62,8 +63,18 @@ public class ServiceWriter {
       returning (xmax = 0) as inserted
       """;
 
-  /** What one write did, and which services the index must see again. */
-  public record Written(int added, int updated, int unchanged, int retired, Set<UUID> changed) {}
+  /**
+   * What one write did, and which services the index must see again.
+   *
+   * @param changes each service added, changed or retired, for {@link ServicesChanged}
+   */
+  public record Written(
+      int added,
+      int updated,
+      int unchanged,
+      int retired,
+      Set<UUID> changed,
+      List<ServicesChanged.Change> changes) {}
 
   private final JdbcClient jdbc;
 
@@ -83,6 +94,7 @@ public class ServiceWriter {
       boolean snapshot,
       boolean allowShrink) {
     Set<UUID> changed = new LinkedHashSet<>();
+    List<ServicesChanged.Change> changes = new ArrayList<>();
     int added = 0;
     int updated = 0;
     for (ServiceRecord r : records) {
@@ -142,19 +154,32 @@ public class ServiceWriter {
               .list();
       if (!result.isEmpty()) {
         changed.add(r.id());
-        if (result.getFirst()) {
+        boolean inserted = result.getFirst();
+        if (inserted) {
           added++;
         } else {
           updated++;
         }
+        changes.add(
+            new ServicesChanged.Change(
+                r.id(),
+                inserted ? ServicesChanged.Kind.ADDED : ServicesChanged.Kind.UPDATED,
+                names(
+                    r.name().get(Language.FI),
+                    r.name().get(Language.SV),
+                    r.name().get(Language.EN))));
       }
     }
-    int retired = snapshot ? retire(records, source, allowShrink, changed) : 0;
-    return new Written(added, updated, records.size() - added - updated, retired, changed);
+    int retired = snapshot ? retire(records, source, allowShrink, changed, changes) : 0;
+    return new Written(added, updated, records.size() - added - updated, retired, changed, changes);
   }
 
   private int retire(
-      List<ServiceRecord> records, String source, boolean allowShrink, Set<UUID> changed) {
+      List<ServiceRecord> records,
+      String source,
+      boolean allowShrink,
+      Set<UUID> changed,
+      List<ServicesChanged.Change> changes) {
     Set<UUID> kept = new LinkedHashSet<>();
     records.forEach(r -> kept.add(r.id()));
     List<UUID> active =
@@ -166,12 +191,32 @@ public class ServiceWriter {
     SnapshotShrinkGuard.check(
         source, "active general service descriptions", active.size(), gone.size(), allowShrink);
     for (UUID id : gone) {
-      jdbc.sql("update services_service set active = false, updated_at = now() where id = ?")
-          .param(id)
-          .update();
+      Map<Language, String> names =
+          jdbc.sql(
+                  "update services_service set active = false, updated_at = now() where id = ?"
+                      + " returning name_fi, name_sv, name_en")
+              .param(id)
+              .query((rs, n) -> names(rs.getString(1), rs.getString(2), rs.getString(3)))
+              .single();
       changed.add(id);
+      changes.add(new ServicesChanged.Change(id, ServicesChanged.Kind.RETIRED, names));
     }
     return gone.size();
+  }
+
+  private static Map<Language, String> names(
+      @Nullable String fi, @Nullable String sv, @Nullable String en) {
+    Map<Language, String> names = new java.util.EnumMap<>(Language.class);
+    if (fi != null) {
+      names.put(Language.FI, fi);
+    }
+    if (sv != null) {
+      names.put(Language.SV, sv);
+    }
+    if (en != null) {
+      names.put(Language.EN, en);
+    }
+    return names;
   }
 
   private static @Nullable String organisationName(ServiceRecord r, Language language) {

@@ -1,0 +1,40 @@
+package fi.osaava.servicenetwork;
+
+import fi.osaava.platform.Language;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Published in the transaction that added, changed or retired services in the directory (an import,
+ * a provider's push), naming each one with its names, so that modules publishing changes (the
+ * open-data change feed) need not read the directory's tables. Records sent again unchanged are not
+ * in it.
+ *
+ * @param changes each service that changed in this commit, once
+ */
+public record ServicesChanged(List<Change> changes) {
+
+  public ServicesChanged {
+    changes = List.copyOf(changes);
+  }
+
+  /** What happened to a service. */
+  public enum Kind {
+    ADDED,
+    UPDATED,
+    /** No longer offered: gone from the catalogue's snapshot. */
+    RETIRED
+  }
+
+  /**
+   * @param service the service's id, as in {@code /api/v1/services/{id}}
+   * @param names its name in the languages the record gives
+   */
+  public record Change(UUID service, Kind kind, Map<Language, String> names) {
+
+    public Change {
+      names = Map.copyOf(names);
+    }
+  }
+}
