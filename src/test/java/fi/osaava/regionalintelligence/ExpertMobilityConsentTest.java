@@ -148,4 +148,31 @@ class ExpertMobilityConsentTest extends WebTestBase {
     assertThat(result.getResponse().getStatus()).isEqualTo(400);
     assertThat(result.getResponse().getContentAsString()).contains("municipality");
   }
+
+  @Test
+  void thePageFormTakesTheNotGivenChoiceAndRefusesAMalformedCode() throws Exception {
+    RequestPostProcessor who = oidc.person("form-" + UUID.randomUUID());
+    // The select's "not given" option sends an empty value, which must save like no field at all.
+    var saved =
+        mvc.perform(
+                post("/profile/experiences")
+                    .with(who)
+                    .param("kind", "WORK")
+                    .param("title", "Kokki")
+                    .param("municipality", ""))
+            .andReturn()
+            .getResponse();
+    assertThat(saved.getStatus()).isBetween(300, 399);
+    var refused =
+        mvc.perform(
+                post("/profile/experiences")
+                    .with(who)
+                    .param("kind", "WORK")
+                    .param("title", "Kokki")
+                    .param("municipality", "12"))
+            .andReturn()
+            .getResponse();
+    assertThat(refused.getStatus()).isNotBetween(300, 399);
+    assertThat(refused.getContentAsString()).contains("id=\"municipality-error\"");
+  }
 }

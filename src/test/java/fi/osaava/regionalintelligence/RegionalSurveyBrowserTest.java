@@ -72,23 +72,22 @@ class RegionalSurveyBrowserTest extends BrowserTestBase {
     owner.fill("#optionsFi", "Kyllä\nEi\nEn osaa sanoa");
     owner.fill("#optionsSv", "Ja\nNej\nKan inte säga");
     owner.fill("#optionsEn", "Yes\nNo\nCannot say");
-    owner.click("#add-question");
-    final int added1 = 1;
-    owner.waitForCondition(() -> owner.locator(".ri-question").count() == added1);
+    // Waits for the next page to load, style sheets included: polling the DOM alone let axe
+    // judge contrast before GOV.UK's sheet applied (black on the brand colour) on a loaded machine.
+    clickAndWait(owner, owner.locator("#add-question"));
+    assertThat(owner.locator(".ri-question").count()).isEqualTo(1);
     owner.selectOption("#kind", "SCALE");
     owner.fill("#textFi", "Kuinka tärkeää digitaalinen osaaminen on?");
     owner.fill("#textSv", "Hur viktig är digital kompetens?");
     owner.fill("#textEn", "How important are digital skills?");
-    owner.click("#add-question");
-    final int added2 = 2;
-    owner.waitForCondition(() -> owner.locator(".ri-question").count() == added2);
+    clickAndWait(owner, owner.locator("#add-question"));
+    assertThat(owner.locator(".ri-question").count()).isEqualTo(2);
     owner.selectOption("#kind", "FREE_TEXT");
     owner.fill("#textFi", "Mitä muuta haluatte kertoa?");
     owner.fill("#textSv", "Vad mer vill ni berätta?");
     owner.fill("#textEn", "What else would you like to tell?");
-    owner.click("#add-question");
-    final int added3 = 3;
-    owner.waitForCondition(() -> owner.locator(".ri-question").count() == added3);
+    clickAndWait(owner, owner.locator("#add-question"));
+    assertThat(owner.locator(".ri-question").count()).isEqualTo(3);
     check(owner);
     String builder = owner.url().replaceAll("[?#].*", "");
     for (String language : List.of("sv", "en")) {

@@ -5,6 +5,7 @@ import fi.osaava.web.NavigationEntries;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -25,12 +26,25 @@ class GuidanceNavigation implements NavigationEntries {
   @Override
   public List<Entry> entries(@Nullable Authentication auth) {
     List<Entry> entries = new ArrayList<>(2);
-    if (counsellors.mayBeCounsellor(auth)) {
+    if (mayBeCounsellor(auth)) {
       entries.add(new Entry("/guidance/caseload", "guidance.nav.caseload"));
     }
     if (counsellors.isAdministrator(auth)) {
       entries.add(new Entry("/guidance/admin", "guidance.nav.admin"));
     }
     return entries;
+  }
+
+  /**
+   * Whether to show the caseload. A counsellor added by an administrator is found in the database;
+   * this runs on every page, the "temporarily unavailable" page during a database outage too, which
+   * must still render: then the entry is left out, as the caseload could not open anyway.
+   */
+  private boolean mayBeCounsellor(@Nullable Authentication auth) {
+    try {
+      return counsellors.mayBeCounsellor(auth);
+    } catch (DataAccessException e) {
+      return false;
+    }
   }
 }

@@ -30,7 +30,8 @@ record ExperienceForm(
     @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate start,
     @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate end,
     @Size(max = ExperienceInput.MAX_DESCRIPTION) @Nullable String description,
-    @Pattern(regexp = "[0-9]{3}") @Nullable String municipality,
+    // Empty is the form's "not given" choice; a code is three digits.
+    @Pattern(regexp = "([0-9]{3})?") @Nullable String municipality,
     @Nullable Long version) {
 
   /** The form's fields in page order: the error summary lists problems in this order. */
