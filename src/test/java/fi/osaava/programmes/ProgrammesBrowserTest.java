@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import fi.osaava.community.CommunityApi;
+import fi.osaava.programmes.internal.PackageContent.Module;
+import fi.osaava.programmes.internal.ProgrammeStore;
+import fi.osaava.programmes.internal.ProgrammeStore.PackageVersion;
 import fi.osaava.web.BrowserTestBase;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The programmes in a real browser, with axe on every page: reading without JavaScript in Finnish,
@@ -24,6 +30,8 @@ class ProgrammesBrowserTest extends BrowserTestBase {
 
   @Autowired ProgrammesApi programmes;
   @Autowired CommunityApi community;
+  @Autowired ProgrammeStore store;
+  @Autowired ObjectMapper json;
 
   @BeforeEach
   void sampleContent() {
@@ -55,7 +63,7 @@ class ProgrammesBrowserTest extends BrowserTestBase {
   }
 
   @Test
-  void aLearnerCompletesTheBasicPackageWithAQuiz() {
+  void aLearnerCompletesTheBasicPackageWithAQuiz() throws Exception {
     Page page = newPage("en", true);
     oidc.signIn(page, "browser-learner-" + UUID.randomUUID());
     page.navigate("/programmes/packages/ai-basics");
@@ -84,6 +92,32 @@ class ProgrammesBrowserTest extends BrowserTestBase {
     check(page);
     page.navigate("/profile");
     assertThat(page.content()).contains("Tekoäly julkisissa palveluissa – perusteet");
+
+    // A package of the learner's gets a second version that rewrites a module ahead of them and
+    // removes another: without script, they see what changed and choose to move.
+    TestPackages packages = new TestPackages(store, json);
+    PackageVersion v1 = packages.first(packages.sample("the basics", "in versions"));
+    Page noScript = newPage("sv", false);
+    oidc.signIn(noScript, "browser-mover-" + UUID.randomUUID());
+    noScript.navigate("/programmes/packages/" + v1.packageSlug() + "/modules/what-ai-is");
+    clickAndWait(noScript, noScript.locator("form[action$='/done'] button"));
+    List<Module> modules = new ArrayList<>(v1.content().modules());
+    modules.remove(1);
+    modules.set(
+        1,
+        TestPackages.retitled(
+            modules.get(1), modules.get(1).key(), "sv", "Testa vad du har lärt dig"));
+    packages.next(v1, modules, v1.content().passPercent());
+    noScript.navigate("/programmes/packages/" + v1.packageSlug());
+    assertThat(noScript.locator(".package-changes").textContent())
+        .contains("Testa vad du har lärt dig")
+        .contains("Borttagna delar");
+    check(noScript);
+    clickAndWait(noScript, noScript.locator("button:text('Byt till version 2')"));
+    assertThat(noScript.content())
+        .contains("Du studerar nu version 2")
+        .contains("1 av 3 delar klara");
+    check(noScript);
   }
 
   @Test

@@ -10,15 +10,27 @@ import fi.osaava.education.EducationLevel;
 import fi.osaava.education.MatchableOffering;
 import fi.osaava.platform.InvalidInputException;
 import fi.osaava.platform.Language;
+import fi.osaava.profile.PersonId;
 import fi.osaava.profile.ProfileApi;
+import fi.osaava.programmes.internal.Learning;
+import fi.osaava.programmes.internal.PackageContent;
+import fi.osaava.programmes.internal.PackageContent.Module;
+import fi.osaava.programmes.internal.PackageContent.ModuleKind;
+import fi.osaava.programmes.internal.ProgrammeStore;
+import fi.osaava.programmes.internal.ProgrammeStore.PackageVersion;
+import fi.osaava.programmes.internal.QuizScoring;
+import fi.osaava.programmes.internal.VersionChange;
 import fi.osaava.taxonomy.ConceptUri;
 import fi.osaava.web.WebTestBase;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -53,6 +65,8 @@ class ProgrammesIntegrationTest extends WebTestBase {
   @Autowired ProfileApi profile;
   @Autowired JdbcClient jdbc;
   @Autowired ObjectMapper json;
+  @Autowired ProgrammeStore store;
+  @Autowired Learning learning;
 
   @BeforeEach
   void sampleContent() {
@@ -416,7 +430,7 @@ class ProgrammesIntegrationTest extends WebTestBase {
                 .encodeToString(payload.getBytes(StandardCharsets.UTF_8))
             + "."
             + parts[2];
-    fi.osaava.profile.PersonId other = personOf("tamper-" + UUID.randomUUID());
+    PersonId other = personOf("tamper-" + UUID.randomUUID());
     assertThatThrownBy(
             () ->
                 profile.addIssuedCredential(
@@ -429,8 +443,213 @@ class ProgrammesIntegrationTest extends WebTestBase {
         .isNotNull();
   }
 
+  /** Every question answered right, or every one wrong. */
+  private static QuizScoring.Result attempt(Module quiz, boolean right, int pass) {
+    Map<String, String> answers = new HashMap<>();
+    for (PackageContent.Question q : quiz.questions()) {
+      answers.put(
+          q.key(),
+          q.options().stream().filter(o -> o.correct() == right).findFirst().orElseThrow().key());
+    }
+    return QuizScoring.score(quiz, answers, pass);
+  }
+
+  private List<String> rows(String table, PersonId person, PackageVersion version) {
+    return jdbc.sql(
+            "SELECT module_key FROM "
+                + table
+                + " WHERE person_id = ? AND version_id = ? ORDER BY module_key COLLATE \"C\"")
+        .params(person.value(), version.id())
+        .query(String.class)
+        .list();
+  }
+
+  @Test
+  void movingToANewerVersionKeepsExactlyTheProgressOfUnchangedModules() throws Exception {
+    Random random = new Random(1911);
+    TestPackages packages = new TestPackages(store, json);
+    PackageContent sample = packages.sample("the basics", "versions");
+    int moved = 0;
+    int kept = 0;
+    for (int trial = 0; trial < 8; trial++) {
+      PackageVersion v1 = packages.first(sample);
+      int pass = v1.content().passPercent();
+      // A second version: each module kept, retitled or removed, perhaps one added anywhere, and
+      // now and then a new pass mark.
+      int newPass = random.nextInt(5) == 0 ? pass - 5 : pass;
+      List<Module> modules = new ArrayList<>();
+      for (Module m : v1.content().modules()) {
+        switch (random.nextInt(5)) {
+          case 0 -> {}
+          case 1 -> modules.add(TestPackages.retitled(m, m.key(), "en", "Revised"));
+          default -> modules.add(m);
+        }
+      }
+      if (modules.isEmpty() || random.nextBoolean()) {
+        modules.add(
+            random.nextInt(modules.size() + 1),
+            TestPackages.retitled(
+                v1.content().modules().getFirst(), "added-" + trial, "en", "Added"));
+      }
+      PackageVersion v2 = packages.next(v1, modules, newPass);
+      VersionChange change = VersionChange.between(v1.content(), v2.content());
+
+      PersonId person = personOf("mover-" + UUID.randomUUID());
+      learning.enrol(person, v1);
+      Set<String> worked = new HashSet<>();
+      Map<String, Integer> attempts = new HashMap<>();
+      for (Module m : v1.content().modules()) {
+        if (random.nextInt(3) == 0) {
+          continue;
+        }
+        worked.add(m.key());
+        switch (m.kind()) {
+          case QUIZ -> {
+            int tries = 1 + random.nextInt(2);
+            for (int t = 0; t < tries; t++) {
+              learning.recordAttempt(person, v1, m, attempt(m, random.nextBoolean(), pass));
+            }
+            attempts.put(m.key(), tries);
+          }
+          case REFLECTION -> learning.saveReflection(person, v1, m, "My thoughts " + trial);
+          default -> learning.markDone(person, v1, m);
+        }
+      }
+      Learning.Enrolment before = learning.enrolment(person, v1.packageId()).orElseThrow();
+      List<String> doneBefore = rows("programme_module_done", person, v1);
+      Set<String> unchanged = new HashSet<>();
+      change.modules(VersionChange.Kind.UNCHANGED).forEach(m -> unchanged.add(m.key()));
+
+      boolean movable = change.movable(worked, before.completed());
+      assertThat(learning.newerVersion(person, v2).orElseThrow().movable())
+          .as("trial %d", trial)
+          .isEqualTo(movable);
+      Learning.Move move = learning.moveTo(person, v2);
+      Learning.Enrolment after = learning.enrolment(person, v1.packageId()).orElseThrow();
+      if (!movable) {
+        assertThat(move).isEqualTo(Learning.Move.REFUSED);
+        assertThat(after).isEqualTo(before);
+        assertThat(rows("programme_module_done", person, v1)).isEqualTo(doneBefore);
+        kept++;
+        continue;
+      }
+      moved++;
+      List<String> expectedDone = doneBefore.stream().filter(unchanged::contains).sorted().toList();
+      assertThat(rows("programme_module_done", person, v2))
+          .as("trial %d", trial)
+          .isEqualTo(expectedDone);
+      // What belonged to removed modules stays with the old version, nothing is lost.
+      assertThat(rows("programme_module_done", person, v1))
+          .isEqualTo(doneBefore.stream().filter(k -> !unchanged.contains(k)).toList());
+      List<String> expectedAttempts = new ArrayList<>();
+      attempts.forEach(
+          (key, n) -> {
+            if (unchanged.contains(key)) {
+              for (int i = 0; i < n; i++) {
+                expectedAttempts.add(key);
+              }
+            }
+          });
+      assertThat(rows("programme_quiz_attempt", person, v2))
+          .isEqualTo(expectedAttempts.stream().sorted().toList());
+      assertThat(rows("programme_reflection", person, v2))
+          .isEqualTo(
+              change.modules(VersionChange.Kind.UNCHANGED).stream()
+                  .filter(m -> m.kind() == ModuleKind.REFLECTION && worked.contains(m.key()))
+                  .map(Module::key)
+                  .toList());
+      assertThat(after.versionId()).isEqualTo(v2.id());
+      boolean nowComplete = expectedDone.size() == v2.content().modules().size();
+      if (before.completed()) {
+        assertThat(after.completedAt()).isEqualTo(before.completedAt());
+        assertThat(move).isEqualTo(Learning.Move.MOVED);
+      } else {
+        assertThat(move)
+            .isEqualTo(nowComplete ? Learning.Move.MOVED_AND_COMPLETED : Learning.Move.MOVED);
+        assertThat(after.completed()).isEqualTo(nowComplete);
+      }
+      assertThat(learning.newerVersion(person, v2)).isEmpty();
+      assertThat(learning.moveTo(person, v2)).isEqualTo(Learning.Move.NOTHING_TO_MOVE);
+    }
+    // The seed gives both kinds of learner.
+    assertThat(moved).isPositive();
+    assertThat(kept).isPositive();
+  }
+
+  @Test
+  void aLearnerSeesWhatANewerVersionChangesAndMovesOnlyWhenItAddsNothingTheyHaveNotDone()
+      throws Exception {
+    TestPackages packages = new TestPackages(store, json);
+    PackageVersion v1 = packages.first(packages.sample("the basics", "moving"));
+    String slug = v1.packageSlug();
+    String base = "/programmes/packages/" + slug;
+    RequestPostProcessor early = oidc.person("early-" + UUID.randomUUID());
+    RequestPostProcessor further = oidc.person("further-" + UUID.randomUUID());
+    mvc.perform(post(base + "/enrol").with(early));
+    mvc.perform(post(base + "/modules/what-ai-is/done").with(early));
+    mvc.perform(post(base + "/modules/what-ai-is/done").with(further));
+    mvc.perform(post(base + "/modules/responsible-use/done").with(further));
+
+    // Version 2 rewrites the second module and adds one before the quiz: behind the learner who
+    // read two modules, ahead of the one who read the first.
+    List<Module> modules = new ArrayList<>(v1.content().modules());
+    modules.set(
+        1,
+        TestPackages.retitled(modules.get(1), "responsible-use", "en", "Responsible use, revised"));
+    modules.add(2, TestPackages.retitled(modules.get(0), "case-study", "en", "A case study"));
+    PackageVersion v2 = packages.next(v1, modules, v1.content().passPercent());
+
+    String earlyPage = page(base, early);
+    assertThat(earlyPage)
+        .contains("Version 2 has been published")
+        .contains("Changed modules")
+        .contains("Responsible use, revised")
+        .contains("Added modules")
+        .contains("A case study")
+        .doesNotContain("Removed modules")
+        .contains("Move to version 2")
+        .contains("name=\"_csrf\"");
+    String furtherPage = page(base, further);
+    assertThat(furtherPage)
+        .contains("Version 2 has been published")
+        .contains("so you continue the version you started")
+        .doesNotContain("Move to version 2");
+    // The learner who keeps version 1 still reads it, the old module's title included.
+    assertThat(page(base + "/modules/responsible-use", further))
+        .contains("Responsible use: data, openness and equal treatment")
+        .doesNotContain("Responsible use, revised");
+    assertThat(
+            mvc.perform(post(base + "/move").with(further).param("version", "2"))
+                .andReturn()
+                .getResponse()
+                .getStatus())
+        .isEqualTo(409);
+
+    // A form from before an even newer version moves nothing.
+    assertThat(
+            mvc.perform(post(base + "/move").with(early).param("version", "1"))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl())
+        .isEqualTo(base);
+    assertThat(page(base, early)).contains("Move to version 2");
+    assertThat(
+            mvc.perform(post(base + "/move").with(early).param("version", "2"))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl())
+        .isEqualTo(base + "?moved");
+    assertThat(page(base + "?moved", early))
+        .contains("You now study version 2")
+        .contains("1 of 5 modules done")
+        .contains("A case study")
+        .doesNotContain("Move to version");
+    assertThat(page(base, further)).contains("2 of 4 modules done");
+    assertThat(v2.version()).isEqualTo(2);
+  }
+
   /** A person created by signing in once. */
-  private fi.osaava.profile.PersonId personOf(String subject) throws Exception {
+  private PersonId personOf(String subject) throws Exception {
     RequestPostProcessor who = oidc.person(subject);
     mvc.perform(get("/profile").with(who));
     var auth =

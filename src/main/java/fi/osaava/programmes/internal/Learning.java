@@ -147,6 +147,103 @@ public class Learning implements PersonalDataHolder {
     return new Progress(enrolment.orElse(null), done, best, version.content().modules().size());
   }
 
+  /**
+   * The modules of {@code version} the learner has worked on: done (read, passed, written), or a
+   * quiz attempted without passing.
+   */
+  @Transactional(readOnly = true)
+  public Set<String> worked(PersonId person, PackageVersion version) {
+    return new TreeSet<>(
+        jdbc.sql(
+                "SELECT module_key FROM programme_module_done WHERE person_id = ? AND version_id ="
+                    + " ? UNION SELECT module_key FROM programme_quiz_attempt WHERE person_id = ?"
+                    + " AND version_id = ?")
+            .params(person.value(), version.id(), person.value(), version.id())
+            .query(String.class)
+            .list());
+  }
+
+  /** A newer published version than the one the learner studies, and whether they may move. */
+  public record NewerVersion(PackageVersion version, VersionChange change, boolean movable) {}
+
+  /**
+   * The newest version, when the learner is enrolled in an older one: what it changes and whether
+   * it adds nothing the learner has not done.
+   */
+  @Transactional(readOnly = true)
+  public Optional<NewerVersion> newerVersion(PersonId person, PackageVersion latest) {
+    Optional<Enrolment> enrolment = enrolment(person, latest.packageId());
+    if (enrolment.isEmpty() || enrolment.get().versionId().equals(latest.id())) {
+      return Optional.empty();
+    }
+    PackageVersion studied = store.version(enrolment.get().versionId()).orElseThrow();
+    VersionChange change = VersionChange.between(studied.content(), latest.content());
+    return Optional.of(
+        new NewerVersion(
+            latest, change, change.movable(worked(person, studied), enrolment.get().completed())));
+  }
+
+  /** What came of asking to move to the newest version. */
+  public enum Move {
+    MOVED,
+    /** Moved, and the new version had nothing left to do: the package is completed. */
+    MOVED_AND_COMPLETED,
+    /** Not enrolled in an older version: nothing to move. */
+    NOTHING_TO_MOVE,
+    /** The new version adds something the learner has not done: they keep their version. */
+    REFUSED
+  }
+
+  /**
+   * Moves the learner, at their request, to {@code latest} when the rule allows it: the progress,
+   * quiz attempts and reflections of every unchanged module go with them; what belongs to removed
+   * modules stays with the old version (and in the learner's export). A completed enrolment keeps
+   * its completion date and credential.
+   */
+  @Transactional
+  public Move moveTo(PersonId person, PackageVersion latest) {
+    // Locks the enrolment, so that two requests cannot move it (or complete it) at once.
+    Optional<UUID> current =
+        jdbc.sql(
+                "SELECT version_id FROM programme_enrolment WHERE person_id = ? AND package_id = ?"
+                    + " FOR UPDATE")
+            .params(person.value(), latest.packageId())
+            .query(UUID.class)
+            .optional();
+    Optional<NewerVersion> newer = newerVersion(person, latest);
+    if (current.isEmpty() || newer.isEmpty()) {
+      return Move.NOTHING_TO_MOVE;
+    }
+    if (!newer.get().movable()) {
+      return Move.REFUSED;
+    }
+    List<String> unchanged =
+        newer.get().change().modules(VersionChange.Kind.UNCHANGED).stream()
+            .map(Module::key)
+            .toList();
+    for (String table :
+        List.of("programme_module_done", "programme_quiz_attempt", "programme_reflection")) {
+      for (String key : unchanged) {
+        jdbc.sql(
+                "UPDATE "
+                    + table
+                    + " SET version_id = ? WHERE person_id = ? AND version_id = ? AND module_key"
+                    + " = ?")
+            .params(latest.id(), person.value(), current.get(), key)
+            .update();
+      }
+    }
+    String lastModule = enrolment(person, latest.packageId()).orElseThrow().lastModule();
+    // Resuming stays where it was, unless the new version no longer has that module.
+    boolean resumable = lastModule != null && latest.content().module(lastModule).isPresent();
+    jdbc.sql(
+            "UPDATE programme_enrolment SET version_id = ?, last_module = CASE WHEN ? THEN"
+                + " last_module END WHERE person_id = ? AND package_id = ?")
+        .params(latest.id(), resumable, person.value(), latest.packageId())
+        .update();
+    return completeIfDone(person, latest) ? Move.MOVED_AND_COMPLETED : Move.MOVED;
+  }
+
   /** Enrols the learner in {@code version} unless already enrolled in some version. */
   @Transactional
   public void enrol(PersonId person, PackageVersion version) {

@@ -3,12 +3,14 @@ package fi.osaava.programmes.internal.web;
 import fi.osaava.platform.Language;
 import fi.osaava.platform.LocalizedText;
 import fi.osaava.platform.WebAddress;
+import fi.osaava.programmes.internal.Learning;
 import fi.osaava.programmes.internal.MarkdownRenderer;
 import fi.osaava.programmes.internal.PackageContent;
 import fi.osaava.programmes.internal.PackageContent.Module;
 import fi.osaava.programmes.internal.PackageContent.ModuleKind;
 import fi.osaava.programmes.internal.ProgrammeStore;
 import fi.osaava.programmes.internal.ProgrammeStore.PackageVersion;
+import fi.osaava.programmes.internal.VersionChange;
 import fi.osaava.taxonomy.ConceptSummary;
 import fi.osaava.taxonomy.ConceptUri;
 import fi.osaava.taxonomy.TaxonomyApi;
@@ -118,6 +120,34 @@ class PackageViews {
                             .map(o -> new OptionView(o.key(), c.text(o.text(), language)))
                             .toList()))
             .toList());
+  }
+
+  /** A newer version than the learner's: its number, what it changes, and whether they may move. */
+  record NewerView(
+      int version,
+      boolean movable,
+      List<LocalizedText> added,
+      List<LocalizedText> changed,
+      List<LocalizedText> removed) {
+
+    public boolean sameModules() {
+      return added.isEmpty() && changed.isEmpty() && removed.isEmpty();
+    }
+  }
+
+  NewerView newer(Learning.NewerVersion newer, Language language) {
+    VersionChange change = newer.change();
+    return new NewerView(
+        newer.version().version(),
+        newer.movable(),
+        titles(change.to(), change.modules(VersionChange.Kind.ADDED), language),
+        titles(change.to(), change.modules(VersionChange.Kind.CHANGED), language),
+        titles(change.from(), change.removed(), language));
+  }
+
+  private static List<LocalizedText> titles(
+      PackageContent c, List<Module> modules, Language language) {
+    return modules.stream().map(m -> c.text(m.title(), language)).toList();
   }
 
   /** The package's learning outcomes as ESCO skills with their labels. */

@@ -122,7 +122,12 @@ class ProgrammePageController {
         views.programme(store.programme(version.programmeId()).orElseThrow(), language));
     model.addAttribute("language", language);
     model.addAttribute("outcomes", views.outcomes(version.content(), language));
-    model.addAttribute("newer", version.version() < latest.version());
+    model.addAttribute(
+        "newerVersion",
+        person
+            .flatMap(p -> learning.newerVersion(p, latest))
+            .map(n -> views.newer(n, language))
+            .orElse(null));
     // Pages elsewhere (the knowledge platform's articles) that link to this package.
     model.addAttribute(
         "linkedFrom",
@@ -150,6 +155,31 @@ class ProgrammePageController {
                         .findFirst()
                         .orElse(version.content().modules().getFirst().key()));
     return "redirect:/programmes/packages/" + slug + "/modules/" + resume;
+  }
+
+  /**
+   * Moves the learner to the newest version, at their request and only when it adds nothing they
+   * have not done. The form names the version the learner saw: if an even newer one has been
+   * published since, the page is shown again with what that one changes.
+   */
+  @PostMapping("/packages/{slug}/move")
+  String move(
+      @PathVariable String slug,
+      @RequestParam(defaultValue = "") String version,
+      Authentication auth) {
+    PersonId person = signedIn(auth);
+    PackageVersion latest = latest(slug);
+    if (!version.equals(Integer.toString(latest.version()))) {
+      return "redirect:/programmes/packages/" + slug;
+    }
+    return switch (learning.moveTo(person, latest)) {
+      case MOVED -> "redirect:/programmes/packages/" + slug + "?moved";
+      case MOVED_AND_COMPLETED -> "redirect:/programmes/packages/" + slug + "?completed";
+      case NOTHING_TO_MOVE -> "redirect:/programmes/packages/" + slug;
+      case REFUSED ->
+          throw new ResponseStatusException(
+              HttpStatus.CONFLICT, "The newer version adds something you have not done");
+    };
   }
 
   @GetMapping("/packages/{slug}/modules/{key}")
