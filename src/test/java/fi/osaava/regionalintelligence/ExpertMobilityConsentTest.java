@@ -172,7 +172,7 @@ class ExpertMobilityConsentTest extends WebTestBase {
                     .param("municipality", "12"))
             .andReturn()
             .getResponse();
-    assertThat(refused.getStatus()).isNotBetween(300, 399);
+    assertThat(refused.getStatus()).isEqualTo(400);
     assertThat(refused.getContentAsString()).contains("id=\"municipality-error\"");
   }
 }
