@@ -21,7 +21,8 @@ public class NotificationsPages {
   public record Settings(@Nullable String email, Frequency frequency) {}
 
   /** A saved search as the list shows it. */
-  public record SearchView(UUID id, String description, String href, java.time.Instant created) {}
+  public record SearchView(
+      UUID id, String kind, String description, String href, java.time.Instant created) {}
 
   /** An inbox message as the inbox shows it. */
   public record EntryView(
@@ -75,7 +76,8 @@ public class NotificationsPages {
   }
 
   public boolean ownsSearch(PersonId person, UUID search) {
-    return searches.of(person).stream().anyMatch(s -> s.id().equals(search));
+    return searches.of(person).stream()
+        .anyMatch(s -> s.id().equals(search) && SavedSearches.EDUCATION.equals(s.kind()));
   }
 
   public String searchDescription(PersonId person, UUID search, Locale locale) {
@@ -144,11 +146,17 @@ public class NotificationsPages {
     return searches.of(person).stream()
         .map(
             s ->
-                new SearchView(
-                    s.id(),
-                    alerts.describe(s, locale),
-                    "/education" + (s.queryString().isEmpty() ? "" : "?" + s.queryString()),
-                    s.created()))
+                new SearchView(s.id(), s.kind(), alerts.describe(s, locale), s.href(), s.created()))
+        .toList();
+  }
+
+  /**
+   * The searches a webhook can follow: education searches only, as the webhook payload names an
+   * offering (service matches reach the inbox and e-mail).
+   */
+  public List<SearchView> webhookSearches(PersonId person, Locale locale) {
+    return searches(person, locale).stream()
+        .filter(s -> SavedSearches.EDUCATION.equals(s.kind()))
         .toList();
   }
 

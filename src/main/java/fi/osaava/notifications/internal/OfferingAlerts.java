@@ -106,17 +106,32 @@ class OfferingAlerts {
     return new NotificationMessage(titles, texts, "/education/offerings/" + offering.id());
   }
 
-  /** The saved search in words: what was typed, or that it has facet choices only. */
+  /**
+   * The saved search in words: what was typed, or that it has facet choices only; a service search
+   * says so, as the list holds both kinds.
+   */
   String describe(SavedSearches.SavedSearch search, Locale locale) {
+    boolean service = SavedSearches.SERVICE.equals(search.kind());
     String words = search.words().isBlank() ? "" : "\u201c" + search.words() + "\u201d";
     int facets = search.facets().values().stream().mapToInt(java.util.Set::size).sum();
+    String described;
     if (facets == 0) {
-      return words.isEmpty()
-          ? messages.getMessage("notifications.search.everything", null, locale)
-          : words;
+      described =
+          words.isEmpty()
+              ? messages.getMessage(
+                  service
+                      ? "notifications.search.everything.services"
+                      : "notifications.search.everything",
+                  null,
+                  locale)
+              : words;
+    } else {
+      String choices =
+          messages.getMessage("notifications.search.facets", new Object[] {facets}, locale);
+      described = words.isEmpty() ? choices : words + ", " + choices;
     }
-    String choices =
-        messages.getMessage("notifications.search.facets", new Object[] {facets}, locale);
-    return words.isEmpty() ? choices : words + ", " + choices;
+    return service && !(facets == 0 && words.isEmpty())
+        ? messages.getMessage("notifications.search.services", new Object[] {described}, locale)
+        : described;
   }
 }

@@ -36,6 +36,13 @@ public class SavedSearches {
 
   static final String EDUCATION = "education";
 
+  /** A search of the service directory ({@code /services}), matched by its own search. */
+  public static final String SERVICE = "service";
+
+  /** The facets a saved search of each kind keeps, by kind. */
+  public static final Map<String, List<String>> FACETS_BY_KIND =
+      Map.of(EDUCATION, EDUCATION_FACETS, SERVICE, fi.osaava.servicenetwork.ServiceSearches.FACETS);
+
   /** At most this many saved searches per person, so that one person cannot flood the matcher. */
   static final int MAX_PER_PERSON = 50;
 
@@ -50,6 +57,13 @@ public class SavedSearches {
 
     public SavedQuery query() {
       return SavedQuery.of(words, facets);
+    }
+
+    /** The search page that runs this search, with its query string. */
+    public String href() {
+      String path = SERVICE.equals(kind) ? "/services" : "/education";
+      String query = queryString();
+      return query.isEmpty() ? path : path + "?" + query;
     }
 
     /** The search page's query string that runs this search. */

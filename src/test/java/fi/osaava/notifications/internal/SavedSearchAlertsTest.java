@@ -11,11 +11,9 @@ import fi.osaava.education.OfferingId;
 import fi.osaava.education.OfferingsPublished;
 import fi.osaava.platform.ImportProgress;
 import fi.osaava.web.WebTestBase;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.jsoup.Jsoup;
@@ -50,34 +48,11 @@ class SavedSearchAlertsTest extends WebTestBase {
     RequestPostProcessor b = oidc.person("alert-b-" + UUID.randomUUID());
 
     // A saves from the search page's own form: its hidden fields carry the words and facets.
-    Document page =
-        Jsoup.parse(
-            mvc.perform(get("/education").param("q", word).param("mode", "ONLINE").with(a))
-                .andReturn()
-                .getResponse()
-                .getContentAsString());
-    var form = page.selectFirst("form.save-search");
-    assertThat(form).isNotNull();
-    var save = post(form.attr("action")).with(a).with(csrf());
-    for (var input : form.select("input[type=hidden]")) {
-      save.param(input.attr("name"), input.attr("value"));
-    }
-    assertThat(mvc.perform(save).andReturn().getResponse().getRedirectedUrl())
-        .isEqualTo("/notifications/searches?saved");
-    mvc.perform(
-        post("/notifications/settings")
-            .param("email", aMail)
-            .param("frequency", "IMMEDIATE")
-            .with(a)
-            .with(csrf())
-            .header("Accept-Language", "sv"));
+    SavedSearchSteps.saveFromPage(
+        mvc, get("/education").param("q", word).param("mode", "ONLINE").with(a), a);
+    SavedSearchSteps.mailAtOnce(mvc, a, aMail, "sv");
     // B searches for something else, with mail on.
-    mvc.perform(
-        post("/notifications/searches")
-            .param("kind", "education")
-            .param("q", otherWord)
-            .with(b)
-            .with(csrf()));
+    SavedSearchSteps.save(mvc, b, "education", otherWord);
     mvc.perform(
         post("/notifications/settings")
             .param("email", bMail)
@@ -245,16 +220,6 @@ class SavedSearchAlertsTest extends WebTestBase {
   @Autowired Inbox inboxBean;
 
   private List<MimeMessage> mailsTo(String address) {
-    return Arrays.stream(mailServer.getReceivedMessages())
-        .filter(
-            m -> {
-              try {
-                return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
-                    .anyMatch(r -> r.toString().equals(address));
-              } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-              }
-            })
-        .toList();
+    return SavedSearchSteps.mailsTo(mailServer, address);
   }
 }

@@ -68,15 +68,16 @@ class NotificationPageController {
       @RequestParam MultiValueMap<String, String> params, Authentication auth, Locale locale) {
     PersonId person = signedIn(auth);
     String kind = Objects.requireNonNullElse(params.getFirst("kind"), "");
-    if (!kind.equals("education")) {
-      throw new InvalidInputException("form", 0, "kind", "must be education");
+    List<String> kindFacets = SavedSearches.FACETS_BY_KIND.get(kind);
+    if (kindFacets == null) {
+      throw new InvalidInputException("form", 0, "kind", "must be education or service");
     }
     String words = Objects.requireNonNullElse(params.getFirst("q"), "").strip();
     if (words.length() > 500) {
       throw new InvalidInputException("form", 0, "q", "must be at most 500 characters");
     }
     Map<String, Set<String>> facets = new LinkedHashMap<>();
-    for (String facet : SavedSearches.EDUCATION_FACETS) {
+    for (String facet : kindFacets) {
       List<String> values = params.get(facet);
       if (values == null) {
         continue;

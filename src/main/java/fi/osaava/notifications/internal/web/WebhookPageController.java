@@ -49,7 +49,7 @@ class WebhookPageController {
       model.addAttribute("webhookForm", new WebhookForm(null, null));
     }
     model.addAttribute("webhooks", pages.webhooks(person, locale));
-    model.addAttribute("searches", pages.searches(person, locale));
+    model.addAttribute("searches", pages.webhookSearches(person, locale));
     return "notifications/webhooks";
   }
 

@@ -15,6 +15,11 @@ public enum ServiceFacet {
     this.field = field;
   }
 
+  /** The facet of a request parameter, if it is one. */
+  public static java.util.Optional<ServiceFacet> byParameter(String parameter) {
+    return java.util.Arrays.stream(values()).filter(f -> f.parameter.equals(parameter)).findFirst();
+  }
+
   public String parameter() {
     return parameter;
   }

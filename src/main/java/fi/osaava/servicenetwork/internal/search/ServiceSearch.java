@@ -3,6 +3,7 @@ package fi.osaava.servicenetwork.internal.search;
 import fi.osaava.platform.ResultPage;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
@@ -49,10 +51,7 @@ public class ServiceSearch {
   }
 
   public Result search(ServiceQuery query) {
-    String text =
-        query.text().length() > MAX_QUERY_LENGTH
-            ? query.text().substring(0, MAX_QUERY_LENGTH)
-            : query.text();
+    String text = limited(query.text());
     try (Session session = sessionFactory.openSession()) {
       session.setDefaultReadOnly(true);
       SearchSession search = Search.session(session);
@@ -89,6 +88,35 @@ public class ServiceSearch {
       session.setDefaultReadOnly(true);
       return Optional.ofNullable(session.find(ServiceDocument.class, id));
     }
+  }
+
+  /**
+   * Which of these services the query finds, by the same predicate as {@link #search} (facet counts
+   * and paging aside).
+   */
+  public Set<UUID> matching(ServiceQuery query, Collection<UUID> services) {
+    if (services.isEmpty()) {
+      return Set.of();
+    }
+    String text = limited(query.text());
+    try (Session session = sessionFactory.openSession()) {
+      session.setDefaultReadOnly(true);
+      return Search.session(session)
+          .search(ServiceDocument.class)
+          .select(f -> f.id(UUID.class))
+          .where(
+              f ->
+                  f.bool()
+                      .must(predicate(f, text, query, null))
+                      .filter(f.id().matchingAny(List.copyOf(services))))
+          .fetchHits(services.size())
+          .stream()
+          .collect(Collectors.toSet());
+    }
+  }
+
+  private static String limited(String text) {
+    return text.length() > MAX_QUERY_LENGTH ? text.substring(0, MAX_QUERY_LENGTH) : text;
   }
 
   private static String sortField(ServiceQuery query) {
