@@ -3,6 +3,7 @@ package fi.osaava.opportunities;
 import fi.osaava.platform.Language;
 import fi.osaava.profile.CompetenceSnapshot;
 import fi.osaava.profile.PersonId;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,9 @@ public interface ClientOutlook {
 
   /** The goal of the person's newest saved learning plan, or empty when they have saved none. */
   Optional<Goal> goalOf(PersonId person);
+
+  /** {@link #goalOf} for many people in one read; those who have saved no plan are absent. */
+  Map<PersonId, Goal> goalsOf(Collection<PersonId> people);
 
   /**
    * Model entries for the fragments {@code opportunities/opportunities :: cards(cards, null)} and

@@ -1,6 +1,8 @@
 package fi.osaava.profile;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -47,6 +49,15 @@ public interface CounsellorConsents {
    */
   Optional<CounsellorGrant> authorise(
       UUID grant, PersonId counsellor, String organisation, SharedPart part);
+
+  /**
+   * {@link #authorise} for many consents at once, for lists such as the caseload: one query checks
+   * them all and each live one is recorded in its client's access log, as one read would be.
+   *
+   * @return the live consents among {@code grants} covering {@code part}, by id
+   */
+  Map<UUID, CounsellorGrant> authoriseAll(
+      Collection<UUID> grants, PersonId counsellor, String organisation, SharedPart part);
 
   /** The client's skills, through {@link #authorise} for {@link SharedPart#SKILLS}. */
   Optional<List<ProfileSkill>> skills(UUID grant, PersonId counsellor, String organisation);

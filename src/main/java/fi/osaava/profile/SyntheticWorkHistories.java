@@ -1,6 +1,11 @@
 package fi.osaava.profile;
 
-/** Labelled synthetic people with work histories, for demonstrating the regional statistics. */
+import java.util.List;
+
+/**
+ * Labelled synthetic people with work histories, for demonstrating the regional statistics and for
+ * benchmarks that need many profiles.
+ */
 public interface SyntheticWorkHistories {
 
   /** How many people were made, and how many of them consented to anonymised statistics. */
@@ -13,4 +18,14 @@ public interface SyntheticWorkHistories {
    * statistics; the others do not, and are never counted. The same seed gives the same people.
    */
   Generated generate(int count, long seed);
+
+  /**
+   * Makes {@code count} people marked synthetic (they cannot sign in), each with one synthetic job
+   * and {@code skills} distinct ESCO skills from it at a random level, for load and benchmark data
+   * (needs ESCO imported; no regions or consents). The same seed gives the same people, and a
+   * second run with it adds nobody new.
+   *
+   * @return the people, in the order made
+   */
+  List<PersonId> generateWithSkills(int count, int skills, long seed);
 }

@@ -143,6 +143,37 @@ class GuidanceConsentTest extends WebTestBase {
   }
 
   @Test
+  void theCaseloadChecksAndLogsItsPlanReadsTogetherForEveryClient() throws Exception {
+    CounsellorGrant grant = share("SKILLS", "PLANS");
+    page(counsellor, "/guidance/caseload", 200);
+    // The summary and the goal: two reads of the plans part per view, as one by one.
+    assertThat(reads(SharedPart.PLANS)).isEqualTo(2);
+    assertThat(reads(SharedPart.SKILLS)).isZero();
+
+    UUID unknown = UUID.randomUUID();
+    assertThat(
+            consents.authoriseAll(
+                List.of(grant.id(), unknown), counsellorId, "org-b", SharedPart.PLANS))
+        .isEmpty();
+    assertThat(
+            consents.authoriseAll(
+                List.of(grant.id(), unknown), counsellorId, "org-a", SharedPart.INTERESTS))
+        .isEmpty();
+    assertThat(reads(SharedPart.PLANS)).isEqualTo(2);
+    assertThat(
+            consents.authoriseAll(
+                List.of(grant.id(), unknown), counsellorId, "org-a", SharedPart.PLANS))
+        .containsOnlyKeys(grant.id());
+    assertThat(reads(SharedPart.PLANS)).isEqualTo(3);
+
+    consents.revoke(clientId, grant.id());
+    assertThat(page(counsellor, "/guidance/caseload", 200)).doesNotContain(clientName);
+    assertThat(consents.authoriseAll(List.of(grant.id()), counsellorId, "org-a", SharedPart.PLANS))
+        .isEmpty();
+    assertThat(reads(SharedPart.PLANS)).isEqualTo(3);
+  }
+
+  @Test
   void aCounsellorSeesOnlyTheSharedPartsAndEveryReadIsLogged() throws Exception {
     CounsellorGrant grant = share("SKILLS");
     assertThat(grant.parts()).containsExactly(SharedPart.SKILLS);

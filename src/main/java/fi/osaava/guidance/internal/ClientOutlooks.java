@@ -5,12 +5,15 @@ import fi.osaava.platform.Language;
 import fi.osaava.profile.CompetenceSnapshot;
 import fi.osaava.profile.CounsellorConsents;
 import fi.osaava.profile.CounsellorGrant;
+import fi.osaava.profile.PersonId;
 import fi.osaava.profile.ProfileSkill;
 import fi.osaava.profile.SharedPart;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -42,17 +45,31 @@ public class ClientOutlooks {
   }
 
   /**
-   * The title of the client's goal for the caseload, when they share plans and have saved one; the
-   * read is checked and logged like every other.
+   * The caseload's goals: for each of {@code grants} whose client shares plans (where the goal
+   * lives) and has saved one, the title of the goal of their newest plan, by consent id. Each read
+   * is in the client's access log; clients without a live PLANS consent are absent.
    */
-  public @Nullable String goalTitle(CounsellorGrant grant, Counsellor c) {
-    if (!grant.parts().contains(SharedPart.PLANS)
-        || consents
-            .authorise(grant.id(), c.person(), c.organisation(), SharedPart.PLANS)
-            .isEmpty()) {
-      return null;
-    }
-    return outlook.goalOf(grant.client()).map(ClientOutlook.Goal::title).orElse(null);
+  public Map<UUID, String> goalTitles(Collection<CounsellorGrant> grants, Counsellor c) {
+    Map<UUID, CounsellorGrant> live =
+        consents.authoriseAll(
+            grants.stream()
+                .filter(g -> g.parts().contains(SharedPart.PLANS))
+                .map(CounsellorGrant::id)
+                .toList(),
+            c.person(),
+            c.organisation(),
+            SharedPart.PLANS);
+    Map<PersonId, ClientOutlook.Goal> goals =
+        outlook.goalsOf(live.values().stream().map(CounsellorGrant::client).distinct().toList());
+    Map<UUID, String> titles = new HashMap<>();
+    live.forEach(
+        (id, g) -> {
+          ClientOutlook.Goal goal = goals.get(g.client());
+          if (goal != null) {
+            titles.put(id, goal.title());
+          }
+        });
+    return titles;
   }
 
   /**

@@ -14,7 +14,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -117,46 +121,62 @@ public class Plans {
                     comments(g.client(), g.organisation())));
   }
 
-  /** The caseload line for a client; empty without a live PLANS consent. */
+  /**
+   * The caseload lines of the clients among {@code grants} with a live PLANS consent, by consent
+   * id, in one query: each read is in its client's access log ({@link
+   * CounsellorConsents#authoriseAll}), and a client without such a consent is absent.
+   */
   @Transactional
-  public Optional<Summary> summary(UUID grant, Counsellor c) {
-    return consents
-        .authorise(grant, c.person(), c.organisation(), SharedPart.PLANS)
-        .map(
-            g ->
-                jdbc.sql(
-                        "SELECT"
-                            + " (SELECT count(*) FROM guidance_step WHERE client_id = :c AND"
-                            + "  organisation_id = :o AND kind = 'TASK' AND status IN"
-                            + "  ('PROPOSED', 'ACCEPTED')) AS open_tasks,"
-                            + " (SELECT min(due_on) FROM guidance_step WHERE client_id = :c AND"
-                            + "  organisation_id = :o AND kind = 'TASK' AND status IN"
-                            + "  ('PROPOSED', 'ACCEPTED')) AS next_due,"
-                            + " (SELECT min(due_on) FROM guidance_step WHERE client_id = :c AND"
-                            + "  organisation_id = :o AND kind = 'MEETING' AND status IN"
-                            + "  ('PROPOSED', 'ACCEPTED') AND due_on >= :today) AS next_meeting,"
-                            + " greatest("
-                            + "  (SELECT max(greatest(created_at, decided_at)) FROM guidance_step"
-                            + "   WHERE client_id = :c AND organisation_id = :o),"
-                            + "  (SELECT max(created_at) FROM guidance_note"
-                            + "   WHERE client_id = :c AND organisation_id = :o),"
-                            + "  (SELECT max(created_at) FROM guidance_comment"
-                            + "   WHERE client_id = :c AND organisation_id = :o)) AS last_activity")
-                    .param("c", g.client().value())
-                    .param("o", g.organisation())
-                    .param("today", LocalDate.now(clock.withZone(HELSINKI)))
-                    .query(
-                        (rs, row) -> {
-                          Date due = rs.getDate("next_due");
-                          Date meeting = rs.getDate("next_meeting");
-                          OffsetDateTime last = rs.getObject("last_activity", OffsetDateTime.class);
-                          return new Summary(
-                              rs.getInt("open_tasks"),
-                              due == null ? null : due.toLocalDate(),
-                              last == null ? null : last.toInstant(),
-                              meeting == null ? null : meeting.toLocalDate());
-                        })
-                    .single());
+  public Map<UUID, Summary> summaries(Collection<CounsellorGrant> grants, Counsellor c) {
+    Map<UUID, CounsellorGrant> live =
+        consents.authoriseAll(
+            grants.stream().map(CounsellorGrant::id).toList(),
+            c.person(),
+            c.organisation(),
+            SharedPart.PLANS);
+    Map<PersonId, Summary> byClient = new HashMap<>();
+    if (!live.isEmpty()) {
+      jdbc.sql(
+              "SELECT k.client_id,"
+                  + " (SELECT count(*) FROM guidance_step WHERE client_id = k.client_id AND"
+                  + "  organisation_id = :o AND kind = 'TASK' AND status IN"
+                  + "  ('PROPOSED', 'ACCEPTED')) AS open_tasks,"
+                  + " (SELECT min(due_on) FROM guidance_step WHERE client_id = k.client_id AND"
+                  + "  organisation_id = :o AND kind = 'TASK' AND status IN"
+                  + "  ('PROPOSED', 'ACCEPTED')) AS next_due,"
+                  + " (SELECT min(due_on) FROM guidance_step WHERE client_id = k.client_id AND"
+                  + "  organisation_id = :o AND kind = 'MEETING' AND status IN"
+                  + "  ('PROPOSED', 'ACCEPTED') AND due_on >= :today) AS next_meeting,"
+                  + " greatest("
+                  + "  (SELECT max(greatest(created_at, decided_at)) FROM guidance_step"
+                  + "   WHERE client_id = k.client_id AND organisation_id = :o),"
+                  + "  (SELECT max(created_at) FROM guidance_note"
+                  + "   WHERE client_id = k.client_id AND organisation_id = :o),"
+                  + "  (SELECT max(created_at) FROM guidance_comment"
+                  + "   WHERE client_id = k.client_id AND organisation_id = :o)) AS last_activity"
+                  + " FROM unnest(:clients) AS k(client_id)")
+          .param(
+              "clients",
+              live.values().stream().map(g -> g.client().value()).distinct().toArray(UUID[]::new))
+          .param("o", c.organisation())
+          .param("today", LocalDate.now(clock.withZone(HELSINKI)))
+          .query(
+              rs -> {
+                Date due = rs.getDate("next_due");
+                Date meeting = rs.getDate("next_meeting");
+                OffsetDateTime last = rs.getObject("last_activity", OffsetDateTime.class);
+                byClient.put(
+                    new PersonId(rs.getObject("client_id", UUID.class)),
+                    new Summary(
+                        rs.getInt("open_tasks"),
+                        due == null ? null : due.toLocalDate(),
+                        last == null ? null : last.toInstant(),
+                        meeting == null ? null : meeting.toLocalDate()));
+              });
+    }
+    Map<UUID, Summary> summaries = new LinkedHashMap<>();
+    live.forEach((id, g) -> summaries.put(id, byClient.get(g.client())));
+    return summaries;
   }
 
   /** Proposes a step; false without a live PLANS consent. */

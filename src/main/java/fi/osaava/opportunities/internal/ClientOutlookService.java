@@ -7,6 +7,7 @@ import fi.osaava.platform.Language;
 import fi.osaava.platform.NotFoundException;
 import fi.osaava.profile.CompetenceSnapshot;
 import fi.osaava.profile.PersonId;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +34,11 @@ class ClientOutlookService implements ClientOutlook {
   @Override
   public Optional<Goal> goalOf(PersonId person) {
     return plans.plans(person).stream().findFirst().map(p -> new Goal(p.goalId(), p.goalTitle()));
+  }
+
+  @Override
+  public Map<PersonId, Goal> goalsOf(Collection<PersonId> people) {
+    return plans.newestGoals(people);
   }
 
   @Override

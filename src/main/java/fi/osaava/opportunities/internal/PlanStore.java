@@ -1,5 +1,6 @@
 package fi.osaava.opportunities.internal;
 
+import fi.osaava.opportunities.ClientOutlook;
 import fi.osaava.opportunities.internal.OpportunityViews.PathStep;
 import fi.osaava.opportunities.internal.OpportunityViews.SkillRef;
 import fi.osaava.platform.NotFoundException;
@@ -15,6 +16,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +92,29 @@ public class PlanStore implements PersonalDataHolder {
           .update();
     }
     return id;
+  }
+
+  /**
+   * The goal of each person's newest plan (the first of {@link #plans}' order), for people who have
+   * one, in one query.
+   */
+  @Transactional(readOnly = true)
+  public Map<PersonId, ClientOutlook.Goal> newestGoals(Collection<PersonId> people) {
+    Map<PersonId, ClientOutlook.Goal> goals = new LinkedHashMap<>();
+    if (people.isEmpty()) {
+      return goals;
+    }
+    jdbc.sql(
+            "select distinct on (person_id) person_id, goal_id, goal_title from opportunities_plan"
+                + " where person_id = any (?) order by person_id, created_at desc, id")
+        .param(people.stream().map(PersonId::value).toArray(UUID[]::new))
+        .query(
+            rs -> {
+              goals.put(
+                  new PersonId(rs.getObject("person_id", UUID.class)),
+                  new ClientOutlook.Goal(rs.getString("goal_id"), rs.getString("goal_title")));
+            });
+    return goals;
   }
 
   @Transactional(readOnly = true)

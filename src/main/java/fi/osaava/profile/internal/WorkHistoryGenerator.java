@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,13 +30,19 @@ class WorkHistoryGenerator implements SyntheticWorkHistories {
       List.of("091", "049", "837", "853", "564", "179", "297");
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batches;
   private final Consents consents;
   private final RegionsApi regions;
   private final TaxonomyApi taxonomy;
 
   WorkHistoryGenerator(
-      JdbcClient jdbc, Consents consents, RegionsApi regions, TaxonomyApi taxonomy) {
+      JdbcClient jdbc,
+      JdbcTemplate batches,
+      Consents consents,
+      RegionsApi regions,
+      TaxonomyApi taxonomy) {
     this.jdbc = jdbc;
+    this.batches = batches;
     this.consents = consents;
     this.regions = regions;
     this.taxonomy = taxonomy;
@@ -111,6 +118,63 @@ class WorkHistoryGenerator implements SyntheticWorkHistories {
       }
     }
     return new Generated(count, consenting);
+  }
+
+  @Override
+  @Transactional
+  public List<PersonId> generateWithSkills(int count, int skills, long seed) {
+    List<String> all = new ArrayList<>();
+    taxonomy.forEachConcept(Set.of(ConceptType.SKILL), c -> all.add(c.uri().value()));
+    if (all.size() < skills) {
+      throw new IllegalStateException(
+          "only " + all.size() + " ESCO skills; import ESCO first (./osaava import esco)");
+    }
+    all.sort(Comparator.naturalOrder());
+    Random random = new Random(seed);
+    List<String> levels = List.of("BASIC", "INTERMEDIATE", "ADVANCED", "EXPERT");
+    List<PersonId> made = new ArrayList<>(count);
+    // Batches of 500 people: tens of thousands of single-row inserts would dominate a benchmark's
+    // set-up on a shared machine.
+    for (int from = 0; from < count; from += 500) {
+      List<Object[]> people = new ArrayList<>();
+      List<Object[]> jobs = new ArrayList<>();
+      List<Object[]> skillRows = new ArrayList<>();
+      for (int i = from; i < Math.min(count, from + 500); i++) {
+        // Another namespace than generate's people, from the seed and index as there.
+        UUID id = new UUID(0x534B_494CL << 32 | seed, i);
+        UUID job = new UUID(0x4A4F_4200L << 32 | seed, i);
+        made.add(new PersonId(id));
+        people.add(new Object[] {id});
+        jobs.add(
+            new Object[] {
+              job,
+              id,
+              "Synthetic employer " + (1 + random.nextInt(500)),
+              LocalDate.of(2010 + random.nextInt(15), 1 + random.nextInt(12), 1)
+            });
+        Set<String> chosen = new java.util.LinkedHashSet<>();
+        while (chosen.size() < skills) {
+          chosen.add(pick(all, random));
+        }
+        for (String skill : chosen) {
+          skillRows.add(new Object[] {UUID.randomUUID(), id, skill, job, pick(levels, random)});
+        }
+      }
+      batches.batchUpdate(
+          "INSERT INTO profile_person (id, synthetic) VALUES (?, true) ON CONFLICT DO NOTHING",
+          people);
+      batches.batchUpdate(
+          "INSERT INTO profile_experience (id, person_id, kind, organisation, title, start_date,"
+              + " description) VALUES (?, ?, 'WORK', ?, 'Synthetic job', ?,"
+              + " 'Synthetic work history for benchmarks') ON CONFLICT DO NOTHING",
+          jobs);
+      batches.batchUpdate(
+          "INSERT INTO profile_skill (id, person_id, skill_uri, label, source_kind, experience_id,"
+              + " source_label, evidence, proficiency) VALUES (?, ?, ?, 'synthetic', 'EXPERIENCE',"
+              + " ?, 'Synthetic job', 'synthetic', ?) ON CONFLICT DO NOTHING",
+          skillRows);
+    }
+    return made;
   }
 
   private static <T> T pick(List<T> list, Random random) {

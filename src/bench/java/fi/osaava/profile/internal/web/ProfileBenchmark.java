@@ -2,7 +2,6 @@ package fi.osaava.profile.internal.web;
 
 import fi.osaava.platform.Benchmark;
 import fi.osaava.platform.ImportProgress;
-import fi.osaava.platform.Language;
 import fi.osaava.platform.Wrk;
 import fi.osaava.profile.PersonId;
 import fi.osaava.profile.internal.DataRights;
@@ -23,14 +22,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.context.IExpressionContext;
-import org.thymeleaf.linkbuilder.StandardLinkBuilder;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -57,49 +50,29 @@ class ProfileBenchmark implements Benchmark {
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-  private final ProfileOverview overview;
   private final DataRights rights;
   private final PersonDirectory directory;
   private final TaxonomyApi taxonomy;
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
-  private final SpringTemplateEngine engine;
+  private final ProfilePage page;
   private final fi.osaava.profile.internal.IdentityKey identityKey;
 
   ProfileBenchmark(
-      ProfileOverview overview,
       DataRights rights,
       PersonDirectory directory,
       fi.osaava.profile.internal.IdentityKey identityKey,
       TaxonomyApi taxonomy,
       JdbcTemplate jdbc,
       ObjectMapper json,
-      MessageSource messages) {
-    this.overview = overview;
+      ProfilePage page) {
     this.rights = rights;
     this.directory = directory;
     this.identityKey = identityKey;
     this.taxonomy = taxonomy;
     this.jdbc = jdbc;
     this.json = json;
-    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-    resolver.setPrefix("templates/");
-    resolver.setSuffix(".html");
-    resolver.setCharacterEncoding("UTF-8");
-    resolver.setCacheable(true);
-    this.engine = new SpringTemplateEngine();
-    engine.setTemplateResolver(resolver);
-    engine.setTemplateEngineMessageSource(messages);
-    // Outside a servlet request, context-relative links (@{/profile}) have no context path to
-    // prepend; the web server's is empty too.
-    engine.setLinkBuilder(
-        new StandardLinkBuilder() {
-          @Override
-          protected String computeContextPath(
-              IExpressionContext context, String base, Map<String, Object> parameters) {
-            return "";
-          }
-        });
+    this.page = page;
   }
 
   @Override
@@ -372,15 +345,7 @@ class ProfileBenchmark implements Benchmark {
   }
 
   private int render(PersonId person) {
-    Context context = new Context(Locale.forLanguageTag("fi"));
-    context.setVariables(overview.model(person, Language.FI));
-    // The request parameters the page reads: none given (null values, as for a plain GET).
-    Map<String, Object> parameters = new java.util.HashMap<>();
-    for (String name : List.of("saved", "imported", "conflict", "nothingConfirmed", "added")) {
-      parameters.put(name, null);
-    }
-    context.setVariable("param", parameters);
-    return engine.process("profile/overview", context).length();
+    return page.render(person);
   }
 
   private int exportBytes(PersonId person) {
