@@ -7,7 +7,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * The guidance entries of the service navigation: the caseload for counsellors and the
@@ -25,6 +27,11 @@ class GuidanceNavigation implements NavigationEntries {
 
   @Override
   public List<Entry> entries(@Nullable Authentication auth) {
+    // Most pages are seen by people not signed in: no entries, and no transaction opened for them
+    // (during a database outage each would wait for a connection before the page could render).
+    if (auth == null || !(auth.getPrincipal() instanceof OAuth2User)) {
+      return List.of();
+    }
     List<Entry> entries = new ArrayList<>(2);
     if (mayBeCounsellor(auth)) {
       entries.add(new Entry("/guidance/caseload", "guidance.nav.caseload"));
@@ -43,7 +50,7 @@ class GuidanceNavigation implements NavigationEntries {
   private boolean mayBeCounsellor(@Nullable Authentication auth) {
     try {
       return counsellors.mayBeCounsellor(auth);
-    } catch (DataAccessException e) {
+    } catch (DataAccessException | TransactionException e) {
       return false;
     }
   }
