@@ -304,7 +304,11 @@ class RegionalSurveyBrowserTest extends BrowserTestBase {
     workHistories.generate(600, 18);
     for (String language : List.of("fi-FI", "sv-SE", "en-GB")) {
       Page visitor = newPage(language, false);
-      visitor.navigate("/regional-mobility");
+      // Reached as a visitor would: from the regional section's page in the navigation.
+      visitor.navigate("/surveys/results");
+      assertThat(visitor.locator("#regional-pages a").count()).isEqualTo(3);
+      check(visitor);
+      clickAndWait(visitor, visitor.locator("#regional-pages a[href*='/regional-mobility']"));
       assertThat(visitor.locator("#synthetic-profiles").count()).isEqualTo(1);
       assertThat(visitor.locator("#region-stats tbody tr").count()).isEqualTo(20);
       check(visitor);
