@@ -22,7 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * backend (offerings, articles, services) and the taxonomy's label index, so that no index of that
  * context is a Lucene folder.
  */
-final class OpenSearchTestNode
+public final class OpenSearchTestNode
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
   private static final Logger log = LoggerFactory.getLogger(OpenSearchTestNode.class);
@@ -54,7 +54,7 @@ final class OpenSearchTestNode
   }
 
   /** Starts the node unless it runs already; its HTTP address. */
-  static synchronized String start() {
+  public static synchronized String start() {
     if (runner != null) {
       return uri;
     }
@@ -65,34 +65,8 @@ final class OpenSearchTestNode
       Path base = Files.createTempDirectory(target, "opensearch-");
       int httpPort = freePort();
       int transportPort = freePort();
-      OpenSearchRunner node = new OpenSearchRunner();
-      try {
-        // The runner looks for a port between its base and this maximum (9300 unless told).
-        node.setMaxHttpPort(65_535);
-        node.onBuild(
-                (number, settings) -> {
-                  settings.put("http.port", Integer.toString(httpPort));
-                  settings.put("transport.port", Integer.toString(transportPort));
-                  settings.put("network.host", "127.0.0.1");
-                  settings.put("discovery.type", "single-node");
-                  // A nearly full build disk must not turn the index read-only mid-test.
-                  settings.put("cluster.routing.allocation.disk.threshold_enabled", "false");
-                })
-            .build(
-                OpenSearchRunner.newConfigs()
-                    .basePath(base.toString())
-                    .numOfNode(1)
-                    .baseHttpPort(httpPort - 1)
-                    .clusterName("osaava-test-" + httpPort)
-                    .moduleTypes(MODULES)
-                    .disableESLogger());
-        node.ensureYellow();
-      } catch (RuntimeException e) {
-        // A node that failed to start leaves neither threads nor files behind.
-        node.close();
-        node.clean();
-        throw e;
-      }
+      OpenSearchRunner node =
+          build(base, httpPort, transportPort, "osaava-test-" + httpPort, /* persistent= */ false);
       runner = node;
       uri = "http://127.0.0.1:" + httpPort;
       if (!hooked) {
@@ -104,6 +78,50 @@ final class OpenSearchTestNode
       return uri;
     } catch (IOException e) {
       throw new UncheckedIOException("Could not prepare the OpenSearch test node", e);
+    }
+  }
+
+  /**
+   * Builds and starts one single-node cluster on loopback with only the modules the indexes need,
+   * waiting until it is yellow. A node that fails to start leaves neither threads nor files behind.
+   * The test node's data goes with it; the topology's node ({@link OpenSearchProcess}) keeps its
+   * data under {@code base} across restarts, as a real cluster's node does.
+   */
+  static OpenSearchRunner build(
+      Path base, int httpPort, int transportPort, String clusterName, boolean persistent) {
+    OpenSearchRunner node = new OpenSearchRunner();
+    try {
+      // The runner looks for a port between its base and this maximum (9300 unless told).
+      node.setMaxHttpPort(65_535);
+      node.onBuild(
+              (number, settings) -> {
+                settings.put("http.port", Integer.toString(httpPort));
+                settings.put("transport.port", Integer.toString(transportPort));
+                settings.put("network.host", "127.0.0.1");
+                settings.put("discovery.type", "single-node");
+                // A nearly full build disk must not turn the index read-only mid-test.
+                settings.put("cluster.routing.allocation.disk.threshold_enabled", "false");
+              })
+          .build(
+              OpenSearchRunner.newConfigs()
+                  .basePath(base.toString())
+                  .numOfNode(1)
+                  .baseHttpPort(httpPort - 1)
+                  .clusterName(clusterName)
+                  .moduleTypes(MODULES)
+                  .disableESLogger());
+      node.ensureYellow();
+      return node;
+    } catch (RuntimeException e) {
+      try {
+        node.close();
+      } catch (IOException closing) {
+        e.addSuppressed(closing);
+      }
+      if (!persistent) {
+        node.clean();
+      }
+      throw e;
     }
   }
 

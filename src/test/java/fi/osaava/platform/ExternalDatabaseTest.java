@@ -1,24 +1,16 @@
 package fi.osaava.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import fi.osaava.OsaavaApplication;
 import fi.osaava.platform.internal.EmbeddedDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -42,41 +34,29 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class ExternalDatabaseTest {
 
-  private static final String SCHEMA_PREFIX = "osaava_it_";
-
   @TempDir static Path home;
 
-  private static Server server;
+  private static ExternalPostgres.Server server;
   private static String unavailableReason;
   private static String schema;
   private static ConfigurableApplicationContext context;
 
-  record Server(String url, String user, String password) {
-    Connection connect() throws SQLException {
-      return DriverManager.getConnection(url, user, password);
-    }
-  }
-
   @BeforeAll
   static void bootAgainstTheExternalServer() throws SQLException {
-    server = serverFromEnvironment();
+    ExternalPostgres.Availability availability = ExternalPostgres.fromEnvironment();
+    server = availability.server();
+    unavailableReason = availability.reason();
     if (server == null) {
       return;
     }
-    schema =
-        SCHEMA_PREFIX
-            + Instant.now().getEpochSecond()
-            + "_"
-            + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 20, 1 << 24));
-    dropSchemasLeftByCrashedRuns();
-    String separator = server.url().contains("?") ? "&" : "?";
+    schema = ExternalPostgres.newSchema(server);
     context =
         new SpringApplicationBuilder(OsaavaApplication.class)
             .web(WebApplicationType.NONE)
             .properties(
                 Map.of(
                     "spring.datasource.url",
-                    server.url() + separator + "currentSchema=" + schema,
+                    server.urlOf(schema),
                     "spring.datasource.username",
                     server.user(),
                     "spring.datasource.password",
@@ -107,10 +87,7 @@ class ExternalDatabaseTest {
       context.close();
     }
     if (server != null) {
-      try (Connection connection = server.connect();
-          Statement statement = connection.createStatement()) {
-        statement.execute("drop schema if exists " + schema + " cascade");
-      }
+      server.drop(schema);
     }
   }
 
@@ -155,55 +132,6 @@ class ExternalDatabaseTest {
       assertThat(result.getString(1)).isEqualTo(server.user());
       assertThat(result.getString(2)).isEqualTo(schema);
       assertThat(server.url()).contains(":" + result.getInt(3) + "/");
-    }
-  }
-
-  private static Server serverFromEnvironment() {
-    String url = System.getenv("OSAAVA_IT_PG_URL");
-    String user = System.getenv("OSAAVA_IT_PG_USER");
-    String password = System.getenv("OSAAVA_IT_PG_PASSWORD");
-    if (url == null || url.isBlank() || user == null || password == null) {
-      return unavailable(
-          "OSAAVA_IT_PG_URL, OSAAVA_IT_PG_USER and OSAAVA_IT_PG_PASSWORD are not set;"
-              + " './osaava test' starts PostgreSQL and sets them");
-    }
-    Server candidate = new Server(url, user, password);
-    try (Connection connection = candidate.connect()) {
-      return candidate;
-    } catch (SQLException e) {
-      return unavailable("cannot connect to " + url + " as " + user + ": " + e.getMessage());
-    }
-  }
-
-  /** Skips the tests, or fails them in CI, where the external mode must be proven every run. */
-  private static Server unavailable(String reason) {
-    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-      fail("CI=true, so the external-database mode must be tested, but " + reason);
-    }
-    unavailableReason = reason;
-    return null;
-  }
-
-  /** Schemas of runs that died before their clean-up, older than a day, so none is in use. */
-  private static void dropSchemasLeftByCrashedRuns() throws SQLException {
-    long dayAgo = Instant.now().minus(Duration.ofDays(1)).getEpochSecond();
-    List<String> stale = new ArrayList<>();
-    try (Connection connection = server.connect();
-        Statement statement = connection.createStatement()) {
-      try (ResultSet result =
-          statement.executeQuery(
-              "select nspname from pg_namespace where nspname like '" + SCHEMA_PREFIX + "%'")) {
-        while (result.next()) {
-          String name = result.getString(1);
-          String[] parts = name.substring(SCHEMA_PREFIX.length()).split("_");
-          if (parts[0].matches("\\d+") && Long.parseLong(parts[0]) < dayAgo) {
-            stale.add(name);
-          }
-        }
-      }
-      for (String name : stale) {
-        statement.execute("drop schema if exists " + name.toLowerCase(Locale.ROOT) + " cascade");
-      }
     }
   }
 }

@@ -127,6 +127,14 @@ public class OidcTestSupport {
    * against the running server at {@code baseUrl}.
    */
   public SignedInClient signIn(String baseUrl, String subject) {
+    return signInAt(baseUrl, subject);
+  }
+
+  /**
+   * The same against any running server with the development provider, such as a node started as a
+   * process of its own: only its redirects are followed, so no provider object is needed.
+   */
+  public static SignedInClient signInAt(String baseUrl, String subject) {
     // The session cookie is Secure; the JDK's CookieManager would not send it over http://localhost
     // (browsers do), so the test keeps its own jar.
     LocalhostCookieJar jar = new LocalhostCookieJar();

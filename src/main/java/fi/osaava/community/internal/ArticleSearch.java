@@ -10,6 +10,8 @@ import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.event.EventListener;
@@ -23,6 +25,8 @@ import org.springframework.web.context.WebApplicationContext;
  */
 @Component
 public class ArticleSearch {
+
+  private static final Logger log = LoggerFactory.getLogger(ArticleSearch.class);
 
   private static final int MAX_QUERY_LENGTH = 200;
   private static final List<String> LANGUAGES = List.of("fi", "sv", "en");
@@ -105,10 +109,21 @@ public class ArticleSearch {
     }
   }
 
+  /**
+   * Rebuilt at every start of the service. A failure (OpenSearch away) is logged, not thrown:
+   * thrown from here it stopped the whole node, which the topology's fault run found when a node
+   * restarted during an OpenSearch outage; the search health reports the outage, and the next start
+   * or article change indexes again.
+   */
   @EventListener(ApplicationReadyEvent.class)
   void rebuildInTheService() {
-    if (service) {
+    if (!service) {
+      return;
+    }
+    try {
       rebuild();
+    } catch (RuntimeException e) {
+      log.error("The articles index could not be rebuilt at start: {}", e.getMessage());
     }
   }
 

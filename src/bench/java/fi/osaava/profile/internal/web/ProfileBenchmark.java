@@ -1,6 +1,7 @@
 package fi.osaava.profile.internal.web;
 
 import fi.osaava.platform.Benchmark;
+import fi.osaava.platform.DevelopmentSignIns;
 import fi.osaava.platform.ImportProgress;
 import fi.osaava.platform.Wrk;
 import fi.osaava.profile.PersonId;
@@ -242,7 +243,7 @@ class ProfileBenchmark implements Benchmark {
             "INSERT INTO profile_identity (identity_hmac, person_id) VALUES (?, ?)",
             identityKey.hmac(subject),
             generated.get(i));
-        cookies.add(LoadTest.signIn(http, url, subject));
+        cookies.add(DevelopmentSignIns.signIn(http, url, subject));
       }
       double signInMs = (System.nanoTime() - started) / 1e6 / sessions;
       double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();

@@ -1,4 +1,4 @@
-package fi.osaava.profile.internal.web;
+package fi.osaava.platform;
 
 import java.io.IOException;
 import java.net.URI;
@@ -15,18 +15,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The sign-in half of the profile benchmark's load test: signs people in to a running Osaava
- * (started with the development provider, {@code ./osaava start}) through the real OpenID Connect
- * code flow, so that {@link fi.osaava.platform.Wrk} can rotate through their sessions.
+ * Signs people in to a running Osaava (started with the development provider, {@code ./osaava
+ * start}) through the real OpenID Connect code flow, for the load tests: {@link Wrk} rotates
+ * through the sessions of the profile benchmark, and the topology's fault run edits profiles with
+ * them.
  */
-final class LoadTest {
+public final class DevelopmentSignIns {
 
   private static final Pattern SESSION = Pattern.compile("(JSESSIONID=[^;]+)");
 
-  private LoadTest() {}
+  private DevelopmentSignIns() {}
 
   /** Signs {@code subject} in and returns its session cookie ({@code JSESSIONID=...}). */
-  static String signIn(HttpClient http, String baseUrl, String subject)
+  public static String signIn(HttpClient http, String baseUrl, String subject)
       throws IOException, InterruptedException {
     Map<String, String> cookies = new LinkedHashMap<>();
     HttpResponse<String> start = send(http, get(baseUrl + "/oauth2/authorization/osaava", cookies));
