@@ -1,8 +1,14 @@
 package fi.osaava.community;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import fi.osaava.community.internal.Articles;
+import fi.osaava.community.internal.CommunityStore;
+import fi.osaava.community.internal.CommunityStore.ArticleKind;
+import fi.osaava.community.internal.Theme;
+import fi.osaava.platform.Language;
 import fi.osaava.programmes.ProgrammesApi;
 import fi.osaava.web.RouteRules;
 import fi.osaava.web.RouteRules.Rule;
@@ -44,7 +50,9 @@ class CommunityAuthorizationTest extends WebTestBase {
     /** An editor or a moderator. */
     EDITOR_OR_MODERATOR,
     /** An organisation's editor. */
-    EDITOR
+    EDITOR,
+    /** An editor of the organisation that owns the article. */
+    OWNING_EDITOR
   }
 
   static final String SECRET = "B-salaisuus-" + UUID.randomUUID();
@@ -107,6 +115,10 @@ class CommunityAuthorizationTest extends WebTestBase {
     RULES.put(
         "POST /community/articles",
         Rule.of("EDITOR", Map.of("slug", "a-article", "titleFi", "A", "bodyFi", "A")));
+    RULES.put("GET /community/articles/{slug}/edit", Rule.of("OWNING_EDITOR"));
+    RULES.put(
+        "POST /community/articles/{slug}/edit",
+        Rule.of("OWNING_EDITOR", Map.of("titleFi", "A", "bodyFi", SECRET, "version", "1")));
   }
 
   @Autowired
@@ -115,6 +127,8 @@ class CommunityAuthorizationTest extends WebTestBase {
 
   @Autowired ProgrammesApi programmes;
   @Autowired CommunityApi community;
+  @Autowired Articles articles;
+  @Autowired CommunityStore store;
 
   String thread;
   String hiddenPost;
@@ -133,7 +147,7 @@ class CommunityAuthorizationTest extends WebTestBase {
 
   @Test
   void everyRouteHasARule() {
-    table().assertEveryRouteHasARule(27, CommunityAuthorizationTest.class);
+    table().assertEveryRouteHasARule(29, CommunityAuthorizationTest.class);
   }
 
   /** Member B's thread, B's suggestion and B's post that a moderator hid, all holding SECRET. */
@@ -297,5 +311,126 @@ class CommunityAuthorizationTest extends WebTestBase {
                   .getContentAsString())
           .contains(SECRET);
     }
+  }
+
+  RequestPostProcessor editorOf(String organisation) {
+    return oidc.person(
+        "editor-" + UUID.randomUUID(),
+        Map.of("osaava_roles", List.of("editor"), "osaava_organisation", organisation));
+  }
+
+  MockHttpServletResponse edit(RequestPostProcessor who, String path, String title, String body)
+      throws Exception {
+    return mvc.perform(
+            post(path)
+                .with(who)
+                .header("Accept-Language", "en")
+                .param("kind", "STORY")
+                .param("titleFi", title)
+                .param("bodyFi", body)
+                .param("themes", "privacy")
+                .param("version", "1"))
+        .andReturn()
+        .getResponse();
+  }
+
+  String read(String path) throws Exception {
+    return mvc.perform(get(path).header("Accept-Language", "fi"))
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
+  }
+
+  @Test
+  void onlyTheOwningOrganisationsEditorsEditAPublishedArticleAndEveryVersionIsKept()
+      throws Exception {
+    String organisation = "kunta-" + UUID.randomUUID().toString().substring(0, 8);
+    String slug = "muokattava-" + UUID.randomUUID().toString().substring(0, 8);
+    articles.publish(
+        slug,
+        ArticleKind.STORY,
+        organisation,
+        Map.of(Language.FI, "Alkuperäinen otsikko"),
+        Map.of(Language.FI, "Kerromme vesipuhvelista."),
+        List.of(Theme.AI),
+        List.of(),
+        List.of(),
+        false);
+    String path = "/community/articles/" + slug + "/edit";
+
+    // An editor of another organisation and a moderator are refused, and nothing changes.
+    for (RequestPostProcessor who : List.of(editorOf("osaava"), moderator())) {
+      assertThat(mvc.perform(get(path).with(who)).andReturn().getResponse().getStatus())
+          .isEqualTo(403);
+      assertThat(edit(who, path, "Kaapattu", "Kaapattu teksti").getStatus()).isEqualTo(403);
+    }
+    assertThat(store.article(slug).orElseThrow().title())
+        .containsEntry(Language.FI, "Alkuperäinen otsikko");
+    assertThat(read("/community/articles/" + slug)).doesNotContain("id=\"edit-article\"");
+
+    // The owner's form holds the version in use; saving publishes the new one and keeps the old.
+    RequestPostProcessor owner = editorOf(organisation);
+    assertThat(
+            mvc.perform(get("/community/articles/" + slug).with(owner))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains("href=\"/community/articles/" + slug + "/edit\"");
+    assertThat(mvc.perform(get(path).with(owner)).andReturn().getResponse().getContentAsString())
+        .contains("Alkuperäinen otsikko")
+        .contains("name=\"version\" value=\"1\"");
+    MockHttpServletResponse saved =
+        edit(
+            owner,
+            path,
+            "Uusi otsikko",
+            "Kerromme sukellusveneestä. <script>alert(1)</script> [linkki](javascript:alert(2))");
+    assertThat(saved.getRedirectedUrl()).isEqualTo("/community/articles/" + slug + "?edited");
+    var article = store.article(slug).orElseThrow();
+    assertThat(article.version()).isEqualTo(2);
+    assertThat(article.editedAt()).isNotNull();
+    assertThat(article.organisation()).isEqualTo(organisation);
+    assertThat(article.themes()).containsExactly("privacy");
+    assertThat(store.revisions(article.id()))
+        .singleElement()
+        .satisfies(r -> assertThat(r.title()).containsEntry(Language.FI, "Alkuperäinen otsikko"));
+    String page = read("/community/articles/" + slug);
+    assertThat(page)
+        .contains("Uusi otsikko")
+        .contains("Muokattu")
+        .contains("Versio 1: Alkuperäinen otsikko")
+        .doesNotContain("<script>alert(1)")
+        .doesNotContain("javascript:alert");
+
+    // The search reads the new text, not the replaced one.
+    assertThat(read("/community/articles?q=sukellusvene")).contains(slug);
+    assertThat(read("/community/articles?q=vesipuhveli")).doesNotContain(slug);
+
+    // A form opened before that save is refused with its text kept; the article stays as saved.
+    MockHttpServletResponse stale = edit(owner, path, "Myöhästynyt otsikko", "Myöhästynyt teksti");
+    assertThat(stale.getStatus()).isEqualTo(200);
+    assertThat(stale.getContentAsString())
+        .contains("Someone saved changes to this article")
+        .contains("Myöhästynyt otsikko");
+    assertThat(store.article(slug).orElseThrow().version()).isEqualTo(2);
+
+    // Bad input names the field, and an unknown article is not found.
+    MockHttpServletResponse noBody =
+        mvc.perform(
+                post(path)
+                    .with(owner)
+                    .header("Accept-Language", "en")
+                    .param("titleFi", "Otsikko")
+                    .param("version", "2"))
+            .andReturn()
+            .getResponse();
+    assertThat(noBody.getContentAsString()).contains("href=\"#bodyFi\"");
+    assertThat(store.article(slug).orElseThrow().version()).isEqualTo(2);
+    assertThat(
+            mvc.perform(get("/community/articles/ei-ole-" + slug + "/edit").with(owner))
+                .andReturn()
+                .getResponse()
+                .getStatus())
+        .isEqualTo(404);
   }
 }

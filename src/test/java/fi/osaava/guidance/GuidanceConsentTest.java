@@ -517,6 +517,127 @@ class GuidanceConsentTest extends WebTestBase {
             "31.13.2026");
     assertThat(badDate.getStatus()).isEqualTo(400);
     assertThat(badDate.getContentAsString()).contains("id=\"due-error\"");
+    // 31 February: no such day, in any of the three languages; the field is named and what was
+    // typed stays in it.
+    for (var language :
+        Map.of(
+                "en", "The due date must be a real date",
+                "fi", "Määräpäivän on oltava oikea päivämäärä",
+                "sv", "Förfallodagen måste vara ett riktigt datum")
+            .entrySet()) {
+      MockHttpServletResponse february =
+          mvc.perform(
+                  post("/guidance/clients/" + grant.id() + "/steps")
+                      .with(counsellor)
+                      .header("Accept-Language", language.getKey())
+                      .param("kind", "TASK")
+                      .param("title", "Call")
+                      .param("due", "31.2.2027"))
+              .andReturn()
+              .getResponse();
+      assertThat(february.getStatus()).isEqualTo(400);
+      assertThat(february.getContentAsString())
+          .contains("id=\"due-error\"")
+          .contains(language.getValue())
+          .contains("value=\"31.2.2027\"");
+    }
+    // A real day typed the Finnish way, where the browser shows a text field, is read.
+    assertThat(
+            send(
+                    counsellor,
+                    "/guidance/clients/" + grant.id() + "/steps",
+                    "kind",
+                    "TASK",
+                    "title",
+                    "Call",
+                    "due",
+                    "28.2.2027")
+                .getStatus())
+        .isEqualTo(302);
+    assertThat(page(counsellor, "/guidance/clients/" + grant.id(), 200)).contains("28.2.2027");
+  }
+
+  @Test
+  void theCaseloadIsPagedInAStableOrderKeepingItsFiltersAndNamesTheOrganisation() throws Exception {
+    String organisation = "org-paged-" + UUID.randomUUID();
+    Map<String, Object> claims = new java.util.HashMap<>(counsellorClaims(organisation));
+    claims.put("osaava_organisation_name", "Ohjaamo Testilä");
+    RequestPostProcessor paged = oidc.person("counsellor-" + UUID.randomUUID(), claims);
+    PersonId pagedId =
+        PersonId.of(
+            json.readTree(
+                    mvc.perform(get("/api/v1/profile").with(paged))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .path("person")
+                .asString());
+    // 27 consents in a seeded shuffle, two names given twice (and one in another case), so that
+    // the order's tie-break on the consent is exercised.
+    List<String> names = new java.util.ArrayList<>();
+    for (int i = 0; i < 27; i++) {
+      names.add(
+          String.format(java.util.Locale.ROOT, i == 26 ? "PAGED %02d" : "Paged %02d", i % 25));
+    }
+    java.util.Collections.shuffle(names, new java.util.Random(20261212));
+    for (String name : names) {
+      consents.grant(clientId, pagedId, organisation, name, Set.of(SharedPart.SKILLS), 3);
+    }
+    // The oracle: by name regardless of case, then by the consent's id.
+    List<String> expected =
+        consents.caseload(pagedId, organisation).stream()
+            .sorted(
+                java.util.Comparator.comparing(
+                        (CounsellorGrant g) -> g.clientName().toLowerCase(java.util.Locale.ROOT))
+                    .thenComparing(CounsellorGrant::id))
+            .map(g -> g.id().toString())
+            .toList();
+    assertThat(expected).hasSize(27);
+
+    String first = page(paged, "/guidance/caseload", 200);
+    assertThat(first)
+        .contains("Clients 1–25 of 27")
+        .contains("Organisation: Ohjaamo Testilä")
+        .doesNotContain("Organisation: " + organisation)
+        .contains("href=\"/guidance/caseload?page=2\"")
+        .contains("aria-current=\"page\"");
+    String second = page(paged, "/guidance/caseload?page=2", 200);
+    assertThat(second).contains("Clients 26–27 of 27");
+    List<String> shown = new java.util.ArrayList<>(clientLinks(first));
+    shown.addAll(clientLinks(second));
+    assertThat(shown).containsExactlyElementsOf(expected);
+    // Past the end is the last page; not a number is the first.
+    assertThat(clientLinks(page(paged, "/guidance/caseload?page=99", 200)))
+        .containsExactlyElementsOf(expected.subList(25, 27));
+    assertThat(clientLinks(page(paged, "/guidance/caseload?page=%3Cx%3E", 200)))
+        .containsExactlyElementsOf(expected.subList(0, 25));
+
+    // The search and order travel with the page links, encoded as a form sends them.
+    String searched = page(paged, "/guidance/caseload?q=paged 0&sort=ACTIVITY", 200);
+    assertThat(searched).contains("Clients (12)").doesNotContain("id=\"caseload-pages\"");
+    String filtered = page(paged, "/guidance/caseload?q=paged&sort=ACTIVITY", 200);
+    assertThat(filtered)
+        .contains("href=\"/guidance/caseload?q=paged&amp;sort=ACTIVITY&amp;page=2\"");
+    assertThat(page(paged, "/guidance/caseload?q=paged&sort=ACTIVITY&page=2", 200))
+        .contains("href=\"/guidance/caseload?q=paged&amp;sort=ACTIVITY\"")
+        .contains("Clients 26–27 of 27");
+
+    // The client sees the organisation by its name too.
+    assertThat(page(client, "/guidance/sharing", 200)).contains("Organisation: Ohjaamo Testilä");
+  }
+
+  /** The client views a caseload page links to, in order. */
+  static List<String> clientLinks(String html) {
+    int start = html.indexOf("id=\"caseload\"");
+    if (start < 0) {
+      return List.of();
+    }
+    String table = html.substring(start, html.indexOf("</table>", start));
+    return java.util.regex.Pattern.compile("/guidance/clients/([0-9a-f-]{36})\"")
+        .matcher(table)
+        .results()
+        .map(m -> m.group(1))
+        .toList();
   }
 
   @Test

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import fi.osaava.community.CommunityApi;
+import fi.osaava.community.internal.Articles;
+import fi.osaava.community.internal.CommunityStore.ArticleKind;
+import fi.osaava.community.internal.Theme;
+import fi.osaava.platform.Language;
 import fi.osaava.programmes.internal.PackageContent.Module;
 import fi.osaava.programmes.internal.ProgrammeStore;
 import fi.osaava.programmes.internal.ProgrammeStore.PackageVersion;
 import fi.osaava.web.BrowserTestBase;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +29,8 @@ import tools.jackson.databind.ObjectMapper;
  * issue 19's community steps: a thematic-group member posts, another reports it and a moderator
  * hides it (step 5), then the moderator organises an event, members register without and with
  * script, one in the waiting list, and the moderator sees who registered; an article is found by a
- * Finnish inflected query (step 6).
+ * Finnish inflected query (step 6), and an editor of the owning organisation edits a published
+ * article, whose earlier version stays listed.
  */
 class ProgrammesBrowserTest extends BrowserTestBase {
 
@@ -32,6 +38,7 @@ class ProgrammesBrowserTest extends BrowserTestBase {
   @Autowired CommunityApi community;
   @Autowired ProgrammeStore store;
   @Autowired ObjectMapper json;
+  @Autowired Articles articles;
 
   @BeforeEach
   void sampleContent() {
@@ -252,5 +259,63 @@ class ProgrammesBrowserTest extends BrowserTestBase {
     english.navigate("/community/articles/chatbot-pilot-lessons");
     assertThat(english.locator("h1").textContent()).isEqualTo("Four lessons from a chatbot pilot");
     check(english);
+
+    // An editor of the owning organisation edits a published article (one of its own, so that the
+    // sample stays as it is): the form holds the version in use, the saved article lists the
+    // earlier version, and the search finds the new text; the form and the article in fi, sv, en.
+    String organisation = "kunta-" + UUID.randomUUID().toString().substring(0, 8);
+    String slug = "muokkaus-" + UUID.randomUUID().toString().substring(0, 8);
+    articles.publish(
+        slug,
+        ArticleKind.STORY,
+        organisation,
+        Map.of(
+            Language.FI, "Kokeilumme tekoälyn kanssa",
+            Language.SV, "Vårt försök med AI",
+            Language.EN, "Our trial with AI"),
+        Map.of(
+            Language.FI, "Ensimmäinen versio.",
+            Language.SV, "Första versionen.",
+            Language.EN, "The first version."),
+        List.of(Theme.AI),
+        List.of(),
+        List.of(),
+        false);
+    Page editor = newPage("fi", true);
+    oidc.signIn(
+        editor,
+        "browser-editor-" + UUID.randomUUID(),
+        "{\"osaava_roles\": [\"editor\"], \"osaava_organisation\": \"" + organisation + "\"}");
+    editor.navigate("/community/articles/" + slug);
+    clickAndWait(editor, editor.locator("#edit-article"));
+    assertThat(editor.locator("#titleFi").inputValue()).isEqualTo("Kokeilumme tekoälyn kanssa");
+    check(editor);
+    editor.fill("#titleFi", "Kokeilumme tekoälyn kanssa – päivitetty");
+    editor.fill("#bodyFi", "Päivitimme kokemuksemme **saavutettavuudesta**.");
+    clickAndWait(editor, editor.locator("#save-article"));
+    assertThat(editor.locator("h1").textContent())
+        .isEqualTo("Kokeilumme tekoälyn kanssa – päivitetty");
+    assertThat(editor.locator("#edits").textContent()).contains("Muokattu");
+    assertThat(editor.locator("#earlier-versions").textContent())
+        .contains("Versio 1: Kokeilumme tekoälyn kanssa");
+    check(editor);
+    Page finder = newPage("fi", false);
+    finder.navigate("/community/articles?q=saavutettavuus");
+    assertThat(finder.locator(".community-results").textContent())
+        .contains("Kokeilumme tekoälyn kanssa – päivitetty");
+    for (String language : List.of("sv", "en")) {
+      Page other = newPage(language, true);
+      oidc.signIn(
+          other,
+          "browser-editor-" + UUID.randomUUID(),
+          "{\"osaava_roles\": [\"editor\"], \"osaava_organisation\": \"" + organisation + "\"}");
+      other.navigate("/community/articles/" + slug + "/edit");
+      assertThat(other.locator("input[name=version]").inputValue()).isEqualTo("2");
+      check(other);
+      other.navigate("/community/articles/" + slug);
+      assertThat(other.locator("#edits").textContent())
+          .contains(language.equals("sv") ? "Redigerad" : "Edited on");
+      check(other);
+    }
   }
 }

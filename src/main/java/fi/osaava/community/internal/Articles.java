@@ -1,6 +1,7 @@
 package fi.osaava.community.internal;
 
 import fi.osaava.community.internal.CommunityStore.Article;
+import fi.osaava.community.internal.CommunityStore.ArticleContent;
 import fi.osaava.community.internal.CommunityStore.ArticleKind;
 import fi.osaava.platform.Language;
 import fi.osaava.platform.LocalizedText;
@@ -52,6 +53,25 @@ public class Articles implements PackageLinks {
             skills,
             packages,
             sample);
+    reindexAfterCommit(id);
+    return id;
+  }
+
+  /**
+   * Saves an edit of a published article as its new version (the one replaced is kept as a
+   * revision) and makes the new text searchable once the transaction commits. False when the
+   * article is no longer at {@code version}: another edit was saved since the form was opened.
+   */
+  @Transactional
+  public boolean edit(UUID id, int version, ArticleContent content) {
+    boolean saved = store.reviseArticle(id, version, content);
+    if (saved) {
+      reindexAfterCommit(id);
+    }
+    return saved;
+  }
+
+  private void reindexAfterCommit(UUID id) {
     // The index reads the row in a session of its own, which sees it only after the commit.
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(
@@ -64,7 +84,6 @@ public class Articles implements PackageLinks {
     } else {
       search.reindex(List.of(id));
     }
-    return id;
   }
 
   @Override

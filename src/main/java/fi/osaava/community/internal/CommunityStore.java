@@ -86,7 +86,30 @@ public class CommunityStore {
       List<String> skills,
       List<String> packages,
       boolean sample,
-      OffsetDateTime publishedAt) {}
+      OffsetDateTime publishedAt,
+      int version,
+      @Nullable OffsetDateTime editedAt) {}
+
+  /** What an article's editor writes: the kind, the texts by language and the tags. */
+  public record ArticleContent(
+      ArticleKind kind,
+      Map<Language, String> title,
+      Map<Language, String> body,
+      List<String> themes,
+      List<String> skills,
+      List<String> packages) {}
+
+  /**
+   * A version of an article that an edit replaced.
+   *
+   * @param validFrom when it came into use: published, or the edit that made it
+   * @param replacedAt when the edit after it was saved
+   */
+  public record Revision(
+      int version,
+      Map<Language, String> title,
+      OffsetDateTime validFrom,
+      OffsetDateTime replacedAt) {}
 
   /** One line of the moderation log. */
   public record LogEntry(
@@ -366,7 +389,7 @@ public class CommunityStore {
 
   private static final String ARTICLE_COLUMNS =
       "id, slug, kind, organisation, title_fi, title_sv, title_en, body_fi, body_sv, body_en,"
-          + " themes, skills, packages, sample, published_at";
+          + " themes, skills, packages, sample, published_at, version, edited_at";
 
   @Transactional(readOnly = true)
   public Optional<Article> article(String slug) {
@@ -428,27 +451,86 @@ public class CommunityStore {
       boolean sample) {
     UUID id = UUID.randomUUID();
     jdbc.sql(
-            "INSERT INTO community_article (id, slug, kind, organisation, title_fi, title_sv,"
-                + " title_en, body_fi, body_sv, body_en, themes, skills, packages, sample) VALUES"
-                + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(
-            Arrays.asList(
-                id,
-                slug,
-                kind.name(),
-                organisation,
-                title.get(Language.FI),
-                title.get(Language.SV),
-                title.get(Language.EN),
-                body.get(Language.FI),
-                body.get(Language.SV),
-                body.get(Language.EN),
-                String.join(" ", themes),
-                String.join(" ", skills),
-                String.join(" ", packages),
-                sample))
+            "INSERT INTO community_article (id, slug, organisation, "
+                + CONTENT_COLUMNS.replace(" = ?", "")
+                + ", sample) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .param(id)
+        .param(slug)
+        .param(organisation)
+        .params(contentParams(new ArticleContent(kind, title, body, themes, skills, packages)))
+        .param(sample)
         .update();
     return id;
+  }
+
+  /**
+   * Replaces the article's content with a new version, keeping the one in use as a revision. False
+   * (and nothing written) when the article is no longer at {@code version}: someone saved an edit
+   * since the editor opened the form. The row is locked while this is decided, so two edits from
+   * the same version never both succeed.
+   */
+  @Transactional
+  public boolean reviseArticle(UUID id, int version, ArticleContent content) {
+    Optional<Integer> current =
+        jdbc.sql("SELECT version FROM community_article WHERE id = ? FOR UPDATE")
+            .param(id)
+            .query(Integer.class)
+            .optional();
+    if (current.isEmpty() || current.get() != version) {
+      return false;
+    }
+    jdbc.sql(
+            "INSERT INTO community_article_revision (article_id, version, kind, title_fi,"
+                + " title_sv, title_en, body_fi, body_sv, body_en, themes, skills, packages,"
+                + " valid_from, replaced_at) SELECT id, version, kind, title_fi, title_sv, title_en,"
+                + " body_fi, body_sv, body_en, themes, skills, packages,"
+                + " coalesce(edited_at, published_at), now() FROM community_article WHERE id = ?")
+        .param(id)
+        .update();
+    jdbc.sql(
+            "UPDATE community_article SET "
+                + CONTENT_COLUMNS
+                + ", version = version + 1, edited_at = now() WHERE id = ?")
+        .params(contentParams(content))
+        .param(id)
+        .update();
+    return true;
+  }
+
+  /** The versions edits replaced, newest first. */
+  @Transactional(readOnly = true)
+  public List<Revision> revisions(UUID article) {
+    return jdbc.sql(
+            "SELECT version, title_fi, title_sv, title_en, valid_from, replaced_at"
+                + " FROM community_article_revision WHERE article_id = ? ORDER BY version DESC")
+        .param(article)
+        .query(
+            (rs, row) ->
+                new Revision(
+                    rs.getInt(1),
+                    texts(rs.getString(2), rs.getString(3), rs.getString(4)),
+                    rs.getObject(5, OffsetDateTime.class),
+                    rs.getObject(6, OffsetDateTime.class)))
+        .list();
+  }
+
+  /** The columns an article's author writes, in the order of {@link #contentParams}. */
+  private static final String CONTENT_COLUMNS =
+      "kind = ?, title_fi = ?, title_sv = ?, title_en = ?, body_fi = ?, body_sv = ?, body_en = ?,"
+          + " themes = ?, skills = ?, packages = ?";
+
+  private static List<@Nullable Object> contentParams(ArticleContent c) {
+    return Arrays.asList(
+        c.kind().name(),
+        c.title().get(Language.FI),
+        c.title().get(Language.SV),
+        c.title().get(Language.EN),
+        c.body().get(Language.FI),
+        c.body().get(Language.SV),
+        c.body().get(Language.EN),
+        String.join(" ", c.themes()),
+        String.join(" ", c.skills()),
+        String.join(" ", c.packages()));
   }
 
   @Transactional(readOnly = true)
@@ -508,7 +590,9 @@ public class CommunityStore {
         words(rs.getString(12)),
         words(rs.getString(13)),
         rs.getBoolean(14),
-        rs.getObject(15, OffsetDateTime.class));
+        rs.getObject(15, OffsetDateTime.class),
+        rs.getInt(16),
+        rs.getObject(17, OffsetDateTime.class));
   }
 
   private Map<Language, String> byLanguage(String document) {

@@ -33,20 +33,27 @@ public class Counsellors {
   private final Set<String> roles;
   private final String organisationClaim;
   private final Set<String> adminRoles;
+  private final String organisationNameClaim;
+  private final Organisations organisations;
 
   Counsellors(
       ProfileApi profiles,
       JdbcClient jdbc,
+      Organisations organisations,
       @Value("${osaava.guidance.role-claim:osaava_roles}") String roleClaim,
       @Value("${osaava.guidance.counsellor-roles:guidance-counsellor}") List<String> roles,
       @Value("${osaava.guidance.organisation-claim:osaava_organisation}") String organisationClaim,
-      @Value("${osaava.guidance.admin-roles:guidance-admin}") List<String> adminRoles) {
+      @Value("${osaava.guidance.admin-roles:guidance-admin}") List<String> adminRoles,
+      @Value("${osaava.guidance.organisation-name-claim:osaava_organisation_name}")
+          String organisationNameClaim) {
     this.profiles = profiles;
     this.jdbc = jdbc;
     this.roleClaim = roleClaim;
     this.roles = roleSet(roles);
     this.organisationClaim = organisationClaim;
     this.adminRoles = roleSet(adminRoles);
+    this.organisationNameClaim = organisationNameClaim;
+    this.organisations = organisations;
   }
 
   private static Set<String> roleSet(List<String> roles) {
@@ -78,7 +85,9 @@ public class Counsellors {
       return Optional.empty();
     }
     Counsellor counsellor = new Counsellor(person.get(), organisation, name(user));
-    remember(counsellor, email);
+    // The name claim names the claimed organisation only: a counsellor added by an administrator
+    // of another organisation does not rename that one.
+    remember(counsellor, email, organisation.equals(claimed) ? organisationName(user) : "");
     return Optional.of(counsellor);
   }
 
@@ -99,9 +108,7 @@ public class Counsellors {
     if (person.isEmpty()) {
       return Optional.empty();
     }
-    jdbc.sql("INSERT INTO guidance_organisation (id) VALUES (?) ON CONFLICT DO NOTHING")
-        .param(organisation)
-        .update();
+    organisations.remember(organisation, organisationName(user));
     return Optional.of(new OrganisationAdministrator(person.get(), organisation, name(user)));
   }
 
@@ -127,6 +134,14 @@ public class Counsellors {
         && auth.getPrincipal() instanceof OAuth2User user
         && organisation(user) != null
         && hasRole(user.getAttribute(roleClaim), adminRoles);
+  }
+
+  /** The organisation's name from the name claim, or empty when there is none or it is too long. */
+  private String organisationName(OAuth2User user) {
+    Object nameClaim = user.getAttribute(organisationNameClaim);
+    return nameClaim instanceof String n && !n.isBlank() && n.strip().length() <= 200
+        ? n.strip()
+        : "";
   }
 
   private static String name(OAuth2User user) {
@@ -187,10 +202,8 @@ public class Counsellors {
         > 0;
   }
 
-  private void remember(Counsellor c, @Nullable String email) {
-    jdbc.sql("INSERT INTO guidance_organisation (id) VALUES (?) ON CONFLICT DO NOTHING")
-        .param(c.organisation())
-        .update();
+  private void remember(Counsellor c, @Nullable String email, String organisationName) {
+    organisations.remember(c.organisation(), organisationName);
     jdbc.sql(
             "INSERT INTO guidance_counsellor (person_id, organisation_id, display_name, email)"
                 + " VALUES (?, ?, ?, NULLIF(?, '')) ON CONFLICT (person_id, organisation_id)"

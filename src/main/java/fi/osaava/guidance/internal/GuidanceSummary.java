@@ -46,6 +46,8 @@ public class GuidanceSummary {
   private final List<SummarySection> sections;
   private final Clock clock;
 
+  private final Organisations organisations;
+
   GuidanceSummary(
       CounsellorConsents consents,
       Plans plans,
@@ -53,8 +55,10 @@ public class GuidanceSummary {
       TaxonomyApi taxonomy,
       ITemplateEngine templates,
       List<SummarySection> sections,
+      Organisations organisations,
       Clock clock) {
     this.sections = sections;
+    this.organisations = organisations;
     this.consents = consents;
     this.plans = plans;
     this.invitations = invitations;
@@ -77,6 +81,7 @@ public class GuidanceSummary {
     Language language = invitations.clientLanguage(grantId).orElse(Language.FI);
     Map<String, Object> model = new HashMap<>();
     model.put("grant", grant);
+    model.put("organisationName", organisations.name(grant.organisation()));
     model.put("today", LocalDate.now(clock));
     model.put("language", language.code());
     model.put("css", CSS);

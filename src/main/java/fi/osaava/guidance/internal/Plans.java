@@ -137,24 +137,24 @@ public class Plans {
     Map<PersonId, Summary> byClient = new HashMap<>();
     if (!live.isEmpty()) {
       jdbc.sql(
-              "SELECT k.client_id,"
-                  + " (SELECT count(*) FROM guidance_step WHERE client_id = k.client_id AND"
-                  + "  organisation_id = :o AND kind = 'TASK' AND status IN"
-                  + "  ('PROPOSED', 'ACCEPTED')) AS open_tasks,"
-                  + " (SELECT min(due_on) FROM guidance_step WHERE client_id = k.client_id AND"
-                  + "  organisation_id = :o AND kind = 'TASK' AND status IN"
-                  + "  ('PROPOSED', 'ACCEPTED')) AS next_due,"
-                  + " (SELECT min(due_on) FROM guidance_step WHERE client_id = k.client_id AND"
-                  + "  organisation_id = :o AND kind = 'MEETING' AND status IN"
-                  + "  ('PROPOSED', 'ACCEPTED') AND due_on >= :today) AS next_meeting,"
-                  + " greatest("
-                  + "  (SELECT max(greatest(created_at, decided_at)) FROM guidance_step"
-                  + "   WHERE client_id = k.client_id AND organisation_id = :o),"
-                  + "  (SELECT max(created_at) FROM guidance_note"
-                  + "   WHERE client_id = k.client_id AND organisation_id = :o),"
-                  + "  (SELECT max(created_at) FROM guidance_comment"
-                  + "   WHERE client_id = k.client_id AND organisation_id = :o)) AS last_activity"
-                  + " FROM unnest(:clients) AS k(client_id)")
+              // One pass over each client's steps (their index on client and organisation), with
+              // the four figures as filtered aggregates, rather than a subquery per figure.
+              "SELECT k.client_id, s.open_tasks, s.next_due, s.next_meeting,"
+                  + " greatest(s.last_step, n.last_note, c.last_comment) AS last_activity"
+                  + " FROM unnest(:clients) AS k(client_id)"
+                  + " CROSS JOIN LATERAL (SELECT"
+                  + "  count(*) FILTER (WHERE kind = 'TASK' AND status IN ('PROPOSED', 'ACCEPTED'))"
+                  + "   AS open_tasks,"
+                  + "  min(due_on) FILTER (WHERE kind = 'TASK' AND status IN"
+                  + "   ('PROPOSED', 'ACCEPTED')) AS next_due,"
+                  + "  min(due_on) FILTER (WHERE kind = 'MEETING' AND status IN"
+                  + "   ('PROPOSED', 'ACCEPTED') AND due_on >= :today) AS next_meeting,"
+                  + "  max(greatest(created_at, decided_at)) AS last_step"
+                  + "  FROM guidance_step WHERE client_id = k.client_id AND organisation_id = :o) s"
+                  + " CROSS JOIN LATERAL (SELECT max(created_at) AS last_note FROM guidance_note"
+                  + "  WHERE client_id = k.client_id AND organisation_id = :o) n"
+                  + " CROSS JOIN LATERAL (SELECT max(created_at) AS last_comment"
+                  + "  FROM guidance_comment WHERE client_id = k.client_id AND organisation_id = :o) c")
           .param(
               "clients",
               live.values().stream().map(g -> g.client().value()).distinct().toArray(UUID[]::new))

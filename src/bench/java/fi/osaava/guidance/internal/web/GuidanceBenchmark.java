@@ -266,7 +266,7 @@ class GuidanceBenchmark implements Benchmark {
 
   private int caseload(OAuth2AuthenticationToken auth) {
     ExtendedModelMap model = new ExtendedModelMap();
-    String view = pagesController.caseload("", "false", "NAME", "", "ANY", "ANY", auth, model);
+    String view = pagesController.caseload("", "false", "NAME", "", "ANY", "ANY", "1", auth, model);
     return pages.render(view, FINNISH, model, List.of());
   }
 

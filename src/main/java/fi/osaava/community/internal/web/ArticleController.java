@@ -5,6 +5,7 @@ import fi.osaava.community.internal.Articles;
 import fi.osaava.community.internal.Community;
 import fi.osaava.community.internal.CommunityStore;
 import fi.osaava.community.internal.CommunityStore.Article;
+import fi.osaava.community.internal.CommunityStore.ArticleContent;
 import fi.osaava.community.internal.CommunityStore.ArticleKind;
 import fi.osaava.community.internal.Moderators;
 import fi.osaava.community.internal.Theme;
@@ -35,6 +36,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,6 +47,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The knowledge platform: articles and experience stories, searched in any of fi/sv/en with the
@@ -76,11 +79,59 @@ class ArticleController {
       @Nullable List<String> themes,
       @Nullable List<String> chosenSkills,
       @Size(max = 10_000) @Nullable String skills,
-      @Nullable List<String> packages) {
+      @Nullable List<String> packages,
+      @Nullable Integer version) {
 
     static ArticleForm empty() {
       return new ArticleForm(
-          "", "STORY", "", "", "", "", "", "", List.of(), List.of(), "", List.of());
+          "", "STORY", "", "", "", "", "", "", List.of(), List.of(), "", List.of(), null);
+    }
+
+    /** The form filled with the article's version in use, for its editor. */
+    static ArticleForm of(Article a) {
+      return new ArticleForm(
+          a.slug(),
+          a.kind().name(),
+          a.title().getOrDefault(Language.FI, ""),
+          a.title().getOrDefault(Language.SV, ""),
+          a.title().getOrDefault(Language.EN, ""),
+          a.body().getOrDefault(Language.FI, ""),
+          a.body().getOrDefault(Language.SV, ""),
+          a.body().getOrDefault(Language.EN, ""),
+          a.themes(),
+          a.skills(),
+          "",
+          a.packages(),
+          a.version());
+    }
+  }
+
+  /**
+   * An earlier version in the article's history, its title in the reader's language if it had one.
+   */
+  record RevisionLine(
+      int version,
+      LocalizedText title,
+      java.time.OffsetDateTime validFrom,
+      java.time.OffsetDateTime replacedAt) {}
+
+  /** What a valid form says, ready to be saved. */
+  record Content(
+      ArticleKind kind,
+      Map<Language, String> title,
+      Map<Language, String> body,
+      List<Theme> themes,
+      List<ConceptSummary> skills,
+      List<String> packages) {
+
+    List<String> skillUris() {
+      return skills.stream().map(s -> s.uri().value()).toList();
+    }
+
+    /** As the store keeps it: themes by key, skills by URI. */
+    ArticleContent stored() {
+      return new ArticleContent(
+          kind, title, body, themes.stream().map(Theme::key).toList(), skillUris(), packages);
     }
   }
 
@@ -197,7 +248,7 @@ class ArticleController {
   @GetMapping("/new")
   String newArticle(Authentication auth, Locale locale, Model model) {
     editors.requireEditor(auth, "Organisations' editors write articles");
-    return editorPage(ArticleForm.empty(), List.of(), Map.of(), locale, model);
+    return editorPage(ArticleForm.empty(), List.of(), Map.of(), null, locale, model);
   }
 
   @PostMapping
@@ -209,16 +260,9 @@ class ArticleController {
       Model model) {
     PublishingEditors.Editor editor =
         editors.requireEditor(auth, "Organisations' editors write articles");
-    Language language = Language.of(locale);
-    Map<String, @Nullable String> texts = new LinkedHashMap<>();
-    texts.put("slug", form.slug());
-    for (String field : List.of("titleFi", "bodyFi", "titleSv", "bodySv", "titleEn", "bodyEn")) {
-      texts.put(field, value(form, field));
-    }
-    texts.put("skills", form.skills());
-    Map<String, String> errors = new LinkedHashMap<>(forms.errors(binding, texts, locale));
-
+    Map<String, String> errors = new LinkedHashMap<>();
     String slug = form.slug() == null ? "" : form.slug().strip();
+    Content content = validate(form, binding, true, errors, locale);
     if (!errors.containsKey("slug")) {
       if (!GroupController.SLUG.matcher(slug).matches()) {
         errors.put("slug", message("community.error.slug", locale));
@@ -226,6 +270,97 @@ class ArticleController {
         errors.put("slug", message("community.error.slugTaken", locale));
       }
     }
+    if (!errors.isEmpty()) {
+      return editorPage(form, content.skills(), errors, null, locale, model);
+    }
+    articles.publish(
+        slug,
+        content.kind(),
+        editor.organisation(),
+        content.title(),
+        content.body(),
+        content.themes(),
+        content.skillUris(),
+        content.packages(),
+        false);
+    return "redirect:/community/articles/" + slug;
+  }
+
+  /** The form to edit a published article, for the editors of the organisation that owns it. */
+  @GetMapping("/{slug}/edit")
+  String editArticle(@PathVariable String slug, Authentication auth, Locale locale, Model model) {
+    Article article = article(slug);
+    requireOwner(auth, article);
+    List<ConceptSummary> chosen =
+        taxonomy.summaries(
+            article.skills().stream().map(ConceptUri::of).toList(), Language.of(locale));
+    return editorPage(ArticleForm.of(article), chosen, Map.of(), article, locale, model);
+  }
+
+  /**
+   * Saves an edit as the article's new version; the version replaced is kept and listed on the
+   * article's page. The address (slug) and the owning organisation stay as they were.
+   */
+  @PostMapping("/{slug}/edit")
+  String edit(
+      @PathVariable String slug,
+      @Valid @ModelAttribute ArticleForm form,
+      BindingResult binding,
+      Authentication auth,
+      Locale locale,
+      Model model) {
+    Article article = article(slug);
+    requireOwner(auth, article);
+    Map<String, String> errors = new LinkedHashMap<>();
+    Content content = validate(form, binding, false, errors, locale);
+    if (errors.isEmpty()
+        && (form.version() == null
+            || !articles.edit(article.id(), form.version(), content.stored()))) {
+      // Saved by someone else since this form was opened (or a form without its version): the
+      // text typed stays in the form, and the page says to compare with the article first.
+      errors.put("", message("community.error.editedMeanwhile", locale));
+    }
+    if (!errors.isEmpty()) {
+      return editorPage(form, content.skills(), errors, article, locale, model);
+    }
+    return "redirect:/community/articles/" + slug + "?edited";
+  }
+
+  /** The editor of the organisation that owns the article; anyone else is refused with 403. */
+  private PublishingEditors.Editor requireOwner(Authentication auth, Article article) {
+    PublishingEditors.Editor editor =
+        editors.requireEditor(auth, "The owning organisation's editors edit an article");
+    if (!editor.organisation().equals(article.organisation())) {
+      throw new ResponseStatusException(
+          HttpStatus.FORBIDDEN, "The owning organisation's editors edit an article");
+    }
+    return editor;
+  }
+
+  /**
+   * Checks the form as the new-article and edit forms share it, putting every problem beside its
+   * field in {@code errors}; the content is meaningful only when {@code errors} stays empty. A
+   * theme or package that the form never offers is hostile input, refused as such.
+   */
+  private Content validate(
+      ArticleForm form,
+      BindingResult binding,
+      boolean withSlug,
+      Map<String, String> errors,
+      Locale locale) {
+    Language language = Language.of(locale);
+    Map<String, @Nullable String> texts = new LinkedHashMap<>();
+    if (withSlug) {
+      texts.put("slug", form.slug());
+    }
+    for (String field : List.of("titleFi", "bodyFi", "titleSv", "bodySv", "titleEn", "bodyEn")) {
+      texts.put(field, value(form, field));
+    }
+    texts.put("skills", form.skills());
+    forms.errors(binding, texts, locale).entrySet().stream()
+        .filter(e -> withSlug || !e.getKey().equals("slug"))
+        .forEach(e -> errors.put(e.getKey(), e.getValue()));
+
     ArticleKind kind = "ARTICLE".equals(form.kind()) ? ArticleKind.ARTICLE : ArticleKind.STORY;
     Map<Language, String> title = new EnumMap<>(Language.class);
     Map<Language, String> body = new EnumMap<>(Language.class);
@@ -283,29 +418,18 @@ class ArticleController {
       }
       linked.add(p);
     }
-    if (!errors.isEmpty()) {
-      return editorPage(form, known, errors, locale, model);
-    }
-    articles.publish(
-        slug,
-        kind,
-        editor.organisation(),
-        title,
-        body,
-        themes,
-        known.stream().map(s -> s.uri().value()).toList(),
-        linked,
-        false);
-    return "redirect:/community/articles/" + slug;
+    return new Content(kind, title, body, themes, known, linked);
   }
 
   private String editorPage(
       ArticleForm form,
       List<ConceptSummary> chosen,
       Map<String, String> errors,
+      @Nullable Article editing,
       Locale locale,
       Model model) {
     model.addAttribute("form", form);
+    model.addAttribute("editing", editing);
     model.addAttribute("errors", errors);
     model.addAttribute("themes", Theme.values());
     model.addAttribute("kinds", ArticleKind.values());
@@ -328,6 +452,25 @@ class ArticleController {
     model.addAttribute("article", card(article, language));
     model.addAttribute("organisation", article.organisation());
     model.addAttribute("publishedAt", article.publishedAt());
+    model.addAttribute(
+        "revisions",
+        store.revisions(article.id()).stream()
+            .map(
+                r ->
+                    new RevisionLine(
+                        r.version(),
+                        Objects.requireNonNullElse(
+                            LocalizedText.pickNational(r.title(), language),
+                            new LocalizedText(article.slug(), language, true)),
+                        r.validFrom(),
+                        r.replacedAt()))
+            .toList());
+    model.addAttribute(
+        "mayEdit",
+        editors
+            .editor(auth)
+            .filter(e -> e.organisation().equals(article.organisation()))
+            .isPresent());
     model.addAttribute("html", markdown.toHtml(body));
     model.addAttribute(
         "skills",

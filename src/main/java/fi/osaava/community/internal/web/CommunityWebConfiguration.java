@@ -32,4 +32,9 @@ class CommunityWebConfiguration {
   SignedInArea communityArticleEditor() {
     return new SignedInArea("/community/articles/new");
   }
+
+  @Bean
+  SignedInArea communityArticleEdit() {
+    return new SignedInArea("/community/articles/*/edit");
+  }
 }

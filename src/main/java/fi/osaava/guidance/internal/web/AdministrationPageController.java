@@ -3,6 +3,7 @@ package fi.osaava.guidance.internal.web;
 import fi.osaava.guidance.internal.Counsellors;
 import fi.osaava.guidance.internal.Members;
 import fi.osaava.guidance.internal.OrganisationAdministrator;
+import fi.osaava.guidance.internal.Organisations;
 import fi.osaava.platform.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -33,10 +34,16 @@ class AdministrationPageController {
 
   private final Counsellors counsellors;
   private final Members members;
+  private final Organisations organisations;
   private final MessageSource messages;
 
-  AdministrationPageController(Counsellors counsellors, Members members, MessageSource messages) {
+  AdministrationPageController(
+      Counsellors counsellors,
+      Members members,
+      Organisations organisations,
+      MessageSource messages) {
     this.counsellors = counsellors;
+    this.organisations = organisations;
     this.members = members;
     this.messages = messages;
   }
@@ -87,6 +94,7 @@ class AdministrationPageController {
   private String render(
       OrganisationAdministrator admin, String email, Map<String, String> errors, Model model) {
     model.addAttribute("admin", admin);
+    model.addAttribute("organisationName", organisations.name(admin.organisation()));
     model.addAttribute("members", members.list(admin));
     model.addAttribute("audit", members.audit(admin));
     model.addAttribute("email", email);

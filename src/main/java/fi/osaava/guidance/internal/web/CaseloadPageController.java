@@ -5,6 +5,7 @@ import fi.osaava.guidance.internal.Counsellor;
 import fi.osaava.guidance.internal.Counsellors;
 import fi.osaava.guidance.internal.GuidanceSummary;
 import fi.osaava.guidance.internal.Invitations;
+import fi.osaava.guidance.internal.Organisations;
 import fi.osaava.guidance.internal.Plans;
 import fi.osaava.guidance.internal.Plans.StepKind;
 import fi.osaava.platform.Language;
@@ -110,6 +111,11 @@ class CaseloadPageController {
     public @Nullable Instant lastActivity() {
       return summary == null ? null : summary.lastActivity();
     }
+
+    /** The parts the client shares, in the order the sharing form lists them. */
+    public List<SharedPart> sharedParts() {
+      return java.util.Arrays.stream(SharedPart.values()).filter(grant.parts()::contains).toList();
+    }
   }
 
   private final Counsellors counsellors;
@@ -118,6 +124,7 @@ class CaseloadPageController {
   private final Plans plans;
   private final GuidanceSummary summaries;
   private final ClientOutlooks outlooks;
+  private final Organisations organisations;
   private final MessageSource messages;
   private final Clock clock;
 
@@ -134,6 +141,7 @@ class CaseloadPageController {
       Plans plans,
       GuidanceSummary summaries,
       ClientOutlooks outlooks,
+      Organisations organisations,
       MessageSource messages,
       Clock clock) {
     this.counsellors = counsellors;
@@ -142,6 +150,7 @@ class CaseloadPageController {
     this.plans = plans;
     this.summaries = summaries;
     this.outlooks = outlooks;
+    this.organisations = organisations;
     this.messages = messages;
     this.clock = clock;
   }
@@ -154,6 +163,7 @@ class CaseloadPageController {
       @RequestParam(name = "goal", required = false, defaultValue = "") String goalQuery,
       @RequestParam(name = "meeting", required = false, defaultValue = "ANY") String meetingParam,
       @RequestParam(name = "active", required = false, defaultValue = "ANY") String activeParam,
+      @RequestParam(name = "page", required = false, defaultValue = "1") String pageParam,
       Authentication auth,
       Model model) {
     Counsellor counsellor = require(auth);
@@ -208,8 +218,15 @@ class CaseloadPageController {
             .filter(r -> active(r.lastActivity(), active, now))
             .sorted(order(sort))
             .toList();
+    CaseloadPage page =
+        CaseloadPage.of(
+            rows,
+            pageNumber(pageParam),
+            new CaseloadPage.Filters(q, onlyOpen, goalText, meeting, active, sort));
     model.addAttribute("counsellor", counsellor);
-    model.addAttribute("clients", rows);
+    model.addAttribute("organisationName", organisations.name(counsellor.organisation()));
+    model.addAttribute("clients", page.rows());
+    model.addAttribute("page", page);
     model.addAttribute("reminders", reminders);
     model.addAttribute("today", today);
     model.addAttribute("q", q);
@@ -232,7 +249,16 @@ class CaseloadPageController {
     return "guidance/caseload";
   }
 
-  private static <E extends Enum<E>> E choice(E[] values, String given, E fallback) {
+  /** The page asked for; anything but a positive number is the first page. */
+  private static int pageNumber(String given) {
+    try {
+      return Math.max(1, Integer.parseInt(given.strip()));
+    } catch (NumberFormatException e) {
+      return 1;
+    }
+  }
+
+  static <E extends Enum<E>> E choice(E[] values, String given, E fallback) {
     return java.util.Arrays.stream(values)
         .filter(v -> v.name().equalsIgnoreCase(given.strip()))
         .findFirst()
@@ -258,8 +284,11 @@ class CaseloadPageController {
   }
 
   private static Comparator<CaseRow> order(Sort sort) {
+    // Ties end on the consent's id, so that every page of a paged caseload has one order and no
+    // client shows on two pages or none.
     Comparator<CaseRow> byName =
-        Comparator.comparing(r -> r.grant().clientName().toLowerCase(Locale.ROOT));
+        Comparator.<CaseRow, String>comparing(r -> r.grant().clientName().toLowerCase(Locale.ROOT))
+            .thenComparing(r -> r.grant().id());
     return switch (sort) {
       case NAME -> byName;
       case DUE ->
@@ -319,10 +348,15 @@ class CaseloadPageController {
     Counsellor c = require(auth);
     UUID grant = SharingPageController.uuid(id);
     Map<String, String> errors = errors(binding, "step", locale);
-    if (!errors.containsKey("kind") && form.kind() == StepKind.TASK && form.due() == null) {
+    Optional<LocalDate> due = form.dueDate();
+    if (form.hasDue() && due.isEmpty()) {
+      // A day that is no date (31.2.2027), named as the field whose label the counsellor sees.
+      errors.putIfAbsent("due", message("guidance.step.error.dueInvalid", locale));
+    }
+    if (!errors.containsKey("kind") && form.kind() == StepKind.TASK && !form.hasDue()) {
       errors.putIfAbsent("due", message("guidance.step.error.due", locale));
     }
-    if (!errors.containsKey("kind") && form.kind() == StepKind.MEETING && form.due() == null) {
+    if (!errors.containsKey("kind") && form.kind() == StepKind.MEETING && !form.hasDue()) {
       errors.putIfAbsent("due", message("guidance.step.error.meetingDay", locale));
     }
     if (!errors.isEmpty()) {
@@ -330,7 +364,7 @@ class CaseloadPageController {
       model.addAttribute("step", form);
       return render(c, grant, locale, model, errors);
     }
-    if (!plans.propose(grant, c, form.kind(), form.title(), form.detail(), form.due())) {
+    if (!plans.propose(grant, c, form.kind(), form.title(), form.detail(), due.orElse(null))) {
       throw new NotFoundException("No client shares plans with you under this id");
     }
     return "redirect:/guidance/clients/" + grant + "?proposed#plan-heading";

@@ -1,6 +1,7 @@
 package fi.osaava.guidance.internal.web;
 
 import fi.osaava.guidance.internal.ClientReminders;
+import fi.osaava.guidance.internal.Organisations;
 import fi.osaava.guidance.internal.Plans;
 import fi.osaava.guidance.internal.TaskReminders;
 import fi.osaava.profile.CounsellorConsents;
@@ -43,6 +44,7 @@ class PlanPageController {
   private final Plans plans;
   private final CounsellorConsents consents;
   private final ClientReminders reminders;
+  private final Organisations organisations;
   private final MessageSource messages;
   private final Clock clock;
 
@@ -51,9 +53,11 @@ class PlanPageController {
       Plans plans,
       CounsellorConsents consents,
       ClientReminders reminders,
+      Organisations organisations,
       MessageSource messages,
       Clock clock) {
     this.profiles = profiles;
+    this.organisations = organisations;
     this.reminders = reminders;
     this.plans = plans;
     this.consents = consents;
@@ -147,6 +151,11 @@ class PlanPageController {
             .stream().toList();
     model.addAttribute("plan", plan);
     model.addAttribute("commentable", commentable);
+    java.util.Set<String> shown = new java.util.HashSet<>(commentable);
+    plan.steps().forEach(st -> shown.add(st.organisation()));
+    plan.sharedNotes().forEach(n -> shown.add(n.organisation()));
+    plan.comments().forEach(cm -> shown.add(cm.organisation()));
+    model.addAttribute("orgNames", organisations.names(shown));
     model.addAttribute("remindersOn", reminders.wantsReminders(client));
     model.addAttribute("answerDays", ClientReminders.ANSWER_AFTER.toDays());
     model.addAttribute("dueDays", TaskReminders.REMIND_DAYS);

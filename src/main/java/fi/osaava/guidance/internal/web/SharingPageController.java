@@ -3,6 +3,7 @@ package fi.osaava.guidance.internal.web;
 import fi.osaava.guidance.internal.ClientInvitations;
 import fi.osaava.guidance.internal.Counsellors;
 import fi.osaava.guidance.internal.Invitations;
+import fi.osaava.guidance.internal.Organisations;
 import fi.osaava.platform.Language;
 import fi.osaava.platform.NotFoundException;
 import fi.osaava.profile.AccessRecord;
@@ -53,6 +54,7 @@ class SharingPageController {
   private final Invitations invitations;
   private final ClientInvitations clientInvitations;
   private final Counsellors counsellors;
+  private final Organisations organisations;
   private final MessageSource messages;
   private final Clock clock;
 
@@ -62,8 +64,10 @@ class SharingPageController {
       Invitations invitations,
       ClientInvitations clientInvitations,
       Counsellors counsellors,
+      Organisations organisations,
       MessageSource messages,
       Clock clock) {
+    this.organisations = organisations;
     this.clientInvitations = clientInvitations;
     this.profiles = profiles;
     this.consents = consents;
@@ -182,6 +186,9 @@ class SharingPageController {
     List<AccessRecord> log = consents.accessLog(client);
     model.addAttribute("log", log);
     model.addAttribute("grantsById", byId);
+    model.addAttribute(
+        "orgNames",
+        organisations.names(grants.stream().map(CounsellorGrant::organisation).toList()));
     model.addAttribute("form", form);
     model.addAttribute("invite", invite);
     model.addAttribute("pendingInvitations", clientInvitations.pending(client));

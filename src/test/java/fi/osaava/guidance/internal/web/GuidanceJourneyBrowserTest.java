@@ -4,11 +4,17 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import fi.osaava.profile.CounsellorConsents;
+import fi.osaava.profile.CounsellorGrant;
+import fi.osaava.profile.PersonId;
+import fi.osaava.profile.SharedPart;
 import fi.osaava.web.BrowserTestBase;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The guidance journey in the browser, in en, fi and sv: a counsellor (claims typed into the
@@ -30,6 +36,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class GuidanceJourneyBrowserTest extends BrowserTestBase {
 
+  @Autowired CounsellorConsents consents;
+  @Autowired JdbcClient jdbc;
+
   @Test
   void aClientSharesWithACounsellorAndStops() {
     String language = "en-GB";
@@ -39,6 +48,8 @@ class GuidanceJourneyBrowserTest extends BrowserTestBase {
     // The service navigation leads a counsellor to their caseload.
     counsellor.navigate("/");
     clickAndWait(counsellor, counsellor.locator("#navigation a[href='/guidance/caseload']"));
+    // The organisation by the name the sign-in provider gave, not by its id.
+    assertThat(counsellor.locator("main")).containsText("Organisation: Ohjaamo " + organisation);
     check(counsellor);
     clickAndWait(counsellor, counsellor.locator("#new-invitation"));
     String code = counsellor.locator("#invitation-code").textContent().strip();
@@ -185,9 +196,29 @@ class GuidanceJourneyBrowserTest extends BrowserTestBase {
     clickAndWait(client, client.locator("#share"));
     assertThat(client.locator(".govuk-notification-banner--success")).isVisible();
 
+    // 26 more consents of the same client, labelled synthetic, so that the caseload has two pages.
+    CounsellorGrant shared =
+        consents.grantsOf(clientOf(organisation)).stream()
+            .filter(g -> g.organisation().equals(organisation))
+            .findFirst()
+            .orElseThrow();
+    for (int i = 0; i < 26; i++) {
+      consents.grant(
+          shared.client(),
+          shared.counsellor(),
+          organisation,
+          String.format(java.util.Locale.ROOT, "Synthetic client %02d", i),
+          java.util.Set.of(SharedPart.SKILLS),
+          1);
+    }
     counsellor.navigate("/guidance/caseload");
     assertThat(counsellor.locator("#caseload")).containsText(name);
+    assertThat(counsellor.locator("#caseload tbody tr")).hasCount(25);
     check(counsellor);
+    clickAndWait(counsellor, counsellor.locator("#caseload-pages a[rel=next]"));
+    assertThat(counsellor.locator("#caseload tbody tr")).hasCount(2);
+    check(counsellor);
+    clickAndWait(counsellor, counsellor.locator("#caseload-pages a[rel=prev]"));
     clickAndWait(
         counsellor, counsellor.locator("#caseload a", new Page.LocatorOptions().setHasText(name)));
     counsellor.fill("#title", "Tutustu koulutukseen");
@@ -224,6 +255,15 @@ class GuidanceJourneyBrowserTest extends BrowserTestBase {
     check(admin);
   }
 
+  /** The client who shares with the organisation's counsellor (the test's own organisation). */
+  private PersonId clientOf(String organisation) {
+    return new PersonId(
+        jdbc.sql("SELECT person_id FROM profile_counsellor_grant WHERE organisation = ?")
+            .param(organisation)
+            .query(UUID.class)
+            .single());
+  }
+
   /** A new browser page signed in with the role and organisation claims (and a name). */
   private Page signIn(String language, String role, String organisation, String name) {
     Page page = newPage(language, true);
@@ -233,6 +273,8 @@ class GuidanceJourneyBrowserTest extends BrowserTestBase {
         "{\"osaava_roles\": [\""
             + role
             + "\"], \"osaava_organisation\": \""
+            + organisation
+            + "\", \"osaava_organisation_name\": \"Ohjaamo "
             + organisation
             + "\", \"name\": \""
             + name
