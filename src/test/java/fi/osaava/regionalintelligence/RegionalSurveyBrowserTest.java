@@ -32,7 +32,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the open CSV downloads without signing in; the regional overview shows demand against supply for
  * a skill on the map, in three languages, compares two regions and downloads its gaps as CSV; the
  * actor network shows the projects the developer's organisation imported; the expert-mobility page
- * shows net migration and the flows of synthetic consenting people between regions.
+ * shows net migration and the flows of synthetic consenting people between regions; the owner
+ * creates a network forum linked to the published survey and a project, and an anonymous reader
+ * sees it in three languages.
  */
 class RegionalSurveyBrowserTest extends BrowserTestBase {
 
@@ -306,7 +308,7 @@ class RegionalSurveyBrowserTest extends BrowserTestBase {
       Page visitor = newPage(language, false);
       // Reached as a visitor would: from the regional section's page in the navigation.
       visitor.navigate("/surveys/results");
-      assertThat(visitor.locator("#regional-pages a").count()).isEqualTo(3);
+      assertThat(visitor.locator("#regional-pages a").count()).isEqualTo(4);
       check(visitor);
       clickAndWait(visitor, visitor.locator("#regional-pages a[href*='/regional-mobility']"));
       assertThat(visitor.locator("#synthetic-profiles").count()).isEqualTo(1);
@@ -326,6 +328,73 @@ class RegionalSurveyBrowserTest extends BrowserTestBase {
     assertThat(mobility.textContent("#flows-table")).contains("Uusimaa");
     assertThat(mobility.textContent("#method")).contains("at least 5 people");
     check(mobility);
+
+    // 8. A network forum: the owner creates one for Uusimaa linked to the published survey and a
+    // project it discussed, adds an event (after a field error) and results; an anonymous reader
+    // finds it from the regional section's page, with the participants' organisations only.
+    owner.navigate("/regional-forums/manage?lang=fi");
+    check(owner);
+    owner.fill("#title", "Uudenmaan osaamisfoorumi");
+    owner.fill("#description", "Alueen yritykset, oppilaitokset ja kehittäjät yhdessä.");
+    owner.selectOption("#region", "01");
+    owner.selectOption(
+        "#survey",
+        new com.microsoft.playwright.options.SelectOption()
+            .setLabel("Uudenmaan osaamistarpeet 2027"));
+    owner
+        .locator("#projects .govuk-checkboxes__item")
+        .filter(
+            new com.microsoft.playwright.Locator.FilterOptions().setHasText("Uudenmaan digiloikka"))
+        .locator("input")
+        .check();
+    owner.check("#published");
+    clickAndWait(owner, owner.locator("#create-forum"));
+    String forumManage = owner.url().replaceAll("[?#].*", "");
+    owner.fill("#eventTitle", "Osaamistarpeiden verkostotapaaminen");
+    owner.fill("#agenda", "1. Kyselyn tulokset\n2. Hankkeiden esittely");
+    owner.fill("#starts", "2026-12-01T09:00");
+    owner.fill("#ends", "2026-12-01T08:00");
+    owner.fill("#place", "Helsinki");
+    clickAndWait(owner, owner.locator("#add-event"));
+    assertThat(owner.locator(".govuk-error-summary a[href='#ends']").count()).isOne();
+    check(owner);
+    owner.fill("#ends", "2026-12-01T12:00");
+    clickAndWait(owner, owner.locator("#add-event"));
+    owner.fill("#organisation", "Uudenmaan liitto");
+    clickAndWait(owner, owner.locator("#register"));
+    assertThat(owner.textContent("#participant-organisations")).contains("Uudenmaan liitto");
+    check(owner);
+    owner.navigate(forumManage);
+    owner.fill("#materialTitle", "Tapaamisen muistio");
+    owner.fill(
+        "#markdown", "## Muistio\n\n- Digitaidot ovat tärkeimmät\n- <script>alert(1)</script>");
+    clickAndWait(owner, owner.locator("#add-material"));
+    owner.fill("#results", "Yritykset tarvitsevat **digitaitoja**; katso kyselyn tulokset.");
+    clickAndWait(owner, owner.locator("#save-results"));
+    check(owner);
+    for (String language : List.of("fi-FI", "sv-SE", "en-GB")) {
+      Page visitor = newPage(language, false);
+      visitor.navigate("/surveys/results");
+      clickAndWait(visitor, visitor.locator("#regional-pages a[href*='/regional-forums']"));
+      check(visitor);
+      clickAndWait(
+          visitor,
+          visitor.locator(
+              "#forums a", new Page.LocatorOptions().setHasText("Uudenmaan osaamisfoorumi")));
+      assertThat(visitor.textContent("#forum-title")).isEqualTo("Uudenmaan osaamisfoorumi");
+      assertThat(visitor.textContent("#survey-link")).contains("2027");
+      assertThat(visitor.textContent("#forum-projects")).contains("Uudenmaan digiloikka");
+      assertThat(visitor.innerHTML("#results")).contains("<strong>digitaitoja</strong>");
+      assertThat(visitor.content()).doesNotContain("<script>alert(1)");
+      check(visitor);
+      clickAndWait(visitor, visitor.locator("#events a").first());
+      assertThat(visitor.textContent("#participant-organisations")).contains("Uudenmaan liitto");
+      // Anonymous: a link to sign in instead of the registration form, and the calendar file.
+      assertThat(visitor.locator("#sign-in-to-register").count()).isOne();
+      assertThat(visitor.locator("#register").count()).isZero();
+      assertThat(visitor.getAttribute("#ics", "href")).endsWith("/calendar.ics");
+      check(visitor);
+    }
   }
 
   /**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.user.OAuth2User;
@@ -41,7 +42,7 @@ public class RegionalDevelopers {
     this.organisationClaim = organisationClaim;
   }
 
-  public Optional<Developer> developer(Authentication auth) {
+  public Optional<Developer> developer(@Nullable Authentication auth) {
     if (auth == null || !(auth.getPrincipal() instanceof OAuth2User user)) {
       return Optional.empty();
     }

@@ -24,6 +24,11 @@ class RegionalWebConfiguration {
   }
 
   @Bean
+  SignedInArea forumOwnersPages() {
+    return new SignedInArea("/regional-forums/manage/**");
+  }
+
+  @Bean
   PublicForm surveyAnswerForm() {
     return new PublicForm(SurveyResponseController.ANSWER);
   }

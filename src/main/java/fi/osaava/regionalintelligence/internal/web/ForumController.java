@@ -1,0 +1,341 @@
+package fi.osaava.regionalintelligence.internal.web;
+
+import fi.osaava.community.CalendarFile;
+import fi.osaava.platform.Language;
+import fi.osaava.platform.StorableText;
+import fi.osaava.profile.PersonId;
+import fi.osaava.profile.ProfileApi;
+import fi.osaava.programmes.SafeMarkdown;
+import fi.osaava.regionalintelligence.PublishedSurvey;
+import fi.osaava.regionalintelligence.RegionalSurveysApi;
+import fi.osaava.regionalintelligence.internal.RegionalDevelopers;
+import fi.osaava.regionalintelligence.internal.forums.ForumStore;
+import fi.osaava.regionalintelligence.internal.forums.ForumStore.EventDetails;
+import fi.osaava.regionalintelligence.internal.forums.ForumStore.Forum;
+import fi.osaava.regionalintelligence.internal.forums.ForumStore.ForumEvent;
+import fi.osaava.regionalintelligence.internal.forums.ForumStore.Participant;
+import fi.osaava.regionalintelligence.internal.forums.Forums;
+import fi.osaava.regions.AreaLevel;
+import fi.osaava.regions.RegionsApi;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * A region's network forums as everyone reads them: published forums, their events (with a calendar
+ * file), materials, results, the survey and the projects they link to. A signed-in person registers
+ * for an event with the organisation they come from; the page lists the participants'
+ * organisations, and a person's name only when they chose to show it. An unpublished forum is not
+ * found, except by its own organisation's developers, who preview it.
+ */
+@Controller
+@RequestMapping("/regional-forums")
+class ForumController {
+
+  /** Forum events are held in Finland, and their pages show Helsinki time. */
+  static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
+
+  private final ForumStore store;
+  private final Forums forums;
+  private final RegionsApi regions;
+  private final RegionalSurveysApi surveys;
+  private final RegionalDevelopers developers;
+  private final ProfileApi profile;
+  private final SafeMarkdown markdown;
+  private final Clock clock;
+
+  ForumController(
+      ForumStore store,
+      Forums forums,
+      RegionsApi regions,
+      RegionalSurveysApi surveys,
+      RegionalDevelopers developers,
+      ProfileApi profile,
+      SafeMarkdown markdown,
+      Clock clock) {
+    this.clock = clock;
+    this.store = store;
+    this.forums = forums;
+    this.regions = regions;
+    this.surveys = surveys;
+    this.developers = developers;
+    this.profile = profile;
+    this.markdown = markdown;
+  }
+
+  /** The registration form: the organisation one comes from, and one's name only if wished. */
+  record RegistrationForm(
+      @Size(max = 300) @Nullable String organisation,
+      @Nullable String showName,
+      @Size(max = 200) @Nullable String name) {}
+
+  /** A forum as its pages show it. */
+  record ForumView(
+      Forum forum,
+      String area,
+      String descriptionHtml,
+      String resultsHtml,
+      @Nullable PublishedSurvey survey,
+      List<ForumStore.LinkedProject> projects) {}
+
+  /** An event as its pages show it, in Helsinki time. */
+  record EventView(
+      ForumEvent event, ZonedDateTime start, ZonedDateTime end, String agendaHtml, boolean past) {}
+
+  /** A material with its Markdown rendered. */
+  record MaterialView(ForumStore.Material material, String html) {}
+
+  @GetMapping
+  String list(Authentication auth, Model model, Locale locale) {
+    Language language = Language.of(locale);
+    model.addAttribute("forums", store.published().stream().map(f -> view(f, language)).toList());
+    model.addAttribute("developer", developers.developer(auth).isPresent());
+    return "regionalintelligence/forums";
+  }
+
+  @GetMapping("/{id}")
+  String forum(@PathVariable String id, Authentication auth, Model model, Locale locale) {
+    Forum forum = readable(id, auth);
+    Language language = Language.of(locale);
+    model.addAttribute("view", view(forum, language));
+    model.addAttribute("events", store.events(forum.id()).stream().map(this::eventView).toList());
+    model.addAttribute(
+        "materials",
+        store.materials(forum.id()).stream()
+            .map(
+                m -> new MaterialView(m, m.markdown() == null ? "" : markdown.toHtml(m.markdown())))
+            .toList());
+    model.addAttribute("language", language);
+    return "regionalintelligence/forum";
+  }
+
+  @GetMapping("/{id}/events/{event}")
+  String event(
+      @PathVariable String id,
+      @PathVariable String event,
+      @RequestParam Map<String, String> query,
+      Authentication auth,
+      Model model,
+      Locale locale) {
+    Forum forum = readable(id, auth);
+    ForumEvent e = event(forum, event);
+    return eventPage(
+        forum, e, new RegistrationForm(null, null, null), Map.of(), query, auth, model, locale);
+  }
+
+  private String eventPage(
+      Forum forum,
+      ForumEvent e,
+      RegistrationForm form,
+      Map<String, String> errors,
+      Map<String, String> query,
+      Authentication auth,
+      Model model,
+      Locale locale) {
+    Optional<PersonId> person = person(auth);
+    List<Participant> participants = store.participants(e.id());
+    model.addAttribute("view", view(forum, Language.of(locale)));
+    model.addAttribute("event", eventView(e));
+    model.addAttribute(
+        "organisations",
+        new TreeSet<>(participants.stream().map(Participant::organisation).toList()));
+    model.addAttribute(
+        "names",
+        participants.stream()
+            .map(Participant::shownName)
+            .filter(Objects::nonNull)
+            .sorted()
+            .toList());
+    model.addAttribute("signedIn", person.isPresent());
+    model.addAttribute(
+        "registered",
+        person.map(p -> participants.stream().anyMatch(r -> r.person().equals(p))).orElse(false));
+    model.addAttribute(
+        "done",
+        java.util.stream.Stream.of("REGISTERED", "ALREADY", "FULL", "CLOSED", "UNREGISTERED")
+            .filter(query::containsKey)
+            .findFirst()
+            .orElse(null));
+    model.addAttribute("form", form);
+    model.addAttribute("errors", errors);
+    return "regionalintelligence/forum-event";
+  }
+
+  /** The event as an iCalendar file, written by the community's {@link CalendarFile}. */
+  @GetMapping("/{id}/events/{event}/calendar.ics")
+  ResponseEntity<String> calendar(
+      @PathVariable String id, @PathVariable String event, Authentication auth) {
+    Forum forum = readable(id, auth);
+    ForumEvent e = event(forum, event);
+    EventDetails d = e.details();
+    String location =
+        d.place() == null
+            ? d.onlineUrl()
+            : d.onlineUrl() == null ? d.place() : d.place() + ", " + d.onlineUrl();
+    String page =
+        ServletUriComponentsBuilder.fromCurrentContextPath()
+            .path("/regional-forums/{id}/events/{event}")
+            .buildAndExpand(forum.id(), e.id())
+            .toUriString();
+    CalendarFile.Event entry =
+        new CalendarFile.Event(
+            "forum-" + e.id() + "@osaava",
+            e.sequence(),
+            d.title(),
+            d.agenda().isBlank() ? null : d.agenda(),
+            d.start(),
+            d.end(),
+            location,
+            page,
+            false,
+            e.updatedAt());
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "inline; filename=\"osaava-forum-event-" + e.id() + ".ics\"")
+        .body(CalendarFile.write(forum.details().title(), List.of(entry)));
+  }
+
+  @PostMapping("/{id}/events/{event}/register")
+  String register(
+      @PathVariable String id,
+      @PathVariable String event,
+      @Valid @ModelAttribute("form") RegistrationForm form,
+      BindingResult binding,
+      Authentication auth,
+      Model model,
+      Locale locale,
+      HttpServletResponse response) {
+    PersonId person = signedIn(auth);
+    Forum forum = readable(id, auth);
+    ForumEvent e = event(forum, event);
+    Map<String, String> errors = new LinkedHashMap<>();
+    binding
+        .getFieldErrors()
+        .forEach(f -> errors.putIfAbsent(f.getField(), "ri.forum.error.tooLong"));
+    String organisation = stripped(form.organisation());
+    if (organisation == null) {
+      errors.putIfAbsent("organisation", "ri.forum.error.organisation");
+    }
+    boolean showName = "true".equals(form.showName());
+    String name = stripped(form.name());
+    if (showName && name == null) {
+      errors.putIfAbsent("name", "ri.forum.error.name");
+    }
+    if (form.organisation() != null && !StorableText.isStorable(form.organisation())) {
+      errors.putIfAbsent("organisation", "ri.forum.error.unstorable");
+    }
+    if (form.name() != null && !StorableText.isStorable(form.name())) {
+      errors.putIfAbsent("name", "ri.forum.error.unstorable");
+    }
+    if (!errors.isEmpty()) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      return eventPage(forum, e, form, errors, Map.of(), auth, model, locale);
+    }
+    Forums.Outcome outcome =
+        forums.register(
+            e.id(), person, Objects.requireNonNull(organisation), showName ? name : null);
+    return "redirect:/regional-forums/" + forum.id() + "/events/" + e.id() + "?" + outcome;
+  }
+
+  @PostMapping("/{id}/events/{event}/unregister")
+  String unregister(@PathVariable String id, @PathVariable String event, Authentication auth) {
+    PersonId person = signedIn(auth);
+    Forum forum = readable(id, auth);
+    ForumEvent e = event(forum, event);
+    forums.unregister(e.id(), person);
+    return "redirect:/regional-forums/" + forum.id() + "/events/" + e.id() + "?UNREGISTERED";
+  }
+
+  ForumView view(Forum forum, Language language) {
+    var d = forum.details();
+    String area =
+        regions
+            .area(
+                d.subRegionCode() == null ? AreaLevel.REGION : AreaLevel.SUB_REGION,
+                d.subRegionCode() == null ? d.regionCode() : d.subRegionCode())
+            .map(a -> a.name(language).text())
+            .orElse(d.regionCode());
+    PublishedSurvey survey =
+        d.surveyId() == null
+            ? null
+            : surveys.publishedSurveys().stream()
+                .filter(s -> s.id().equals(d.surveyId()))
+                .findFirst()
+                .orElse(null);
+    return new ForumView(
+        forum,
+        area,
+        markdown.toHtml(d.description()),
+        markdown.toHtml(forum.results()),
+        survey,
+        store.projects(forum.id()));
+  }
+
+  EventView eventView(ForumEvent e) {
+    return new EventView(
+        e,
+        e.details().start().atZone(HELSINKI),
+        e.details().end().atZone(HELSINKI),
+        markdown.toHtml(e.details().agenda()),
+        !clock.instant().isBefore(e.details().start()));
+  }
+
+  /** A published forum, or the reader's own organisation's forum; anything else is not found. */
+  private Forum readable(String id, @Nullable Authentication auth) {
+    Optional<String> own =
+        developers.developer(auth).map(RegionalDevelopers.Developer::organisation);
+    return ForumManageController.uuid(id)
+        .flatMap(store::forum)
+        .filter(f -> f.details().published() || own.filter(f.organisation()::equals).isPresent())
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+  }
+
+  private ForumEvent event(Forum forum, String id) {
+    return ForumManageController.uuid(id)
+        .flatMap(e -> store.event(forum.id(), e))
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+  }
+
+  private Optional<PersonId> person(@Nullable Authentication auth) {
+    return auth == null ? Optional.empty() : profile.currentPerson(auth);
+  }
+
+  private PersonId signedIn(@Nullable Authentication auth) {
+    return person(auth)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Sign in"));
+  }
+
+  static @Nullable String stripped(@Nullable String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}

@@ -1,0 +1,208 @@
+package fi.osaava.regionalintelligence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fi.osaava.platform.Language;
+import fi.osaava.profile.PersonId;
+import fi.osaava.regionalintelligence.internal.SurveyService;
+import fi.osaava.regionalintelligence.internal.SurveyStore;
+import fi.osaava.regionalintelligence.internal.forums.ForumStore;
+import fi.osaava.regionalintelligence.internal.forums.ForumStore.EventDetails;
+import fi.osaava.regionalintelligence.internal.forums.ForumStore.ForumDetails;
+import fi.osaava.regionalintelligence.internal.forums.Forums;
+import fi.osaava.regionalintelligence.internal.forums.Forums.Outcome;
+import fi.osaava.regionalintelligence.internal.projects.ProjectRegistry;
+import fi.osaava.regionalintelligence.internal.projects.ProjectStore;
+import fi.osaava.web.FixedClock;
+import fi.osaava.web.WebTestBase;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The forums' rules on the real database: a forum's links are checked (a published survey only,
+ * projects of the registry only, a sub-region of its region), and an event never takes more people
+ * than its capacity, neither in a seeded random sequence of registrations and cancellations checked
+ * against an oracle nor when many register at once.
+ */
+class ForumsTest extends WebTestBase {
+
+  @Autowired Forums forums;
+  @Autowired ForumStore store;
+  @Autowired SurveyStore surveyStore;
+  @Autowired SurveyService surveys;
+  @Autowired ProjectRegistry registry;
+  @Autowired ProjectStore projects;
+
+  private final String organisation = "https://forums-" + UUID.randomUUID() + ".example.fi";
+
+  private UUID publishedSurvey() {
+    UUID id =
+        surveyStore.create(
+            organisation,
+            Map.of(Language.FI, "Foorumin kysely", Language.SV, "Enkät", Language.EN, "Survey"));
+    surveyStore.open(id);
+    surveyStore.close(id);
+    surveys.publish(surveyStore.find(id).orElseThrow());
+    return id;
+  }
+
+  private UUID project() {
+    String csv =
+        "project_id,project_name,start,end,funding_eur,funding_source,region,themes,actor_id,"
+            + "actor_name,actor_kind,business_id,role\n"
+            + "f1,Foorumin hanke,2026-01-01,2027-12-31,1000,ESR+,01,digitalisation,k1,"
+            + "Esimerkkikoulu,education,,coordinator\n";
+    registry.importBytes(csv.getBytes(StandardCharsets.UTF_8), "forum.csv", organisation);
+    return projects.projects(organisation).getFirst().id();
+  }
+
+  private ForumDetails details(String region, String subRegion, UUID survey, Set<UUID> projectIds) {
+    return new ForumDetails("Uudenmaan foorumi", "", region, subRegion, survey, projectIds, true);
+  }
+
+  @Test
+  void aForumLinksToAPublishedSurveyAndToProjectsOfTheRegistryOnly() {
+    UUID survey = publishedSurvey();
+    UUID project = project();
+    UUID forum = forums.create(organisation, details("01", "011", survey, Set.of(project)));
+    assertThat(store.forum(forum).orElseThrow().details().surveyId()).isEqualTo(survey);
+    assertThat(store.projects(forum))
+        .extracting(ForumStore.LinkedProject::id)
+        .containsExactly(project);
+
+    UUID draft =
+        surveyStore.create(
+            organisation,
+            Map.of(Language.FI, "Luonnos", Language.SV, "Utkast", Language.EN, "Draft"));
+    record Case(ForumDetails details, String field) {}
+    List<Case> refused =
+        List.of(
+            new Case(details("01", null, draft, Set.of()), "survey"),
+            new Case(details("01", null, UUID.randomUUID(), Set.of()), "survey"),
+            new Case(details("01", null, null, Set.of(project, UUID.randomUUID())), "projects"),
+            new Case(details("99", null, null, Set.of()), "region"),
+            new Case(details("' or 1=1--", null, null, Set.of()), "region"),
+            // Tampere's sub-region is not in Uusimaa.
+            new Case(details("01", "064", null, Set.of()), "subRegion"),
+            new Case(new ForumDetails(" ", "", "01", null, null, Set.of(), false), "title"));
+    for (Case c : refused) {
+      assertThatThrownBy(() -> forums.create(organisation, c.details()))
+          .as(c.field())
+          .isInstanceOfSatisfying(
+              Forums.Refused.class, r -> assertThat(r.field()).isEqualTo(c.field()));
+      assertThatThrownBy(() -> forums.update(forum, organisation, c.details()))
+          .isInstanceOf(Forums.Refused.class);
+    }
+    // Nothing refused was stored: the forum keeps its links.
+    assertThat(store.forum(forum).orElseThrow().details().surveyId()).isEqualTo(survey);
+    assertThat(store.projects(forum)).hasSize(1);
+    // Another organisation changes nothing.
+    assertThat(
+            forums.update(forum, "https://other.example.fi", details("02", null, null, Set.of())))
+        .isFalse();
+    assertThat(store.forum(forum).orElseThrow().details().regionCode()).isEqualTo("01");
+  }
+
+  private UUID event(int capacity, Duration fromNow) {
+    UUID forum = forums.create(organisation, details("01", null, null, Set.of()));
+    var start = FixedClock.NOW.plus(fromNow);
+    return forums.addEvent(
+        forum,
+        new EventDetails(
+            "Verkostotapaaminen", "", start, start.plusSeconds(7200), "Helsinki", null, capacity));
+  }
+
+  private int taken(UUID event) {
+    return store.participants(event).size();
+  }
+
+  @Test
+  void aSeededRandomSequenceNeverExceedsTheCapacityAndMatchesTheOracle() {
+    Random random = new Random(18);
+    for (int round = 0; round < 5; round++) {
+      int capacity = 1 + random.nextInt(6);
+      UUID event = event(capacity, Duration.ofDays(7));
+      List<PersonId> people = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        people.add(new PersonId(UUID.randomUUID()));
+      }
+      Set<PersonId> oracle = new HashSet<>();
+      for (int step = 0; step < 60; step++) {
+        PersonId who = people.get(random.nextInt(people.size()));
+        if (random.nextInt(3) == 0) {
+          assertThat(forums.unregister(event, who)).isEqualTo(oracle.remove(who));
+        } else {
+          Outcome expected =
+              oracle.contains(who)
+                  ? Outcome.ALREADY
+                  : oracle.size() >= capacity ? Outcome.FULL : Outcome.REGISTERED;
+          assertThat(forums.register(event, who, "Org " + step, null))
+              .as("round %d step %d", round, step)
+              .isEqualTo(expected);
+          if (expected == Outcome.REGISTERED) {
+            oracle.add(who);
+          }
+        }
+        assertThat(taken(event)).isEqualTo(oracle.size()).isLessThanOrEqualTo(capacity);
+      }
+    }
+  }
+
+  @Test
+  void manyRegisteringAtOnceTakeNoMoreThanTheCapacity() throws Exception {
+    UUID event = event(5, Duration.ofDays(7));
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Callable<Outcome>> tasks = new ArrayList<>();
+      for (int i = 0; i < 24; i++) {
+        String org = "Yritys " + i;
+        tasks.add(() -> forums.register(event, new PersonId(UUID.randomUUID()), org, null));
+      }
+      List<Outcome> outcomes = new ArrayList<>();
+      for (Future<Outcome> f : pool.invokeAll(tasks)) {
+        outcomes.add(f.get());
+      }
+      assertThat(outcomes.stream().filter(o -> o == Outcome.REGISTERED)).hasSize(5);
+      assertThat(outcomes.stream().filter(o -> o == Outcome.FULL)).hasSize(19);
+      assertThat(taken(event)).isEqualTo(5);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aStartedEventTakesNoRegistrationsAndNamesAreKeptOnlyWhenShown() {
+    UUID past = event(10, Duration.ofHours(-1));
+    assertThat(forums.register(past, new PersonId(UUID.randomUUID()), "Org", null))
+        .isEqualTo(Outcome.CLOSED);
+    assertThat(taken(past)).isZero();
+    UUID event = event(10, Duration.ofDays(1));
+    PersonId hidden = new PersonId(UUID.randomUUID());
+    PersonId shown = new PersonId(UUID.randomUUID());
+    forums.register(event, hidden, "Konepaja Oy", null);
+    forums.register(event, shown, "Esimerkkiopisto", "Maija Meikäläinen");
+    assertThat(store.participants(event))
+        .extracting(ForumStore.Participant::organisation, ForumStore.Participant::shownName)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("Konepaja Oy", null),
+            org.assertj.core.groups.Tuple.tuple("Esimerkkiopisto", "Maija Meikäläinen"));
+    // Deleting the account removes the registration (the personal-data holder).
+    store.deleteRegistrationsOf(shown);
+    assertThat(store.registrationsOf(shown)).isEmpty();
+    assertThat(taken(event)).isEqualTo(1);
+  }
+}
