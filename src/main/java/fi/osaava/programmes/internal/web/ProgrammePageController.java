@@ -107,6 +107,7 @@ class ProgrammePageController {
     model.addAttribute("level", wantedLevel.orElse(null));
     model.addAttribute("group", wantedGroup.orElse(null));
     model.addAttribute("editor", editors.editor(auth).isPresent());
+    model.addAttribute("signedIn", person(auth).isPresent());
     return "programmes/index";
   }
 
