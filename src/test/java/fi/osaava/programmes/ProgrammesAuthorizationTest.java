@@ -221,15 +221,7 @@ class ProgrammesAuthorizationTest extends WebTestBase {
   }
 
   RequestPostProcessor managerOf(String organisation) {
-    return oidc.person(
-        "manager-" + UUID.randomUUID(),
-        Map.of(
-            "osaava_roles",
-            List.of("team-manager"),
-            "osaava_organisation",
-            organisation,
-            "name",
-            "Manager " + organisation));
+    return TeamsTest.managerOf(oidc, organisation);
   }
 
   private MockHttpServletRequestBuilder build(String route) {

@@ -140,6 +140,15 @@ class ProgrammesBrowserTest extends BrowserTestBase {
     clickAndWait(manager, manager.locator("button:text('Luo tiimi')"));
     assertThat(manager.locator("h1").textContent()).isEqualTo("Neuvontapiste");
     String dashboard = manager.url().replaceAll("\\?.*", "");
+    // A date that does not exist and no reason: both named beside their fields.
+    manager.fill("#target-day", "31");
+    manager.fill("#target-month", "2");
+    manager.fill("#target-year", "2027");
+    clickAndWait(manager, manager.locator("button:text('Anna tiimille')"));
+    assertThat(manager.locator(".govuk-error-summary").textContent())
+        .contains("Anna tavoitepäivä")
+        .contains("Kerro syy");
+    check(manager);
     manager.selectOption("#pkg", "ai-basics");
     manager.fill("#target-day", "31");
     manager.fill("#target-month", "3");

@@ -15,6 +15,7 @@ import fi.osaava.programmes.internal.Teams.Aggregate;
 import fi.osaava.programmes.internal.Teams.Dashboard;
 import fi.osaava.programmes.internal.Teams.Team;
 import fi.osaava.web.FixedClock;
+import fi.osaava.web.OidcTestSupport;
 import fi.osaava.web.WebTestBase;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
@@ -136,12 +137,7 @@ class TeamsTest extends WebTestBase {
   @Test
   void theDashboardPageHasNoFigureForFourMembersAndHasThemForFive() throws Exception {
     RequestPostProcessor manager = managerOf("https://page-" + UUID.randomUUID() + ".example.fi");
-    String team =
-        mvc.perform(post("/programmes/teams").with(manager).param("name", "Neuvonta"))
-            .andReturn()
-            .getResponse()
-            .getRedirectedUrl()
-            .replaceAll("\\?.*", "");
+    String team = createTeam(manager, "Neuvonta");
     mvc.perform(
         post(team + "/assignments")
             .with(manager)
@@ -249,12 +245,7 @@ class TeamsTest extends WebTestBase {
   @Test
   void anEmailInvitationIsMailedThroughTheOutboxAndItsLinkAdmitsOnePerson() throws Exception {
     RequestPostProcessor manager = managerOf("https://mail-" + UUID.randomUUID() + ".example.fi");
-    String team =
-        mvc.perform(post("/programmes/teams").with(manager).param("name", "Kirjasto"))
-            .andReturn()
-            .getResponse()
-            .getRedirectedUrl()
-            .replaceAll("\\?.*", "");
+    String team = createTeam(manager, "Kirjasto");
     String address = "staff-" + UUID.randomUUID() + "@example.fi";
     // A bad line is named, and nothing is sent.
     String refused =
@@ -314,12 +305,7 @@ class TeamsTest extends WebTestBase {
   void aMembersExportHasTheirTeamsAndAssignmentsAndDeletionRemovesTheMembership() throws Exception {
     RequestPostProcessor manager = managerOf("https://export-" + UUID.randomUUID() + ".example.fi");
     String teamName = "Vientitiimi " + UUID.randomUUID();
-    String team =
-        mvc.perform(post("/programmes/teams").with(manager).param("name", teamName))
-            .andReturn()
-            .getResponse()
-            .getRedirectedUrl()
-            .replaceAll("\\?.*", "");
+    String team = createTeam(manager, teamName);
     mvc.perform(
         post(team + "/assignments")
             .with(manager)
@@ -401,6 +387,11 @@ class TeamsTest extends WebTestBase {
   }
 
   private RequestPostProcessor managerOf(String organisation) {
+    return managerOf(oidc, organisation);
+  }
+
+  /** A team manager of {@code organisation} by the sign-in claims, named after it. */
+  static RequestPostProcessor managerOf(OidcTestSupport oidc, String organisation) {
     return oidc.person(
         "manager-" + UUID.randomUUID(),
         Map.of(
@@ -410,6 +401,15 @@ class TeamsTest extends WebTestBase {
             organisation,
             "name",
             "Manager " + organisation));
+  }
+
+  /** Creates a team on the manager's page; its dashboard's path. */
+  private String createTeam(RequestPostProcessor manager, String name) throws Exception {
+    return mvc.perform(post("/programmes/teams").with(manager).param("name", name))
+        .andReturn()
+        .getResponse()
+        .getRedirectedUrl()
+        .replaceAll("\\?.*", "");
   }
 
   private String linkToken(RequestPostProcessor manager, String team) throws Exception {

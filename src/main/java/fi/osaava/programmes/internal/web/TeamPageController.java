@@ -169,8 +169,7 @@ class TeamPageController {
 
   @GetMapping("/{id}")
   String dashboard(@PathVariable String id, Authentication auth, Locale locale, Model model) {
-    Manager manager = requireManager(auth);
-    Team team = managed(manager, id);
+    Team team = managedTeam(auth, id);
     return dashboardPage(team, Map.of(), null, null, locale, model);
   }
 
@@ -182,8 +181,7 @@ class TeamPageController {
       Authentication auth,
       Locale locale,
       Model model) {
-    Manager manager = requireManager(auth);
-    Team team = managed(manager, id);
+    Team team = managedTeam(auth, id);
     Map<String, String> errors = new LinkedHashMap<>();
     Set<String> emails = new LinkedHashSet<>();
     if (binding.hasErrors() || form.emails() == null) {
@@ -217,8 +215,7 @@ class TeamPageController {
 
   @PostMapping("/{id}/link")
   String link(@PathVariable String id, Authentication auth, Locale locale, Model model) {
-    Manager manager = requireManager(auth);
-    Team team = managed(manager, id);
+    Team team = managedTeam(auth, id);
     // Shown once, here: only the token's hash is kept.
     String link =
         UriComponentsBuilder.fromUriString(publicUrl + "/programmes/teams/join")
@@ -230,8 +227,7 @@ class TeamPageController {
 
   @PostMapping("/{id}/invitations/{invitation}/withdraw")
   String withdraw(@PathVariable String id, @PathVariable String invitation, Authentication auth) {
-    Manager manager = requireManager(auth);
-    Team team = managed(manager, id);
+    Team team = managedTeam(auth, id);
     if (uuid(invitation).map(i -> teams.withdraw(team, i)).orElse(false)) {
       return "redirect:/programmes/teams/" + team.id() + "?withdrawn";
     }
@@ -378,6 +374,11 @@ class TeamPageController {
 
   private static String shorten(String line) {
     return line.length() > 60 ? line.substring(0, 60) + "…" : line;
+  }
+
+  /** The team {@code id} when the signed-in manager manages it; 403 for non-managers, else 404. */
+  private Team managedTeam(Authentication auth, String id) {
+    return managed(requireManager(auth), id);
   }
 
   private Team managed(Manager manager, String id) {
