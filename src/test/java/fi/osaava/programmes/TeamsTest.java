@@ -258,6 +258,32 @@ class TeamsTest extends WebTestBase {
             .getResponse()
             .getContentAsString();
     assertThat(refused).contains("Line 2 is not an e-mail address: not-an-address");
+    // A character the database cannot store is refused (by the platform's request filter, else
+    // as a bad line), never a failure.
+    var nul =
+        mvc.perform(
+                post(team + "/invitations")
+                    .with(manager)
+                    .header("Accept-Language", "en")
+                    .param("emails", "a\u0000b@example.fi"))
+            .andReturn()
+            .getResponse();
+    assertThat(nul.getStatus()).isIn(200, 400);
+    assertThat(nul.getContentAsString()).doesNotContain("Invitations sent");
+    var badPackage =
+        mvc.perform(
+                post(team + "/assignments")
+                    .with(manager)
+                    .header("Accept-Language", "en")
+                    .param("pkg", "ai-basics\u0000")
+                    .param("day", "1")
+                    .param("month", "1")
+                    .param("year", "2027")
+                    .param("reason", "Why"))
+            .andReturn()
+            .getResponse();
+    assertThat(badPackage.getStatus()).isIn(200, 400);
+    assertThat(badPackage.getRedirectedUrl()).isNull();
     mvc.perform(
         post(team + "/invitations")
             .with(manager)

@@ -58,6 +58,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 class TeamPageController {
 
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
+
+  /** A package's name in its address; anything else is no package (and never reaches SQL). */
+  private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,79}");
+
   private static final int MAX_INVITATIONS = 200;
   private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
 
@@ -193,7 +197,9 @@ class TeamPageController {
         if (line.isEmpty()) {
           continue;
         }
-        if (line.length() > 254 || !EMAIL.matcher(line).matches()) {
+        if (line.length() > 254
+            || !EMAIL.matcher(line).matches()
+            || !StorableText.isStorable(line)) {
           errors.put(
               "emails", message("programmes.teams.error.emailLine", locale, i + 1, shorten(line)));
         } else {
@@ -246,7 +252,7 @@ class TeamPageController {
     Team team = managed(manager, id);
     Map<String, String> errors = new LinkedHashMap<>();
     Optional<PackageVersion> pkg =
-        form.pkg() == null || binding.hasFieldErrors("pkg")
+        form.pkg() == null || !SLUG.matcher(form.pkg().strip()).matches()
             ? Optional.empty()
             : store.latestPublished(form.pkg().strip());
     if (pkg.isEmpty()) {
