@@ -1,5 +1,6 @@
 package fi.osaava.notifications;
 
+import fi.osaava.platform.Language;
 import fi.osaava.profile.PersonId;
 
 /**
@@ -17,4 +18,18 @@ public interface Notifications {
    * @return whether the message was new
    */
   boolean send(PersonId person, NotificationMessage message, String key);
+
+  /**
+   * Mails one message to an address that belongs to nobody Osaava knows as a person yet (an
+   * invitation to someone who may have no account): through the same outbox and mail sender as a
+   * person's mail, at the outbox's next round, in {@code language}. Nothing goes to an inbox, and
+   * the outbox row is deleted once the mail is sent, so the address and the message are kept only
+   * until then. Call it inside the transaction that caused the message.
+   *
+   * @param address the e-mail address, as the sender checked it
+   * @param key an idempotency key: a second call with the same key while the first is waiting adds
+   *     nothing
+   * @return whether the message was new
+   */
+  boolean mail(String address, Language language, NotificationMessage message, String key);
 }

@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Programmes",
-    allowedDependencies = {"platform", "taxonomy", "education", "profile", "web"})
+    allowedDependencies = {"platform", "taxonomy", "education", "profile", "web", "notifications"})
 package fi.osaava.programmes;

@@ -98,6 +98,16 @@ public class PublishingEditors {
     return jobAdEditor(auth).map(e -> "/publish/job-ads");
   }
 
+  /**
+   * The person signed in as {@code auth} in the organisation their organisation claim names, when
+   * the role claim holds one of {@code roles}; empty for anyone else. For other modules' roles of
+   * an organisation (such as the managers of workplace teams), read from the same claims as
+   * editors.
+   */
+  public Optional<Editor> withRole(@Nullable Authentication auth, Set<String> roles) {
+    return editor(auth, roles);
+  }
+
   private Optional<Editor> editor(@Nullable Authentication auth, Set<String> roles) {
     if (auth == null || !(auth.getPrincipal() instanceof OAuth2User user)) {
       return Optional.empty();

@@ -43,7 +43,11 @@ class ProgrammesAuthorizationTest extends WebTestBase {
     /** An editor of the organisation, without a package in the path. */
     EDITOR,
     /** An editor, on a package of theirs ({@code {id}} is B's package here). */
-    EDITOR_PACKAGE
+    EDITOR_PACKAGE,
+    /** A team manager (claims), without a team in the path. */
+    MANAGER,
+    /** A manager of the team in the path ({@code {id}} is B's team here). */
+    MANAGER_TEAM
   }
 
   /** The access a route's rule names as its target. */
@@ -81,6 +85,31 @@ class ProgrammesAuthorizationTest extends WebTestBase {
         Rule.of("EDITOR_PACKAGE", Map.of("content", "{\"title\": {\"fi\": \"A overwrites\"}}")));
     RULES.put("POST /programmes/edit/packages/{id}/publish", Rule.of("EDITOR_PACKAGE"));
     RULES.put("GET /programmes/edit/packages/{id}/preview/{key}", Rule.of("EDITOR_PACKAGE"));
+    // Workplace learning: a member's own teams; B's team (its name holds the secret) is managed
+    // by B's manager only.
+    RULES.put("GET /programmes/teams", Rule.of("LEARNER"));
+    RULES.put("GET /programmes/teams/join", Rule.of("LEARNER"));
+    RULES.put("POST /programmes/teams/join", Rule.of("LEARNER", Map.of("token", "guessed")));
+    // A leaves B's team, to which A does not belong: nothing happens (404).
+    RULES.put("POST /programmes/teams/{id}/leave", Rule.of("LEARNER"));
+    RULES.put("POST /programmes/teams", Rule.of("MANAGER", Map.of("name", "A:n tiimi")));
+    RULES.put("GET /programmes/teams/{id}", Rule.of("MANAGER_TEAM"));
+    RULES.put(
+        "POST /programmes/teams/{id}/invitations",
+        Rule.of("MANAGER_TEAM", Map.of("emails", "a-intruder@example.fi")));
+    RULES.put("POST /programmes/teams/{id}/link", Rule.of("MANAGER_TEAM"));
+    RULES.put(
+        "POST /programmes/teams/{id}/invitations/{invitation}/withdraw", Rule.of("MANAGER_TEAM"));
+    RULES.put(
+        "POST /programmes/teams/{id}/assignments",
+        Rule.of(
+            "MANAGER_TEAM",
+            Map.of(
+                "pkg", "ai-basics",
+                "day", "1",
+                "month", "1",
+                "year", "2099",
+                "reason", "A assigns")));
   }
 
   @Autowired
@@ -95,6 +124,10 @@ class ProgrammesAuthorizationTest extends WebTestBase {
   RequestPostProcessor learnerB;
   String bPackage;
   String bProgramme;
+  RequestPostProcessor managerB;
+  RequestPostProcessor memberB;
+  String bTeam;
+  String bInvitation;
 
   RequestPostProcessor editorOf(String organisation) {
     return oidc.person(
@@ -111,7 +144,7 @@ class ProgrammesAuthorizationTest extends WebTestBase {
 
   @Test
   void everyRouteHasARule() {
-    table().assertEveryRouteHasARule(15, ProgrammesAuthorizationTest.class);
+    table().assertEveryRouteHasARule(25, ProgrammesAuthorizationTest.class);
   }
 
   @BeforeEach
@@ -153,6 +186,42 @@ class ProgrammesAuthorizationTest extends WebTestBase {
         post("/programmes/packages/ai-basics/modules/reflect-on-your-work/reflection")
             .with(learnerB)
             .param("text", "B reflects " + SECRET));
+
+    // B's team, with a member who joined by link and an e-mail invitation still waiting.
+    managerB = managerOf(organisationB);
+    String team =
+        mvc.perform(post("/programmes/teams").with(managerB).param("name", "B-tiimi " + SECRET))
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    assertThat(team).startsWith("/programmes/teams/");
+    bTeam = team.substring("/programmes/teams/".length()).replaceAll("\\?.*", "");
+    String linkPage =
+        mvc.perform(post("/programmes/teams/" + bTeam + "/link").with(managerB))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    java.util.regex.Matcher link =
+        java.util.regex.Pattern.compile("token=([A-Za-z0-9_-]{43})").matcher(linkPage);
+    assertThat(link.find()).isTrue();
+    String token = link.group(1);
+    memberB = oidc.person("member-b-" + UUID.randomUUID());
+    mvc.perform(post("/programmes/teams/join").with(memberB).param("token", token));
+    mvc.perform(
+        post("/programmes/teams/" + bTeam + "/invitations")
+            .with(managerB)
+            .param("emails", "b-staff@example.fi"));
+    bInvitation =
+        jdbc.sql(
+                "SELECT id::text FROM programme_team_invitation WHERE team_id = ?::uuid AND email"
+                    + " IS NOT NULL")
+            .param(bTeam)
+            .query(String.class)
+            .single();
+  }
+
+  RequestPostProcessor managerOf(String organisation) {
+    return TeamsTest.managerOf(oidc, organisation);
   }
 
   private MockHttpServletRequestBuilder build(String route) {
@@ -163,13 +232,14 @@ class ProgrammesAuthorizationTest extends WebTestBase {
                 (variable, rule) ->
                     switch (variable) {
                       case "slug" -> "ai-basics";
+                      case "invitation" -> bInvitation;
                       case "key" ->
                           route.contains("/quiz")
                               ? "check-your-understanding"
                               : route.contains("/reflection") || route.contains("/preview/")
                                   ? "reflect-on-your-work"
                                   : "what-ai-is";
-                      default -> bPackage;
+                      default -> route.contains("/teams/") ? bTeam : bPackage;
                     },
                 v -> v)
             .header("Accept-Language", "en");
@@ -311,6 +381,82 @@ class ProgrammesAuthorizationTest extends WebTestBase {
         if (response.getContentAsString().contains(SECRET)) {
           open.add(route + " showed B's package");
         }
+      }
+    }
+    assertThat(open).isEmpty();
+  }
+
+  @Test
+  void aManagerOfAnotherTeamCannotSeeOrChangeTeamB() throws Exception {
+    // A manager of another organisation, and another manager of B's own organisation: B's team is
+    // not found for either, and nothing of it changes.
+    List<RequestPostProcessor> others =
+        List.of(
+            managerOf("https://a-" + UUID.randomUUID() + ".example.fi"), managerOf(organisationB));
+    List<String> leaks = new ArrayList<>();
+    for (RequestPostProcessor a : others) {
+      // A's own team, so A is a manager with a team of their own.
+      mvc.perform(post("/programmes/teams").with(a).param("name", "A:n oma tiimi"));
+      for (String route : table().routes()) {
+        Rule rule = table().rule(route);
+        if (access(rule) != Access.MANAGER && access(rule) != Access.MANAGER_TEAM) {
+          continue;
+        }
+        MockHttpServletResponse response =
+            mvc.perform(build(route).with(a)).andReturn().getResponse();
+        if (access(rule) == Access.MANAGER_TEAM && response.getStatus() != 404) {
+          leaks.add(route + " with B's team answered " + response.getStatus());
+        }
+        if (response.getContentAsString().contains(SECRET)) {
+          leaks.add(route + " showed B's team");
+        }
+      }
+    }
+    assertThat(leaks).isEmpty();
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM programme_team_assignment WHERE team_id = ?::uuid")
+                .param(bTeam)
+                .query(Integer.class)
+                .single())
+        .isZero();
+    assertThat(
+            jdbc.sql(
+                    "SELECT count(*) FROM programme_team_invitation WHERE team_id = ?::uuid AND"
+                        + " withdrawn_at IS NULL")
+                .param(bTeam)
+                .query(Integer.class)
+                .single())
+        .as("B's link and e-mail invitation, neither withdrawn nor joined by another")
+        .isEqualTo(2);
+    String bsDashboard =
+        mvc.perform(get("/programmes/teams/" + bTeam).with(managerB))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(bsDashboard).contains(SECRET).doesNotContain("A assigns");
+  }
+
+  @Test
+  void aMemberSeesTheirTeamButNeverItsDashboardOrManagersPages() throws Exception {
+    String own =
+        mvc.perform(get("/programmes/teams").with(memberB).header("Accept-Language", "en"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(own).contains(SECRET).doesNotContain("b-staff@example.fi");
+    List<String> open = new ArrayList<>();
+    for (String route : table().routes()) {
+      Rule rule = table().rule(route);
+      if (access(rule) != Access.MANAGER && access(rule) != Access.MANAGER_TEAM) {
+        continue;
+      }
+      MockHttpServletResponse response =
+          mvc.perform(build(route).with(memberB)).andReturn().getResponse();
+      if (response.getStatus() != 403) {
+        open.add(route + " answered " + response.getStatus());
+      }
+      if (response.getContentAsString().contains("b-staff@example.fi")) {
+        open.add(route + " showed B's invitations");
       }
     }
     assertThat(open).isEmpty();

@@ -8,9 +8,11 @@ import fi.osaava.community.internal.Articles;
 import fi.osaava.community.internal.CommunityStore.ArticleKind;
 import fi.osaava.community.internal.Theme;
 import fi.osaava.platform.Language;
+import fi.osaava.profile.PersonId;
 import fi.osaava.programmes.internal.PackageContent.Module;
 import fi.osaava.programmes.internal.ProgrammeStore;
 import fi.osaava.programmes.internal.ProgrammeStore.PackageVersion;
+import fi.osaava.programmes.internal.Teams;
 import fi.osaava.web.BrowserTestBase;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -30,7 +33,9 @@ import tools.jackson.databind.ObjectMapper;
  * hides it (step 5), then the moderator organises an event, members register without and with
  * script, one in the waiting list, and the moderator sees who registered; an article is found by a
  * Finnish inflected query (step 6), and an editor of the owning organisation edits a published
- * article, whose earlier version stays listed.
+ * article, whose earlier version stays listed; and workplace learning: a manager assigns the basic
+ * package to a team of 6 and sees its aggregate progress, withheld until the team has five members
+ * (step 4).
  */
 class ProgrammesBrowserTest extends BrowserTestBase {
 
@@ -39,6 +44,8 @@ class ProgrammesBrowserTest extends BrowserTestBase {
   @Autowired ProgrammeStore store;
   @Autowired ObjectMapper json;
   @Autowired Articles articles;
+  @Autowired Teams teams;
+  @Autowired JdbcClient jdbc;
 
   @BeforeEach
   void sampleContent() {
@@ -125,6 +132,91 @@ class ProgrammesBrowserTest extends BrowserTestBase {
         .contains("Du studerar nu version 2")
         .contains("1 av 3 delar klara");
     check(noScript);
+  }
+
+  @Test
+  void aManagerAssignsThePackageToATeamOfSixAndSeesAggregateProgress() {
+    Page manager = newPage("fi", false);
+    oidc.signIn(
+        manager,
+        "browser-manager-" + UUID.randomUUID(),
+        "{\"osaava_roles\": [\"team-manager\"], \"osaava_organisation\": \"esimerkkikunta.fi\","
+            + " \"name\": \"Maija Esihenkilö\"}");
+    manager.navigate("/programmes/teams");
+    check(manager);
+    manager.fill("#name", "Neuvontapiste");
+    clickAndWait(manager, manager.locator("button:text('Luo tiimi')"));
+    assertThat(manager.locator("h1").textContent()).isEqualTo("Neuvontapiste");
+    String dashboard = manager.url().replaceAll("\\?.*", "");
+    // A date that does not exist and no reason: both named beside their fields.
+    manager.fill("#target-day", "31");
+    manager.fill("#target-month", "2");
+    manager.fill("#target-year", "2027");
+    clickAndWait(manager, manager.locator("button:text('Anna tiimille')"));
+    assertThat(manager.locator(".govuk-error-summary").textContent())
+        .contains("Anna tavoitepäivä")
+        .contains("Kerro syy");
+    check(manager);
+    manager.selectOption("#pkg", "ai-basics");
+    manager.fill("#target-day", "31");
+    manager.fill("#target-month", "3");
+    manager.fill("#target-year", "2027");
+    manager.fill("#reason", "Neuvonnan tekoälyavustaja otetaan käyttöön keväällä.");
+    clickAndWait(manager, manager.locator("button:text('Anna tiimille')"));
+    assertThat(manager.locator(".team-withheld").textContent()).contains("tiimissä on 0 jäsentä");
+    check(manager);
+    clickAndWait(manager, manager.locator("button:text('Tee kutsulinkki')"));
+    String link = manager.locator(".team-link-url code").textContent();
+    String join = link.substring(link.indexOf("/programmes/teams/join"));
+    check(manager);
+
+    // One member joins in the browser, in Swedish without script, and starts the package.
+    Page member = newPage("sv", false);
+    oidc.signIn(member, "browser-team-member-" + UUID.randomUUID());
+    member.navigate(join);
+    assertThat(member.content()).contains("Du är inbjuden till teamet Neuvontapiste");
+    check(member);
+    clickAndWait(member, member.locator("button:text('Gå med i teamet')"));
+    assertThat(member.locator(".team-assignment").textContent())
+        .contains("Maija Esihenkilö")
+        .contains("Neuvonnan tekoälyavustaja otetaan käyttöön keväällä.")
+        .contains("31.3.2027")
+        .contains("Inte påbörjat");
+    check(member);
+    clickAndWait(member, member.locator(".team-assignment a"));
+    clickAndWait(member, member.locator("form[action$='/enrol'] button"));
+    member.navigate("/programmes/teams");
+    assertThat(member.locator(".team-assignment").textContent()).contains("0 av 4");
+
+    // Five colleagues joined by the same link (seeded here): two completed, one started.
+    PackageVersion basics = store.latestPublished("ai-basics").orElseThrow();
+    String token = join.substring(join.indexOf("token=") + "token=".length());
+    for (int i = 0; i < 5; i++) {
+      PersonId colleague = new PersonId(UUID.randomUUID());
+      assertThat(teams.accept(colleague, token)).isPresent();
+      if (i < 3) {
+        jdbc.sql(
+                "INSERT INTO programme_enrolment (person_id, package_id, version_id, started_at,"
+                    + " completed_at) VALUES (?, ?, ?, now(), CASE WHEN ? THEN now() END)")
+            .params(colleague.value(), basics.packageId(), basics.id(), i < 2)
+            .update();
+      }
+    }
+    manager.navigate(dashboard);
+    assertThat(manager.locator(".team-withheld").count()).isZero();
+    assertThat(manager.locator(".team-dashboard").allTextContents())
+        .singleElement()
+        .satisfies(
+            card ->
+                assertThat(card.replaceAll("\\s+", " "))
+                    .contains("Tekoäly julkisissa palveluissa – perusteet")
+                    .contains("31.3.2027")
+                    .contains("Aloittaneita 4/6")
+                    .contains("Kesken 2/6")
+                    .contains("Suorittaneita 2/6")
+                    .contains("Suorittaneita tavoitepäivään mennessä 2/6 (33 %)"));
+    assertThat(manager.content()).doesNotContain("browser-team-member");
+    check(manager);
   }
 
   @Test

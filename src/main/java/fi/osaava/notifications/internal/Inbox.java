@@ -44,6 +44,27 @@ class Inbox implements Notifications {
     return add(person.value(), null, message, key);
   }
 
+  @Override
+  @Transactional
+  public boolean mail(String address, Language language, NotificationMessage message, String key) {
+    return jdbc.sql(
+                """
+                insert into nt_address_outbox (id, email, language, titles, texts, link,
+                  idempotency_key)
+                values (?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?)
+                on conflict (idempotency_key) do nothing
+                """)
+            .param(1, UUID.randomUUID())
+            .param(2, address)
+            .param(3, language.code())
+            .param(4, json(message.titles()))
+            .param(5, json(message.texts()))
+            .param(6, message.link())
+            .param(7, key)
+            .update()
+        > 0;
+  }
+
   /**
    * Adds a message and, when the person takes mail, its outbox row; false when the key was seen.
    */

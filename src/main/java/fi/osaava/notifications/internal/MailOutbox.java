@@ -106,7 +106,57 @@ class MailOutbox {
         log.warn("Mail to a recipient failed; their outbox stays pending: {}", e.getMessage());
       }
     }
+    List<UUID> addressed =
+        jdbc.sql("select id from nt_address_outbox order by created_at, id")
+            .query(UUID.class)
+            .list();
+    for (UUID id : addressed) {
+      try {
+        Integer mails = transactions.execute(status -> sendAddressed(id, sender));
+        sent += mails == null ? 0 : mails;
+      } catch (MailException e) {
+        log.warn("Mail to an invited address failed; it stays pending: {}", e.getMessage());
+      }
+    }
     return sent;
+  }
+
+  /**
+   * Sends one mail addressed by e-mail alone (an invitation) and deletes its row in the same
+   * transaction, so the address and the message are not kept after it went. No unsubscribe link:
+   * the address is on no list, and nothing more is sent to it unless someone invites it again.
+   */
+  private int sendAddressed(UUID id, JavaMailSender sender) {
+    record Addressed(String email, Language language, NotificationMessage message) {}
+    Optional<Addressed> found =
+        jdbc.sql(
+                "select email, language, titles, texts, link from nt_address_outbox where id = ?"
+                    + " for update skip locked")
+            .param(id)
+            .query(
+                (rs, n) ->
+                    new Addressed(
+                        rs.getString(1),
+                        Language.fromCode(rs.getString(2)).orElse(Language.FI),
+                        new NotificationMessage(
+                            Inbox.texts(rs.getString(3)),
+                            Inbox.texts(rs.getString(4)),
+                            rs.getString(5))))
+            .optional();
+    if (found.isEmpty()) {
+      return 0;
+    }
+    Addressed mail = found.get();
+    Locale locale = Locale.forLanguageTag(mail.language().code());
+    String text =
+        body(List.of(mail.message()), mail.language())
+            + "-- \n"
+            + messages.getMessage("notifications.mail.addressedWhy", null, locale)
+            + '\n';
+    sender.send(
+        mime(sender, mail.email(), mail.message().title(mail.language()), text, "address:" + id));
+    jdbc.sql("delete from nt_address_outbox where id = ?").param(id).update();
+    return 1;
   }
 
   private int sendTo(UUID person, JavaMailSender sender) {
@@ -176,6 +226,33 @@ class MailOutbox {
             .queryParam("token", recipient.unsubscribeToken())
             .build()
             .toUriString();
+    String text =
+        body(items, language)
+            + "-- \n"
+            + messages.getMessage("notifications.mail.why", null, locale)
+            + '\n'
+            + messages.getMessage("notifications.mail.unsubscribe", null, locale)
+            + ' '
+            + unsubscribe
+            + '\n';
+    String subject =
+        items.size() == 1
+            ? items.getFirst().title(language)
+            : messages.getMessage(
+                "notifications.mail.digestSubject", new Object[] {items.size()}, locale);
+    MimeMessage message =
+        mime(sender, java.util.Objects.requireNonNull(recipient.email()), subject, text, key);
+    try {
+      message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">");
+      message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    } catch (MessagingException e) {
+      throw new org.springframework.mail.MailPreparationException("Cannot write the mail", e);
+    }
+    return message;
+  }
+
+  /** The messages' titles, texts and absolute links, one block each. */
+  private String body(List<NotificationMessage> items, Language language) {
     StringBuilder text = new StringBuilder();
     for (NotificationMessage item : items) {
       text.append(item.title(language)).append('\n');
@@ -188,27 +265,18 @@ class MailOutbox {
       }
       text.append('\n');
     }
-    text.append("-- \n")
-        .append(messages.getMessage("notifications.mail.why", null, locale))
-        .append('\n')
-        .append(messages.getMessage("notifications.mail.unsubscribe", null, locale))
-        .append(' ')
-        .append(unsubscribe)
-        .append('\n');
-    String subject =
-        items.size() == 1
-            ? items.getFirst().title(language)
-            : messages.getMessage(
-                "notifications.mail.digestSubject", new Object[] {items.size()}, locale);
+    return text.toString();
+  }
+
+  private MimeMessage mime(
+      JavaMailSender sender, String to, String subject, String text, String key) {
     try {
       MimeMessage message = sender.createMimeMessage();
       MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
       helper.setFrom(properties.from());
-      helper.setTo(java.util.Objects.requireNonNull(recipient.email()));
+      helper.setTo(to);
       helper.setSubject(subject);
-      helper.setText(text.toString(), false);
-      message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">");
-      message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+      helper.setText(text, false);
       // The outbox key: a receiving system that saw this id before can drop a repeat.
       message.setHeader("X-Osaava-Idempotency-Key", key);
       return message;

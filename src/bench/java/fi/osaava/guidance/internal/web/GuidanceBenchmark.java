@@ -1,5 +1,8 @@
 package fi.osaava.guidance.internal.web;
 
+import static fi.osaava.platform.PageLatency.load;
+import static fi.osaava.platform.PageLatency.measure;
+
 import fi.osaava.guidance.internal.Counsellor;
 import fi.osaava.guidance.internal.Counsellors;
 import fi.osaava.guidance.internal.Invitations;
@@ -7,6 +10,8 @@ import fi.osaava.guidance.internal.Plans;
 import fi.osaava.platform.Benchmark;
 import fi.osaava.platform.ImportProgress;
 import fi.osaava.platform.Language;
+import fi.osaava.platform.PageLatency;
+import fi.osaava.platform.PageLatency.Stats;
 import fi.osaava.platform.TemplatePages;
 import fi.osaava.profile.CounsellorConsents;
 import fi.osaava.profile.CounsellorGrant;
@@ -15,11 +20,8 @@ import fi.osaava.profile.SharedPart;
 import fi.osaava.profile.SyntheticWorkHistories;
 import fi.osaava.profile.internal.PersonDirectory;
 import fi.osaava.profile.internal.web.ProfilePage;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +52,6 @@ import org.springframework.ui.ExtendedModelMap;
 @Component
 class GuidanceBenchmark implements Benchmark {
 
-  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private static final Locale FINNISH = Locale.forLanguageTag("fi");
   private static final String ORGANISATION = "synthetic-bench-organisation";
 
@@ -95,9 +96,6 @@ class GuidanceBenchmark implements Benchmark {
     return "Caseload page and client view p95 (500 clients, 10,000 generated profiles) vs the"
         + " /profile page";
   }
-
-  record Stats(
-      String what, int n, double p50, double p95, double p99, double cpuP95, double perSecond) {}
 
   @Override
   public Report run(Map<String, String> options, ImportProgress progress) {
@@ -228,22 +226,7 @@ class GuidanceBenchmark implements Benchmark {
             loadBefore,
             loadAfter,
             Runtime.getRuntime().availableProcessors()));
-    md.append(
-        "| page | n | p50 ms | p95 ms | p99 ms | CPU p95 ms | requests/s |\n"
-            + "|---|---:|---:|---:|---:|---:|---:|\n");
-    for (Stats s : results) {
-      md.append(
-          String.format(
-              Locale.ROOT,
-              "| %s | %d | %.1f | %.1f | %.1f | %.1f | %.1f |%n",
-              s.what(),
-              s.n(),
-              s.p50(),
-              s.p95(),
-              s.p99(),
-              s.cpuP95(),
-              s.perSecond()));
-    }
+    md.append(PageLatency.table(results));
     md.append(
         String.format(
             Locale.ROOT,
@@ -291,41 +274,5 @@ class GuidanceBenchmark implements Benchmark {
     var authorities = AuthorityUtils.createAuthorityList("ROLE_USER");
     return new OAuth2AuthenticationToken(
         new DefaultOAuth2User(authorities, claims, "sub"), authorities, "development");
-  }
-
-  /** {@code n} timed runs of {@code page} after a warm-up of up to 30. */
-  private static Stats measure(String what, int n, IntSupplierAt page) {
-    for (int i = 0; i < Math.min(30, n); i++) {
-      page.run(i);
-    }
-    double[] wall = new double[n];
-    double[] cpu = new double[n];
-    long all = System.nanoTime();
-    for (int i = 0; i < n; i++) {
-      long cpuStart = THREADS.getCurrentThreadCpuTime();
-      long start = System.nanoTime();
-      page.run(i);
-      wall[i] = (System.nanoTime() - start) / 1e6;
-      cpu[i] = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e6;
-    }
-    double seconds = (System.nanoTime() - all) / 1e9;
-    Arrays.sort(wall);
-    Arrays.sort(cpu);
-    return new Stats(
-        what, n, pct(wall, 50), pct(wall, 95), pct(wall, 99), pct(cpu, 95), n / seconds);
-  }
-
-  /** One timed request, given its index (to rotate through clients). */
-  @FunctionalInterface
-  interface IntSupplierAt {
-    int run(int index);
-  }
-
-  private static double pct(double[] sorted, int p) {
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
-  }
-
-  private static double load() {
-    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 }

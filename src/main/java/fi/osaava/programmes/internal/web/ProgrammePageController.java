@@ -107,6 +107,7 @@ class ProgrammePageController {
     model.addAttribute("level", wantedLevel.orElse(null));
     model.addAttribute("group", wantedGroup.orElse(null));
     model.addAttribute("editor", editors.editor(auth).isPresent());
+    model.addAttribute("signedIn", person(auth).isPresent());
     return "programmes/index";
   }
 
@@ -134,7 +135,8 @@ class ProgrammePageController {
         links.stream().flatMap(l -> l.linksTo(version.packageSlug(), language).stream()).toList());
     model.addAttribute("signedIn", person.isPresent());
     model.addAttribute("progress", person.map(p -> learning.progress(p, version)).orElse(null));
-    return "programmes/package";
+    // Not "package.html": the jar plugin leaves every package.html out of the jar by default.
+    return "programmes/package-page";
   }
 
   @PostMapping("/packages/{slug}/enrol")
