@@ -72,8 +72,7 @@ class IdentificationService implements IdentificationApi, StartupWork {
   void buildInBackground(ApplicationReadyEvent event) {
     if (properties.buildAtStartup()
         && event.getApplicationContext()
-            instanceof org.springframework.boot.web.server.context.WebServerApplicationContext
-        && taxonomy.imported()) {
+            instanceof org.springframework.boot.web.server.context.WebServerApplicationContext) {
       // Pending from now, not from when the thread gets going, so readiness never blinks up.
       building = "identification";
       Thread.ofVirtual()
@@ -81,7 +80,11 @@ class IdentificationService implements IdentificationApi, StartupWork {
           .start(
               () -> {
                 try {
-                  ensureReady(false);
+                  // Asked here, not on the event's thread: a database restarting while the node
+                  // started made the question throw there and stopped the node.
+                  if (taxonomy.imported()) {
+                    ensureReady(false);
+                  }
                 } catch (RuntimeException e) {
                   log.warn("Identification could not be built at start-up: {}", e.toString());
                 } finally {

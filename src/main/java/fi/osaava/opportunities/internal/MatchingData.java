@@ -73,9 +73,23 @@ class MatchingData {
   @EventListener(ApplicationReadyEvent.class)
   void buildInBackground(ApplicationReadyEvent event) {
     if (event.getApplicationContext()
-            instanceof org.springframework.boot.web.server.context.WebServerApplicationContext
-        && taxonomy.imported()) {
-      Thread.ofVirtual().name("opportunities-build").start(this::current);
+        instanceof org.springframework.boot.web.server.context.WebServerApplicationContext) {
+      // Even the check for ESCO runs in the background: on the event's thread, a database
+      // restarting while the node started made it throw and stopped the node.
+      Thread.ofVirtual()
+          .name("opportunities-build")
+          .start(
+              () -> {
+                try {
+                  if (taxonomy.imported()) {
+                    current();
+                  }
+                } catch (RuntimeException e) {
+                  log.warn(
+                      "Matching data not built at start-up; the first request builds it: {}",
+                      e.toString());
+                }
+              });
     }
   }
 

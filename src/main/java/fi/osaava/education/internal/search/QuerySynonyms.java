@@ -130,14 +130,17 @@ public class QuerySynonyms {
    */
   @EventListener(ApplicationReadyEvent.class)
   void warmUp(ApplicationReadyEvent event) {
-    if (event.getApplicationContext() instanceof WebServerApplicationContext
-        && taxonomy.imported()) {
+    // Even the check for ESCO runs in the background: asked here, a database restarting while the
+    // node started made the question throw and stopped the node (the topology's fault run).
+    if (event.getApplicationContext() instanceof WebServerApplicationContext) {
       Thread.ofVirtual()
           .name("education-synonyms")
           .start(
               () -> {
                 try {
-                  dictionary();
+                  if (taxonomy.imported()) {
+                    dictionary();
+                  }
                 } catch (RuntimeException e) {
                   log.warn(
                       "Education search synonyms not built yet; the first query builds them", e);
