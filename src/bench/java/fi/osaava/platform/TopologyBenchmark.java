@@ -316,16 +316,10 @@ class TopologyBenchmark implements Benchmark {
                       "name", Map.of("fi", "Topologiakurssi " + id, "en", "Topology course " + id),
                       "description", "Synthetic offering of the fault run.",
                       "educationalLevel", "SHORT_COURSE"));
-          HttpResponse<Void> response =
-              http.send(
-                  post("/api/v1/education/offerings", "application/ld+json", document, token.get()),
-                  HttpResponse.BodyHandlers.discarding());
-          if (response.statusCode() == 200) {
-            offerings.add(id);
-            yield null;
-          }
-          unacknowledged.incrementAndGet();
-          yield Integer.toString(response.statusCode());
+          yield pushed(
+              post("/api/v1/education/offerings", "application/ld+json", document, token.get()),
+              offerings,
+              id);
         }
         case AD_PUSH -> {
           String id = "topology-" + runId + "-ad-" + sequence.incrementAndGet();
@@ -346,18 +340,21 @@ class TopologyBenchmark implements Benchmark {
                       "fi",
                       "osaava:synthetic",
                       true));
-          HttpResponse<Void> response =
-              http.send(
-                  post("/api/v1/job-ads", "application/json", ad, token.get()),
-                  HttpResponse.BodyHandlers.discarding());
-          if (response.statusCode() == 200) {
-            ads.add(id);
-            yield null;
-          }
-          unacknowledged.incrementAndGet();
-          yield Integer.toString(response.statusCode());
+          yield pushed(post("/api/v1/job-ads", "application/json", ad, token.get()), ads, id);
         }
       };
+    }
+
+    /** Sends a push; an acknowledged one (200) is remembered under {@code id} to be looked for. */
+    private String pushed(HttpRequest request, Set<String> acknowledged, String id)
+        throws IOException, InterruptedException {
+      HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+      if (response.statusCode() == 200) {
+        acknowledged.add(id);
+        return null;
+      }
+      unacknowledged.incrementAndGet();
+      return Integer.toString(response.statusCode());
     }
 
     private static String status(HttpResponse<?> response) {
