@@ -7,23 +7,22 @@ import java.io.IOException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 import org.hibernate.exception.GenericJDBCException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.UncategorizedDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
@@ -45,11 +44,10 @@ class DatabaseUnavailableHandler {
   /** About how long the embedded database's supervisor needs to bring the server back. */
   static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
-  private static final Duration WARNING_INTERVAL = Duration.ofMinutes(1);
   private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableHandler.class);
 
-  private final AtomicLong lastWarning =
-      new AtomicLong(System.nanoTime() - WARNING_INTERVAL.toNanos());
+  private final OutageWarnings warnings =
+      new OutageWarnings(log, "Database unreachable; answering 503 until it is back: {}");
 
   @ExceptionHandler({
     CannotCreateTransactionException.class,
@@ -60,19 +58,28 @@ class DatabaseUnavailableHandler {
   })
   @Nullable ResponseEntity<ProblemDetail> databaseUnavailable(
       Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
-    warnAtMostOnceAMinute(e);
+    warnings.record(e);
+    return unavailable(
+        request,
+        response,
+        "The request could not be completed because the database is not reachable at the"
+            + " moment; try again in a few seconds.");
+  }
+
+  /**
+   * 503 with {@code Retry-After}: a problem for the API; for pages the container renders the
+   * localized error page for the status, as for every other error.
+   */
+  static @Nullable ResponseEntity<ProblemDetail> unavailable(
+      HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
     String retryAfter = Long.toString(RETRY_AFTER.toSeconds());
     if (!isApi(request)) {
-      // The container renders the localized error page for the status, as for every other error.
       response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter);
       response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
       return null;
     }
     ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.SERVICE_UNAVAILABLE,
-            "The request could not be completed because the database is not reachable at the"
-                + " moment; try again in a few seconds.");
+        ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
     problem.setTitle("Service temporarily unavailable");
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, retryAfter)
@@ -83,10 +90,16 @@ class DatabaseUnavailableHandler {
   /**
    * A statement that was running when the server went away fails with a plain SQL error whose
    * SQLState says so (class 08, connection exception; 57P01–57P03, the server shutting down or
-   * crashed), which Hibernate does not classify as a connection problem. Those are outages too; any
-   * other SQL error keeps its own handling.
+   * crashed), which Hibernate does not classify as a connection problem; and the rollback of that
+   * transaction fails in turn on the connection the pool has already closed, and its failure
+   * (Spring's {@code JpaSystemException} or {@code TransactionSystemException}) replaces the first.
+   * Those are outages too; any other such error keeps its own handling.
    */
-  @ExceptionHandler({GenericJDBCException.class, UncategorizedSQLException.class})
+  @ExceptionHandler({
+    GenericJDBCException.class,
+    UncategorizedDataAccessException.class,
+    TransactionSystemException.class
+  })
   @Nullable ResponseEntity<ProblemDetail> sqlError(
       Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
     if (!DatabaseOutage.causes(e)) {
@@ -98,16 +111,5 @@ class DatabaseUnavailableHandler {
   private static boolean isApi(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     return path.startsWith("/api/");
-  }
-
-  private void warnAtMostOnceAMinute(Exception e) {
-    long now = System.nanoTime();
-    long last = lastWarning.get();
-    String cause = NestedExceptionUtils.getMostSpecificCause(e).toString();
-    if (now - last >= WARNING_INTERVAL.toNanos() && lastWarning.compareAndSet(last, now)) {
-      log.warn("Database unreachable; answering 503 until it is back: {}", cause);
-    } else {
-      log.debug("Database unreachable: {}", cause);
-    }
   }
 }

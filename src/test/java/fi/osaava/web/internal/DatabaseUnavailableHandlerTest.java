@@ -18,10 +18,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.stereotype.Controller;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
@@ -56,7 +58,20 @@ class DatabaseUnavailableHandlerTest {
               new GenericJDBCException(
                   "JDBC exception executing SQL",
                   new SQLException(
-                      "FATAL: terminating connection due to unexpected postmaster exit", "57P01")));
+                      "FATAL: terminating connection due to unexpected postmaster exit", "57P01")),
+          // The rollback after a lost connection meets the pool's closed stand-in, and its
+          // failure replaces the statement's (as when PostgreSQL restarts mid-transaction).
+          "rollback-jpa",
+          () ->
+              new JpaSystemException(
+                  new GenericJDBCException(
+                      "Unable to rollback against JDBC Connection",
+                      new SQLException("Connection is closed"))),
+          "rollback-jdbc",
+          () ->
+              new TransactionSystemException(
+                  "Could not roll back JDBC transaction",
+                  new SQLException("Connection is closed")));
 
   private final MockMvc mvc =
       MockMvcBuilders.standaloneSetup(new FailingController())
@@ -65,7 +80,16 @@ class DatabaseUnavailableHandlerTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"jdbc-template", "transaction", "hibernate", "wrapped", "lost", "postmaster-exit"})
+      strings = {
+        "jdbc-template",
+        "transaction",
+        "hibernate",
+        "wrapped",
+        "lost",
+        "postmaster-exit",
+        "rollback-jpa",
+        "rollback-jdbc"
+      })
   void apiGetsAProblemWithRetryAfter(String failure) throws Exception {
     mvc.perform(get("/api/v1/fail/" + failure))
         .andExpect(status().isServiceUnavailable())
@@ -80,7 +104,16 @@ class DatabaseUnavailableHandlerTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"jdbc-template", "transaction", "hibernate", "wrapped", "lost", "postmaster-exit"})
+      strings = {
+        "jdbc-template",
+        "transaction",
+        "hibernate",
+        "wrapped",
+        "lost",
+        "postmaster-exit",
+        "rollback-jpa",
+        "rollback-jdbc"
+      })
   void pageGetsTheErrorStatusWithRetryAfter(String failure) throws Exception {
     mvc.perform(get("/page/" + failure))
         .andExpect(status().isServiceUnavailable())
@@ -102,6 +135,15 @@ class DatabaseUnavailableHandlerTest {
         .hasRootCauseInstanceOf(SQLException.class)
         .rootCause()
         .hasMessage("syntax error");
+  }
+
+  @org.junit.jupiter.api.Test
+  void otherRollbackFailuresAreLeftAlone() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> mvc.perform(get("/api/v1/rollback-refused")))
+        .hasRootCauseInstanceOf(SQLException.class)
+        .rootCause()
+        .hasMessage("cannot roll back while a subtransaction is active");
   }
 
   private static SQLTransientConnectionException timedOut() {
@@ -130,6 +172,15 @@ class DatabaseUnavailableHandlerTest {
     String integrity() {
       throw new DataIntegrityViolationException(
           "could not insert", new SQLException("duplicate key", "23505"));
+    }
+
+    @GetMapping("/api/v1/rollback-refused")
+    @ResponseBody
+    String rollbackRefused() {
+      throw new JpaSystemException(
+          new GenericJDBCException(
+              "Unable to rollback against JDBC Connection",
+              new SQLException("cannot roll back while a subtransaction is active", "25001")));
     }
 
     @GetMapping("/api/v1/syntax")
