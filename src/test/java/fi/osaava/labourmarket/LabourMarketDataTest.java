@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fi.osaava.ReferenceData;
+import fi.osaava.identification.IdentificationApi;
+import fi.osaava.identification.IdentifyOptions;
 import fi.osaava.platform.ImportProgress;
 import fi.osaava.platform.InvalidInputException;
+import fi.osaava.taxonomy.ConceptType;
 import fi.osaava.taxonomy.ConceptUri;
 import fi.osaava.web.WebTestBase;
 import java.io.ByteArrayInputStream;
@@ -38,6 +41,7 @@ class LabourMarketDataTest extends WebTestBase {
   @Autowired LabourMarketImports imports;
   @Autowired LabourMarketApi api;
   @Autowired JdbcTemplate jdbc;
+  @Autowired IdentificationApi identification;
 
   StatisticsImportReport first;
 
@@ -184,8 +188,48 @@ class LabourMarketDataTest extends WebTestBase {
     assertThat(one.title()).isEqualTo(open.getFirst().title());
   }
 
+  /**
+   * Ingestion identifies a batch's texts in parallel parts; each ad must still get exactly what
+   * identification gives its text alone (the oracle), whichever thread identified it.
+   */
   @Test
   @Order(6)
+  void eachAdGetsTheSkillsItsTextGetsAlone() {
+    List<java.util.Map<String, Object>> ads =
+        jdbc.queryForList(
+            "select id, title, description from lm_job_ad where source_key like 'synthetic-11-%'"
+                + " order by md5(source_key) limit 40");
+    assertThat(ads).hasSize(40);
+    IdentifyOptions options =
+        new IdentifyOptions(25, IdentifyOptions.DEFAULT_THRESHOLD, false, true, null);
+    for (java.util.Map<String, Object> ad : ads) {
+      java.util.Set<String> alone = new java.util.HashSet<>();
+      identification
+          .identify(ad.get("title") + ".\n" + ad.get("description"), null, options)
+          .skills()
+          .stream()
+          .filter(c -> c.type() == ConceptType.SKILL)
+          .forEach(c -> alone.add(c.uri().value()));
+      java.util.Set<String> chosen =
+          new java.util.HashSet<>(
+              jdbc.queryForList(
+                  "select skill_uri from lm_job_ad_skill where ad_id = ? and chosen",
+                  String.class,
+                  ad.get("id")));
+      java.util.Set<String> identified =
+          new java.util.HashSet<>(
+              jdbc.queryForList(
+                  "select skill_uri from lm_job_ad_skill where ad_id = ? and not chosen",
+                  String.class,
+                  ad.get("id")));
+      java.util.Set<String> expected = new java.util.HashSet<>(alone);
+      expected.removeAll(chosen);
+      assertThat(identified).as("skills of ad %s", ad.get("id")).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  @Order(7)
   void anInputFailingMidwayStoresNothingAndARerunStoresItOnce() {
     String ads = generate(600, 23);
     long before = counted();
@@ -222,7 +266,7 @@ class LabourMarketDataTest extends WebTestBase {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void aBadAdIsReportedWithLineAndField() {
     String json =
         """
@@ -239,7 +283,7 @@ class LabourMarketDataTest extends WebTestBase {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void skillDemandShareIsTheShareOfRecentAds() {
     String skill =
         jdbc.queryForObject(
@@ -276,7 +320,7 @@ class LabourMarketDataTest extends WebTestBase {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void aStatisticsFileWithFarFewerRowsReplacesNothingUnlessAllowed(@TempDir Path temp)
       throws IOException {
     Path shrunk = referenceDataWithHalfTheMunicipalSeries(temp);

@@ -60,6 +60,9 @@ public class JobAdIngestion {
   /** Ads identified and inserted together: large enough for batched identification and inserts. */
   static final int BATCH = 250;
 
+  /** Fewer texts than this per core are identified on the calling thread alone. */
+  static final int MIN_TEXTS_PER_PART = 8;
+
   /** MinHash similarity from which an ad counts as a repost of an earlier one. */
   static final double DUPLICATE_SIMILARITY = 0.8;
 
@@ -239,7 +242,7 @@ public class JobAdIngestion {
     Set<Language> languages = new HashSet<>();
     postings.forEach(p -> languages.add(p.language()));
     Language common = languages.size() == 1 ? languages.iterator().next() : null;
-    List<Identification> results = identification.identifyAll(texts, common, OPTIONS);
+    List<Identification> results = identifyInParallel(texts, common);
     Map<String, String> isco = occupationIsco();
     List<Enriched> enriched = new ArrayList<>(postings.size());
     for (int i = 0; i < postings.size(); i++) {
@@ -283,6 +286,31 @@ public class JobAdIngestion {
               MinHash.signature(p.fingerprintText())));
     }
     return enriched;
+  }
+
+  /**
+   * Identification is most of ingestion's work and reads no shared state it writes, so a batch's
+   * texts are split into one part per core, each identified on a thread of the common fork-join
+   * pool (this thread takes a part too), and the results joined in the input's order. An engine
+   * that is not built yet is built once, by the first part to ask; the others wait for it.
+   */
+  private List<Identification> identifyInParallel(List<String> texts, @Nullable Language common) {
+    int parts =
+        Math.min(Runtime.getRuntime().availableProcessors(), texts.size() / MIN_TEXTS_PER_PART);
+    if (parts <= 1) {
+      return identification.identifyAll(texts, common, OPTIONS);
+    }
+    int size = (texts.size() + parts - 1) / parts;
+    return java.util.stream.IntStream.range(0, parts)
+        .parallel()
+        .mapToObj(
+            part ->
+                identification.identifyAll(
+                    texts.subList(part * size, Math.min(texts.size(), (part + 1) * size)),
+                    common,
+                    OPTIONS))
+        .flatMap(List::stream)
+        .toList();
   }
 
   /** The identified skills, with the publisher's chosen ones marked and added. */
@@ -383,9 +411,10 @@ public class JobAdIngestion {
     int duplicates = 0;
     int withOccupation = 0;
     int withMunicipality = 0;
+    List<Map<String, @Nullable Object>> rows = new ArrayList<>(ads.size());
     for (Enriched ad : ads) {
       UUID duplicateOf = duplicateOf(ad, byBand, null);
-      insertAd(ad, duplicateOf, now);
+      rows.add(insertColumns(ad, duplicateOf, now));
       Candidate self =
           new Candidate(ad.id(), duplicateOf == null ? ad.id() : duplicateOf, ad.signature());
       long[] bands = MinHash.bands(ad.signature());
@@ -404,8 +433,11 @@ public class JobAdIngestion {
         added++;
         demand.count(ad, 1);
       }
-      progress.report("stored " + ad.posting().identifier());
     }
+    insertAds(rows);
+    // Reported once the batch's rows are written, so a progress that stops the input stops it
+    // with every reported ad in the (then rolled back) transaction.
+    ads.forEach(ad -> progress.report("stored " + ad.posting().identifier()));
     insertSkills(ads);
     insertBands(ads);
     applyDemand(demand);
@@ -465,20 +497,29 @@ public class JobAdIngestion {
     return columns;
   }
 
-  private void insertAd(Enriched ad, @Nullable UUID duplicateOf, Timestamp now) {
+  private static Map<String, @Nullable Object> insertColumns(
+      Enriched ad, @Nullable UUID duplicateOf, Timestamp now) {
     Map<String, @Nullable Object> columns = new LinkedHashMap<>();
     columns.put("id", ad.id());
     columns.put("source_key", ad.posting().identifier());
     columns.put("ingested_at", now);
     columns.putAll(adColumns(ad, duplicateOf));
-    jdbc.sql(
-            "insert into lm_job_ad ("
-                + String.join(", ", columns.keySet())
-                + ") values ("
-                + columns.keySet().stream().map(c -> "?").collect(Collectors.joining(", "))
-                + ")")
-        .params(new ArrayList<>(columns.values()))
-        .update();
+    return columns;
+  }
+
+  /** A batch's new ad rows in one JDBC batch: the rows of one batch have the same columns. */
+  private void insertAds(List<Map<String, @Nullable Object>> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    Set<String> columns = rows.getFirst().keySet();
+    batch.batchUpdate(
+        "insert into lm_job_ad ("
+            + String.join(", ", columns)
+            + ") values ("
+            + columns.stream().map(c -> "?").collect(Collectors.joining(", "))
+            + ")",
+        rows.stream().map(r -> r.values().toArray()).toList());
   }
 
   /** Replaces an edited ad's row; saving reopens a closed ad. */
