@@ -91,6 +91,27 @@ class JobAdPublishingTest extends WebTestBase {
     long aggregated =
         jdbc.sql("select coalesce(sum(ads), 0) from lm_demand_ads").query(Long.class).single();
     assertThat(aggregated).as("ads in the aggregates, ads counted").isEqualTo(counted);
+    // The skill rollups, kept by the same writes, agree with the full aggregate row for row.
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from (select region_code, month, skill_uri, sum(ads) as n"
+                        + " from lm_demand_skill group by 1, 2, 3) f full join"
+                        + " lm_demand_skill_region r using (region_code, month, skill_uri)"
+                        + " where f.n is distinct from r.ads")
+                .query(Long.class)
+                .single())
+        .as("regional rollup rows that differ from the aggregate")
+        .isZero();
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from (select month, skill_uri, sum(ads) as n"
+                        + " from lm_demand_skill group by 1, 2) f full join"
+                        + " lm_demand_skill_national r using (month, skill_uri)"
+                        + " where f.n is distinct from r.ads")
+                .query(Long.class)
+                .single())
+        .as("national rollup rows that differ from the aggregate")
+        .isZero();
   }
 
   /** The valid form with some fields replaced (a field given twice would bind as "a,b"). */

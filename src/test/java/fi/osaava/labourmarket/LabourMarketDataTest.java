@@ -145,6 +145,21 @@ class LabourMarketDataTest extends WebTestBase {
   }
 
   long aggregated() {
+    // The skill rollups, kept by the same writes, must agree with the full aggregate row for row.
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from (select region_code, month, skill_uri, sum(ads) as n from"
+                    + " lm_demand_skill group by 1, 2, 3) f full join lm_demand_skill_region r"
+                    + " using (region_code, month, skill_uri) where f.n is distinct from r.ads",
+                Long.class))
+        .isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from (select month, skill_uri, sum(ads) as n from"
+                    + " lm_demand_skill group by 1, 2) f full join lm_demand_skill_national r"
+                    + " using (month, skill_uri) where f.n is distinct from r.ads",
+                Long.class))
+        .isZero();
     return jdbc.queryForObject("select coalesce(sum(ads), 0) from lm_demand_ads", Long.class);
   }
 

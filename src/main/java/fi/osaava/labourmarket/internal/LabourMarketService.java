@@ -126,12 +126,15 @@ class LabourMarketService implements LabourMarketApi, LabourMarketImports {
     }
     Long asking =
         jdbc.sql(
-                "select coalesce(sum(ads), 0) from lm_demand_skill where skill_uri = ? and month >= ?"
-                    + " and (?::text is null or region_code = ?)")
-            .param(skill.value())
-            .param(from)
-            .param(region)
-            .param(region)
+                region == null
+                    ? "select coalesce(sum(ads), 0) from lm_demand_skill_national"
+                        + " where skill_uri = ? and month >= ?"
+                    : "select coalesce(sum(ads), 0) from lm_demand_skill_region"
+                        + " where skill_uri = ? and month >= ? and region_code = ?")
+            .params(
+                region == null
+                    ? List.of(skill.value(), from)
+                    : List.of(skill.value(), from, region))
             .query(Long.class)
             .single();
     return OptionalDouble.of((asking == null ? 0 : asking) / (double) ads);
@@ -198,9 +201,9 @@ class LabourMarketService implements LabourMarketApi, LabourMarketImports {
     readOnly.executeWithoutResult(
         status ->
             jdbc.sql(
-                    "select month, region_code, skill_uri, sum(ads) as ads from lm_demand_skill"
-                        + " where region_code <> '' group by month, region_code, skill_uri"
-                        + " having sum(ads) >= ? order by month, region_code, skill_uri")
+                    "select month, region_code, skill_uri, ads from lm_demand_skill_region"
+                        + " where region_code <> '' and ads >= ?"
+                        + " order by month, region_code, skill_uri")
                 .withFetchSize(1_000)
                 .param(minimumAds)
                 .query(

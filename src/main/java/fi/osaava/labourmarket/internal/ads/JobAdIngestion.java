@@ -627,6 +627,59 @@ public class JobAdIngestion {
             .filter(e -> e.getValue() < 0)
             .map(e -> e.getKey().row())
             .toList());
+    Map<List<Object>, Integer> regional = new java.util.TreeMap<>(ROLLUP_ORDER);
+    Map<List<Object>, Integer> national = new java.util.TreeMap<>(ROLLUP_ORDER);
+    skillTotals.forEach(
+        (k, v) -> {
+          Date month = Date.valueOf(k.key().month());
+          regional.merge(List.of(k.key().region(), month, k.skill()), v, Integer::sum);
+          national.merge(List.of(month, k.skill()), v, Integer::sum);
+        });
+    applyRollup("lm_demand_skill_region", List.of("region_code", "month", "skill_uri"), regional);
+    applyRollup("lm_demand_skill_national", List.of("month", "skill_uri"), national);
+  }
+
+  /** The same order for every writer's rows, so that two writers cannot lock rows crosswise. */
+  private static final java.util.Comparator<List<Object>> ROLLUP_ORDER =
+      java.util.Comparator.comparing(List::toString);
+
+  /**
+   * Adds the deltas to a rollup of the skill aggregate (keyed by {@code keys}, in that order); a
+   * row that falls to zero goes, as in the full aggregate.
+   */
+  private void applyRollup(String table, List<String> keys, Map<List<Object>, Integer> deltas) {
+    String columns = String.join(", ", keys);
+    batch.batchUpdate(
+        "insert into "
+            + table
+            + " ("
+            + columns
+            + ", ads) values ("
+            + "?, ".repeat(keys.size())
+            + "?) on conflict ("
+            + columns
+            + ") do update set ads = "
+            + table
+            + ".ads + excluded.ads",
+        deltas.entrySet().stream()
+            .filter(e -> e.getValue() != 0)
+            .map(
+                e -> {
+                  List<Object> row = new ArrayList<>(e.getKey());
+                  row.add(e.getValue());
+                  return row.toArray();
+                })
+            .toList());
+    batch.batchUpdate(
+        "delete from "
+            + table
+            + " where "
+            + keys.stream().map(k -> k + " = ?").collect(Collectors.joining(" and "))
+            + " and ads <= 0",
+        deltas.entrySet().stream()
+            .filter(e -> e.getValue() < 0)
+            .map(e -> e.getKey().toArray())
+            .toList());
   }
 
   // --- one ad from an organisation's editor ------------------------------------------------------

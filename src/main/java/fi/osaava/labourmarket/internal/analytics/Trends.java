@@ -121,20 +121,30 @@ public class Trends {
               totals[rs.getBoolean("late") ? 1 : 0] = rs.getLong("n");
             });
     Map<String, long[]> counts = new HashMap<>();
-    String sql =
-        kind == Kind.SKILL
-            ? "select skill_uri as item, month >= ? as late, sum(ads) as n from lm_demand_skill"
-                + " where month between ? and ? and (?::text is null or region_code = ?)"
-                + " group by 1, 2"
-            : "select isco_code as item, month >= ? as late, sum(ads) as n from lm_demand_ads"
-                + " where month between ? and ? and (?::text is null or region_code = ?)"
-                + " and isco_code <> '' group by 1, 2";
+    List<Object> params = new ArrayList<>(List.of(split, from, last));
+    String sql;
+    if (kind == Kind.SKILL) {
+      // The rollups over occupation groups: the full skill aggregate is many times larger.
+      sql =
+          region == null
+              ? "select skill_uri as item, month >= ? as late, sum(ads) as n"
+                  + " from lm_demand_skill_national where month between ? and ? group by 1, 2"
+              : "select skill_uri as item, month >= ? as late, sum(ads) as n"
+                  + " from lm_demand_skill_region where month between ? and ? and region_code = ?"
+                  + " group by 1, 2";
+      if (region != null) {
+        params.add(region);
+      }
+    } else {
+      sql =
+          "select isco_code as item, month >= ? as late, sum(ads) as n from lm_demand_ads"
+              + " where month between ? and ? and (?::text is null or region_code = ?)"
+              + " and isco_code <> '' group by 1, 2";
+      params.add(region);
+      params.add(region);
+    }
     jdbc.sql(sql)
-        .param(Date.valueOf(split))
-        .param(Date.valueOf(from))
-        .param(Date.valueOf(last))
-        .param(region)
-        .param(region)
+        .params(params.stream().map(p -> p instanceof LocalDate d ? Date.valueOf(d) : p).toList())
         .query(
             rs -> {
               counts

@@ -162,10 +162,17 @@ class LabourMarketViews {
     long total = adCount(isco, window);
     List<String> uris = new ArrayList<>();
     List<Long> counts = new ArrayList<>();
+    // All groups together come from the national rollup, many times smaller than the aggregate.
     jdbc.sql(
-            "select skill_uri, sum(ads) as n from lm_demand_skill where month between ? and ?"
-                + " and (?::text is null or isco_code = ?) group by 1 order by 2 desc, 1 limit ?")
-        .params(Date.valueOf(window[0]), Date.valueOf(window[1]), isco, isco, limit)
+            isco == null
+                ? "select skill_uri, sum(ads) as n from lm_demand_skill_national where month"
+                    + " between ? and ? group by 1 order by 2 desc, 1 limit ?"
+                : "select skill_uri, sum(ads) as n from lm_demand_skill where month between ? and"
+                    + " ? and isco_code = ? group by 1 order by 2 desc, 1 limit ?")
+        .params(
+            isco == null
+                ? List.of(Date.valueOf(window[0]), Date.valueOf(window[1]), limit)
+                : List.of(Date.valueOf(window[0]), Date.valueOf(window[1]), isco, limit))
         .query(
             rs -> {
               uris.add(rs.getString(1));
