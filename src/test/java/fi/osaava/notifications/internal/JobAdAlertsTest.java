@@ -57,10 +57,55 @@ class JobAdAlertsTest extends WebTestBase {
     goalHook = new WebhookSubscriber();
   }
 
+  /** The test's ads closed again, so that other tests' open ads stay their own. */
   @AfterEach
   void stop() {
     filterHook.close();
     goalHook.close();
+    jdbc.sql("update lm_job_ad set closed_at = now() where source_key like 'alerts-%'").update();
+  }
+
+  @Test
+  void anEditedAdAlertsWhenItNewlyMatchesAndOnlyThen() throws Exception {
+    RequestPostProcessor person = oidc.person("ad-edit-" + UUID.randomUUID());
+    SavedSearchSteps.saveFromPage(
+        mvc, get("/opportunities").param("region", "06").with(person), person);
+    String organisation = "https://alerts-" + UUID.randomUUID() + ".example.fi";
+    RequestPostProcessor editor =
+        oidc.person(
+            "alerts-editor-" + UUID.randomUUID(),
+            java.util.Map.of(
+                "osaava_roles", List.of("job-ad-editor"), "osaava_organisation", organisation));
+    String title = "Kehittäjä " + UUID.randomUUID().toString().substring(0, 8);
+
+    // Published in Helsinki: not in Pirkanmaa. Moved to Tampere: it newly matches, once.
+    String location =
+        mvc.perform(editorForm("/publish/job-ads", title, "091").with(editor).with(csrf()))
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    assertThat(location).matches("/publish/job-ads/[0-9a-f-]{36}\\?saved");
+    String path = location.substring(0, location.indexOf('?'));
+    assertThat(inboxTitles(person)).isEmpty();
+    mvc.perform(editorForm(path, title, "837").with(editor).with(csrf()));
+    assertThat(inboxTitles(person)).containsExactly("New job ad: " + title);
+    // Edited again while it still matches: nothing more.
+    mvc.perform(editorForm(path, title + " (muokattu)", "837").with(editor).with(csrf()));
+    assertThat(inboxTitles(person)).containsExactly("New job ad: " + title);
+    mvc.perform(post(path + "/close").with(editor).with(csrf()));
+  }
+
+  private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder
+      editorForm(String path, String title, String municipality) {
+    return post(path)
+        .param("title", title)
+        .param("description", "Haemme kehittäjää tiimiimme." + unique())
+        .param("language", "fi")
+        .param("employer", "Esimerkki Oy")
+        .param("municipality", municipality)
+        .param("datePosted", "2026-11-20")
+        .param("validThrough", "")
+        .param("url", "https://example.fi/tyo");
   }
 
   @Test
@@ -197,7 +242,7 @@ class JobAdAlertsTest extends WebTestBase {
     return """
         {"@context": "https://schema.org", "@type": "JobPosting",
          "identifier": "alerts-%1$s", "title": "Ohjelmistokehittäjä %1$s",
-         "description": "Työpaikkailmoitus testiä varten.",
+         "description": "Työpaikkailmoitus testiä varten.%6$s",
          "inLanguage": "%3$s", "datePosted": "2026-11-20", "validThrough": "2027-06-30",
          "hiringOrganization": {"@type": "Organization", "name": "Esimerkki Oy"},
          "jobLocation": {"@type": "Place", "address": {"@type": "PostalAddress",
@@ -209,7 +254,20 @@ class JobAdAlertsTest extends WebTestBase {
             place,
             language,
             occupation,
-            remote ? " \"jobLocationType\": \"TELECOMMUTE\"," : "");
+            remote ? " \"jobLocationType\": \"TELECOMMUTE\"," : "",
+            unique());
+  }
+
+  /**
+   * Words of this ad alone, so that repost detection never takes it for an earlier run's ad (a
+   * repost is not announced): the ads share no run of words with any other.
+   */
+  private static String unique() {
+    StringBuilder words = new StringBuilder();
+    for (int i = 0; i < 20; i++) {
+      words.append(' ').append(UUID.randomUUID().toString(), 0, 8);
+    }
+    return words.toString();
   }
 
   private void push(String ad) throws Exception {
