@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param occupation the ESCO occupation assigned at ingestion, or null when none was found
  * @param skills the ESCO skills identified in the ad
  * @param municipalityCode the Statistics Finland municipality code, or null when not located
+ * @param regionCode the region (maakunta) code of the municipality, or of the region when the ad
+ *     names only a region; null when not located
  * @param remote whether the ad allows remote work
  * @param validThrough the application deadline, or null when not given
  * @param synthetic true for generated ads, which every page labels
@@ -23,6 +25,7 @@ public record MatchableJobAd(
     @Nullable ConceptUri occupation,
     Set<ConceptUri> skills,
     @Nullable String municipalityCode,
+    @Nullable String regionCode,
     boolean remote,
     LocalDate datePosted,
     @Nullable LocalDate validThrough,

@@ -141,7 +141,8 @@ class LabourMarketService implements LabourMarketApi, LabourMarketImports {
   }
 
   private static final String AD_SELECT =
-      "select a.id, a.title, a.language, a.occupation_uri, a.municipality_code, a.remote,"
+      "select a.id, a.title, a.language, a.occupation_uri, a.municipality_code, a.region_code,"
+          + " a.remote,"
           + " a.date_posted, a.valid_through, a.synthetic,"
           + " coalesce((select array_agg(s.skill_uri) from lm_job_ad_skill s where s.ad_id = a.id),"
           + " '{}') as skills from lm_job_ad a";
@@ -190,6 +191,7 @@ class LabourMarketService implements LabourMarketApi, LabourMarketImports {
         occupation == null ? null : new ConceptUri(occupation),
         skills,
         rs.getString("municipality_code"),
+        rs.getString("region_code"),
         rs.getBoolean("remote"),
         rs.getDate("date_posted").toLocalDate(),
         valid == null ? null : valid.toLocalDate(),

@@ -36,7 +36,7 @@ public class NotificationsPages {
   private final SavedSearches searches;
   private final Recipients recipients;
   private final Inbox inbox;
-  private final OfferingAlerts alerts;
+  private final SearchDescriptions descriptions;
   private final Webhooks webhooks;
   private final WebhookTargets targets;
   private final WebhookOutbox webhookOutbox;
@@ -45,14 +45,14 @@ public class NotificationsPages {
       SavedSearches searches,
       Recipients recipients,
       Inbox inbox,
-      OfferingAlerts alerts,
+      SearchDescriptions descriptions,
       Webhooks webhooks,
       WebhookTargets targets,
       WebhookOutbox webhookOutbox) {
     this.searches = searches;
     this.recipients = recipients;
     this.inbox = inbox;
-    this.alerts = alerts;
+    this.descriptions = descriptions;
     this.webhooks = webhooks;
     this.targets = targets;
     this.webhookOutbox = webhookOutbox;
@@ -76,15 +76,14 @@ public class NotificationsPages {
   }
 
   public boolean ownsSearch(PersonId person, UUID search) {
-    return searches.of(person).stream()
-        .anyMatch(s -> s.id().equals(search) && SavedSearches.EDUCATION.equals(s.kind()));
+    return searches.of(person).stream().anyMatch(s -> s.id().equals(search));
   }
 
   public String searchDescription(PersonId person, UUID search, Locale locale) {
     return searches.of(person).stream()
         .filter(s -> s.id().equals(search))
         .findFirst()
-        .map(s -> alerts.describe(s, locale))
+        .map(s -> descriptions.describe(s, locale))
         .orElse("");
   }
 
@@ -146,17 +145,8 @@ public class NotificationsPages {
     return searches.of(person).stream()
         .map(
             s ->
-                new SearchView(s.id(), s.kind(), alerts.describe(s, locale), s.href(), s.created()))
-        .toList();
-  }
-
-  /**
-   * The searches a webhook can follow: education searches only, as the webhook payload names an
-   * offering (service matches reach the inbox and e-mail).
-   */
-  public List<SearchView> webhookSearches(PersonId person, Locale locale) {
-    return searches(person, locale).stream()
-        .filter(s -> SavedSearches.EDUCATION.equals(s.kind()))
+                new SearchView(
+                    s.id(), s.kind(), descriptions.describe(s, locale), s.href(), s.created()))
         .toList();
   }
 
@@ -167,6 +157,7 @@ public class NotificationsPages {
       String words,
       Map<String, Set<String>> facets,
       Language language) {
+    checkJobAdFacets(kind, words, facets);
     if (searches.count(person) >= SavedSearches.MAX_PER_PERSON) {
       throw new InvalidInputException(
           "form", 0, "q", "at most " + SavedSearches.MAX_PER_PERSON + " saved searches");
@@ -176,6 +167,40 @@ public class NotificationsPages {
       recipients.save(person, null, Frequency.OFF, language);
     }
     return searches.save(person, kind, words, facets);
+  }
+
+  /**
+   * Refuses what an opportunity filter or a goal cannot hold, naming the field: words (job ads are
+   * matched by their facets only), a region that is no two-digit region code, a remote value other
+   * than {@code true}, a language other than fi, sv or en, and a goal that is not one ESCO
+   * occupation.
+   */
+  private void checkJobAdFacets(String kind, String words, Map<String, Set<String>> facets) {
+    if (!SavedSearches.OPPORTUNITY.equals(kind) && !SavedSearches.GOAL.equals(kind)) {
+      return;
+    }
+    if (!words.isBlank()) {
+      throw new InvalidInputException("form", 0, "q", "an opportunity filter or goal has no words");
+    }
+    for (String region : facets.getOrDefault("region", Set.of())) {
+      if (!region.matches("\\d{2}")) {
+        throw new InvalidInputException("form", 0, "region", "a two-digit region code");
+      }
+    }
+    if (!Set.of("true").containsAll(facets.getOrDefault("remote", Set.of()))) {
+      throw new InvalidInputException("form", 0, "remote", "true or nothing");
+    }
+    if (!Set.of("fi", "sv", "en").containsAll(facets.getOrDefault("language", Set.of()))) {
+      throw new InvalidInputException("form", 0, "language", "fi, sv or en");
+    }
+    if (SavedSearches.GOAL.equals(kind)) {
+      Set<String> goal = facets.getOrDefault(SavedSearches.GOAL, Set.of());
+      if (goal.size() != 1
+          || descriptions.occupationLabel(goal.iterator().next(), Language.EN).isEmpty()) {
+        throw new InvalidInputException(
+            "form", 0, SavedSearches.GOAL, "the UUID of one ESCO occupation");
+      }
+    }
   }
 
   @Transactional

@@ -39,9 +39,26 @@ public class SavedSearches {
   /** A search of the service directory ({@code /services}), matched by its own search. */
   public static final String SERVICE = "service";
 
+  /**
+   * An opportunity filter ({@code /opportunities}): the filters of that page that job ads have,
+   * matched against new job ads.
+   */
+  public static final String OPPORTUNITY = "opportunity";
+
+  /** A goal: an ESCO occupation (its UUID, as in {@code /opportunities/goals/{id}}). */
+  public static final String GOAL = "goal";
+
   /** The facets a saved search of each kind keeps, by kind. */
   public static final Map<String, List<String>> FACETS_BY_KIND =
-      Map.of(EDUCATION, EDUCATION_FACETS, SERVICE, fi.osaava.servicenetwork.ServiceSearches.FACETS);
+      Map.of(
+          EDUCATION,
+          EDUCATION_FACETS,
+          SERVICE,
+          fi.osaava.servicenetwork.ServiceSearches.FACETS,
+          OPPORTUNITY,
+          List.of("region", "remote", "language"),
+          GOAL,
+          List.of(GOAL));
 
   /** At most this many saved searches per person, so that one person cannot flood the matcher. */
   static final int MAX_PER_PERSON = 50;
@@ -61,7 +78,18 @@ public class SavedSearches {
 
     /** The search page that runs this search, with its query string. */
     public String href() {
-      String path = SERVICE.equals(kind) ? "/services" : "/education";
+      String path =
+          switch (kind) {
+            case SERVICE -> "/services";
+            case GOAL ->
+                "/opportunities/goals/"
+                    + facets.getOrDefault(GOAL, Set.of()).stream().findFirst().orElse("");
+            case OPPORTUNITY -> "/opportunities";
+            default -> "/education";
+          };
+      if (GOAL.equals(kind)) {
+        return path;
+      }
       String query = queryString();
       return query.isEmpty() ? path : path + "?" + query;
     }

@@ -225,32 +225,47 @@ public class Webhooks {
     return bySearch;
   }
 
+  /** The event type of a new offering that a subscribed education search matches. */
+  static final MatchedType OFFERING_MATCHED =
+      new MatchedType("education.offering.matched", "offering");
+
+  /** The event type of a new or changed service that a subscribed service search newly matches. */
+  static final MatchedType SERVICE_MATCHED =
+      new MatchedType("servicenetwork.service.matched", "service");
+
+  /** The event type of a new or changed job ad that an opportunity filter or a goal matches. */
+  static final MatchedType JOB_AD_MATCHED = new MatchedType("labourmarket.job-ad.matched", "jobAd");
+
   /**
-   * Queues a new offering matched by a subscribed saved search, in the caller's transaction; a
-   * repeat of the same subscription and offering queues nothing.
+   * A kind of match event.
+   *
+   * @param type the payload's {@code type}
+   * @param item the name of the item's object in {@code data}
    */
-  void enqueueOfferingMatch(
+  record MatchedType(String type, String item) {}
+
+  /**
+   * Queues a new item matched by a subscribed saved search, in the caller's transaction; a repeat
+   * of the same subscription and item queues nothing.
+   */
+  void enqueueMatch(
       UUID subscription,
       UUID savedSearch,
-      String offering,
+      MatchedType type,
+      String id,
       Map<Language, String> titles,
       String url) {
     Map<String, String> byCode = new TreeMap<>();
     titles.forEach((language, title) -> byCode.put(language.code(), title));
     Map<String, Object> item = new LinkedHashMap<>();
-    item.put("id", offering);
+    item.put("id", id);
     item.put("titles", byCode);
     item.put("url", url);
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("subscription", subscription.toString());
     data.put("savedSearch", savedSearch.toString());
-    data.put("offering", item);
-    enqueue(
-        subscription,
-        "match:" + subscription + ":" + offering,
-        "education.offering.matched",
-        data,
-        clock.instant());
+    data.put(type.item(), item);
+    enqueue(subscription, "match:" + subscription + ":" + id, type.type(), data, clock.instant());
   }
 
   private Optional<UUID> enqueue(

@@ -2,6 +2,7 @@ package fi.osaava.notifications.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -59,6 +60,35 @@ final class SavedSearchSteps {
             .with(person)
             .with(csrf())
             .header("Accept-Language", language));
+  }
+
+  /**
+   * Subscribes the person's first saved search, chosen from the webhook page's own list; the secret
+   * shown once.
+   */
+  static String subscribe(MockMvc mvc, RequestPostProcessor person, String url) throws Exception {
+    String search =
+        Jsoup.parse(
+                mvc.perform(get("/notifications/webhooks").with(person))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString())
+            .select("select[name=savedSearch] option")
+            .stream()
+            .map(o -> o.attr("value"))
+            .filter(v -> !v.isBlank())
+            .findFirst()
+            .orElseThrow();
+    var created =
+        mvc.perform(
+                post("/notifications/webhooks")
+                    .param("savedSearch", search)
+                    .param("url", url)
+                    .with(person)
+                    .with(csrf()))
+            .andReturn();
+    assertThat(created.getResponse().getRedirectedUrl()).contains("?created");
+    return String.valueOf(created.getFlashMap().get("secret"));
   }
 
   static List<MimeMessage> mailsTo(GreenMail server, String address) {

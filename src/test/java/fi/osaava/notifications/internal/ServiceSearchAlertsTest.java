@@ -1,20 +1,25 @@
 package fi.osaava.notifications.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.standardwebhooks.Webhook;
 import fi.osaava.platform.Language;
 import fi.osaava.servicenetwork.ServicesChanged;
 import fi.osaava.web.WebTestBase;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -25,7 +30,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * Saved service searches end to end: a person saves a search from {@code /services}'s own form, a
  * provider pushes services through the real push API, and only the services the search page's own
  * query finds reach the person's inbox and mail, once; another person's search and a retired
- * service tell nobody.
+ * service tell nobody. The search's webhook gets each newly matching service once, signed.
  */
 class ServiceSearchAlertsTest extends WebTestBase {
 
@@ -33,6 +38,19 @@ class ServiceSearchAlertsTest extends WebTestBase {
   @Autowired MailOutbox outbox;
   @Autowired GreenMail mailServer;
   @Autowired JdbcClient jdbc;
+  @Autowired WebhookOutbox webhookOutbox;
+
+  WebhookSubscriber hook;
+
+  @BeforeEach
+  void subscriber() throws Exception {
+    hook = new WebhookSubscriber();
+  }
+
+  @AfterEach
+  void stop() {
+    hook.close();
+  }
 
   @Test
   void aPushedMatchingServiceAlertsItsSearcherOnceAndNobodyElse() throws Exception {
@@ -56,8 +74,22 @@ class ServiceSearchAlertsTest extends WebTestBase {
         .startsWith("/services?")
         .contains("type=GUIDANCE");
 
+    // A's organisation's system follows the search by webhook.
+    String secret = SavedSearchSteps.subscribe(mvc, a, hook.url());
+
     // A provider pushes a guidance service with A's word and a training service with it too.
     push(service("guidance", word, "GUIDANCE"), service("training", word, "TRAINING"));
+    webhookOutbox.deliverDue(Instant.now());
+    assertThat(hook.received).hasSize(1);
+    WebhookSubscriber.Received delivery = hook.received.getFirst();
+    assertThatCode(() -> new Webhook(secret).verify(delivery.body(), delivery.headers()))
+        .doesNotThrowAnyException();
+    assertThat(delivery.body())
+        .contains("\"type\":\"servicenetwork.service.matched\"")
+        .contains("\"service\":")
+        .contains("Ohjausta " + word)
+        .doesNotContain(aMail)
+        .doesNotContain(otherWord);
 
     assertThat(html("/notifications/inbox", a).select("li.inbox-entry h2").eachText())
         .as("only the guidance service matches A's type filter")
@@ -98,6 +130,11 @@ class ServiceSearchAlertsTest extends WebTestBase {
                 new ServicesChanged.Change(
                     guidance, ServicesChanged.Kind.UPDATED, Map.of(Language.FI, "x")))));
     assertThat(alertKeys(word)).hasSize(2);
+    webhookOutbox.deliverDue(Instant.now());
+    assertThat(hook.received)
+        .as("the newly matching service once; the redelivered change nothing")
+        .hasSize(2);
+    assertThat(hook.received.getLast().body()).contains("Koulutusta " + word);
 
     // B now saves a search that finds the guidance service; then the service is retired.
     SavedSearchSteps.save(mvc, b, "service", word);

@@ -7,8 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.standardwebhooks.Webhook;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import fi.osaava.education.EducationCatalogue;
 import fi.osaava.education.OfferingId;
 import fi.osaava.education.OfferingsPublished;
@@ -16,17 +14,11 @@ import fi.osaava.platform.ImportProgress;
 import fi.osaava.web.FixedClock;
 import fi.osaava.web.WebTestBase;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,59 +43,20 @@ class WebhookDeliveryTest extends WebTestBase {
   @Autowired WebhookOutbox outbox;
   @Autowired JdbcClient jdbc;
 
-  /** One request the subscriber took. */
-  record Received(String path, Map<String, List<String>> headers, String body) {
-    String header(String name) {
-      return headers.entrySet().stream()
-          .filter(e -> e.getKey().equalsIgnoreCase(name))
-          .map(e -> e.getValue().getFirst())
-          .findFirst()
-          .orElse("");
-    }
-  }
-
-  HttpServer server;
-  final List<Received> received = new CopyOnWriteArrayList<>();
-  volatile Consumer<HttpExchange> answer = exchange -> respond(exchange, 204, "");
+  WebhookSubscriber subscriber;
 
   @BeforeEach
   void subscriber() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext(
-        "/",
-        exchange -> {
-          String body =
-              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-          received.add(
-              new Received(
-                  exchange.getRequestURI().getPath(),
-                  Map.copyOf(exchange.getRequestHeaders()),
-                  body));
-          answer.accept(exchange);
-        });
-    server.start();
+    subscriber = new WebhookSubscriber();
   }
 
   @AfterEach
   void stop() {
-    server.stop(0);
+    subscriber.close();
   }
 
   private String hookUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
-  }
-
-  private static void respond(HttpExchange exchange, int status, String body) {
-    try {
-      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-      if (bytes.length > 0) {
-        exchange.getResponseBody().write(bytes);
-      }
-      exchange.close();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return subscriber.url();
   }
 
   /** Saves a search and subscribes it; the subscription's id and the secret shown once. */
@@ -173,8 +126,8 @@ class WebhookDeliveryTest extends WebTestBase {
     catalogue.importJsonLd(file, ImportProgress.silent());
 
     assertThat(outbox.deliverDue(Instant.now())).isEqualTo(1);
-    assertThat(received).hasSize(1);
-    Received delivery = received.getFirst();
+    assertThat(subscriber.received).hasSize(1);
+    WebhookSubscriber.Received delivery = subscriber.received.getFirst();
     // Standard Webhooks' reference library verifies the id, the timestamp and the signature.
     assertThatCode(() -> new Webhook(subscription[1]).verify(delivery.body(), delivery.headers()))
         .doesNotThrowAnyException();
@@ -207,7 +160,7 @@ class WebhookDeliveryTest extends WebTestBase {
             .toList();
     alerts.offeringsPublished(new OfferingsPublished(published));
     assertThat(outbox.deliverDue(Instant.now())).isZero();
-    assertThat(received).hasSize(1);
+    assertThat(subscriber.received).hasSize(1);
 
     // The owner's log shows it; another person does not find the subscription.
     String log =
@@ -234,20 +187,23 @@ class WebhookDeliveryTest extends WebTestBase {
     RequestPostProcessor a = oidc.person("hook-fail-" + UUID.randomUUID());
     String[] subscription = subscribe(a, "backoff " + UUID.randomUUID());
     UUID id = UUID.fromString(subscription[0]);
-    answer = exchange -> respond(exchange, 500, "down for maintenance");
+    subscriber.answer =
+        exchange -> WebhookSubscriber.respond(exchange, 500, "down for maintenance");
 
     // The test button tries at once (at the test clock's now): the first failed attempt.
     mvc.perform(post("/notifications/webhooks/" + id + "/test").with(a).with(csrf()));
-    assertThat(received).hasSize(1);
+    assertThat(subscriber.received).hasSize(1);
     Instant at = FixedClock.NOW;
     for (int failed = 1; failed < 8; failed++) {
       at = at.plus(outbox.delay(failed));
       outbox.deliverDue(at.minusSeconds(1));
-      assertThat(received).as("not before its time, attempt " + (failed + 1)).hasSize(failed);
+      assertThat(subscriber.received)
+          .as("not before its time, attempt " + (failed + 1))
+          .hasSize(failed);
       outbox.deliverDue(at);
-      assertThat(received).as("attempt " + (failed + 1)).hasSize(failed + 1);
+      assertThat(subscriber.received).as("attempt " + (failed + 1)).hasSize(failed + 1);
     }
-    assertThat(received.stream().map(r -> r.header("webhook-id")).distinct()).hasSize(1);
+    assertThat(subscriber.received.stream().map(r -> r.header("webhook-id")).distinct()).hasSize(1);
     assertThat(outbox.delay(1)).isEqualTo(java.time.Duration.ofMinutes(1));
     assertThat(outbox.delay(2)).isEqualTo(java.time.Duration.ofMinutes(4));
     assertThat(outbox.delay(3)).isEqualTo(java.time.Duration.ofMinutes(16));
@@ -277,10 +233,10 @@ class WebhookDeliveryTest extends WebTestBase {
 
     // Disabled: nothing more is sent, even when due.
     outbox.deliverDue(at.plus(java.time.Duration.ofDays(2)));
-    assertThat(received).hasSize(8);
+    assertThat(subscriber.received).hasSize(8);
 
     // The owner turns it on again; the subscriber works now; a new test goes through.
-    answer = exchange -> respond(exchange, 200, "ok");
+    subscriber.answer = exchange -> WebhookSubscriber.respond(exchange, 200, "ok");
     assertThat(
             mvc.perform(post("/notifications/webhooks/" + id + "/enable").with(a).with(csrf()))
                 .andReturn()
@@ -288,7 +244,7 @@ class WebhookDeliveryTest extends WebTestBase {
                 .getRedirectedUrl())
         .endsWith("?enabled");
     mvc.perform(post("/notifications/webhooks/" + id + "/test").with(a).with(csrf()));
-    assertThat(received).hasSize(9);
+    assertThat(subscriber.received).hasSize(9);
     assertThat(
             jdbc.sql(
                     "select count(*) from nt_webhook_delivery where webhook_id = ?"
@@ -310,7 +266,7 @@ class WebhookDeliveryTest extends WebTestBase {
     String newSecret = String.valueOf(rotated.getFlashMap().get("secret"));
     assertThat(newSecret).startsWith("whsec_").isNotEqualTo(subscription[1]);
     mvc.perform(post("/notifications/webhooks/" + subscription[0] + "/test").with(a).with(csrf()));
-    Received delivery = received.getLast();
+    WebhookSubscriber.Received delivery = subscriber.received.getLast();
     assertThat(delivery.header("webhook-signature").split(" ")).hasSize(2);
     String id = delivery.header("webhook-id");
     long timestamp = Long.parseLong(delivery.header("webhook-timestamp"));
@@ -328,27 +284,27 @@ class WebhookDeliveryTest extends WebTestBase {
     String[] subscription = subscribe(a, "edges " + UUID.randomUUID());
     UUID id = UUID.fromString(subscription[0]);
 
-    answer =
+    subscriber.answer =
         exchange -> {
           exchange.getResponseHeaders().add("Location", "http://127.0.0.1:9/elsewhere");
-          respond(exchange, 302, "");
+          WebhookSubscriber.respond(exchange, 302, "");
         };
     mvc.perform(post("/notifications/webhooks/" + id + "/test").with(a).with(csrf()));
-    assertThat(received).hasSize(1);
+    assertThat(subscriber.received).hasSize(1);
     assertThat(lastOutcome(id)).startsWith("302");
 
-    answer = exchange -> respond(exchange, 200, "x".repeat(100_000));
+    subscriber.answer = exchange -> WebhookSubscriber.respond(exchange, 200, "x".repeat(100_000));
     mvc.perform(post("/notifications/webhooks/" + id + "/test").with(a).with(csrf()));
     assertThat(lastOutcome(id)).isEqualTo("200" + "x".repeat(WebhookOutbox.EXCERPT));
 
-    answer =
+    subscriber.answer =
         exchange -> {
           try {
             Thread.sleep(3_000);
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           }
-          respond(exchange, 200, "late");
+          WebhookSubscriber.respond(exchange, 200, "late");
         };
     long started = System.nanoTime();
     mvc.perform(post("/notifications/webhooks/" + id + "/test").with(a).with(csrf()));

@@ -5,7 +5,9 @@ import fi.osaava.identification.Identification;
 import fi.osaava.identification.IdentificationApi;
 import fi.osaava.identification.IdentifiedConcept;
 import fi.osaava.identification.IdentifyOptions;
+import fi.osaava.labourmarket.JobAdId;
 import fi.osaava.labourmarket.JobAdIngestReport;
+import fi.osaava.labourmarket.JobAdsPublished;
 import fi.osaava.platform.DataChanged;
 import fi.osaava.platform.DataChanges;
 import fi.osaava.platform.ImportProgress;
@@ -37,6 +39,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -83,6 +86,7 @@ public class JobAdIngestion {
   private final TaxonomyApi taxonomy;
   private final RegionsApi regions;
   private final DataChanges dataChanges;
+  private final ApplicationEventPublisher events;
   private final JsonMapper json = JsonMapper.builder().build();
   private volatile @Nullable Map<String, String> occupationIsco;
   private final Map<String, Optional<Area>> municipalities = new ConcurrentHashMap<>();
@@ -94,7 +98,8 @@ public class JobAdIngestion {
       IdentificationApi identification,
       TaxonomyApi taxonomy,
       RegionsApi regions,
-      DataChanges dataChanges) {
+      DataChanges dataChanges,
+      ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.batch = batch;
     this.transaction = transaction;
@@ -102,6 +107,7 @@ public class JobAdIngestion {
     this.taxonomy = taxonomy;
     this.regions = regions;
     this.dataChanges = dataChanges;
+    this.events = events;
   }
 
   /** Occupations and municipalities are looked up again after ESCO or the regions changed. */
@@ -129,10 +135,12 @@ public class JobAdIngestion {
         transaction.execute(
             status -> {
               lock();
-              Counts counts = ingestAll(in, source, progress);
+              List<JobAdId> announced = new ArrayList<>();
+              Counts counts = ingestAll(in, source, progress, announced);
               if (counts.read() > counts.unchanged()) {
                 dataChanges.record(JobAdIngestReport.DATASET);
               }
+              announce(announced);
               return counts;
             });
     return totals.report(System.currentTimeMillis() - started);
@@ -174,19 +182,30 @@ public class JobAdIngestion {
     jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK).query().listOfRows();
   }
 
-  private Counts ingestAll(InputStream in, String source, ImportProgress progress) {
+  /**
+   * Tells other modules (saved-search alerts) of the new and changed ads, in the storing
+   * transaction, so the event publication registry records it with them.
+   */
+  private void announce(List<JobAdId> ads) {
+    if (!ads.isEmpty()) {
+      events.publishEvent(new JobAdsPublished(ads));
+    }
+  }
+
+  private Counts ingestAll(
+      InputStream in, String source, ImportProgress progress, List<JobAdId> announced) {
     Counts totals = Counts.NONE;
     try (JobPostingReader reader = new JobPostingReader(json, in, source)) {
       List<JobPosting> postings = new ArrayList<>(BATCH);
       while (reader.hasNext()) {
         postings.add(reader.next());
         if (postings.size() == BATCH) {
-          totals = totals.plus(ingestBatch(postings, source, progress));
+          totals = totals.plus(ingestBatch(postings, source, progress, announced));
           postings.clear();
         }
       }
       if (!postings.isEmpty()) {
-        totals = totals.plus(ingestBatch(postings, source, progress));
+        totals = totals.plus(ingestBatch(postings, source, progress, announced));
       }
     }
     return totals;
@@ -197,7 +216,8 @@ public class JobAdIngestion {
     return UUID.nameUUIDFromBytes(("job-ad:" + identifier).getBytes(StandardCharsets.UTF_8));
   }
 
-  private Counts ingestBatch(List<JobPosting> postings, String source, ImportProgress progress) {
+  private Counts ingestBatch(
+      List<JobPosting> postings, String source, ImportProgress progress, List<JobAdId> announced) {
     // Within one input the last copy of an identifier wins, as a source re-sending it would.
     Map<String, JobPosting> byKey = new LinkedHashMap<>();
     postings.forEach(p -> byKey.put(p.identifier(), p));
@@ -211,7 +231,8 @@ public class JobAdIngestion {
         byKey.values().stream().filter(p -> !known.contains(p.identifier())).toList();
     int unchanged = postings.size() - fresh.size();
     List<Enriched> enriched = enrich(fresh, source);
-    return new Counts(postings.size(), 0, 0, unchanged, 0, 0).plus(store(enriched, progress));
+    return new Counts(postings.size(), 0, 0, unchanged, 0, 0)
+        .plus(store(enriched, progress, announced));
   }
 
   /** An ad with what ingestion adds to it. */
@@ -400,7 +421,7 @@ public class JobAdIngestion {
    * Stores new ads: each ad row (compared with the stored ads and the batch's earlier ones for
    * reposts), then the batch's skills and bands, then what the ads add to the demand aggregates.
    */
-  private Counts store(List<Enriched> ads, ImportProgress progress) {
+  private Counts store(List<Enriched> ads, ImportProgress progress, List<JobAdId> announced) {
     if (ads.isEmpty()) {
       return Counts.NONE;
     }
@@ -415,6 +436,9 @@ public class JobAdIngestion {
     for (Enriched ad : ads) {
       UUID duplicateOf = duplicateOf(ad, byBand, null);
       rows.add(insertColumns(ad, duplicateOf, now));
+      if (duplicateOf == null && !ad.posting().synthetic()) {
+        announced.add(new JobAdId(ad.id()));
+      }
       Candidate self =
           new Candidate(ad.id(), duplicateOf == null ? ad.id() : duplicateOf, ad.signature());
       long[] bands = MinHash.bands(ad.signature());
@@ -734,12 +758,14 @@ public class JobAdIngestion {
                 source, 1, "identifier", "another organisation's ad has this identifier");
           }
           Enriched ad = enrich(List.of(posting), source).getFirst();
+          List<JobAdId> announced = new ArrayList<>();
           if (stored.isEmpty()) {
-            store(List.of(ad), ImportProgress.silent());
+            store(List.of(ad), ImportProgress.silent(), announced);
           } else {
-            replace(id, stored.getFirst(), ad);
+            replace(id, stored.getFirst(), ad, announced);
           }
           dataChanges.record(JobAdIngestReport.DATASET);
+          announce(announced);
         });
     return id;
   }
@@ -780,7 +806,7 @@ public class JobAdIngestion {
    * Replaces a stored ad by its edit: takes back what it counted, compares it afresh for reposts,
    * rewrites its row, skills and bands, and counts it as it is now.
    */
-  private void replace(UUID id, Stored old, Enriched ad) {
+  private void replace(UUID id, Stored old, Enriched ad, List<JobAdId> announced) {
     DemandChange demand = new DemandChange();
     if (old.duplicateOf() == null) {
       demand.count(
@@ -801,6 +827,9 @@ public class JobAdIngestion {
                 .single());
     UUID duplicateOf = reposted ? null : duplicateOf(ad, candidates(List.of(ad)), id);
     updateAd(ad, duplicateOf);
+    if (duplicateOf == null && !ad.posting().synthetic()) {
+      announced.add(new JobAdId(id));
+    }
     jdbc.sql("delete from lm_job_ad_skill where ad_id = ?").param(id).update();
     jdbc.sql("delete from lm_job_ad_band where ad_id = ?").param(id).update();
     insertSkills(List.of(ad));

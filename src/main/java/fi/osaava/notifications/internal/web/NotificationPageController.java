@@ -70,7 +70,8 @@ class NotificationPageController {
     String kind = Objects.requireNonNullElse(params.getFirst("kind"), "");
     List<String> kindFacets = SavedSearches.FACETS_BY_KIND.get(kind);
     if (kindFacets == null) {
-      throw new InvalidInputException("form", 0, "kind", "must be education or service");
+      throw new InvalidInputException(
+          "form", 0, "kind", "must be education, service, opportunity or goal");
     }
     String words = Objects.requireNonNullElse(params.getFirst("q"), "").strip();
     if (words.length() > 500) {

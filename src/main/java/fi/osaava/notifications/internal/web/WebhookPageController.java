@@ -49,7 +49,8 @@ class WebhookPageController {
       model.addAttribute("webhookForm", new WebhookForm(null, null));
     }
     model.addAttribute("webhooks", pages.webhooks(person, locale));
-    model.addAttribute("searches", pages.webhookSearches(person, locale));
+    // Every kind of saved search can have a webhook: each kind has its own event type.
+    model.addAttribute("searches", pages.searches(person, locale));
     return "notifications/webhooks";
   }
 

@@ -74,6 +74,7 @@ class OpportunitiesJourneyBrowserTest extends BrowserTestBase {
     int tried = 0;
     boolean saveable = false;
     String goalTitle = null;
+    String goalUrl = null;
     while (!saveable && tried < Math.min(5, goals.count())) {
       page.navigate("/opportunities?kind=OCCUPATION");
       goalTitle = goals.nth(tried).textContent().strip();
@@ -84,6 +85,7 @@ class OpportunitiesJourneyBrowserTest extends BrowserTestBase {
       assertThat(page.locator("h1").textContent()).contains(goalTitle);
       assertThat(page.locator("#gap-heading").isVisible()).isTrue();
       assertThat(page.locator("ol.gap li").count()).isPositive();
+      goalUrl = page.url();
       if (tried == 1) {
         check(page);
       }
@@ -125,6 +127,14 @@ class OpportunitiesJourneyBrowserTest extends BrowserTestBase {
     page.navigate("/profile");
     assertThat(page.locator("#skills").textContent()).contains(doneStep);
     assertThat(page.locator("#skills tbody tr").count()).isGreaterThan(skillsBefore);
+    check(page);
+
+    // Following the goal saves it among the saved searches: new job ads for it reach the inbox.
+    page.navigate(goalUrl);
+    page.click("form.save-search button");
+    page.waitForLoadState();
+    assertThat(page.url()).endsWith("/notifications/searches?saved");
+    assertThat(page.locator("tr.saved-search a").first().textContent()).contains(goalTitle);
     check(page);
   }
 }
