@@ -36,7 +36,8 @@ import tools.jackson.databind.ObjectMapper;
  * an article is found by a Finnish inflected query (step 6), and an editor of the owning
  * organisation edits a published article, whose earlier version stays listed; and workplace
  * learning: a manager assigns the basic package to a team of 6 and sees its aggregate progress,
- * withheld until the team has five members (step 4).
+ * withheld until the team has five members (step 4), and invites a second manager, who sees the
+ * same page.
  */
 class ProgrammesBrowserTest extends BrowserTestBase {
 
@@ -219,6 +220,26 @@ class ProgrammesBrowserTest extends BrowserTestBase {
     assertThat(manager.content()).doesNotContain("browser-team-member");
     check(manager);
 
+    // A second manager, invited by a single-use link, accepts in Swedish and sees the same page.
+    clickAndWait(manager, manager.locator("button:text('Kutsu esihenkilö')"));
+    String managerLink = manager.locator(".team-manager-link-url code").textContent();
+    check(manager);
+    Page second = newPage("sv", false);
+    oidc.signIn(
+        second,
+        "browser-manager-" + UUID.randomUUID(),
+        "{\"osaava_roles\": [\"team-manager\"], \"osaava_organisation\": \"esimerkkikunta.fi\","
+            + " \"name\": \"Kalle Chef\"}");
+    second.navigate(managerLink.substring(managerLink.indexOf("/programmes/teams/join")));
+    assertThat(second.content()).contains("Du är inbjuden att leda teamet Neuvontapiste");
+    check(second);
+    clickAndWait(second, second.locator("button:text('Börja leda teamet')"));
+    assertThat(second.locator(".team-managers").textContent())
+        .contains("Maija Esihenkilö")
+        .contains("Kalle Chef");
+    assertThat(second.locator(".team-dashboard").textContent().replaceAll("\\s+", " "))
+        .contains("Slutfört före måldatum 2 av 6 (33 %)");
+    check(second);
   }
 
   @Test

@@ -148,12 +148,7 @@ class ProgrammesIntegrationTest extends WebTestBase {
             .replace("perusteet", "perusteet " + word)
             .replace("the basics", "the basics " + word);
     mvc.perform(post(location).with(editor).param("content", content));
-    assertThat(
-            mvc.perform(post(location + "/publish").with(editor))
-                .andReturn()
-                .getResponse()
-                .getRedirectedUrl())
-        .endsWith("?published");
+    publish(location, editor);
     // The page repeats the query, so the hit itself is looked for: its title in the page's
     // language.
     for (String title :
@@ -168,6 +163,16 @@ class ProgrammesIntegrationTest extends WebTestBase {
               .getContentAsString();
       assertThat(results).as(language).contains("offering-hit").contains(title.substring(3));
     }
+  }
+
+  /** Publishes the draft on the editor's page, which says it was published. */
+  private void publish(String location, RequestPostProcessor editor) throws Exception {
+    assertThat(
+            mvc.perform(post(location + "/publish").with(editor))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl())
+        .endsWith("?published");
   }
 
   /** A programme and a package in it, started on the editor's pages; the package's edit page. */
@@ -249,12 +254,7 @@ class ProgrammesIntegrationTest extends WebTestBase {
     assertThat(
             mvc.perform(get("/programmes/packages/" + slug)).andReturn().getResponse().getStatus())
         .isEqualTo(404);
-    assertThat(
-            mvc.perform(post(location + "/publish").with(editor))
-                .andReturn()
-                .getResponse()
-                .getRedirectedUrl())
-        .endsWith("?published");
+    publish(location, editor);
 
     RequestPostProcessor learner = oidc.person("learner-" + UUID.randomUUID());
     mvc.perform(post("/programmes/packages/" + slug + "/enrol").with(learner));
