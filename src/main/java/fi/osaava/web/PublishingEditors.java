@@ -39,6 +39,7 @@ public class PublishingEditors {
   private final Set<String> editorRoles;
   private final Set<String> jobAdEditorRoles;
   private final String organisationClaim;
+  private final String organisationNameClaim;
 
   PublishingEditors(
       @Value("${osaava.publishing.role-claim:osaava_roles}") String roleClaim,
@@ -46,11 +47,27 @@ public class PublishingEditors {
       @Value("${osaava.publishing.job-ad-editor-roles:job-ad-editor,organisation-admin}")
           List<String> jobAdRoles,
       @Value("${osaava.publishing.organisation-claim:osaava_organisation}")
-          String organisationClaim) {
+          String organisationClaim,
+      @Value("${osaava.publishing.organisation-name-claim:osaava_organisation_name}")
+          String organisationNameClaim) {
     this.roleClaim = roleClaim;
     this.editorRoles = roles(roles);
     this.jobAdEditorRoles = roles(jobAdRoles);
     this.organisationClaim = organisationClaim;
+    this.organisationNameClaim = organisationNameClaim;
+  }
+
+  /**
+   * The name of the organisation of {@code auth}'s sign-in, from the organisation-name claim, for
+   * pages that would otherwise show the organisation's opaque id; empty when there is none or it is
+   * longer than 200 characters.
+   */
+  public String organisationName(@Nullable Authentication auth) {
+    if (auth == null || !(auth.getPrincipal() instanceof OAuth2User user)) {
+      return "";
+    }
+    Object name = user.getAttribute(organisationNameClaim);
+    return name instanceof String n && !n.isBlank() && n.strip().length() <= 200 ? n.strip() : "";
   }
 
   private static Set<String> roles(List<String> roles) {

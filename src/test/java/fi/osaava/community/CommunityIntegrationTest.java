@@ -258,10 +258,18 @@ class CommunityIntegrationTest extends WebTestBase {
 
   @Test
   void anEditorPublishesAnArticleThatIsFoundAndBadInputIsShownNextToTheField() throws Exception {
+    // The organisation's name comes from the editor's sign-in; pages show it, never the id.
+    String organisation = "kunta-" + UUID.randomUUID() + ".example.fi";
     RequestPostProcessor editor =
         oidc.person(
             "editor-" + UUID.randomUUID(),
-            Map.of("osaava_roles", List.of("editor"), "osaava_organisation", "kunta.example.fi"));
+            Map.of(
+                "osaava_roles",
+                List.of("editor"),
+                "osaava_organisation",
+                organisation,
+                "osaava_organisation_name",
+                "Esimerkkikunta"));
     String slug = "kokemus-" + UUID.randomUUID().toString().substring(0, 8);
     MockHttpServletResponse refused =
         send(
@@ -292,14 +300,19 @@ class CommunityIntegrationTest extends WebTestBase {
     assertThat(published.getRedirectedUrl()).isEqualTo("/community/articles/" + slug);
     assertThat(send(get("/community/articles/" + slug)).getContentAsString())
         .contains("Etätyöpajat kirjastoissa")
-        .contains("kunta.example.fi")
+        .contains("Esimerkkikunta")
+        .doesNotContain(organisation)
         .contains("href=\"/programmes/packages/ai-basics\"");
     assertThat(
             send(get("/community/articles")
                     .param("q", "kirjastossa")
                     .header("Accept-Language", "fi"))
                 .getContentAsString())
-        .contains("Etätyöpajat kirjastoissa");
+        .contains("Etätyöpajat kirjastoissa")
+        .contains("<span class=\"community-article-organisation\">Esimerkkikunta</span>")
+        .doesNotContain(organisation);
+    assertThat(send(get("/community")).getContentAsString())
+        .contains("<span class=\"community-article-organisation\">Esimerkkikunta</span>");
     // Not an editor: refused.
     assertThat(
             send(post("/community/articles")

@@ -98,6 +98,10 @@ class ProgrammesAuthorizationTest extends WebTestBase {
         "POST /programmes/teams/{id}/invitations",
         Rule.of("MANAGER_TEAM", Map.of("emails", "a-intruder@example.fi")));
     RULES.put("POST /programmes/teams/{id}/link", Rule.of("MANAGER_TEAM"));
+    RULES.put("POST /programmes/teams/{id}/manager-link", Rule.of("MANAGER_TEAM"));
+    RULES.put(
+        "POST /programmes/teams/{id}/managers",
+        Rule.of("MANAGER_TEAM", Map.of("person", UUID.randomUUID().toString())));
     RULES.put(
         "POST /programmes/teams/{id}/invitations/{invitation}/withdraw", Rule.of("MANAGER_TEAM"));
     RULES.put(
@@ -144,7 +148,7 @@ class ProgrammesAuthorizationTest extends WebTestBase {
 
   @Test
   void everyRouteHasARule() {
-    table().assertEveryRouteHasARule(25, ProgrammesAuthorizationTest.class);
+    table().assertEveryRouteHasARule(27, ProgrammesAuthorizationTest.class);
   }
 
   @BeforeEach

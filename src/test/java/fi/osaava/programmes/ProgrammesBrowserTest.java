@@ -28,14 +28,16 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The programmes in a real browser, with axe on every page: reading without JavaScript in Finnish,
- * Swedish and English; a learner completing the basic package with a quiz; an editor's pages; and
- * issue 19's community steps: a thematic-group member posts, another reports it and a moderator
- * hides it (step 5), then the moderator organises an event, members register without and with
- * script, one in the waiting list, and the moderator sees who registered; an article is found by a
- * Finnish inflected query (step 6), and an editor of the owning organisation edits a published
- * article, whose earlier version stays listed; and workplace learning: a manager assigns the basic
- * package to a team of 6 and sees its aggregate progress, withheld until the team has five members
- * (step 4).
+ * Swedish and English; a learner completing the basic package with a quiz; an editor publishing a
+ * package in two languages on the editor's pages (step 1) and a learner finding it in the education
+ * search at once (step 3); and issue 19's community steps: a thematic-group member posts, another
+ * reports it and a moderator hides it (step 5), then the moderator organises an event, members
+ * register without and with script, one in the waiting list, and the moderator sees who registered;
+ * an article is found by a Finnish inflected query (step 6), and an editor of the owning
+ * organisation edits a published article, whose earlier version stays listed; and workplace
+ * learning: a manager assigns the basic package to a team of 6 and sees its aggregate progress,
+ * withheld until the team has five members (step 4), and invites a second manager, who sees the
+ * same page.
  */
 class ProgrammesBrowserTest extends BrowserTestBase {
 
@@ -217,10 +219,31 @@ class ProgrammesBrowserTest extends BrowserTestBase {
                     .contains("Suorittaneita tavoitepäivään mennessä 2/6 (33 %)"));
     assertThat(manager.content()).doesNotContain("browser-team-member");
     check(manager);
+
+    // A second manager, invited by a single-use link, accepts in Swedish and sees the same page.
+    clickAndWait(manager, manager.locator("button:text('Kutsu esihenkilö')"));
+    String managerLink = manager.locator(".team-manager-link-url code").textContent();
+    check(manager);
+    Page second = newPage("sv", false);
+    oidc.signIn(
+        second,
+        "browser-manager-" + UUID.randomUUID(),
+        "{\"osaava_roles\": [\"team-manager\"], \"osaava_organisation\": \"esimerkkikunta.fi\","
+            + " \"name\": \"Kalle Chef\"}");
+    second.navigate(managerLink.substring(managerLink.indexOf("/programmes/teams/join")));
+    assertThat(second.content()).contains("Du är inbjuden att leda teamet Neuvontapiste");
+    check(second);
+    clickAndWait(second, second.locator("button:text('Börja leda teamet')"));
+    assertThat(second.locator(".team-managers").textContent())
+        .contains("Maija Esihenkilö")
+        .contains("Kalle Chef");
+    assertThat(second.locator(".team-dashboard").textContent().replaceAll("\\s+", " "))
+        .contains("Slutfört före måldatum 2 av 6 (33 %)");
+    check(second);
   }
 
   @Test
-  void anEditorsPagesAreAccessible() {
+  void anEditorPublishesAPackageInTwoLanguagesAndALearnerFindsItInTheEducationSearch() {
     Page page = newPage("fi", true);
     oidc.signIn(
         page,
@@ -232,6 +255,109 @@ class ProgrammesBrowserTest extends BrowserTestBase {
     page.click("a:text('Tekoäly julkisissa palveluissa – perusteet')");
     assertThat(page.content()).contains("Julkaistu");
     check(page);
+
+    // Step 1: an editor of another organisation starts a programme and a package, drafts it in
+    // Finnish and Swedish, previews a module, and publishes it.
+    String organisation = "kunta-" + UUID.randomUUID().toString().substring(0, 8);
+    String word = "neuvontarobotti" + letters();
+    Page editor = newPage("fi", true);
+    oidc.signIn(
+        editor,
+        "browser-editor-" + UUID.randomUUID(),
+        "{\"osaava_roles\": [\"editor\"], \"osaava_organisation\": \"" + organisation + "\"}");
+    editor.navigate("/programmes/edit");
+    editor.fill("#programmeSlug", "p-" + organisation);
+    editor.fill("#titleFi", "Kunnan digiosaaminen");
+    editor.fill("#titleSv", "Kommunens digitala kompetens");
+    clickAndWait(editor, editor.locator("button:text('Aloita ohjelma')"));
+    assertThat(editor.locator(".govuk-notification-banner").textContent()).isNotBlank();
+    editor.fill("#packageSlug", "k-" + organisation);
+    clickAndWait(editor, editor.locator("button:text('Aloita paketti')"));
+    check(editor);
+    editor.fill("#content", twoLanguagePackage(word));
+    clickAndWait(editor, editor.locator("button:text('Tallenna luonnos')"));
+    assertThat(editor.locator(".govuk-notification-banner").textContent())
+        .contains("Luonnos tallennettiin.");
+    check(editor);
+    String edit = editor.url().replaceAll("\\?.*", "");
+    clickAndWait(editor, editor.locator("a:text('Mikä neuvontarobotti on')"));
+    assertThat(editor.locator("h1").textContent()).isEqualTo("Mikä neuvontarobotti on");
+    check(editor);
+    editor.navigate(edit);
+    clickAndWait(editor, editor.locator("button:text('Julkaise luonnos')"));
+    assertThat(editor.locator(".govuk-notification-banner").textContent())
+        .contains("Versio julkaistiin");
+    check(editor);
+
+    // Step 3: a learner finds it in the education search at once, in Swedish without script, as a
+    // free online course; the sample package is found too.
+    Page learner = newPage("sv", false);
+    oidc.signIn(learner, "browser-searcher-" + UUID.randomUUID());
+    learner.navigate("/education?q=" + word);
+    assertThat(learner.locator(".offering-hit h3").allTextContents())
+        .singleElement()
+        .satisfies(t -> assertThat(t.strip()).isEqualTo("AI i kundtjänsten " + word));
+    check(learner);
+    clickAndWait(learner, learner.locator(".offering-hit h3 a"));
+    assertThat(learner.locator("h1").textContent()).isEqualTo("AI i kundtjänsten " + word);
+    check(learner);
+    Map<String, String> basics =
+        Map.of(
+            "fi", "Tekoäly julkisissa palveluissa – perusteet",
+            "sv", "AI i offentliga tjänster – grunder",
+            "en", "AI in public services – the basics");
+    basics.forEach(
+        (language, title) -> {
+          Page reader = newPage(language, false);
+          reader.navigate("/education?q=" + title.replace(" – ", " ").replace(' ', '+'));
+          assertThat(reader.locator(".offering-hit h3").allTextContents())
+              .as(language)
+              .anySatisfy(t -> assertThat(t.strip()).isEqualTo(title));
+          check(reader);
+        });
+  }
+
+  /** A package in Finnish and Swedish, as an editor writes it in the draft's field. */
+  private static String twoLanguagePackage(String word) {
+    return """
+        {
+          "title": {"fi": "Tekoäly asiakaspalvelussa %1$s", "sv": "AI i kundtjänsten %1$s"},
+          "summary": {
+            "fi": "Lyhyt johdanto neuvontarobotteihin kunnan asiakaspalvelussa.",
+            "sv": "En kort introduktion till chattbottar i kommunens kundtjänst."
+          },
+          "level": "BASIC",
+          "targetGroups": ["EVERYONE"],
+          "languages": ["fi", "sv"],
+          "workloadHours": 2,
+          "learningOutcomes": ["%2$s"],
+          "licence": "CC-BY-4.0",
+          "passPercent": 70,
+          "modules": [
+            {
+              "key": "what-a-chatbot-is",
+              "kind": "TEXT",
+              "title": {"fi": "Mikä neuvontarobotti on", "sv": "Vad en chattbott är"},
+              "body": {
+                "fi": "Neuvontarobotti **vastaa** usein kysyttyihin kysymyksiin.",
+                "sv": "En chattbott **svarar** på vanliga frågor."
+              }
+            }
+          ]
+        }
+        """
+        .formatted(word, ProgrammesIntegrationTest.BASIC_OUTCOMES.getFirst());
+  }
+
+  /** Letters only, so that every language's analysis keeps the word whole. */
+  private static String letters() {
+    return UUID.randomUUID()
+        .toString()
+        .replaceAll("[^0-9]", "")
+        .chars()
+        .limit(8)
+        .mapToObj(c -> String.valueOf((char) ('a' + c - '0')))
+        .collect(java.util.stream.Collectors.joining());
   }
 
   @Test

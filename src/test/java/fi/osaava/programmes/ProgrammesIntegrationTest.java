@@ -126,6 +126,78 @@ class ProgrammesIntegrationTest extends WebTestBase {
     assertThat(swedish).contains("AI i offentliga tjänster – grunder");
   }
 
+  @Test
+  void aPackageAnEditorPublishesIsFoundInTheEducationSearchAtOnce() throws Exception {
+    // Publishing lists the package in the catalogue inside the editor's transaction: the search
+    // index must be written after that transaction commits, or it reads nothing and the package
+    // is never found (the queue of index work was emptied in the same transaction).
+    String organisation = "https://org-" + UUID.randomUUID() + ".example.fi";
+    RequestPostProcessor editor = editorOf(organisation);
+    // A word no other offering has: letters only, so every language's analysis keeps it whole.
+    String word =
+        "osaava"
+            + UUID.randomUUID()
+                .toString()
+                .replaceAll("[^0-9]", "")
+                .chars()
+                .mapToObj(c -> String.valueOf((char) ('a' + c - '0')))
+                .collect(Collectors.joining());
+    String location = startPackage(editor);
+    String content =
+        sample("ai-basics.json")
+            .replace("perusteet", "perusteet " + word)
+            .replace("the basics", "the basics " + word);
+    mvc.perform(post(location).with(editor).param("content", content));
+    publish(location, editor);
+    // The page repeats the query, so the hit itself is looked for: its title in the page's
+    // language.
+    for (String title :
+        List.of(
+            "fi:Tekoäly julkisissa palveluissa – perusteet " + word,
+            "en:AI in public services – the basics " + word)) {
+      String language = title.substring(0, 2);
+      String results =
+          mvc.perform(get("/education").param("q", word).header("Accept-Language", language))
+              .andReturn()
+              .getResponse()
+              .getContentAsString();
+      assertThat(results).as(language).contains("offering-hit").contains(title.substring(3));
+    }
+  }
+
+  /** Publishes the draft on the editor's page, which says it was published. */
+  private void publish(String location, RequestPostProcessor editor) throws Exception {
+    assertThat(
+            mvc.perform(post(location + "/publish").with(editor))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl())
+        .endsWith("?published");
+  }
+
+  /** A programme and a package in it, started on the editor's pages; the package's edit page. */
+  private String startPackage(RequestPostProcessor editor) throws Exception {
+    String programmeSlug = "p-" + UUID.randomUUID().toString().substring(0, 8);
+    mvc.perform(
+        post("/programmes/edit/programmes")
+            .with(editor)
+            .param("slug", programmeSlug)
+            .param("titleFi", "Ohjelma"));
+    String programmeId =
+        jdbc.sql("SELECT id::text FROM programme WHERE slug = ?")
+            .param(programmeSlug)
+            .query(String.class)
+            .single();
+    return mvc.perform(
+            post("/programmes/edit/packages")
+                .with(editor)
+                .param("programme", programmeId)
+                .param("slug", "k-" + UUID.randomUUID().toString().substring(0, 8)))
+        .andReturn()
+        .getResponse()
+        .getRedirectedUrl();
+  }
+
   private RequestPostProcessor editorOf(String organisation) {
     return oidc.person(
         "editor-" + UUID.randomUUID(),
@@ -182,12 +254,7 @@ class ProgrammesIntegrationTest extends WebTestBase {
     assertThat(
             mvc.perform(get("/programmes/packages/" + slug)).andReturn().getResponse().getStatus())
         .isEqualTo(404);
-    assertThat(
-            mvc.perform(post(location + "/publish").with(editor))
-                .andReturn()
-                .getResponse()
-                .getRedirectedUrl())
-        .endsWith("?published");
+    publish(location, editor);
 
     RequestPostProcessor learner = oidc.person("learner-" + UUID.randomUUID());
     mvc.perform(post("/programmes/packages/" + slug + "/enrol").with(learner));
@@ -236,26 +303,7 @@ class ProgrammesIntegrationTest extends WebTestBase {
   void aDraftWithProblemsIsNotPublishedAndEachProblemIsNamed() throws Exception {
     String organisation = "https://org-" + UUID.randomUUID() + ".example.fi";
     RequestPostProcessor editor = editorOf(organisation);
-    String programmeSlug = "p-" + UUID.randomUUID().toString().substring(0, 8);
-    mvc.perform(
-        post("/programmes/edit/programmes")
-            .with(editor)
-            .param("slug", programmeSlug)
-            .param("titleFi", "Ohjelma"));
-    String programmeId =
-        jdbc.sql("SELECT id::text FROM programme WHERE slug = ?")
-            .param(programmeSlug)
-            .query(String.class)
-            .single();
-    String location =
-        mvc.perform(
-                post("/programmes/edit/packages")
-                    .with(editor)
-                    .param("programme", programmeId)
-                    .param("slug", "k-" + UUID.randomUUID().toString().substring(0, 8)))
-            .andReturn()
-            .getResponse()
-            .getRedirectedUrl();
+    String location = startPackage(editor);
     String broken =
         sample("ai-basics.json")
             .replace("\"kind\": \"TEXT\"", "\"kind\": \"VIDEO\"")

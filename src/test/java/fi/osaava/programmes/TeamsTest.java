@@ -328,6 +328,103 @@ class TeamsTest extends WebTestBase {
   }
 
   @Test
+  void aTeamGetsMoreManagersFromItsMembersWithTheRoleOrByASingleUseInvitation() throws Exception {
+    String organisation = "https://managers-" + UUID.randomUUID() + ".example.fi";
+    RequestPostProcessor manager = managerOf(organisation);
+    String team = createTeam(manager, "Neuvonta");
+    String token = linkToken(manager, team);
+    // Two join as members: a colleague with the manager role of the organisation, and a person
+    // without it, whose identity the managers never see.
+    RequestPostProcessor colleague = namedManager(organisation, "Kaisa Kollega");
+    String plainSubject = "plain-member-" + UUID.randomUUID();
+    for (RequestPostProcessor joiner : List.of(colleague, oidc.person(plainSubject))) {
+      mvc.perform(post("/programmes/teams/join").with(joiner).param("token", token));
+    }
+    assertThat(mvc.perform(get(team).with(colleague)).andReturn().getResponse().getStatus())
+        .as("a member with the role does not manage the team before being made a manager")
+        .isEqualTo(404);
+    String dashboard = page(manager, team);
+    Matcher candidate =
+        Pattern.compile("name=\"person\" id=\"candidate-0\" value=\"([0-9a-f-]{36})\"")
+            .matcher(dashboard);
+    assertThat(candidate.find()).as(dashboard).isTrue();
+    assertThat(dashboard).contains("Kaisa Kollega").doesNotContain("candidate-1");
+    // Nobody else can be made a manager: not the member without the role, not a stranger.
+    for (UUID other : List.of(personOf(plainSubject).value(), UUID.randomUUID())) {
+      assertThat(
+              mvc.perform(post(team + "/managers").with(manager).param("person", other.toString()))
+                  .andReturn()
+                  .getResponse()
+                  .getStatus())
+          .isEqualTo(404);
+    }
+    assertThat(
+            mvc.perform(post(team + "/managers").with(manager).param("person", candidate.group(1)))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl())
+        .endsWith("?managerAdded");
+    assertThat(page(colleague, team)).contains("Neuvonta").contains("Kaisa Kollega");
+
+    // By invitation: the link is for one manager of the team's organisation.
+    String forManager = linkToken(colleague, team, "/manager-link");
+    for (RequestPostProcessor refused :
+        List.of(
+            oidc.person("no-manager-" + UUID.randomUUID()),
+            namedManager("https://other-" + UUID.randomUUID() + ".example.fi", "Olli Muu"))) {
+      var answer =
+          mvc.perform(
+                  post("/programmes/teams/join")
+                      .with(refused)
+                      .header("Accept-Language", "en")
+                      .param("token", forManager))
+              .andReturn()
+              .getResponse();
+      assertThat(answer.getStatus()).isEqualTo(200);
+      assertThat(answer.getContentAsString()).contains("This invitation is for a manager");
+    }
+    RequestPostProcessor invited = namedManager(organisation, "Veikko Vastaava");
+    assertThat(
+            mvc.perform(
+                    get("/programmes/teams/join")
+                        .with(invited)
+                        .header("Accept-Language", "en")
+                        .param("token", forManager))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains("You are invited to manage the team Neuvonta");
+    assertThat(
+            mvc.perform(post("/programmes/teams/join").with(invited).param("token", forManager))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl())
+        .isEqualTo(team + "?managing");
+    assertThat(page(invited, team)).contains("Veikko Vastaava").contains("Manager (link)");
+    assertThat(
+            mvc.perform(
+                    post("/programmes/teams/join")
+                        .with(namedManager(organisation, "Toinen"))
+                        .header("Accept-Language", "en")
+                        .param("token", forManager))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .as("a manager's invitation admits one")
+        .contains("already used");
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM programme_team_manager WHERE team_id = ?::uuid")
+                .param(team.substring(team.lastIndexOf('/') + 1))
+                .query(Integer.class)
+                .single())
+        .isEqualTo(3);
+  }
+
+  private RequestPostProcessor namedManager(String organisation, String name) {
+    return managerOf(oidc, organisation, name);
+  }
+
+  @Test
   void aMembersExportHasTheirTeamsAndAssignmentsAndDeletionRemovesTheMembership() throws Exception {
     RequestPostProcessor manager = managerOf("https://export-" + UUID.randomUUID() + ".example.fi");
     String teamName = "Vientitiimi " + UUID.randomUUID();
@@ -418,6 +515,11 @@ class TeamsTest extends WebTestBase {
 
   /** A team manager of {@code organisation} by the sign-in claims, named after it. */
   static RequestPostProcessor managerOf(OidcTestSupport oidc, String organisation) {
+    return managerOf(oidc, organisation, "Manager " + organisation);
+  }
+
+  /** A team manager of {@code organisation} by the sign-in claims, with this name. */
+  static RequestPostProcessor managerOf(OidcTestSupport oidc, String organisation, String name) {
     return oidc.person(
         "manager-" + UUID.randomUUID(),
         Map.of(
@@ -426,7 +528,7 @@ class TeamsTest extends WebTestBase {
             "osaava_organisation",
             organisation,
             "name",
-            "Manager " + organisation));
+            name));
   }
 
   /** Creates a team on the manager's page; its dashboard's path. */
@@ -439,8 +541,14 @@ class TeamsTest extends WebTestBase {
   }
 
   private String linkToken(RequestPostProcessor manager, String team) throws Exception {
+    return linkToken(manager, team, "/link");
+  }
+
+  /** The token of a link made by {@code route} ({@code /link} or {@code /manager-link}). */
+  private String linkToken(RequestPostProcessor manager, String team, String route)
+      throws Exception {
     String page =
-        mvc.perform(post(team + "/link").with(manager))
+        mvc.perform(post(team + route).with(manager))
             .andReturn()
             .getResponse()
             .getContentAsString();

@@ -74,12 +74,18 @@ public class CommunityStore {
     STORY
   }
 
-  /** An article or an experience story by an organisation. */
+  /**
+   * An article or an experience story by an organisation.
+   *
+   * @param organisation the organisation's id (the sign-in provider's organisation claim)
+   * @param organisationName its recorded name, or its id when no name is known
+   */
   public record Article(
       UUID id,
       String slug,
       ArticleKind kind,
       String organisation,
+      String organisationName,
       Map<Language, String> title,
       Map<Language, String> body,
       List<String> themes,
@@ -389,7 +395,9 @@ public class CommunityStore {
 
   private static final String ARTICLE_COLUMNS =
       "id, slug, kind, organisation, title_fi, title_sv, title_en, body_fi, body_sv, body_en,"
-          + " themes, skills, packages, sample, published_at, version, edited_at";
+          + " themes, skills, packages, sample, published_at, version, edited_at,"
+          + " coalesce((SELECT o.name FROM community_organisation o WHERE o.id ="
+          + " community_article.organisation), community_article.organisation)";
 
   @Transactional(readOnly = true)
   public Optional<Article> article(String slug) {
@@ -436,6 +444,23 @@ public class CommunityStore {
         .param(packageSlug)
         .query(articleRows)
         .list();
+  }
+
+  /**
+   * Records an organisation's name, as its editor's sign-in gave it, for article pages and lists; a
+   * blank or overlong name changes nothing.
+   */
+  @Transactional
+  public void rememberOrganisation(String organisation, String name) {
+    String n = name.strip();
+    if (n.isEmpty() || n.length() > 200) {
+      return;
+    }
+    jdbc.sql(
+            "INSERT INTO community_organisation (id, name) VALUES (?, ?) ON CONFLICT (id) DO"
+                + " UPDATE SET name = excluded.name")
+        .params(organisation, n)
+        .update();
   }
 
   @Transactional
@@ -584,6 +609,7 @@ public class CommunityStore {
         rs.getString(2),
         ArticleKind.valueOf(rs.getString(3)),
         rs.getString(4),
+        rs.getString(18),
         texts(rs.getString(5), rs.getString(6), rs.getString(7)),
         texts(rs.getString(8), rs.getString(9), rs.getString(10)),
         words(rs.getString(11)),

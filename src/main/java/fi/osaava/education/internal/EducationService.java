@@ -44,6 +44,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -255,8 +257,27 @@ class EducationService implements EducationApi, EducationCatalogue, EducationPus
    * The committed change's index work, here when this process can write the index. It never throws:
    * the change is committed and its request queued, so a failure here only delays the indexing to
    * the running service's next poll or the next start.
+   *
+   * <p>A caller may write to the catalogue inside a transaction of its own (a training package is
+   * listed in the same transaction that publishes it, so a refused listing leaves it a draft). The
+   * change is then not committed when the write returns, and the index work waits for the caller's
+   * commit: indexed earlier, the index would read the catalogue without the change.
    */
   private void afterCommit(ImportProgress progress) {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              index(progress);
+            }
+          });
+    } else {
+      index(progress);
+    }
+  }
+
+  private void index(ImportProgress progress) {
     try {
       switch (reindexRequests.drain()) {
         case HELD_ELSEWHERE ->

@@ -67,18 +67,26 @@ public class Teams implements PersonalDataHolder {
   public record Membership(
       UUID teamId, String teamName, String organisation, List<Assignment> assignments) {}
 
-  /** An invitation as the team's manager sees it; {@code email} is null for a link. */
+  /**
+   * An invitation as the team's manager sees it; {@code email} is null for a link, {@code
+   * forManager} marks a single-use invitation for another manager.
+   */
   public record InvitationRow(
       UUID id,
       @Nullable String email,
+      boolean forManager,
       OffsetDateTime createdAt,
       OffsetDateTime expiresAt,
       boolean accepted,
       boolean withdrawn,
       int uses) {}
 
-  /** What a valid invitation admits to. */
-  public record Invitation(UUID id, UUID teamId, String teamName, String organisation) {}
+  /** What a valid invitation admits to: membership, or with {@code forManager} managing. */
+  public record Invitation(
+      UUID id, UUID teamId, String teamName, String organisation, boolean forManager) {}
+
+  /** A member a manager may make a manager: one who held the role when joining, by name. */
+  public record ManagerCandidate(PersonId person, String name) {}
 
   /** A new e-mail invitation with its token, which exists only here and in the mail. */
   public record Invited(String email, String token) {}
@@ -170,7 +178,7 @@ public class Teams implements PersonalDataHolder {
   public List<Invited> invite(Team team, List<String> emails) {
     List<Invited> invited = new ArrayList<>();
     for (String email : emails) {
-      invited.add(new Invited(email, newInvitation(team, email)));
+      invited.add(new Invited(email, newInvitation(team, email, false)));
     }
     return invited;
   }
@@ -178,24 +186,34 @@ public class Teams implements PersonalDataHolder {
   /** Makes a link invitation that anyone signed in who holds it may accept until it expires. */
   @Transactional
   public String inviteByLink(Team team) {
-    return newInvitation(team, null);
+    return newInvitation(team, null, false);
   }
 
-  private String newInvitation(Team team, @Nullable String email) {
+  /**
+   * Makes a single-use invitation for another manager, shown to the inviting manager once as a
+   * link: only a manager of the team's organisation can accept it.
+   */
+  @Transactional
+  public String inviteManager(Team team) {
+    return newInvitation(team, null, true);
+  }
+
+  private String newInvitation(Team team, @Nullable String email, boolean forManager) {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     OffsetDateTime now = now();
     jdbc.sql(
             "INSERT INTO programme_team_invitation (id, team_id, token_hash, email, created_at,"
-                + " expires_at) VALUES (?, ?, ?, NULLIF(?, ''), ?, ?)")
+                + " expires_at, for_manager) VALUES (?, ?, ?, NULLIF(?, ''), ?, ?, ?)")
         .params(
             UUID.randomUUID(),
             team.id(),
             hash(token),
             email == null ? "" : email,
             now,
-            now.plus(INVITATION_VALIDITY))
+            now.plus(INVITATION_VALIDITY),
+            forManager)
         .update();
     return token;
   }
@@ -204,7 +222,7 @@ public class Teams implements PersonalDataHolder {
   @Transactional(readOnly = true)
   public List<InvitationRow> invitations(Team team) {
     return jdbc.sql(
-            "SELECT i.id, i.email, i.created_at, i.expires_at, i.accepted_at IS NOT NULL AS"
+            "SELECT i.id, i.email, i.for_manager, i.created_at, i.expires_at, i.accepted_at IS NOT NULL AS"
                 + " accepted, i.withdrawn_at IS NOT NULL AS withdrawn, (SELECT count(*) FROM"
                 + " programme_team_member m WHERE m.team_id = i.team_id AND m.invitation_id ="
                 + " i.id) AS uses FROM programme_team_invitation i WHERE i.team_id = ? ORDER BY"
@@ -215,6 +233,7 @@ public class Teams implements PersonalDataHolder {
                 new InvitationRow(
                     rs.getObject("id", UUID.class),
                     rs.getString("email"),
+                    rs.getBoolean("for_manager"),
                     rs.getObject("created_at", OffsetDateTime.class),
                     rs.getObject("expires_at", OffsetDateTime.class),
                     rs.getBoolean("accepted"),
@@ -248,10 +267,10 @@ public class Teams implements PersonalDataHolder {
       return Optional.empty();
     }
     return jdbc.sql(
-            "SELECT i.id, t.id AS team_id, t.name, t.organisation FROM programme_team_invitation"
-                + " i JOIN programme_team t ON t.id = i.team_id WHERE i.token_hash = ? AND"
-                + " i.withdrawn_at IS NULL AND i.expires_at > ? AND (i.email IS NULL OR"
-                + " i.accepted_at IS NULL)"
+            "SELECT i.id, t.id AS team_id, t.name, t.organisation, i.for_manager FROM"
+                + " programme_team_invitation i JOIN programme_team t ON t.id = i.team_id WHERE"
+                + " i.token_hash = ? AND i.withdrawn_at IS NULL AND i.expires_at > ? AND"
+                + " ((i.email IS NULL AND NOT i.for_manager) OR i.accepted_at IS NULL)"
                 + (lock ? " FOR UPDATE OF i" : ""))
         .params(hash(token.strip()), now())
         .query(
@@ -260,28 +279,65 @@ public class Teams implements PersonalDataHolder {
                     rs.getObject("id", UUID.class),
                     rs.getObject("team_id", UUID.class),
                     rs.getString("name"),
-                    rs.getString("organisation")))
+                    rs.getString("organisation"),
+                    rs.getBoolean("for_manager")))
         .optional();
   }
 
-  /**
-   * {@code person} accepts the invitation and joins its team; empty when the token admits to
-   * nothing. The invitation row is locked, so an e-mail invitation admits one person however many
-   * accept at once. A member who accepts again stays a member and uses up nothing.
-   */
+  /** {@code person}, who holds no manager role, accepts a member's invitation. */
   @Transactional
   public Optional<Invitation> accept(PersonId person, @Nullable String token) {
+    return accept(person, null, token);
+  }
+
+  /**
+   * {@code person} accepts the invitation and joins its team, or (an invitation for a manager)
+   * becomes one of its managers; empty when the token admits them to nothing. A manager's
+   * invitation admits only {@code manager}, signed in as {@code person} with the manager role of
+   * the team's organisation, and only once. A member who holds that role is recorded with their
+   * name, so the team's managers may make them a manager. The invitation row is locked, so a
+   * single-use invitation admits one person however many accept at once. A member who accepts again
+   * stays a member and uses up nothing.
+   */
+  @Transactional
+  public Optional<Invitation> accept(
+      PersonId person, @Nullable Manager manager, @Nullable String token) {
     Optional<Invitation> found = lookup(token, true);
     if (found.isEmpty()) {
       return found;
     }
     Invitation invitation = found.get();
+    boolean managerHere =
+        manager != null
+            && manager.person().equals(person)
+            && manager.organisation().equals(invitation.organisation());
     OffsetDateTime now = now();
+    if (invitation.forManager()) {
+      if (manager == null || !managerHere) {
+        return Optional.empty();
+      }
+      jdbc.sql(
+              "INSERT INTO programme_team_manager (team_id, person_id, name) VALUES (?, ?, ?) ON"
+                  + " CONFLICT DO NOTHING")
+          .params(invitation.teamId(), person.value(), manager.name())
+          .update();
+      jdbc.sql("UPDATE programme_team_invitation SET accepted_by = ?, accepted_at = ? WHERE id = ?")
+          .params(person.value(), now, invitation.id())
+          .update();
+      return found;
+    }
     int joined =
         jdbc.sql(
-                "INSERT INTO programme_team_member (team_id, person_id, joined_at, invitation_id)"
-                    + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
-            .params(invitation.teamId(), person.value(), now, invitation.id())
+                "INSERT INTO programme_team_member (team_id, person_id, joined_at, invitation_id,"
+                    + " manager_name) VALUES (?, ?, ?, ?, CASE WHEN ? THEN ? END) ON CONFLICT DO"
+                    + " NOTHING")
+            .params(
+                invitation.teamId(),
+                person.value(),
+                now,
+                invitation.id(),
+                managerHere,
+                manager == null ? "" : manager.name())
             .update();
     if (joined > 0) {
       jdbc.sql(
@@ -291,6 +347,49 @@ public class Teams implements PersonalDataHolder {
           .update();
     }
     return found;
+  }
+
+  /** The names of the team's managers, for its managers' page. */
+  @Transactional(readOnly = true)
+  public List<String> managerNames(Team team) {
+    return jdbc.sql(
+            "SELECT name FROM programme_team_manager WHERE team_id = ? ORDER BY name, person_id")
+        .param(team.id())
+        .query(String.class)
+        .list();
+  }
+
+  /**
+   * Members who held the manager role of the team's organisation when they joined and do not manage
+   * the team yet. No other member's identity reaches a manager.
+   */
+  @Transactional(readOnly = true)
+  public List<ManagerCandidate> managerCandidates(Team team) {
+    return jdbc.sql(
+            "SELECT m.person_id, m.manager_name FROM programme_team_member m WHERE m.team_id = ?"
+                + " AND m.manager_name IS NOT NULL AND NOT EXISTS (SELECT 1 FROM"
+                + " programme_team_manager tm WHERE tm.team_id = m.team_id AND tm.person_id ="
+                + " m.person_id) ORDER BY m.manager_name, m.person_id")
+        .param(team.id())
+        .query(
+            (rs, row) ->
+                new ManagerCandidate(
+                    new PersonId(rs.getObject("person_id", UUID.class)),
+                    rs.getString("manager_name")))
+        .list();
+  }
+
+  /** Makes one of {@link #managerCandidates} a manager of the team; false for anyone else. */
+  @Transactional
+  public boolean addManager(Team team, UUID person) {
+    return jdbc.sql(
+                "INSERT INTO programme_team_manager (team_id, person_id, name) SELECT m.team_id,"
+                    + " m.person_id, m.manager_name FROM programme_team_member m WHERE m.team_id ="
+                    + " ? AND m.person_id = ? AND m.manager_name IS NOT NULL ON CONFLICT DO"
+                    + " NOTHING")
+            .params(team.id(), person)
+            .update()
+        > 0;
   }
 
   /** {@code person} leaves a team; false when they were no member. */

@@ -60,7 +60,7 @@ class ArticleController {
 
   private static final int MAX_RESULTS = 50;
 
-  record ArticleLink(String slug, LocalizedText title) {}
+  record ArticleLink(String slug, LocalizedText title, String organisation) {}
 
   record CommentForm(
       @NotBlank @Size(max = 60) @Nullable String name,
@@ -201,9 +201,16 @@ class ArticleController {
     return "community/articles";
   }
 
-  /** An article in a list: its title, kind, themes and the start of its text. */
+  /**
+   * An article in a list: its title, kind, themes, the organisation's name and the sample label.
+   */
   record ArticleCard(
-      String slug, LocalizedText title, ArticleKind kind, List<Theme> themes, boolean sample) {}
+      String slug,
+      LocalizedText title,
+      ArticleKind kind,
+      List<Theme> themes,
+      String organisation,
+      boolean sample) {}
 
   private static ArticleCard card(Article a, Language language) {
     return new ArticleCard(
@@ -211,6 +218,7 @@ class ArticleController {
         Articles.title(a, language),
         a.kind(),
         a.themes().stream().flatMap(t -> Theme.byKey(t).stream()).toList(),
+        a.organisationName(),
         a.sample());
   }
 
@@ -283,6 +291,7 @@ class ArticleController {
         content.skillUris(),
         content.packages(),
         false);
+    store.rememberOrganisation(editor.organisation(), editors.organisationName(auth));
     return "redirect:/community/articles/" + slug;
   }
 
@@ -323,6 +332,7 @@ class ArticleController {
     if (!errors.isEmpty()) {
       return editorPage(form, content.skills(), errors, article, locale, model);
     }
+    store.rememberOrganisation(article.organisation(), editors.organisationName(auth));
     return "redirect:/community/articles/" + slug + "?edited";
   }
 
@@ -450,7 +460,7 @@ class ArticleController {
     LocalizedText title = Articles.title(article, language);
     String body = Objects.requireNonNullElse(article.body().get(title.language()), "");
     model.addAttribute("article", card(article, language));
-    model.addAttribute("organisation", article.organisation());
+    model.addAttribute("organisation", article.organisationName());
     model.addAttribute("publishedAt", article.publishedAt());
     model.addAttribute(
         "revisions",

@@ -112,7 +112,10 @@ class GroupController {
     model.addAttribute(
         "articles",
         store.latestArticles(5).stream()
-            .map(a -> new ArticleController.ArticleLink(a.slug(), Articles.title(a, language)))
+            .map(
+                a ->
+                    new ArticleController.ArticleLink(
+                        a.slug(), Articles.title(a, language), a.organisationName()))
             .toList());
     return "community/index";
   }

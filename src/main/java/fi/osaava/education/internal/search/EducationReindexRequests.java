@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -47,11 +49,15 @@ public class EducationReindexRequests {
 
   EducationReindexRequests(
       JdbcClient jdbc,
-      TransactionTemplate transactions,
+      PlatformTransactionManager transactionManager,
       EducationIndexer indexer,
       DataChanges dataChanges) {
     this.jdbc = jdbc;
-    this.transactions = transactions;
+    // A drain is a transaction of its own: inside a caller's it would claim the caller's own
+    // uncommitted requests and index them from another connection, which cannot see the rows yet
+    // (the offering would be purged from the index and its request deleted with the commit).
+    this.transactions = new TransactionTemplate(transactionManager);
+    this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.indexer = indexer;
     this.dataChanges = dataChanges;
   }

@@ -222,13 +222,36 @@ class TeamPageController {
   @PostMapping("/{id}/link")
   String link(@PathVariable String id, Authentication auth, Locale locale, Model model) {
     Team team = managedTeam(auth, id);
-    // Shown once, here: only the token's hash is kept.
-    String link =
-        UriComponentsBuilder.fromUriString(publicUrl + "/programmes/teams/join")
-            .queryParam("token", teams.inviteByLink(team))
-            .build()
-            .toUriString();
-    return dashboardPage(team, Map.of(), null, link, locale, model);
+    return dashboardPage(team, Map.of(), null, joinLink(teams.inviteByLink(team)), locale, model);
+  }
+
+  /** An invitation's link, shown once, where it is made: only the token's hash is kept. */
+  private String joinLink(String token) {
+    return UriComponentsBuilder.fromUriString(publicUrl + "/programmes/teams/join")
+        .queryParam("token", token)
+        .build()
+        .toUriString();
+  }
+
+  /** A single-use invitation for another manager, shown once, as the member's link is. */
+  @PostMapping("/{id}/manager-link")
+  String managerLink(@PathVariable String id, Authentication auth, Locale locale, Model model) {
+    Team team = managedTeam(auth, id);
+    model.addAttribute("managerLink", joinLink(teams.inviteManager(team)));
+    return dashboardPage(team, Map.of(), null, null, locale, model);
+  }
+
+  /** Makes one of the team's members a manager: only one the page offered (see Teams). */
+  @PostMapping("/{id}/managers")
+  String addManager(
+      @PathVariable String id,
+      @RequestParam(defaultValue = "") String person,
+      Authentication auth) {
+    Team team = managedTeam(auth, id);
+    if (uuid(person).map(p -> teams.addManager(team, p)).orElse(false)) {
+      return "redirect:/programmes/teams/" + team.id() + "?managerAdded";
+    }
+    throw new NotFoundException("No such member to make a manager");
   }
 
   @PostMapping("/{id}/invitations/{invitation}/withdraw")
@@ -301,12 +324,27 @@ class TeamPageController {
       Locale locale,
       Model model) {
     PersonId person = signedIn(auth);
+    Optional<Manager> manager = managers.manager(auth);
     Optional<Teams.Invitation> joined =
-        binding.hasErrors() ? Optional.empty() : teams.accept(person, form.token());
+        binding.hasErrors()
+            ? Optional.empty()
+            : teams.accept(person, manager.orElse(null), form.token());
     if (joined.isEmpty()) {
       String typed = form.token() == null || form.token().length() > 100 ? "" : form.token();
+      // A valid invitation for a manager, held by someone who is no manager of its organisation.
+      Optional<Teams.Invitation> forManager =
+          binding.hasErrors()
+              ? Optional.empty()
+              : teams.invitation(form.token()).filter(Teams.Invitation::forManager);
+      String error =
+          forManager.isPresent()
+              ? "programmes.teams.error.managerOnly"
+              : "programmes.teams.error.token";
       return joinView(
-          typed, null, Map.of("token", message("programmes.teams.error.token", locale)), model);
+          typed, forManager.orElse(null), Map.of("token", message(error, locale)), model);
+    }
+    if (joined.get().forManager()) {
+      return "redirect:/programmes/teams/" + joined.get().teamId() + "?managing";
     }
     return "redirect:/programmes/teams?joined";
   }
@@ -352,6 +390,11 @@ class TeamPageController {
     model.addAttribute("packages", packages);
     model.addAttribute("minimum", Teams.MIN_MEMBERS_SHOWN);
     model.addAttribute("invitations", teams.invitations(team));
+    model.addAttribute("managerNames", teams.managerNames(team));
+    model.addAttribute("candidates", teams.managerCandidates(team));
+    if (!model.containsAttribute("managerLink")) {
+      model.addAttribute("managerLink", null);
+    }
     model.addAttribute("errors", errors);
     model.addAttribute("emails", emails == null ? "" : emails);
     model.addAttribute("link", link);
