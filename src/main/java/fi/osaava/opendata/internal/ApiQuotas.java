@@ -56,7 +56,7 @@ public class ApiQuotas {
         new ClientRateLimit(
             key ->
                 key.startsWith(CLIENT)
-                    ? clientQuota(key.substring(CLIENT.length()))
+                    ? quotaWhileTheDatabaseIsAway(key.substring(CLIENT.length()))
                     : key.startsWith(PERSON)
                         ? properties.clientRequestsPerMinute()
                         : properties.anonymousRequestsPerMinute(),
@@ -77,6 +77,21 @@ public class ApiQuotas {
 
   private int clientQuota(String clientId) {
     return clients.quota(clientId).orElse(properties.clientRequestsPerMinute());
+  }
+
+  /**
+   * The in-memory bucket of a client is made only while the database is unreachable, when the
+   * registration cannot be read either: the unregistered clients' quota then.
+   */
+  private int quotaWhileTheDatabaseIsAway(String clientId) {
+    try {
+      return clientQuota(clientId);
+    } catch (RuntimeException e) {
+      if (!DatabaseOutage.causes(e)) {
+        throw e;
+      }
+      return properties.clientRequestsPerMinute();
+    }
   }
 
   /**
