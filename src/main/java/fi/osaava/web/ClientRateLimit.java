@@ -125,8 +125,14 @@ public final class ClientRateLimit {
    */
   public Verdict take(String client) {
     Limited limited = buckets.get(client);
-    ConsumptionProbe probe = limited.bucket().tryConsumeAndReturnRemaining(1);
-    long capacity = limited.capacity();
+    return verdict(limited.capacity(), limited.bucket().tryConsumeAndReturnRemaining(1));
+  }
+
+  /**
+   * The verdict of one request taken from a bucket of {@code capacity} requests refilled evenly
+   * over a minute, such as a bucket kept in a database for several nodes.
+   */
+  public static Verdict verdict(long capacity, ConsumptionProbe probe) {
     long missing = capacity - probe.getRemainingTokens();
     // Greedy refill: one token every minute / capacity, so the bucket is full after that many.
     long reset = Math.ceilDiv(Math.max(0, missing) * MINUTE_NANOS / capacity, 1_000_000_000L);

@@ -2,6 +2,7 @@ package fi.osaava.opendata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import fi.osaava.web.WebTestBase;
 import java.time.LocalDate;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import tools.jackson.databind.JsonNode;
@@ -93,7 +95,7 @@ class OpenDataTest extends WebTestBase {
 
   @Test
   void eachTabularDatasetHasTheSameColumnsInItsCsvAndItsJson() throws Exception {
-    for (String dataset : List.of("skill-demand", "education-supply", "surveys")) {
+    for (String dataset : List.of("skill-demand", "education-supply", "surveys", "services")) {
       String header =
           fetch("/api/v1/open-data/" + dataset + ".csv", "en")
               .getContentAsString()
@@ -108,7 +110,81 @@ class OpenDataTest extends WebTestBase {
       }
     }
     assertThat(fetch("/api/v1/open-data/catalog.csv", "en").getStatus()).isEqualTo(404);
-    assertThat(fetch("/api/v1/open-data/services.json", "en").getStatus()).isEqualTo(404);
+    assertThat(fetch("/api/v1/open-data/changes.json", "en").getStatus()).isEqualTo(404);
+  }
+
+  @Test
+  void theServiceDirectoryIsACsvFileAndAJsonDumpOfTheSameServices() throws Exception {
+    String word = "avoindata" + UUID.randomUUID().toString().substring(0, 8);
+    String service =
+        """
+        [{"id": "od-%1$s", "organisation": {"businessId": "0211675-2",
+          "name": {"fi": "Tampereen kaupunki"}},
+          "name": {"fi": "Ohjaamo %1$s", "en": "Guidance, \\"%1$s\\""},
+          "type": "GUIDANCE", "lifeSituations": ["YOUNG_WITHOUT_DEGREE", "UNEMPLOYED"],
+          "targetGroups": ["=maahanmuuttajat", "alle 30-vuotiaat"],
+          "areas": ["country", "online"], "languages": ["fi", "en"],
+          "cost": {"type": "FREE", "info": {"fi": "Maksuton"}},
+          "channels": [{"type": "WEB_PAGE", "url": "https://ohjaamo.example.fi/%1$s"},
+                       {"type": "PHONE", "phone": "+358 40 123 4567"}]}]
+        """
+            .formatted(word);
+    assertThat(
+            mvc.perform(
+                    post("/api/v1/services")
+                        .header("Authorization", "Bearer " + oidc.bearerToken("services.publish"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(service))
+                .andReturn()
+                .getResponse()
+                .getStatus())
+        .isEqualTo(200);
+    String id =
+        jdbc.sql("select id::text from services_service where source_id like ?")
+            .param("%/od-" + word)
+            .query(String.class)
+            .single();
+
+    MockHttpServletResponse csv = fetch("/api/v1/open-data/services.csv", "en");
+    assertThat(csv.getHeader("Link")).contains("creativecommons.org/licenses/by/4.0");
+    String row =
+        csv.getContentAsString().lines().filter(l -> l.contains(word)).findFirst().orElseThrow();
+    assertThat(row)
+        .startsWith(
+            "\"" + id + "\",\"SERVICE\",\"provider\",\"\",\"0211675-2\",\"Tampereen kaupunki\"")
+        .contains("\"Guidance, \"\"" + word + "\"\"\"")
+        // Life situations as stored: in the order of the list of situations.
+        .contains("\"UNEMPLOYED; YOUNG_WITHOUT_DEGREE\"")
+        // A leading formula character is defused in the CSV.
+        .contains("\"'=maahanmuuttajat; alle 30-vuotiaat\"")
+        .contains("\"country; online\",\"fi; en\",\"FREE\",\"Maksuton\"")
+        .contains("https://ohjaamo.example.fi/" + word)
+        .contains("\"http://localhost/services/" + id + "\"");
+
+    JsonNode body =
+        json.readTree(fetch("/api/v1/open-data/services.json", "en").getContentAsString());
+    assertThat(body.path("license").asString()).contains("by/4.0");
+    assertThat(body.path("source").asString()).contains("Suomi.fi");
+    JsonNode item = null;
+    for (JsonNode candidate : body.path("items")) {
+      if (candidate.path("id").asString().equals(id)) {
+        item = candidate;
+      }
+    }
+    assertThat(item).as("the pushed service in the JSON dump").isNotNull();
+    assertThat(item.path("name_en").asString()).isEqualTo("Guidance, \"" + word + "\"");
+    assertThat(item.path("life_situations").isArray()).isTrue();
+    assertThat(item.path("life_situations").get(0).asString()).isEqualTo("UNEMPLOYED");
+    assertThat(item.path("target_groups").get(0).asString()).isEqualTo("=maahanmuuttajat");
+    assertThat(item.path("channels").get(0).path("url").asString())
+        .isEqualTo("https://ohjaamo.example.fi/" + word);
+    assertThat(item.path("channels").get(1).path("type").asString()).isEqualTo("PHONE");
+
+    JsonNode catalog = json.readTree(fetch("/api/v1/open-data/catalog", "en").getContentAsString());
+    JsonNode services = catalog.path("dcat:dataset").get(2);
+    assertThat(services.path("dct:identifier").asString()).isEqualTo("services");
+    assertThat(services.path("dcat:distribution").findValuesAsString("dcat:mediaType"))
+        .containsExactly("text/csv", "application/json", "application/json");
   }
 
   @Test

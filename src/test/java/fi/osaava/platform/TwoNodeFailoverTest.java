@@ -1,5 +1,6 @@
 package fi.osaava.platform;
 
+import static fi.osaava.platform.ServiceProcesses.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.osaava.education.OpenSearchProcess;
@@ -7,13 +8,11 @@ import fi.osaava.web.OidcTestSupport;
 import fi.osaava.web.OidcTestSupport.SignedInClient;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -51,7 +50,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TwoNodeFailoverTest {
 
-  private static final Duration READY_WITHIN = Duration.ofMinutes(4);
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
   @TempDir static Path work;
@@ -59,7 +57,7 @@ class TwoNodeFailoverTest {
   private static ExternalPostgres.Server server;
   private static String unavailableReason;
   private static String schema;
-  private static final List<Process> processes = new ArrayList<>();
+  private static final ServiceProcesses processes = new ServiceProcesses("two-node-test");
   private static Process node1;
   private static String node1Url;
   private static String node2Url;
@@ -75,7 +73,7 @@ class TwoNodeFailoverTest {
     schema = ExternalPostgres.newSchema(server);
     int openSearchPort = freePort();
     Process openSearch =
-        launch(
+        processes.launch(
             "opensearch",
             List.of(
                 "-Xms256m",
@@ -88,7 +86,7 @@ class TwoNodeFailoverTest {
                 Integer.toString(openSearchPort),
                 Integer.toString(freePort())));
     String openSearchUrl = "http://127.0.0.1:" + openSearchPort;
-    awaitOk(openSearch, "opensearch", openSearchUrl + "/_cluster/health");
+    processes.awaitOk(openSearch, "opensearch", openSearchUrl + "/_cluster/health");
     int port1 = freePort();
     int port2 = freePort();
     node1Url = "http://localhost:" + port1;
@@ -97,20 +95,13 @@ class TwoNodeFailoverTest {
     // label index, the other waits for the locks.
     node1 = startNode("node1", port1, openSearchUrl);
     Process node2 = startNode("node2", port2, openSearchUrl);
-    awaitOk(node1, "node1", node1Url + "/actuator/health/readiness");
-    awaitOk(node2, "node2", node2Url + "/actuator/health/readiness");
+    processes.awaitOk(node1, "node1", node1Url + "/actuator/health/readiness");
+    processes.awaitOk(node2, "node2", node2Url + "/actuator/health/readiness");
   }
 
   @AfterAll
   static void stopEverything() throws SQLException, InterruptedException {
-    for (Process p : processes) {
-      p.destroy();
-    }
-    for (Process p : processes) {
-      if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-      }
-    }
+    processes.close();
     if (server != null) {
       server.drop(schema);
     }
@@ -247,12 +238,11 @@ class TwoNodeFailoverTest {
   }
 
   private static Process startNode(String name, int port, String openSearchUrl) throws IOException {
-    Path home = Files.createDirectories(work.resolve(name));
-    return launch(
+    return processes.startNode(
         name,
+        port,
+        work.resolve(name),
         List.of(
-            "-Xmx512m",
-            "-XX:TieredStopAtLevel=1",
             "-Dspring.datasource.url=" + server.urlOf(schema),
             "-Dspring.datasource.username=" + server.user(),
             "-Dspring.datasource.password=" + server.password(),
@@ -263,73 +253,6 @@ class TwoNodeFailoverTest {
             "-Dosaava.education.search.opensearch.uris=" + openSearchUrl,
             "-Dosaava.taxonomy.search.backend=opensearch",
             "-Dosaava.taxonomy.search.opensearch.uris=" + openSearchUrl,
-            "-Dosaava.bootstrap=false"),
-        "fi.osaava.cli.OsaavaCommand",
-        List.of("start", "--port", Integer.toString(port), "--home", home.toString()));
-  }
-
-  /** A JVM on the tests' class path (the test configuration included), its output in a file. */
-  private static Process launch(
-      String name, List<String> jvmOptions, String mainClass, List<String> arguments)
-      throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xshare:auto");
-    command.add("--enable-native-access=ALL-UNNAMED");
-    command.addAll(jvmOptions);
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(mainClass);
-    command.addAll(arguments);
-    Process process =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(logOf(name).toFile())
-            .start();
-    processes.add(process);
-    return process;
-  }
-
-  private static void awaitOk(Process process, String name, String url) throws Exception {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    Instant limit = Instant.now().plus(READY_WITHIN);
-    while (Instant.now().isBefore(limit)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited during start-up: " + tail(name));
-      }
-      try {
-        if (http.send(
-                    HttpRequest.newBuilder(URI.create(url))
-                        .timeout(Duration.ofSeconds(5))
-                        .GET()
-                        .build(),
-                    HttpResponse.BodyHandlers.discarding())
-                .statusCode()
-            == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // still starting
-      }
-      Thread.sleep(500);
-    }
-    throw new IllegalStateException(
-        name + " was not ready within " + READY_WITHIN + ": " + tail(name));
-  }
-
-  private static String tail(String name) throws IOException {
-    String log = Files.readString(logOf(name));
-    return log.substring(Math.max(0, log.length() - 3000));
-  }
-
-  /** Under target/, so that a failed run's logs stay to be read. */
-  private static Path logOf(String name) throws IOException {
-    return Files.createDirectories(Path.of("target", "two-node-test")).resolve(name + ".log");
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+            "-Dosaava.bootstrap=false"));
   }
 }

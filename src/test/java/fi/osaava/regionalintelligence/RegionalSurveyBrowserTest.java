@@ -416,6 +416,9 @@ class RegionalSurveyBrowserTest extends BrowserTestBase {
       assertThat(visitor.textContent("h1")).isEqualTo(language[1]);
       assertThat(visitor.textContent("#changes")).contains(language[2]);
       assertThat(visitor.locator("#changes a[type='application/feed+json']").count()).isOne();
+      assertThat(visitor.locator("a[href$='/api/v1/open-data/services.csv']").count())
+          .as("the service directory as a file")
+          .isOne();
       check(visitor);
     }
     Page administrator = page("en-GB");

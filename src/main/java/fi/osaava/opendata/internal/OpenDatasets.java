@@ -9,6 +9,7 @@ import fi.osaava.regionalintelligence.RegionalSurveysApi;
 import fi.osaava.regions.Area;
 import fi.osaava.regions.AreaLevel;
 import fi.osaava.regions.RegionsApi;
+import fi.osaava.servicenetwork.ServiceDirectoryDump;
 import fi.osaava.taxonomy.ConceptUri;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,8 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The open datasets' rows, read from the other modules through their APIs only: skill demand by
- * region and month (labour market), education supply by skill and region (education), and the
- * published survey results (regional intelligence).
+ * region and month (labour market), education supply by skill and region (education), the published
+ * survey results (regional intelligence) and the service directory (service network).
  */
 @Component
 public class OpenDatasets {
@@ -47,16 +48,24 @@ public class OpenDatasets {
   private final EducationApi education;
   private final RegionsApi regions;
   private final RegionalSurveysApi surveys;
+  private final ServiceDirectoryDump services;
 
   OpenDatasets(
       LabourMarketApi labourMarket,
       EducationApi education,
       RegionsApi regions,
-      RegionalSurveysApi surveys) {
+      RegionalSurveysApi surveys,
+      ServiceDirectoryDump services) {
     this.labourMarket = labourMarket;
     this.education = education;
     this.regions = regions;
     this.surveys = surveys;
+    this.services = services;
+  }
+
+  /** The active service directory, general descriptions and providers' services, by id. */
+  public void services(Consumer<ServiceDirectoryDump.DumpedService> consumer) {
+    services.forEachActive(consumer);
   }
 
   public void skillDemand(Consumer<SkillDemandCell> consumer) {

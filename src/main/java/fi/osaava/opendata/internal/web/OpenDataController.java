@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
@@ -34,6 +35,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Open data: the page {@code /open-data} and the datasets under {@code /api/v1/open-data} as CSV
@@ -208,7 +210,10 @@ class OpenDataController {
           "skill-demand: job ads asking for each ESCO skill by month and region, cells of fewer"
               + " than three ads left out; education-supply: active offerings teaching each ESCO"
               + " skill by region where taught on site, and 'online'; surveys: each published"
-              + " competence-needs survey with the address of its results as CSV. The JSON has"
+              + " competence-needs survey with the address of its results as CSV; services: the"
+              + " whole active service directory (general descriptions and providers' services,"
+              + " texts in fi, sv and en, lists joined by '; ' in the CSV, channels as the"
+              + " documented JSON). The JSON has"
               + " the CSV's columns as each item's fields, with the licence, publisher, catalogue"
               + " and, for the skill datasets, ESCO's attribution; skill-demand also says whether"
               + " synthetic ads are among them. CC BY 4.0.")
@@ -230,7 +235,24 @@ class OpenDataController {
                   name = "surveys",
                   value =
                       "id,organisation,title_fi,title_sv,title_en,respondents,published,results\n"
-                          + "\"5f0c…\",\"1234567-8\",\"Osaamistarpeet 2027\",\"\",\"\",12,2026-11-30T10:00:00Z,\"https://osaava.example/surveys/results/5f0c…/results.csv\"\n")
+                          + "\"5f0c…\",\"1234567-8\",\"Osaamistarpeet 2027\",\"\",\"\",12,2026-11-30T10:00:00Z,\"https://osaava.example/surveys/results/5f0c…/results.csv\"\n"),
+              @ExampleObject(
+                  name = "services",
+                  value =
+                      "id,kind,source,general_description,organisation_business_id,"
+                          + "organisation_fi,organisation_sv,organisation_en,name_fi,name_sv,name_en,"
+                          + "summary_fi,summary_sv,summary_en,description_fi,description_sv,"
+                          + "description_en,type,life_situations,target_groups,areas,languages,"
+                          + "cost_type,cost_fi,cost_sv,cost_en,channels,url,updated\n"
+                          + "\"9b1e…\",\"SERVICE\",\"provider\",\"\",\"0211675-2\","
+                          + "\"Tampereen kaupunki\",\"\",\"\",\"Ohjaamo\",\"Navigatorn\","
+                          + "\"One-Stop Guidance Centre\",\"Maksutonta ohjausta alle"
+                          + " 30-vuotiaille.\",\"\",\"\",\"\",\"\",\"\",\"GUIDANCE\","
+                          + "\"YOUNG_WITHOUT_DEGREE; UNEMPLOYED\",\"alle 30-vuotiaat\","
+                          + "\"municipality:837; online\",\"fi; en\",\"FREE\",\"Maksuton\",\"\","
+                          + "\"\",\"[{\"\"type\"\": \"\"WEB_PAGE\"\", \"\"url\"\":"
+                          + " \"\"https://ohjaamo.example.fi\"\"}]\","
+                          + "\"https://osaava.example/services/9b1e…\",2026-12-06T10:00:00Z\n")
             }),
         @Content(
             mediaType = "application/json",
@@ -258,7 +280,20 @@ class OpenDataController {
                           + "\",\"items\":[{\"id\":\"5f0c…\",\"organisation\":\"1234567-8\","
                           + "\"title_fi\":\"Osaamistarpeet 2027\",\"title_sv\":\"\",\"title_en\":\"\","
                           + "\"respondents\":12,\"published\":\"2026-11-30T10:00:00Z\","
-                          + "\"results\":\"https://osaava.example/surveys/results/5f0c…/results.csv\"}]}")
+                          + "\"results\":\"https://osaava.example/surveys/results/5f0c…/results.csv\"}]}"),
+              @ExampleObject(
+                  name = "services",
+                  value =
+                      "{\"dataset\":\"services\",\"license\":\""
+                          + LICENSE
+                          + "\",\"source\":\"General service descriptions: Suomi.fi service"
+                          + " catalogue (Digital and Population Data Services Agency), CC BY 4.0\","
+                          + "\"items\":[{\"id\":\"9b1e…\",\"kind\":\"SERVICE\","
+                          + "\"source\":\"provider\",\"name_fi\":\"Ohjaamo\","
+                          + "\"type\":\"GUIDANCE\",\"life_situations\":[\"YOUNG_WITHOUT_DEGREE\","
+                          + "\"UNEMPLOYED\"],\"areas\":[\"municipality:837\",\"online\"],"
+                          + "\"channels\":[{\"type\":\"WEB_PAGE\",\"url\":\"https://ohjaamo.example.fi\"}],"
+                          + "\"url\":\"https://osaava.example/services/9b1e…\"}]}")
             })
       })
   @ApiResponse(responseCode = "404", description = "No such dataset in that format")
@@ -268,7 +303,12 @@ class OpenDataController {
               schema =
                   @Schema(
                       type = "string",
-                      allowableValues = {"skill-demand", "education-supply", "surveys"}))
+                      allowableValues = {
+                        "skill-demand",
+                        "education-supply",
+                        "surveys",
+                        "services"
+                      }))
           @PathVariable
           String dataset,
       @Parameter(
@@ -291,10 +331,18 @@ class OpenDataController {
             if (i > 0) {
               csv.append(',');
             }
-            if (table.columns().get(i).text()) {
-              csv.append(OpenCsv.quote(value == null ? null : value.toString()));
-            } else if (value != null) {
-              csv.append(value);
+            switch (table.columns().get(i).cell()) {
+              case PLAIN -> csv.append(value == null ? "" : value);
+              case TEXT, JSON -> csv.append(OpenCsv.quote(value == null ? null : value.toString()));
+              case LIST ->
+                  csv.append(
+                      OpenCsv.quote(
+                          value == null
+                              ? null
+                              : ((List<?>) value)
+                                  .stream()
+                                      .map(String::valueOf)
+                                      .collect(Collectors.joining("; "))));
             }
           }
           csv.append('\n');
@@ -306,7 +354,12 @@ class OpenDataController {
         for (List<@Nullable Object> row : rows(table)) {
           Map<String, @Nullable Object> item = new LinkedHashMap<>();
           for (int i = 0; i < columns.size(); i++) {
-            item.put(columns.get(i), row.get(i));
+            Object value = row.get(i);
+            item.put(
+                columns.get(i),
+                table.columns().get(i).cell() == OpenDataset.Cell.JSON && value != null
+                    ? JsonMapper.shared().readTree(value.toString())
+                    : value);
           }
           items.add(item);
         }

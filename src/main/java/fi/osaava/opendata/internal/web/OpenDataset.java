@@ -2,11 +2,14 @@ package fi.osaava.opendata.internal.web;
 
 import fi.osaava.opendata.internal.OpenDatasets;
 import fi.osaava.regionalintelligence.PublishedSurvey;
+import fi.osaava.servicenetwork.ServiceDirectoryDump;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +33,15 @@ record OpenDataset(
     @Nullable Table table) {
 
   static final String API = "/api/v1/open-data";
+
+  /**
+   * Where the general descriptions come from, which their licence asks to name (the page names it
+   * too).
+   */
+  static final String SERVICE_CATALOGUE_SOURCE =
+      "General service descriptions: Suomi.fi service catalogue (Digital and Population Data"
+          + " Services Agency), CC BY 4.0";
+
   static final String CSV = "text/csv";
   static final String JSON = "application/json";
 
@@ -39,8 +51,23 @@ record OpenDataset(
    */
   record Download(String path, String mediaType, String label) {}
 
-  /** A column: its name in the CSV header and the JSON items; text is quoted in the CSV. */
-  record Column(String name, boolean text) {}
+  /** How a column's values are written. */
+  enum Cell {
+    /** A number or date, as it is in both formats. */
+    PLAIN,
+    /** A string: quoted in the CSV (a leading formula character defused). */
+    TEXT,
+    /** A list of strings: a JSON array, and in the CSV one quoted cell joined by {@code "; "}. */
+    LIST,
+    /**
+     * Structured data as JSON text (such as a service's channels): nested in the JSON, and in the
+     * CSV one quoted cell holding that JSON.
+     */
+    JSON
+  }
+
+  /** A column: its name in the CSV header and the JSON items, and how its values are written. */
+  record Column(String name, Cell cell) {}
 
   /** Produces a dataset's rows, one value per column, for the service at {@code base}. */
   interface Rows {
@@ -59,11 +86,80 @@ record OpenDataset(
   }
 
   private static Column text(String name) {
-    return new Column(name, true);
+    return new Column(name, Cell.TEXT);
   }
 
   private static Column plain(String name) {
-    return new Column(name, false);
+    return new Column(name, Cell.PLAIN);
+  }
+
+  private static Column list(String name) {
+    return new Column(name, Cell.LIST);
+  }
+
+  private static Column json(String name) {
+    return new Column(name, Cell.JSON);
+  }
+
+  /** The columns of a text in fi, sv and en: {@code name_fi}, {@code name_sv}, {@code name_en}. */
+  private static List<Column> texts(String name) {
+    return List.of(text(name + "_fi"), text(name + "_sv"), text(name + "_en"));
+  }
+
+  private static List<@Nullable Object> values(ServiceDirectoryDump.Texts texts) {
+    return Arrays.asList(texts.fi(), texts.sv(), texts.en());
+  }
+
+  private static final List<Column> SERVICE_COLUMNS =
+      Stream.of(
+              List.of(
+                  text("id"),
+                  text("kind"),
+                  text("source"),
+                  text("general_description"),
+                  text("organisation_business_id")),
+              texts("organisation"),
+              texts("name"),
+              texts("summary"),
+              texts("description"),
+              List.of(
+                  text("type"),
+                  list("life_situations"),
+                  list("target_groups"),
+                  list("areas"),
+                  list("languages"),
+                  text("cost_type")),
+              texts("cost"),
+              List.of(json("channels"), text("url"), plain("updated")))
+          .flatMap(List::stream)
+          .toList();
+
+  private static List<@Nullable Object> serviceRow(
+      String base, ServiceDirectoryDump.DumpedService s) {
+    List<@Nullable Object> row = new ArrayList<>();
+    row.addAll(
+        Arrays.asList(
+            s.id().toString(),
+            s.kind(),
+            s.source(),
+            s.generalDescription() == null ? null : s.generalDescription().toString(),
+            s.organisationBusinessId()));
+    row.addAll(values(s.organisation()));
+    row.addAll(values(s.name()));
+    row.addAll(values(s.summary()));
+    row.addAll(values(s.description()));
+    row.addAll(
+        Arrays.asList(
+            s.type(),
+            s.lifeSituations(),
+            s.targetGroups(),
+            s.areas(),
+            s.languages(),
+            s.costType()));
+    row.addAll(values(s.cost()));
+    row.addAll(
+        Arrays.asList(s.channelsJson(), base + "/services/" + s.id(), s.updatedAt().toString()));
+    return row;
   }
 
   private static OpenDataset table(String id, boolean esco, List<String> keywords, Table table) {
@@ -115,10 +211,16 @@ record OpenDataset(
                   data -> Map.of())),
           new OpenDataset(
               "services",
-              List.of(new Download("/api/v1/services", JSON, "api")),
+              List.of(
+                  new Download(API + "/services.csv", CSV, "csv"),
+                  new Download(API + "/services.json", JSON, "json"),
+                  new Download("/api/v1/services", JSON, "api")),
               false,
               List.of("services", "guidance", "employment services", "continuous learning"),
-              null),
+              new Table(
+                  SERVICE_COLUMNS,
+                  (data, base, row) -> data.services(s -> row.accept(serviceRow(base, s))),
+                  data -> Map.of("source", SERVICE_CATALOGUE_SOURCE))),
           table(
               "surveys",
               false,

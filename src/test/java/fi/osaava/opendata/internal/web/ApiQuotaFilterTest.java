@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -20,8 +21,12 @@ class ApiQuotaFilterTest {
 
   private final ApiQuotaFilter filter =
       new ApiQuotaFilter(
-          // Anonymous budgets never ask for a registration, so no client store is needed.
-          new ApiQuotas(null, new ApiProperties(3, 600, List.of("administrator"), Duration.ZERO)),
+          // Anonymous budgets never ask for a registration or touch the clients' stored buckets,
+          // so neither a client store nor a connectable database is needed.
+          new ApiQuotas(
+              null,
+              new ApiProperties(3, 600, List.of("administrator"), Duration.ZERO),
+              new SimpleDriverDataSource()),
           new ApiUsage(null, null, Clock.systemUTC()));
 
   private MockHttpServletResponse call(String address) throws Exception {
