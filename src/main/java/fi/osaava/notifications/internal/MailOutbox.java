@@ -70,7 +70,10 @@ class MailOutbox {
   @Scheduled(
       fixedDelayString = "${osaava.notifications.send-interval:PT30S}",
       initialDelayString = "${osaava.notifications.send-interval:PT30S}")
-  @SchedulerLock(name = "notifications-outbox", lockAtMostFor = "PT10M")
+  // A minute at most: a node that dies in a round gives the round up to another node within a
+  // minute (issue 20). A round that runs longer may overlap the next node's, which is safe: each
+  // row is locked (for update skip locked) while it is sent and marked in one transaction.
+  @SchedulerLock(name = "notifications-outbox", lockAtMostFor = "PT1M")
   void scheduled() {
     try {
       sendDue();
