@@ -64,11 +64,19 @@ class OpenDataTest extends WebTestBase {
     String kept = "http://data.europa.eu/esco/skill/od-test-kept-" + UUID.randomUUID();
     String small = "http://data.europa.eu/esco/skill/od-test-small-" + UUID.randomUUID();
     LocalDate month = LocalDate.of(2026, 5, 1);
+    // The aggregates as ingestion keeps them: per occupation group, and the regional rollup
+    // over the groups (the open data reads the rollup; labourmarket's tests check the two agree).
     for (Object[] row : new Object[][] {{kept, "2512", 2}, {kept, "2511", 2}, {small, "2512", 2}}) {
       jdbc.sql(
               "insert into lm_demand_skill (month, region_code, isco_code, skill_uri, ads)"
                   + " values (?, '01', ?, ?, ?)")
           .params(month, row[1], row[0], row[2])
+          .update();
+      jdbc.sql(
+              "insert into lm_demand_skill_region (month, region_code, skill_uri, ads)"
+                  + " values (?, '01', ?, ?) on conflict (region_code, month, skill_uri)"
+                  + " do update set ads = lm_demand_skill_region.ads + excluded.ads")
+          .params(month, row[0], row[2])
           .update();
     }
     MockHttpServletResponse csv = fetch("/api/v1/open-data/skill-demand.csv", "en");
