@@ -4,6 +4,7 @@ import fi.osaava.education.EducationCatalogue;
 import fi.osaava.labourmarket.LabourMarketImports;
 import fi.osaava.profile.SyntheticWorkHistories;
 import fi.osaava.regionalintelligence.RegionalProjectsApi;
+import fi.osaava.regionalintelligence.SyntheticSurveys;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Spec;
       GenerateCommand.JobAds.class,
       GenerateCommand.Education.class,
       GenerateCommand.RegionalProjects.class,
+      GenerateCommand.SurveyResponses.class,
       GenerateCommand.WorkHistories.class
     })
 final class GenerateCommand implements Runnable {
@@ -129,6 +131,16 @@ final class GenerateCommand implements Runnable {
     }
   }
 
+  /** The organisation (its claim) that owns generated regional data. */
+  static final class Owner {
+    @Option(
+        names = "--organisation",
+        defaultValue = "https://synthetic.example.fi",
+        paramLabel = "ORG",
+        description = "The owning organisation (its claim). Default: https://synthetic.example.fi")
+    String organisation = "https://synthetic.example.fi";
+  }
+
   @Command(
       name = "regional-projects",
       mixinStandardHelpOptions = true,
@@ -149,22 +161,62 @@ final class GenerateCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Default: 1.")
     long seed;
 
-    @Option(
-        names = "--organisation",
-        defaultValue = "https://synthetic.example.fi",
-        paramLabel = "ORG",
-        description = "The owning organisation (its claim). Default: https://synthetic.example.fi")
-    String organisation;
+    @Mixin Owner owner;
 
     @Override
     public Integer call() {
       PrintWriter console = spec.commandLine().getOut();
       try (ConfigurableApplicationContext context = CliApplication.boot(common)) {
         RegionalProjectsApi.ProjectsSaved saved =
-            context.getBean(RegionalProjectsApi.class).generateProjects(count, seed, organisation);
+            context
+                .getBean(RegionalProjectsApi.class)
+                .generateProjects(count, seed, owner.organisation);
         console.printf(
             "%,d synthetic actors and %,d synthetic projects of seed %d stored for %s.%n",
-            saved.actors(), saved.projects(), seed, organisation);
+            saved.actors(), saved.projects(), seed, owner.organisation);
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "survey-responses",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Store a synthetic competence-needs survey (its titles say so in fi, sv and en) with N"
+            + " submitted responses of companies with random industries, size classes and"
+            + " municipalities, then close it and publish its results (small cells suppressed as"
+            + " for any survey). Companies name the skills most demanded in the job ads.",
+        "Needs the regions imported; the skills question only where there are job ads."
+      })
+  static final class SurveyResponses implements Callable<Integer> {
+    @Mixin CommonOptions common;
+
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--count",
+        defaultValue = "1000",
+        paramLabel = "N",
+        description = "Default: 1000.")
+    int count;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Default: 1.")
+    long seed;
+
+    @Mixin Owner owner;
+
+    @Override
+    public Integer call() {
+      PrintWriter console = spec.commandLine().getOut();
+      try (ConfigurableApplicationContext context = CliApplication.boot(common)) {
+        SyntheticSurveys.Generated generated =
+            context
+                .getBean(SyntheticSurveys.class)
+                .generateSurveyResponses(count, seed, owner.organisation);
+        console.printf(
+            "A synthetic survey %s with %,d submitted responses of seed %d, published, for %s.%n",
+            generated.survey(), generated.responses(), seed, owner.organisation);
       }
       return 0;
     }

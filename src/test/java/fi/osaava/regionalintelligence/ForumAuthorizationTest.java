@@ -69,6 +69,18 @@ class ForumAuthorizationTest extends WebTestBase {
                 "ends", "2026-12-01T12:00",
                 "place", "Turku",
                 "capacity", "10")));
+    RULES.put("GET /regional-forums/manage/{id}/events/{event}", Rule.of("forum"));
+    RULES.put(
+        "POST /regional-forums/manage/{id}/events/{event}",
+        Rule.of(
+            "forum",
+            Map.of(
+                "eventTitle", "A overwrites",
+                "starts", "2026-12-02T09:00",
+                "ends", "2026-12-02T12:00",
+                "place", "Turku",
+                "onlineUrl", "",
+                "capacity", "40")));
     RULES.put(
         "POST /regional-forums/manage/{id}/materials",
         Rule.of("forum", Map.of("materialTitle", "A overwrites", "url", "https://a.example.fi")));
@@ -164,7 +176,7 @@ class ForumAuthorizationTest extends WebTestBase {
 
   @Test
   void everyRouteHasARule() {
-    table().assertEveryRouteHasARule(14, ForumAuthorizationTest.class);
+    table().assertEveryRouteHasARule(16, ForumAuthorizationTest.class);
   }
 
   @Test
@@ -274,6 +286,63 @@ class ForumAuthorizationTest extends WebTestBase {
     assertThat(anonymousPage)
         .contains("Konepaja Oy", "Esimerkkiopisto", "Maija Meikäläinen")
         .doesNotContain("Salainen Nimi");
+    // The owner cannot shrink the event below the two places taken: the field says so.
+    MockHttpServletResponse shrink =
+        mvc.perform(
+                post("/regional-forums/manage/" + forum + "/events/" + event)
+                    .with(b)
+                    .param("eventTitle", "Tapaaminen " + SECRET)
+                    .param("starts", "2026-11-20T09:00")
+                    .param("ends", "2026-11-20T12:00")
+                    .param("place", "Helsinki")
+                    .param("capacity", "1"))
+            .andReturn()
+            .getResponse();
+    assertThat(shrink.getStatus()).isEqualTo(400);
+    assertThat(shrink.getContentAsString()).contains("capacity-error", "govuk-error-summary");
+    // Exactly full: the next person joins the waiting list, sees their number, and gets the place
+    // when someone cancels.
+    assertThat(
+            mvc.perform(
+                    post("/regional-forums/manage/" + forum + "/events/" + event)
+                        .with(b)
+                        .param("eventTitle", "Tapaaminen " + SECRET)
+                        .param("starts", "2026-11-20T10:00")
+                        .param("ends", "2026-11-20T12:00")
+                        .param("place", "Helsinki, Sali 2")
+                        .param("onlineUrl", "")
+                        .param("capacity", "2"))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl())
+        .endsWith("?saved");
+    RequestPostProcessor third = oidc.person("participant-" + UUID.randomUUID());
+    assertThat(
+            mvc.perform(post(register).with(third).param("organisation", "Jonottaja Oy"))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl())
+        .endsWith("?WAITING");
+    String eventPath = "/regional-forums/" + forum + "/events/" + event;
+    assertThat(page(eventPath, third))
+        .contains("id=\"queued\"", "Sali 2")
+        .doesNotContain("Jonottaja Oy");
+    assertThat(page("/regional-forums/manage/" + forum + "/events/" + event, b))
+        .contains("Jonottaja Oy");
+    mvc.perform(post(eventPath + "/unregister").with(hidden));
+    assertThat(page(eventPath, third)).contains("id=\"registered\"", "Jonottaja Oy");
+    // The owner's event page, in each language.
+    for (String language : List.of("fi", "sv", "en")) {
+      assertThat(
+              page(
+                  "/regional-forums/manage/" + forum + "/events/" + event + "?lang=" + language, b))
+          .contains(
+              switch (language) {
+                case "fi" -> "Muuta tilaisuutta";
+                case "sv" -> "Ändra evenemanget";
+                default -> "Change the event";
+              });
+    }
     // Hostile input: field errors, never a 500, nothing stored.
     Map<String, Map<String, String>> hostile =
         Map.of(
@@ -352,9 +421,33 @@ class ForumAuthorizationTest extends WebTestBase {
                     "capacity", "99999999999"),
                 "capacity"),
             new Case(
+                base + "/events/" + event,
+                Map.of(
+                    "eventTitle", "E",
+                    "starts", "2026-12-01T09:00",
+                    "ends", "2026-12-01T12:00",
+                    "place", "P",
+                    "capacity", "0"),
+                "capacity"),
+            new Case(
+                base + "/events/" + event,
+                Map.of(
+                    "eventTitle", " ",
+                    "starts", "2026-02-30T09:00",
+                    "ends", "2026-12-01T12:00",
+                    "place", "P",
+                    "capacity", "5"),
+                "starts"),
+            new Case(
+                base + "/events/" + event,
+                Map.of("eventTitle", "", "starts", "2026-12-01T09:00", "ends", "2026-12-01T12:00"),
+                "eventTitle"),
+            new Case(
                 base + "/materials",
                 Map.of("materialTitle", "M", "url", "https://x.example", "markdown", "both"),
                 "url"),
+            new Case(
+                base + "/materials", Map.of("materialTitle", "M", "url", "ftp://x.example"), "url"),
             new Case(base + "/results", Map.of("results", "x".repeat(50_001)), "results"));
     for (Case c : cases) {
       MockHttpServletRequestBuilder request = post(c.path()).with(b);

@@ -36,7 +36,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The forums' rules on the real database: a forum's links are checked (a published survey only,
  * projects of the registry only, a sub-region of its region), and an event never takes more people
  * than its capacity, neither in a seeded random sequence of registrations and cancellations checked
- * against an oracle nor when many register at once.
+ * against an oracle (with the waiting list's order and its "you have a place" messages) nor when
+ * many register at once. Changing an event refuses a capacity below the places taken and gives a
+ * larger one's places to the queue.
  */
 class ForumsTest extends WebTestBase {
 
@@ -46,6 +48,8 @@ class ForumsTest extends WebTestBase {
   @Autowired SurveyService surveys;
   @Autowired ProjectRegistry registry;
   @Autowired ProjectStore projects;
+  @Autowired List<fi.osaava.profile.PersonalDataHolder> holders;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   private final String organisation = "https://forums-" + UUID.randomUUID() + ".example.fi";
 
@@ -127,38 +131,66 @@ class ForumsTest extends WebTestBase {
   }
 
   private int taken(UUID event) {
-    return store.participants(event).size();
+    return (int) store.participants(event).stream().filter(p -> !p.waiting()).count();
+  }
+
+  private List<PersonId> queue(UUID event) {
+    return store.participants(event).stream()
+        .filter(ForumStore.Participant::waiting)
+        .map(ForumStore.Participant::person)
+        .toList();
+  }
+
+  /** The "you have a place" messages the event's waiting list was sent, through notifications. */
+  private long placeMessages(UUID event) {
+    return jdbc.sql("select count(*) from nt_inbox where idempotency_key like ?")
+        .param("ri:forum-event:" + event + ":place:%")
+        .query(Long.class)
+        .single();
   }
 
   @Test
-  void aSeededRandomSequenceNeverExceedsTheCapacityAndMatchesTheOracle() {
+  void aSeededRandomSequenceNeverExceedsTheCapacityAndKeepsTheQueueInOrder() {
     Random random = new Random(18);
     for (int round = 0; round < 5; round++) {
-      int capacity = 1 + random.nextInt(6);
+      int capacity = 1 + random.nextInt(4);
       UUID event = event(capacity, Duration.ofDays(7));
       List<PersonId> people = new ArrayList<>();
       for (int i = 0; i < 10; i++) {
         people.add(new PersonId(UUID.randomUUID()));
       }
-      Set<PersonId> oracle = new HashSet<>();
+      // The oracle: who has a place, and the queue in the order people joined it.
+      Set<PersonId> places = new HashSet<>();
+      List<PersonId> waiting = new ArrayList<>();
+      int promotions = 0;
       for (int step = 0; step < 60; step++) {
         PersonId who = people.get(random.nextInt(people.size()));
         if (random.nextInt(3) == 0) {
-          assertThat(forums.unregister(event, who)).isEqualTo(oracle.remove(who));
+          boolean hadPlace = places.remove(who);
+          boolean wasWaiting = waiting.remove(who);
+          assertThat(forums.unregister(event, who)).isEqualTo(hadPlace || wasWaiting);
+          if (hadPlace && !waiting.isEmpty()) {
+            places.add(waiting.removeFirst());
+            promotions++;
+          }
         } else {
           Outcome expected =
-              oracle.contains(who)
+              places.contains(who) || waiting.contains(who)
                   ? Outcome.ALREADY
-                  : oracle.size() >= capacity ? Outcome.FULL : Outcome.REGISTERED;
+                  : places.size() >= capacity ? Outcome.WAITING : Outcome.REGISTERED;
           assertThat(forums.register(event, who, "Org " + step, null))
               .as("round %d step %d", round, step)
               .isEqualTo(expected);
           if (expected == Outcome.REGISTERED) {
-            oracle.add(who);
+            places.add(who);
+          } else if (expected == Outcome.WAITING) {
+            waiting.add(who);
           }
         }
-        assertThat(taken(event)).isEqualTo(oracle.size()).isLessThanOrEqualTo(capacity);
+        assertThat(taken(event)).isEqualTo(places.size()).isLessThanOrEqualTo(capacity);
+        assertThat(queue(event)).as("round %d step %d", round, step).isEqualTo(waiting);
       }
+      assertThat(placeMessages(event)).isEqualTo(promotions);
     }
   }
 
@@ -177,11 +209,72 @@ class ForumsTest extends WebTestBase {
         outcomes.add(f.get());
       }
       assertThat(outcomes.stream().filter(o -> o == Outcome.REGISTERED)).hasSize(5);
-      assertThat(outcomes.stream().filter(o -> o == Outcome.FULL)).hasSize(19);
+      assertThat(outcomes.stream().filter(o -> o == Outcome.WAITING)).hasSize(19);
       assertThat(taken(event)).isEqualTo(5);
+      assertThat(queue(event)).hasSize(19);
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void changingAnEventRefusesACapacityBelowThePlacesTakenAndALargerOneServesTheQueue() {
+    UUID forum = forums.create(organisation, details("01", null, null, Set.of()));
+    var start = FixedClock.NOW.plus(Duration.ofDays(3));
+    UUID event =
+        forums.addEvent(
+            forum,
+            new EventDetails("Työpaja", "", start, start.plusSeconds(3600), "Oulu", null, 2));
+    List<PersonId> people = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      people.add(new PersonId(UUID.randomUUID()));
+      forums.register(event, people.getLast(), "Org " + i, null);
+    }
+    assertThat(queue(event)).containsExactlyElementsOf(people.subList(2, 5));
+    int sequence = store.event(forum, event).orElseThrow().sequence();
+
+    EventDetails smaller =
+        new EventDetails("Työpaja", "", start, start.plusSeconds(3600), "Oulu", null, 1);
+    assertThatThrownBy(() -> forums.updateEvent(forum, event, organisation, smaller))
+        .isInstanceOfSatisfying(
+            Forums.Refused.class, r -> assertThat(r.field()).isEqualTo("capacity"));
+    assertThat(store.event(forum, event).orElseThrow().details().capacity()).isEqualTo(2);
+
+    // Another organisation changes nothing, and neither does an event of another forum.
+    EventDetails larger =
+        new EventDetails(
+            "Työpaja (siirretty)",
+            "1. Avaus",
+            start.plusSeconds(86_400),
+            start.plusSeconds(90_000),
+            null,
+            "https://meet.example.fi/x",
+            4);
+    assertThat(forums.updateEvent(forum, event, "https://other.example.fi", larger)).isFalse();
+    UUID otherForum = forums.create(organisation, details("02", null, null, Set.of()));
+    assertThat(forums.updateEvent(otherForum, event, organisation, larger)).isFalse();
+    assertThat(taken(event)).isEqualTo(2);
+
+    assertThat(forums.updateEvent(forum, event, organisation, larger)).isTrue();
+    ForumStore.ForumEvent changed = store.event(forum, event).orElseThrow();
+    assertThat(changed.details()).isEqualTo(larger);
+    assertThat(changed.sequence()).isEqualTo(sequence + 1);
+    // The two new places went to the first two in the queue, who were told.
+    assertThat(taken(event)).isEqualTo(4);
+    assertThat(queue(event)).containsExactly(people.get(4));
+    assertThat(placeMessages(event)).isEqualTo(2);
+    assertThat(
+            jdbc.sql("select titles->>'fi' from nt_inbox where idempotency_key like ?")
+                .param("ri:forum-event:" + event + ":place:" + people.get(2).value() + ":%")
+                .query(String.class)
+                .single())
+        .contains("Työpaja (siirretty)");
+
+    // A cancellation gives the freed place to the last one waiting.
+    assertThat(forums.unregister(event, people.getFirst())).isTrue();
+    assertThat(queue(event)).isEmpty();
+    assertThat(taken(event)).isEqualTo(4);
+    assertThat(placeMessages(event)).isEqualTo(3);
   }
 
   @Test
@@ -201,8 +294,25 @@ class ForumsTest extends WebTestBase {
             org.assertj.core.groups.Tuple.tuple("Konepaja Oy", null),
             org.assertj.core.groups.Tuple.tuple("Esimerkkiopisto", "Maija Meikäläinen"));
     // Deleting the account removes the registration (the personal-data holder).
-    store.deleteRegistrationsOf(shown);
+    holders.stream()
+        .filter(h -> h.section().equals("regionalForumRegistrations"))
+        .findFirst()
+        .orElseThrow()
+        .delete(shown);
     assertThat(store.registrationsOf(shown)).isEmpty();
     assertThat(taken(event)).isEqualTo(1);
+    // The place of a deleted account goes to the first in the queue.
+    UUID full = event(1, Duration.ofDays(2));
+    PersonId first = new PersonId(UUID.randomUUID());
+    PersonId second = new PersonId(UUID.randomUUID());
+    forums.register(full, first, "A", null);
+    assertThat(forums.register(full, second, "B", null)).isEqualTo(Outcome.WAITING);
+    holders.stream()
+        .filter(h -> h.section().equals("regionalForumRegistrations"))
+        .forEach(h -> h.delete(first));
+    assertThat(queue(full)).isEmpty();
+    assertThat(store.participants(full))
+        .extracting(ForumStore.Participant::person)
+        .containsExactly(second);
   }
 }

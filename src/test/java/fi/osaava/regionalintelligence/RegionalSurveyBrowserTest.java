@@ -33,8 +33,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * a skill on the map, in three languages, compares two regions and downloads its gaps as CSV; the
  * actor network shows the projects the developer's organisation imported; the expert-mobility page
  * shows net migration and the flows of synthetic consenting people between regions; the owner
- * creates a network forum linked to the published survey and a project, and an anonymous reader
- * sees it in three languages.
+ * creates a network forum linked to the published survey and a project, changes its event (a
+ * refused capacity first), and an anonymous reader sees it in three languages.
  */
 class RegionalSurveyBrowserTest extends BrowserTestBase {
 
@@ -364,6 +364,20 @@ class RegionalSurveyBrowserTest extends BrowserTestBase {
     clickAndWait(owner, owner.locator("#register"));
     assertThat(owner.textContent("#participant-organisations")).contains("Uudenmaan liitto");
     check(owner);
+    // The owner changes the event: no capacity, then one place (taken), in another hall.
+    owner.navigate(forumManage);
+    clickAndWait(owner, owner.locator("#change-event-0"));
+    check(owner);
+    owner.fill("#capacity", "0");
+    clickAndWait(owner, owner.locator("#save-event"));
+    assertThat(owner.locator(".govuk-error-summary a[href='#capacity']").count()).isOne();
+    check(owner);
+    owner.fill("#capacity", "1");
+    owner.fill("#place", "Helsinki, Sali 2");
+    clickAndWait(owner, owner.locator("#save-event"));
+    assertThat(owner.locator("#saved").count()).isOne();
+    assertThat(owner.textContent("#registrations")).contains("Uudenmaan liitto");
+    check(owner);
     owner.navigate(forumManage);
     owner.fill("#materialTitle", "Tapaamisen muistio");
     owner.fill(
@@ -389,7 +403,10 @@ class RegionalSurveyBrowserTest extends BrowserTestBase {
       check(visitor);
       clickAndWait(visitor, visitor.locator("#events a").first());
       assertThat(visitor.textContent("#participant-organisations")).contains("Uudenmaan liitto");
-      // Anonymous: a link to sign in instead of the registration form, and the calendar file.
+      // Anonymous, and the one place is taken: the waiting list is said, a link to sign in
+      // instead of the registration form, and the calendar file.
+      assertThat(visitor.textContent("#place-row")).contains("Sali 2");
+      assertThat(visitor.locator("#full").count()).isOne();
       assertThat(visitor.locator("#sign-in-to-register").count()).isOne();
       assertThat(visitor.locator("#register").count()).isZero();
       assertThat(visitor.getAttribute("#ics", "href")).endsWith("/calendar.ics");

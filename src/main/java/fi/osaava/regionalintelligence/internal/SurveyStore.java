@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,7 +32,10 @@ public class SurveyStore {
   private final JdbcClient jdbc;
   private final JsonMapper json = JsonMapper.shared();
 
-  SurveyStore(JdbcClient jdbc) {
+  private final JdbcTemplate template;
+
+  SurveyStore(JdbcClient jdbc, JdbcTemplate template) {
+    this.template = template;
     this.jdbc = jdbc;
   }
 
@@ -258,6 +262,30 @@ public class SurveyStore {
                     rs.getString("token"),
                     rs.getBoolean("submitted")))
         .list();
+  }
+
+  /**
+   * Stores submitted responses in one batch (the synthetic generator's; no tokens are handed out).
+   */
+  @Transactional
+  public void insertSubmitted(List<SurveyResponse> responses) {
+    template.batchUpdate(
+        """
+        insert into ri_response (id, survey_id, token, industry, size_class, municipality,
+          language, answers, saved_at, submitted_at) values (?, ?, ?, ?, ?, ?, ?,
+          cast(? as jsonb), now(), now())""",
+        responses,
+        responses.size(),
+        (ps, r) -> {
+          ps.setObject(1, r.id());
+          ps.setObject(2, r.surveyId());
+          ps.setString(3, r.token());
+          ps.setString(4, r.industry());
+          ps.setString(5, r.sizeClass());
+          ps.setString(6, r.municipality());
+          ps.setString(7, r.language());
+          ps.setString(8, json.writeValueAsString(r.answers()));
+        });
   }
 
   /** Saves the answers; {@code submit} marks the response as given, after which it is final. */

@@ -71,17 +71,31 @@ public class ForumStore {
     }
   }
 
-  /** A stored event and how many places are taken. */
+  /** A stored event, how many places are taken and how many wait for one. */
   public record ForumEvent(
-      UUID id, UUID forumId, EventDetails details, int sequence, Instant updatedAt, int taken) {
+      UUID id,
+      UUID forumId,
+      EventDetails details,
+      int sequence,
+      Instant updatedAt,
+      int taken,
+      int waiting) {
 
     public int placesLeft() {
       return Math.max(0, details.capacity() - taken);
     }
   }
 
-  /** A participant as stored: their organisation, and their name only if they chose to show it. */
-  public record Participant(PersonId person, String organisation, @Nullable String shownName) {}
+  /**
+   * A registration as stored: their organisation, their name only if they chose to show it, whether
+   * they hold a place or wait in the queue, and their arrival (the queue's order, unique).
+   */
+  public record Participant(
+      PersonId person,
+      String organisation,
+      @Nullable String shownName,
+      boolean waiting,
+      long arrival) {}
 
   /** A material: a link, or Markdown text written into the forum. */
   public record Material(UUID id, String title, @Nullable String url, @Nullable String markdown) {}
@@ -220,25 +234,15 @@ public class ForumStore {
     jdbc.sql(
             "insert into ri_forum_event (id, forum_id, title, agenda, starts_at, ends_at, place,"
                 + " online_url, capacity, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(
-            values(
-                id,
-                forum,
-                d.title(),
-                d.agenda(),
-                Timestamp.from(d.start()),
-                Timestamp.from(d.end()),
-                d.place(),
-                d.onlineUrl(),
-                d.capacity(),
-                Timestamp.from(now)))
+        .params(concat(values(id, forum), eventColumns(d), values(Timestamp.from(now))))
         .update();
     return id;
   }
 
   private static final String EVENT =
-      "select e.*, (select count(*) from ri_forum_registration r where r.event_id = e.id) taken"
-          + " from ri_forum_event e ";
+      "select e.*, (select count(*) filter (where not r.waiting) from ri_forum_registration r"
+          + " where r.event_id = e.id) taken, (select count(*) filter (where r.waiting) from"
+          + " ri_forum_registration r where r.event_id = e.id) waiting from ri_forum_event e ";
 
   public List<ForumEvent> events(UUID forum) {
     return jdbc.sql(EVENT + "where e.forum_id = ? order by e.starts_at, e.id")
@@ -268,26 +272,65 @@ public class ForumStore {
     return forum.flatMap(f -> event(f, id));
   }
 
+  /** Everyone registered, those with a place and the queue alike, in the order they came. */
   public List<Participant> participants(UUID event) {
     return jdbc.sql(
-            "select person_id, organisation, shown_name from ri_forum_registration where event_id"
-                + " = ? order by registered_at, person_id")
+            "select person_id, organisation, shown_name, waiting, arrival from"
+                + " ri_forum_registration where event_id = ? order by arrival")
         .param(event)
         .query(
             (rs, row) ->
                 new Participant(
-                    new PersonId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3)))
+                    new PersonId(rs.getObject(1, UUID.class)),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getBoolean(4),
+                    rs.getLong(5)))
         .list();
   }
 
+  /** A registration with a place, or ({@code waiting}) at the end of the queue. */
   @Transactional
   public void register(
-      UUID event, PersonId person, String organisation, @Nullable String shownName, Instant now) {
+      UUID event,
+      PersonId person,
+      String organisation,
+      @Nullable String shownName,
+      boolean waiting,
+      Instant now) {
     jdbc.sql(
             "insert into ri_forum_registration (event_id, person_id, organisation, shown_name,"
-                + " registered_at) values (?, ?, ?, ?, ?)")
-        .params(values(event, person.value(), organisation, shownName, Timestamp.from(now)))
+                + " waiting, registered_at) values (?, ?, ?, ?, ?, ?)")
+        .params(
+            values(event, person.value(), organisation, shownName, waiting, Timestamp.from(now)))
         .update();
+  }
+
+  /** Moves a waiting person to a place. */
+  @Transactional
+  public void giveAPlace(UUID event, PersonId person) {
+    jdbc.sql(
+            "update ri_forum_registration set waiting = false where event_id = ? and person_id = ?")
+        .params(event, person.value())
+        .update();
+  }
+
+  /**
+   * Replaces the event's details and raises its iCalendar SEQUENCE, only where the event is one of
+   * the organisation's forum's; whether it was.
+   */
+  @Transactional
+  public boolean updateEvent(
+      UUID forum, UUID event, String organisation, EventDetails d, Instant now) {
+    return jdbc.sql(
+                "update ri_forum_event set title = ?, agenda = ?, starts_at = ?, ends_at = ?, place"
+                    + " = ?, online_url = ?, capacity = ?, sequence = sequence + 1, updated_at = ?"
+                    + " where id = ? and forum_id = ? and forum_id in (select id from ri_forum"
+                    + " where organisation = ?)")
+            .params(
+                concat(eventColumns(d), values(Timestamp.from(now), event, forum, organisation)))
+            .update()
+        > 0;
   }
 
   @Transactional
@@ -312,7 +355,8 @@ public class ForumStore {
             rs.getInt("capacity")),
         rs.getInt("sequence"),
         rs.getTimestamp("updated_at").toInstant(),
-        rs.getInt("taken"));
+        rs.getInt("taken"),
+        rs.getInt("waiting"));
   }
 
   // --- materials ---
@@ -349,6 +393,27 @@ public class ForumStore {
         .list();
   }
 
+  /** An event's title, agenda, start, end, place, online link and capacity, in that order. */
+  private static List<@Nullable Object> eventColumns(EventDetails d) {
+    return values(
+        d.title(),
+        d.agenda(),
+        Timestamp.from(d.start()),
+        Timestamp.from(d.end()),
+        d.place(),
+        d.onlineUrl(),
+        d.capacity());
+  }
+
+  @SafeVarargs
+  private static List<@Nullable Object> concat(List<@Nullable Object>... parts) {
+    List<@Nullable Object> all = new java.util.ArrayList<>();
+    for (List<@Nullable Object> part : parts) {
+      all.addAll(part);
+    }
+    return all;
+  }
+
   /** Parameters of which some may be null (JDBC writes them as NULL). */
   private static List<@Nullable Object> values(@Nullable Object... values) {
     return java.util.Arrays.asList(values);
@@ -358,12 +423,16 @@ public class ForumStore {
 
   /** A person's registration, for the export of their data. */
   public record OwnRegistration(
-      String event, Instant start, String organisation, @Nullable String shownName) {}
+      String event,
+      Instant start,
+      String organisation,
+      @Nullable String shownName,
+      boolean waiting) {}
 
   public List<OwnRegistration> registrationsOf(PersonId person) {
     return jdbc.sql(
-            "select e.title, e.starts_at, r.organisation, r.shown_name from ri_forum_registration"
-                + " r join ri_forum_event e on e.id = r.event_id where r.person_id = ? order by"
+            "select e.title, e.starts_at, r.organisation, r.shown_name, r.waiting from"
+                + " ri_forum_registration r join ri_forum_event e on e.id = r.event_id where r.person_id = ? order by"
                 + " e.starts_at")
         .param(person.value())
         .query(
@@ -372,15 +441,17 @@ public class ForumStore {
                     rs.getString(1),
                     rs.getTimestamp(2).toInstant(),
                     rs.getString(3),
-                    rs.getString(4)))
+                    rs.getString(4),
+                    rs.getBoolean(5)))
         .list();
   }
 
-  @Transactional
-  public void deleteRegistrationsOf(PersonId person) {
-    jdbc.sql("delete from ri_forum_registration where person_id = ?")
+  /** The events the person is registered for or waits for. */
+  public List<UUID> eventsOf(PersonId person) {
+    return jdbc.sql("select event_id from ri_forum_registration where person_id = ?")
         .param(person.value())
-        .update();
+        .query(UUID.class)
+        .list();
   }
 
   private Forum forumRow(ResultSet rs, int row) throws SQLException {

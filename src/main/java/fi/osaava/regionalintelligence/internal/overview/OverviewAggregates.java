@@ -31,8 +31,9 @@ import org.springframework.stereotype.Component;
  * The aggregates behind the regional overview, computed in one pass over the other modules' APIs
  * and kept in memory, so that a region's page only looks them up: job-ad demand by area and skill
  * or occupation group (two 12-month windows), education supply by area and skill, and the skills
- * that published surveys' respondents named. Rebuilt after statistics or catalogue changes, and
- * when older than {@link #MAX_AGE} (job-ad ingestion publishes no event).
+ * that published surveys' respondents named. Rebuilt after statistics or catalogue changes (the
+ * next page waits), and in the background when older than {@link #MAX_AGE} (job-ad ingestion
+ * publishes no event).
  */
 @Component
 public class OverviewAggregates {
@@ -128,6 +129,8 @@ public class OverviewAggregates {
   private final SurveyService surveys;
   private final Clock clock;
   private volatile @Nullable Snapshot snapshot;
+  private final java.util.concurrent.atomic.AtomicBoolean refreshing =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   OverviewAggregates(
       LabourMarketApi labourMarket,
@@ -142,24 +145,50 @@ public class OverviewAggregates {
     this.clock = clock;
   }
 
-  /** The current aggregates, built now if there are none or they are stale. */
+  /**
+   * The current aggregates: built now if there are none (the first page after a start or a change
+   * waits for them); when they are only older than {@link #MAX_AGE}, the stale ones while one
+   * background thread rebuilds them. A rebuild is a pass over every ad of two years (over a minute
+   * at a million ads), which no page should wait for just because time passed.
+   */
   public Snapshot snapshot() {
     Snapshot s = snapshot;
-    if (s == null || s.builtAt().plus(MAX_AGE).isBefore(Instant.now())) {
+    if (s == null) {
       synchronized (this) {
         s = snapshot;
-        if (s == null || s.builtAt().plus(MAX_AGE).isBefore(Instant.now())) {
+        if (s == null) {
           s = compute();
           snapshot = s;
         }
       }
+    } else if (s.builtAt().plus(MAX_AGE).isBefore(Instant.now())
+        && refreshing.compareAndSet(false, true)) {
+      Snapshot stale = s;
+      Thread.ofVirtual()
+          .name("regional-overview-refresh")
+          .start(
+              () -> {
+                try {
+                  Snapshot fresh = compute();
+                  synchronized (this) {
+                    // An invalidation meanwhile wins: its next page builds from the newer data.
+                    if (snapshot == stale) {
+                      snapshot = fresh;
+                    }
+                  }
+                } finally {
+                  refreshing.set(false);
+                }
+              });
     }
     return s;
   }
 
   /** Forgets the aggregates, so that the next page computes them from the new data. */
   public void invalidate() {
-    snapshot = null;
+    synchronized (this) {
+      snapshot = null;
+    }
   }
 
   @EventListener

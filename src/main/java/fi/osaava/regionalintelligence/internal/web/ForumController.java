@@ -2,7 +2,6 @@ package fi.osaava.regionalintelligence.internal.web;
 
 import fi.osaava.community.CalendarFile;
 import fi.osaava.platform.Language;
-import fi.osaava.platform.StorableText;
 import fi.osaava.profile.PersonId;
 import fi.osaava.profile.ProfileApi;
 import fi.osaava.programmes.SafeMarkdown;
@@ -19,6 +18,8 @@ import fi.osaava.regions.AreaLevel;
 import fi.osaava.regions.RegionsApi;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -61,7 +62,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class ForumController {
 
   /** Forum events are held in Finland, and their pages show Helsinki time. */
-  static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
+  static final ZoneId HELSINKI = Forums.HELSINKI;
 
   private final ForumStore store;
   private final Forums forums;
@@ -93,9 +94,22 @@ class ForumController {
 
   /** The registration form: the organisation one comes from, and one's name only if wished. */
   record RegistrationForm(
-      @Size(max = 300) @Nullable String organisation,
+      @NotBlank(message = "ri.forum.error.organisation")
+          @Size(max = 300, message = "ri.forum.error.tooLong")
+          @Nullable String organisation,
       @Nullable String showName,
-      @Size(max = 200) @Nullable String name) {}
+      @Size(max = 200, message = "ri.forum.error.tooLong") @Nullable String name) {
+
+    boolean showsName() {
+      return "true".equals(showName);
+    }
+
+    /** A name must be given where it is to be shown. */
+    @AssertTrue(message = "ri.forum.error.name")
+    boolean isNameGivenIfShown() {
+      return !showsName() || stripped(name) != null;
+    }
+  }
 
   /** A forum as its pages show it. */
   record ForumView(
@@ -161,7 +175,9 @@ class ForumController {
       Model model,
       Locale locale) {
     Optional<PersonId> person = person(auth);
-    List<Participant> participants = store.participants(e.id());
+    List<Participant> registrations = store.participants(e.id());
+    List<Participant> participants = registrations.stream().filter(p -> !p.waiting()).toList();
+    List<Participant> queue = registrations.stream().filter(Participant::waiting).toList();
     model.addAttribute("view", view(forum, Language.of(locale)));
     model.addAttribute("event", eventView(e));
     model.addAttribute(
@@ -178,9 +194,13 @@ class ForumController {
     model.addAttribute(
         "registered",
         person.map(p -> participants.stream().anyMatch(r -> r.person().equals(p))).orElse(false));
+    // The person's place in the waiting list, counted from 1; 0 when they are not in it.
+    model.addAttribute(
+        "queuePosition",
+        person.map(p -> queue.stream().map(Participant::person).toList().indexOf(p) + 1).orElse(0));
     model.addAttribute(
         "done",
-        java.util.stream.Stream.of("REGISTERED", "ALREADY", "FULL", "CLOSED", "UNREGISTERED")
+        java.util.stream.Stream.of("REGISTERED", "WAITING", "ALREADY", "CLOSED", "UNREGISTERED")
             .filter(query::containsKey)
             .findFirst()
             .orElse(null));
@@ -238,32 +258,24 @@ class ForumController {
     PersonId person = signedIn(auth);
     Forum forum = readable(id, auth);
     ForumEvent e = event(forum, event);
-    Map<String, String> errors = new LinkedHashMap<>();
-    binding
-        .getFieldErrors()
-        .forEach(f -> errors.putIfAbsent(f.getField(), "ri.forum.error.tooLong"));
-    String organisation = stripped(form.organisation());
-    if (organisation == null) {
-      errors.putIfAbsent("organisation", "ri.forum.error.organisation");
-    }
-    boolean showName = "true".equals(form.showName());
-    String name = stripped(form.name());
-    if (showName && name == null) {
-      errors.putIfAbsent("name", "ri.forum.error.name");
-    }
-    if (form.organisation() != null && !StorableText.isStorable(form.organisation())) {
-      errors.putIfAbsent("organisation", "ri.forum.error.unstorable");
-    }
-    if (form.name() != null && !StorableText.isStorable(form.name())) {
-      errors.putIfAbsent("name", "ri.forum.error.unstorable");
-    }
-    if (!errors.isEmpty()) {
+    if (binding.hasErrors()) {
+      Map<String, String> errors = new LinkedHashMap<>();
+      binding
+          .getFieldErrors()
+          .forEach(
+              f ->
+                  errors.putIfAbsent(
+                      f.getField().equals("nameGivenIfShown") ? "name" : f.getField(),
+                      Objects.requireNonNull(f.getDefaultMessage())));
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       return eventPage(forum, e, form, errors, Map.of(), auth, model, locale);
     }
     Forums.Outcome outcome =
         forums.register(
-            e.id(), person, Objects.requireNonNull(organisation), showName ? name : null);
+            e.id(),
+            person,
+            Objects.requireNonNull(stripped(form.organisation())),
+            form.showsName() ? stripped(form.name()) : null);
     return "redirect:/regional-forums/" + forum.id() + "/events/" + e.id() + "?" + outcome;
   }
 

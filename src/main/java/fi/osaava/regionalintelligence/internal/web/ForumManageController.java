@@ -1,7 +1,6 @@
 package fi.osaava.regionalintelligence.internal.web;
 
 import fi.osaava.platform.Language;
-import fi.osaava.platform.StorableText;
 import fi.osaava.regionalintelligence.RegionalSurveysApi;
 import fi.osaava.regionalintelligence.internal.RegionalDevelopers;
 import fi.osaava.regionalintelligence.internal.RegionalDevelopers.Developer;
@@ -9,14 +8,15 @@ import fi.osaava.regionalintelligence.internal.forums.ForumStore;
 import fi.osaava.regionalintelligence.internal.forums.ForumStore.EventDetails;
 import fi.osaava.regionalintelligence.internal.forums.ForumStore.Forum;
 import fi.osaava.regionalintelligence.internal.forums.ForumStore.ForumDetails;
+import fi.osaava.regionalintelligence.internal.forums.ForumStore.ForumEvent;
 import fi.osaava.regionalintelligence.internal.forums.Forums;
 import fi.osaava.regions.AreaLevel;
 import fi.osaava.regions.RegionsApi;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,17 +31,22 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.hibernate.validator.constraints.Range;
+import org.hibernate.validator.constraints.URL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -58,6 +63,21 @@ class ForumManageController {
   private static final Duration HORIZON = Duration.ofDays(5 * 366);
 
   private static final String ERROR = "ri.forum.error.";
+  private static final String TOO_LONG = ERROR + "tooLong";
+  private static final String TITLE_REQUIRED = ERROR + "titleRequired";
+  private static final String CAPACITY = ERROR + "capacity";
+  private static final String URL_ERROR = ERROR + "url";
+  private static final String DATE_TIME_ERROR = ERROR + "dateTime";
+
+  /** A {@code datetime-local} value's shape (blank is "required"'s to tell). */
+  private static final String DATE_TIME =
+      "\\s*|\\s*\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?\\s*";
+
+  /**
+   * Nothing (the field is optional; an empty field arrives as "") or an http or https address with
+   * a host; {@code @URL} checks the rest of it.
+   */
+  private static final String WEB_ADDRESS = "(?i)|\\s*https?://[^/?#\\s]+\\S*\\s*";
 
   private final RegionalDevelopers developers;
   private final ForumStore store;
@@ -83,12 +103,14 @@ class ForumManageController {
 
   /** The forum's details; projects are the registry's ids ticked, the survey a published one. */
   record ForumForm(
-      @Size(max = 200) @Nullable String title,
-      @Size(max = 20_000) @Nullable String description,
-      @Size(max = 10) @Nullable String region,
-      @Size(max = 10) @Nullable String subRegion,
-      @Size(max = 40) @Nullable String survey,
-      @Size(max = 200) @Nullable List<@Size(max = 40) String> projects,
+      @NotBlank(message = TITLE_REQUIRED) @Size(max = 200, message = TOO_LONG)
+          @Nullable String title,
+      @Size(max = 20_000, message = TOO_LONG) @Nullable String description,
+      @Size(max = 10, message = ERROR + "region") @Nullable String region,
+      @Size(max = 10, message = ERROR + "subRegion") @Nullable String subRegion,
+      @Size(max = 40, message = ERROR + "survey") @Nullable String survey,
+      @Size(max = 200, message = ERROR + "tooManyProjects")
+          @Nullable List<@Size(max = 40, message = ERROR + "project") String> projects,
       @Nullable String published) {
 
     static ForumForm empty() {
@@ -109,31 +131,131 @@ class ForumManageController {
     public boolean ticked(UUID project) {
       return projects != null && projects.contains(project.toString());
     }
+
+    /** The form as details for the service to check; a malformed id is refused here already. */
+    ForumDetails details() {
+      UUID surveyId = null;
+      String surveyText = ForumController.stripped(survey);
+      if (surveyText != null) {
+        surveyId = uuid(surveyText).orElseThrow(() -> new Forums.Refused("survey", "survey"));
+      }
+      Set<UUID> projectIds = new HashSet<>();
+      for (String p : Objects.requireNonNullElse(projects, List.<String>of())) {
+        projectIds.add(
+            uuid(p.strip()).orElseThrow(() -> new Forums.Refused("projects", "project")));
+      }
+      return new ForumDetails(
+          Objects.requireNonNullElse(title, ""),
+          Objects.requireNonNullElse(description, ""),
+          Objects.requireNonNullElse(region, ""),
+          ForumController.stripped(subRegion),
+          surveyId,
+          projectIds,
+          "true".equals(published));
+    }
   }
 
-  /** An event; times are {@code datetime-local} values in Helsinki time, numbers arrive as text. */
+  /**
+   * An event, new or changed. Each field's own rules are its annotations; what needs two fields or
+   * the clock (the order of the times, a place or a link, a start ahead) is {@link #details}'s.
+   * Times are {@code datetime-local} values in Helsinki time; numbers arrive as text and are kept
+   * as typed, so that a refused value comes back in its field.
+   */
   record EventForm(
-      @Size(max = 200) @Nullable String eventTitle,
-      @Size(max = 20_000) @Nullable String agenda,
-      @Size(max = 40) @Nullable String starts,
-      @Size(max = 40) @Nullable String ends,
-      @Size(max = 300) @Nullable String place,
-      @Size(max = 500) @Nullable String onlineUrl,
-      @Size(max = 10) @Nullable String capacity) {
+      @NotBlank(message = ERROR + "eventTitleRequired") @Size(max = 200, message = TOO_LONG)
+          @Nullable String eventTitle,
+      @Size(max = 20_000, message = TOO_LONG) @Nullable String agenda,
+      @NotBlank(message = ERROR + "startsRequired")
+          @Pattern(regexp = DATE_TIME, message = DATE_TIME_ERROR)
+          @Nullable String starts,
+      @NotBlank(message = ERROR + "endsRequired")
+          @Pattern(regexp = DATE_TIME, message = DATE_TIME_ERROR)
+          @Nullable String ends,
+      @Size(max = 300, message = TOO_LONG) @Nullable String place,
+      @Size(max = 500, message = TOO_LONG) @URL(regexp = WEB_ADDRESS, message = URL_ERROR)
+          @Nullable String onlineUrl,
+      @NotBlank(message = CAPACITY) @Range(min = 1, max = 10_000, message = CAPACITY)
+          @Nullable String capacity) {
 
     static EventForm empty() {
       return new EventForm(null, null, null, null, null, null, "50");
+    }
+
+    static EventForm of(EventDetails d) {
+      return new EventForm(
+          d.title(),
+          d.agenda(),
+          local(d.start()),
+          local(d.end()),
+          d.place(),
+          d.onlineUrl(),
+          Integer.toString(d.capacity()));
+    }
+
+    private static String local(Instant instant) {
+      return instant.atZone(ForumController.HELSINKI).toLocalDateTime().toString();
+    }
+
+    /**
+     * The event as stored, or null with the problems put in {@code binding}: times that are real
+     * and within five years of {@code now}, the start ahead, the end after it, a place or a link.
+     */
+    @Nullable EventDetails details(Instant now, BindingResult binding) {
+      Instant start = time("starts", starts, now, binding);
+      Instant end = time("ends", ends, now, binding);
+      if (start != null && !start.isAfter(now)) {
+        reject(binding, "starts", starts, "future");
+      }
+      if (start != null && end != null && !end.isAfter(start)) {
+        reject(binding, "ends", ends, "endsBeforeStart");
+      }
+      String where = ForumController.stripped(place);
+      String online = ForumController.stripped(onlineUrl);
+      if (where == null && online == null) {
+        reject(binding, "place", place, "placeNeeded");
+      }
+      if (binding.hasErrors() || start == null || end == null) {
+        return null;
+      }
+      return new EventDetails(
+          Objects.requireNonNull(ForumController.stripped(eventTitle)),
+          Objects.requireNonNullElse(agenda, "").strip(),
+          start,
+          end,
+          where,
+          online,
+          Integer.parseInt(Objects.requireNonNull(capacity).strip()));
+    }
+
+    private static @Nullable Instant time(
+        String field, @Nullable String value, Instant now, BindingResult binding) {
+      if (value == null || binding.hasFieldErrors(field)) {
+        return null;
+      }
+      try {
+        Instant instant =
+            LocalDateTime.parse(value.strip()).atZone(ForumController.HELSINKI).toInstant();
+        if (Duration.between(now, instant).abs().compareTo(HORIZON) <= 0) {
+          return instant;
+        }
+        reject(binding, field, value, "horizon");
+      } catch (DateTimeParseException e) {
+        reject(binding, field, value, "dateTime");
+      }
+      return null;
     }
   }
 
   /** A material: a title and either a link or Markdown text. */
   record MaterialForm(
-      @Size(max = 200) @Nullable String materialTitle,
-      @Size(max = 500) @Nullable String url,
-      @Size(max = 50_000) @Nullable String markdown) {}
+      @NotBlank(message = ERROR + "materialTitleRequired") @Size(max = 200, message = TOO_LONG)
+          @Nullable String materialTitle,
+      @Size(max = 500, message = TOO_LONG) @URL(regexp = WEB_ADDRESS, message = URL_ERROR)
+          @Nullable String url,
+      @Size(max = 50_000, message = TOO_LONG) @Nullable String markdown) {}
 
   /** The forum's published results, in Markdown. */
-  record ResultsForm(@Size(max = 50_000) @Nullable String results) {}
+  record ResultsForm(@Size(max = 50_000, message = TOO_LONG) @Nullable String results) {}
 
   /** The four forms of a forum's page, as stored unless one comes back with its problems. */
   record Forms(ForumForm forum, EventForm event, MaterialForm material, ResultsForm results) {
@@ -163,6 +285,17 @@ class ForumManageController {
     }
   }
 
+  /** A change to one of the organisation's forums, made once its form's own rules are met. */
+  @FunctionalInterface
+  private interface Change {
+    /**
+     * The page to go to, or null when the change put problems in {@code binding}.
+     *
+     * @throws Forums.Refused when the service refuses a value, naming its field
+     */
+    @Nullable String apply(Forum forum, Developer developer, BindingResult binding);
+  }
+
   @GetMapping
   String list(Authentication auth, Model model, Locale locale) {
     Developer developer = developer(auth);
@@ -178,24 +311,23 @@ class ForumManageController {
       Locale locale,
       HttpServletResponse response) {
     Developer developer = developer(auth);
-    Map<String, String> errors =
-        errors(binding, "title", form.title(), "description", form.description());
-    if (errors.isEmpty()) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    if (!binding.hasErrors()) {
       try {
-        UUID id = forums.create(developer.organisation(), details(form));
+        UUID id = forums.create(developer.organisation(), form.details());
         return "redirect:/regional-forums/manage/" + id + "?created";
       } catch (Forums.Refused refused) {
         errors.put(refused.field(), ERROR + refused.code());
       }
     }
+    errors.putAll(errors(binding));
     response.setStatus(HttpStatus.BAD_REQUEST.value());
     return listPage(developer, form, errors, model, locale);
   }
 
   @GetMapping("/{id}")
   String edit(@PathVariable String id, Authentication auth, Model model, Locale locale) {
-    Developer developer = developer(auth);
-    Forum forum = owned(developer, id);
+    Forum forum = owned(developer(auth), id);
     return editPage(forum, Forms.of(forum), Map.of(), model, locale);
   }
 
@@ -208,20 +340,18 @@ class ForumManageController {
       Model model,
       Locale locale,
       HttpServletResponse response) {
-    Developer developer = developer(auth);
-    Forum forum = owned(developer, id);
-    Map<String, String> errors =
-        errors(binding, "title", form.title(), "description", form.description());
-    if (errors.isEmpty()) {
-      try {
-        forums.update(forum.id(), developer.organisation(), details(form));
-        return "redirect:/regional-forums/manage/" + forum.id() + "?saved";
-      } catch (Forums.Refused refused) {
-        errors.put(refused.field(), ERROR + refused.code());
-      }
-    }
-    response.setStatus(HttpStatus.BAD_REQUEST.value());
-    return editPage(forum, Forms.of(forum).with(form), errors, model, locale);
+    return change(
+        id,
+        binding,
+        forms -> forms.with(form),
+        auth,
+        model,
+        locale,
+        response,
+        (forum, developer, b) -> {
+          forums.update(forum.id(), developer.organisation(), form.details());
+          return "redirect:/regional-forums/manage/" + forum.id() + "?saved";
+        });
   }
 
   @PostMapping("/{id}/events")
@@ -233,24 +363,67 @@ class ForumManageController {
       Model model,
       Locale locale,
       HttpServletResponse response) {
+    // Every problem at once: the two-field and clock rules join the fields' own.
+    EventDetails details = form.details(clock.instant(), binding);
+    return change(
+        id,
+        binding,
+        forms -> forms.with(form),
+        auth,
+        model,
+        locale,
+        response,
+        (forum, developer, b) ->
+            "redirect:/regional-forums/"
+                + forum.id()
+                + "/events/"
+                + forums.addEvent(forum.id(), Objects.requireNonNull(details)));
+  }
+
+  /** An event's own page for its owners: its details to change, who has a place, who waits. */
+  @GetMapping("/{id}/events/{event}")
+  String editEvent(
+      @PathVariable String id,
+      @PathVariable String event,
+      @RequestParam Map<String, String> query,
+      Authentication auth,
+      Model model) {
+    Forum forum = owned(developer(auth), id);
+    ForumEvent e = ownedEvent(forum, event);
+    model.addAttribute("saved", query.containsKey("saved"));
+    return eventPage(forum, e, EventForm.of(e.details()), Map.of(), model);
+  }
+
+  /**
+   * Changes the event. A capacity below the places already taken is refused on its field (nobody
+   * loses a place they were given); a larger one gives places to the waiting list.
+   */
+  @PostMapping("/{id}/events/{event}")
+  String updateEvent(
+      @PathVariable String id,
+      @PathVariable String event,
+      @Valid @ModelAttribute("eventForm") EventForm form,
+      BindingResult binding,
+      Authentication auth,
+      Model model,
+      HttpServletResponse response) {
     Developer developer = developer(auth);
     Forum forum = owned(developer, id);
-    Map<String, String> errors =
-        errors(
-            binding,
-            "eventTitle",
-            form.eventTitle(),
-            "agenda",
-            form.agenda(),
-            "place",
-            form.place());
-    EventDetails details = eventDetails(form, errors);
-    if (details != null && errors.isEmpty()) {
-      UUID event = forums.addEvent(forum.id(), details);
-      return "redirect:/regional-forums/" + forum.id() + "/events/" + event;
+    ForumEvent e = ownedEvent(forum, event);
+    Map<String, String> errors = new LinkedHashMap<>();
+    EventDetails details = form.details(clock.instant(), binding);
+    if (details != null) {
+      try {
+        forums.updateEvent(forum.id(), e.id(), developer.organisation(), details);
+        return "redirect:/regional-forums/manage/" + forum.id() + "/events/" + e.id() + "?saved";
+      } catch (Forums.Refused refused) {
+        errors.put(refused.field(), ERROR + refused.code());
+      }
     }
+    errors.putAll(errors(binding));
     response.setStatus(HttpStatus.BAD_REQUEST.value());
-    return editPage(forum, Forms.of(forum).with(form), errors, model, locale);
+    model.addAttribute("saved", false);
+    return eventPage(forum, e, form, errors, model);
   }
 
   @PostMapping("/{id}/materials")
@@ -262,32 +435,34 @@ class ForumManageController {
       Model model,
       Locale locale,
       HttpServletResponse response) {
-    Developer developer = developer(auth);
-    Forum forum = owned(developer, id);
-    Map<String, String> errors =
-        errors(binding, "materialTitle", form.materialTitle(), "markdown", form.markdown());
-    String title = ForumController.stripped(form.materialTitle());
-    String url = url("url", form.url(), errors);
-    String text = ForumController.stripped(form.markdown());
-    if (title == null) {
-      errors.putIfAbsent("materialTitle", ERROR + "materialTitleRequired");
-    }
-    if ((url == null) == (text == null) && !errors.containsKey("url")) {
-      errors.putIfAbsent("url", ERROR + "linkOrText");
-    }
-    if (errors.isEmpty()) {
-      store.addMaterial(forum.id(), Objects.requireNonNull(title), url, text);
-      return "redirect:/regional-forums/manage/" + forum.id() + "?materialAdded";
-    }
-    response.setStatus(HttpStatus.BAD_REQUEST.value());
-    return editPage(forum, Forms.of(forum).with(form), errors, model, locale);
+    return change(
+        id,
+        binding,
+        forms -> forms.with(form),
+        auth,
+        model,
+        locale,
+        response,
+        (forum, developer, b) -> {
+          String url = ForumController.stripped(form.url());
+          String text = ForumController.stripped(form.markdown());
+          if ((url == null) == (text == null)) {
+            reject(b, "url", form.url(), "linkOrText");
+            return null;
+          }
+          store.addMaterial(
+              forum.id(),
+              Objects.requireNonNull(ForumController.stripped(form.materialTitle())),
+              url,
+              text);
+          return "redirect:/regional-forums/manage/" + forum.id() + "?materialAdded";
+        });
   }
 
   @PostMapping("/{id}/materials/{material}/delete")
   String deleteMaterial(
       @PathVariable String id, @PathVariable String material, Authentication auth) {
-    Developer developer = developer(auth);
-    Forum forum = owned(developer, id);
+    Forum forum = owned(developer(auth), id);
     UUID which =
         uuid(material).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     if (!store.deleteMaterial(forum.id(), which)) {
@@ -305,141 +480,80 @@ class ForumManageController {
       Model model,
       Locale locale,
       HttpServletResponse response) {
-    Developer developer = developer(auth);
-    Forum forum = owned(developer, id);
-    Map<String, String> errors = errors(binding, "results", form.results());
-    if (errors.isEmpty()) {
-      String results = Objects.requireNonNullElse(form.results(), "").strip();
-      store.saveResults(forum.id(), developer.organisation(), results);
-      return "redirect:/regional-forums/manage/" + forum.id() + "?resultsSaved";
-    }
-    response.setStatus(HttpStatus.BAD_REQUEST.value());
-    return editPage(forum, Forms.of(forum).with(form), errors, model, locale);
+    return change(
+        id,
+        binding,
+        forms -> forms.with(form),
+        auth,
+        model,
+        locale,
+        response,
+        (forum, developer, b) -> {
+          String results = Objects.requireNonNullElse(form.results(), "").strip();
+          store.saveResults(forum.id(), developer.organisation(), results);
+          return "redirect:/regional-forums/manage/" + forum.id() + "?resultsSaved";
+        });
   }
-
-  // --- the form's values ---
 
   /**
-   * Bean Validation's problems (all of them lengths) by field, and text that cannot be stored (NUL
-   * and other control characters) in any of {@code fieldsAndValues} (a field's name, then its
-   * value).
+   * What every form of a forum's page does: only the owning organisation's developer reaches the
+   * forum; a form whose own rules are met is applied; else (or when the change or the service
+   * refuses a value) the page comes back with 400, the form as sent and each problem by its field.
    */
-  private static Map<String, String> errors(
-      BindingResult binding, @Nullable String... fieldsAndValues) {
+  private String change(
+      String id,
+      BindingResult binding,
+      UnaryOperator<Forms> sent,
+      Authentication auth,
+      Model model,
+      Locale locale,
+      HttpServletResponse response,
+      Change change) {
+    Developer developer = developer(auth);
+    Forum forum = owned(developer, id);
     Map<String, String> errors = new LinkedHashMap<>();
-    binding
-        .getFieldErrors()
-        .forEach(e -> errors.putIfAbsent(e.getField().replaceAll("\\[.*", ""), ERROR + "tooLong"));
-    for (int i = 0; i + 1 < fieldsAndValues.length; i += 2) {
-      String value = fieldsAndValues[i + 1];
-      if (value != null && !StorableText.isStorable(value)) {
-        errors.putIfAbsent(Objects.requireNonNull(fieldsAndValues[i]), ERROR + "unstorable");
+    if (!binding.hasErrors()) {
+      try {
+        String next = change.apply(forum, developer, binding);
+        if (next != null) {
+          return next;
+        }
+      } catch (Forums.Refused refused) {
+        errors.put(refused.field(), ERROR + refused.code());
       }
+    }
+    errors.putAll(errors(binding));
+    response.setStatus(HttpStatus.BAD_REQUEST.value());
+    return editPage(forum, sent.apply(Forms.of(forum)), errors, model, locale);
+  }
+
+  /**
+   * Adds a problem that needs more than the field (its message key {@code ERROR + code}). Not
+   * {@code rejectValue}: that reads the value through bean getters, which form records lack.
+   */
+  private static void reject(
+      BindingResult binding, String field, @Nullable String value, String code) {
+    binding.addError(
+        new FieldError(
+            binding.getObjectName(), field, value, false, new String[] {code}, null, ERROR + code));
+  }
+
+  /**
+   * Each field's first problem as a message key: the constraints' messages are keys; a value that
+   * cannot be bound at all is the field's own key.
+   */
+  private static Map<String, String> errors(BindingResult binding) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    for (FieldError e : binding.getFieldErrors()) {
+      String field = e.getField().replaceAll("\\[.*", "");
+      String message = e.getDefaultMessage();
+      errors.putIfAbsent(
+          field,
+          e.isBindingFailure() || message == null || !message.startsWith(ERROR)
+              ? ERROR + field
+              : message);
     }
     return errors;
-  }
-
-  /** The form as details for the service to check; a malformed id is refused here already. */
-  private static ForumDetails details(ForumForm form) {
-    UUID survey = null;
-    String surveyText = ForumController.stripped(form.survey());
-    if (surveyText != null) {
-      survey = uuid(surveyText).orElseThrow(() -> new Forums.Refused("survey", "survey"));
-    }
-    Set<UUID> projects = new HashSet<>();
-    for (String p : Objects.requireNonNullElse(form.projects(), List.<String>of())) {
-      projects.add(uuid(p.strip()).orElseThrow(() -> new Forums.Refused("projects", "project")));
-    }
-    return new ForumDetails(
-        Objects.requireNonNullElse(form.title(), ""),
-        Objects.requireNonNullElse(form.description(), ""),
-        Objects.requireNonNullElse(form.region(), ""),
-        ForumController.stripped(form.subRegion()),
-        survey,
-        projects,
-        "true".equals(form.published()));
-  }
-
-  private @Nullable EventDetails eventDetails(EventForm form, Map<String, String> errors) {
-    String title = ForumController.stripped(form.eventTitle());
-    if (title == null) {
-      errors.putIfAbsent("eventTitle", ERROR + "eventTitleRequired");
-    }
-    Instant now = clock.instant();
-    Instant start = time("starts", form.starts(), now, errors);
-    Instant end = time("ends", form.ends(), now, errors);
-    if (start != null && !start.isAfter(now)) {
-      errors.putIfAbsent("starts", ERROR + "future");
-    }
-    if (start != null && end != null && !end.isAfter(start)) {
-      errors.putIfAbsent("ends", ERROR + "endsBeforeStart");
-    }
-    String place = ForumController.stripped(form.place());
-    String online = url("onlineUrl", form.onlineUrl(), errors);
-    if (place == null && online == null && !errors.containsKey("onlineUrl")) {
-      errors.putIfAbsent("place", ERROR + "placeNeeded");
-    }
-    Integer capacity = null;
-    try {
-      capacity = Integer.parseInt(Objects.requireNonNullElse(form.capacity(), "").strip());
-    } catch (NumberFormatException e) {
-      // Told below, as a number out of range is.
-    }
-    if (capacity == null || capacity < 1 || capacity > 10_000) {
-      errors.putIfAbsent("capacity", ERROR + "capacity");
-    }
-    if (!errors.isEmpty() || title == null || start == null || end == null || capacity == null) {
-      return null;
-    }
-    return new EventDetails(
-        title,
-        Objects.requireNonNullElse(form.agenda(), "").strip(),
-        start,
-        end,
-        place,
-        online,
-        capacity);
-  }
-
-  private @Nullable Instant time(
-      String field, @Nullable String value, Instant now, Map<String, String> errors) {
-    String text = ForumController.stripped(value);
-    if (errors.containsKey(field)) {
-      return null;
-    }
-    if (text == null) {
-      errors.put(field, ERROR + field + "Required");
-      return null;
-    }
-    try {
-      Instant instant = LocalDateTime.parse(text).atZone(ForumController.HELSINKI).toInstant();
-      if (Duration.between(now, instant).abs().compareTo(HORIZON) <= 0) {
-        return instant;
-      }
-      errors.put(field, ERROR + "horizon");
-    } catch (DateTimeParseException e) {
-      errors.put(field, ERROR + "dateTime");
-    }
-    return null;
-  }
-
-  private static @Nullable String url(
-      String field, @Nullable String value, Map<String, String> errors) {
-    String text = ForumController.stripped(value);
-    if (text == null || errors.containsKey(field)) {
-      return null;
-    }
-    try {
-      URI uri = new URI(text);
-      if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
-          && uri.getHost() != null) {
-        return text;
-      }
-    } catch (URISyntaxException e) {
-      // Told below, as another scheme is.
-    }
-    errors.put(field, ERROR + "url");
-    return null;
   }
 
   // --- pages ---
@@ -468,6 +582,17 @@ class ForumManageController {
     model.addAttribute("resultsForm", forms.results());
     choices(forms.forum(), errors, model, locale);
     return "regionalintelligence/forum-edit";
+  }
+
+  private String eventPage(
+      Forum forum, ForumEvent event, EventForm form, Map<String, String> errors, Model model) {
+    model.addAttribute("forum", forum);
+    model.addAttribute("event", event);
+    model.addAttribute("participants", store.participants(event.id()));
+    model.addAttribute("helsinki", ForumController.HELSINKI);
+    model.addAttribute("eventForm", form);
+    model.addAttribute("errors", errors);
+    return "regionalintelligence/forum-event-edit";
   }
 
   /** The forum form and what it offers: regions, sub-regions, published surveys, projects. */
@@ -512,6 +637,12 @@ class ForumManageController {
     return uuid(id)
         .flatMap(store::forum)
         .filter(f -> f.organisation().equals(developer.organisation()))
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+  }
+
+  private ForumEvent ownedEvent(Forum forum, String id) {
+    return uuid(id)
+        .flatMap(e -> store.event(forum.id(), e))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
   }
 

@@ -86,7 +86,22 @@ class RegionalOverviewController {
       double sharePercent,
       @Nullable Supply supply,
       long surveyCompanies,
-      @Nullable Double adsPerOffering) {}
+      @Nullable Double adsPerOffering) {
+
+    ItemRow labelled(LocalizedText newLabel) {
+      return new ItemRow(
+          item,
+          newLabel,
+          skill,
+          ads,
+          previous,
+          changePercent,
+          sharePercent,
+          supply,
+          surveyCompanies,
+          adsPerOffering);
+    }
+  }
 
   /** One area of the map's table. */
   record MapRow(
@@ -122,16 +137,23 @@ class RegionalOverviewController {
 
     List<ItemRow> skills = skillRows(s, key, language);
     List<ItemRow> demanded =
-        skills.stream().sorted(Comparator.comparingInt(ItemRow::ads).reversed()).limit(20).toList();
+        labelled(
+            skills.stream()
+                .sorted(Comparator.comparingInt(ItemRow::ads).reversed())
+                .limit(20)
+                .toList(),
+            language);
     List<ItemRow> gaps =
-        skills.stream()
-            .filter(r -> r.ads() >= GAP_MINIMUM_ADS && r.adsPerOffering() != null)
-            .sorted(
-                Comparator.comparingDouble((ItemRow r) -> r.adsPerOffering())
-                    .reversed()
-                    .thenComparing(Comparator.comparingInt(ItemRow::ads).reversed()))
-            .limit(15)
-            .toList();
+        labelled(
+            skills.stream()
+                .filter(r -> r.ads() >= GAP_MINIMUM_ADS && r.adsPerOffering() != null)
+                .sorted(
+                    Comparator.comparingDouble((ItemRow r) -> r.adsPerOffering())
+                        .reversed()
+                        .thenComparing(Comparator.comparingInt(ItemRow::ads).reversed()))
+                .limit(15)
+                .toList(),
+            language);
     model.addAttribute("demanded", demanded);
     model.addAttribute("gaps", gaps);
     List<ItemRow> groups = groupRows(s, key, language);
@@ -258,11 +280,13 @@ class RegionalOverviewController {
     long coveredAds = 0;
     long allAds = 0;
     for (ItemRow r :
-        skillRows(s, key, language).stream()
-            .filter(r -> r.ads() >= GAP_MINIMUM_ADS)
-            .sorted(Comparator.comparingInt(ItemRow::ads).reversed())
-            .limit(40)
-            .toList()) {
+        labelled(
+            skillRows(s, key, language).stream()
+                .filter(r -> r.ads() >= GAP_MINIMUM_ADS)
+                .sorted(Comparator.comparingInt(ItemRow::ads).reversed())
+                .limit(40)
+                .toList(),
+            language)) {
       List<String> teaching =
           offerings.stream()
               .filter(o -> o.skills().contains(r.item()))
@@ -298,9 +322,11 @@ class RegionalOverviewController {
                 + "ads_per_offering\r\n");
     String name = areaName(chosen, language, locale);
     for (ItemRow r :
-        skillRows(s, key(chosen), language).stream()
-            .sorted(Comparator.comparingInt(ItemRow::ads).reversed())
-            .toList()) {
+        labelled(
+            skillRows(s, key(chosen), language).stream()
+                .sorted(Comparator.comparingInt(ItemRow::ads).reversed())
+                .toList(),
+            language)) {
       Supply supply = r.supply();
       csv.append(Csv.quote(chosen == null ? OverviewAggregates.COUNTRY : chosen.code()))
           .append(',')
@@ -449,6 +475,11 @@ class RegionalOverviewController {
     return area == null ? OverviewAggregates.COUNTRY : area.code();
   }
 
+  /**
+   * Every skill of the area with its figures, labelled by its URI: an area may have thousands of
+   * skills, and a page shows a few dozen, so callers label what they show ({@link #labelled}) in
+   * one taxonomy call.
+   */
   private List<ItemRow> skillRows(Snapshot s, String key, Language language) {
     Map<String, Count> items = s.items(key, AdDemand.Kind.SKILL);
     int total = s.ads(key, AdDemand.Kind.ALL, "").current();
@@ -457,7 +488,6 @@ class RegionalOverviewController {
             .filter(e -> e.getValue().current() > 0)
             .map(Map.Entry::getKey)
             .toList();
-    Map<String, LocalizedText> labels = labels(uris, language);
     List<ItemRow> rows = new ArrayList<>();
     for (String uri : uris) {
       Count c = items.getOrDefault(uri, new Count(0, 0));
@@ -469,7 +499,7 @@ class RegionalOverviewController {
       rows.add(
           new ItemRow(
               uri,
-              labels.getOrDefault(uri, new LocalizedText(uri, language, true)),
+              new LocalizedText(uri, language, true),
               true,
               c.current(),
               c.previous(),
@@ -480,6 +510,18 @@ class RegionalOverviewController {
               c.current() / (double) (supply.offerings() + 1)));
     }
     return rows;
+  }
+
+  /** The rows with their skills' labels in the language (the URI where ESCO has none). */
+  private List<ItemRow> labelled(List<ItemRow> rows, Language language) {
+    Map<String, LocalizedText> labels = labels(rows.stream().map(ItemRow::item).toList(), language);
+    return rows.stream()
+        .map(
+            r -> {
+              LocalizedText label = labels.get(r.item());
+              return label == null ? r : r.labelled(label);
+            })
+        .toList();
   }
 
   private List<ItemRow> groupRows(Snapshot s, String key, Language language) {
@@ -513,11 +555,13 @@ class RegionalOverviewController {
   }
 
   private List<ItemRow> topGaps(Snapshot s, String key, Language language) {
-    return skillRows(s, key, language).stream()
-        .filter(r -> r.ads() >= GAP_MINIMUM_ADS && r.adsPerOffering() != null)
-        .sorted(Comparator.comparingDouble((ItemRow r) -> r.adsPerOffering()).reversed())
-        .limit(10)
-        .toList();
+    return labelled(
+        skillRows(s, key, language).stream()
+            .filter(r -> r.ads() >= GAP_MINIMUM_ADS && r.adsPerOffering() != null)
+            .sorted(Comparator.comparingDouble((ItemRow r) -> r.adsPerOffering()).reversed())
+            .limit(10)
+            .toList(),
+        language);
   }
 
   private List<MapRow> mapRows(Snapshot s, String item, AreaLevel level, Language language) {
