@@ -190,8 +190,6 @@ class RegionalOverviewBenchmark implements Benchmark {
         String.format(
             Locale.ROOT,
             """
-            ### `regional-overview`
-
             %,d job ads and %,d submitted survey responses in the database; the page model of random regions and sub-regions. %sLoad average (%d cores): %.1f at the start, %.1f before the measurements, %.1f after.
 
             | | pages | p50 ms | p95 ms |
