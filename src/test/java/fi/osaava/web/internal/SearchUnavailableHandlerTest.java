@@ -16,7 +16,7 @@ import org.hamcrest.Matchers;
 import org.hibernate.search.util.common.SearchException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -73,8 +73,13 @@ class SearchUnavailableHandlerTest {
           .setControllerAdvice(new SearchUnavailableHandler())
           .build();
 
+  /** Every failure above, for each parameterised test. */
+  static java.util.stream.Stream<String> failures() {
+    return FAILURES.keySet().stream().sorted();
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"refused", "closed", "timed-out", "shards-starting", "wrapped"})
+  @MethodSource("failures")
   void apiGetsAProblemWithRetryAfter(String failure) throws Exception {
     mvc.perform(get("/api/v1/fail/" + failure))
         .andExpect(status().isServiceUnavailable())
@@ -85,7 +90,7 @@ class SearchUnavailableHandlerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"refused", "closed", "timed-out", "shards-starting", "wrapped"})
+  @MethodSource("failures")
   void pageGetsTheErrorStatusWithRetryAfter(String failure) throws Exception {
     mvc.perform(get("/page/" + failure))
         .andExpect(status().isServiceUnavailable())
