@@ -238,7 +238,7 @@ class JobAdBenchmark implements Benchmark {
             """
             %,d synthetic ads (`generate job-ads`, fi/sv/en), ingested in batches of 250 with lexical \
             skill and occupation identification, MinHash repost detection and the demand \
-            aggregates updated in each batch's transaction. Machine: %d cores, load average %.1f \
+            aggregates updated with each batch, in the input's one transaction. Machine: %d cores, load average %.1f \
             before and %.1f after (other processes on the machine count in it); CPU seconds are \
             this JVM's.
 

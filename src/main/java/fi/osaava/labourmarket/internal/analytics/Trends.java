@@ -121,7 +121,8 @@ public class Trends {
               totals[rs.getBoolean("late") ? 1 : 0] = rs.getLong("n");
             });
     Map<String, long[]> counts = new HashMap<>();
-    List<Object> params = new ArrayList<>(List.of(split, from, last));
+    List<Object> params =
+        new ArrayList<>(List.of(Date.valueOf(split), Date.valueOf(from), Date.valueOf(last)));
     String sql;
     if (kind == Kind.SKILL) {
       // The rollups over occupation groups: the full skill aggregate is many times larger.
@@ -144,7 +145,7 @@ public class Trends {
       params.add(region);
     }
     jdbc.sql(sql)
-        .params(params.stream().map(p -> p instanceof LocalDate d ? Date.valueOf(d) : p).toList())
+        .params(params)
         .query(
             rs -> {
               counts
