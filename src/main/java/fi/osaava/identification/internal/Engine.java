@@ -517,8 +517,11 @@ final class Engine {
     if (scope.useGraph()) {
       graph.collect(signals);
     }
-    List<Candidate> skills = ranker.skills(signals);
-    List<Candidate> occupations = ranker.occupations(signals, skills);
+    // The occupations' graph term reads the best skills; ISCO groups need every occupation.
+    List<Candidate> skills = ranker.skills(signals, Math.max(scope.limit(), weights.graphSkills()));
+    List<Candidate> occupations =
+        ranker.occupations(
+            signals, skills, scope.withIscoGroups() ? Integer.MAX_VALUE : scope.limit());
     // Only the evaluations rank ISCO groups; the API and the page show occupations.
     List<Candidate> iscoGroups =
         scope.withIscoGroups() ? ranker.iscoGroups(signals, occupations) : List.of();

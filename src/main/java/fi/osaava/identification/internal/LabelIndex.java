@@ -358,6 +358,11 @@ final class LabelIndex {
    * conflates.
    */
   static boolean inflectionOnly(String a, String b) {
+    // The endings are one or two characters; most pairs differ otherwise and need no comparison.
+    int difference = Math.abs(a.length() - b.length());
+    if (difference < 1 || difference > 2) {
+      return false;
+    }
     String shorter = a.length() <= b.length() ? a : b;
     String longer = a.length() <= b.length() ? b : a;
     if (!longer.startsWith(shorter)) {
