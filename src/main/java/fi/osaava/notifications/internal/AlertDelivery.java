@@ -1,5 +1,6 @@
 package fi.osaava.notifications.internal;
 
+import fi.osaava.notifications.NotificationMessage;
 import fi.osaava.platform.Language;
 import java.util.List;
 import java.util.Map;
@@ -59,12 +60,20 @@ class AlertDelivery {
      * @return whether the inbox message is new
      */
     boolean tell(SavedSearches.SavedSearch search, Item item, String key) {
-      boolean added =
-          inbox.add(
-              search.person(),
-              search.id(),
-              descriptions.alert(item.titleKey(), item.titles(), search, item.link()),
-              key);
+      return tell(
+          search,
+          item,
+          key,
+          descriptions.alert(item.titleKey(), item.titles(), search, item.link()));
+    }
+
+    /**
+     * {@link #tell(SavedSearches.SavedSearch, Item, String)} with a message of the caller's, such
+     * as one that says why the item concerns the person.
+     */
+    boolean tell(
+        SavedSearches.SavedSearch search, Item item, String key, NotificationMessage message) {
+      boolean added = inbox.add(search.person(), search.id(), message, key);
       for (UUID subscription : subscriptions.getOrDefault(search.id(), List.of())) {
         webhooks.enqueueMatch(
             subscription,
