@@ -1,5 +1,6 @@
 package fi.osaava.notifications.internal;
 
+import fi.osaava.education.SearchableOffering;
 import fi.osaava.notifications.NotificationMessage;
 import fi.osaava.platform.Language;
 import java.util.List;
@@ -45,7 +46,18 @@ class AlertDelivery {
       String id,
       Map<Language, String> titles,
       String link,
-      String titleKey) {}
+      String titleKey) {
+
+    /** A new or changed offering, linking to its page. */
+    static Item offering(SearchableOffering offering, String titleKey) {
+      return new Item(
+          Webhooks.OFFERING_MATCHED,
+          offering.id().toString(),
+          offering.titles(),
+          "/education/offerings/" + offering.id(),
+          titleKey);
+    }
+  }
 
   /** One listener call's alerts, with the webhook subscriptions read once for all of them. */
   final class Round {

@@ -113,12 +113,7 @@ class GoalOfferingAlerts {
         continue;
       }
       AlertDelivery.Item item =
-          new AlertDelivery.Item(
-              Webhooks.OFFERING_MATCHED,
-              searchable.id().toString(),
-              searchable.titles(),
-              "/education/offerings/" + searchable.id(),
-              "notifications.alert.goalOffering.title");
+          AlertDelivery.Item.offering(searchable, "notifications.alert.goalOffering.title");
       for (Map.Entry<Gap, Set<ConceptUri>> match : teaches.entrySet()) {
         SavedSearches.SavedSearch search = match.getKey().search();
         String key = "goal-offering:" + search.id() + ":" + searchable.id();

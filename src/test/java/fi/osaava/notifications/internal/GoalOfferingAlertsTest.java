@@ -1,13 +1,11 @@
 package fi.osaava.notifications.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.standardwebhooks.Webhook;
 import fi.osaava.education.EducationCatalogue;
 import fi.osaava.education.OfferingId;
 import fi.osaava.education.OfferingsPublished;
@@ -24,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,10 +129,7 @@ class GoalOfferingAlertsTest extends WebTestBase {
       assertThat(body).contains(missingLabel).doesNotContain(expertMail);
 
       webhookOutbox.deliverDue(Instant.now());
-      assertThat(hook.received).hasSize(1);
-      WebhookSubscriber.Received delivery = hook.received.getFirst();
-      assertThatCode(() -> new Webhook(secret).verify(delivery.body(), delivery.headers()))
-          .doesNotThrowAnyException();
+      WebhookSubscriber.Received delivery = SavedSearchSteps.onlySignedDelivery(hook, secret);
       assertThat(delivery.body())
           .contains("\"type\":\"education.offering.matched\"")
           .as("the person's skill gap stays in Osaava")
@@ -144,14 +138,7 @@ class GoalOfferingAlertsTest extends WebTestBase {
 
       // The event delivered again (a restart's republication): nothing more anywhere.
       List<OfferingId> published =
-          jdbc
-              .sql("select id from education_offering where source_id like ?")
-              .param("%/goal-alerts/" + run + "/%")
-              .query(UUID.class)
-              .list()
-              .stream()
-              .map(OfferingId::new)
-              .toList();
+          SavedSearchSteps.offeringsFrom(jdbc, "%/goal-alerts/" + run + "/%");
       assertThat(published).hasSize(2);
       alerts.offeringsPublished(new OfferingsPublished(published));
       mailOutbox.sendDue();
@@ -172,10 +159,6 @@ class GoalOfferingAlertsTest extends WebTestBase {
   }
 
   private Document html(String path, RequestPostProcessor person) throws Exception {
-    return Jsoup.parse(
-        mvc.perform(get(path).with(person).header("Accept-Language", "en"))
-            .andReturn()
-            .getResponse()
-            .getContentAsString());
+    return SavedSearchSteps.html(mvc, path, person);
   }
 }

@@ -67,10 +67,7 @@ class ChangeFeedListeners {
 
   @ApplicationModuleListener
   void offeringsWithdrawn(OfferingsWithdrawn event) {
-    feed.record(
-        event.offerings().stream()
-            .map(id -> new Change(Kind.OFFERING, Action.WITHDRAWN, id.value().toString(), Map.of()))
-            .toList());
+    recordWithdrawn(Kind.OFFERING, event.offerings().stream().map(id -> id.value().toString()));
   }
 
   @ApplicationModuleListener
@@ -116,10 +113,12 @@ class ChangeFeedListeners {
 
   @ApplicationModuleListener
   void jobAdsClosed(JobAdsClosed event) {
-    feed.record(
-        event.ads().stream()
-            .map(id -> new Change(Kind.JOB_AD, Action.WITHDRAWN, id.value().toString(), Map.of()))
-            .toList());
+    recordWithdrawn(Kind.JOB_AD, event.ads().stream().map(id -> id.value().toString()));
+  }
+
+  /** Withdrawals have no title: the thing is gone from its page. */
+  private void recordWithdrawn(Kind kind, java.util.stream.Stream<String> subjects) {
+    feed.record(subjects.map(s -> new Change(kind, Action.WITHDRAWN, s, Map.of())).toList());
   }
 
   /** The ad's title under its language, or under English when the feed has no column for it. */
