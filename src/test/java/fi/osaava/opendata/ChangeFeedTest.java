@@ -1,7 +1,9 @@
 package fi.osaava.opendata;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import fi.osaava.education.OfferingId;
 import fi.osaava.education.OfferingsPublished;
@@ -30,6 +32,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -216,7 +220,7 @@ class ChangeFeedTest extends WebTestBase {
         assertThat(response.getStatus()).as(format + "?" + query).isEqualTo(400);
       }
     }
-    assertThat(fetch(JSON + "?after=0&limit=500&kind=offering,service,taxonomy").getStatus())
+    assertThat(fetch(JSON + "?after=0&limit=500&kind=offering,service,taxonomy,job-ad").getStatus())
         .isEqualTo(200);
   }
 
@@ -282,6 +286,79 @@ class ChangeFeedTest extends WebTestBase {
     assertThat(fi.path("items").get(0).path("title").asString()).isEqualTo("Uraohjaus");
     assertThat(fi.path("items").get(0).path("content_text").asString())
         .isEqualTo("Palvelu: julkaistu");
+  }
+
+  @Test
+  void anEmployersAdIsPublishedUpdatedAndWithdrawnWithItsTitleOnly() throws Exception {
+    long start = feed.head();
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    RequestPostProcessor editor =
+        oidc.person(
+            "feed-editor-" + run,
+            Map.of(
+                "osaava_roles",
+                List.of("job-ad-editor"),
+                "osaava_organisation",
+                "https://feed-" + run + ".example.fi"));
+    String title = "Sairaanhoitaja " + run;
+    String description = "Yhteyshenkilö Maija Meikäläinen, maija." + run + "@example.fi";
+
+    // Published, edited (updated), closed (withdrawn), and saved again (reopened: updated).
+    String location =
+        mvc.perform(adForm("/publish/job-ads", title, description).with(editor).with(csrf()))
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    assertThat(location).matches("/publish/job-ads/[0-9a-f-]{36}\\?saved");
+    String path = location.substring(0, location.indexOf('?'));
+    String id = path.substring(path.lastIndexOf('/') + 1);
+    mvc.perform(adForm(path, title + " (osa-aikainen)", description).with(editor).with(csrf()));
+    mvc.perform(post(path + "/close").with(editor).with(csrf()));
+    mvc.perform(post(path + "/close").with(editor).with(csrf()));
+    mvc.perform(adForm(path, title, description).with(editor).with(csrf()));
+    mvc.perform(post(path + "/close").with(editor).with(csrf()));
+
+    String body = fetch(JSON + "?after=" + start + "&kind=job-ad").getContentAsString();
+    JsonNode page = json.readTree(body);
+    List<String> described = new ArrayList<>();
+    for (JsonNode item : page.path("items")) {
+      JsonNode x = item.path("_osaava");
+      assertThat(x.path("subject").asString()).isEqualTo(id);
+      described.add(x.path("action").asString() + " " + item.path("title").asString());
+    }
+    assertThat(described)
+        .as("a second close of a closed ad changes nothing")
+        .containsExactly(
+            "published " + title,
+            "updated " + title + " (osa-aikainen)",
+            "withdrawn " + id,
+            "updated " + title,
+            "withdrawn " + id);
+    JsonNode first = page.path("items").get(0);
+    assertThat(first.path("url").asString()).endsWith("/opportunities/goals/" + id);
+    assertThat(first.path("_osaava").path("api_url").asString())
+        .endsWith("/api/v1/opportunities/goals/" + id + "/gap");
+    assertThat(first.path("content_text").asString()).isEqualTo("Job ad: published");
+    assertThat(page.path("items").get(2).has("url")).as("a withdrawn ad has no page").isFalse();
+    assertThat(body)
+        .as("no personal data: not the description's contact, not the organisation")
+        .doesNotContain("Meikäläinen", "@example.fi", "feed-" + run, "feed-editor");
+
+    String atom = fetch(ATOM + "?after=" + start + "&kind=job-ad").getContentAsString();
+    assertThat(atom).contains("term=\"job-ad\"", "term=\"withdrawn\"", title);
+  }
+
+  private static MockHttpServletRequestBuilder adForm(
+      String path, String title, String description) {
+    return post(path)
+        .param("title", title)
+        .param("description", description)
+        .param("language", "fi")
+        .param("employer", "Esimerkki Oy")
+        .param("municipality", "837")
+        .param("datePosted", "2026-11-20")
+        .param("validThrough", "")
+        .param("url", "https://example.fi/tyo");
   }
 
   private static Change change(String subject) {

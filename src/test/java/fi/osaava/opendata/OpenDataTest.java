@@ -53,6 +53,9 @@ class OpenDataTest extends WebTestBase {
     assertThat(changes.path("dct:identifier").asString()).isEqualTo("changes");
     assertThat(changes.path("dcat:distribution").findValuesAsString("dcat:mediaType"))
         .containsExactly("application/feed+json", "application/atom+xml");
+    assertThat(changes.path("dcat:keyword").toString()).contains("job ads");
+    assertThat(changes.path("dct:description").toString())
+        .contains("job ads published, changed and closed");
     assertThat(datasets.get(0).path("dct:identifier").asString()).isEqualTo("skill-demand");
     assertThat(datasets.get(0).path("dct:rights").asString()).contains("ESCO");
     assertThat(datasets.get(0).path("dct:title").get(0).path("@value").asString())

@@ -106,75 +106,24 @@ class SavedSearchMatchingBenchmark implements Benchmark {
         "%,d searches, %,d items, %,d distinct words"
             .formatted(searchCount, itemCount, vocabulary.size()));
 
-    long started = System.nanoTime();
-    AlertIndex<Integer> index = new AlertIndex<>();
-    for (int i = 0; i < searches.size(); i++) {
-      index.add(i, searches.get(i));
-    }
-    long indexed = System.nanoTime();
-    long invertedPairs = 0;
-    Set<Long> invertedFound = new HashSet<>();
-    for (int item = 0; item < items.size(); item++) {
-      for (int search : index.matches(items.get(item))) {
-        invertedPairs++;
-        invertedFound.add((long) search * itemCount + item);
-      }
-    }
-    long inverted = System.nanoTime();
-    progress.report("inverted index done; running each search as a query");
-
-    long baselineStarted = System.nanoTime();
-    long baselinePairs = 0;
-    Set<Long> baselineFound = new HashSet<>();
-    for (int search = 0; search < searches.size(); search++) {
-      SavedQuery query = searches.get(search);
-      for (int item = 0; item < items.size(); item++) {
-        AlertIndex.Item candidate = items.get(item);
-        if (query.matches(candidate.words(), candidate.facets())) {
-          baselinePairs++;
-          baselineFound.add((long) search * itemCount + item);
-        }
-      }
-    }
-    long baseline = System.nanoTime();
-    boolean same = invertedFound.equals(baselineFound);
-
-    double buildSeconds = (indexed - started) / 1e9;
-    double matchSeconds = (inverted - indexed) / 1e9;
-    double baselineSeconds = (baseline - baselineStarted) / 1e9;
+    IndexAgainstQueries run = IndexAgainstQueries.run(searches, items, List.of(), progress);
     String markdown =
         String.format(
-            Locale.ROOT,
-            """
-            %,d saved searches (80 %% with one or two words from the catalogue's real titles, \
-            skewed to frequent words; 0 to 2 facets) against %,d new offerings (real titles, \
-            random mode, language and region), seed %d. Both methods find %,d (search, offering) \
-            pairs; the same pairs: %s.
+                Locale.ROOT,
+                """
+                %,d saved searches (80 %% with one or two words from the catalogue's real titles, \
+                skewed to frequent words; 0 to 2 facets) against %,d new offerings (real titles, \
+                random mode, language and region), seed %d.
 
-            | method | time |
-            |---|---:|
-            | inverted index (build) | %.2f s |
-            | inverted index (match the batch) | %.2f s |
-            | inverted index (total) | %.2f s |
-            | each search as a query over the batch | %.2f s |
-            """,
-            searchCount,
-            itemCount,
-            Long.parseLong(options.getOrDefault("seed", "17")),
-            invertedPairs,
-            same ? "yes" : "NO",
-            buildSeconds,
-            matchSeconds,
-            buildSeconds + matchSeconds,
-            baselineSeconds);
+                """,
+                searchCount,
+                itemCount,
+                Long.parseLong(options.getOrDefault("seed", "17")))
+            + run.markdown("offering");
     Map<String, Object> metrics = new LinkedHashMap<>();
     metrics.put("searches", searchCount);
     metrics.put("items", itemCount);
-    metrics.put("pairs", invertedPairs);
-    metrics.put("baselinePairs", baselinePairs);
-    metrics.put("samePairs", same);
-    metrics.put("invertedSeconds", buildSeconds + matchSeconds);
-    metrics.put("baselineSeconds", baselineSeconds);
+    run.addMetrics(metrics);
     return new Report(markdown, metrics);
   }
 }

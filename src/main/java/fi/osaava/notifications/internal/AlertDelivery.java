@@ -1,5 +1,7 @@
 package fi.osaava.notifications.internal;
 
+import fi.osaava.education.SearchableOffering;
+import fi.osaava.notifications.NotificationMessage;
 import fi.osaava.platform.Language;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +46,18 @@ class AlertDelivery {
       String id,
       Map<Language, String> titles,
       String link,
-      String titleKey) {}
+      String titleKey) {
+
+    /** A new or changed offering, linking to its page. */
+    static Item offering(SearchableOffering offering, String titleKey) {
+      return new Item(
+          Webhooks.OFFERING_MATCHED,
+          offering.id().toString(),
+          offering.titles(),
+          "/education/offerings/" + offering.id(),
+          titleKey);
+    }
+  }
 
   /** One listener call's alerts, with the webhook subscriptions read once for all of them. */
   final class Round {
@@ -59,12 +72,20 @@ class AlertDelivery {
      * @return whether the inbox message is new
      */
     boolean tell(SavedSearches.SavedSearch search, Item item, String key) {
-      boolean added =
-          inbox.add(
-              search.person(),
-              search.id(),
-              descriptions.alert(item.titleKey(), item.titles(), search, item.link()),
-              key);
+      return tell(
+          search,
+          item,
+          key,
+          descriptions.alert(item.titleKey(), item.titles(), search, item.link()));
+    }
+
+    /**
+     * {@link #tell(SavedSearches.SavedSearch, Item, String)} with a message of the caller's, such
+     * as one that says why the item concerns the person.
+     */
+    boolean tell(
+        SavedSearches.SavedSearch search, Item item, String key, NotificationMessage message) {
+      boolean added = inbox.add(search.person(), search.id(), message, key);
       for (UUID subscription : subscriptions.getOrDefault(search.id(), List.of())) {
         webhooks.enqueueMatch(
             subscription,

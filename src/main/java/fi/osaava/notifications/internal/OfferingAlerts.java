@@ -46,13 +46,7 @@ class OfferingAlerts {
     AlertDelivery.Round round = delivery.round();
     int told = 0;
     for (SearchableOffering offering : offerings) {
-      AlertDelivery.Item alert =
-          new AlertDelivery.Item(
-              Webhooks.OFFERING_MATCHED,
-              offering.id().toString(),
-              offering.titles(),
-              "/education/offerings/" + offering.id(),
-              "notifications.alert.title");
+      AlertDelivery.Item alert = AlertDelivery.Item.offering(offering, "notifications.alert.title");
       AlertIndex.Item item = AlertIndex.Item.of(offering.text(), offering.facets());
       for (SavedSearches.SavedSearch search : index.matches(item)) {
         if (round.tell(search, alert, "search:" + search.id() + ":" + offering.id())) {

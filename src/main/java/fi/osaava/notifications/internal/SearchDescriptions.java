@@ -56,6 +56,43 @@ class SearchDescriptions {
   }
 
   /**
+   * The alert of a new offering for a followed goal, in every interface language: the offering's
+   * title, and the missing skills it teaches by name with the goal they are missing for.
+   *
+   * @param skills the skills the goal's occupation needs, the person's profile lacks and the
+   *     offering teaches
+   */
+  NotificationMessage goalOfferingAlert(
+      AlertDelivery.Item item,
+      SavedSearches.SavedSearch search,
+      ConceptUri occupation,
+      List<ConceptUri> skills) {
+    Map<Language, String> titles = new EnumMap<>(Language.class);
+    Map<Language, String> texts = new HashMap<>();
+    for (Language language : Language.UI) {
+      Locale locale = Locale.forLanguageTag(language.code());
+      String title = NotificationMessage.pickText(item.titles(), language);
+      titles.put(language, messages.getMessage(item.titleKey(), new Object[] {title}, locale));
+      String names =
+          taxonomy.summaries(skills, language).stream()
+              .map(s -> s.label().text())
+              .collect(java.util.stream.Collectors.joining(", "));
+      String goal =
+          taxonomy.summaries(List.of(occupation), language).stream()
+              .findFirst()
+              .map(s -> s.label().text())
+              .orElse(describe(search, locale));
+      texts.put(
+          language,
+          messages.getMessage(
+              "notifications.alert.goalOffering.text",
+              new Object[] {skills.size(), names, goal},
+              locale));
+    }
+    return new NotificationMessage(titles, texts, item.link());
+  }
+
+  /**
    * The saved search in words: what was typed, or that it has facet choices only; a search of
    * another kind than education says which, as the list holds every kind; a goal is named by its
    * occupation.

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -301,10 +300,6 @@ class JobAdAlertsTest extends WebTestBase {
   }
 
   private Document html(String path, RequestPostProcessor person) throws Exception {
-    return Jsoup.parse(
-        mvc.perform(get(path).with(person).header("Accept-Language", "en"))
-            .andReturn()
-            .getResponse()
-            .getContentAsString());
+    return SavedSearchSteps.html(mvc, path, person);
   }
 }

@@ -130,15 +130,7 @@ class SavedSearchAlertsTest extends WebTestBase {
     assertThat(mailsTo(bMail)).isEmpty();
 
     // The event delivered again (a restart's republication): nothing new in the inbox or the mail.
-    List<OfferingId> published =
-        jdbc
-            .sql("select id from education_offering where source_id like ?")
-            .param("%/alerts/" + word + "%")
-            .query(UUID.class)
-            .list()
-            .stream()
-            .map(OfferingId::new)
-            .toList();
+    List<OfferingId> published = SavedSearchSteps.offeringsFrom(jdbc, "%/alerts/" + word + "%");
     assertThat(published).hasSize(2);
     alerts.offeringsPublished(new OfferingsPublished(published));
     outbox.sendDue();

@@ -1,17 +1,23 @@
 package fi.osaava.notifications.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.standardwebhooks.Webhook;
+import fi.osaava.education.OfferingId;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -103,5 +109,35 @@ final class SavedSearchSteps {
               }
             })
         .toList();
+  }
+
+  /** The one delivery a test subscriber received, its signature verified with the secret. */
+  static WebhookSubscriber.Received onlySignedDelivery(WebhookSubscriber hook, String secret) {
+    assertThat(hook.received).hasSize(1);
+    WebhookSubscriber.Received delivery = hook.received.getFirst();
+    assertThatCode(() -> new Webhook(secret).verify(delivery.body(), delivery.headers()))
+        .doesNotThrowAnyException();
+    return delivery;
+  }
+
+  /** The offerings a test pushed, by a pattern of their source ids (SQL {@code like}). */
+  static List<OfferingId> offeringsFrom(JdbcClient jdbc, String sourceIdPattern) {
+    return jdbc
+        .sql("select id from education_offering where source_id like ?")
+        .param(sourceIdPattern)
+        .query(UUID.class)
+        .list()
+        .stream()
+        .map(OfferingId::new)
+        .toList();
+  }
+
+  /** A page as the person sees it in English. */
+  static Document html(MockMvc mvc, String path, RequestPostProcessor person) throws Exception {
+    return Jsoup.parse(
+        mvc.perform(get(path).with(person).header("Accept-Language", "en"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString());
   }
 }

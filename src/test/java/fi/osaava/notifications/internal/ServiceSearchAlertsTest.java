@@ -1,13 +1,11 @@
 package fi.osaava.notifications.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.standardwebhooks.Webhook;
 import fi.osaava.platform.Language;
 import fi.osaava.servicenetwork.ServicesChanged;
 import fi.osaava.web.WebTestBase;
@@ -16,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,10 +77,7 @@ class ServiceSearchAlertsTest extends WebTestBase {
     // A provider pushes a guidance service with A's word and a training service with it too.
     push(service("guidance", word, "GUIDANCE"), service("training", word, "TRAINING"));
     webhookOutbox.deliverDue(Instant.now());
-    assertThat(hook.received).hasSize(1);
-    WebhookSubscriber.Received delivery = hook.received.getFirst();
-    assertThatCode(() -> new Webhook(secret).verify(delivery.body(), delivery.headers()))
-        .doesNotThrowAnyException();
+    WebhookSubscriber.Received delivery = SavedSearchSteps.onlySignedDelivery(hook, secret);
     assertThat(delivery.body())
         .contains("\"type\":\"servicenetwork.service.matched\"")
         .contains("\"service\":")
@@ -197,11 +191,7 @@ class ServiceSearchAlertsTest extends WebTestBase {
   }
 
   private Document html(String path, RequestPostProcessor person) throws Exception {
-    return Jsoup.parse(
-        mvc.perform(get(path).with(person).header("Accept-Language", "en"))
-            .andReturn()
-            .getResponse()
-            .getContentAsString());
+    return SavedSearchSteps.html(mvc, path, person);
   }
 
   private List<MimeMessage> mailsTo(String address) {

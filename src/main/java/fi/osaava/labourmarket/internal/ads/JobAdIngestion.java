@@ -7,6 +7,7 @@ import fi.osaava.identification.IdentifiedConcept;
 import fi.osaava.identification.IdentifyOptions;
 import fi.osaava.labourmarket.JobAdId;
 import fi.osaava.labourmarket.JobAdIngestReport;
+import fi.osaava.labourmarket.JobAdsClosed;
 import fi.osaava.labourmarket.JobAdsPublished;
 import fi.osaava.platform.DataChanged;
 import fi.osaava.platform.DataChanges;
@@ -772,7 +773,8 @@ public class JobAdIngestion {
 
   /**
    * Closes an organisation's ad: it is no longer open (matching leaves it out) but still counts in
-   * the demand of the month it was posted, as a filled vacancy does.
+   * the demand of the month it was posted, as a filled vacancy does. Closing an open ad announces
+   * {@link JobAdsClosed} in the same transaction (the open-data change feed withdraws it).
    *
    * @return whether the organisation has such an ad
    */
@@ -780,16 +782,28 @@ public class JobAdIngestion {
     Boolean closed =
         transaction.execute(
             status -> {
-              int changed =
+              // Announced as JobAdsPublished announced it: not a repost, not a generated ad.
+              List<Boolean> announce =
                   jdbc.sql(
-                          "update lm_job_ad set closed_at = coalesce(closed_at, now())"
-                              + " where id = ? and organisation = ?")
+                          "update lm_job_ad set closed_at = now()"
+                              + " where id = ? and organisation = ? and closed_at is null"
+                              + " returning duplicate_of is null and not synthetic")
                       .params(id, organisation)
-                      .update();
-              if (changed > 0) {
-                dataChanges.record(JobAdIngestReport.DATASET);
+                      .query(Boolean.class)
+                      .list();
+              if (announce.isEmpty()) {
+                // Already closed, or not the organisation's ad.
+                return jdbc.sql(
+                        "select exists (select 1 from lm_job_ad where id = ? and organisation = ?)")
+                    .params(id, organisation)
+                    .query(Boolean.class)
+                    .single();
               }
-              return changed > 0;
+              dataChanges.record(JobAdIngestReport.DATASET);
+              if (announce.getFirst()) {
+                events.publishEvent(new JobAdsClosed(List.of(new JobAdId(id))));
+              }
+              return true;
             });
     return Boolean.TRUE.equals(closed);
   }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,10 +33,16 @@ public class ChangeFeed {
   public enum Kind {
     OFFERING,
     SERVICE,
-    TAXONOMY;
+    TAXONOMY,
+    JOB_AD;
 
+    /** {@code offering}, {@code service}, {@code taxonomy}, {@code job-ad}. */
     public String code() {
-      return name().toLowerCase(Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    static Kind of(String code) {
+      return valueOf(code.toUpperCase(Locale.ROOT).replace('-', '_'));
     }
   }
 
@@ -146,6 +153,19 @@ public class ChangeFeed {
     }
   }
 
+  /** Which of these subjects of one kind the feed has recorded before. */
+  public Set<String> known(Kind kind, Collection<String> subjects) {
+    if (subjects.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        jdbc.sql("select distinct subject from od_feed_entry where kind = ? and subject = any(?)")
+            .param(kind.code())
+            .param(subjects.toArray(String[]::new))
+            .query(String.class)
+            .list());
+  }
+
   /** The last position recorded (0 for an empty feed). */
   public long head() {
     return jdbc.sql("select last_position from od_feed_head").query(Long.class).single();
@@ -216,7 +236,7 @@ public class ChangeFeed {
                   putIfPresent(titles, Language.EN, rs.getString(7));
                   return new Entry(
                       rs.getLong(1),
-                      Kind.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)),
+                      Kind.of(rs.getString(2)),
                       Action.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)),
                       rs.getString(4),
                       titles,

@@ -76,9 +76,9 @@ class ChangeFeedController {
       {"version":"https://jsonfeed.org/version/1.1","title":"Osaava: changes",\
       "home_page_url":"https://osaava.example/open-data#changes",\
       "feed_url":"https://osaava.example/api/v1/open-data/feeds/changes.json?after=41",\
-      "next_url":"https://osaava.example/api/v1/open-data/feeds/changes.json?after=43",\
+      "next_url":"https://osaava.example/api/v1/open-data/feeds/changes.json?after=44",\
       "language":"en","authors":[{"name":"Osaava"}],\
-      "_osaava":{"cursor":"43","license":"https://creativecommons.org/licenses/by/4.0/"},\
+      "_osaava":{"cursor":"44","license":"https://creativecommons.org/licenses/by/4.0/"},\
       "items":[{"id":"tag:osaava.fi,2026:changes:42",\
       "url":"https://osaava.example/education/offerings/6f1c2a7e-0c1b-4f57-9d1a-3b0f6c9d2e11",\
       "title":"Welding, vocational qualification","content_text":"Education offering: published",\
@@ -92,7 +92,14 @@ class ChangeFeedController {
       "date_published":"2026-12-10T08:00:00Z","tags":["service","withdrawn"],\
       "_osaava":{"position":43,"kind":"service","action":"withdrawn",\
       "subject":"0d9b7a58-7a3e-4a55-8f0e-2b1f7e5c9a10",\
-      "api_url":"https://osaava.example/api/v1/services/0d9b7a58-7a3e-4a55-8f0e-2b1f7e5c9a10"}}]}""";
+      "api_url":"https://osaava.example/api/v1/services/0d9b7a58-7a3e-4a55-8f0e-2b1f7e5c9a10"}},\
+      {"id":"tag:osaava.fi,2026:changes:44",\
+      "url":"https://osaava.example/opportunities/goals/3c5e8f20-1d4b-4a9e-9f61-7b2d0e4a8c35",\
+      "title":"Ohjelmistokehittäjä","content_text":"Job ad: published",\
+      "date_published":"2026-12-10T08:05:00Z","tags":["job-ad","published"],\
+      "_osaava":{"position":44,"kind":"job-ad","action":"published",\
+      "subject":"3c5e8f20-1d4b-4a9e-9f61-7b2d0e4a8c35",\
+      "api_url":"https://osaava.example/api/v1/opportunities/goals/3c5e8f20-1d4b-4a9e-9f61-7b2d0e4a8c35/gap"}}]}""";
   private static final String ATOM_EXAMPLE =
       """
       <?xml version="1.0" encoding="UTF-8"?>
@@ -132,10 +139,11 @@ class ChangeFeedController {
         MediaType.APPLICATION_XML_VALUE
       })
   @Operation(
-      summary = "Changes to offerings, services and ESCO versions (JSON Feed 1.1 or Atom)",
+      summary = "Changes to offerings, services, job ads and ESCO versions (JSON Feed 1.1 or Atom)",
       description =
           "One item per change, oldest first, at consecutive positions: offerings published or"
-              + " withdrawn, services added, changed or withdrawn, ESCO versions released."
+              + " withdrawn, services added, changed or withdrawn, job ads published, updated or"
+              + " withdrawn (closed; with their title only), ESCO versions released."
               + " changes.json is a JSON Feed 1.1, changes.atom an Atom feed (RFC 4287) whose"
               + " entries' categories name the kind and the action. Follow next_url (link"
               + " rel=next in Atom, present when a page has items) and poll the last one; a"
@@ -296,7 +304,8 @@ class ChangeFeedController {
               example = "100")
           @Nullable String limit,
       @Parameter(
-              description = "Only these kinds, comma-separated: offering, service, taxonomy",
+              description =
+                  "Only these kinds, comma-separated: offering, service, taxonomy, job-ad",
               example = "offering,service")
           @Nullable String kind) {}
 
@@ -325,7 +334,7 @@ class ChangeFeedController {
       return EnumSet.allOf(Kind.class);
     }
     Set<Kind> kinds = EnumSet.noneOf(Kind.class);
-    for (String code : kind.split(",", 4)) {
+    for (String code : kind.split(",", Kind.values().length + 1)) {
       Kind found = null;
       for (Kind k : Kind.values()) {
         if (k.code().equals(code.trim())) {
@@ -334,7 +343,10 @@ class ChangeFeedController {
       }
       if (found == null) {
         throw new InvalidInputException(
-            "request", 0, "kind", "must name offering, service or taxonomy, comma-separated");
+            "request",
+            0,
+            "kind",
+            "must name offering, service, taxonomy or job-ad, comma-separated");
       }
       kinds.add(found);
     }
@@ -384,6 +396,8 @@ class ChangeFeedController {
     return switch (e.kind()) {
       case OFFERING -> "/education/offerings/" + e.subject();
       case SERVICE -> "/services/" + e.subject();
+      // An ad's page in Osaava is its goal page: the skills it asks for, against the reader's.
+      case JOB_AD -> "/opportunities/goals/" + e.subject();
       case TAXONOMY -> null;
     };
   }
@@ -392,6 +406,7 @@ class ChangeFeedController {
     return switch (e.kind()) {
       case OFFERING -> base + "/api/v1/education/offerings/" + e.subject();
       case SERVICE -> base + "/api/v1/services/" + e.subject();
+      case JOB_AD -> base + "/api/v1/opportunities/goals/" + e.subject() + "/gap";
       case TAXONOMY -> "https://esco.ec.europa.eu/en/classification";
     };
   }

@@ -256,7 +256,8 @@ record OpenDataset(
                   new Download(API + "/feeds/changes.json", "application/feed+json", "jsonFeed"),
                   new Download(API + "/feeds/changes.atom", "application/atom+xml", "atom")),
               false,
-              List.of("change feed", "education", "services", "ESCO", "JSON Feed", "Atom"),
+              List.of(
+                  "change feed", "education", "services", "job ads", "ESCO", "JSON Feed", "Atom"),
               null));
 
   /** A dataset with its table, known not to be null. */
