@@ -283,6 +283,7 @@ class ForumAuthorizationTest extends WebTestBase {
     // Shown as cancelled on its page (the reason marked Swedish) and in the forum's list.
     assertThat(page(eventPath + "?lang=en", holder))
         .contains("id=\"cancelled-tag\"", "Talaren är sjuk.", "no-registration")
+        .doesNotContain("id=\"places\"")
         .containsPattern("id=\"cancel-reason\"[^>]*lang=\"sv\"")
         .doesNotContain("id=\"register\"");
     assertThat(page("/regional-forums/" + forum + "?lang=fi", holder)).contains("Peruttu");
