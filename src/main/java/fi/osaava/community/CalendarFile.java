@@ -71,9 +71,25 @@ public final class CalendarFile {
    * @param name the calendar's name as a subscriber's calendar shows it (NAME and X-WR-CALNAME)
    */
   public static String write(String name, List<Event> events) {
+    return write(name, events, Method.publish());
+  }
+
+  /**
+   * A cancelled event's own file (RFC 5546 {@code METHOD:CANCEL}, with {@code STATUS:CANCELLED} and
+   * the raised SEQUENCE), which makes a calendar that imports it remove the event it holds under
+   * the same UID. A feed keeps {@link #write}'s {@code PUBLISH}: a calendar file mixes no methods.
+   */
+  public static String writeCancellation(String name, Event event) {
+    if (!event.cancelled()) {
+      throw new IllegalArgumentException("Only a cancelled event is written as a cancellation");
+    }
+    return write(name, List.of(event), Method.cancel());
+  }
+
+  private static String write(String name, List<Event> events, Method method) {
     ICalendar calendar = new ICalendar();
     calendar.setProductId(PRODUCT);
-    calendar.setMethod(Method.publish());
+    calendar.setMethod(method);
     calendar.setName(name);
     // Most calendar programs still read the older, unofficial name property only.
     calendar.setExperimentalProperty("X-WR-CALNAME", name);

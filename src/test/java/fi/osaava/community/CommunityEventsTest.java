@@ -266,6 +266,41 @@ class CommunityEventsTest extends WebTestBase {
     assertThat(reminders.remindDue()).isZero();
   }
 
+  @Test
+  void twoNodesWhoseRoundsOverlapRemindEachRegistrantOnce() throws Exception {
+    // Issue 20: the lease is a minute, so a long round may overlap another node's. Each
+    // registration is claimed and marked with its message: together they remind each person once.
+    Instant soon = FixedClock.NOW.plus(Duration.ofHours(12));
+    List<UUID> tomorrow = new ArrayList<>();
+    List<PersonId> people = new ArrayList<>();
+    for (int e = 0; e < 3; e++) {
+      tomorrow.add(events.create(group, details(soon, 40, soon), 0).getFirst());
+    }
+    for (int i = 0; i < 30; i++) {
+      PersonId person = member();
+      people.add(person);
+      tomorrow.forEach(id -> events.register(id, person));
+    }
+    long before = reminderMessages();
+    List<Integer> sent = fi.osaava.platform.ConcurrentRounds.run(2, reminders::remindDue);
+    assertThat(sent.stream().mapToLong(Integer::longValue).sum())
+        .as("what the two nodes say they sent is what arrived: nothing twice")
+        .isEqualTo(reminderMessages() - before);
+    for (UUID id : tomorrow) {
+      for (PersonId p : people) {
+        assertThat(inbox("community:event:" + id + ":reminder:" + p.value())).isEqualTo(1);
+      }
+    }
+    assertThat(fi.osaava.platform.ConcurrentRounds.run(2, reminders::remindDue)).containsOnly(0);
+  }
+
+  long reminderMessages() {
+    return jdbc.sql(
+            "SELECT count(*) FROM nt_inbox WHERE idempotency_key LIKE 'community:event:%:reminder:%'")
+        .query(Long.class)
+        .single();
+  }
+
   int inbox(String key) {
     return jdbc.sql("SELECT count(*) FROM nt_inbox WHERE idempotency_key = ?")
         .param(key)

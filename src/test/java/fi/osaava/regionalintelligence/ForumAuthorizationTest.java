@@ -82,6 +82,9 @@ class ForumAuthorizationTest extends WebTestBase {
                 "onlineUrl", "",
                 "capacity", "40")));
     RULES.put(
+        "POST /regional-forums/manage/{id}/events/{event}/cancel",
+        Rule.of("forum", Map.of("reason", "A overwrites", "reasonLanguage", "en")));
+    RULES.put(
         "POST /regional-forums/manage/{id}/materials",
         Rule.of("forum", Map.of("materialTitle", "A overwrites", "url", "https://a.example.fi")));
     RULES.put("POST /regional-forums/manage/{id}/materials/{material}/delete", Rule.of("forum"));
@@ -176,7 +179,7 @@ class ForumAuthorizationTest extends WebTestBase {
 
   @Test
   void everyRouteHasARule() {
-    table().assertEveryRouteHasARule(16, ForumAuthorizationTest.class);
+    table().assertEveryRouteHasARule(17, ForumAuthorizationTest.class);
   }
 
   @Test
@@ -224,6 +227,112 @@ class ForumAuthorizationTest extends WebTestBase {
         .contains("Foorumi " + SECRET, "Muistio " + SECRET)
         .doesNotContain("A overwrites");
     assertThat(page("/regional-forums/" + forum, b)).doesNotContain("A overwrites");
+    assertThat(page("/regional-forums/" + forum + "/events/" + event, b))
+        .as("B's event stands")
+        .doesNotContain("cancelled-tag");
+  }
+
+  @Test
+  void theOwnerCancelsAnEventWithAReasonAndItTakesNoMoreRegistrations() throws Exception {
+    String eventPath = "/regional-forums/" + forum + "/events/" + event;
+    String manage = "/regional-forums/manage/" + forum + "/events/" + event;
+    RequestPostProcessor holder = oidc.person("participant-" + UUID.randomUUID());
+    mvc.perform(post(eventPath + "/register").with(holder).param("organisation", "Konepaja Oy"));
+    // The cancel form in each language, the reason's language the editor's own by default.
+    for (String language : List.of("fi", "sv", "en")) {
+      assertThat(page(manage + "?lang=" + language, b))
+          .contains(
+              switch (language) {
+                case "fi" -> "Peru tilaisuus";
+                case "sv" -> "Ställ in evenemanget";
+                default -> "Cancel the event";
+              })
+          .containsPattern("value=\"" + language + "\"[^>]*checked");
+    }
+    // A reason is required, in one of the service's languages: field errors, nothing changed.
+    for (Map<String, String> bad :
+        List.of(
+            Map.of("reason", " ", "reasonLanguage", "sv"),
+            Map.of("reason", "x".repeat(2_001), "reasonLanguage", "sv"),
+            Map.of("reason", "Sjukdom", "reasonLanguage", "de"),
+            Map.of("reason", "Sjukdom", "reasonLanguage", "<script>"))) {
+      MockHttpServletRequestBuilder request = post(manage + "/cancel").with(b);
+      bad.forEach(request::param);
+      MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+      assertThat(response.getStatus()).as(bad.toString()).isEqualTo(400);
+      assertThat(response.getContentAsString())
+          .as(bad.toString())
+          .contains(
+              bad.get("reason").isBlank() || bad.get("reason").length() > 2_000
+                  ? "reason-error"
+                  : "reasonLanguage-error",
+              "govuk-error-summary");
+    }
+    assertThat(page(eventPath, b)).doesNotContain("cancelled-tag");
+
+    assertThat(
+            mvc.perform(
+                    post(manage + "/cancel")
+                        .with(b)
+                        .param("reason", "Talaren är sjuk.")
+                        .param("reasonLanguage", "sv"))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl())
+        .endsWith("?cancelled");
+    // Shown as cancelled on its page (the reason marked Swedish) and in the forum's list.
+    assertThat(page(eventPath + "?lang=en", holder))
+        .contains("id=\"cancelled-tag\"", "Talaren är sjuk.", "no-registration")
+        .doesNotContain("id=\"places\"")
+        .containsPattern("id=\"cancel-reason\"[^>]*lang=\"sv\"")
+        .doesNotContain("id=\"register\"");
+    assertThat(page("/regional-forums/" + forum + "?lang=fi", holder)).contains("Peruttu");
+    assertThat(page(manage, b)).contains("id=\"cancellation\"").doesNotContain("save-event");
+    // It takes no registrations.
+    assertThat(
+            mvc.perform(
+                    post(eventPath + "/register")
+                        .with(oidc.person("late-" + UUID.randomUUID()))
+                        .param("organisation", "Myöhäinen Oy"))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl())
+        .endsWith("?CANCELLED");
+    assertThat(page(eventPath, b)).doesNotContain("Myöhäinen Oy");
+    // Its calendar file cancels it: the same UID, a higher SEQUENCE.
+    String ics =
+        mvc.perform(get(eventPath + "/calendar.ics"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(ics)
+        .contains(
+            "METHOD:CANCEL", "STATUS:CANCELLED", "UID:forum-" + event + "@osaava", "SEQUENCE:1");
+    // A cancelled event is neither changed nor cancelled again.
+    assertThat(
+            mvc.perform(
+                    post(manage + "/cancel")
+                        .with(b)
+                        .param("reason", "Again")
+                        .param("reasonLanguage", "en"))
+                .andReturn()
+                .getResponse()
+                .getStatus())
+        .isEqualTo(409);
+    assertThat(
+            mvc.perform(
+                    post(manage)
+                        .with(b)
+                        .param("eventTitle", "Revived")
+                        .param("starts", "2026-11-21T09:00")
+                        .param("ends", "2026-11-21T12:00")
+                        .param("place", "Espoo")
+                        .param("capacity", "30"))
+                .andReturn()
+                .getResponse()
+                .getStatus())
+        .isEqualTo(409);
+    assertThat(page(eventPath, b)).doesNotContain("Revived");
   }
 
   @Test

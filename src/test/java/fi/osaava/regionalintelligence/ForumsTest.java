@@ -235,7 +235,7 @@ class ForumsTest extends WebTestBase {
 
     EventDetails smaller =
         new EventDetails("Työpaja", "", start, start.plusSeconds(3600), "Oulu", null, 1);
-    assertThatThrownBy(() -> forums.updateEvent(forum, event, organisation, smaller))
+    assertThatThrownBy(() -> forums.updateEvent(forum, event, organisation, smaller, false))
         .isInstanceOfSatisfying(
             Forums.Refused.class, r -> assertThat(r.field()).isEqualTo("capacity"));
     assertThat(store.event(forum, event).orElseThrow().details().capacity()).isEqualTo(2);
@@ -250,12 +250,13 @@ class ForumsTest extends WebTestBase {
             null,
             "https://meet.example.fi/x",
             4);
-    assertThat(forums.updateEvent(forum, event, "https://other.example.fi", larger)).isFalse();
+    assertThat(forums.updateEvent(forum, event, "https://other.example.fi", larger, false))
+        .isFalse();
     UUID otherForum = forums.create(organisation, details("02", null, null, Set.of()));
-    assertThat(forums.updateEvent(otherForum, event, organisation, larger)).isFalse();
+    assertThat(forums.updateEvent(otherForum, event, organisation, larger, false)).isFalse();
     assertThat(taken(event)).isEqualTo(2);
 
-    assertThat(forums.updateEvent(forum, event, organisation, larger)).isTrue();
+    assertThat(forums.updateEvent(forum, event, organisation, larger, false)).isTrue();
     ForumStore.ForumEvent changed = store.event(forum, event).orElseThrow();
     assertThat(changed.details()).isEqualTo(larger);
     assertThat(changed.sequence()).isEqualTo(sequence + 1);
@@ -275,6 +276,163 @@ class ForumsTest extends WebTestBase {
     assertThat(queue(event)).isEmpty();
     assertThat(taken(event)).isEqualTo(4);
     assertThat(placeMessages(event)).isEqualTo(3);
+  }
+
+  /** The messages of a kind ("changed", "cancelled") sent about the event, by person. */
+  private Map<PersonId, Long> told(UUID event, String kind) {
+    Map<PersonId, Long> told = new java.util.HashMap<>();
+    jdbc.sql("select person_id from nt_inbox where idempotency_key like ?")
+        .param("ri:forum-event:" + event + ":" + kind + ":%")
+        .query((rs, row) -> new PersonId(rs.getObject(1, UUID.class)))
+        .list()
+        .forEach(p -> told.merge(p, 1L, Long::sum));
+    return told;
+  }
+
+  @Test
+  void everyRegistrantIsToldOnceOfATimePlaceOrAgendaChangeButNotOfACorrection() {
+    UUID forum = forums.create(organisation, details("01", null, null, Set.of()));
+    var start = FixedClock.NOW.plus(Duration.ofDays(4));
+    EventDetails first =
+        new EventDetails("Työpaja", "1. Avaus", start, start.plusSeconds(3600), "Oulu", null, 2);
+    UUID event = forums.addEvent(forum, first);
+    List<PersonId> people = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      people.add(new PersonId(UUID.randomUUID()));
+      forums.register(event, people.getLast(), "Org " + i, null);
+    }
+    // A typo fixed in the agenda, marked a correction, and a new title alone: nobody is told.
+    EventDetails typo =
+        new EventDetails("Työpaja", "1.  Avaus\n", start, start.plusSeconds(3600), "Oulu", null, 2);
+    EventDetails corrected =
+        new EventDetails("Työpaja", "1. Avaus.", start, start.plusSeconds(3600), "Oulu", null, 2);
+    EventDetails renamed =
+        new EventDetails(
+            "Työpaja 2027", "1. Avaus.", start, start.plusSeconds(3600), "Oulu", null, 2);
+    assertThat(forums.updateEvent(forum, event, organisation, typo, false)).isTrue();
+    assertThat(forums.updateEvent(forum, event, organisation, corrected, true)).isTrue();
+    assertThat(forums.updateEvent(forum, event, organisation, renamed, false)).isTrue();
+    assertThat(told(event, "changed")).isEmpty();
+
+    // A new time and place: each registrant, the one waiting too, is told once.
+    EventDetails moved =
+        new EventDetails(
+            "Työpaja 2027",
+            "1. Avaus.",
+            start.plusSeconds(86_400),
+            start.plusSeconds(90_000),
+            "Kajaani",
+            null,
+            2);
+    assertThat(forums.updateEvent(forum, event, organisation, moved, false)).isTrue();
+    assertThat(told(event, "changed"))
+        .containsOnlyKeys(people)
+        .allSatisfy((person, count) -> assertThat(count).isEqualTo(1));
+    ForumStore.ForumEvent after = store.event(forum, event).orElseThrow();
+    assertThat(
+            jdbc.sql("select texts->>'sv' from nt_inbox where idempotency_key = ?")
+                .param(
+                    "ri:forum-event:"
+                        + event
+                        + ":changed:"
+                        + after.sequence()
+                        + ":"
+                        + people.getFirst().value())
+                .query(String.class)
+                .single())
+        .contains("Kajaani", "tid, plats");
+    // Told again of the same change (a redelivery), nobody gets a second message.
+    assertThat(
+            forums.tellChange(after, java.util.EnumSet.of(Forums.Aspect.TIME, Forums.Aspect.PLACE)))
+        .isZero();
+    assertThat(told(event, "changed").values()).containsOnly(1L);
+    // The agenda changed, not marked a correction: told again, once, under the new SEQUENCE.
+    EventDetails newAgenda =
+        new EventDetails(
+            "Työpaja 2027",
+            "1. Avaus.\n2. Uusi puhuja",
+            moved.start(),
+            moved.end(),
+            "Kajaani",
+            null,
+            2);
+    assertThat(forums.updateEvent(forum, event, organisation, newAgenda, false)).isTrue();
+    assertThat(told(event, "changed").values()).containsOnly(2L);
+  }
+
+  @Test
+  void cancellingTellsEveryoneOnceEmptiesTheQueueAndTakesNoMoreRegistrations() {
+    UUID forum = forums.create(organisation, details("01", null, null, Set.of()));
+    var start = FixedClock.NOW.plus(Duration.ofDays(5));
+    UUID event =
+        forums.addEvent(
+            forum,
+            new EventDetails("Seminaari", "", start, start.plusSeconds(3600), "Vaasa", null, 2));
+    List<PersonId> people = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      people.add(new PersonId(UUID.randomUUID()));
+      forums.register(event, people.getLast(), "Org " + i, null);
+    }
+    int sequence = store.event(forum, event).orElseThrow().sequence();
+    // Another organisation cancels nothing.
+    assertThat(forums.cancelEvent(forum, event, "https://other.example.fi", "x", Language.EN))
+        .isFalse();
+    assertThat(forums.cancelEvent(forum, event, organisation, "Talaren är sjuk.", Language.SV))
+        .isTrue();
+    ForumStore.ForumEvent cancelled = store.event(forum, event).orElseThrow();
+    assertThat(cancelled.cancellation())
+        .isNotNull()
+        .satisfies(
+            c -> {
+              assertThat(c.reason()).isEqualTo("Talaren är sjuk.");
+              assertThat(c.language()).isEqualTo(Language.SV);
+            });
+    assertThat(cancelled.sequence()).isEqualTo(sequence + 1);
+    assertThat(cancelled.placesLeft()).isZero();
+    // The two with a place keep their registration; the two waiting are out of the queue; all
+    // four are told once, the queue with its own text, in every language with the reason.
+    assertThat(queue(event)).isEmpty();
+    assertThat(taken(event)).isEqualTo(2);
+    assertThat(told(event, "cancelled"))
+        .containsOnlyKeys(people)
+        .allSatisfy((person, count) -> assertThat(count).isEqualTo(1));
+    assertThat(
+            jdbc.sql("select texts->>'en' from nt_inbox where idempotency_key = ?")
+                .param("ri:forum-event:" + event + ":cancelled:" + people.getLast().value())
+                .query(String.class)
+                .single())
+        .contains("waiting list", "Talaren är sjuk.");
+    assertThat(
+            jdbc.sql("select texts->>'fi' from nt_inbox where idempotency_key = ?")
+                .param("ri:forum-event:" + event + ":cancelled:" + people.getFirst().value())
+                .query(String.class)
+                .single())
+        .contains("peruttu", "Talaren är sjuk.");
+    // Cancelled again (a repeated request): nothing changes, nobody is told twice.
+    assertThat(forums.cancelEvent(forum, event, organisation, "Again", Language.EN)).isFalse();
+    assertThat(told(event, "cancelled").values()).containsOnly(1L);
+    assertThat(store.event(forum, event).orElseThrow().sequence()).isEqualTo(sequence + 1);
+    // No registrations, no changes, and a freed place goes to nobody.
+    assertThat(forums.register(event, new PersonId(UUID.randomUUID()), "Late", null))
+        .isEqualTo(Outcome.CANCELLED);
+    assertThat(
+            forums.updateEvent(
+                forum,
+                event,
+                organisation,
+                new EventDetails("Uusi", "", start, start.plusSeconds(3600), "Vaasa", null, 5),
+                false))
+        .isFalse();
+    assertThat(forums.unregister(event, people.getFirst())).isTrue();
+    assertThat(placeMessages(event)).isZero();
+    // A started event is not cancelled.
+    UUID past = event(3, Duration.ofHours(-1));
+    assertThatThrownBy(
+            () ->
+                forums.cancelEvent(
+                    store.lock(past).orElseThrow().forumId(), past, organisation, "x", Language.FI))
+        .isInstanceOfSatisfying(
+            Forums.Refused.class, r -> assertThat(r.field()).isEqualTo("reason"));
   }
 
   @Test

@@ -34,7 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * actor network shows the projects the developer's organisation imported; the expert-mobility page
  * shows net migration and the flows of synthetic consenting people between regions; the owner
  * creates a network forum linked to the published survey and a project, changes its event (a
- * refused capacity first), and an anonymous reader sees it in three languages.
+ * refused capacity first), and an anonymous reader sees it in three languages; the owner then
+ * cancels the event with a reason in Swedish, and a reader sees it cancelled, with no registration.
  */
 class RegionalSurveyBrowserTest extends BrowserTestBase {
 
@@ -412,6 +413,26 @@ class RegionalSurveyBrowserTest extends BrowserTestBase {
       assertThat(visitor.getAttribute("#ics", "href")).endsWith("/calendar.ics");
       check(visitor);
     }
+    // The owner cancels the event with a reason in Swedish; a reader sees it cancelled in the
+    // forum's list and on its page, with the reason and no registration.
+    owner.navigate(forumManage);
+    clickAndWait(owner, owner.locator("#change-event-0"));
+    owner.fill("#reason", "Talaren har fått förhinder. Ett nytt datum meddelas senare.");
+    owner.check("#reasonLanguage-sv");
+    clickAndWait(owner, owner.locator("#cancel-event"));
+    assertThat(owner.locator("#cancel-done").count()).isOne();
+    assertThat(owner.getAttribute("#cancel-reason", "lang")).isEqualTo("sv");
+    assertThat(owner.locator("#save-event").count()).isZero();
+    check(owner);
+    Page cancelledReader = newPage("en-GB", false);
+    cancelledReader.navigate(forumManage.replace("/manage", ""));
+    assertThat(cancelledReader.textContent("#events")).contains("Cancelled");
+    check(cancelledReader);
+    clickAndWait(cancelledReader, cancelledReader.locator("#events a").first());
+    assertThat(cancelledReader.textContent("#cancel-reason")).contains("förhinder");
+    assertThat(cancelledReader.locator("#no-registration").count()).isOne();
+    assertThat(cancelledReader.locator("#sign-in-to-register").count()).isZero();
+    check(cancelledReader);
   }
 
   /**

@@ -21,10 +21,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Reminds everyone holding a place at an event, a day before it starts, through the notifications
  * module (the inbox, and e-mail by the person's own choice there): once per person and event. Runs
- * every quarter of an hour on one node under a ShedLock lease (platform's background work). Each
- * registration is marked in the same transaction as its message goes into the outbox, and the
- * message's key is the registration's, so neither a second round nor a second node repeats it.
- * Those in the waiting list are not reminded; a place that frees up later is told of at once.
+ * every quarter of an hour on one node under a ShedLock lease of a minute (platform's background
+ * work), so that a node that dies in a round hands the work over within a minute (issue 20). Each
+ * registration is claimed ({@code FOR UPDATE SKIP LOCKED}) and marked in the same transaction as
+ * its message goes into the outbox, and the message's key is the registration's, so neither a
+ * second round nor a second node whose round overlaps this one (after the lease ran out) repeats
+ * it. Those in the waiting list are not reminded; a place that frees up later is told of at once.
  */
 @Component
 public class EventReminders {
@@ -50,7 +52,7 @@ public class EventReminders {
   }
 
   @Scheduled(cron = "${osaava.community.event-reminder-cron:0 */15 * * * *}")
-  @SchedulerLock(name = "community-event-reminders", lockAtMostFor = "PT10M")
+  @SchedulerLock(name = "community-event-reminders", lockAtMostFor = "PT1M")
   void scheduled() {
     // A round that fails in a database outage is logged quietly by the platform's scheduler, and
     // the next round reminds of what this one could not.

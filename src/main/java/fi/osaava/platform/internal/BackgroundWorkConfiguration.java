@@ -19,11 +19,15 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * Scheduled work for every module: Spring's scheduling, and ShedLock's lease in our PostgreSQL so
  * that a {@code @SchedulerLock} job runs on one node at a time (docs/adr/0014-scale-out.md). The
  * lock table {@code shedlock} was created by the first module that needed it ({@code
- * db/migration/notifications/V20261207_3000__notifications.sql}).
+ * db/migration/notifications/V20261207_3000__notifications.sql}). Every lease is at most a minute
+ * (the default here, and {@code BackgroundWorkLeaseTest} checks each job's): a node that dies in a
+ * round hands the job over within a minute (issue 20). A lease shorter than a round lets another
+ * node's round overlap, so every job claims its rows ({@code FOR UPDATE SKIP LOCKED}) and marks
+ * them in the transaction that does their work (docs/architecture.md, "Background work").
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
+@EnableSchedulerLock(defaultLockAtMostFor = "PT1M")
 class BackgroundWorkConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(BackgroundWorkConfiguration.class);

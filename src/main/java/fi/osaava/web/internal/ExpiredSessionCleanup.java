@@ -24,7 +24,9 @@ class ExpiredSessionCleanup {
   }
 
   @Scheduled(cron = "${osaava.sessions.cleanup-cron:0 * * * * *}")
-  @SchedulerLock(name = "expired-session-cleanup", lockAtMostFor = "PT5M")
+  // A minute at most, as all background work (issue 20): two nodes deleting the same expired rows
+  // at once is harmless, a cleanup stalled behind a dead node's lease is not.
+  @SchedulerLock(name = "expired-session-cleanup", lockAtMostFor = "PT1M")
   void deleteExpiredSessions() {
     sessions.ifAvailable(JdbcIndexedSessionRepository::cleanUpExpiredSessions);
   }

@@ -62,6 +62,8 @@ class ClientRemindersTest extends WebTestBase {
   @Autowired Notifications notifications;
   @Autowired ReminderMessages messages;
   @Autowired ObjectMapper json;
+  @Autowired TaskReminders counsellorReminders;
+  @Autowired ClientReminders clientReminders;
 
   MovableClock clock;
   ClientReminders reminders;
@@ -213,6 +215,53 @@ class ClientRemindersTest extends WebTestBase {
     send(client, "/guidance/plan/steps/" + doneStep + "/done");
     reminders.remindDue();
     assertThat(inbox()).hasSize(3);
+  }
+
+  @Test
+  void twoNodesWhoseRoundsOverlapSendEachReminderOnce() throws Exception {
+    // Issue 20: the schedule's lease is a minute, so a long round may overlap another node's. The
+    // services as the schedule runs them (each round its own transaction, on the shared fixed
+    // clock), on two threads at once.
+    List<UUID> tasks = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      // FixedClock.NOW is 31 October 2026: due on 3 November, within the week.
+      tasks.add(step("TASK", "Overlap-" + i + "-" + UUID.randomUUID(), "2026-11-03"));
+    }
+    long before = guidanceMessages();
+    List<Integer> sent =
+        fi.osaava.platform.ConcurrentRounds.run(
+            2, () -> counsellorReminders.remindDue() + clientReminders.remindDue());
+    assertThat(sent.stream().mapToLong(Integer::longValue).sum())
+        .as("what the two nodes say they sent is what arrived: nothing twice")
+        .isEqualTo(guidanceMessages() - before);
+    for (UUID task : tasks) {
+      assertThat(messages("guidance:task:" + task)).as("the counsellor's").isEqualTo(1);
+      assertThat(messages("guidance:client-step:" + task + ":DUE")).as("the client's").isEqualTo(1);
+      assertThat(
+              jdbc.sql("SELECT count(*) FROM guidance_client_reminder WHERE step_id = ? AND sent")
+                  .param(task)
+                  .query(Long.class)
+                  .single())
+          .as("marked sent once")
+          .isEqualTo(1);
+    }
+    assertThat(
+            fi.osaava.platform.ConcurrentRounds.run(
+                2, () -> counsellorReminders.remindDue() + clientReminders.remindDue()))
+        .containsOnly(0);
+  }
+
+  long guidanceMessages() {
+    return jdbc.sql("SELECT count(*) FROM nt_inbox WHERE idempotency_key LIKE 'guidance:%'")
+        .query(Long.class)
+        .single();
+  }
+
+  long messages(String key) {
+    return jdbc.sql("SELECT count(*) FROM nt_inbox WHERE idempotency_key = ?")
+        .param(key)
+        .query(Long.class)
+        .single();
   }
 
   @Test

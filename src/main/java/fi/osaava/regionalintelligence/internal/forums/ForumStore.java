@@ -1,5 +1,6 @@
 package fi.osaava.regionalintelligence.internal.forums;
 
+import fi.osaava.platform.Language;
 import fi.osaava.profile.PersonId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -69,9 +71,23 @@ public class ForumStore {
             "An event needs its times in order, a place, a capacity");
       }
     }
+
+    /** The place, the online link, or both, as a calendar's LOCATION and the messages say it. */
+    public String where() {
+      if (place == null) {
+        return Objects.requireNonNull(onlineUrl);
+      }
+      return onlineUrl == null ? place : place + ", " + onlineUrl;
+    }
   }
 
-  /** A stored event, how many places are taken and how many wait for one. */
+  /** Why and when the organisers cancelled an event, in the language they wrote the reason in. */
+  public record Cancellation(Instant at, String reason, Language language) {}
+
+  /**
+   * A stored event, how many places are taken and how many wait for one, and its cancellation (null
+   * while it stands).
+   */
   public record ForumEvent(
       UUID id,
       UUID forumId,
@@ -79,10 +95,15 @@ public class ForumStore {
       int sequence,
       Instant updatedAt,
       int taken,
-      int waiting) {
+      int waiting,
+      @Nullable Cancellation cancellation) {
 
     public int placesLeft() {
-      return Math.max(0, details.capacity() - taken);
+      return cancelled() ? 0 : Math.max(0, details.capacity() - taken);
+    }
+
+    public boolean cancelled() {
+      return cancellation != null;
     }
   }
 
@@ -325,12 +346,47 @@ public class ForumStore {
     return jdbc.sql(
                 "update ri_forum_event set title = ?, agenda = ?, starts_at = ?, ends_at = ?, place"
                     + " = ?, online_url = ?, capacity = ?, sequence = sequence + 1, updated_at = ?"
-                    + " where id = ? and forum_id = ? and forum_id in (select id from ri_forum"
-                    + " where organisation = ?)")
+                    + " where id = ? and forum_id = ? and cancelled_at is null and forum_id in"
+                    + " (select id from ri_forum where organisation = ?)")
             .params(
                 concat(eventColumns(d), values(Timestamp.from(now), event, forum, organisation)))
             .update()
         > 0;
+  }
+
+  /**
+   * Marks the event cancelled with the organisers' reason and raises its iCalendar SEQUENCE, only
+   * where it is one of the organisation's forum's and still stands; whether it was.
+   */
+  @Transactional
+  public boolean cancelEvent(
+      UUID forum, UUID event, String organisation, String reason, Language language, Instant now) {
+    return jdbc.sql(
+                "update ri_forum_event set cancelled_at = ?, cancel_reason = ?, cancel_language ="
+                    + " ?, sequence = sequence + 1, updated_at = ? where id = ? and forum_id = ?"
+                    + " and cancelled_at is null and forum_id in (select id from ri_forum where"
+                    + " organisation = ?)")
+            .params(
+                values(
+                    Timestamp.from(now),
+                    reason,
+                    language.code(),
+                    Timestamp.from(now),
+                    event,
+                    forum,
+                    organisation))
+            .update()
+        > 0;
+  }
+
+  /** Empties the event's waiting list; who was in it. */
+  @Transactional
+  public List<PersonId> clearQueue(UUID event) {
+    return jdbc.sql(
+            "delete from ri_forum_registration where event_id = ? and waiting returning person_id")
+        .param(event)
+        .query((rs, row) -> new PersonId(rs.getObject(1, UUID.class)))
+        .list();
   }
 
   @Transactional
@@ -356,7 +412,13 @@ public class ForumStore {
         rs.getInt("sequence"),
         rs.getTimestamp("updated_at").toInstant(),
         rs.getInt("taken"),
-        rs.getInt("waiting"));
+        rs.getInt("waiting"),
+        rs.getTimestamp("cancelled_at") == null
+            ? null
+            : new Cancellation(
+                rs.getTimestamp("cancelled_at").toInstant(),
+                rs.getString("cancel_reason"),
+                Language.require(rs.getString("cancel_language"))));
   }
 
   // --- materials ---

@@ -16,11 +16,15 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -34,6 +38,13 @@ import org.springframework.transaction.annotation.Transactional;
  * told through the notifications module (inbox, and e-mail by their choice). The event's row is
  * locked while anything about its places is decided, so it never holds more than its capacity. Who
  * may change a forum is the controllers' question; the store's writes name the owning organisation.
+ *
+ * <p>Everyone registered (with a place or in the queue) is told, in the transaction of the change,
+ * when the event's time or place changes, when its agenda changes (unless the organisers mark the
+ * change a correction, such as a typo), and when it is cancelled. A change of the title or the
+ * capacity alone tells nobody: the calendar file's SEQUENCE still goes up, so a calendar that
+ * fetches it again shows the new title. Each message's idempotency key names the event, its
+ * SEQUENCE after the change and the person, so a repeat of the same change adds nothing.
  */
 @Service
 public class Forums {
@@ -74,7 +85,37 @@ public class Forums {
     /** Registered or waiting already; nothing changed. */
     ALREADY,
     /** The event has started. */
-    CLOSED
+    CLOSED,
+    /** The event is cancelled. */
+    CANCELLED
+  }
+
+  /** What registrants are told has changed about an event. */
+  public enum Aspect {
+    TIME,
+    PLACE,
+    AGENDA;
+
+    /** What the change of {@code before} to {@code after} tells registrants of. */
+    public static Set<Aspect> changed(EventDetails before, EventDetails after, boolean correction) {
+      Set<Aspect> changed = EnumSet.noneOf(Aspect.class);
+      if (!before.start().equals(after.start()) || !before.end().equals(after.end())) {
+        changed.add(TIME);
+      }
+      if (!Objects.equals(before.place(), after.place())
+          || !Objects.equals(before.onlineUrl(), after.onlineUrl())) {
+        changed.add(PLACE);
+      }
+      // Spacing and line breaks alone change nothing a reader acts on.
+      if (!correction && !words(before.agenda()).equals(words(after.agenda()))) {
+        changed.add(AGENDA);
+      }
+      return changed;
+    }
+
+    private static String words(String text) {
+      return text.strip().replaceAll("\\s+", " ");
+    }
   }
 
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d.M.yyyy HH.mm");
@@ -167,8 +208,9 @@ public class Forums {
    * had such an event.
    */
   @Transactional
-  public boolean updateEvent(UUID forum, UUID event, String organisation, EventDetails details) {
-    Optional<ForumEvent> locked = store.lock(event).filter(e -> e.forumId().equals(forum));
+  public boolean updateEvent(
+      UUID forum, UUID event, String organisation, EventDetails details, boolean correction) {
+    Optional<ForumEvent> locked = standing(forum, event);
     if (locked.isEmpty()) {
       return false;
     }
@@ -178,8 +220,106 @@ public class Forums {
     if (!store.updateEvent(forum, event, organisation, details, clock.instant())) {
       return false;
     }
-    store.lock(event).ifPresent(this::promote);
+    Optional<ForumEvent> changed = store.lock(event);
+    changed.ifPresent(this::promote);
+    changed.ifPresent(
+        e -> tellChange(e, Aspect.changed(locked.get().details(), details, correction)));
     return true;
+  }
+
+  /**
+   * Tells everyone registered for the event (with a place or waiting) what changed, unless nothing
+   * they act on did; how many were told now. The key names the event's SEQUENCE, so telling of the
+   * same change again (a repeated call) adds nothing.
+   */
+  @Transactional
+  public int tellChange(ForumEvent event, Set<Aspect> changed) {
+    if (changed.isEmpty()) {
+      return 0;
+    }
+    Map<Language, String> what = new EnumMap<>(Language.class);
+    for (Language language : Language.UI) {
+      what.put(
+          language,
+          String.join(
+              ", ",
+              changed.stream()
+                  .map(
+                      a ->
+                          messages.getMessage(
+                              "ri.forum.mail.changed." + a.name().toLowerCase(Locale.ROOT),
+                              null,
+                              language.locale()))
+                  .toList()));
+    }
+    int told = 0;
+    for (Participant p : store.participants(event.id())) {
+      if (notifications.send(
+          p.person(),
+          message(
+              event,
+              "ri.forum.mail.changed.title",
+              "ri.forum.mail.changed.text",
+              l -> what.getOrDefault(l, "")),
+          "ri:forum-event:"
+              + event.id()
+              + ":changed:"
+              + event.sequence()
+              + ":"
+              + p.person().value())) {
+        told++;
+      }
+    }
+    return told;
+  }
+
+  /**
+   * Cancels the organisation's event with the organisers' reason, written in {@code language}: its
+   * calendar SEQUENCE goes up, those with a place are told, and the waiting list is emptied, each
+   * person in it told. An event that has started is not cancelled (refused on the field {@code
+   * reason}). Whether the organisation had such an event still standing; a second cancellation
+   * changes and tells nothing.
+   */
+  @Transactional
+  public boolean cancelEvent(
+      UUID forum, UUID event, String organisation, String reason, Language language) {
+    Optional<ForumEvent> locked = standing(forum, event);
+    if (locked.isEmpty()) {
+      return false;
+    }
+    if (!clock.instant().isBefore(locked.get().details().start())) {
+      throw new Refused("reason", "cancelStarted");
+    }
+    if (!store.cancelEvent(forum, event, organisation, reason, language, clock.instant())) {
+      return false;
+    }
+    ForumEvent cancelled = store.lock(event).orElseThrow();
+    for (PersonId waiting : store.clearQueue(event)) {
+      tellCancelled(
+          cancelled,
+          waiting,
+          "ri.forum.mail.cancelledQueue.title",
+          "ri.forum.mail.cancelledQueue.text");
+    }
+    for (Participant p : store.participants(event)) {
+      tellCancelled(
+          cancelled, p.person(), "ri.forum.mail.cancelled.title", "ri.forum.mail.cancelled.text");
+    }
+    return true;
+  }
+
+  /** The forum's event, locked, unless it is cancelled. */
+  private Optional<ForumEvent> standing(UUID forum, UUID event) {
+    return store.lock(event).filter(e -> e.forumId().equals(forum) && !e.cancelled());
+  }
+
+  private void tellCancelled(ForumEvent event, PersonId person, String title, String text) {
+    ForumStore.Cancellation cancellation = event.cancellation();
+    String reason = cancellation == null ? "" : cancellation.reason();
+    notifications.send(
+        person,
+        message(event, title, text, language -> reason),
+        "ri:forum-event:" + event.id() + ":cancelled:" + person.value());
   }
 
   /**
@@ -193,6 +333,9 @@ public class Forums {
     ForumEvent locked = store.lock(event).orElseThrow(() -> new Refused("event", "event"));
     if (store.participants(event).stream().anyMatch(p -> p.person().equals(person))) {
       return Outcome.ALREADY;
+    }
+    if (locked.cancelled()) {
+      return Outcome.CANCELLED;
     }
     if (!clock.instant().isBefore(locked.details().start())) {
       return Outcome.CLOSED;
@@ -217,7 +360,7 @@ public class Forums {
 
   /** Gives the free places to the queue in its order, while the event is still ahead. */
   private void promote(ForumEvent event) {
-    if (!clock.instant().isBefore(event.details().start())) {
+    if (event.cancelled() || !clock.instant().isBefore(event.details().start())) {
       return;
     }
     int free = event.placesLeft();
@@ -230,22 +373,29 @@ public class Forums {
         free--;
         notifications.send(
             p.person(),
-            placeMessage(event),
+            message(event, "ri.forum.mail.place.title", "ri.forum.mail.place.text", language -> ""),
             "ri:forum-event:" + event.id() + ":place:" + p.person().value() + ":" + p.arrival());
       }
     }
   }
 
-  /** "You have a place" in every language of the service, linking to the event's page. */
-  NotificationMessage placeMessage(ForumEvent event) {
-    String when = event.details().start().atZone(HELSINKI).format(WHEN);
-    Object[] args = {event.details().title(), when};
+  /**
+   * A message about the event in every language of the service ({@code titleKey}, {@code textKey}),
+   * linking to the event's page, whose calendar file is the event's newest version. The texts'
+   * arguments: the title, the start and the place (Finnish time), and {@code more} in the reader's
+   * language.
+   */
+  NotificationMessage message(
+      ForumEvent event, String titleKey, String textKey, Function<Language, String> more) {
+    EventDetails d = event.details();
+    String when = d.start().atZone(HELSINKI).format(WHEN);
+    String where = d.where();
     Map<Language, String> titles = new EnumMap<>(Language.class);
     Map<Language, String> texts = new EnumMap<>(Language.class);
     for (Language language : Language.UI) {
-      titles.put(
-          language, messages.getMessage("ri.forum.mail.place.title", args, language.locale()));
-      texts.put(language, messages.getMessage("ri.forum.mail.place.text", args, language.locale()));
+      Object[] args = {d.title(), when, where, more.apply(language)};
+      titles.put(language, messages.getMessage(titleKey, args, language.locale()));
+      texts.put(language, messages.getMessage(textKey, args, language.locale()));
     }
     return new NotificationMessage(
         titles, texts, "/regional-forums/" + event.forumId() + "/events/" + event.id());

@@ -180,6 +180,7 @@ class ForumController {
     List<Participant> queue = registrations.stream().filter(Participant::waiting).toList();
     model.addAttribute("view", view(forum, Language.of(locale)));
     model.addAttribute("event", eventView(e));
+    model.addAttribute("helsinki", HELSINKI);
     model.addAttribute(
         "organisations",
         new TreeSet<>(participants.stream().map(Participant::organisation).toList()));
@@ -200,7 +201,8 @@ class ForumController {
         person.map(p -> queue.stream().map(Participant::person).toList().indexOf(p) + 1).orElse(0));
     model.addAttribute(
         "done",
-        java.util.stream.Stream.of("REGISTERED", "WAITING", "ALREADY", "CLOSED", "UNREGISTERED")
+        java.util.stream.Stream.of(
+                "REGISTERED", "WAITING", "ALREADY", "CLOSED", "CANCELLED", "UNREGISTERED")
             .filter(query::containsKey)
             .findFirst()
             .orElse(null));
@@ -209,17 +211,18 @@ class ForumController {
     return "regionalintelligence/forum-event";
   }
 
-  /** The event as an iCalendar file, written by the community's {@link CalendarFile}. */
+  /**
+   * The event as an iCalendar file, written by the community's {@link CalendarFile}: its newest
+   * version under the same UID and a higher SEQUENCE after each change, and once cancelled a {@code
+   * METHOD:CANCEL} file with {@code STATUS:CANCELLED}, so that a calendar importing it removes the
+   * event.
+   */
   @GetMapping("/{id}/events/{event}/calendar.ics")
   ResponseEntity<String> calendar(
       @PathVariable String id, @PathVariable String event, Authentication auth) {
     Forum forum = readable(id, auth);
     ForumEvent e = event(forum, event);
     EventDetails d = e.details();
-    String location =
-        d.place() == null
-            ? d.onlineUrl()
-            : d.onlineUrl() == null ? d.place() : d.place() + ", " + d.onlineUrl();
     String page =
         ServletUriComponentsBuilder.fromCurrentContextPath()
             .path("/regional-forums/{id}/events/{event}")
@@ -233,16 +236,20 @@ class ForumController {
             d.agenda().isBlank() ? null : d.agenda(),
             d.start(),
             d.end(),
-            location,
+            d.where(),
             page,
-            false,
+            e.cancelled(),
             e.updatedAt());
+    String name = forum.details().title();
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
             "inline; filename=\"osaava-forum-event-" + e.id() + ".ics\"")
-        .body(CalendarFile.write(forum.details().title(), List.of(entry)));
+        .body(
+            e.cancelled()
+                ? CalendarFile.writeCancellation(name, entry)
+                : CalendarFile.write(name, List.of(entry)));
   }
 
   @PostMapping("/{id}/events/{event}/register")

@@ -31,6 +31,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.hibernate.validator.constraints.Range;
 import org.hibernate.validator.constraints.URL;
@@ -175,10 +176,11 @@ class ForumManageController {
       @Size(max = 500, message = TOO_LONG) @URL(regexp = WEB_ADDRESS, message = URL_ERROR)
           @Nullable String onlineUrl,
       @NotBlank(message = CAPACITY) @Range(min = 1, max = 10_000, message = CAPACITY)
-          @Nullable String capacity) {
+          @Nullable String capacity,
+      @Nullable String correction) {
 
     static EventForm empty() {
-      return new EventForm(null, null, null, null, null, null, "50");
+      return new EventForm(null, null, null, null, null, null, "50", null);
     }
 
     static EventForm of(EventDetails d) {
@@ -189,7 +191,13 @@ class ForumManageController {
           local(d.end()),
           d.place(),
           d.onlineUrl(),
-          Integer.toString(d.capacity()));
+          Integer.toString(d.capacity()),
+          null);
+    }
+
+    /** The organisers marked the change a correction: a changed agenda tells nobody. */
+    boolean isCorrection() {
+      return "true".equals(correction);
     }
 
     private static String local(Instant instant) {
@@ -243,6 +251,20 @@ class ForumManageController {
         reject(binding, field, value, "dateTime");
       }
       return null;
+    }
+  }
+
+  /** Cancelling an event: the organisers' reason, and the language they wrote it in. */
+  record CancelForm(
+      @NotBlank(message = ERROR + "reasonRequired") @Size(max = 2_000, message = TOO_LONG)
+          @Nullable String reason,
+      @NotBlank(message = ERROR + "reasonLanguage")
+          @Pattern(regexp = "fi|sv|en|no", message = ERROR + "reasonLanguage")
+          @Nullable String reasonLanguage) {
+
+    /** An empty reason, in the editor's own language. */
+    static CancelForm in(Locale locale) {
+      return new CancelForm(null, Language.of(locale).code());
     }
   }
 
@@ -387,11 +409,13 @@ class ForumManageController {
       @PathVariable String event,
       @RequestParam Map<String, String> query,
       Authentication auth,
-      Model model) {
+      Model model,
+      Locale locale) {
     Forum forum = owned(developer(auth), id);
     ForumEvent e = ownedEvent(forum, event);
     model.addAttribute("saved", query.containsKey("saved"));
-    return eventPage(forum, e, EventForm.of(e.details()), Map.of(), model);
+    model.addAttribute("cancelled", query.containsKey("cancelled"));
+    return eventPage(forum, e, EventForm.of(e.details()), CancelForm.in(locale), Map.of(), model);
   }
 
   /**
@@ -406,16 +430,89 @@ class ForumManageController {
       BindingResult binding,
       Authentication auth,
       Model model,
+      Locale locale,
       HttpServletResponse response) {
     Developer developer = developer(auth);
     Forum forum = owned(developer, id);
-    ForumEvent e = ownedEvent(forum, event);
-    Map<String, String> errors = new LinkedHashMap<>();
+    ForumEvent e = standing(ownedEvent(forum, event));
     EventDetails details = form.details(clock.instant(), binding);
-    if (details != null) {
+    return eventChange(
+        forum,
+        e,
+        binding,
+        form,
+        CancelForm.in(locale),
+        model,
+        response,
+        () -> {
+          forums.updateEvent(
+              forum.id(),
+              e.id(),
+              developer.organisation(),
+              Objects.requireNonNull(details),
+              form.isCorrection());
+          return "?saved";
+        });
+  }
+
+  /**
+   * Cancels the event with the organisers' reason: those with a place are told, and the waiting
+   * list is emptied with a notice to each. An event that has started is refused on the reason; one
+   * cancelled already is a conflict (409).
+   */
+  @PostMapping("/{id}/events/{event}/cancel")
+  String cancelEvent(
+      @PathVariable String id,
+      @PathVariable String event,
+      @Valid @ModelAttribute("cancelForm") CancelForm form,
+      BindingResult binding,
+      Authentication auth,
+      Model model,
+      HttpServletResponse response) {
+    Developer developer = developer(auth);
+    Forum forum = owned(developer, id);
+    ForumEvent e = standing(ownedEvent(forum, event));
+    return eventChange(
+        forum,
+        e,
+        binding,
+        EventForm.of(e.details()),
+        form,
+        model,
+        response,
+        () -> {
+          if (!forums.cancelEvent(
+              forum.id(),
+              e.id(),
+              developer.organisation(),
+              Objects.requireNonNull(ForumController.stripped(form.reason())),
+              Language.require(Objects.requireNonNull(form.reasonLanguage())))) {
+            throw new ResponseStatusException(
+                HttpStatus.CONFLICT, "The event is cancelled already");
+          }
+          return "?cancelled";
+        });
+  }
+
+  /**
+   * What both forms of an event's page do: a form whose rules are met is applied and the page shown
+   * again with the outcome ({@code change} answers its query); else (or when the service refuses a
+   * value) the page comes back with 400, the forms as sent and each problem by its field.
+   */
+  private String eventChange(
+      Forum forum,
+      ForumEvent event,
+      BindingResult binding,
+      EventForm eventForm,
+      CancelForm cancelForm,
+      Model model,
+      HttpServletResponse response,
+      Supplier<String> change) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    if (!binding.hasErrors()) {
       try {
-        forums.updateEvent(forum.id(), e.id(), developer.organisation(), details);
-        return "redirect:/regional-forums/manage/" + forum.id() + "/events/" + e.id() + "?saved";
+        String outcome = change.get();
+        return "redirect:/regional-forums/manage/" + forum.id() + "/events/" + event.id() + outcome;
       } catch (Forums.Refused refused) {
         errors.put(refused.field(), ERROR + refused.code());
       }
@@ -423,7 +520,8 @@ class ForumManageController {
     errors.putAll(errors(binding));
     response.setStatus(HttpStatus.BAD_REQUEST.value());
     model.addAttribute("saved", false);
-    return eventPage(forum, e, form, errors, model);
+    model.addAttribute("cancelled", false);
+    return eventPage(forum, event, eventForm, cancelForm, errors, model);
   }
 
   @PostMapping("/{id}/materials")
@@ -585,12 +683,19 @@ class ForumManageController {
   }
 
   private String eventPage(
-      Forum forum, ForumEvent event, EventForm form, Map<String, String> errors, Model model) {
+      Forum forum,
+      ForumEvent event,
+      EventForm form,
+      CancelForm cancel,
+      Map<String, String> errors,
+      Model model) {
     model.addAttribute("forum", forum);
     model.addAttribute("event", event);
     model.addAttribute("participants", store.participants(event.id()));
     model.addAttribute("helsinki", ForumController.HELSINKI);
     model.addAttribute("eventForm", form);
+    model.addAttribute("cancelForm", cancel);
+    model.addAttribute("languages", Language.UI);
     model.addAttribute("errors", errors);
     return "regionalintelligence/forum-event-edit";
   }
@@ -644,6 +749,14 @@ class ForumManageController {
     return uuid(id)
         .flatMap(e -> store.event(forum.id(), e))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+  }
+
+  /** A cancelled event is not changed or cancelled again: 409, the page says why. */
+  private static ForumEvent standing(ForumEvent event) {
+    if (event.cancelled()) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT, "The event is cancelled");
+    }
+    return event;
   }
 
   private Developer developer(Authentication auth) {
