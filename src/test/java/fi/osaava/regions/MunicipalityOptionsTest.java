@@ -15,8 +15,8 @@ class MunicipalityOptionsTest {
   private static final class Classification implements RegionsApi {
     List<Area> municipalities;
 
-    Classification(List<Area> municipalities) {
-      this.municipalities = municipalities;
+    Classification(Area... municipalities) {
+      this.municipalities = List.of(municipalities);
     }
 
     @Override
@@ -55,15 +55,14 @@ class MunicipalityOptionsTest {
 
   @Test
   void eachLanguageInItsOwnOrder() {
-    Classification regions =
-        new Classification(
-            List.of(
+    MunicipalityOptions options =
+        new MunicipalityOptions(
+            new Classification(
                 municipality("853", "Turku", "Åbo"),
                 municipality("992", "Äänekoski", "Äänekoski"),
                 municipality("060", "Ähtäri", "Etseri"),
                 municipality("019", "Aura", "Aura"),
                 municipality("091", "Helsinki", "Helsingfors")));
-    MunicipalityOptions options = new MunicipalityOptions(regions);
 
     // Å, Ä and Ö come after Z in Finnish and Swedish, in that order (by code point Ä comes first);
     // English sorts them with A and O.
@@ -82,9 +81,7 @@ class MunicipalityOptionsTest {
   void aNewClassificationIsSortedAnew() {
     Classification regions =
         new Classification(
-            List.of(
-                municipality("091", "Helsinki", "Helsingfors"),
-                municipality("049", "Espoo", "Esbo")));
+            municipality("091", "Helsinki", "Helsingfors"), municipality("049", "Espoo", "Esbo"));
     MunicipalityOptions options = new MunicipalityOptions(regions);
     List<MunicipalityOptions.Option> first = options.inOrder(Language.FI);
     assertThat(options.inOrder(Language.FI)).isSameAs(first);
