@@ -14,6 +14,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+import org.springframework.web.servlet.resource.ResourceUrlProviderExposingInterceptor;
 
 /**
  * Puts the version into links to static files, as Spring's {@link ResourceUrlEncodingFilter} does
@@ -65,7 +66,7 @@ class FileLinkVersioningFilter extends ResourceUrlEncodingFilter {
         request,
         response,
         (req, versioning) ->
-            chain.doFilter(req, new FilesOnly(plain, (HttpServletResponse) versioning)));
+            chain.doFilter(req, new FilesOnly(req, plain, (HttpServletResponse) versioning)));
   }
 
   /** Whether {@code url} points at a file: its path's last segment has an extension. */
@@ -89,10 +90,12 @@ class FileLinkVersioningFilter extends ResourceUrlEncodingFilter {
    */
   private final class FilesOnly extends HttpServletResponseWrapper {
 
+    private final ServletRequest request;
     private final HttpServletResponse plain;
 
-    FilesOnly(HttpServletResponse plain, HttpServletResponse versioning) {
+    FilesOnly(ServletRequest request, HttpServletResponse plain, HttpServletResponse versioning) {
       super(versioning);
+      this.request = request;
       this.plain = plain;
     }
 
@@ -102,7 +105,11 @@ class FileLinkVersioningFilter extends ResourceUrlEncodingFilter {
         return plain.encodeURL(url);
       }
       String versioned = super.encodeURL(url);
-      if (versioned.equals(plain.encodeURL(url))) {
+      // Only an answer of the chain counts: a page rendered where Spring MVC did not hand the
+      // request its ResourceUrlProvider gets every link unchanged, WebJar links too.
+      if (versioned.equals(plain.encodeURL(url))
+          && request.getAttribute(ResourceUrlProviderExposingInterceptor.RESOURCE_URL_PROVIDER_ATTR)
+              != null) {
         unchanged.put(url, Boolean.TRUE);
       }
       return versioned;

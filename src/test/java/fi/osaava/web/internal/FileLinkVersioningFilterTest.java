@@ -75,9 +75,8 @@ class FileLinkVersioningFilterTest {
     return handler;
   }
 
-  @Test
-  void aFileLinkTheChainLeavesAsItIsIsLookedUpOnce() throws Exception {
-    Asked asked = new Asked();
+  /** The chain as Spring Boot sets it up here: WebJars versioned, our own files as they are. */
+  private static ResourceUrlProvider provider(Asked asked) throws Exception {
     ResourceUrlProvider provider = new ResourceUrlProvider();
     provider.setHandlerMap(
         Map.of(
@@ -87,41 +86,66 @@ class FileLinkVersioningFilterTest {
                 List.of(new LiteWebJarsResourceResolver(), new PathResourceResolver())),
             "/**",
             handler("static/", List.of(asked, new PathResourceResolver()))));
-    FileLinkVersioningFilter filter = new FileLinkVersioningFilter();
-    List<String> pageLinks =
-        List.of(
-            "/swagger-ui.html",
-            "/css/osaava.css",
-            "/webjars/htmx.org/dist/htmx.min.js",
-            "/profile/skills/1/delete");
-    List<List<String>> pages = new ArrayList<>();
+    return provider;
+  }
+
+  /** The page's links as one request renders them, with or without the chain. */
+  private static List<String> page(
+      FileLinkVersioningFilter filter, @Nullable ResourceUrlProvider provider) throws Exception {
+    List<String> links = new ArrayList<>();
     FilterChain page =
         (request, response) -> {
-          // As Spring MVC's interceptor does, once the request reaches the dispatcher.
-          request.setAttribute(
-              ResourceUrlProviderExposingInterceptor.RESOURCE_URL_PROVIDER_ATTR, provider);
-          pages.add(pageLinks.stream().map(((HttpServletResponse) response)::encodeURL).toList());
+          if (provider != null) {
+            // As Spring MVC's interceptor does, once the request reaches the dispatcher.
+            request.setAttribute(
+                ResourceUrlProviderExposingInterceptor.RESOURCE_URL_PROVIDER_ATTR, provider);
+          }
+          for (String link : PAGE_LINKS) {
+            links.add(((HttpServletResponse) response).encodeURL(link));
+          }
         };
+    filter.doFilter(
+        new MockHttpServletRequest("GET", "/profile"), new MockHttpServletResponse(), page);
+    return links;
+  }
+
+  private static final List<String> PAGE_LINKS =
+      List.of(
+          "/swagger-ui.html",
+          "/css/osaava.css",
+          "/webjars/htmx.org/dist/htmx.min.js",
+          "/profile/skills/1/delete");
+
+  private static void assertLinks(List<String> links) {
+    assertThat(links)
+        .satisfiesExactly(
+            link -> assertThat(link).isEqualTo("/swagger-ui.html"),
+            link -> assertThat(link).isEqualTo("/css/osaava.css"),
+            // The WebJar's version still goes into its links, on every page.
+            link ->
+                assertThat(link).matches("/webjars/htmx\\.org/2\\.[0-9.]+/dist/htmx\\.min\\.js"),
+            link -> assertThat(link).isEqualTo("/profile/skills/1/delete"));
+  }
+
+  @Test
+  void aFileLinkTheChainLeavesAsItIsIsLookedUpOnce() throws Exception {
+    Asked asked = new Asked();
+    ResourceUrlProvider provider = provider(asked);
+    FileLinkVersioningFilter filter = new FileLinkVersioningFilter();
 
     for (int i = 0; i < 3; i++) {
-      filter.doFilter(
-          new MockHttpServletRequest("GET", "/profile"), new MockHttpServletResponse(), page);
+      assertLinks(page(filter, provider));
     }
-
-    assertThat(pages)
-        .hasSize(3)
-        .allSatisfy(
-            links ->
-                assertThat(links)
-                    .satisfiesExactly(
-                        link -> assertThat(link).isEqualTo("/swagger-ui.html"),
-                        link -> assertThat(link).isEqualTo("/css/osaava.css"),
-                        // The WebJar's version still goes into its links, on every page.
-                        link ->
-                            assertThat(link)
-                                .matches("/webjars/htmx\\.org/2\\.[0-9.]+/dist/htmx\\.min\\.js"),
-                        link -> assertThat(link).isEqualTo("/profile/skills/1/delete")));
     // The first page asked the chain about both files; the later pages asked it nothing.
     assertThat(asked.paths).containsExactly("swagger-ui.html", "css/osaava.css");
+  }
+
+  @Test
+  void aPageRenderedWithoutTheChainDoesNotUnversionLaterPages() throws Exception {
+    FileLinkVersioningFilter filter = new FileLinkVersioningFilter();
+
+    assertThat(page(filter, null)).isEqualTo(PAGE_LINKS);
+
+    assertLinks(page(filter, provider(new Asked())));
   }
 }
