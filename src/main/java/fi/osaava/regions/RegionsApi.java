@@ -6,7 +6,11 @@ import java.util.Optional;
 /** Finland's regional classification as other modules see it. Thread-safe, read-only. */
 public interface RegionsApi {
 
-  /** Every area of a level, ordered by code. Empty until the classification is imported. */
+  /**
+   * Every area of a level, ordered by code. Empty until the classification is imported. The same
+   * (unmodifiable) list is returned until the classification changes, so a caller may keep what it
+   * derives from it for as long as it gets the same list.
+   */
   List<Area> areas(AreaLevel level);
 
   /** One area by its code; codes may be given with or without leading zeros. */

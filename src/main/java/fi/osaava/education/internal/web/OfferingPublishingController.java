@@ -171,7 +171,7 @@ class OfferingPublishingController {
     model.addAttribute("units", List.of("credits", "competence points"));
     model.addAttribute("teachingLanguages", List.of("fi", "sv", "en"));
     model.addAttribute("chosenSkills", skills.known(form.chosenSkills(), language));
-    model.addAttribute("municipalities", municipalities.inOrder(language, locale));
+    model.addAttribute("municipalities", municipalities.inOrder(language));
     return FORM;
   }
 

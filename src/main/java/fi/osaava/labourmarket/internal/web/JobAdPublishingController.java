@@ -191,7 +191,7 @@ class JobAdPublishingController {
     model.addAttribute(
         "identifiedSkills",
         stored == null ? List.of() : skills.known(stored.identifiedSkills(), language));
-    model.addAttribute("municipalities", municipalities.inOrder(language, locale));
+    model.addAttribute("municipalities", municipalities.inOrder(language));
     return FORM;
   }
 

@@ -107,7 +107,7 @@ class ProfilePageController {
   /** The choices of an entry's municipality, on every page that shows the entry form. */
   @ModelAttribute("municipalities")
   List<MunicipalityOptions.Option> municipalities(Locale locale) {
-    return municipalities.inOrder(Language.of(locale), locale);
+    return municipalities.inOrder(Language.of(locale));
   }
 
   @GetMapping("/profile")
