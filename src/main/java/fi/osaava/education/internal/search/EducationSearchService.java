@@ -161,31 +161,20 @@ public class EducationSearchService {
     List<String> highlightLanguages =
         new ArrayList<>(new LinkedHashSet<>(List.of(query.language().code(), "fi")));
     highlightLanguages.retainAll(LANGUAGES);
+    List<QuerySynonyms.Expansion> expansions =
+        related.offerings().isEmpty() ? expansions(query, words, true) : List.of();
     try (Session session = sessionFactory.openSession()) {
       var step =
           Search.session(session)
               .search(OfferingDocument.class)
-              .select(
-                  f ->
-                      f.composite()
-                          .from(
-                              f.composite().as(IndexedHit.class).toProjection(),
-                              highlights(f, highlightLanguages))
-                          .as(EducationSearchService::hit))
-              .where(f -> predicate(f, query, words, teaches, related, now, today, true))
+              .select(f -> f.composite().as(IndexedHit.class))
+              .where(f -> predicate(f, query, words, teaches, related, expansions, now, today))
               .sort(
                   f ->
                       sort(
                           f,
                           query.sort(),
-                          words.isEmpty() && teaches.isEmpty() && related.offerings().isEmpty()))
-              .highlighter(
-                  h ->
-                      h.unified()
-                          .tag("<mark>", "</mark>")
-                          .encoder(HighlighterEncoder.HTML)
-                          .numberOfFragments(2)
-                          .noMatchSize(0));
+                          words.isEmpty() && teaches.isEmpty() && related.offerings().isEmpty()));
       for (Facet facet : Facet.values()) {
         step = step.aggregation(keys.get(facet), f -> aggregation(f, facet, today));
       }
@@ -203,7 +192,17 @@ public class EducationSearchService {
                               p.range()
                                   .field(Fields.IMPLEMENTATION + ".application_start")
                                   .atMost(now)));
-      SearchResult<Hit> result = step.fetch(query.page() * query.size(), query.size());
+      SearchResult<IndexedHit> result = step.fetch(query.page() * query.size(), query.size());
+      Map<UUID, List<String>> highlights =
+          highlights(
+              session,
+              result.hits().stream().map(IndexedHit::id).toList(),
+              query,
+              words,
+              teaches,
+              related,
+              expansions,
+              highlightLanguages);
       Map<Facet, List<FacetCount>> facets = new EnumMap<>(Facet.class);
       for (Facet facet : Facet.values()) {
         facets.put(facet, counts(facet, result.aggregation(keys.get(facet)), query));
@@ -214,7 +213,11 @@ public class EducationSearchService {
           total,
           query.page(),
           query.size(),
-          withTitlesAndSkills(result.hits(), query.language()),
+          withTitlesAndSkills(
+              result.hits().stream()
+                  .map(h -> hit(h, highlights.getOrDefault(h.id(), List.of())))
+                  .toList(),
+              query.language()),
           facets,
           result.aggregation(openNowKey).values().stream().mapToLong(c -> c).sum(),
           didYouMean,
@@ -239,10 +242,75 @@ public class EducationSearchService {
       @FieldProjection(path = Fields.SYNTHETIC) Boolean synthetic) {}
 
   /**
+   * The shown hits' highlighted descriptions, from a second search over only those hits with only
+   * the description fields' clauses of the query. The unified highlighter evaluates its search's
+   * whole query again for every hit and field it highlights; on the search's own query that was the
+   * twelve language fields per word, the typo clauses and the filters, although only the clauses on
+   * {@code body_*} can mark a description (the highlighter matches fields exactly), so this query
+   * marks the same words at a fraction of the cost (docs/benchmarks.md, issue #20).
+   */
+  private Map<UUID, List<String>> highlights(
+      Session session,
+      List<UUID> ids,
+      EducationQuery query,
+      List<String> words,
+      List<String> teaches,
+      RelatedSkills.Understood related,
+      List<QuerySynonyms.Expansion> expansions,
+      List<String> languages) {
+    boolean wordsHighlighted = related.offerings().isEmpty() && !words.isEmpty();
+    if (ids.isEmpty() || (!wordsHighlighted && teaches.isEmpty())) {
+      return Map.of();
+    }
+    List<String> content =
+        wordsHighlighted ? QueryWords.contentWords(words, query.language()) : List.of();
+    Map<UUID, List<String>> byId = new java.util.HashMap<>();
+    Search.session(session)
+        .search(OfferingDocument.class)
+        .select(
+            f ->
+                f.composite()
+                    .from(f.id(UUID.class).toProjection(), highlightFields(f, languages))
+                    .as((UUID id, List<String> fragments) -> Map.entry(id, fragments)))
+        .where(
+            f -> {
+              BooleanPredicateClausesStep<?, ?> body = f.bool().filter(f.id().matchingAny(ids));
+              for (int i = 0; i < content.size(); i++) {
+                for (QuerySynonyms.Expansion expansion : expansions) {
+                  if (expansion.start() <= i && i < expansion.end()) {
+                    for (QuerySynonyms.Alternative alternative : expansion.alternatives()) {
+                      body.should(bodySynonym(f, alternative));
+                    }
+                  }
+                }
+                for (String l : LANGUAGES) {
+                  body.should(f.match().field("body_" + l).matching(content.get(i)).boost(BODY));
+                }
+              }
+              if (!teaches.isEmpty()) {
+                for (String l : LANGUAGES) {
+                  body.should(bodyTeaches(f, l, teaches));
+                }
+              }
+              return body;
+            })
+        .highlighter(
+            h ->
+                h.unified()
+                    .tag("<mark>", "</mark>")
+                    .encoder(HighlighterEncoder.HTML)
+                    .numberOfFragments(2)
+                    .noMatchSize(0))
+        .fetchHits(ids.size())
+        .forEach(e -> byId.put(e.getKey(), e.getValue()));
+    return byId;
+  }
+
+  /**
    * The highlighted description fragments: in the query's language, then in Finnish, which every
    * offering has.
    */
-  private static SearchProjection<List<String>> highlights(
+  private static SearchProjection<List<String>> highlightFields(
       SearchProjectionFactory<?, ?> f, List<String> languages) {
     SearchProjection<List<String>> first =
         f.highlight("body_" + languages.getFirst()).toProjection();
@@ -438,13 +506,29 @@ public class EducationSearchService {
       LocalDate today,
       boolean withSynonyms) {
     return predicate(
-        f, query, words, teaches, RelatedSkills.Understood.NOTHING, now, today, withSynonyms);
+        f,
+        query,
+        words,
+        teaches,
+        RelatedSkills.Understood.NOTHING,
+        expansions(query, words, withSynonyms),
+        now,
+        today);
+  }
+
+  /** Other names for spans of the query's content words, when synonyms are asked for. */
+  private List<QuerySynonyms.Expansion> expansions(
+      EducationQuery query, List<String> words, boolean withSynonyms) {
+    return withSynonyms && !words.isEmpty()
+        ? synonyms.expand(QueryWords.contentWords(words, query.language()))
+        : List.of();
   }
 
   /**
    * @param related when it has offerings, the words are replaced by them: only those offerings,
    *     each scoring the sum of the weights of the skills it teaches, with the doctoral prior as
    *     for words
+   * @param expansions other names for spans of the content words ({@link #expansions})
    */
   private PredicateFinalStep predicate(
       SearchPredicateFactory f,
@@ -452,9 +536,9 @@ public class EducationSearchService {
       List<String> words,
       List<String> teaches,
       RelatedSkills.Understood related,
+      List<QuerySynonyms.Expansion> expansions,
       Instant now,
-      LocalDate today,
-      boolean withSynonyms) {
+      LocalDate today) {
     BooleanPredicateClausesStep<?, ?> root = f.bool();
     root.filter(f.match().field(Fields.ACTIVE).matching(true));
     if (!related.offerings().isEmpty()) {
@@ -473,13 +557,7 @@ public class EducationSearchService {
       root.must(f.matchAll());
     } else {
       List<String> content = QueryWords.contentWords(words, query.language());
-      SearchPredicate text =
-          text(
-                  f,
-                  words,
-                  content,
-                  withSynonyms ? synonyms.expand(content) : List.<QuerySynonyms.Expansion>of())
-              .toPredicate();
+      SearchPredicate text = text(f, words, content, expansions).toPredicate();
       root.must(withDoctoralPrior(f, text));
       if (words.size() > 1) {
         String phrase = String.join(" ", words);
@@ -490,10 +568,9 @@ public class EducationSearchService {
     }
     if (!teaches.isEmpty()) {
       BooleanPredicateClausesStep<?, ?> skill = f.bool();
-      String text = String.join(" ", teaches);
       for (String l : LANGUAGES) {
-        skill.should(f.match().field("skills_" + l).matching(text).boost(3f));
-        skill.should(f.match().field("body_" + l).matching(text).boost(0.5f));
+        skill.should(f.match().field("skills_" + l).matching(String.join(" ", teaches)).boost(3f));
+        skill.should(bodyTeaches(f, l, teaches));
       }
       root.must(skill);
     }
@@ -513,8 +590,8 @@ public class EducationSearchService {
 
   /**
    * Only words that neither the catalogue nor Finnish morphology knows get typo tolerance: a known
-   * word is no typo, and a fuzzy clause is the dearest part of a query (a Levenshtein automaton,
-   * built again by the highlighter for every hit).
+   * word is no typo, and a fuzzy clause is the dearest part of a query (a Levenshtein automaton;
+   * the highlights' own query leaves it out, {@link #highlights}).
    */
   private boolean mayBeTypo(String word) {
     return !vocabulary.knows(word)
@@ -587,6 +664,22 @@ public class EducationSearchService {
         .should(f.bool().must(text).filter(doctoral).boost(doctoralPrior));
   }
 
+  /** The words a person asked an offering to teach, in one language's description. */
+  private static PredicateFinalStep bodyTeaches(
+      SearchPredicateFactory f, String language, List<String> teaches) {
+    return f.match().field("body_" + language).matching(String.join(" ", teaches)).boost(0.5f);
+  }
+
+  /** An alternative name, as a phrase in the description of its language. */
+  private static PredicateFinalStep bodySynonym(
+      SearchPredicateFactory f, QuerySynonyms.Alternative alternative) {
+    return f.phrase()
+        .field("body_" + alternative.language().code())
+        .matching(alternative.text())
+        .slop(1)
+        .boost(BODY * SYNONYM);
+  }
+
   /** An alternative name, as a phrase in the fields of its language, weighted below the words. */
   private static PredicateFinalStep synonym(
       SearchPredicateFactory f, QuerySynonyms.Alternative alternative) {
@@ -602,7 +695,7 @@ public class EducationSearchService {
                 .slop(1)
                 .constantScore()
                 .boost(SKILLS * SYNONYM))
-        .should(f.phrase().field("body_" + l).matching(text).slop(1).boost(BODY * SYNONYM));
+        .should(bodySynonym(f, alternative));
   }
 
   private static PredicateFinalStep openNow(SearchPredicateFactory f, Instant now) {
