@@ -368,8 +368,15 @@ final class LabelIndex {
     if (!longer.startsWith(shorter)) {
       return false;
     }
-    String ending = longer.substring(shorter.length());
-    return ending.equals("s") || ending.equals("es") || ending.equals("'s") || ending.equals("s'");
+    int at = shorter.length();
+    char first = longer.charAt(at);
+    if (difference == 1) {
+      return first == 's';
+    }
+    char second = longer.charAt(at + 1);
+    return (first == 'e' && second == 's')
+        || (first == '\'' && second == 's')
+        || (first == 's' && second == '\'');
   }
 
   private static int indexOf(int[] a, int value) {

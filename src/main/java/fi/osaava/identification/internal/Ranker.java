@@ -3,13 +3,13 @@ package fi.osaava.identification.internal;
 import fi.osaava.identification.MatchReason;
 import fi.osaava.taxonomy.ConceptType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
-import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fusion: turns a text's {@link SignalTable} into ranked skills, occupations and ISCO unit
@@ -91,66 +91,113 @@ final class Ranker {
    * @param keep how many of the best are needed; the rest are left out unsorted
    */
   List<Candidate> occupations(SignalTable signals, List<Candidate> skills, int keep) {
-    Map<Integer, Float> support = new HashMap<>();
+    OccupationScratch polled = scratchPool.poll();
+    OccupationScratch scratch = polled != null ? polled : new OccupationScratch(esco.size());
+    try {
+      return occupations(signals, skills, keep, scratch);
+    } finally {
+      scratchPool.offer(scratch);
+    }
+  }
+
+  private List<Candidate> occupations(
+      SignalTable signals, List<Candidate> skills, int keep, OccupationScratch scratch) {
+    int stamp = ++scratch.stamp;
+    float[] support = scratch.support;
+    int[] concepts = scratch.concepts;
+    int n = 0;
     int used = 0;
     for (Candidate skill : skills) {
       if (used++ >= weights.graphSkills()) {
         break;
       }
       for (int occupation : esco.occupationsOfSkill[skill.concept()]) {
-        support.merge(occupation, (float) skill.score(), Float::sum);
+        if (scratch.seen[occupation] != stamp) {
+          scratch.seen[occupation] = stamp;
+          support[occupation] = 0;
+          concepts[n++] = occupation;
+        }
+        support[occupation] += (float) skill.score();
       }
     }
     float maxSupport = 0;
-    for (Map.Entry<Integer, Float> e : support.entrySet()) {
-      float normalized =
-          e.getValue() / (float) Math.sqrt(esco.essentialSkills[e.getKey()].length + 1.0);
-      e.setValue(normalized);
-      maxSupport = Math.max(maxSupport, normalized);
+    for (int i = 0; i < n; i++) {
+      int c = concepts[i];
+      support[c] = support[c] / (float) Math.sqrt(esco.essentialSkills[c].length + 1.0);
+      maxSupport = Math.max(maxSupport, support[c]);
     }
-    Set<Integer> concepts = new HashSet<>(support.keySet());
     for (Map.Entry<Integer, Signals> e : signals.entries()) {
-      if (esco.types[e.getKey()] == ConceptType.OCCUPATION) {
-        concepts.add(e.getKey());
+      int c = e.getKey();
+      if (esco.types[c] == ConceptType.OCCUPATION && scratch.seen[c] != stamp) {
+        scratch.seen[c] = stamp;
+        support[c] = 0;
+        concepts[n++] = c;
       }
     }
-    List<Candidate> result = new ArrayList<>(concepts.size());
-    for (int c : concepts) {
-      Signals s = signals.get(c);
-      float lex = s == null ? 0 : s.lex;
-      float sem = s == null ? 0 : s.sem;
-      float graph = maxSupport <= 0 ? 0 : support.getOrDefault(c, 0f) / maxSupport;
-      float title = s == null ? 0 : s.title;
-      float titlePart = weights.occupationTitle() * title;
-      float lexPart =
-          weights.occupationLexical() * lex + (s != null && s.literal ? weights.literal() : 0);
-      float semPart = weights.occupationSemantic() * sem;
-      float graphPart = weights.occupationGraph() * graph;
-      double score =
-          Engine.sigmoid(weights.occupationBias() + lexPart + semPart + graphPart + titlePart);
-      MatchReason reason;
-      List<int[]> spans;
-      // A positive lexical or title strength means the concept has signals (s is not null).
-      if (lexPart >= semPart && lexPart >= graphPart && lex > 0 && s != null) {
-        reason = s.literal ? MatchReason.LITERAL : MatchReason.MORPHOLOGICAL;
-        spans = s.lexSpans;
-      } else if (titlePart >= semPart
-          && titlePart >= graphPart
-          && title > 0
-          && s != null
-          && s.titleSpan != null) {
-        reason = MatchReason.MORPHOLOGICAL;
-        spans = List.of(s.titleSpan);
-      } else if (semPart >= graphPart && s != null && s.semSpan != null) {
-        reason = MatchReason.SEMANTIC;
-        spans = List.of(s.semSpan);
-      } else {
-        reason = MatchReason.RELATED;
-        spans = List.of();
-      }
-      result.add(new Candidate(c, score, reason, spans));
+    // Ties keep the concepts' order, so that equal scores rank the same way on every run.
+    Arrays.sort(concepts, 0, n);
+    double[] scores = new double[n];
+    for (int i = 0; i < n; i++) {
+      scores[i] = occupationScore(concepts[i], signals.get(concepts[i]), support, maxSupport);
     }
-    return best(result, keep);
+    // Only the occupations shown get their reason and evidence worked out.
+    int[] chosen = bestPositions(scores, n, keep);
+    List<Candidate> result = new ArrayList<>(chosen.length);
+    for (int i : chosen) {
+      int c = concepts[i];
+      result.add(occupationCandidate(c, scores[i], signals.get(c), graph(c, support, maxSupport)));
+    }
+    return result;
+  }
+
+  private static float graph(int concept, float[] support, float maxSupport) {
+    return maxSupport <= 0 ? 0 : support[concept] / maxSupport;
+  }
+
+  private double occupationScore(int c, @Nullable Signals s, float[] support, float maxSupport) {
+    float lex = s == null ? 0 : s.lex;
+    float sem = s == null ? 0 : s.sem;
+    float title = s == null ? 0 : s.title;
+    float lexPart =
+        weights.occupationLexical() * lex + (s != null && s.literal ? weights.literal() : 0);
+    return Engine.sigmoid(
+        weights.occupationBias()
+            + lexPart
+            + weights.occupationSemantic() * sem
+            + weights.occupationGraph() * graph(c, support, maxSupport)
+            + weights.occupationTitle() * title);
+  }
+
+  private Candidate occupationCandidate(int c, double score, @Nullable Signals s, float graph) {
+    float lex = s == null ? 0 : s.lex;
+    float sem = s == null ? 0 : s.sem;
+    float title = s == null ? 0 : s.title;
+    float titlePart = weights.occupationTitle() * title;
+    float lexPart =
+        weights.occupationLexical() * lex + (s != null && s.literal ? weights.literal() : 0);
+    float semPart = weights.occupationSemantic() * sem;
+    float graphPart = weights.occupationGraph() * graph;
+    MatchReason reason;
+    List<int[]> spans;
+    // A positive lexical or title strength means the concept has signals (s is not null).
+    if (lexPart >= semPart && lexPart >= graphPart && lex > 0 && s != null) {
+      reason = s.literal ? MatchReason.LITERAL : MatchReason.MORPHOLOGICAL;
+      spans = s.lexSpans;
+    } else if (titlePart >= semPart
+        && titlePart >= graphPart
+        && title > 0
+        && s != null
+        && s.titleSpan != null) {
+      reason = MatchReason.MORPHOLOGICAL;
+      spans = List.of(s.titleSpan);
+    } else if (semPart >= graphPart && s != null && s.semSpan != null) {
+      reason = MatchReason.SEMANTIC;
+      spans = List.of(s.semSpan);
+    } else {
+      reason = MatchReason.RELATED;
+      spans = List.of();
+    }
+    return new Candidate(c, score, reason, spans);
   }
 
   /**
@@ -204,39 +251,105 @@ final class Ranker {
 
   /**
    * The {@code keep} best candidates, best first, exactly as the head of a stable sort by score
-   * would give them (ties keep the list's order). A sentence supports thousands of occupations
-   * through its skills, and sorting them all was a tenth of the lexical path's time when only the
-   * first twenty are shown.
+   * would give them (ties keep the list's order).
    */
   static List<Candidate> best(List<Candidate> candidates, int keep) {
-    if (candidates.size() <= keep) {
-      candidates.sort(BEST_FIRST);
-      return candidates;
+    double[] scores = new double[candidates.size()];
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = candidates.get(i).score();
     }
-    // A heap of the best seen so far, the worst of them at the root. Later positions lose ties.
-    Comparator<Integer> worseFirst =
-        (a, b) -> {
-          int byScore = Double.compare(candidates.get(a).score(), candidates.get(b).score());
-          return byScore != 0 ? byScore : Integer.compare(b, a);
-        };
-    PriorityQueue<Integer> heap = new PriorityQueue<>(keep + 1, worseFirst);
-    for (int i = 0; i < candidates.size(); i++) {
-      if (heap.size() < keep) {
-        heap.add(i);
-      } else if (keep > 0 && worseFirst.compare(i, heap.peek()) > 0) {
-        heap.poll();
-        heap.add(i);
-      }
-    }
-    List<Integer> positions = new ArrayList<>(heap);
-    positions.sort(worseFirst.reversed());
-    List<Candidate> result = new ArrayList<>(positions.size());
-    for (int i : positions) {
+    int[] chosen = bestPositions(scores, scores.length, keep);
+    List<Candidate> result = new ArrayList<>(chosen.length);
+    for (int i : chosen) {
       result.add(candidates.get(i));
     }
     return result;
   }
 
-  private static final Comparator<Candidate> BEST_FIRST =
-      Comparator.comparingDouble(Candidate::score).reversed();
+  /**
+   * The positions of the {@code keep} highest of the first {@code n} scores, best first, ties in
+   * position order: the head of a stable sort. A sentence supports thousands of occupations through
+   * its skills, and sorting them all was a tenth of the lexical path's time when twenty are shown.
+   */
+  static int[] bestPositions(double[] scores, int n, int keep) {
+    int k = Math.max(0, Math.min(keep, n));
+    // A heap of the best seen so far, the worst of them at the root.
+    int[] heap = new int[k];
+    int size = 0;
+    for (int i = 0; i < n && k > 0; i++) {
+      if (size < k) {
+        heap[size] = i;
+        siftUp(heap, size++, scores);
+      } else if (worse(heap[0], i, scores)) {
+        heap[0] = i;
+        siftDown(heap, size, scores);
+      }
+    }
+    // Taking the worst off the root fills the answer from its end.
+    int[] best = new int[size];
+    for (int end = size - 1; end >= 0; end--) {
+      best[end] = heap[0];
+      heap[0] = heap[end];
+      siftDown(heap, end, scores);
+    }
+    return best;
+  }
+
+  /** Whether position a ranks below position b: a lower score, or an equal one later. */
+  private static boolean worse(int a, int b, double[] scores) {
+    int byScore = Double.compare(scores[a], scores[b]);
+    return byScore < 0 || (byScore == 0 && a > b);
+  }
+
+  private static void siftUp(int[] heap, int i, double[] scores) {
+    while (i > 0) {
+      int parent = (i - 1) / 2;
+      if (!worse(heap[i], heap[parent], scores)) {
+        return;
+      }
+      int tmp = heap[i];
+      heap[i] = heap[parent];
+      heap[parent] = tmp;
+      i = parent;
+    }
+  }
+
+  private static void siftDown(int[] heap, int size, double[] scores) {
+    int i = 0;
+    while (true) {
+      int l = 2 * i + 1;
+      int r = l + 1;
+      int m = i;
+      if (l < size && worse(heap[l], heap[m], scores)) {
+        m = l;
+      }
+      if (r < size && worse(heap[r], heap[m], scores)) {
+        m = r;
+      }
+      if (m == i) {
+        return;
+      }
+      int tmp = heap[i];
+      heap[i] = heap[m];
+      heap[m] = tmp;
+      i = m;
+    }
+  }
+
+  /** Per-call arrays over all concepts, reused: a sentence touches a few thousand of them. */
+  private static final class OccupationScratch {
+    final float[] support;
+    final int[] seen;
+    final int[] concepts;
+    int stamp;
+
+    OccupationScratch(int concepts) {
+      this.support = new float[concepts];
+      this.seen = new int[concepts];
+      this.concepts = new int[concepts];
+    }
+  }
+
+  private final ConcurrentLinkedQueue<OccupationScratch> scratchPool =
+      new ConcurrentLinkedQueue<>();
 }
