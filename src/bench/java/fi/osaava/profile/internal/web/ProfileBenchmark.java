@@ -43,8 +43,8 @@ import tools.jackson.databind.ObjectMapper;
  *
  * <p>With {@code url=} (a running {@code ./osaava start} on the same home, started with {@code
  * OSAAVA_SIGN_IN_ATTEMPTS_PER_MINUTE=100000} so the sign-in rate limit lets the benchmark sign in
- * its {@code sessions=200} people from one address) also a {@code wrk} load test, see {@link
- * LoadTest}.
+ * its {@code sessions=200} people from one address) also a {@code wrk} load test, each route
+ * measured after {@code warmup=10} seconds of it unmeasured, see {@link LoadTest}.
  */
 @Component
 class ProfileBenchmark implements Benchmark {
@@ -229,6 +229,7 @@ class ProfileBenchmark implements Benchmark {
         Math.min(generated.size() - 2, Integer.parseInt(options.getOrDefault("sessions", "200")));
     int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
     int connections = Integer.parseInt(options.getOrDefault("connections", "16"));
+    int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
     java.net.http.HttpClient http =
         java.net.http.HttpClient.newBuilder()
             .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
@@ -246,29 +247,29 @@ class ProfileBenchmark implements Benchmark {
         cookies.add(DevelopmentSignIns.signIn(http, url, subject));
       }
       double signInMs = (System.nanoTime() - started) / 1e6 / sessions;
+      List<Wrk.Request> pages =
+          cookies.stream()
+              .map(cookie -> new Wrk.Request("/profile", Map.of("Cookie", cookie)))
+              .toList();
+      List<Wrk.Request> json =
+          cookies.stream()
+              .map(cookie -> new Wrk.Request("/api/v1/profile", Map.of("Cookie", cookie)))
+              .toList();
+      // A service just started runs its first thousands of requests in the interpreter and the
+      // first compiler tier; measured cold, the first route would pay for the JIT and the second
+      // would not. Both routes are asked first, unmeasured, so that each is measured warm.
+      if (warmup > 0) {
+        progress.report("wrk: warm-up, " + warmup + " s per route");
+        Wrk.run(url, pages, connections, warmup, false);
+        Wrk.run(url, json, connections, warmup, false);
+      }
       double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
       progress.report("wrk: " + connections + " connections, " + seconds + " s, profile pages");
-      Wrk.Result profile =
-          Wrk.run(
-              url,
-              cookies.stream()
-                  .map(cookie -> new Wrk.Request("/profile", Map.of("Cookie", cookie)))
-                  .toList(),
-              connections,
-              seconds,
-              true);
+      Wrk.Result profile = Wrk.run(url, pages, connections, seconds, true);
       // The same people's same data as JSON, through the same session: what the page costs over
       // reading the profile (the session, security, queries), in the same run.
       progress.report("wrk: baseline, the same profiles as JSON");
-      Wrk.Result api =
-          Wrk.run(
-              url,
-              cookies.stream()
-                  .map(cookie -> new Wrk.Request("/api/v1/profile", Map.of("Cookie", cookie)))
-                  .toList(),
-              connections,
-              seconds,
-              true);
+      Wrk.Result api = Wrk.run(url, json, connections, seconds, true);
       progress.report("wrk: baseline, the anonymous sign-in page");
       Wrk.Result baseline =
           Wrk.run(url, List.of(Wrk.Request.get("/sign-in")), connections, seconds, true);
@@ -280,7 +281,8 @@ class ProfileBenchmark implements Benchmark {
                   "Load test with `wrk -t2 -c%d -d%ds --latency` on loopback against `%s`, %d"
                       + " signed-in sessions of generated people (each sign-in through the"
                       + " development provider: %.0f ms on average), every request a different"
-                      + " session in turn. wrk, the service and its PostgreSQL share the machine's"
+                      + " session in turn, after %d s of each route unmeasured (warm-up)."
+                      + " wrk, the service and its PostgreSQL share the machine's"
                       + " %d cores; load average %.2f before the first wrk run, %.2f after the"
                       + " last.%n%n"
                       + "| what | requests/s | p50 | p90 | p99 | requests | non-2xx |%n"
@@ -290,6 +292,7 @@ class ProfileBenchmark implements Benchmark {
                   url,
                   sessions,
                   signInMs,
+                  warmup,
                   Runtime.getRuntime().availableProcessors(),
                   loadBefore,
                   loadAfter));
