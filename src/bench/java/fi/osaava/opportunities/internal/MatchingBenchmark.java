@@ -147,8 +147,8 @@ class MatchingBenchmark implements Benchmark {
             """
             Index: %d occupations, %d job ads, %d offerings (%d of them synthetic, generated from \
             ESCO occupations' skill sets). %d profiles (70%% of an occupation's skills), ranking \
-            all kinds, page of 20. Machine shared with three other engineers' builds (2 cores): \
-            CPU time of the calling thread is reported beside wall-clock time.
+            all kinds, page of 20. %d cores, load average %.2f at the end (the benchmark's own \
+            thread included): CPU time of the calling thread is reported beside wall-clock time.
 
             | ranking | p50 ms | p95 ms | p99 ms | p95 CPU ms |
             |---|---|---|---|---|
@@ -168,6 +168,8 @@ class MatchingBenchmark implements Benchmark {
             offerings.size(),
             synthetic,
             profiles,
+            Runtime.getRuntime().availableProcessors(),
+            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
             osaava.percentile(0.5),
             osaava.percentile(0.95),
             osaava.percentile(0.99),
