@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import fi.osaava.web.RouteRules;
 import fi.osaava.web.RouteRules.Rule;
 import fi.osaava.web.WebTestBase;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +26,8 @@ import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequ
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Route-by-route authorisation of the regional surveys, generated from Spring's handler mappings:
@@ -72,6 +77,7 @@ class SurveyAuthorizationTest extends WebTestBase {
     RULES.put("GET /surveys/results", Rule.of("public"));
     RULES.put("GET /surveys/results/{id}", Rule.of("public"));
     RULES.put("GET /surveys/results/{id}/results.csv", Rule.of("public"));
+    RULES.put("GET /surveys/results/{id}/results.json", Rule.of("public"));
   }
 
   /** The regional overview: open to everyone, signed in or not. */
@@ -458,12 +464,17 @@ class SurveyAuthorizationTest extends WebTestBase {
   @Test
   void unpublishedResultsAreNotFoundAndClosingDeletesTheContacts() throws Exception {
     for (String path :
-        List.of("/surveys/results/" + survey, "/surveys/results/" + survey + "/results.csv")) {
+        List.of(
+            "/surveys/results/" + survey,
+            "/surveys/results/" + survey + "/results.csv",
+            "/surveys/results/" + survey + "/results.json")) {
       assertThat(mvc.perform(get(path)).andReturn().getResponse().getStatus())
           .as(path)
           .isEqualTo(404);
     }
-    assertThat(anonymousPage("/surveys/results")).doesNotContain(SECRET);
+    // Not listed either (by its own id: another test of this class publishes a survey of the
+    // same title).
+    assertThat(anonymousPage("/surveys/results")).doesNotContain(survey);
     String before =
         mvc.perform(get("/surveys/manage/" + survey + "/links.csv").with(b))
             .andReturn()
@@ -620,5 +631,53 @@ class SurveyAuthorizationTest extends WebTestBase {
     MockHttpServletResponse response = mvc.perform(get(path)).andReturn().getResponse();
     assertThat(response.getStatus()).as(path).isEqualTo(200);
     return response.getContentAsString();
+  }
+
+  @Test
+  void publishedResultsAsJsonAreTheCsvRowsWithSuppressedCellsNull() throws Exception {
+    mvc.perform(
+        post("/surveys/answer")
+            .with(SecurityMockMvcRequestPostProcessors.csrf())
+            .param("token", tokens.getFirst())
+            .param("a-" + question, "vastaus")
+            .param("action", "submit"));
+    mvc.perform(post("/surveys/manage/" + survey + "/close").with(b));
+    mvc.perform(post("/surveys/manage/" + survey + "/publish").with(b));
+
+    String csv = anonymousPage("/surveys/results/" + survey + "/results.csv?lang=en");
+    MockHttpServletResponse response =
+        mvc.perform(get("/surveys/results/" + survey + "/results.json?lang=en"))
+            .andReturn()
+            .getResponse();
+    assertThat(response.getStatus()).isEqualTo(200);
+    assertThat(response.getHeader("Link")).contains("creativecommons.org/licenses/by/4.0");
+    JsonNode json = JsonMapper.builder().build().readTree(response.getContentAsString());
+
+    assertThat(json.get("survey").asString()).isEqualTo(survey);
+    assertThat(json.get("licence").asString()).contains("by/4.0");
+    List<CSVRecord> records =
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(new StringReader(csv))
+            .getRecords();
+    JsonNode rows = json.get("rows");
+    assertThat(rows.size()).as("one JSON row per CSV line").isEqualTo(records.size()).isPositive();
+    for (int i = 0; i < records.size(); i++) {
+      CSVRecord line = records.get(i);
+      JsonNode row = rows.get(i);
+      assertThat(row.get("breakdown").asString()).isEqualTo(line.get("breakdown"));
+      assertThat(row.get("group").asString()).isEqualTo(line.get("group"));
+      assertThat(row.get("option").asString()).isEqualTo(line.get("option"));
+      // A suppressed cell is empty in the CSV and null in the JSON, never a number.
+      assertThat(row.get("value").isNull() ? "" : row.get("value").asString())
+          .isEqualTo(line.get("respondents"));
+    }
+    // One respondent is below the minimum cell: the count of respondents is not published.
+    assertThat(rows.get(0).get("value").isNull()).isTrue();
+    // Free-text answers are never published.
+    assertThat(response.getContentAsString()).doesNotContain("vastaus");
   }
 }

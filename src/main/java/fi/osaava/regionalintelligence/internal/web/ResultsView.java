@@ -156,76 +156,82 @@ class ResultsView {
   }
 
   /** The results as CSV: one row per published or hidden figure, hidden ones empty. */
-  String csv(Survey survey, Page page, Locale locale) {
-    StringBuilder csv =
-        new StringBuilder("question,question_text,breakdown,group,option,respondents\r\n");
+  /**
+   * One published figure: which question, broken down by what, which group and option, and the
+   * count (or the median of a number question); {@code value} is null where a cell is suppressed.
+   */
+  record ResultRow(
+      String question,
+      String questionText,
+      String breakdown,
+      String group,
+      String option,
+      @Nullable Number value) {}
+
+  /** The published figures as rows, the same for the CSV and the JSON download. */
+  List<ResultRow> rows(Page page, Locale locale) {
+    List<ResultRow> rows = new ArrayList<>();
     String all = msg("ri.results.all", locale);
-    row(csv, "", "", msg("ri.results.respondents", locale), all, "", page.respondents());
+    rows.add(
+        new ResultRow("", "", msg("ri.results.respondents", locale), all, "", page.respondents()));
     for (BackgroundView b : page.background()) {
       for (Cell g : b.groups()) {
-        row(csv, "", "", msg("ri.dimension." + b.dimension(), locale), g.label(), "", g.count());
+        rows.add(
+            new ResultRow(
+                "", "", msg("ri.dimension." + b.dimension(), locale), g.label(), "", g.count()));
       }
     }
     for (QuestionView q : page.questions()) {
       String number = String.valueOf(q.number());
       for (Cell c : q.overall()) {
-        row(csv, number, q.text(), all, all, c.label(), c.count());
+        rows.add(new ResultRow(number, q.text(), all, all, c.label(), c.count()));
       }
       for (Table t : q.tables()) {
         for (Row r : t.rows()) {
           for (int i = 0; i < r.cells().size(); i++) {
-            row(
-                csv,
-                number,
-                q.text(),
-                msg("ri.dimension." + t.dimension(), locale),
-                r.label(),
-                t.options().get(i),
-                r.cells().get(i));
+            rows.add(
+                new ResultRow(
+                    number,
+                    q.text(),
+                    msg("ri.dimension." + t.dimension(), locale),
+                    r.label(),
+                    t.options().get(i),
+                    r.cells().get(i)));
           }
         }
       }
       for (Cell c : q.concepts()) {
-        row(csv, number, q.text(), all, all, c.label() + " <" + c.code() + ">", c.count());
+        rows.add(
+            new ResultRow(
+                number, q.text(), all, all, c.label() + " <" + c.code() + ">", c.count()));
       }
       if (q.median() != null && q.question().kind() == QuestionKind.NUMBER) {
-        csv.append(Csv.quote(number))
-            .append(',')
-            .append(Csv.quote(q.text()))
-            .append(',')
-            .append(Csv.quote(all))
-            .append(',')
-            .append(Csv.quote(all))
-            .append(',')
-            .append(Csv.quote(msg("ri.results.median", locale)))
-            .append(',')
-            .append(q.median())
-            .append("\r\n");
+        rows.add(
+            new ResultRow(
+                number, q.text(), all, all, msg("ri.results.median", locale), q.median()));
       }
     }
-    return csv.toString();
+    return rows;
   }
 
-  private static void row(
-      StringBuilder csv,
-      String number,
-      String text,
-      String breakdown,
-      String group,
-      String option,
-      @Nullable Long count) {
-    csv.append(Csv.quote(number))
-        .append(',')
-        .append(Csv.quote(text))
-        .append(',')
-        .append(Csv.quote(breakdown))
-        .append(',')
-        .append(Csv.quote(group))
-        .append(',')
-        .append(Csv.quote(option))
-        .append(',')
-        .append(count == null ? "" : count.toString())
-        .append("\r\n");
+  String csv(Page page, Locale locale) {
+    StringBuilder csv =
+        new StringBuilder("question,question_text,breakdown,group,option,respondents\r\n");
+    for (ResultRow row : rows(page, locale)) {
+      csv.append(Csv.quote(row.question()))
+          .append(',')
+          .append(Csv.quote(row.questionText()))
+          .append(',')
+          .append(Csv.quote(row.breakdown()))
+          .append(',')
+          .append(Csv.quote(row.group()))
+          .append(',')
+          .append(Csv.quote(row.option()))
+          .append(',')
+          .append(row.value() == null ? "" : row.value().toString())
+          .append("\r\n");
+    }
+    return csv.toString();
   }
 
   private String msg(String key, Locale locale, @Nullable Object... args) {

@@ -8,6 +8,7 @@ import fi.osaava.regionalintelligence.internal.SurveyResults;
 import fi.osaava.regionalintelligence.internal.SurveyService;
 import fi.osaava.regionalintelligence.internal.SurveyStore;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -60,15 +61,49 @@ class SurveyResultsController {
   @GetMapping(path = "/surveys/results/{id}/results.csv", produces = "text/csv")
   ResponseEntity<String> csv(@PathVariable String id, Locale locale) {
     Survey survey = published(id);
-    String csv = view.csv(survey, view.of(survey, frozen(survey), locale), locale);
+    String csv = view.csv(view.of(survey, frozen(survey), locale), locale);
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
             "attachment; filename=\"survey-results-" + survey.id() + ".csv\"")
-        .header("Link", "<https://creativecommons.org/licenses/by/4.0/>; rel=\"license\"")
+        .header("Link", "<" + LICENCE + ">; rel=\"license\"")
         .body(csv);
   }
+
+  /**
+   * The same figures as the CSV, as JSON: the survey, when and by whom it was published, its
+   * licence, and one row per figure with {@code value} null where a cell is suppressed.
+   */
+  @GetMapping(path = "/surveys/results/{id}/results.json", produces = "application/json")
+  ResponseEntity<PublishedResults> json(@PathVariable String id, Locale locale) {
+    Survey survey = published(id);
+    Language language = Language.of(locale);
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_JSON)
+        .header("Link", "<" + LICENCE + ">; rel=\"license\"")
+        .body(
+            new PublishedResults(
+                survey.id().toString(),
+                survey.title(language),
+                language.code(),
+                survey.organisation(),
+                String.valueOf(survey.publishedAt()),
+                LICENCE,
+                view.rows(view.of(survey, frozen(survey), locale), locale)));
+  }
+
+  /** A published survey's results as the JSON download gives them. */
+  record PublishedResults(
+      String survey,
+      String title,
+      String language,
+      String publishedBy,
+      String publishedAt,
+      String licence,
+      List<ResultsView.ResultRow> rows) {}
+
+  private static final String LICENCE = "https://creativecommons.org/licenses/by/4.0/";
 
   private SurveyResults frozen(Survey survey) {
     return surveys.published(survey).orElseThrow(() -> new NotFoundException("Not published"));
