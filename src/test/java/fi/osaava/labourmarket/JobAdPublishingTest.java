@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import fi.osaava.labourmarket.internal.ads.JobAdExpiry;
 import fi.osaava.web.FixedClock;
 import fi.osaava.web.WebTestBase;
 import java.time.LocalDate;
@@ -20,6 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -28,8 +31,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * obeys the push API's rules (the same reader), so its errors name the field beside it and in the
  * summary and nothing of a refused form is stored; an edit re-identifies the ad's skills and moves
  * its count in the demand aggregates, counting it once; a closed ad leaves the open ads; an ad
- * pushed with the organisation as its hiring organisation is the organisation's to edit.
+ * pushed with the organisation as its hiring organisation is the organisation's to edit; an ad past
+ * its last day is announced expired once, and again after an edit whose last day has passed too.
  */
+@RecordApplicationEvents
 class JobAdPublishingTest extends WebTestBase {
 
   /** An ESCO skill the editor chooses (Apache Tomcat: any ESCO skill serves). */
@@ -163,6 +168,66 @@ class JobAdPublishingTest extends WebTestBase {
 
   private String page(String path, RequestPostProcessor who) throws Exception {
     return mvc.perform(get(path).with(who)).andReturn().getResponse().getContentAsString();
+  }
+
+  @Test
+  void anAdPastItsLastDayIsAnnouncedExpiredOnceAndAgainAfterAnEditThatExpiresToo(
+      @Autowired JobAdExpiry expiry, @Autowired ApplicationEvents events) throws Exception {
+    RequestPostProcessor me = editor();
+    LocalDate posted = day(1);
+    String lastDay = posted.plusDays(3).toString();
+    String location =
+        mvc.perform(
+                form(
+                        "/publish/job-ads",
+                        "Kokki " + UUID.randomUUID(),
+                        posted,
+                        Map.of("validThrough", lastDay))
+                    .with(me))
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    String path = location.substring(0, location.indexOf('?'));
+    JobAdId id = new JobAdId(UUID.fromString(path.substring(path.lastIndexOf('/') + 1)));
+    // A second ad of the organisation, closed by its editor before its last day passed.
+    String closedLocation =
+        mvc.perform(
+                form(
+                        "/publish/job-ads",
+                        "Kokki " + UUID.randomUUID(),
+                        posted,
+                        Map.of("validThrough", lastDay))
+                    .with(me))
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    String closedPath = closedLocation.substring(0, closedLocation.indexOf('?'));
+    mvc.perform(post(closedPath + "/close").with(me));
+    JobAdId closed =
+        new JobAdId(UUID.fromString(closedPath.substring(closedPath.lastIndexOf('/') + 1)));
+
+    assertThat(expiry.announceExpired()).isPositive();
+    assertThat(expiry.announceExpired()).as("a second round finds nothing new").isZero();
+    List<JobAdId> expired =
+        events.stream(JobAdsExpired.class).flatMap(e -> e.ads().stream()).toList();
+    assertThat(expired).as("announced once").containsOnlyOnce(id).doesNotContain(closed);
+
+    // Saved with a later last day that has passed too: open again, then expired again.
+    mvc.perform(
+        form(
+                path,
+                "Kokki " + UUID.randomUUID(),
+                posted,
+                Map.of("validThrough", posted.plusDays(5).toString()))
+            .with(me));
+    assertThat(expiry.announceExpired()).isPositive();
+    assertThat(
+            events.stream(JobAdsExpired.class)
+                .flatMap(e -> e.ads().stream())
+                .filter(id::equals)
+                .count())
+        .as("announced again after the edit")
+        .isEqualTo(2);
   }
 
   @Test

@@ -8,6 +8,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import fi.osaava.education.OfferingId;
 import fi.osaava.education.OfferingsPublished;
 import fi.osaava.education.OfferingsWithdrawn;
+import fi.osaava.labourmarket.JobAdId;
+import fi.osaava.labourmarket.JobAdsExpired;
 import fi.osaava.opendata.internal.feed.ChangeFeed;
 import fi.osaava.opendata.internal.feed.ChangeFeed.Action;
 import fi.osaava.opendata.internal.feed.ChangeFeed.Change;
@@ -286,6 +288,45 @@ class ChangeFeedTest extends WebTestBase {
     assertThat(fi.path("items").get(0).path("title").asString()).isEqualTo("Uraohjaus");
     assertThat(fi.path("items").get(0).path("content_text").asString())
         .isEqualTo("Palvelu: julkaistu");
+  }
+
+  @Test
+  void anExpiredAdIsWithdrawnOnlyIfTheFeedHasHadIt() throws Exception {
+    long start = feed.head();
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    RequestPostProcessor editor =
+        oidc.person(
+            "feed-editor-" + run,
+            Map.of(
+                "osaava_roles",
+                List.of("job-ad-editor"),
+                "osaava_organisation",
+                "https://feed-" + run + ".example.fi"));
+    String title = "Lähihoitaja " + run;
+    String location =
+        mvc.perform(
+                adForm("/publish/job-ads", title, "Hoitotyötä " + run).with(editor).with(csrf()))
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    String id = location.substring(location.lastIndexOf('/') + 1, location.indexOf('?'));
+    // An ad that expired before the feed had it: the first expiry round after an upgrade.
+    UUID unseen = UUID.randomUUID();
+    transactions.executeWithoutResult(
+        status ->
+            events.publishEvent(
+                new JobAdsExpired(List.of(new JobAdId(UUID.fromString(id)), new JobAdId(unseen)))));
+
+    JsonNode page =
+        json.readTree(fetch(JSON + "?after=" + start + "&kind=job-ad").getContentAsString());
+    List<String> described = new ArrayList<>();
+    for (JsonNode item : page.path("items")) {
+      described.add(
+          item.path("_osaava").path("action").asString()
+              + " "
+              + item.path("_osaava").path("subject").asString());
+    }
+    assertThat(described).containsExactly("published " + id, "withdrawn " + id);
   }
 
   @Test

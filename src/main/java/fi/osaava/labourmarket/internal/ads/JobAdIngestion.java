@@ -547,7 +547,9 @@ public class JobAdIngestion {
         rows.stream().map(r -> r.values().toArray()).toList());
   }
 
-  /** Replaces an edited ad's row; saving reopens a closed ad. */
+  /**
+   * Replaces an edited ad's row; saving reopens a closed ad, and lets an expired one expire again.
+   */
   private void updateAd(Enriched ad, @Nullable UUID duplicateOf) {
     Map<String, @Nullable Object> columns = adColumns(ad, duplicateOf);
     List<Object> params = new ArrayList<>(columns.values());
@@ -555,7 +557,8 @@ public class JobAdIngestion {
     jdbc.sql(
             "update lm_job_ad set "
                 + columns.keySet().stream().map(c -> c + " = ?").collect(Collectors.joining(", "))
-                + ", updated_at = now(), closed_at = null where id = ?")
+                + ", updated_at = now(), closed_at = null,"
+                + " expiry_announced_at = null where id = ?")
         .params(params)
         .update();
   }

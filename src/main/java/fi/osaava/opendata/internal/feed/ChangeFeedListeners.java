@@ -6,6 +6,7 @@ import fi.osaava.education.OfferingsPublished;
 import fi.osaava.education.OfferingsWithdrawn;
 import fi.osaava.labourmarket.JobAdId;
 import fi.osaava.labourmarket.JobAdsClosed;
+import fi.osaava.labourmarket.JobAdsExpired;
 import fi.osaava.labourmarket.JobAdsPublished;
 import fi.osaava.labourmarket.LabourMarketApi;
 import fi.osaava.labourmarket.MatchableJobAd;
@@ -114,6 +115,19 @@ class ChangeFeedListeners {
   @ApplicationModuleListener
   void jobAdsClosed(JobAdsClosed event) {
     recordWithdrawn(Kind.JOB_AD, event.ads().stream().map(id -> id.value().toString()));
+  }
+
+  /**
+   * An ad past its last day is withdrawn as a closed one is, but only if the feed has had it: the
+   * first expiry round after the feed began announces every ad that expired before, and a consumer
+   * that never saw an ad published needs no withdrawal of it.
+   */
+  @ApplicationModuleListener
+  void jobAdsExpired(JobAdsExpired event) {
+    Set<String> known =
+        feed.known(Kind.JOB_AD, event.ads().stream().map(id -> id.value().toString()).toList());
+    recordWithdrawn(
+        Kind.JOB_AD, event.ads().stream().map(id -> id.value().toString()).filter(known::contains));
   }
 
   /** Withdrawals have no title: the thing is gone from its page. */
