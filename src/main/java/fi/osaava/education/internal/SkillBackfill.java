@@ -1,6 +1,8 @@
 package fi.osaava.education.internal;
 
 import fi.osaava.education.CatalogueChanged;
+import fi.osaava.education.OfferingId;
+import fi.osaava.education.OfferingSkillsIdentified;
 import fi.osaava.education.internal.search.EducationReindexRequests;
 import fi.osaava.identification.Evidence;
 import fi.osaava.identification.Identification;
@@ -150,7 +152,8 @@ public class SkillBackfill implements DisposableBean {
                    from education_learning_outcome where offering_id = o.id)),
               concat_ws(E'\\n', o.title_en, o.description_en,
                 (select string_agg(text_en, E'\\n' order by position)
-                   from education_learning_outcome where offering_id = o.id))
+                   from education_learning_outcome where offering_id = o.id)),
+              o.synthetic
             from education_offering o
             where o.active and o.skills_identified_at is null
             order by o.id
@@ -164,7 +167,8 @@ public class SkillBackfill implements DisposableBean {
                         rs.getObject(2, UUID.class),
                         rs.getString(3),
                         rs.getString(4),
-                        rs.getString(5)))
+                        rs.getString(5),
+                        rs.getBoolean(6)))
             .list();
     if (batch.isEmpty()) {
       return 0;
@@ -256,6 +260,17 @@ public class SkillBackfill implements DisposableBean {
           Set<UUID> reindex = new HashSet<>(skills.keySet());
           reindex.addAll(parents);
           reindexRequests.request(reindex);
+          // Alerts for a goal's missing skills look at an offering's skills when it is published,
+          // before identification has run for one without curated skills: they hear of these too.
+          // Generated offerings alert nobody, as they announce no OfferingsPublished.
+          List<OfferingId> identified =
+              batch.stream()
+                  .filter(p -> !p.synthetic() && !skills.getOrDefault(p.id(), List.of()).isEmpty())
+                  .map(p -> new OfferingId(p.id()))
+                  .toList();
+          if (!identified.isEmpty()) {
+            events.publishEvent(new OfferingSkillsIdentified(identified));
+          }
         });
     // Here, or by the service when it holds the index.
     reindexRequests.drain();
@@ -333,7 +348,8 @@ public class SkillBackfill implements DisposableBean {
     executor.shutdownNow();
   }
 
-  private record Pending(UUID id, UUID parentId, String fi, String sv, String en) {
+  private record Pending(
+      UUID id, UUID parentId, String fi, String sv, String en, boolean synthetic) {
 
     String text() {
       return switch (textLanguage()) {

@@ -3,6 +3,7 @@ package fi.osaava.notifications.internal;
 import fi.osaava.education.EducationApi;
 import fi.osaava.education.MatchableOffering;
 import fi.osaava.education.OfferingId;
+import fi.osaava.education.OfferingSkillsIdentified;
 import fi.osaava.education.OfferingsPublished;
 import fi.osaava.education.SearchableOffering;
 import fi.osaava.platform.Language;
@@ -76,9 +77,22 @@ class GoalOfferingAlerts {
 
   @ApplicationModuleListener
   void offeringsPublished(OfferingsPublished event) {
+    alert(event.offerings());
+  }
+
+  /**
+   * Skills identified in an offering's text after it was published: an offering that then taught
+   * nothing the goal lacks may now. One that alerted already adds nothing (the same key).
+   */
+  @ApplicationModuleListener
+  void offeringSkillsIdentified(OfferingSkillsIdentified event) {
+    alert(event.offerings());
+  }
+
+  private void alert(List<OfferingId> offerings) {
     Map<OfferingId, Set<ConceptUri>> taught = new LinkedHashMap<>();
     Set<ConceptUri> batchSkills = new HashSet<>();
-    for (OfferingId id : event.offerings()) {
+    for (OfferingId id : offerings) {
       education
           .matchableOffering(id, Language.FI)
           .map(MatchableOffering::skills)

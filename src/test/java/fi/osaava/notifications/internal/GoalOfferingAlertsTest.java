@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.icegreen.greenmail.util.GreenMail;
+import fi.osaava.education.EducationApi;
 import fi.osaava.education.EducationCatalogue;
 import fi.osaava.education.OfferingId;
 import fi.osaava.education.OfferingsPublished;
@@ -34,7 +35,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * (essential); one person has A in their profile, another has both. An offering that teaches B (and
  * a skill the goal does not need) reaches the first person's inbox, mail and webhook once, naming
  * B; an offering that teaches only A and that unneeded skill reaches nobody; the person who has
- * both gets nothing; a redelivered event adds nothing.
+ * both gets nothing; a redelivered event adds nothing. An offering without curated skills alerts
+ * the goal once identification has found a skill it lacks in the offering's text.
  */
 class GoalOfferingAlertsTest extends WebTestBase {
 
@@ -44,6 +46,7 @@ class GoalOfferingAlertsTest extends WebTestBase {
 
   @Autowired GoalOfferingAlerts alerts;
   @Autowired EducationCatalogue catalogue;
+  @Autowired EducationApi education;
   @Autowired TaxonomyApi taxonomy;
   @Autowired MailOutbox mailOutbox;
   @Autowired WebhookOutbox webhookOutbox;
@@ -147,6 +150,54 @@ class GoalOfferingAlertsTest extends WebTestBase {
       assertThat(SavedSearchSteps.mailsTo(mailServer, learnerMail)).hasSize(1);
       assertThat(hook.received).hasSize(1);
     }
+  }
+
+  @Test
+  void skillsIdentifiedAfterPublicationAlertTheGoalTheyServe(@TempDir Path dir) throws Exception {
+    List<ConceptUri> needed =
+        taxonomy
+            .skillsOfOccupation(
+                ConceptUri.of(JobAdAlertsTest.DEVELOPER),
+                RelationType.ESSENTIAL,
+                Language.EN,
+                new Paging(0, 200))
+            .items()
+            .stream()
+            .map(RelatedConcept::concept)
+            .map(c -> c.uri())
+            .toList();
+    List<String> labels =
+        taxonomy.summaries(needed.subList(0, 3), Language.EN).stream()
+            .map(s -> s.label().text())
+            .toList();
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    RequestPostProcessor learner = oidc.person("goal-identified-" + run);
+    SavedSearchSteps.saveFromPage(
+        mvc, get("/opportunities/goals/" + JobAdAlertsTest.DEVELOPER_ID).with(learner), learner);
+
+    // No curated skills: when it is published, the offering teaches nothing yet, so only the
+    // identification that follows can tell the goal of it.
+    Path file = dir.resolve("offerings.jsonld");
+    Files.writeString(
+        file,
+        """
+        {"@context": "https://schema.org", "@graph": [
+          {"@type": "Course", "@id": "https://courses.example.fi/goal-identified/%1$s",
+           "name": "Course %1$s", "inLanguage": "en",
+           "description": "In this online course you learn to %2$s, to %3$s and to %4$s.",
+           "hasCourseInstance": [{"@type": "CourseInstance", "courseMode": "online"}]}
+        ]}
+        """
+            .formatted(run, labels.get(0), labels.get(1), labels.get(2)));
+    catalogue.importJsonLd(file, ImportProgress.silent());
+    education.identifyPendingSkills();
+
+    Document inbox = html("/notifications/inbox", learner);
+    assertThat(inbox.select("li.inbox-entry h2 a").eachText())
+        .containsExactly("New offering for your goal: Course " + run);
+    assertThat(inbox.select("li.inbox-entry p.govuk-body").first().text())
+        .as("the reason names a skill identified in the text")
+        .containsAnyOf(labels.toArray(String[]::new));
   }
 
   private void addSkill(RequestPostProcessor person, ConceptUri skill) throws Exception {
