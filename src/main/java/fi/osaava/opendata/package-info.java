@@ -15,6 +15,7 @@
       "labourmarket",
       "education",
       "servicenetwork",
-      "regionalintelligence"
+      "regionalintelligence",
+      "notifications"
     })
 package fi.osaava.opendata;

@@ -85,7 +85,9 @@ class AlertDelivery {
      */
     boolean tell(
         SavedSearches.SavedSearch search, Item item, String key, NotificationMessage message) {
-      boolean added = inbox.add(search.person(), search.id(), message, key);
+      UUID person = search.person();
+      // An API client's search has no inbox or mail: its webhook subscriptions are all it has.
+      boolean added = person != null && inbox.add(person, search.id(), message, key);
       for (UUID subscription : subscriptions.getOrDefault(search.id(), List.of())) {
         webhooks.enqueueMatch(
             subscription,

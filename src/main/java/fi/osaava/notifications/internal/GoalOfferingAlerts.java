@@ -157,7 +157,9 @@ class GoalOfferingAlerts {
     searches.forEach(SavedSearches.GOAL, goals::add);
     for (SavedSearches.SavedSearch search : goals) {
       ConceptUri occupation = occupation(search);
-      if (occupation == null) {
+      UUID person = search.person();
+      // A goal's gap is its owner's profile against the occupation: only a person has one.
+      if (occupation == null || person == null) {
         continue;
       }
       Set<ConceptUri> needs = new HashSet<>(needed.computeIfAbsent(occupation, this::essential));
@@ -165,7 +167,7 @@ class GoalOfferingAlerts {
       if (needs.isEmpty()) {
         continue;
       }
-      needs.removeAll(held.computeIfAbsent(search.person(), this::skillsOf));
+      needs.removeAll(held.computeIfAbsent(person, this::skillsOf));
       Gap gap = new Gap(search, occupation);
       for (ConceptUri skill : needs) {
         missingBy.computeIfAbsent(skill, s -> new ArrayList<>()).add(gap);

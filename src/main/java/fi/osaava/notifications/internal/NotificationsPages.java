@@ -63,7 +63,7 @@ public class NotificationsPages {
       UUID id, String url, String search, boolean enabled, java.time.Instant created) {}
 
   public List<WebhookView> webhooks(PersonId person, Locale locale) {
-    return webhooks.of(person).stream()
+    return webhooks.of(Owner.of(person)).stream()
         .map(
             w ->
                 new WebhookView(
@@ -76,11 +76,11 @@ public class NotificationsPages {
   }
 
   public boolean ownsSearch(PersonId person, UUID search) {
-    return searches.of(person).stream().anyMatch(s -> s.id().equals(search));
+    return searches.of(Owner.of(person)).stream().anyMatch(s -> s.id().equals(search));
   }
 
   public String searchDescription(PersonId person, UUID search, Locale locale) {
-    return searches.of(person).stream()
+    return searches.of(Owner.of(person)).stream()
         .filter(s -> s.id().equals(search))
         .findFirst()
         .map(s -> descriptions.describe(s, locale))
@@ -98,34 +98,86 @@ public class NotificationsPages {
   }
 
   public Webhooks.Secret createWebhook(PersonId person, UUID search, String url) {
-    return webhooks.create(person, search, url);
+    return webhooks.create(Owner.of(person), search, url);
   }
 
-  public java.util.Optional<Webhooks.Subscription> webhook(PersonId person, UUID id) {
-    return webhooks.of(person, id);
+  /**
+   * An API client's subscription and the search it follows, made together (a client has no search
+   * page to save one from). Refusals name the field: the URL as the pages refuse it, a goal (whose
+   * gap is a person's profile against the occupation), the limits per owner.
+   */
+  @Transactional
+  public Webhooks.Secret createClientWebhook(Owner owner, SearchToSave search, String url) {
+    refusal(url)
+        .ifPresent(
+            why -> {
+              throw new InvalidInputException(
+                  "request body", 0, "url", "refused (" + why.toLowerCase(Locale.ROOT) + ")");
+            });
+    if (SavedSearches.GOAL.equals(search.kind())) {
+      throw new InvalidInputException(
+          "request body",
+          0,
+          "search.kind",
+          "a goal follows a person's own skills: education, service or opportunity");
+    }
+    checkJobAdFacets(search.kind(), search.words(), search.facets());
+    if (webhooks.of(owner).size() >= Webhooks.MAX_PER_PERSON) {
+      throw new InvalidInputException(
+          "request body", 0, "url", "at most " + Webhooks.MAX_PER_PERSON + " subscriptions");
+    }
+    UUID saved = searches.save(owner, search.kind(), search.words(), search.facets());
+    return webhooks.create(owner, saved, url);
   }
 
-  public List<Webhooks.Delivery> deliveries(PersonId person, UUID id, int limit) {
-    return webhooks.log(person, id, limit);
+  /** One of the owner's saved searches (a client's is the one its subscription follows). */
+  public java.util.Optional<SavedSearches.SavedSearch> search(Owner owner, UUID id) {
+    return searches.of(owner, id);
+  }
+
+  public List<Webhooks.Subscription> webhooks(Owner owner) {
+    return webhooks.of(owner);
+  }
+
+  public java.util.Optional<Webhooks.Subscription> webhook(Owner owner, UUID id) {
+    return webhooks.of(owner, id);
+  }
+
+  public List<Webhooks.Delivery> deliveries(Owner owner, UUID id, int limit) {
+    return webhooks.log(owner, id, limit);
   }
 
   /** Queues a test event and tries it at once, so the log shows how it went. */
-  public boolean testWebhook(PersonId person, UUID id) {
-    java.util.Optional<UUID> delivery = webhooks.enqueueTest(person, id);
+  public boolean testWebhook(Owner owner, UUID id) {
+    java.util.Optional<UUID> delivery = webhooks.enqueueTest(owner, id);
     delivery.ifPresent(webhookOutbox::attemptNow);
     return delivery.isPresent();
   }
 
-  public java.util.Optional<Webhooks.Secret> rotateWebhook(PersonId person, UUID id) {
-    return webhooks.rotate(person, id);
+  public java.util.Optional<Webhooks.Secret> rotateWebhook(Owner owner, UUID id) {
+    return webhooks.rotate(owner, id);
   }
 
-  public boolean enableWebhook(PersonId person, UUID id) {
-    return webhooks.enable(person, id);
+  public boolean enableWebhook(Owner owner, UUID id) {
+    return webhooks.enable(owner, id);
   }
 
-  public boolean deleteWebhook(PersonId person, UUID id) {
-    return webhooks.delete(person, id);
+  /**
+   * Deletes one of the owner's subscriptions. A person's saved search stays on their page; a
+   * client's search existed only for its subscriptions, so it goes with the last of them.
+   */
+  @Transactional
+  public boolean deleteWebhook(Owner owner, UUID id) {
+    java.util.Optional<Webhooks.Subscription> subscription = webhooks.of(owner, id);
+    if (subscription.isEmpty() || !webhooks.delete(owner, id)) {
+      return false;
+    }
+    if (owner instanceof Owner.Client
+        && webhooks.of(owner).stream()
+            .noneMatch(w -> w.savedSearch().equals(subscription.get().savedSearch()))) {
+      searches.delete(owner, subscription.get().savedSearch());
+    }
+    return true;
   }
 
   public Settings settings(PersonId person) {
@@ -142,7 +194,7 @@ public class NotificationsPages {
   }
 
   public List<SearchView> searches(PersonId person, Locale locale) {
-    return searches.of(person).stream()
+    return searches.of(Owner.of(person)).stream()
         .map(
             s ->
                 new SearchView(
@@ -158,7 +210,7 @@ public class NotificationsPages {
       Map<String, Set<String>> facets,
       Language language) {
     checkJobAdFacets(kind, words, facets);
-    if (searches.count(person) >= SavedSearches.MAX_PER_PERSON) {
+    if (searches.count(Owner.of(person)) >= SavedSearches.MAX_PER_PERSON) {
       throw new InvalidInputException(
           "form", 0, "q", "at most " + SavedSearches.MAX_PER_PERSON + " saved searches");
     }
@@ -166,7 +218,7 @@ public class NotificationsPages {
       // The inbox works from the first saved search; mail waits until the person gives an address.
       recipients.save(person, null, Frequency.OFF, language);
     }
-    return searches.save(person, kind, words, facets);
+    return searches.save(Owner.of(person), kind, words, facets);
   }
 
   /**
@@ -205,7 +257,7 @@ public class NotificationsPages {
 
   @Transactional
   public boolean delete(PersonId person, UUID id) {
-    return searches.delete(person, id);
+    return searches.delete(Owner.of(person), id);
   }
 
   public List<EntryView> inbox(PersonId person, Language language) {

@@ -44,7 +44,7 @@ class NotificationsPersonalData implements PersonalDataHolder {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put(
         "savedSearches",
-        searches.of(person).stream()
+        searches.of(Owner.of(person)).stream()
             .map(
                 s ->
                     Map.of(
@@ -73,7 +73,7 @@ class NotificationsPersonalData implements PersonalDataHolder {
     // The subscriptions without their secrets, which are credentials, not personal data.
     data.put(
         "webhooks",
-        webhooks.of(person).stream()
+        webhooks.of(Owner.of(person)).stream()
             .map(
                 w ->
                     Map.of(

@@ -1,6 +1,5 @@
 package fi.osaava.notifications.internal;
 
-import fi.osaava.profile.PersonId;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,11 +9,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** The saved searches, each one person's. */
+/** The saved searches, each one owner's: a person's, or an API client's (for its webhooks). */
 @Repository
 public class SavedSearches {
 
@@ -66,7 +66,8 @@ public class SavedSearches {
   /** One saved search. */
   public record SavedSearch(
       UUID id,
-      UUID person,
+      // Null for an API client's search, which tells only its webhook subscriptions.
+      @Nullable UUID person,
       String kind,
       String words,
       Map<String, Set<String>> facets,
@@ -116,13 +117,14 @@ public class SavedSearches {
    *
    * @return the saved search's id
    */
-  UUID save(PersonId person, String kind, String words, Map<String, Set<String>> facets) {
+  UUID save(Owner owner, String kind, String words, Map<String, Set<String>> facets) {
     String encodedFacets = encode(facets);
     Optional<UUID> same =
         jdbc.sql(
-                "select id from nt_saved_search where person_id = ? and kind = ? and words = ?"
-                    + " and facets = ?")
-            .params(person.value(), kind, words, encodedFacets)
+                "select id from nt_saved_search where "
+                    + owner.column()
+                    + " = ? and kind = ? and words = ? and facets = ?")
+            .params(owner.value(), kind, words, encodedFacets)
             .query(UUID.class)
             .optional();
     if (same.isPresent()) {
@@ -130,40 +132,57 @@ public class SavedSearches {
     }
     UUID id = UUID.randomUUID();
     jdbc.sql(
-            "insert into nt_saved_search (id, person_id, kind, words, facets) values (?, ?, ?, ?, ?)")
-        .params(id, person.value(), kind, words, encodedFacets)
+            "insert into nt_saved_search (id, "
+                + owner.column()
+                + ", kind, words, facets) values (?, ?, ?, ?, ?)")
+        .params(id, owner.value(), kind, words, encodedFacets)
         .update();
     return id;
   }
 
-  int count(PersonId person) {
-    return jdbc.sql("select count(*) from nt_saved_search where person_id = ?")
-        .param(person.value())
+  int count(Owner owner) {
+    return jdbc.sql("select count(*) from nt_saved_search where " + owner.column() + " = ?")
+        .param(owner.value())
         .query(Integer.class)
         .single();
   }
 
-  List<SavedSearch> of(PersonId person) {
+  List<SavedSearch> of(Owner owner) {
     return jdbc.sql(
-            "select id, person_id, kind, words, facets, created_at from nt_saved_search"
-                + " where person_id = ? order by created_at desc, id")
-        .param(person.value())
-        .query(
-            (rs, n) ->
-                new SavedSearch(
-                    rs.getObject(1, UUID.class),
-                    rs.getObject(2, UUID.class),
-                    rs.getString(3),
-                    rs.getString(4),
-                    decode(rs.getString(5)),
-                    rs.getTimestamp(6).toInstant()))
+            "select id, person_id, kind, words, facets, created_at from nt_saved_search where "
+                + owner.column()
+                + " = ? order by created_at desc, id")
+        .param(owner.value())
+        .query((rs, n) -> row(rs))
         .list();
   }
 
-  /** Deletes one of the person's searches; another person's is not found. */
-  boolean delete(PersonId person, UUID id) {
-    return jdbc.sql("delete from nt_saved_search where id = ? and person_id = ?")
-            .params(id, person.value())
+  /** One of the owner's searches; another owner's is not found. */
+  Optional<SavedSearch> of(Owner owner, UUID id) {
+    return jdbc.sql(
+            "select id, person_id, kind, words, facets, created_at from nt_saved_search"
+                + " where id = ? and "
+                + owner.column()
+                + " = ?")
+        .params(id, owner.value())
+        .query((rs, n) -> row(rs))
+        .optional();
+  }
+
+  private static SavedSearch row(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new SavedSearch(
+        rs.getObject(1, UUID.class),
+        rs.getObject(2, UUID.class),
+        rs.getString(3),
+        rs.getString(4),
+        decode(rs.getString(5)),
+        rs.getTimestamp(6).toInstant());
+  }
+
+  /** Deletes one of the owner's searches; another owner's is not found. */
+  boolean delete(Owner owner, UUID id) {
+    return jdbc.sql("delete from nt_saved_search where id = ? and " + owner.column() + " = ?")
+            .params(id, owner.value())
             .update()
         > 0;
   }
@@ -173,17 +192,7 @@ public class SavedSearches {
     jdbc.sql(
             "select id, person_id, kind, words, facets, created_at from nt_saved_search where kind = ?")
         .param(kind)
-        .query(
-            rs -> {
-              consumer.accept(
-                  new SavedSearch(
-                      rs.getObject(1, UUID.class),
-                      rs.getObject(2, UUID.class),
-                      rs.getString(3),
-                      rs.getString(4),
-                      decode(rs.getString(5)),
-                      rs.getTimestamp(6).toInstant()));
-            });
+        .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> consumer.accept(row(rs)));
   }
 
   static String encode(Map<String, Set<String>> facets) {

@@ -3,6 +3,7 @@ package fi.osaava.notifications.internal;
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
 import com.standardwebhooks.exceptions.WebhookSigningException;
+import fi.osaava.notifications.ClientWebhookDisabled;
 import fi.osaava.notifications.NotificationMessage;
 import fi.osaava.platform.DatabaseOutage;
 import fi.osaava.platform.Language;
@@ -35,6 +36,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -76,6 +78,7 @@ class WebhookOutbox {
   private final NotificationsProperties.Webhooks settings;
   private final Clock clock;
   private final HttpClient http;
+  private final ApplicationEventPublisher events;
 
   WebhookOutbox(
       JdbcClient jdbc,
@@ -84,8 +87,10 @@ class WebhookOutbox {
       Inbox inbox,
       MessageSource messages,
       NotificationsProperties properties,
-      ObjectProvider<Clock> clock) {
+      ObjectProvider<Clock> clock,
+      ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
     this.transactions = transactions;
     this.targets = targets;
     this.inbox = inbox;
@@ -165,7 +170,8 @@ class WebhookOutbox {
 
   private record Pending(
       UUID webhook,
-      UUID person,
+      @Nullable UUID person,
+      @Nullable String client,
       String url,
       String secret,
       @Nullable String previousSecret,
@@ -177,7 +183,7 @@ class WebhookOutbox {
     Optional<Pending> found =
         jdbc.sql(
                 """
-                select w.id, w.person_id, w.url, w.secret, w.previous_secret,
+                select w.id, w.person_id, w.client_id, w.url, w.secret, w.previous_secret,
                        w.previous_secret_until, d.payload, d.attempts
                 from nt_webhook_delivery d join nt_webhook w on w.id = d.webhook_id
                 where d.id = ? and d.status = 'PENDING' and w.enabled
@@ -192,9 +198,10 @@ class WebhookOutbox {
                         rs.getString(3),
                         rs.getString(4),
                         rs.getString(5),
-                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(),
-                        rs.getString(7),
-                        rs.getInt(8)))
+                        rs.getString(6),
+                        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(),
+                        rs.getString(8),
+                        rs.getInt(9)))
             .optional();
     if (found.isEmpty()) {
       return Optional.empty();
@@ -255,6 +262,19 @@ class WebhookOutbox {
     jdbc.sql("update nt_webhook set enabled = false, disabled_at = ? where id = ?")
         .params(Webhooks.timestamp(now), pending.webhook())
         .update();
+    UUID person = pending.person();
+    if (person == null) {
+      // An API client has no inbox: the module that registered it tells its contact.
+      events.publishEvent(
+          new ClientWebhookDisabled(
+              java.util.Objects.requireNonNull(pending.client()),
+              pending.webhook(),
+              pending.url(),
+              settings.maxAttempts(),
+              now));
+      log.info("Webhook subscription {} disabled after repeated failure", pending.webhook());
+      return;
+    }
     Map<Language, String> titles = new EnumMap<>(Language.class);
     Map<Language, String> texts = new EnumMap<>(Language.class);
     for (Language language : Language.UI) {
@@ -269,7 +289,7 @@ class WebhookOutbox {
               locale));
     }
     inbox.add(
-        pending.person(),
+        person,
         null,
         new NotificationMessage(titles, texts, "/notifications/webhooks/" + pending.webhook()),
         "webhook-disabled:" + pending.webhook() + ":" + now.toEpochMilli());

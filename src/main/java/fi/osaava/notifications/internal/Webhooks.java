@@ -2,7 +2,6 @@ package fi.osaava.notifications.internal;
 
 import fi.osaava.platform.InvalidInputException;
 import fi.osaava.platform.Language;
-import fi.osaava.profile.PersonId;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,14 +23,15 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Webhook subscriptions on a person's saved searches, and their deliveries (the outbox and the log
- * in one table). Every read and change takes the owner, so another person's subscription is not
- * found. A delivery's payload names the event and the public item only, never a person.
+ * Webhook subscriptions on an owner's saved searches (a person's or an API client's), and their
+ * deliveries (the outbox and the log in one table). Every read and change takes the owner, so
+ * another owner's subscription is not found. A delivery's payload names the event and the public
+ * item only, never a person.
  */
 @Service
 public class Webhooks {
 
-  /** At most this many subscriptions per person. */
+  /** At most this many subscriptions per owner (a person or an API client). */
   static final int MAX_PER_PERSON = 10;
 
   /** How long the secret before a rotation still signs deliveries, beside the new one. */
@@ -90,37 +90,40 @@ public class Webhooks {
     return "whsec_" + Base64.getEncoder().encodeToString(key);
   }
 
-  /** Subscribes one of the person's saved searches; the URL has been checked by the caller. */
+  /** Subscribes one of the owner's saved searches; the URL has been checked by the caller. */
   @Transactional
-  public Secret create(PersonId person, UUID savedSearch, String url) {
+  public Secret create(Owner owner, UUID savedSearch, String url) {
     boolean own =
-        jdbc.sql("select count(*) from nt_saved_search where id = ? and person_id = ?")
-                .params(savedSearch, person.value())
+        jdbc.sql("select count(*) from nt_saved_search where id = ? and " + owner.column() + " = ?")
+                .params(savedSearch, owner.value())
                 .query(Integer.class)
                 .single()
             > 0;
     if (!own) {
       throw new InvalidInputException("form", 0, "savedSearch", "not one of your saved searches");
     }
-    if (of(person).size() >= MAX_PER_PERSON) {
+    if (of(owner).size() >= MAX_PER_PERSON) {
       throw new InvalidInputException(
           "form", 0, "url", "at most " + MAX_PER_PERSON + " webhook subscriptions");
     }
     UUID id = UUID.randomUUID();
     String secret = newSecret();
     jdbc.sql(
-            "insert into nt_webhook (id, person_id, saved_search_id, url, secret, created_at)"
-                + " values (?, ?, ?, ?, ?, ?)")
-        .params(id, person.value(), savedSearch, url, secret, timestamp(clock.instant()))
+            "insert into nt_webhook (id, "
+                + owner.column()
+                + ", saved_search_id, url, secret, created_at) values (?, ?, ?, ?, ?, ?)")
+        .params(id, owner.value(), savedSearch, url, secret, timestamp(clock.instant()))
         .update();
     return new Secret(id, secret);
   }
 
-  public List<Subscription> of(PersonId person) {
+  public List<Subscription> of(Owner owner) {
     return jdbc.sql(
             "select id, saved_search_id, url, enabled, consecutive_failures, disabled_at, created_at"
-                + " from nt_webhook where person_id = ? order by created_at, id")
-        .param(person.value())
+                + " from nt_webhook where "
+                + owner.column()
+                + " = ? order by created_at, id")
+        .param(owner.value())
         .query(
             (rs, n) ->
                 new Subscription(
@@ -134,53 +137,58 @@ public class Webhooks {
         .list();
   }
 
-  public Optional<Subscription> of(PersonId person, UUID id) {
-    return of(person).stream().filter(s -> s.id().equals(id)).findFirst();
+  public Optional<Subscription> of(Owner owner, UUID id) {
+    return of(owner).stream().filter(s -> s.id().equals(id)).findFirst();
   }
 
   /** A new secret; the old one still signs beside it for {@link #ROTATION_OVERLAP}. */
   @Transactional
-  public Optional<Secret> rotate(PersonId person, UUID id) {
+  public Optional<Secret> rotate(Owner owner, UUID id) {
     String secret = newSecret();
     int changed =
         jdbc.sql(
                 "update nt_webhook set previous_secret = secret, previous_secret_until = ?,"
-                    + " secret = ? where id = ? and person_id = ?")
-            .params(timestamp(clock.instant().plus(ROTATION_OVERLAP)), secret, id, person.value())
+                    + " secret = ? where id = ? and "
+                    + owner.column()
+                    + " = ?")
+            .params(timestamp(clock.instant().plus(ROTATION_OVERLAP)), secret, id, owner.value())
             .update();
     return changed == 0 ? Optional.empty() : Optional.of(new Secret(id, secret));
   }
 
   /** Turns a disabled subscription on again; its waiting deliveries go out at the next round. */
   @Transactional
-  public boolean enable(PersonId person, UUID id) {
+  public boolean enable(Owner owner, UUID id) {
     return jdbc.sql(
                 "update nt_webhook set enabled = true, consecutive_failures = 0, disabled_at = null"
-                    + " where id = ? and person_id = ?")
-            .params(id, person.value())
+                    + " where id = ? and "
+                    + owner.column()
+                    + " = ?")
+            .params(id, owner.value())
             .update()
         > 0;
   }
 
   @Transactional
-  public boolean delete(PersonId person, UUID id) {
-    return jdbc.sql("delete from nt_webhook where id = ? and person_id = ?")
-            .params(id, person.value())
+  public boolean delete(Owner owner, UUID id) {
+    return jdbc.sql("delete from nt_webhook where id = ? and " + owner.column() + " = ?")
+            .params(id, owner.value())
             .update()
         > 0;
   }
 
-  /** The newest deliveries of one of the person's subscriptions. */
-  public List<Delivery> log(PersonId person, UUID id, int limit) {
+  /** The newest deliveries of one of the owner's subscriptions. */
+  public List<Delivery> log(Owner owner, UUID id, int limit) {
     return jdbc.sql(
             """
             select d.id, d.event_type, d.status, d.attempts, d.last_attempt_at, d.response_code,
                    d.outcome, d.next_attempt_at, d.created_at
             from nt_webhook_delivery d join nt_webhook w on w.id = d.webhook_id
-            where w.id = ? and w.person_id = ?
+            where w.id = ? and w.%s = ?
             order by d.created_at desc, d.id limit ?
-            """)
-        .params(id, person.value(), limit)
+            """
+                .formatted(owner.column()))
+        .params(id, owner.value(), limit)
         .query(
             (rs, n) ->
                 new Delivery(
@@ -196,10 +204,10 @@ public class Webhooks {
         .list();
   }
 
-  /** Queues a test event to one of the person's subscriptions; its delivery id, if theirs. */
+  /** Queues a test event to one of the owner's subscriptions; its delivery id, if theirs. */
   @Transactional
-  public Optional<UUID> enqueueTest(PersonId person, UUID id) {
-    if (of(person, id).isEmpty()) {
+  public Optional<UUID> enqueueTest(Owner owner, UUID id) {
+    if (of(owner, id).isEmpty()) {
       return Optional.empty();
     }
     Instant now = clock.instant();

@@ -60,6 +60,14 @@ public class ApiClients {
         .optional();
   }
 
+  /** The contact address of a registered client, or empty for one no administrator registered. */
+  public Optional<String> contactEmail(String clientId) {
+    return jdbc.sql("select contact_email from od_api_client where client_id = ?")
+        .param(clientId)
+        .query(String.class)
+        .optional();
+  }
+
   /** Registers a client, or changes the registration of one with the same id. */
   @Transactional
   public void save(

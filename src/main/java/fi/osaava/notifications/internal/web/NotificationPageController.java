@@ -2,19 +2,13 @@ package fi.osaava.notifications.internal.web;
 
 import fi.osaava.notifications.internal.NotificationsPages;
 import fi.osaava.notifications.internal.Recipients.Frequency;
-import fi.osaava.notifications.internal.SavedSearches;
+import fi.osaava.notifications.internal.SearchToSave;
 import fi.osaava.platform.InvalidInputException;
 import fi.osaava.platform.Language;
 import fi.osaava.profile.PersonId;
 import fi.osaava.profile.ProfileApi;
 import jakarta.validation.Valid;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -39,7 +33,6 @@ class NotificationPageController {
 
   static final String SEARCHES = "/notifications/searches";
   static final String INBOX = "/notifications/inbox";
-  private static final int MAX_VALUES = 50;
 
   private final NotificationsPages pages;
   private final ProfileApi profile;
@@ -67,38 +60,9 @@ class NotificationPageController {
   String save(
       @RequestParam MultiValueMap<String, String> params, Authentication auth, Locale locale) {
     PersonId person = signedIn(auth);
-    String kind = Objects.requireNonNullElse(params.getFirst("kind"), "");
-    List<String> kindFacets = SavedSearches.FACETS_BY_KIND.get(kind);
-    if (kindFacets == null) {
-      throw new InvalidInputException(
-          "form", 0, "kind", "must be education, service, opportunity or goal");
-    }
-    String words = Objects.requireNonNullElse(params.getFirst("q"), "").strip();
-    if (words.length() > 500) {
-      throw new InvalidInputException("form", 0, "q", "must be at most 500 characters");
-    }
-    Map<String, Set<String>> facets = new LinkedHashMap<>();
-    for (String facet : kindFacets) {
-      List<String> values = params.get(facet);
-      if (values == null) {
-        continue;
-      }
-      Set<String> kept = new LinkedHashSet<>();
-      for (String value : values) {
-        if (value == null || value.isBlank()) {
-          continue;
-        }
-        if (value.length() > 200 || kept.size() >= MAX_VALUES) {
-          throw new InvalidInputException(
-              "form", 0, facet, "at most " + MAX_VALUES + " values of at most 200 characters");
-        }
-        kept.add(value.strip());
-      }
-      if (!kept.isEmpty()) {
-        facets.put(facet, kept);
-      }
-    }
-    pages.save(person, kind, words, facets, Language.of(locale));
+    SearchToSave search =
+        SearchToSave.of("form", params.getFirst("kind"), params.getFirst("q"), params::get);
+    pages.save(person, search.kind(), search.words(), search.facets(), Language.of(locale));
     return "redirect:" + SEARCHES + "?saved";
   }
 

@@ -1,6 +1,7 @@
 package fi.osaava.notifications.internal.web;
 
 import fi.osaava.notifications.internal.NotificationsPages;
+import fi.osaava.notifications.internal.Owner;
 import fi.osaava.notifications.internal.Webhooks;
 import fi.osaava.platform.InvalidInputException;
 import fi.osaava.profile.PersonId;
@@ -87,18 +88,18 @@ class WebhookPageController {
     PersonId person = signedIn(auth);
     UUID uuid = path(id);
     Webhooks.Subscription subscription =
-        pages.webhook(person, uuid).orElseThrow(WebhookPageController::notFound);
+        pages.webhook(Owner.of(person), uuid).orElseThrow(WebhookPageController::notFound);
     model.addAttribute("webhook", subscription);
     model.addAttribute(
         "search", pages.searchDescription(person, subscription.savedSearch(), locale));
-    model.addAttribute("deliveries", pages.deliveries(person, uuid, LOG_SIZE));
+    model.addAttribute("deliveries", pages.deliveries(Owner.of(person), uuid, LOG_SIZE));
     return "notifications/webhook";
   }
 
   @PostMapping(WEBHOOKS + "/{id}/test")
   String test(@PathVariable String id, Authentication auth) {
     UUID uuid = path(id);
-    if (!pages.testWebhook(signedIn(auth), uuid)) {
+    if (!pages.testWebhook(Owner.of(signedIn(auth)), uuid)) {
       throw notFound();
     }
     return "redirect:" + WEBHOOKS + "/" + uuid + "?tested";
@@ -108,7 +109,9 @@ class WebhookPageController {
   String rotate(@PathVariable String id, Authentication auth, RedirectAttributes redirect) {
     UUID uuid = path(id);
     Webhooks.Secret secret =
-        pages.rotateWebhook(signedIn(auth), uuid).orElseThrow(WebhookPageController::notFound);
+        pages
+            .rotateWebhook(Owner.of(signedIn(auth)), uuid)
+            .orElseThrow(WebhookPageController::notFound);
     redirect.addFlashAttribute("secret", secret.secret());
     return "redirect:" + WEBHOOKS + "/" + uuid + "?rotated";
   }
@@ -116,7 +119,7 @@ class WebhookPageController {
   @PostMapping(WEBHOOKS + "/{id}/enable")
   String enable(@PathVariable String id, Authentication auth) {
     UUID uuid = path(id);
-    if (!pages.enableWebhook(signedIn(auth), uuid)) {
+    if (!pages.enableWebhook(Owner.of(signedIn(auth)), uuid)) {
       throw notFound();
     }
     return "redirect:" + WEBHOOKS + "/" + uuid + "?enabled";
@@ -124,7 +127,7 @@ class WebhookPageController {
 
   @PostMapping(WEBHOOKS + "/{id}/delete")
   String delete(@PathVariable String id, Authentication auth) {
-    if (!pages.deleteWebhook(signedIn(auth), path(id))) {
+    if (!pages.deleteWebhook(Owner.of(signedIn(auth)), path(id))) {
       throw notFound();
     }
     return "redirect:" + WEBHOOKS + "?deleted";

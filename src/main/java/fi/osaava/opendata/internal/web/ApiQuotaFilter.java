@@ -2,6 +2,7 @@ package fi.osaava.opendata.internal.web;
 
 import fi.osaava.opendata.internal.ApiQuotas;
 import fi.osaava.opendata.internal.ApiUsage;
+import fi.osaava.web.ApiClient;
 import fi.osaava.web.ClientRateLimit;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,7 +16,6 @@ import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -30,9 +30,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ApiUsage#SIGNED_IN} or {@value ApiUsage#ANONYMOUS} (neither people nor addresses are stored).
  */
 class ApiQuotaFilter extends OncePerRequestFilter {
-
-  /** Client ids longer than this are cut for the statistics (a token's claim is not ours). */
-  private static final int MAX_CLIENT_ID = 200;
 
   private final ApiQuotas quotas;
   private final ApiUsage usage;
@@ -99,22 +96,8 @@ class ApiQuotaFilter extends OncePerRequestFilter {
     return Optional.of(auth.getName());
   }
 
-  /**
-   * The OAuth client of a bearer token: RFC 9068's {@code client_id}, else OpenID Connect's {@code
-   * azp}, else the subject (which a client-credentials token gives the client).
-   */
+  /** The OAuth client of a bearer token, as {@link ApiClient} reads it. */
   static Optional<String> clientId(@Nullable Authentication auth) {
-    if (!(auth instanceof JwtAuthenticationToken token)) {
-      return Optional.empty();
-    }
-    Jwt jwt = token.getToken();
-    for (String claim : new String[] {"client_id", "azp", "sub"}) {
-      String value = jwt.getClaimAsString(claim);
-      if (value != null && !value.isBlank()) {
-        String id = value.strip();
-        return Optional.of(id.length() > MAX_CLIENT_ID ? id.substring(0, MAX_CLIENT_ID) : id);
-      }
-    }
-    return Optional.empty();
+    return ApiClient.of(auth).map(ApiClient::id);
   }
 }
