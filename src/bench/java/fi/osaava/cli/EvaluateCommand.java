@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
       EvaluateCommand.Matching.class,
       EvaluateCommand.WorkHistories.class,
       EvaluateCommand.LabourMarketForecasts.class,
-      EvaluateCommand.EducationQueries.class
+      EvaluateCommand.EducationQueries.class,
+      EvaluateCommand.ServiceRecommendations.class
     })
 final class EvaluateCommand implements Runnable {
 
@@ -341,6 +342,41 @@ final class EvaluateCommand implements Runnable {
     @Override
     Benchmark.Report run(ConfigurableApplicationContext context, ImportProgress progress) {
       return BenchCommand.benchmark(context, "education-queries")
+          .run(Map.of("file", file.toString()), progress);
+    }
+  }
+
+  @Command(
+      name = "service-recommendations",
+      mixinStandardHelpOptions = true,
+      description = {
+        "The service recommendations on the judged situation -> service set (TSV: query, split,"
+            + " situation, municipality, lang, goal, service, grade 0-3), per dev and test half.",
+        "Prints nDCG@10, P@5 and recall@10 of the recommendations without and with the goal and"
+            + " of the directory search with the goal text only (the baseline), in one run.",
+        "Needs the national catalogue's general descriptions imported."
+      })
+  static final class ServiceRecommendations extends Task {
+    @Parameters(
+        index = "0",
+        paramLabel = "FILE",
+        arity = "0..1",
+        defaultValue = "docs/evaluation/service-recommendations.tsv")
+    Path file;
+
+    @Override
+    String name() {
+      return "service-recommendations";
+    }
+
+    @Override
+    String command() {
+      return "./osaava evaluate service-recommendations " + file;
+    }
+
+    @Override
+    Benchmark.Report run(ConfigurableApplicationContext context, ImportProgress progress) {
+      return BenchCommand.benchmark(context, "service-recommendations")
           .run(Map.of("file", file.toString()), progress);
     }
   }

@@ -679,5 +679,28 @@ class SurveyAuthorizationTest extends WebTestBase {
     assertThat(rows.get(0).get("value").isNull()).isTrue();
     // Free-text answers are never published.
     assertThat(response.getContentAsString()).doesNotContain("vastaus");
+
+    // The open-data catalogue lists both formats as distributions of the surveys dataset.
+    JsonNode catalog =
+        JsonMapper.builder().build().readTree(anonymousPage("/api/v1/open-data/catalog"));
+    JsonNode surveys = null;
+    for (JsonNode dataset : catalog.get("dcat:dataset")) {
+      if (dataset.get("dct:identifier").asString().equals("surveys")) {
+        surveys = dataset;
+      }
+    }
+    assertThat(surveys).as("the surveys dataset").isNotNull();
+    Map<String, String> formats = new LinkedHashMap<>();
+    for (JsonNode distribution : surveys.get("dcat:distribution")) {
+      String url = distribution.get("dcat:downloadURL").get("@id").asString();
+      if (url.contains("/surveys/results/" + survey + "/")) {
+        formats.put(distribution.get("dcat:mediaType").asString(), url);
+      }
+    }
+    assertThat(formats).containsOnlyKeys("text/csv", "application/json");
+    assertThat(formats.get("application/json")).endsWith("/results.json");
+    for (String url : formats.values()) {
+      assertThat(anonymousPage(url.substring(url.indexOf("/surveys/")))).isNotEmpty();
+    }
   }
 }

@@ -1,14 +1,20 @@
 package fi.osaava.servicenetwork.internal;
 
 import fi.osaava.platform.Language;
+import fi.osaava.platform.Paging;
 import fi.osaava.regions.Area;
 import fi.osaava.servicenetwork.LifeSituation;
 import fi.osaava.servicenetwork.internal.search.ServiceDocument;
+import fi.osaava.servicenetwork.internal.search.ServiceQuery;
 import fi.osaava.servicenetwork.internal.search.ServiceSearch;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -17,15 +23,21 @@ import org.springframework.stereotype.Component;
  * (docs/services.md, "Recommendations"):
  *
  * <ol>
- *   <li>Only services that serve the situation are candidates.
+ *   <li>Services that serve the situation are the candidates; where the person gave a goal, the
+ *       services that the goal's words find (the directory search) join them, after all of the
+ *       situation's own.
  *   <li>A provider's service must reach the municipality: given there (rank 4), in its region (3),
  *       in the whole country (2) or online (2); one that does not is left out. Without a
  *       municipality every provider's service counts as rank 2.
  *   <li>General descriptions come after the providers' services (rank 1): they say what exists, and
  *       that a local provider gives it.
- *   <li>Within a rank, a service of fewer situations (more focused on this one) comes first, then
- *       by name.
+ *   <li>Within a rank, services that the goal's words find come first, best match first; then a
+ *       service of fewer situations (more focused on this one), then by name.
  * </ol>
+ *
+ * <p>The goal orders and adds but never removes: a service of the situation that the goal's words
+ * miss is still shown, since people word their goals differently from the catalogue. Measured
+ * against a judged set in docs/benchmarks.md ({@code evaluate-service-recommendations}).
  */
 @Component
 public class Recommendations {
@@ -45,10 +57,7 @@ public class Recommendations {
     this.search = search;
   }
 
-  /**
-   * @param municipality the person's municipality, or null
-   * @param regionName the name of the municipality's region, in the page's language, or null
-   */
+  /** Recommendations without a goal: by situation and area alone. */
   public List<Recommendation> recommend(
       LifeSituation situation,
       @Nullable Area municipality,
@@ -56,10 +65,41 @@ public class Recommendations {
       @Nullable String regionName,
       Language language,
       int max) {
+    return recommend(situation, "", municipality, municipalityName, regionName, language, max);
+  }
+
+  /**
+   * @param goal the person's goal in their own words (any of fi/sv/en), or blank
+   * @param municipality the person's municipality, or null
+   * @param regionName the name of the municipality's region, in the page's language, or null
+   */
+  public List<Recommendation> recommend(
+      LifeSituation situation,
+      String goal,
+      @Nullable Area municipality,
+      @Nullable String municipalityName,
+      @Nullable String regionName,
+      Language language,
+      int max) {
+    List<ServiceDocument> goalHits = goalHits(goal, language);
+    Map<UUID, Integer> goalOrder = new HashMap<>();
+    for (ServiceDocument hit : goalHits) {
+      goalOrder.putIfAbsent(hit.id(), goalOrder.size());
+    }
+    Map<UUID, ServiceDocument> candidates = new LinkedHashMap<>();
+    search
+        .forSituations(Set.of(situation.name()), MAX_CANDIDATES)
+        .forEach(s -> candidates.put(s.id(), s));
+    goalHits.forEach(s -> candidates.putIfAbsent(s.id(), s));
     List<Recommendation> found = new ArrayList<>();
-    for (ServiceDocument service : search.forSituations(Set.of(situation.name()), MAX_CANDIDATES)) {
+    for (ServiceDocument service : candidates.values()) {
       List<Reason> reasons = new ArrayList<>();
-      reasons.add(new Reason("situation", situation.name()));
+      if (serves(service, situation)) {
+        reasons.add(new Reason("situation", situation.name()));
+      }
+      if (goalOrder.containsKey(service.id())) {
+        reasons.add(new Reason("goal", null));
+      }
       int rank;
       if (service.generalDescription()) {
         rank = 1;
@@ -87,10 +127,27 @@ public class Recommendations {
       found.add(new Recommendation(service, rank, reasons));
     }
     found.sort(
-        Comparator.comparingInt(Recommendation::rank)
-            .reversed()
+        Comparator.comparing((Recommendation r) -> !serves(r.service(), situation))
+            .thenComparing(Comparator.comparingInt(Recommendation::rank).reversed())
+            .thenComparingInt(r -> goalOrder.getOrDefault(r.service().id(), Integer.MAX_VALUE))
             .thenComparingInt(r -> r.service().lifeSituationCodes().size())
-            .thenComparing(r -> r.service().sortKey(language)));
+            .thenComparing(r -> r.service().sortKey(language))
+            // The catalogue repeats some names; the id keeps their order the same on every run.
+            .thenComparing(r -> r.service().id()));
     return found.size() > max ? found.subList(0, max) : found;
+  }
+
+  private static boolean serves(ServiceDocument service, LifeSituation situation) {
+    return service.lifeSituationCodes().contains(situation.name());
+  }
+
+  /** The active services that the goal's words find, best match first; none without a goal. */
+  private List<ServiceDocument> goalHits(String goal, Language language) {
+    if (goal.isBlank()) {
+      return List.of();
+    }
+    // ranked() reads no page (it takes max instead); the query's paging is only a placeholder.
+    return search.ranked(
+        new ServiceQuery(goal, Map.of(), Paging.first(1), language), MAX_CANDIDATES);
   }
 }

@@ -2,6 +2,7 @@ package fi.osaava.education.internal.bench;
 
 import fi.osaava.education.internal.bench.RelevanceJudgements.JudgedQuery;
 import fi.osaava.education.internal.search.EducationSearchService;
+import fi.osaava.platform.GradedMetrics;
 import fi.osaava.platform.Language;
 import java.util.ArrayList;
 import java.util.HashMap;

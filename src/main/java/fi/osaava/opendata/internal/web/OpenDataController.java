@@ -166,7 +166,9 @@ class OpenDataController {
       }
       if (dataset.id().equals("surveys")) {
         for (PublishedSurvey survey : datasets.publishedSurveys()) {
-          distributions.add(distribution(OpenDataset.surveyResults(base, survey), "text/csv"));
+          for (OpenDataset.Download download : OpenDataset.surveyResults(survey)) {
+            distributions.add(distribution(base + download.path(), download.mediaType()));
+          }
         }
       }
       d.put("dcat:distribution", distributions);

@@ -246,7 +246,7 @@ record OpenDataset(
                               s.titles().getOrDefault("en", ""),
                               s.respondents(),
                               s.publishedAt().toString(),
-                              surveyResults(base, s)));
+                              base + surveyResults(s).getFirst().path()));
                     }
                   },
                   data -> Map.of())),
@@ -278,7 +278,13 @@ record OpenDataset(
     return Optional.empty();
   }
 
-  static String surveyResults(String base, PublishedSurvey survey) {
-    return base + "/surveys/results/" + survey.id() + "/results.csv";
+  /**
+   * Where regional intelligence serves a published survey's results: as CSV and as JSON, built from
+   * the same rows.
+   */
+  static List<Download> surveyResults(PublishedSurvey survey) {
+    String path = "/surveys/results/" + survey.id() + "/results.";
+    return List.of(
+        new Download(path + "csv", CSV, "csv"), new Download(path + "json", JSON, "json"));
   }
 }

@@ -127,6 +127,23 @@ public class ServiceSearch {
     };
   }
 
+  /**
+   * The services the query finds, best first by the search's own scoring (names weighing most), at
+   * most {@code max}, without facet counts: the recommendations order by it where a person gave a
+   * goal.
+   */
+  public List<ServiceDocument> ranked(ServiceQuery query, int max) {
+    String text = limited(query.text());
+    try (Session session = sessionFactory.openSession()) {
+      session.setDefaultReadOnly(true);
+      return Search.session(session)
+          .search(ServiceDocument.class)
+          .where(f -> predicate(f, text, query, null))
+          .sort(f -> f.score().then().field(sortField(query)))
+          .fetchHits(max);
+    }
+  }
+
   /** Active services of these life situations, for the recommendations. */
   public List<ServiceDocument> forSituations(Set<String> situations, int max) {
     try (Session session = sessionFactory.openSession()) {
