@@ -7,9 +7,9 @@ import java.util.UUID;
 
 /**
  * Published in the transaction that added, changed or retired services in the directory (an import,
- * a provider's push), naming each one with its names, so that modules publishing changes (the
- * open-data change feed) need not read the directory's tables. Records sent again unchanged are not
- * in it.
+ * a provider's push, an organisation editor's page), naming each one with its names, so that
+ * modules publishing changes (the open-data change feed) need not read the directory's tables.
+ * Records sent again unchanged are not in it.
  *
  * @param changes each service that changed in this commit, once
  */
@@ -23,7 +23,10 @@ public record ServicesChanged(List<Change> changes) {
   public enum Kind {
     ADDED,
     UPDATED,
-    /** No longer offered: gone from the catalogue's snapshot. */
+    /**
+     * No longer offered: gone from the catalogue's snapshot, or withdrawn by an editor of its
+     * organisation (who may restore it, which is {@link #UPDATED}).
+     */
     RETIRED
   }
 

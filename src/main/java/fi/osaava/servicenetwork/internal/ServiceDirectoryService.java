@@ -2,6 +2,7 @@ package fi.osaava.servicenetwork.internal;
 
 import fi.osaava.platform.DataChanges;
 import fi.osaava.platform.ImportProgress;
+import fi.osaava.platform.InvalidInputException;
 import fi.osaava.regions.Area;
 import fi.osaava.regions.AreaLevel;
 import fi.osaava.regions.RegionsApi;
@@ -19,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -80,6 +83,55 @@ public class ServiceDirectoryService implements ServiceDirectory {
   public ServiceImportReport publish(byte[] body) {
     String source = "request body";
     return store(ServiceJsonReader.read(body, source, areas()), source, false, false);
+  }
+
+  /**
+   * An organisation editor's form, turned into the documented JSON of one service, through the same
+   * reader and writer as the push and the file import, so that the three give the same record,
+   * events and index.
+   *
+   * @param businessId the editor's organisation: a record naming another is refused
+   * @return the service's id
+   * @throws InvalidInputException naming the record's field, as for a push; nothing is stored
+   */
+  public UUID publishForOrganisation(byte[] json, String businessId) {
+    String source = "form";
+    List<ServiceRecord> records = ServiceJsonReader.read(json, source, areas());
+    ServiceRecord.Organisation organisation =
+        records.size() == 1 ? records.getFirst().organisation() : null;
+    if (organisation == null || !businessId.equals(organisation.businessId())) {
+      throw new InvalidInputException(
+          source, 0, "organisation", "must be one service of the editor's own organisation");
+    }
+    store(records, source, false, false);
+    return records.getFirst().id();
+  }
+
+  /**
+   * Withdraws an organisation's service from search, recommendations and the open data, or brings a
+   * withdrawn one back; the record stays. Announced as any change is.
+   *
+   * @return false when the organisation has no such service, or it already was so
+   */
+  public boolean setActive(UUID id, String businessId, boolean active) {
+    Optional<ServicesChanged.Change> change =
+        transactions.execute(
+            status -> {
+              Optional<ServicesChanged.Change> c = writer.setActive(id, businessId, active);
+              c.ifPresent(
+                  done -> {
+                    dataChanges.record(DATASET);
+                    events.publishEvent(new ServicesChanged(List.of(done)));
+                  });
+              return c;
+            });
+    if (change == null || change.isEmpty()) {
+      return false;
+    }
+    if (service) {
+      indexer.reindex(Set.of(id));
+    }
+    return true;
   }
 
   private ServiceImportReport store(

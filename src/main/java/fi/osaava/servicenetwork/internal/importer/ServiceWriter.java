@@ -174,6 +174,33 @@ public class ServiceWriter {
     return new Written(added, updated, records.size() - added - updated, retired, changed, changes);
   }
 
+  /**
+   * Withdraws a provider's service of the organisation with {@code businessId}, or brings a
+   * withdrawn one back, in the caller's transaction.
+   *
+   * @return the change, or empty when the organisation has no such service or it already is so
+   */
+  public Optional<ServicesChanged.Change> setActive(UUID id, String businessId, boolean active) {
+    return jdbc.sql(
+            """
+            update services_service set active = ?, updated_at = now()
+            where id = ? and source = ? and organisation_business_id = ? and active <> ?
+            returning name_fi, name_sv, name_en
+            """)
+        .param(active)
+        .param(id)
+        .param(ServiceRecord.PROVIDER)
+        .param(businessId)
+        .param(active)
+        .query(
+            (rs, n) ->
+                new ServicesChanged.Change(
+                    id,
+                    active ? ServicesChanged.Kind.UPDATED : ServicesChanged.Kind.RETIRED,
+                    names(rs.getString(1), rs.getString(2), rs.getString(3))))
+        .optional();
+  }
+
   private int retire(
       List<ServiceRecord> records,
       String source,
@@ -204,7 +231,8 @@ public class ServiceWriter {
     return gone.size();
   }
 
-  private static Map<Language, String> names(
+  /** Texts stored as fi, sv and en columns, by language; a null column is an absent language. */
+  public static Map<Language, String> names(
       @Nullable String fi, @Nullable String sv, @Nullable String en) {
     Map<Language, String> names = new java.util.EnumMap<>(Language.class);
     if (fi != null) {

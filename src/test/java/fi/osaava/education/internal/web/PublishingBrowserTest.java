@@ -14,7 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * gets a refused enrolment address back beside its field and in the error summary, and publishes.
  * Every page is checked with axe-core, in en, fi and sv. An employer's editor does the same for a
  * job ad, choosing a skill with the ESCO search while typing, and, without script, with the field
- * for skill addresses.
+ * for skill addresses. The offerings' editor, an editor of the organisation's services too,
+ * publishes a service in the service directory.
  */
 class PublishingBrowserTest extends BrowserTestBase {
 
@@ -34,11 +35,15 @@ class PublishingBrowserTest extends BrowserTestBase {
   void anEditorPublishesAnOfferingThroughTheForm() {
     for (String language : new String[] {"en-GB", "fi-FI", "sv-SE"}) {
       Page page = newPage(language, true);
-      String organisation = "https://browser-" + UUID.randomUUID() + ".example.fi";
+      // A business ID, so that the same editor can be made an editor of the organisation's
+      // services too (the directory knows providers by business ID).
+      String organisation = businessId();
       oidc.signIn(
           page,
           "editor-" + UUID.randomUUID(),
-          "{\"osaava_roles\": [\"editor\"], \"osaava_organisation\": \"" + organisation + "\"}");
+          "{\"osaava_roles\": [\"editor\", \"service-editor\"], \"osaava_organisation\": \""
+              + organisation
+              + "\"}");
       page.navigate("/education");
       clickAndWait(page, page.locator("nav a[href='/publish/offerings']"));
       check(page);
@@ -62,6 +67,50 @@ class PublishingBrowserTest extends BrowserTestBase {
       // The same form on a phone.
       page.setViewportSize(390, 844);
       check(page);
+      page.setViewportSize(1280, 900);
+      publishAService(page);
+    }
+  }
+
+  /**
+   * The same organisation's service editor publishes a service in the service directory: a wrong
+   * opening time comes back beside the week's hours and in the error summary, then it is published.
+   */
+  private void publishAService(Page page) {
+    page.navigate("/education");
+    clickAndWait(page, page.locator("nav a[href='/publish/services']"));
+    check(page);
+    clickAndWait(page, page.locator("a[href='/publish/services/new']"));
+    check(page);
+    String name = "Selainpalvelu " + UUID.randomUUID().toString().substring(0, 8);
+    page.fill("#nameFi", name);
+    page.locator("#type").check();
+    page.locator("#lifeSituations").check();
+    page.locator("#areas-online").check();
+    page.fill("#municipalities", "Tampere");
+    page.fill("#phone", "+358 40 123 4567");
+    page.fill("#phoneHours", "9.00");
+    page.fill("#phoneCloses-0", "25:00");
+    clickAndWait(page, page.locator("form button[type=submit]").first());
+    assertThat(page.locator(".govuk-error-summary a[href='#phoneHours']")).isVisible();
+    assertThat(page.locator("#phoneHours-error")).isVisible();
+    check(page);
+    page.fill("#phoneCloses-0", "16:00");
+    clickAndWait(page, page.locator("form button[type=submit]").first());
+    assertThat(page.locator(".govuk-notification-banner--success")).isVisible();
+    assertThat(page.locator("#nameFi")).hasValue(name);
+    assertThat(page.locator("#phoneHours")).hasValue("09:00");
+    check(page);
+  }
+
+  /** A business ID of nobody else in the test database. */
+  private static String businessId() {
+    java.util.Random random = new java.util.Random();
+    while (true) {
+      var id = fi.osaava.platform.BusinessId.of(1_000_000 + random.nextInt(8_999_999));
+      if (id.isPresent()) {
+        return id.get();
+      }
     }
   }
 
