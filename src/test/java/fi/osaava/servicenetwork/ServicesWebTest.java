@@ -155,6 +155,38 @@ class ServicesWebTest extends WebTestBase implements ServiceSearchContract {
             "Palvelee tilannettasi: Työtön");
     mvc.perform(get("/api/v1/services/recommendations").param("situation", "BORED"))
         .andExpect(status().isBadRequest());
+
+    // The third question: the goal, in the person's own words, on the page and in the API.
+    JsonNode withGoal =
+        json(
+            get("/api/v1/services/recommendations")
+                .param("situation", "UNEMPLOYED")
+                .param("goal", "kuntouttava työtoiminta")
+                .param("lang", "en"));
+    JsonNode firstGeneral = null;
+    for (JsonNode r : withGoal) {
+      if (r.toString().contains("A general description")) {
+        firstGeneral = r;
+        break;
+      }
+    }
+    assertThat(firstGeneral).isNotNull();
+    assertThat(firstGeneral.get("service").get("name").get("fi").asString())
+        .isEqualTo("Kuntouttava työtoiminta");
+    assertThat(firstGeneral.toString()).contains("It matches the goal you gave");
+    String goalPage =
+        mvc.perform(
+                get("/services")
+                    .param("for", "UNEMPLOYED")
+                    .param("goal", "kuntouttava työtoiminta")
+                    .header("Accept-Language", "fi"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(goalPage)
+        .contains(
+            "id=\"goal\"", "value=\"kuntouttava työtoiminta\"", "Vastaa antamaasi tavoitetta");
   }
 
   @Test

@@ -189,10 +189,16 @@ class ServicesApiController {
       description =
           "The services that serve the situation and reach the municipality (three digits, such"
               + " as 091), ranked by the rule of docs/services.md, each with the reasons it is"
-              + " shown. Example: /api/v1/services/recommendations?situation=UNEMPLOYED&municipality=837")
+              + " shown; a goal in the person's own words (fi/sv/en, at most "
+              + ServiceGoal.MAX_LENGTH
+              + " characters) puts the services it finds first within each rank and adds those it"
+              + " finds outside the situation after them. Example:"
+              + " /api/v1/services/recommendations?situation=UNEMPLOYED&municipality=837"
+              + "&goal=yrittäjäksi")
   List<RecommendationJson> recommendations(
       @RequestParam(name = "situation") String situation,
       @RequestParam(name = "municipality", required = false) String municipality,
+      @RequestParam(name = "goal", required = false) String goal,
       @Valid NationalLanguageQuery lang,
       Locale locale) {
     LifeSituation chosen =
@@ -231,7 +237,7 @@ class ServicesApiController {
                 .orElse(null);
     Locale labels = language.locale();
     return recommendations
-        .recommend(chosen, area, municipalityName, regionName, language, 50)
+        .recommend(chosen, ServiceGoal.of(goal), area, municipalityName, regionName, language, 50)
         .stream()
         .map(
             r ->

@@ -90,6 +90,7 @@ class ServicesPageController {
       @RequestParam(name = "q", required = false) String q,
       @RequestParam(name = "for", required = false) String situation,
       @RequestParam(name = "municipality", required = false) String municipality,
+      @RequestParam(name = "goal", required = false) String goal,
       @RequestParam(name = "page", required = false) String page,
       Locale locale,
       HttpServletRequest request,
@@ -128,13 +129,14 @@ class ServicesPageController {
                             .toList()))
             .filter(f -> !f.values().isEmpty())
             .toList());
-    recommend(situation, municipality, locale, language, model);
+    recommend(situation, municipality, ServiceGoal.of(goal), locale, language, model);
     return "services/search";
   }
 
   private void recommend(
       String situationCode,
       String municipalityCode,
+      String goal,
       Locale locale,
       Language language,
       Model model) {
@@ -156,6 +158,7 @@ class ServicesPageController {
             .filter(s -> s.name().equals(situationCode))
             .findFirst();
     model.addAttribute("chosenSituation", situation.map(Enum::name).orElse(null));
+    model.addAttribute("goal", goal);
     if (situation.isEmpty()) {
       return;
     }
@@ -177,6 +180,7 @@ class ServicesPageController {
         recommendations
             .recommend(
                 situation.get(),
+                goal,
                 municipality,
                 municipalityName,
                 regionName,
