@@ -112,6 +112,11 @@ class RegionalSurveyBrowserTest extends BrowserTestBase {
     owner.click("#invite");
     owner.waitForSelector("#invited");
     check(owner);
+    // The three companies with an address get their invitation by e-mail.
+    clickAndWait(owner, owner.locator("#mail-invitations"));
+    assertThat(owner.textContent("#mailing-done")).contains("3");
+    assertThat(owner.isDisabled("#mail-invitations")).isTrue();
+    check(owner);
     List<String> links =
         owner.locator("#invited a.ri-link").all().stream()
             .map(a -> a.getAttribute("href"))
@@ -212,6 +217,15 @@ class RegionalSurveyBrowserTest extends BrowserTestBase {
       visitor.navigate("/regional-overview?area=01");
       assertThat(visitor.textContent("#area-name"))
           .contains(language.startsWith("sv") ? "Nyland" : "Uusimaa");
+      check(visitor);
+    }
+    // A published (synthetic) survey's most named skills against its region's ads and offerings.
+    UUID synthetic = syntheticSurveys.generateSurveyResponses(120, 18, ORGANISATION).survey();
+    for (String language : List.of("fi-FI", "sv-SE", "en-GB")) {
+      Page visitor = newPage(language, false);
+      visitor.navigate("/surveys/results/" + synthetic);
+      assertThat(visitor.locator("#compare-table tbody tr").count()).isPositive();
+      assertThat(visitor.locator("#compare-chart rect").count()).isPositive();
       check(visitor);
     }
     Page developer = page("en-GB");
@@ -491,5 +505,6 @@ class RegionalSurveyBrowserTest extends BrowserTestBase {
   @Autowired RegionalContext regionalContext;
   @Autowired OverviewAggregates overview;
   @Autowired RegionalProjectsApi projects;
+  @Autowired SyntheticSurveys syntheticSurveys;
   @Autowired fi.osaava.profile.SyntheticWorkHistories workHistories;
 }

@@ -63,6 +63,8 @@ class SurveyAuthorizationTest extends WebTestBase {
         "POST /surveys/manage/{id}/invitations",
         Rule.of("survey", Map.of("companies", "A overwrites; a@example.fi")));
     RULES.put("GET /surveys/manage/{id}/links.csv", Rule.of("survey"));
+    RULES.put("POST /surveys/manage/{id}/invitations/mail", Rule.of("survey"));
+    RULES.put("POST /surveys/manage/{id}/reminders", Rule.of("survey"));
     RULES.put("POST /surveys/manage/{id}/close", Rule.of("survey"));
     RULES.put("POST /surveys/manage/{id}/copy", Rule.of("survey"));
     RULES.put("GET /surveys/manage/{id}/results", Rule.of("survey"));
@@ -145,6 +147,8 @@ class SurveyAuthorizationTest extends WebTestBase {
     PROJECT_RULES.put("POST /regional-projects/manage/projects/{id}/delete", Rule.of("project"));
   }
 
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
   RequestMappingHandlerMapping mappings;
@@ -169,7 +173,7 @@ class SurveyAuthorizationTest extends WebTestBase {
 
   @Test
   void everyRouteHasARule() {
-    table().assertEveryRouteHasARule(20, SurveyAuthorizationTest.class);
+    table().assertEveryRouteHasARule(22, SurveyAuthorizationTest.class);
   }
 
   @Test
@@ -350,6 +354,15 @@ class SurveyAuthorizationTest extends WebTestBase {
       }
     }
     assertThat(leaks).isEmpty();
+    // A's clicks on B's mailing routes queued no mail to B's companies.
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from ri_contact_mail m join ri_response r"
+                        + " on r.id = m.response_id where r.survey_id = ?")
+                .param(UUID.fromString(survey))
+                .query(Integer.class)
+                .single())
+        .isZero();
     String after = page("/surveys/manage/" + survey, b);
     assertThat(after)
         .contains(SECRET, "Yritys Yksi")

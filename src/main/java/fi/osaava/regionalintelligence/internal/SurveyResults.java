@@ -1,6 +1,10 @@
 package fi.osaava.regionalintelligence.internal;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -57,6 +61,30 @@ public record SurveyResults(
   /** The results of a survey nobody, or too few, answered: nothing to show. */
   public boolean empty() {
     return respondents == null;
+  }
+
+  /**
+   * The concepts named in the questions of the given kinds, each with the most companies that named
+   * it in one of those questions (a company may name a concept in two questions, so counts are not
+   * added), most named first. Only what is published is here: concepts named by at least 5.
+   */
+  public Map<String, Long> named(Set<QuestionKind> kinds) {
+    Map<String, Long> named = new HashMap<>();
+    for (QuestionResult q : questions) {
+      if (kinds.contains(q.kind())) {
+        for (ConceptCount c : q.concepts()) {
+          named.merge(c.uri(), c.count(), Math::max);
+        }
+      }
+    }
+    Map<String, Long> ordered = new LinkedHashMap<>();
+    named.entrySet().stream()
+        .sorted(
+            Map.Entry.<String, Long>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
+        .forEach(e -> ordered.put(e.getKey(), e.getValue()));
+    return ordered;
   }
 
   /** The results of a question, or null. */

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
@@ -39,8 +40,24 @@ public class SurveyStore {
     this.jdbc = jdbc;
   }
 
-  /** A company invited with its own link, as the owner's list of links shows it. */
-  public record Invitation(String company, String email, String token, boolean submitted) {}
+  /**
+   * A company invited with its own link, as the owner's list of links shows it.
+   *
+   * @param language the language its mail is written in (fi, sv or en), null for the owner's
+   * @param invitedAt when its invitation was handed to the mail outbox, null if never
+   * @param reminders how many reminders it has been sent
+   * @param remindedAt when the latest of them was handed to the mail outbox, null if none
+   */
+  public record Invitation(
+      UUID response,
+      String company,
+      @Nullable String email,
+      @Nullable String language,
+      String token,
+      boolean submitted,
+      @Nullable Instant invitedAt,
+      int reminders,
+      @Nullable Instant remindedAt) {}
 
   /** 256 random bits, URL-safe: a link that cannot be guessed. */
   static String newToken() {
@@ -193,16 +210,25 @@ public class SurveyStore {
     return id;
   }
 
-  /** A response for an invited company, with its contact kept apart; returns the token. */
+  /**
+   * A response for an invited company, with its contact kept apart; returns the token.
+   *
+   * @param language fi, sv or en: the language of its mails, null for the owner's
+   */
   @Transactional
-  public String invite(UUID survey, String company, String email) {
+  public String invite(
+      UUID survey, String company, @Nullable String email, @Nullable String language) {
     String token = newToken();
     UUID response = UUID.randomUUID();
     jdbc.sql("insert into ri_response (id, survey_id, token) values (?, ?, ?)")
         .params(response, survey, token)
         .update();
-    jdbc.sql("insert into ri_contact (response_id, company, email) values (?, ?, ?)")
-        .params(response, company, email)
+    jdbc.sql("insert into ri_contact (response_id, company, email, language) values (?, ?, ?, ?)")
+        // Bound one by one: param takes a null (no e-mail or language), params is typed as not.
+        .param(response)
+        .param(company)
+        .param(email)
+        .param(language)
         .update();
     return token;
   }
@@ -250,17 +276,29 @@ public class SurveyStore {
   public List<Invitation> invitations(UUID survey) {
     return jdbc.sql(
             """
-            select c.company, c.email, r.token, r.submitted_at is not null as submitted
+            select r.id, c.company, c.email, c.language, r.token,
+              r.submitted_at is not null as submitted,
+              (select max(m.queued_at) from ri_contact_mail m
+               where m.response_id = c.response_id and m.kind = 'INVITATION') as invited_at,
+              (select count(*) from ri_contact_mail m
+               where m.response_id = c.response_id and m.kind = 'REMINDER') as reminders,
+              (select max(m.queued_at) from ri_contact_mail m
+               where m.response_id = c.response_id and m.kind = 'REMINDER') as reminded_at
             from ri_contact c join ri_response r on r.id = c.response_id
             where r.survey_id = ? order by c.company, r.token""")
         .param(survey)
         .query(
             (rs, n) ->
                 new Invitation(
+                    rs.getObject("id", UUID.class),
                     rs.getString("company"),
                     rs.getString("email"),
+                    rs.getString("language"),
                     rs.getString("token"),
-                    rs.getBoolean("submitted")))
+                    rs.getBoolean("submitted"),
+                    instant(rs.getTimestamp("invited_at")),
+                    rs.getInt("reminders"),
+                    instant(rs.getTimestamp("reminded_at"))))
         .list();
   }
 
@@ -364,6 +402,10 @@ public class SurveyStore {
         rs.getString("language"),
         json.readValue(rs.getString("answers"), ANSWERS),
         submitted == null ? null : submitted.toInstant());
+  }
+
+  private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
   }
 
   /** A text every survey has in each of its languages (the columns are not null). */

@@ -7,6 +7,7 @@ import fi.osaava.labourmarket.LabourMarketApi;
 import fi.osaava.labourmarket.StatisticsImportReport;
 import fi.osaava.platform.DataChanged;
 import fi.osaava.platform.Language;
+import fi.osaava.regionalintelligence.internal.QuestionKind;
 import fi.osaava.regionalintelligence.internal.Survey;
 import fi.osaava.regionalintelligence.internal.SurveyResults;
 import fi.osaava.regionalintelligence.internal.SurveyService;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -334,12 +336,7 @@ public class OverviewAggregates {
           }
         }
       }
-      Map<String, Long> named = new HashMap<>();
-      for (SurveyResults.QuestionResult q : results.questions()) {
-        for (SurveyResults.ConceptCount c : q.concepts()) {
-          named.merge(c.uri(), c.count(), Math::max);
-        }
-      }
+      Map<String, Long> named = results.named(EnumSet.allOf(QuestionKind.class));
       for (var e : named.entrySet()) {
         SurveyMention mention =
             new SurveyMention(

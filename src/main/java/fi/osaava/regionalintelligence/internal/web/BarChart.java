@@ -31,17 +31,7 @@ final class BarChart {
     StringBuilder b = SvgFigure.start("lm-chart", id, width, height, title, description);
     for (int i = 0; i < labels.size(); i++) {
       int y = top + i * (bar + gap);
-      String label = labels.get(i);
-      if (label.length() > 40) {
-        label = label.substring(0, 39) + "…";
-      }
-      b.append(
-          String.format(
-              Locale.ROOT,
-              "<text class=\"lm-axis\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>",
-              labelWidth - 8,
-              y + bar - 6,
-              SvgFigure.escape(label)));
+      label(b, labels.get(i), labelWidth, y + bar - 6);
       Long v = values.get(i);
       if (v == null) {
         b.append(
@@ -68,5 +58,69 @@ final class BarChart {
               v));
     }
     return b.append("</svg>").toString();
+  }
+
+  /**
+   * Two bars for each label, percentages on one scale (0–100 %): the first series dark, the second
+   * light, each with its value written beside it, so that neither colour nor length alone carries a
+   * figure. The page shows a legend and a table of the same figures.
+   */
+  static String pairs(
+      String id,
+      String title,
+      String description,
+      List<String> labels,
+      List<Double> first,
+      List<Double> second) {
+    int width = 720;
+    int labelWidth = 280;
+    int bar = 14;
+    int gap = 12;
+    int top = 10;
+    int height = top + labels.size() * (2 * bar + gap) + 10;
+    double max =
+        Math.max(
+            1,
+            java.util.stream.Stream.concat(first.stream(), second.stream())
+                .mapToDouble(Double::doubleValue)
+                .max()
+                .orElse(1));
+    StringBuilder b = SvgFigure.start("lm-chart", id, width, height, title, description);
+    for (int i = 0; i < labels.size(); i++) {
+      int y = top + i * (2 * bar + gap);
+      label(b, labels.get(i), labelWidth, y + bar + 4);
+      String[] classes = {"lm-c4", "lm-c2"};
+      double[] values = {first.get(i), second.get(i)};
+      for (int s = 0; s < 2; s++) {
+        double w = (width - labelWidth - 70) * values[s] / max;
+        int by = y + s * bar;
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "<rect class=\"%s\" x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\"/>"
+                    + "<text class=\"lm-axis\" x=\"%.1f\" y=\"%d\">%.1f %%</text>",
+                classes[s],
+                labelWidth,
+                by,
+                w,
+                bar - 1,
+                labelWidth + w + 6,
+                by + bar - 3,
+                values[s]));
+      }
+    }
+    return b.append("</svg>").toString();
+  }
+
+  /** A bar's label, right-aligned before the bars, shortened to 40 characters. */
+  private static void label(StringBuilder b, String label, int labelWidth, int y) {
+    String shown = label.length() > 40 ? label.substring(0, 39) + "…" : label;
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "<text class=\"lm-axis\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>",
+            labelWidth - 8,
+            y,
+            SvgFigure.escape(shown)));
   }
 }

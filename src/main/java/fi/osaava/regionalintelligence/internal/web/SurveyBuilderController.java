@@ -6,6 +6,7 @@ import fi.osaava.regionalintelligence.internal.QuestionKind;
 import fi.osaava.regionalintelligence.internal.RegionalDevelopers;
 import fi.osaava.regionalintelligence.internal.RegionalDevelopers.Developer;
 import fi.osaava.regionalintelligence.internal.Survey;
+import fi.osaava.regionalintelligence.internal.SurveyMailings;
 import fi.osaava.regionalintelligence.internal.SurveyService;
 import fi.osaava.regionalintelligence.internal.SurveyStore;
 import fi.osaava.regionalintelligence.internal.web.SurveyForms.InvitationForm;
@@ -57,14 +58,20 @@ class SurveyBuilderController {
   private final ResultsView resultsView;
 
   private final fi.osaava.regionalintelligence.internal.overview.OverviewAggregates overview;
+  private final SurveyMailings mailings;
+  private final SkillComparison comparison;
 
   SurveyBuilderController(
       RegionalDevelopers developers,
       SurveyStore store,
       SurveyService surveys,
       ResultsView resultsView,
-      fi.osaava.regionalintelligence.internal.overview.OverviewAggregates overview) {
+      fi.osaava.regionalintelligence.internal.overview.OverviewAggregates overview,
+      SurveyMailings mailings,
+      SkillComparison comparison) {
+    this.comparison = comparison;
     this.overview = overview;
+    this.mailings = mailings;
     this.developers = developers;
     this.store = store;
     this.surveys = surveys;
@@ -111,6 +118,13 @@ class SurveyBuilderController {
         .filter(request.getParameterMap()::containsKey)
         .findFirst()
         .ifPresent(done -> model.addAttribute("done", done));
+    // How many mails the last mailing queued, as its redirect said.
+    for (String mailing : List.of("mailed", "reminded")) {
+      String count = request.getParameter(mailing);
+      if (count != null && count.matches("\\d{1,6}")) {
+        model.addAttribute(mailing, Integer.parseInt(count));
+      }
+    }
     return surveyPage(survey, QuestionForm.empty(), Map.of(), locale, model);
   }
 
@@ -199,15 +213,22 @@ class SurveyBuilderController {
       problem = "ri.invite.error.companies";
     } else {
       for (String line : QuestionForm.lines(form.companies())) {
-        String[] parts = line.split(";", 2);
+        String[] parts = line.split(";", 3);
         String company = parts[0].strip();
         String email = parts.length > 1 ? parts[1].strip() : "";
+        String language = parts.length > 2 ? parts[2].strip().toLowerCase(Locale.ROOT) : "";
         if (company.isEmpty() || company.length() > 300) {
           problem = "ri.invite.error.company";
         } else if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
           problem = "ri.invite.error.email";
+        } else if (!language.isEmpty()
+            && Survey.LANGUAGES.stream().noneMatch(l -> l.code().equals(language))) {
+          problem = "ri.invite.error.language";
         }
-        companies.add(new String[] {company, email.isEmpty() ? null : email});
+        companies.add(
+            new String[] {
+              company, email.isEmpty() ? null : email, language.isEmpty() ? null : language
+            });
       }
       if (companies.size() > InvitationForm.MAX_COMPANIES) {
         problem = "ri.invite.error.tooMany";
@@ -219,9 +240,36 @@ class SurveyBuilderController {
       return surveyPage(survey, QuestionForm.empty(), Map.of("companies", problem), locale, model);
     }
     for (String[] c : companies) {
-      store.invite(survey.id(), c[0], c[1]);
+      store.invite(survey.id(), c[0], c[1], c[2]);
     }
     return "redirect:/surveys/manage/" + survey.id() + "?invited#invitations";
+  }
+
+  /** Mails their invitation to the invited companies with an address not mailed one yet. */
+  @PostMapping("/{id}/invitations/mail")
+  String mailInvitations(@PathVariable String id, Authentication auth, Locale locale) {
+    return mailing(
+        owned(auth, id), "mailed", survey -> mailings.invite(survey, Language.of(locale)));
+  }
+
+  /**
+   * Reminds the invited companies that have not sent their response, each at most once in the
+   * reminder interval.
+   */
+  @PostMapping("/{id}/reminders")
+  String remind(@PathVariable String id, Authentication auth, Locale locale) {
+    return mailing(
+        owned(auth, id), "reminded", survey -> mailings.remind(survey, Language.of(locale)));
+  }
+
+  /** Mails go out while the survey is open; the page then says how many were queued. */
+  private String mailing(
+      Survey survey, String done, java.util.function.ToIntFunction<Survey> mailing) {
+    if (survey.status() != Survey.Status.OPEN) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT, "Mails go out while it is open");
+    }
+    int queued = mailing.applyAsInt(survey);
+    return "redirect:/surveys/manage/" + survey.id() + "?" + done + "=" + queued + "#invitations";
   }
 
   /** The invited companies' links as CSV, for a mail merge or to remind those yet to answer. */
@@ -272,7 +320,9 @@ class SurveyBuilderController {
     model.addAttribute("survey", survey);
     model.addAttribute("language", Language.of(locale));
     model.addAttribute("owner", true);
-    model.addAttribute("results", resultsView.of(survey, surveys.results(survey), locale));
+    var results = surveys.results(survey);
+    model.addAttribute("results", resultsView.of(survey, results, locale));
+    model.addAttribute("comparison", comparison.of(results, locale));
     return "regionalintelligence/results";
   }
 
@@ -317,6 +367,9 @@ class SurveyBuilderController {
     model.addAttribute("kinds", QuestionKind.values());
     model.addAttribute("languages", Survey.LANGUAGES);
     model.addAttribute("invited", store.invitations(survey.id()));
+    model.addAttribute("invitationsDue", mailings.invitationsDue(survey.id()));
+    model.addAttribute("remindersDue", mailings.remindersDue(survey.id()));
+    model.addAttribute("reminderDays", mailings.reminderInterval().toDays());
     model.addAttribute("saved", store.responseCount(survey.id(), false));
     model.addAttribute("submitted", store.responseCount(survey.id(), true));
     return "regionalintelligence/survey";

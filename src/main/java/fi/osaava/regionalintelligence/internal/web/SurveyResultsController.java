@@ -31,10 +31,16 @@ class SurveyResultsController {
   private final SurveyService surveys;
   private final ResultsView view;
   private final RegionalDevelopers developers;
+  private final SkillComparison comparison;
 
   SurveyResultsController(
-      SurveyStore store, SurveyService surveys, ResultsView view, RegionalDevelopers developers) {
+      SurveyStore store,
+      SurveyService surveys,
+      ResultsView view,
+      RegionalDevelopers developers,
+      SkillComparison comparison) {
     this.developers = developers;
+    this.comparison = comparison;
     this.store = store;
     this.surveys = surveys;
     this.view = view;
@@ -54,7 +60,9 @@ class SurveyResultsController {
     model.addAttribute("survey", survey);
     model.addAttribute("language", Language.of(locale));
     model.addAttribute("owner", false);
-    model.addAttribute("results", view.of(survey, frozen(survey), locale));
+    SurveyResults results = frozen(survey);
+    model.addAttribute("results", view.of(survey, results, locale));
+    model.addAttribute("comparison", comparison.of(results, locale));
     return "regionalintelligence/results";
   }
 
