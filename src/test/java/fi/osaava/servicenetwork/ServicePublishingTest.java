@@ -177,8 +177,9 @@ class ServicePublishingTest extends WebTestBase {
     assertThat(service.path("cost").path("type").asString()).isEqualTo("FREE");
     assertThat(service.path("channels").toString())
         .contains("https://ura.example.fi", "+358 40 123 4567", "Kelloportinkatu 1")
-        .contains("\"days\":[\"MONDAY\",\"TUESDAY\"],\"opens\":\"09:00")
-        .contains("\"days\":[\"WEDNESDAY\"],\"opens\":\"12:00");
+        // As HH:MM, the format the push reads, so what the API gives can be pushed back.
+        .contains("\"days\":[\"MONDAY\",\"TUESDAY\"],\"opens\":\"09:00\",\"closes\":\"16:00\"}")
+        .contains("\"days\":[\"WEDNESDAY\"],\"opens\":\"12:00\",\"closes\":\"18:00\"}");
     // The service's public page shows the description as text: Markdown stays inert.
     assertThat(page("/services/" + id, me))
         .contains("**urasuunnittelussa**")

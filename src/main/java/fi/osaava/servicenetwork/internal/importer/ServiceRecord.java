@@ -1,5 +1,6 @@
 package fi.osaava.servicenetwork.internal.importer;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import fi.osaava.platform.Language;
 import fi.osaava.servicenetwork.LifeSituation;
 import fi.osaava.servicenetwork.ServiceType;
@@ -93,6 +94,12 @@ public record ServiceRecord(
   /** A visiting address; the municipality is its official code. */
   public record Address(String street, String postalCode, String municipality) {}
 
-  /** Open on these days from {@code opens} to {@code closes}. */
-  public record Hours(List<DayOfWeek> days, LocalTime opens, LocalTime closes) {}
+  /**
+   * Open on these days from {@code opens} to {@code closes}; written as {@code HH:MM}, the format
+   * the push and the import read (ISO's local time would add seconds).
+   */
+  public record Hours(
+      List<DayOfWeek> days,
+      @JsonFormat(pattern = "HH:mm") LocalTime opens,
+      @JsonFormat(pattern = "HH:mm") LocalTime closes) {}
 }
