@@ -36,8 +36,14 @@ public class Handovers {
     }
   }
 
-  /** One skill as handed over: its label and whether a credential verifies it. */
-  public record SummarySkill(String label, boolean verified) {}
+  /**
+   * One skill as handed over.
+   *
+   * @param language the label's language: ESCO lacks some languages' labels (Swedish ones), and a
+   *     page shows the English label then, marked as English
+   * @param verified whether a credential verifies it (always false for a gap skill)
+   */
+  public record SummarySkill(String label, String language, boolean verified) {}
 
   /**
    * What the person agreed to hand over, as labels in the language of the page they saw.
@@ -45,7 +51,7 @@ public class Handovers {
    * @param goal the goal's title, or null when the person has none
    */
   public record Summary(
-      @Nullable String goal, List<SummarySkill> skills, List<String> gap, String language) {}
+      @Nullable String goal, List<SummarySkill> skills, List<SummarySkill> gap, String language) {}
 
   /** A link just made. */
   public record Issued(UUID id, String token, Instant expires) {}

@@ -5,6 +5,7 @@ import fi.osaava.opportunities.GoalOutlook;
 import fi.osaava.opportunities.GoalOutlook.Gap;
 import fi.osaava.opportunities.GoalOutlook.Skill;
 import fi.osaava.platform.Language;
+import fi.osaava.platform.LocalizedText;
 import fi.osaava.profile.CompetenceSnapshot;
 import fi.osaava.profile.PersonId;
 import fi.osaava.profile.ProfileApi;
@@ -147,19 +148,22 @@ public class PersonalRecommendations {
    */
   public Summary summary(PersonId person, Language language) {
     CompetenceSnapshot snapshot = profile.competence(person);
-    Map<ConceptUri, String> labels = new HashMap<>();
+    Map<ConceptUri, LocalizedText> labels = new HashMap<>();
     List<ConceptUri> uris = snapshot.skills().stream().map(ProfileSkill::skill).toList();
     if (!uris.isEmpty()) {
       for (ConceptSummary s : taxonomy.summaries(uris, language)) {
-        labels.put(s.uri(), s.label().text());
+        labels.put(s.uri(), s.label());
       }
     }
     List<SummarySkill> skills =
         snapshot.skills().stream()
             .map(
-                s ->
-                    new SummarySkill(
-                        labels.getOrDefault(s.skill(), s.skill().value()), s.verified()))
+                s -> {
+                  LocalizedText label =
+                      labels.getOrDefault(
+                          s.skill(), new LocalizedText(s.skill().value(), Language.FALLBACK, true));
+                  return new SummarySkill(label.text(), label.language().code(), s.verified());
+                })
             .sorted(
                 Comparator.comparing((SummarySkill s) -> !s.verified())
                     .thenComparing(SummarySkill::label))
@@ -168,7 +172,15 @@ public class PersonalRecommendations {
     return new Summary(
         gap.map(Gap::goalTitle).orElse(null),
         skills,
-        gap.map(g -> g.missing().stream().map(m -> m.label().text()).toList()).orElse(List.of()),
+        gap.map(
+                g ->
+                    g.missing().stream()
+                        .map(
+                            m ->
+                                new SummarySkill(
+                                    m.label().text(), m.label().language().code(), false))
+                        .toList())
+            .orElse(List.of()),
         language.code());
   }
 
