@@ -35,9 +35,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Finnish run, pasted text in the Swedish one) and confirms the skills found, adds one by hand,
  * finds their own field among the top ten occupations, chooses it as a goal, gets a path of units
  * and badges within a 30-credit budget with every extent known, saves it, and finds its next step
- * on the front door. Every page on the way passes axe-core and the CSP.
+ * on the front door; then gets recommendations from the profile (a local provider's service for the
+ * chosen situation, offerings for the goal's gap, occupations, each saying why), hands a summary to
+ * that service only once consent is ticked, sees the service open the link without signing in, and
+ * withdraws it (410). Every page on the way passes axe-core and the CSP.
  *
- * <p>With {@code -Dosaava.journey.screenshots=docs/screenshots} five pages per run are saved at
+ * <p>With {@code -Dosaava.journey.screenshots=docs/screenshots} eight pages per run are saved at
  * 1280 and 390 px as {@code journey-<language>-<n>-<page>-<width>.png}.
  */
 class CitizenJourneyBrowserTest extends BrowserTestBase {
@@ -217,6 +220,72 @@ class CitizenJourneyBrowserTest extends BrowserTestBase {
     assertThat(next.textContent()).contains(firstStep);
     check(page);
     shoot(page, language, 5, "next-steps", null);
+
+    // 6. Recommendations from the profile: a local provider's service for the chosen situation,
+    // offerings for the saved goal's gap and matching occupations, each saying why.
+    String municipality = language.equals("fi") ? "297" : "598";
+    String service = "Journey career service " + UUID.randomUUID();
+    publishService(service, municipality);
+    page.navigate("/recommendations");
+    page.check("input[name=situation][value=CHANGING_CAREER]");
+    page.selectOption("#municipality", municipality);
+    page.click("#situation-submit");
+    page.waitForLoadState();
+    Locator recommended = page.locator("li.recommendation");
+    assertThat(recommended.first().textContent()).contains(service);
+    assertThat(page.locator("li.recommendation[data-kind=OFFERING]").count()).isPositive();
+    assertThat(page.locator("li.recommendation[data-kind=OCCUPATION]").count()).isPositive();
+    for (int i = 0; i < recommended.count(); i++) {
+      assertThat(recommended.nth(i).locator("ul.why li").count()).as("reasons").isPositive();
+    }
+    assertThat(page.locator("#goal").textContent()).contains(goal);
+    check(page);
+    shoot(page, language, 6, "recommendations", "#goal-heading");
+
+    // 7. A summary handed to that service with consent, opened by the service without signing
+    // in, and gone once the person withdraws it.
+    recommended.first().locator("a.handover-link").click();
+    page.waitForLoadState();
+    page.click("#handover-submit");
+    page.waitForLoadState();
+    assertThat(page.locator(".govuk-error-summary").count()).as("no consent, no link").isOne();
+    check(page);
+    page.check("#consent");
+    page.click("#handover-submit");
+    page.waitForLoadState();
+    String link = page.locator("input.handover-url").first().inputValue();
+    check(page);
+    shoot(page, language, 7, "handover", null);
+    Page servicePage = newPage(locale, true);
+    assertThat(servicePage.navigate(link).status()).isEqualTo(200);
+    assertThat(servicePage.locator("#handed-over").textContent()).contains(goal);
+    check(servicePage);
+    shoot(servicePage, language, 8, "summary", null);
+    page.click("form[action$='/revoke'] button");
+    page.waitForLoadState();
+    assertThat(servicePage.navigate(link).status()).isEqualTo(410);
+    check(servicePage);
+  }
+
+  @Autowired fi.osaava.servicenetwork.ServiceDirectory services;
+
+  /** A provider's career service for people changing career, given in one municipality. */
+  private void publishService(String name, String municipality) {
+    try {
+      java.nio.file.Path file = java.nio.file.Files.createTempFile("journey-service", ".json");
+      java.nio.file.Files.writeString(
+          file,
+          """
+          {"id": "%s", "organisation": {"name": {"fi": "Journey Oy"}},
+           "name": {"fi": "%s", "sv": "%s", "en": "%s"}, "type": "CAREER_COUNSELLING",
+           "lifeSituations": ["CHANGING_CAREER"], "areas": ["municipality:%s"],
+           "channels": [{"type": "WEB_PAGE", "url": "https://journey.example.fi"}]}"""
+              .formatted(name, name, name, name, municipality));
+      services.importServices(file, fi.osaava.platform.ImportProgress.silent());
+      java.nio.file.Files.delete(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /**

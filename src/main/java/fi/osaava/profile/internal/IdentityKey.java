@@ -1,16 +1,10 @@
 package fi.osaava.profile.internal;
 
 import fi.osaava.platform.Directories;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import fi.osaava.platform.SecretKeyFile;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,11 +26,13 @@ public class IdentityKey {
 
   IdentityKey(
       @Value("${osaava.profile.identity-key:}") String configured, Directories directories) {
-    byte[] bytes =
-        configured.isBlank()
-            ? readOrCreate(directories.home().resolve("secrets"))
-            : decode(configured);
-    this.key = new SecretKeySpec(bytes, "HmacSHA256");
+    this.key =
+        new SecretKeySpec(
+            SecretKeyFile.key(
+                configured,
+                directories.home().resolve("secrets").resolve(FILE),
+                "osaava.profile.identity-key"),
+            "HmacSHA256");
   }
 
   /** The identity-table key for one provider identifier. */
@@ -50,35 +46,7 @@ public class IdentityKey {
     }
   }
 
-  private static byte[] decode(String configured) {
-    byte[] bytes = Base64.getDecoder().decode(configured.strip());
-    if (bytes.length < 32) {
-      throw new IllegalStateException(
-          "osaava.profile.identity-key must be at least 32 bytes (base64); it has " + bytes.length);
-    }
-    return bytes;
-  }
-
   static byte[] readOrCreate(Path directory) {
-    Path file = directory.resolve(FILE);
-    try {
-      if (!Files.exists(file)) {
-        Files.createDirectories(directory);
-        byte[] fresh = new byte[32];
-        new SecureRandom().nextBytes(fresh);
-        try {
-          // Created with owner-only permissions from the start, never briefly world-readable.
-          Files.createFile(
-              file,
-              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-          Files.writeString(file, Base64.getEncoder().encodeToString(fresh) + "\n");
-        } catch (FileAlreadyExistsException raced) {
-          // Another process created it first: use theirs.
-        }
-      }
-      return decode(Files.readString(file));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read or create the identity key " + file, e);
-    }
+    return SecretKeyFile.readOrCreate(directory.resolve(FILE), "osaava.profile.identity-key");
   }
 }
