@@ -47,4 +47,25 @@ public record NotificationMessage(
   public String text(Language language) {
     return pickText(texts, language);
   }
+
+  /**
+   * A message whose title and text are UI messages, in every UI language.
+   *
+   * @param arguments the text's arguments
+   */
+  public static NotificationMessage fromMessages(
+      org.springframework.context.MessageSource messages,
+      String titleKey,
+      String textKey,
+      Object[] arguments,
+      @Nullable String link) {
+    Map<Language, String> titles = new java.util.EnumMap<>(Language.class);
+    Map<Language, String> texts = new java.util.EnumMap<>(Language.class);
+    for (Language language : Language.UI) {
+      java.util.Locale locale = java.util.Locale.forLanguageTag(language.code());
+      titles.put(language, messages.getMessage(titleKey, null, locale));
+      texts.put(language, messages.getMessage(textKey, arguments, locale));
+    }
+    return new NotificationMessage(titles, texts, link);
+  }
 }

@@ -170,12 +170,9 @@ class JobAdPublishingTest extends WebTestBase {
     return mvc.perform(get(path).with(who)).andReturn().getResponse().getContentAsString();
   }
 
-  @Test
-  void anAdPastItsLastDayIsAnnouncedExpiredOnceAndAgainAfterAnEditThatExpiresToo(
-      @Autowired JobAdExpiry expiry, @Autowired ApplicationEvents events) throws Exception {
-    RequestPostProcessor me = editor();
-    LocalDate posted = day(1);
-    String lastDay = posted.plusDays(3).toString();
+  /** Publishes a cook's ad with this last day; its edit page's path. */
+  private String publishedAdPath(RequestPostProcessor me, LocalDate posted, String lastDay)
+      throws Exception {
     String location =
         mvc.perform(
                 form(
@@ -187,24 +184,25 @@ class JobAdPublishingTest extends WebTestBase {
             .andReturn()
             .getResponse()
             .getRedirectedUrl();
-    String path = location.substring(0, location.indexOf('?'));
-    JobAdId id = new JobAdId(UUID.fromString(path.substring(path.lastIndexOf('/') + 1)));
+    return location.substring(0, location.indexOf('?'));
+  }
+
+  private static JobAdId adId(String path) {
+    return new JobAdId(UUID.fromString(path.substring(path.lastIndexOf('/') + 1)));
+  }
+
+  @Test
+  void anAdPastItsLastDayIsAnnouncedExpiredOnceAndAgainAfterAnEditThatExpiresToo(
+      @Autowired JobAdExpiry expiry, @Autowired ApplicationEvents events) throws Exception {
+    RequestPostProcessor me = editor();
+    LocalDate posted = day(1);
+    String lastDay = posted.plusDays(3).toString();
+    String path = publishedAdPath(me, posted, lastDay);
+    JobAdId id = adId(path);
     // A second ad of the organisation, closed by its editor before its last day passed.
-    String closedLocation =
-        mvc.perform(
-                form(
-                        "/publish/job-ads",
-                        "Kokki " + UUID.randomUUID(),
-                        posted,
-                        Map.of("validThrough", lastDay))
-                    .with(me))
-            .andReturn()
-            .getResponse()
-            .getRedirectedUrl();
-    String closedPath = closedLocation.substring(0, closedLocation.indexOf('?'));
+    String closedPath = publishedAdPath(me, posted, lastDay);
     mvc.perform(post(closedPath + "/close").with(me));
-    JobAdId closed =
-        new JobAdId(UUID.fromString(closedPath.substring(closedPath.lastIndexOf('/') + 1)));
+    JobAdId closed = adId(closedPath);
 
     assertThat(expiry.announceExpired()).isPositive();
     assertThat(expiry.announceExpired()).as("a second round finds nothing new").isZero();

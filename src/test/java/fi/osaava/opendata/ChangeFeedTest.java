@@ -294,14 +294,7 @@ class ChangeFeedTest extends WebTestBase {
   void anExpiredAdIsWithdrawnOnlyIfTheFeedHasHadIt() throws Exception {
     long start = feed.head();
     String run = UUID.randomUUID().toString().substring(0, 8);
-    RequestPostProcessor editor =
-        oidc.person(
-            "feed-editor-" + run,
-            Map.of(
-                "osaava_roles",
-                List.of("job-ad-editor"),
-                "osaava_organisation",
-                "https://feed-" + run + ".example.fi"));
+    RequestPostProcessor editor = jobAdEditor(run);
     String title = "Lähihoitaja " + run;
     String location =
         mvc.perform(
@@ -333,14 +326,7 @@ class ChangeFeedTest extends WebTestBase {
   void anEmployersAdIsPublishedUpdatedAndWithdrawnWithItsTitleOnly() throws Exception {
     long start = feed.head();
     String run = UUID.randomUUID().toString().substring(0, 8);
-    RequestPostProcessor editor =
-        oidc.person(
-            "feed-editor-" + run,
-            Map.of(
-                "osaava_roles",
-                List.of("job-ad-editor"),
-                "osaava_organisation",
-                "https://feed-" + run + ".example.fi"));
+    RequestPostProcessor editor = jobAdEditor(run);
     String title = "Sairaanhoitaja " + run;
     String description = "Yhteyshenkilö Maija Meikäläinen, maija." + run + "@example.fi";
 
@@ -387,6 +373,17 @@ class ChangeFeedTest extends WebTestBase {
 
     String atom = fetch(ATOM + "?after=" + start + "&kind=job-ad").getContentAsString();
     assertThat(atom).contains("term=\"job-ad\"", "term=\"withdrawn\"", title);
+  }
+
+  /** An employer's job-ad editor of an organisation of this run's own. */
+  private RequestPostProcessor jobAdEditor(String run) {
+    return oidc.person(
+        "feed-editor-" + run,
+        Map.of(
+            "osaava_roles",
+            List.of("job-ad-editor"),
+            "osaava_organisation",
+            "https://feed-" + run + ".example.fi"));
   }
 
   private static MockHttpServletRequestBuilder adForm(

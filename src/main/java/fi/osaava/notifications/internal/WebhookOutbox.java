@@ -6,7 +6,6 @@ import com.standardwebhooks.exceptions.WebhookSigningException;
 import fi.osaava.notifications.ClientWebhookDisabled;
 import fi.osaava.notifications.NotificationMessage;
 import fi.osaava.platform.DatabaseOutage;
-import fi.osaava.platform.Language;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,10 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -275,23 +272,15 @@ class WebhookOutbox {
       log.info("Webhook subscription {} disabled after repeated failure", pending.webhook());
       return;
     }
-    Map<Language, String> titles = new EnumMap<>(Language.class);
-    Map<Language, String> texts = new EnumMap<>(Language.class);
-    for (Language language : Language.UI) {
-      Locale locale = Locale.forLanguageTag(language.code());
-      titles.put(
-          language, messages.getMessage("notifications.webhooks.disabledNotice", null, locale));
-      texts.put(
-          language,
-          messages.getMessage(
-              "notifications.webhooks.disabledNoticeText",
-              new Object[] {pending.url(), settings.maxAttempts()},
-              locale));
-    }
     inbox.add(
         person,
         null,
-        new NotificationMessage(titles, texts, "/notifications/webhooks/" + pending.webhook()),
+        NotificationMessage.fromMessages(
+            messages,
+            "notifications.webhooks.disabledNotice",
+            "notifications.webhooks.disabledNoticeText",
+            new Object[] {pending.url(), settings.maxAttempts()},
+            "/notifications/webhooks/" + pending.webhook()),
         "webhook-disabled:" + pending.webhook() + ":" + now.toEpochMilli());
     log.info("Webhook subscription {} disabled after repeated failure", pending.webhook());
   }

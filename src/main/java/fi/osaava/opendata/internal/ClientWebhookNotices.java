@@ -4,9 +4,6 @@ import fi.osaava.notifications.ClientWebhookDisabled;
 import fi.osaava.notifications.NotificationMessage;
 import fi.osaava.notifications.Notifications;
 import fi.osaava.platform.Language;
-import java.util.EnumMap;
-import java.util.Locale;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -42,26 +39,18 @@ class ClientWebhookNotices {
       log.info("Webhook subscription {} of unregistered client disabled", event.subscription());
       return;
     }
-    Map<Language, String> titles = new EnumMap<>(Language.class);
-    Map<Language, String> texts = new EnumMap<>(Language.class);
-    for (Language language : Language.UI) {
-      Locale locale = Locale.forLanguageTag(language.code());
-      titles.put(
-          language, messages.getMessage("notifications.webhooks.disabledNotice", null, locale));
-      texts.put(
-          language,
-          messages.getMessage(
-              "opendata.clients.webhookDisabledText",
-              new Object[] {
-                event.url(), event.attempts(), event.subscription().toString(), event.client()
-              },
-              locale));
-    }
     // Finnish, the service's first language: a registration records no language of its own.
     notifications.mail(
         address,
         Language.FI,
-        new NotificationMessage(titles, texts, null),
+        NotificationMessage.fromMessages(
+            messages,
+            "notifications.webhooks.disabledNotice",
+            "opendata.clients.webhookDisabledText",
+            new Object[] {
+              event.url(), event.attempts(), event.subscription().toString(), event.client()
+            },
+            null),
         "client-webhook-disabled:"
             + event.subscription()
             + ":"

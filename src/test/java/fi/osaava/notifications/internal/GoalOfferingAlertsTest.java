@@ -55,18 +55,7 @@ class GoalOfferingAlertsTest extends WebTestBase {
 
   @Test
   void anOfferingThatTeachesAMissingSkillAlertsOnceAndNamesIt(@TempDir Path dir) throws Exception {
-    List<ConceptUri> needed =
-        taxonomy
-            .skillsOfOccupation(
-                ConceptUri.of(JobAdAlertsTest.DEVELOPER),
-                RelationType.ESSENTIAL,
-                Language.EN,
-                new Paging(0, 200))
-            .items()
-            .stream()
-            .map(RelatedConcept::concept)
-            .map(c -> c.uri())
-            .toList();
+    List<ConceptUri> needed = developerNeeds();
     assertThat(needed).as("ESCO's developer needs several skills").hasSizeGreaterThan(2);
     assertThat(needed).doesNotContain(ConceptUri.of(FIRST_AID));
     ConceptUri held = needed.get(0);
@@ -154,18 +143,7 @@ class GoalOfferingAlertsTest extends WebTestBase {
 
   @Test
   void skillsIdentifiedAfterPublicationAlertTheGoalTheyServe(@TempDir Path dir) throws Exception {
-    List<ConceptUri> needed =
-        taxonomy
-            .skillsOfOccupation(
-                ConceptUri.of(JobAdAlertsTest.DEVELOPER),
-                RelationType.ESSENTIAL,
-                Language.EN,
-                new Paging(0, 200))
-            .items()
-            .stream()
-            .map(RelatedConcept::concept)
-            .map(c -> c.uri())
-            .toList();
+    List<ConceptUri> needed = developerNeeds();
     List<String> labels =
         taxonomy.summaries(needed.subList(0, 3), Language.EN).stream()
             .map(s -> s.label().text())
@@ -198,6 +176,21 @@ class GoalOfferingAlertsTest extends WebTestBase {
     assertThat(inbox.select("li.inbox-entry p.govuk-body").first().text())
         .as("the reason names a skill identified in the text")
         .containsAnyOf(labels.toArray(String[]::new));
+  }
+
+  /** The software developer's essential skills in ESCO. */
+  private List<ConceptUri> developerNeeds() {
+    return taxonomy
+        .skillsOfOccupation(
+            ConceptUri.of(JobAdAlertsTest.DEVELOPER),
+            RelationType.ESSENTIAL,
+            Language.EN,
+            new Paging(0, 200))
+        .items()
+        .stream()
+        .map(RelatedConcept::concept)
+        .map(c -> c.uri())
+        .toList();
   }
 
   private void addSkill(RequestPostProcessor person, ConceptUri skill) throws Exception {
