@@ -8,7 +8,9 @@ import org.springframework.http.HttpMethod;
  * owns it (for example the education providers' push API). The shell's security admits such a
  * request only with an OAuth2 bearer token (client-credentials grant from the configured OpenID
  * Connect provider) that carries {@code scope}; CSRF does not apply to bearer-token requests, and
- * without this declaration every non-GET API request stays refused.
+ * without this declaration every non-GET API request stays refused. A GET declared here is a
+ * client's own data (such as its webhook subscriptions): it then needs the scope too, and a browser
+ * session never reaches it.
  *
  * @param method the HTTP method, such as POST
  * @param path an exact path or a Spring path pattern, such as {@code /api/v1/job-ads}

@@ -39,16 +39,10 @@ class ServiceRecommendationEvaluationTest extends WebTestBase {
   @Test
   void theGoalOrdersTheSituationsServicesAndNeverDropsOne() {
     List<Recommendation> plain =
-        recommendations.recommend(LifeSituation.UNEMPLOYED, null, null, null, Language.FI, 1_000);
+        recommendations.recommend(LifeSituation.UNEMPLOYED, null, Language.FI, 1_000);
     List<Recommendation> withGoal =
         recommendations.recommend(
-            LifeSituation.UNEMPLOYED,
-            "kuntouttava työtoiminta",
-            null,
-            null,
-            null,
-            Language.FI,
-            1_000);
+            LifeSituation.UNEMPLOYED, "kuntouttava työtoiminta", null, Language.FI, 1_000);
     // Other tests push providers' services, which rank above the general descriptions (rank 1):
     // the goal orders within a rank, so it is checked among the general descriptions.
     List<Recommendation> general =
@@ -74,8 +68,6 @@ class ServiceRecommendationEvaluationTest extends WebTestBase {
         recommendations.recommend(
             LifeSituation.AT_RISK_OF_UNEMPLOYMENT,
             "talous- ja velkaneuvonta",
-            null,
-            null,
             null,
             Language.FI,
             1_000);

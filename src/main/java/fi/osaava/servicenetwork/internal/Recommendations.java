@@ -3,6 +3,8 @@ package fi.osaava.servicenetwork.internal;
 import fi.osaava.platform.Language;
 import fi.osaava.platform.Paging;
 import fi.osaava.regions.Area;
+import fi.osaava.regions.AreaLevel;
+import fi.osaava.regions.RegionsApi;
 import fi.osaava.servicenetwork.LifeSituation;
 import fi.osaava.servicenetwork.internal.search.ServiceDocument;
 import fi.osaava.servicenetwork.internal.search.ServiceQuery;
@@ -52,35 +54,38 @@ public class Recommendations {
   public record Recommendation(ServiceDocument service, int rank, List<Reason> reasons) {}
 
   private final ServiceSearch search;
+  private final RegionsApi regions;
 
-  Recommendations(ServiceSearch search) {
+  Recommendations(ServiceSearch search, RegionsApi regions) {
     this.search = search;
+    this.regions = regions;
   }
 
   /** Recommendations without a goal: by situation and area alone. */
   public List<Recommendation> recommend(
-      LifeSituation situation,
-      @Nullable Area municipality,
-      @Nullable String municipalityName,
-      @Nullable String regionName,
-      Language language,
-      int max) {
-    return recommend(situation, "", municipality, municipalityName, regionName, language, max);
+      LifeSituation situation, @Nullable Area municipality, Language language, int max) {
+    return recommend(situation, "", municipality, language, max);
   }
 
   /**
    * @param goal the person's goal in their own words (any of fi/sv/en), or blank
-   * @param municipality the person's municipality, or null
-   * @param regionName the name of the municipality's region, in the page's language, or null
+   * @param municipality the person's municipality, or null; the reasons name it and its region in
+   *     {@code language}
    */
   public List<Recommendation> recommend(
       LifeSituation situation,
       String goal,
       @Nullable Area municipality,
-      @Nullable String municipalityName,
-      @Nullable String regionName,
       Language language,
       int max) {
+    String municipalityName = municipality == null ? null : municipality.name(language).text();
+    String regionName =
+        municipality == null
+            ? null
+            : regions
+                .area(AreaLevel.REGION, municipality.regionCode())
+                .map(r -> r.name(language).text())
+                .orElse(null);
     List<ServiceDocument> goalHits = goalHits(goal, language);
     Map<UUID, Integer> goalOrder = new HashMap<>();
     for (ServiceDocument hit : goalHits) {

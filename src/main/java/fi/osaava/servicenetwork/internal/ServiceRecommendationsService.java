@@ -38,22 +38,7 @@ class ServiceRecommendationsService implements ServiceRecommendations {
         municipalityCode == null || !municipalityCode.strip().matches("\\d{3}")
             ? null
             : regions.area(AreaLevel.MUNICIPALITY, municipalityCode.strip()).orElse(null);
-    String regionName =
-        municipality == null
-            ? null
-            : regions
-                .area(AreaLevel.REGION, municipality.regionCode())
-                .map(r -> r.name(language).text())
-                .orElse(null);
-    return recommendations
-        .recommend(
-            situation,
-            municipality,
-            municipality == null ? null : municipality.name(language).text(),
-            regionName,
-            language,
-            max)
-        .stream()
+    return recommendations.recommend(situation, municipality, language, max).stream()
         .map(
             r ->
                 view(

@@ -129,9 +129,6 @@ public class ServiceRecommendationEvaluation {
   }
 
   private List<ServiceDocument> rank(Engine engine, JudgedQuery query, @Nullable Area place) {
-    // The names only word the reasons, which are not scored: codes stand in for them.
-    String municipalityName = place == null ? null : place.code();
-    String regionName = place == null ? null : place.regionCode();
     return switch (engine) {
       // Without the goal is the page's call: the overload without one passes a blank goal.
       case RECOMMENDATIONS, RECOMMENDATIONS_WITH_GOAL ->
@@ -140,8 +137,6 @@ public class ServiceRecommendationEvaluation {
                   query.situation(),
                   engine == Engine.RECOMMENDATIONS_WITH_GOAL ? query.goal() : "",
                   place,
-                  municipalityName,
-                  regionName,
                   query.language(),
                   GradedMetrics.K)
               .stream()

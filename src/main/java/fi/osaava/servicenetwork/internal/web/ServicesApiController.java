@@ -236,9 +236,7 @@ class ServicesApiController {
                 .map(r -> r.name(language).text())
                 .orElse(null);
     Locale labels = language.locale();
-    return recommendations
-        .recommend(chosen, ServiceGoal.of(goal), area, municipalityName, regionName, language, 50)
-        .stream()
+    return recommendations.recommend(chosen, ServiceGoal.of(goal), area, language, 50).stream()
         .map(
             r ->
                 new RecommendationJson(

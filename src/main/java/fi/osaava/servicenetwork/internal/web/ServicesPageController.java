@@ -167,25 +167,11 @@ class ServicesPageController {
             ? null
             : regions.area(AreaLevel.MUNICIPALITY, municipalityCode.strip()).orElse(null);
     String municipalityName = municipality == null ? null : municipality.name(language).text();
-    String regionName =
-        municipality == null
-            ? null
-            : regions
-                .area(AreaLevel.REGION, municipality.regionCode())
-                .map(r -> r.name(language).text())
-                .orElse(null);
     model.addAttribute("municipalityName", municipalityName);
     model.addAttribute(
         "recommended",
         recommendations
-            .recommend(
-                situation.get(),
-                goal,
-                municipality,
-                municipalityName,
-                regionName,
-                language,
-                RECOMMENDATIONS)
+            .recommend(situation.get(), goal, municipality, language, RECOMMENDATIONS)
             .stream()
             .map(
                 r ->
