@@ -1,5 +1,6 @@
 package fi.osaava.platform;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,7 +17,10 @@ import org.jspecify.annotations.Nullable;
  * badges, labour-market texts) is written in Finnish and partly translated, so {@link
  * #pickNational} falls back to the Finnish original first, then Swedish, then English.
  */
-public record LocalizedText(String text, Language language, boolean fallback) {
+public record LocalizedText(
+    @Schema(example = "Python (tietokoneohjelmointi)") String text,
+    Language language,
+    boolean fallback) {
 
   public LocalizedText {
     Objects.requireNonNull(text, "text");

@@ -1,6 +1,7 @@
 package fi.osaava.opportunities.internal;
 
 import fi.osaava.platform.LocalizedText;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -10,8 +11,17 @@ public final class OpportunityViews {
 
   private OpportunityViews() {}
 
+  // Examples for the OpenAPI document: ESCO's Python skill and its ICT-ohjelmistokehittäjä.
+  private static final String SKILL_URI =
+      "http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d";
+  private static final String OCCUPATION_ID = "bd272aee-adc9-4a06-a15c-a73b4b4a46a7";
+
   /** A skill as shown: URI, label in the reader's language, whether the goal marks it essential. */
-  public record SkillRef(String uri, String label, boolean essential, LocalizedText labelText) {
+  public record SkillRef(
+      @Schema(example = SKILL_URI) String uri,
+      @Schema(example = "Python (tietokoneohjelmointi)") String label,
+      boolean essential,
+      LocalizedText labelText) {
 
     /**
      * @param label the label as plain text (the API's field since its first version)
@@ -34,9 +44,9 @@ public final class OpportunityViews {
    * @param skillMatch the skill term 0–1; interestMatch the interest term 0–1; both also explained
    */
   public record Card(
-      String kind,
-      String id,
-      String title,
+      @Schema(allowableValues = {"OCCUPATION", "JOB_AD", "EDUCATION"}) String kind,
+      @Schema(example = OCCUPATION_ID) String id,
+      @Schema(example = "ICT-ohjelmistokehittäjä") String title,
       boolean synthetic,
       boolean goal,
       List<SkillRef> matched,
@@ -44,33 +54,41 @@ public final class OpportunityViews {
       List<SkillRef> missing,
       boolean likedOccupation,
       List<SkillRef> likedSkills,
-      @Nullable Double riasecSimilarity,
-      @Nullable Double demand,
-      double skillMatch,
-      double interestMatch) {}
+      @Schema(example = "0.72") @Nullable Double riasecSimilarity,
+      @Schema(example = "0.64") @Nullable Double demand,
+      @Schema(example = "0.58") double skillMatch,
+      @Schema(example = "0.7") double interestMatch) {}
 
   /** A page of cards. */
-  public record CardPage(List<Card> items, int page, int size, int total) {}
+  public record CardPage(
+      List<Card> items,
+      @Schema(example = "0") int page,
+      @Schema(example = "20") int size,
+      @Schema(example = "143") int total) {}
 
   /** A held skill near a missing one and how. */
-  public record NearSkill(SkillRef skill, String nearness) {}
+  public record NearSkill(
+      SkillRef skill,
+      @Schema(allowableValues = {"RELATED_SKILL", "BROADER", "NARROWER", "SIBLING"})
+          String nearness) {}
 
   /** One missing skill of a gap. */
   public record GapItem(
       SkillRef skill,
       boolean essential,
-      double importance,
-      double demandShare,
+      @Schema(example = "0.594") double importance,
+      @Schema(description = "Share of the region's ads that ask for the skill", example = "0.12")
+          double demandShare,
       List<NearSkill> near) {}
 
   /** The gap between the person and a goal. */
   public record GapView(
-      String goalKind,
-      String goalId,
-      String goalTitle,
-      int essentialMissing,
-      int optionalMissing,
-      int held,
+      @Schema(allowableValues = {"OCCUPATION", "JOB_AD"}) String goalKind,
+      @Schema(example = OCCUPATION_ID) String goalId,
+      @Schema(example = "ICT-ohjelmistokehittäjä") String goalTitle,
+      @Schema(example = "19") int essentialMissing,
+      @Schema(example = "73") int optionalMissing,
+      @Schema(example = "1") int held,
       List<GapItem> items) {}
 
   /**
@@ -82,29 +100,32 @@ public final class OpportunityViews {
    * @param cost the price, or null when the offering publishes none
    */
   public record PathStep(
-      String offeringId,
-      String title,
-      String level,
-      @Nullable BigDecimal credits,
+      @Schema(example = "3e8a5d21-7c4b-4f90-b6e2-9d1a0c7f5b34") String offeringId,
+      @Schema(example = "Ohjelmoinnin perusteet Pythonilla") String title,
+      @Schema(example = "SHORT_COURSE") String level,
+      @Schema(example = "5") @Nullable BigDecimal credits,
       boolean creditsEstimated,
-      @Nullable Integer months,
-      @Nullable BigDecimal cost,
+      @Schema(example = "2") @Nullable Integer months,
+      @Schema(example = "0") @Nullable BigDecimal cost,
       boolean online,
       boolean synthetic,
       List<SkillRef> covers) {}
 
   /** How the solver ended: OPTIMAL, or stopped by its time limit with the gap to its bound. */
-  public record Solver(String status, boolean timeLimitHit, double relativeGap) {}
+  public record Solver(
+      @Schema(example = "OPTIMAL") String status,
+      boolean timeLimitHit,
+      @Schema(example = "0.0") double relativeGap) {}
 
   /** One path with totals and an honest list of what it cannot cover. */
   public record PathOption(
-      String label,
+      @Schema(allowableValues = {"best", "cheapest", "fastest"}) String label,
       List<PathStep> steps,
       List<SkillRef> uncovered,
-      int covered,
-      BigDecimal totalCredits,
-      int totalMonths,
-      BigDecimal totalCost,
+      @Schema(description = "Gap skills the path covers", example = "3") int covered,
+      @Schema(example = "15") BigDecimal totalCredits,
+      @Schema(example = "6") int totalMonths,
+      @Schema(example = "0") BigDecimal totalCost,
       Solver solver) {}
 
   /** A composed path and its two alternatives. */
@@ -113,7 +134,7 @@ public final class OpportunityViews {
       PathOption best,
       PathOption cheapest,
       PathOption fastest,
-      int candidateOfferings,
-      int afterPruning,
-      long millis) {}
+      @Schema(example = "212") int candidateOfferings,
+      @Schema(example = "38") int afterPruning,
+      @Schema(example = "143") long millis) {}
 }

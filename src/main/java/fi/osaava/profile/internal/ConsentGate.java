@@ -5,6 +5,7 @@ import fi.osaava.profile.CompetenceSnapshot;
 import fi.osaava.profile.ConsentPurpose;
 import fi.osaava.profile.PersonId;
 import fi.osaava.profile.WorkMove;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -69,7 +70,11 @@ public class ConsentGate implements AnonymisedWorkMoves {
   }
 
   /** How many consenting people have a skill, for skills at least {@link #MIN_GROUP} have. */
-  public record SkillCount(String skillUri, String label, long people) {}
+  public record SkillCount(
+      @Schema(example = "http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d")
+          String skillUri,
+      @Schema(example = "Python (tietokoneohjelmointi)") String label,
+      @Schema(example = "38") long people) {}
 
   /** Anonymised skill statistics over the profiles whose owners allow it. */
   @Transactional(readOnly = true)
@@ -93,7 +98,12 @@ public class ConsentGate implements AnonymisedWorkMoves {
    * How often each suggested skill was accepted and rejected, by people who allow their decisions
    * to be used to improve the engine: the signal for tuning which suggestions to show.
    */
-  public record SuggestionFeedback(String skillUri, String label, long accepted, long rejected) {}
+  public record SuggestionFeedback(
+      @Schema(example = "http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d")
+          String skillUri,
+      @Schema(example = "Python (tietokoneohjelmointi)") String label,
+      @Schema(example = "41") long accepted,
+      @Schema(example = "6") long rejected) {}
 
   @Transactional(readOnly = true)
   public List<SuggestionFeedback> suggestionFeedback(int limit) {

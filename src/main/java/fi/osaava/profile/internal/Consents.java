@@ -2,6 +2,7 @@ package fi.osaava.profile.internal;
 
 import fi.osaava.profile.ConsentPurpose;
 import fi.osaava.profile.PersonId;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.List;
@@ -36,7 +37,11 @@ public class Consents {
 
   /** One decision. */
   public record Decision(
-      ConsentPurpose purpose, int textVersion, boolean granted, OffsetDateTime decidedAt) {}
+      ConsentPurpose purpose,
+      @Schema(description = "The version of the consent text decided on", example = "2")
+          int textVersion,
+      boolean granted,
+      @Schema(example = "2026-12-01T09:30:00Z") OffsetDateTime decidedAt) {}
 
   /** The decision in force per purpose; a purpose never decided is absent (not granted). */
   @Transactional(readOnly = true)

@@ -11,6 +11,7 @@ import fi.osaava.taxonomy.ConceptSummary;
 import fi.osaava.taxonomy.ConceptType;
 import fi.osaava.taxonomy.ConceptUri;
 import fi.osaava.taxonomy.TaxonomyApi;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -81,14 +82,14 @@ public class LearnerRecords {
 
   /** An imported credential as the page shows it. */
   public record Credential(
-      UUID id,
-      String format,
-      String title,
-      String issuer,
-      LocalDate issuedOn,
+      @Schema(example = "c2e7a9d4-1b3f-4e6a-8d5c-7f0b2a9e4d13") UUID id,
+      @Schema(allowableValues = {"national-badge", "open-badge-3", "elm"}) String format,
+      @Schema(example = "Python-ohjelmoinnin perusteet") String title,
+      @Schema(example = "Tampereen yliopisto") String issuer,
+      @Schema(example = "2025-06-12") LocalDate issuedOn,
       boolean signatureChecked,
-      String verificationNote,
-      OffsetDateTime importedAt) {}
+      @Schema(example = "unsigned") String verificationNote,
+      @Schema(example = "2026-12-01T09:30:00Z") OffsetDateTime importedAt) {}
 
   /**
    * A national badge definition, in Finnish: its code, name, category, competence objectives and

@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.Parameters;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -61,6 +62,62 @@ class EducationApiController {
   static final int MAX_PUSH_BYTES = 5 * 1024 * 1024;
 
   private final EducationSearchService search;
+  // Examples for the OpenAPI document: a master's programme in business information technology
+  // as the national catalogue (konfo) describes it, with a skill identified in its description.
+  private static final String SEARCH_EXAMPLE =
+      """
+      {"total": 12, "page": 0, "size": 20, "totalPages": 1,
+       "items": [{"id": "6f1d3c2a-9b7e-4e21-8d0f-5a4c3b2e1d0c",
+                  "title": {"text": "Liiketalouden ylempi AMK-tutkinto, tietojenkäsittely",
+                            "language": "FI", "fallback": false},
+                  "level": "DEGREE", "field": "06", "locations": ["091"],
+                  "teachingLanguages": ["fi"], "providers": ["Haaga-Helia ammattikorkeakoulu"],
+                  "extent": 60.0, "synthetic": false,
+                  "highlights": ["Liiketalouden ylempi AMK-tutkinto, <mark>tietojenkäsittely</mark>"],
+                  "skills": ["Python (tietokoneohjelmointi)"],
+                  "href": "/api/v1/education/offerings/6f1d3c2a-9b7e-4e21-8d0f-5a4c3b2e1d0c"}],
+       "facets": {"level": [{"value": "DEGREE", "count": 12, "selected": true}],
+                  "field": [{"value": "06", "count": 12, "selected": false}],
+                  "region": [{"value": "01", "count": 7, "selected": false}],
+                  "location": [{"value": "091", "count": 5, "selected": false},
+                               {"value": "online", "count": 2, "selected": false}],
+                  "language": [{"value": "fi", "count": 12, "selected": false}]},
+       "openNow": 3, "didYouMean": null, "relatedVia": [], "tookMillis": 14.2}
+      """;
+
+  private static final String OFFERING_EXAMPLE =
+      """
+      {"id": "6f1d3c2a-9b7e-4e21-8d0f-5a4c3b2e1d0c", "source": "konfo",
+       "sourceId": "1.2.246.562.13.00000000000000003282",
+       "sourceUrl": "https://opintopolku.fi/konfo/fi/koulutus/1.2.246.562.13.00000000000000003282",
+       "kind": "PROGRAMME", "level": "DEGREE",
+       "title": {"text": "Liiketalouden ylempi AMK-tutkinto, tietojenkäsittely", "language": "FI",
+                 "fallback": false},
+       "description": {"text": "Koulutus syventää tietojenkäsittelyn ja liiketoiminnan osaamista.",
+                       "language": "FI", "fallback": false},
+       "alternativeNames": ["Tradenomi (ylempi AMK), tietojenkäsittely"], "field": "06",
+       "eqf": 7, "nqf": 7, "nationalLevel": "71", "extent": 60, "extentUnit": "ECTS credits",
+       "durationMonths": null, "active": true, "synthetic": false, "learningOutcomes": [],
+       "implementations": [{"name": {"text": "Tietojenkäsittely, ylempi AMK, Pasila",
+                                     "language": "FI", "fallback": false},
+                            "provider": {"text": "Haaga-Helia ammattikorkeakoulu", "language": "FI",
+                                         "fallback": false},
+                            "municipalityCodes": ["091"], "placeNames": "Helsinki",
+                            "teachingLanguages": ["fi"], "mode": "ON_SITE", "schedule": null,
+                            "cost": 0, "startDate": "2027-01-11", "endDate": "2028-12-31",
+                            "applicationStart": "2026-09-01T06:00:00Z",
+                            "applicationEnd": "2026-09-15T12:00:00Z", "applicationOpen": false,
+                            "url": "https://www.haaga-helia.fi/fi/koulutus"}],
+       "skills": [{"uri": "http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d",
+                   "label": {"text": "Python (tietokoneohjelmointi)", "language": "FI",
+                             "fallback": false},
+                   "source": "IDENTIFIED", "score": 0.81,
+                   "evidence": "Opintojaksolla ohjelmoidaan Pythonilla.",
+                   "evidenceText": {"text": "Opintojaksolla ohjelmoidaan Pythonilla.",
+                                    "language": "FI", "fallback": false}}],
+       "units": [], "parentId": null}
+      """;
+
   private final OfferingLookup lookup;
   private final EducationPush push;
 
@@ -155,7 +212,14 @@ class EducationApiController {
         in = ParameterIn.QUERY,
         schema = @Schema(allowableValues = {"relevance", "start", "deadline"})),
   })
-  @ApiResponse(responseCode = "200", description = "One page of results with facet counts")
+  @ApiResponse(
+      responseCode = "200",
+      description = "One page of results with facet counts",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON_VALUE,
+              schema = @Schema(implementation = SearchJson.class),
+              examples = @ExampleObject(SEARCH_EXAMPLE)))
   SearchJson search(
       @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
       @Valid SearchPageQuery paging,
@@ -209,7 +273,14 @@ class EducationApiController {
           "Texts in the language asked for, with fallback flagged; learning outcomes,"
               + " implementations, ESCO skills with source and evidence, units of a"
               + " qualification, and the link to the source record.")
-  @ApiResponse(responseCode = "200", description = "The offering")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The offering",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON_VALUE,
+              schema = @Schema(implementation = OfferingView.class),
+              examples = @ExampleObject(OFFERING_EXAMPLE)))
   @ApiResponse(
       responseCode = "404",
       description = "No offering has this id",
@@ -237,7 +308,19 @@ class EducationApiController {
               + " @id, all or nothing: a malformed record refuses the whole document with a 400"
               + " problem naming its line (or position) and field, and nothing is stored."
               + " Needs an OAuth2 bearer token with scope education.publish.")
-  @ApiResponse(responseCode = "200", description = "The import report")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The import report",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON_VALUE,
+              schema = @Schema(implementation = EducationImportReport.class),
+              examples =
+                  @ExampleObject(
+                      """
+                      {"source": "jsonld", "records": 2, "inserted": 1, "updated": 1,
+                       "deactivated": 0, "errors": []}
+                      """)))
   @ApiResponse(
       responseCode = "400",
       description = "A record is malformed; the problem names its line and field; nothing stored",
@@ -264,6 +347,7 @@ class EducationApiController {
     }
   }
 
+  @Schema(name = "EducationSearchResult")
   record SearchJson(
       long total,
       int page,

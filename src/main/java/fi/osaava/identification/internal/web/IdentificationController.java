@@ -62,15 +62,25 @@ class IdentificationController {
           Integer limit) {}
 
   @Schema(description = "Where in the text a suggestion comes from: characters [start, end).")
-  record EvidenceDto(int start, int end, String text) {}
+  record EvidenceDto(
+      @Schema(example = "52") int start,
+      @Schema(example = "56") int end,
+      @Schema(example = "Java") String text) {}
 
   @Schema(description = "A suggested ESCO skill or occupation.")
   record ConceptDto(
-      @Schema(example = "http://data.europa.eu/esco/skill/...") String uri,
-      @Schema(description = "Preferred label in the text's language, else English") String label,
-      @Schema(description = "Language of the label") String labelLanguage,
-      @Schema(description = "Confidence, 0–1") double score,
-      @Schema(description = "literal, morphological, semantic or related") String reason,
+      @Schema(example = "http://data.europa.eu/esco/skill/19a8293b-8e95-4de3-983f-77484079c389")
+          String uri,
+      @Schema(
+              description = "Preferred label in the text's language, else English",
+              example = "Java (tietokoneohjelmointi)")
+          String label,
+      @Schema(description = "Language of the label", example = "fi") String labelLanguage,
+      @Schema(description = "Confidence, 0–1", example = "0.93") double score,
+      @Schema(
+              description = "literal, morphological, semantic or related",
+              allowableValues = {"literal", "morphological", "semantic", "related"})
+          String reason,
       List<EvidenceDto> evidence,
       @Schema(
               description =
@@ -79,7 +89,7 @@ class IdentificationController {
           boolean confident) {}
 
   record IdentificationResponse(
-      @Schema(description = "Language of the labels") String language,
+      @Schema(description = "Language of the labels", example = "fi") String language,
       @Schema(description = "True when the text was cut to 50,000 characters") boolean truncated,
       List<ConceptDto> skills,
       List<ConceptDto> occupations) {}

@@ -32,14 +32,16 @@ class JobAdsApiController {
   }
 
   /** What the API answers: the ingestion report. */
+  @Schema(name = "JobAdIngestReport")
   record IngestJson(
-      int read,
-      int added,
-      int duplicates,
-      int unchanged,
-      int withOccupation,
-      int withMunicipality,
-      long millis) {
+      @Schema(description = "Ads read", example = "3") int read,
+      @Schema(description = "New ads stored", example = "2") int added,
+      @Schema(description = "Reposts of ads already stored, counted once", example = "1")
+          int duplicates,
+      @Schema(description = "Ads sent again unchanged", example = "0") int unchanged,
+      @Schema(description = "Ads given an ESCO occupation", example = "3") int withOccupation,
+      @Schema(description = "Ads placed in a municipality", example = "3") int withMunicipality,
+      @Schema(description = "Time the ingestion took", example = "184") long millis) {
     static IngestJson of(JobAdIngestReport r) {
       return new IngestJson(
           r.read(),

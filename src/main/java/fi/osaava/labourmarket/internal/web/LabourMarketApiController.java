@@ -9,6 +9,7 @@ import fi.osaava.web.LanguageQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -50,6 +51,86 @@ class LabourMarketApiController {
 
   private static final MediaType CSV =
       new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+
+  // Examples for the OpenAPI document: Uusimaa's June 2026 figures and ISCO 2512 (software
+  // developers), whose ads ask for ESCO's Python skill; ad counts and model outputs illustrative.
+  private static final String CURRENT_EXAMPLE =
+      """
+      {"month": "2026-06-01", "level": "REGION", "source": "KEHA-keskus, Työnvälitystilasto",
+       "updated": "2026-07-21T05.00.00Z",
+       "areas": [{"code": "01", "name": "Uusimaa",
+                  "figures": {"HAKIJALOPUSSA": 185774.0, "TYOTTOMATLOPUSSA": 122804.0,
+                              "TYOTOSUUS": 13.1, "PITKAAIKAISTYOTTOMAT": 54771.0,
+                              "IN_SERVICES": 23629.0, "AVPAIKATLOPUSSA": 5067.0,
+                              "UUDETAVP": 6499.0}}]}
+      """;
+
+  private static final String OCCUPATION_GROUP_EXAMPLE =
+      """
+      {"isco": "2512",
+       "source": "Statistics Finland / Ministry of Economic Affairs and Employment, employment\
+       service statistics (CC BY 4.0)",
+       "series": [{"month": "2020-11-01", "vacancies": 812, "jobseekers": 2931}],
+       "indicators": {
+         "occupation_uri": "http://data.europa.eu/esco/occupation/04ba4d6c-957d-417f-bf63-5b9e015a9f86",
+         "isco_group": "2512 Sovellussuunnittelijat", "labour_force": 32521.17,
+         "open_vacancies": 953.45, "vacancy_rate": 0.0294, "unemployment_rate": 0.0301,
+         "non_standard_work_share": 0.217, "pay_decile": 9, "median_hourly_earnings": 26.82,
+         "labour_shortage_share": 0.0146, "mismatch_share": 0.0291, "shortage_volume": -22.89,
+         "foreign_background_share": 0.1144},
+       "jobAds": {"from": "2025-07-01", "to": "2026-06-01", "synthetic": true, "total": 1840,
+                  "byRegion": {"01": 1012.0, "02": 143.0, "06": 231.0},
+                  "topSkills": [{"uri": "http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d",
+                                 "label": {"text": "Python (tietokoneohjelmointi)", "language": "FI",
+                                           "fallback": false},
+                                 "ads": 412, "share": 0.2239}]}}
+      """;
+
+  private static final String TRENDS_EXAMPLE =
+      """
+      {"result": {"from": "2025-07-01", "split": "2026-01-01", "to": "2026-06-01",
+                  "adsBefore": 7512, "adsAfter": 7930,
+                  "items": [{"item": "http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d",
+                             "before": 310, "after": 412, "shareBefore": 0.0413,
+                             "shareAfter": 0.052, "z": 3.12, "p": 0.0018, "significant": true}]},
+       "rising": [{"item": "http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d",
+                   "code": null,
+                   "label": {"text": "Python (tietokoneohjelmointi)", "language": "FI",
+                             "fallback": false},
+                   "before": 310, "after": 412, "shareBefore": 0.0413, "shareAfter": 0.052,
+                   "z": 3.12, "p": 0.0018}],
+       "declining": []}
+      """;
+
+  private static final String TRENDS_CSV_EXAMPLE =
+      """
+      direction,item,label,ads_before,ads_after,share_before,share_after,z,p
+      rising,"http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d",\
+      "Python (tietokoneohjelmointi)",310,412,0.041300,0.052000,3.1200,0.00180000
+      """;
+
+  private static final String FORECAST_EXAMPLE =
+      """
+      {"series": "region:01", "label": "Uusimaa",
+       "source": "Statistics Finland / Ministry of Economic Affairs and Employment, employment\
+       service statistics (CC BY 4.0)",
+       "firstMonth": "2026-07-01",
+       "mean": [5210.0, 5480.0, 5930.0, 6120.0, 5840.0, 5120.0, 5390.0, 6010.0, 6450.0, 6580.0,
+                6220.0, 5710.0],
+       "lower95": [4630.0, 4760.0, 5080.0, 5150.0, 4770.0, 3960.0, 4140.0, 4680.0, 5040.0,
+                   5090.0, 4660.0, 4080.0],
+       "upper95": [5790.0, 6200.0, 6780.0, 7090.0, 6910.0, 6280.0, 6640.0, 7340.0, 7860.0,
+                   8070.0, 7780.0, 7340.0],
+       "backtest": {"maseModel": 0.84, "maseSeasonalNaive": 1.0, "smapeModel": 0.112,
+                    "smapeSeasonalNaive": 0.139, "pairs": 456}}
+      """;
+
+  private static final String FORECAST_CSV_EXAMPLE =
+      """
+      month,forecast,lower95,upper95
+      2026-07,5210,4630,5790
+      2026-08,5480,4760,6200
+      """;
 
   private final LabourMarketViews views;
 
@@ -93,6 +174,14 @@ class LabourMarketApiController {
               + " or every region, sub-region or municipality. The month is the snapshot's own;"
               + " the long monthly series (2006-2020) is under /occupation-groups.")
   @ApiResponse(responseCode = "404", description = "No snapshot has been imported")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The latest month, per area",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON_VALUE,
+              schema = @Schema(implementation = LabourMarketViews.CurrentState.class),
+              examples = @ExampleObject(CURRENT_EXAMPLE)))
   LabourMarketViews.CurrentState current(
       @Parameter(description = "country, region, sub-region or municipality")
           @RequestParam(defaultValue = "country")
@@ -121,6 +210,14 @@ class LabourMarketApiController {
   @Operation(
       summary =
           "An ISCO-08 unit group: monthly vacancies and jobseekers, ads by region, top skills")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The group's series, indicators and job-ad demand",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON_VALUE,
+              schema = @Schema(type = "object"),
+              examples = @ExampleObject(OCCUPATION_GROUP_EXAMPLE)))
   Map<String, Object> occupationGroup(
       @Parameter(description = "ISCO-08 unit group, four digits") @PathVariable String code,
       LanguageQuery lang,
@@ -156,6 +253,14 @@ class LabourMarketApiController {
       description =
           "Two-proportion z-test of the latest 6 full months against the 6 before, with"
               + " Benjamini–Hochberg control of the false discovery rate at 5 %.")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The test and the significant rising and declining items",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON_VALUE,
+              schema = @Schema(implementation = LabourMarketViews.TrendView.class),
+              examples = @ExampleObject(TRENDS_EXAMPLE)))
   LabourMarketViews.TrendView trends(
       @Parameter(description = "skill or occupation") @RequestParam(defaultValue = "skill")
           String kind,
@@ -169,6 +274,14 @@ class LabourMarketApiController {
 
   @GetMapping(path = "/trends.csv", produces = "text/csv")
   @Operation(summary = "The trends as CSV")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The trends, one row per item",
+      content =
+          @Content(
+              mediaType = "text/csv",
+              schema = @Schema(type = "string"),
+              examples = @ExampleObject(TRENDS_CSV_EXAMPLE)))
   ResponseEntity<String> trendsCsv(
       @RequestParam(defaultValue = "skill") String kind,
       @RequestParam(required = false) @Nullable String region,
@@ -212,6 +325,14 @@ class LabourMarketApiController {
       summary = "12-month forecast of open vacancies with a 95 % band, and the backtest errors",
       description =
           "series: region:<code> (two digits), isco:<code> (four digits) or isco:SSS (whole country)")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The forecast and the backtest",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON_VALUE,
+              schema = @Schema(type = "object"),
+              examples = @ExampleObject(FORECAST_EXAMPLE)))
   Map<String, Object> forecast(@RequestParam String series) {
     Forecasts.Forecast f = requireForecast(series);
     Map<String, Object> result = new LinkedHashMap<>();
@@ -236,6 +357,14 @@ class LabourMarketApiController {
 
   @GetMapping(path = "/forecast.csv", produces = "text/csv")
   @Operation(summary = "The forecast as CSV")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The forecast, one row per month",
+      content =
+          @Content(
+              mediaType = "text/csv",
+              schema = @Schema(type = "string"),
+              examples = @ExampleObject(FORECAST_CSV_EXAMPLE)))
   ResponseEntity<String> forecastCsv(@RequestParam String series) {
     Forecasts.Forecast f = requireForecast(series);
     StringBuilder csv = new StringBuilder("month,forecast,lower95,upper95\n");

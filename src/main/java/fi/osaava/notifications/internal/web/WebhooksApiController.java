@@ -9,8 +9,10 @@ import fi.osaava.platform.InvalidInputException;
 import fi.osaava.platform.NotFoundException;
 import fi.osaava.web.ApiClient;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -73,33 +75,49 @@ class WebhooksApiController {
       @Nullable String kind, @Nullable String q, @Nullable Map<String, List<String>> facets) {}
 
   /** The search a subscription follows. */
-  record SearchJson(String kind, String q, Map<String, Set<String>> facets) {}
+  @Schema(name = "WebhookSearch")
+  record SearchJson(
+      @Schema(allowableValues = {"education", "service", "opportunity"}) String kind,
+      @Schema(example = "python") String q,
+      @Schema(example = "{\"mode\": [\"online\"], \"language\": [\"fi\"]}")
+          Map<String, Set<String>> facets) {}
 
   /** A delivery in the log. */
   record DeliveryJson(
-      String webhookId,
-      String type,
-      String status,
-      int attempts,
-      @Nullable Instant lastAttempt,
-      @Nullable Integer responseCode,
-      @Nullable String outcome,
-      Instant nextAttempt,
-      Instant created) {}
+      @Schema(
+              description = "The webhook-id header, the same on every attempt",
+              example = "msg_2b7e1c9a-4f3d-4e8b-9a61-0c5d7f3e2a18")
+          String webhookId,
+      @Schema(example = "education.offering.matched") String type,
+      @Schema(example = "DELIVERED") String status,
+      @Schema(example = "1") int attempts,
+      @Schema(example = "2026-12-07T08:15:02Z") @Nullable Instant lastAttempt,
+      @Schema(example = "200") @Nullable Integer responseCode,
+      @Schema(description = "The receiver's answer, or why there was none", example = "ok")
+          @Nullable String outcome,
+      @Schema(example = "2026-12-07T08:15:00Z") Instant nextAttempt,
+      @Schema(example = "2026-12-07T08:15:00Z") Instant created) {}
 
   /** A subscription, never with its secret; the log only when one subscription is read. */
   record SubscriptionJson(
-      UUID id,
-      String url,
+      @Schema(example = SUBSCRIPTION_ID) UUID id,
+      @Schema(example = "https://hr.example.fi/osaava/webhooks") String url,
       boolean enabled,
-      int consecutiveFailures,
-      @Nullable Instant disabledAt,
-      Instant created,
+      @Schema(example = "0") int consecutiveFailures,
+      @Schema(
+              description = "When repeated failures turned it off; null while it is on",
+              example = "2026-12-03T14:00:00Z")
+          @Nullable Instant disabledAt,
+      @Schema(example = "2026-12-01T09:30:00Z") Instant created,
       @Nullable SearchJson search,
       @Nullable List<DeliveryJson> deliveries) {}
 
   /** The answer to a subscription made or a secret rotated: the secret, shown this once. */
-  record SecretJson(UUID id, String secret) {}
+  record SecretJson(
+      @Schema(example = SUBSCRIPTION_ID) UUID id,
+      @Schema(example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw8a8kGq3WJmE=") String secret) {}
+
+  private static final String SUBSCRIPTION_ID = "7c4f2a1e-5b3d-4c9e-8f6a-2d1b0e9c8a7f";
 
   private final NotificationsPages pages;
 
@@ -160,7 +178,10 @@ class WebhooksApiController {
       security = @SecurityRequirement(name = "bearer", scopes = WebhooksWebConfiguration.SCOPE))
   @ApiResponse(responseCode = "200", description = "The subscription")
   @ApiResponse(responseCode = "404", description = "Not one of the client's subscriptions")
-  SubscriptionJson show(@PathVariable String id, Authentication auth) {
+  SubscriptionJson show(
+      @Parameter(description = "The subscription's id", example = SUBSCRIPTION_ID) @PathVariable
+          String id,
+      Authentication auth) {
     Owner owner = owner(auth);
     UUID uuid = path(id);
     Webhooks.Subscription subscription = pages.webhook(owner, uuid).orElseThrow(this::notFound);
@@ -174,7 +195,10 @@ class WebhooksApiController {
       security = @SecurityRequirement(name = "bearer", scopes = WebhooksWebConfiguration.SCOPE))
   @ApiResponse(responseCode = "200", description = "The new secret, shown once")
   @ApiResponse(responseCode = "404", description = "Not one of the client's subscriptions")
-  SecretJson rotate(@PathVariable String id, Authentication auth) {
+  SecretJson rotate(
+      @Parameter(description = "The subscription's id", example = SUBSCRIPTION_ID) @PathVariable
+          String id,
+      Authentication auth) {
     Webhooks.Secret secret = pages.rotateWebhook(owner(auth), path(id)).orElseThrow(this::notFound);
     return new SecretJson(secret.subscription(), secret.secret());
   }
@@ -186,7 +210,10 @@ class WebhooksApiController {
       security = @SecurityRequirement(name = "bearer", scopes = WebhooksWebConfiguration.SCOPE))
   @ApiResponse(responseCode = "204", description = "On")
   @ApiResponse(responseCode = "404", description = "Not one of the client's subscriptions")
-  ResponseEntity<Void> enable(@PathVariable String id, Authentication auth) {
+  ResponseEntity<Void> enable(
+      @Parameter(description = "The subscription's id", example = SUBSCRIPTION_ID) @PathVariable
+          String id,
+      Authentication auth) {
     if (!pages.enableWebhook(owner(auth), path(id))) {
       throw notFound();
     }
@@ -200,7 +227,10 @@ class WebhooksApiController {
       security = @SecurityRequirement(name = "bearer", scopes = WebhooksWebConfiguration.SCOPE))
   @ApiResponse(responseCode = "202", description = "Sent or queued")
   @ApiResponse(responseCode = "404", description = "Not one of the client's subscriptions")
-  ResponseEntity<Void> test(@PathVariable String id, Authentication auth) {
+  ResponseEntity<Void> test(
+      @Parameter(description = "The subscription's id", example = SUBSCRIPTION_ID) @PathVariable
+          String id,
+      Authentication auth) {
     if (!pages.testWebhook(owner(auth), path(id))) {
       throw notFound();
     }
@@ -214,7 +244,10 @@ class WebhooksApiController {
       security = @SecurityRequirement(name = "bearer", scopes = WebhooksWebConfiguration.SCOPE))
   @ApiResponse(responseCode = "204", description = "Deleted")
   @ApiResponse(responseCode = "404", description = "Not one of the client's subscriptions")
-  ResponseEntity<Void> delete(@PathVariable String id, Authentication auth) {
+  ResponseEntity<Void> delete(
+      @Parameter(description = "The subscription's id", example = SUBSCRIPTION_ID) @PathVariable
+          String id,
+      Authentication auth) {
     if (!pages.deleteWebhook(owner(auth), path(id))) {
       throw notFound();
     }

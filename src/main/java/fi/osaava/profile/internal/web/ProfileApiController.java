@@ -17,6 +17,9 @@ import fi.osaava.profile.internal.SkillEntry;
 import fi.osaava.profile.internal.SuggestionEntry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -83,13 +86,21 @@ class ProfileApiController {
   /** An entry as the API accepts it. */
   record ExperienceJson(
       ExperienceKind kind,
-      String organisation,
-      String title,
-      LocalDate start,
-      LocalDate end,
-      String description,
-      String offeringId,
-      String municipality) {
+      @Schema(example = "Tampereen kaupunki") String organisation,
+      @Schema(example = "Ohjelmistokehittäjä") String title,
+      @Schema(example = "2021-03-01") LocalDate start,
+      @Schema(description = "Absent while ongoing", example = "2025-12-31") LocalDate end,
+      @Schema(
+              example =
+                  "Kehitin verkkopalveluja Pythonilla ja Javalla, suunnittelin tietokantoja ja"
+                      + " ohjasin harjoittelijoita.")
+          String description,
+      @Schema(
+              description = "An offering of the catalogue the entry was taken from",
+              example = "6f1d3c2a-9b7e-4e21-8d0f-5a4c3b2e1d0c")
+          String offeringId,
+      @Schema(description = "Municipality code (three digits)", example = "837")
+          String municipality) {
 
     ExperienceInput input() {
       return new ExperienceInput(
@@ -105,16 +116,28 @@ class ProfileApiController {
   }
 
   /** A decision on a suggestion. */
-  record DecisionJson(String skillUri, boolean accept) {}
+  record DecisionJson(
+      @Schema(example = "http://data.europa.eu/esco/skill/43ae58b9-5e56-4524-b45a-b422777a0576")
+          String skillUri,
+      boolean accept) {}
 
   /** A self-assessment of a skill. */
-  record AssessmentJson(Proficiency proficiency, LocalDate lastUsed) {}
+  record AssessmentJson(
+      Proficiency proficiency, @Schema(example = "2025-12-31") LocalDate lastUsed) {}
 
   /** A consent decision. */
   record ConsentJson(boolean granted) {}
 
   @GetMapping
   @Operation(summary = "The whole profile: entries, skills, languages, interests, credentials")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The profile",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON_VALUE,
+              schema = @Schema(type = "object"),
+              examples = @ExampleObject(ProfileApiExamples.PROFILE)))
   Map<String, Object> profile(Authentication auth) {
     PersonId person = signedIn.require(auth);
     Map<String, Object> profile = new LinkedHashMap<>();
@@ -150,17 +173,24 @@ class ProfileApiController {
 
   @GetMapping("/experiences/{id}")
   @Operation(summary = "One entry, with its ETag")
-  ResponseEntity<Experience> experience(@PathVariable UUID id, Authentication auth) {
+  ResponseEntity<Experience> experience(
+      @Parameter(description = "The entry's id", example = ProfileApiExamples.ENTRY_ID)
+          @PathVariable
+          UUID id,
+      Authentication auth) {
     Experience e = competence.experience(signedIn.require(auth), id);
     return ResponseEntity.ok().eTag(etag(e.version())).body(e);
   }
 
   @PutMapping(path = "/experiences/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
   @Operation(summary = "Replaces an entry; needs If-Match with the ETag it was read with")
+  @ApiResponse(responseCode = "200", description = "Replaced, with its new ETag")
   @ApiResponse(responseCode = "412", description = "Changed elsewhere since it was read")
   @ApiResponse(responseCode = "428", description = "If-Match missing")
   ResponseEntity<Experience> updateExperience(
-      @PathVariable UUID id,
+      @Parameter(description = "The entry's id", example = ProfileApiExamples.ENTRY_ID)
+          @PathVariable
+          UUID id,
       @Parameter(description = "The ETag of the version the edit starts from")
           @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
           String ifMatch,
@@ -175,14 +205,23 @@ class ProfileApiController {
 
   @DeleteMapping("/experiences/{id}")
   @Operation(summary = "Deletes an entry with its suggestions and the skills accepted from it")
-  ResponseEntity<Void> deleteExperience(@PathVariable UUID id, Authentication auth) {
+  @ApiResponse(responseCode = "204", description = "Done")
+  ResponseEntity<Void> deleteExperience(
+      @Parameter(description = "The entry's id", example = ProfileApiExamples.ENTRY_ID)
+          @PathVariable
+          UUID id,
+      Authentication auth) {
     competence.deleteExperience(signedIn.require(auth), id);
     return ResponseEntity.noContent().build();
   }
 
   @GetMapping("/experiences/{id}/suggestions")
   @Operation(summary = "Skills suggested for an entry, with the decisions taken")
-  List<SuggestionEntry> suggestions(@PathVariable UUID id, Authentication auth) {
+  List<SuggestionEntry> suggestions(
+      @Parameter(description = "The entry's id", example = ProfileApiExamples.ENTRY_ID)
+          @PathVariable
+          UUID id,
+      Authentication auth) {
     PersonId person = signedIn.require(auth);
     competence.experience(person, id);
     return competence.suggestions(person, id);
@@ -191,7 +230,11 @@ class ProfileApiController {
   @PostMapping(path = "/experiences/{id}/decisions", consumes = MediaType.APPLICATION_JSON_VALUE)
   @Operation(summary = "Accepts or rejects a suggested skill; a rejected one does not come back")
   List<SuggestionEntry> decide(
-      @PathVariable UUID id, @RequestBody DecisionJson body, Authentication auth) {
+      @Parameter(description = "The entry's id", example = ProfileApiExamples.ENTRY_ID)
+          @PathVariable
+          UUID id,
+      @RequestBody DecisionJson body,
+      Authentication auth) {
     PersonId person = signedIn.require(auth);
     competence.decide(person, id, body.skillUri(), body.accept());
     return competence.suggestions(person, id);
@@ -206,7 +249,9 @@ class ProfileApiController {
   @PutMapping(path = "/skills/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
   @Operation(summary = "Self-assesses a skill's level and last use; needs If-Match")
   ResponseEntity<SkillEntry> assess(
-      @PathVariable UUID id,
+      @Parameter(description = "The skill's id", example = ProfileApiExamples.SKILL_ID)
+          @PathVariable
+          UUID id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @RequestBody AssessmentJson body,
       Authentication auth) {
@@ -221,7 +266,12 @@ class ProfileApiController {
 
   @DeleteMapping("/skills/{id}")
   @Operation(summary = "Removes a skill from the profile")
-  ResponseEntity<Void> deleteSkill(@PathVariable UUID id, Authentication auth) {
+  @ApiResponse(responseCode = "204", description = "Done")
+  ResponseEntity<Void> deleteSkill(
+      @Parameter(description = "The skill's id", example = ProfileApiExamples.SKILL_ID)
+          @PathVariable
+          UUID id,
+      Authentication auth) {
     competence.deleteSkill(signedIn.require(auth), id);
     return ResponseEntity.noContent().build();
   }
@@ -247,7 +297,12 @@ class ProfileApiController {
 
   @DeleteMapping("/credentials/{id}")
   @Operation(summary = "Deletes a credential and the skills it verified")
-  ResponseEntity<Void> deleteCredential(@PathVariable UUID id, Authentication auth) {
+  @ApiResponse(responseCode = "204", description = "Done")
+  ResponseEntity<Void> deleteCredential(
+      @Parameter(description = "The credential's id", example = ProfileApiExamples.CREDENTIAL_ID)
+          @PathVariable
+          UUID id,
+      Authentication auth) {
     records.delete(signedIn.require(auth), id);
     return ResponseEntity.noContent().build();
   }
@@ -269,6 +324,14 @@ class ProfileApiController {
 
   @GetMapping("/export")
   @Operation(summary = "Everything Osaava holds about the person, as JSON")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The export, one section per module holding personal data",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON_VALUE,
+              schema = @Schema(type = "object"),
+              examples = @ExampleObject(ProfileApiExamples.EXPORT)))
   ResponseEntity<Map<String, Object>> export(Authentication auth) {
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"osaava-export.json\"")
@@ -277,6 +340,14 @@ class ProfileApiController {
 
   @GetMapping(path = "/europass", produces = "application/ld+json")
   @Operation(summary = "The profile as a Europass-compatible European Learning Model document")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The document",
+      content =
+          @Content(
+              mediaType = "application/ld+json",
+              schema = @Schema(type = "object"),
+              examples = @ExampleObject(ProfileApiExamples.EUROPASS)))
   ResponseEntity<Map<String, Object>> europass(Authentication auth) {
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"osaava-europass.jsonld\"")
@@ -285,6 +356,7 @@ class ProfileApiController {
 
   @DeleteMapping
   @Operation(summary = "Deletes the account and every personal row, and signs out")
+  @ApiResponse(responseCode = "204", description = "Done")
   ResponseEntity<Void> deleteAccount(Authentication auth, HttpServletRequest request) {
     rights.deleteAccount(signedIn.require(auth));
     HttpSession session = request.getSession(false);

@@ -8,6 +8,9 @@ import fi.osaava.recommendations.internal.PersonalRecommendations;
 import fi.osaava.recommendations.internal.PersonalRecommendations.Result;
 import fi.osaava.web.NationalLanguageQuery;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -26,6 +29,24 @@ import org.springframework.web.bind.annotation.RestController;
     description = "Services, education and occupations for the signed-in person, explained")
 @ApiResponse(responseCode = "401", description = "Not signed in")
 class RecommendationsApiController {
+
+  // For the OpenAPI document: the occupation as the API answered it for a person whose profile
+  // holds ESCO's database skill, with a service for their chosen situation and municipality.
+  private static final String EXAMPLE =
+      """
+      {"situation": "CHANGING_CAREER", "municipality": "837", "goal": null, "profileSkills": 1,
+       "items": [
+         {"kind": "SERVICE", "tier": 1, "id": "5b0f6d3e-8c1a-4f7e-9a52-1d2c3b4a5e6f",
+          "title": "Ohjaamo", "page": "/services/5b0f6d3e-8c1a-4f7e-9a52-1d2c3b4a5e6f",
+          "synthetic": false, "generalDescription": false,
+          "reasons": [{"code": "svc.why.situation", "text": "Palvelee tilannettasi: Alanvaihtaja"},
+                      {"code": "svc.why.municipality", "text": "Annetaan kunnassa Tampere"}]},
+         {"kind": "OCCUPATION", "tier": 2, "id": "7086d0ca-1e77-4690-89c9-7ed1a0478fa3",
+          "title": "IT-laadunvarmistuksen asiantuntija",
+          "page": "/opportunities/goals/7086d0ca-1e77-4690-89c9-7ed1a0478fa3",
+          "synthetic": false, "generalDescription": false,
+          "reasons": [{"code": "rec.why.matched", "text": "Osaamisesi, joita se vaatii: tietokanta"}]}]}
+      """;
 
   /**
    * The answer.
@@ -83,6 +104,14 @@ class RecommendationsApiController {
               + " match, in one list ranked by the rule of docs/services.md, each with the reasons"
               + " it is shown. Example: GET /api/v1/recommendations?lang=en with the session"
               + " cookie of a signed-in person.")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The recommendations, best first",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON_VALUE,
+              schema = @Schema(implementation = RecommendationsJson.class),
+              examples = @ExampleObject(EXAMPLE)))
   RecommendationsJson recommendations(
       @Valid NationalLanguageQuery lang, Locale locale, Authentication auth) {
     PersonId person =

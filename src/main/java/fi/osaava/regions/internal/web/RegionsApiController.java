@@ -9,6 +9,7 @@ import fi.osaava.regions.RegionsApi;
 import fi.osaava.web.LanguageQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +39,7 @@ class RegionsApiController {
   @GetMapping("/{level}")
   @Operation(summary = "Every area of a level, ordered by code")
   List<AreaJson> areas(
-      @Parameter(description = LEVEL) @PathVariable String level,
+      @Parameter(description = LEVEL, example = "municipality") @PathVariable String level,
       LanguageQuery lang,
       Locale locale) {
     Language language = lang.or(locale);
@@ -48,8 +49,10 @@ class RegionsApiController {
   @GetMapping("/{level}/{code}")
   @Operation(summary = "One area, with the municipalities it contains")
   AreaWithMunicipalitiesJson area(
-      @Parameter(description = LEVEL) @PathVariable String level,
-      @Parameter(description = "The official code, e.g. 06 (Pirkanmaa) or 091 (Helsinki)")
+      @Parameter(description = LEVEL, example = "municipality") @PathVariable String level,
+      @Parameter(
+              description = "The official code, e.g. 06 (Pirkanmaa) or 091 (Helsinki)",
+              example = "837")
           @PathVariable
           String code,
       LanguageQuery lang,
@@ -79,14 +82,17 @@ class RegionsApiController {
   }
 
   /** An area as the API shows it. */
+  @Schema(name = "Area")
   record AreaJson(
-      String level,
-      String code,
-      String name,
-      String nameLanguage,
-      boolean fallback,
-      String regionCode,
-      @Nullable String subRegionCode) {
+      @Schema(allowableValues = {"region", "sub-region", "municipality"}) String level,
+      @Schema(description = "The official code, zero-padded", example = "837") String code,
+      @Schema(example = "Tampere") String name,
+      @Schema(description = "The language of the name", example = "fi") String nameLanguage,
+      @Schema(description = "true when the name is not in the language asked for") boolean fallback,
+      @Schema(description = "The region the area is in (itself for a region)", example = "06")
+          String regionCode,
+      @Schema(description = "The sub-region of a municipality; null for a region", example = "064")
+          @Nullable String subRegionCode) {
 
     static AreaJson of(Area area, Language language) {
       LocalizedText name = area.name(language);

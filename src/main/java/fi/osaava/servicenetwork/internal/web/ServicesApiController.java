@@ -18,6 +18,7 @@ import fi.osaava.servicenetwork.internal.search.ServiceSearch;
 import fi.osaava.web.NationalLanguageQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -65,6 +66,8 @@ class ServicesApiController {
   /** A push larger than this is refused before it is parsed. */
   static final int MAX_PUSH_BYTES = 5 * 1024 * 1024;
 
+  /** A service as every read of the directory answers it. */
+  @Schema(name = "Service", example = SERVICE_EXAMPLE)
   record ServiceJson(
       UUID id,
       String kind,
@@ -89,16 +92,58 @@ class ServicesApiController {
 
   record FacetValueJson(String value, String label, long count, boolean selected) {}
 
+  @Schema(name = "ServiceSearchResult")
   record SearchJson(
-      long total,
-      int page,
-      int size,
+      @Schema(example = "42") long total,
+      @Schema(example = "0") int page,
+      @Schema(example = "20") int size,
       List<ServiceJson> items,
-      Map<String, List<FacetValueJson>> facets) {}
+      @Schema(
+              description = "Per facet parameter (type, area, language, situation), its values",
+              example =
+                  """
+                  {"type": [{"value": "GUIDANCE", "label": "Ohjaus ja neuvonta", "count": 17,
+                             "selected": false}],
+                   "area": [{"value": "municipality:837", "label": "Tampere", "count": 9,
+                             "selected": false}],
+                   "language": [{"value": "fi", "label": "Suomi", "count": 42,
+                                 "selected": false}],
+                   "situation": [{"value": "CHANGING_CAREER", "label": "Alanvaihtaja",
+                                  "count": 11, "selected": true}]}
+                  """)
+          Map<String, List<FacetValueJson>> facets) {}
 
-  record ReasonJson(String code, String text) {}
+  @Schema(name = "ServiceReason")
+  record ReasonJson(
+      @Schema(example = "situation") String code,
+      @Schema(example = "Palvelee tilannettasi: Työtön") String text) {}
 
-  record RecommendationJson(ServiceJson service, int rank, List<ReasonJson> reasons) {}
+  @Schema(name = "ServiceRecommendation")
+  record RecommendationJson(
+      ServiceJson service, @Schema(example = "1") int rank, List<ReasonJson> reasons) {}
+
+  // A provider's service as docs/services.md shows it, after the push gave it an id.
+  private static final String SERVICE_EXAMPLE =
+      """
+      {"id": "5b0f6d3e-8c1a-4f7e-9a52-1d2c3b4a5e6f", "kind": "SERVICE",
+       "generalDescription": null, "referenceCode": null,
+       "organisation": {"businessId": "0211675-2", "name": {"fi": "Tampereen kaupunki"}},
+       "name": {"fi": "Ohjaamo", "sv": "Navigatorn", "en": "One-Stop Guidance Centre"},
+       "summary": {"fi": "Maksutonta ohjausta alle 30-vuotiaille."},
+       "description": {"fi": "Ohjaamosta saat apua opiskeluun, työhön ja arkeen liittyvissä\
+       asioissa."},
+       "type": "GUIDANCE", "lifeSituations": ["YOUNG_WITHOUT_DEGREE", "UNEMPLOYED"],
+       "targetGroups": ["alle 30-vuotiaat"], "areas": ["municipality:837", "online"],
+       "languages": ["fi", "en"], "cost": {"type": "FREE", "info": {"fi": "Maksuton"}},
+       "channels": [
+         {"type": "WEB_PAGE", "name": {}, "url": "https://ohjaamo.example.fi", "phone": null,
+          "address": null, "hours": []},
+         {"type": "VISITING_ADDRESS", "name": {}, "url": null, "phone": null,
+          "address": {"street": "Kelloportinkatu 1", "postalCode": "33100",
+                      "municipality": "837"},
+          "hours": [{"days": ["WEDNESDAY"], "opens": "12:00", "closes": "18:00"}]}],
+       "page": "/services/5b0f6d3e-8c1a-4f7e-9a52-1d2c3b4a5e6f"}
+      """;
 
   private final ServiceSearch search;
   private final ServiceDirectoryService directory;
@@ -131,6 +176,7 @@ class ServicesApiController {
               + " region:NN, municipality:NNN), language, situation (life situation); a facet"
               + " parameter repeats for alternatives, facets combine with AND. Example:"
               + " /api/v1/services?q=oppisopimus&situation=CHANGING_CAREER")
+  @ApiResponse(responseCode = "200", description = "One page of services, with the facets")
   SearchJson search(
       @RequestParam MultiValueMap<String, String> params,
       @RequestParam(name = "q", required = false) String q,
@@ -168,7 +214,11 @@ class ServicesApiController {
 
   @GetMapping("/{id}")
   @Operation(summary = "One service or general description, with its channels")
-  @ApiResponse(responseCode = "404", description = "No such service")
+  @ApiResponse(responseCode = "200", description = "The service")
+  @ApiResponse(
+      responseCode = "404",
+      description = "No such service",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
   ServiceJson service(@PathVariable String id) {
     UUID uuid;
     try {
@@ -195,6 +245,7 @@ class ServicesApiController {
               + " finds outside the situation after them. Example:"
               + " /api/v1/services/recommendations?situation=UNEMPLOYED&municipality=837"
               + "&goal=yrittäjäksi")
+  @ApiResponse(responseCode = "200", description = "The services, best first")
   List<RecommendationJson> recommendations(
       @RequestParam(name = "situation") String situation,
       @RequestParam(name = "municipality", required = false) String municipality,
@@ -274,7 +325,19 @@ class ServicesApiController {
               + " nothing is stored. Needs an OAuth2 bearer token with scope services.publish.",
       security =
           @SecurityRequirement(name = "bearer", scopes = ServicesWebConfiguration.PUBLISH_SCOPE))
-  @ApiResponse(responseCode = "200", description = "The import report")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The import report",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON_VALUE,
+              schema = @Schema(implementation = ServiceImportReport.class),
+              examples =
+                  @ExampleObject(
+                      """
+                      {"source": "request body", "read": 1, "added": 1, "updated": 0,
+                       "unchanged": 0, "retired": 0}
+                      """)))
   @ApiResponse(responseCode = "401", description = "No or invalid bearer token")
   @ApiResponse(responseCode = "403", description = "The token lacks scope services.publish")
   ServiceImportReport publish(InputStream body) throws IOException {

@@ -5,7 +5,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /** One of ESCO's collections, such as the digital skills. */
 @Schema(name = "Collection")
-record CollectionJson(@Schema(example = "digital") String code, int size) {
+record CollectionJson(
+    @Schema(example = "digital") String code, @Schema(example = "1201") int size) {
 
   static CollectionJson of(SkillCollection collection) {
     return new CollectionJson(collection.code(), collection.size());

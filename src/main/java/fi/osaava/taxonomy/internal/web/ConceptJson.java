@@ -1,5 +1,6 @@
 package fi.osaava.taxonomy.internal.web;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
@@ -17,17 +18,27 @@ import org.jspecify.annotations.Nullable;
  */
 @Schema(name = "Concept")
 record ConceptJson(
-    String uri,
+    @Schema(example = "http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d")
+        String uri,
     @Schema(example = "skill") String type,
-    @Nullable String code,
+    @Schema(description = "The code of an occupation or group; null for skills", example = "2514.2")
+        @Nullable String code,
     TextJson label,
-    List<String> alternativeLabels,
+    @ArraySchema(schema = @Schema(example = "Python3")) List<String> alternativeLabels,
     @Nullable TextJson description,
-    Map<String, String> preferredLabels,
-    Map<String, String> descriptions,
+    @Schema(
+            example =
+                "{\"fi\": \"Python (tietokoneohjelmointi)\", \"en\": \"Python (computer programming)\"}")
+        Map<String, String> preferredLabels,
+    @Schema(
+            example =
+                "{\"fi\": \"Ohjelmistojen kehittämisen tekniikat ja periaatteet, kuten analyysi, algoritmit,"
+                    + " koodaus, testaus ja ohjelmaparadigmojen laatiminen Python-ohjelmointikielellä.\"}")
+        Map<String, String> descriptions,
     @Schema(example = "skill/competence") @Nullable String skillType,
     @Schema(example = "cross-sector") @Nullable String reuseLevel,
-    @Nullable String iscoCode,
-    @Nullable String status,
+    @Schema(description = "The ISCO-08 code of an occupation", example = "2514")
+        @Nullable String iscoCode,
+    @Schema(example = "released") @Nullable String status,
     boolean obsolete,
-    List<String> collections) {}
+    @ArraySchema(schema = @Schema(example = "digital")) List<String> collections) {}

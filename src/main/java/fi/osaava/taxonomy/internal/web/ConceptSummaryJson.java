@@ -7,9 +7,11 @@ import org.jspecify.annotations.Nullable;
 /** A concept as lists show it. */
 @Schema(name = "ConceptSummary")
 record ConceptSummaryJson(
-    String uri,
+    @Schema(example = "http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d")
+        String uri,
     @Schema(example = "skill") String type,
-    @Nullable String code,
+    @Schema(description = "The code of an occupation or group; null for skills", example = "2514.2")
+        @Nullable String code,
     TextJson label,
     boolean obsolete) {
 

@@ -13,8 +13,11 @@ import java.util.function.Function;
  * @param size page size, as requested
  * @param total number of items over all pages
  */
-@Schema(name = "Page")
-record PageJson<T>(List<T> items, int page, int size, long total) {
+record PageJson<T>(
+    List<T> items,
+    @Schema(example = "0") int page,
+    @Schema(example = "20") int size,
+    @Schema(example = "37") long total) {
 
   static <S, T> PageJson<T> of(ResultPage<S> page, Function<? super S, ? extends T> mapper) {
     return new PageJson<>(

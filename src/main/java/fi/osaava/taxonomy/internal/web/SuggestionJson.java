@@ -7,13 +7,16 @@ import java.util.Locale;
 /** One autocomplete hit. */
 @Schema(name = "Suggestion")
 record SuggestionJson(
-    String uri,
+    @Schema(example = "http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d")
+        String uri,
     @Schema(example = "skill") String type,
     @Schema(description = "The concept's preferred label") TextJson label,
-    @Schema(description = "The label that matched; may be an alternative or hidden one")
+    @Schema(
+            description = "The label that matched; may be an alternative or hidden one",
+            example = "Python (tietokoneohjelmointi)")
         String matchedLabel,
     @Schema(allowableValues = {"preferred", "alternative", "hidden"}) String matchedKind,
-    float score) {
+    @Schema(example = "12.7") float score) {
 
   static SuggestionJson of(Suggestion suggestion) {
     return new SuggestionJson(

@@ -5,4 +5,8 @@ import java.util.List;
 
 /** Autocomplete hits, best first; at most {@code limit} of them. */
 @Schema(name = "Suggestions")
-record SuggestionsJson(String query, String language, int limit, List<SuggestionJson> items) {}
+record SuggestionsJson(
+    @Schema(example = "pyth") String query,
+    @Schema(example = "fi") String language,
+    @Schema(example = "10") int limit,
+    List<SuggestionJson> items) {}

@@ -112,6 +112,7 @@ class TaxonomyApiController {
 
   @GetMapping("/concept/broader")
   @Operation(summary = "The concepts directly above one in its hierarchy")
+  @ApiResponse(responseCode = "200", description = "One page of the broader concepts")
   PageJson<ConceptSummaryJson> broader(
       @Parameter(description = URI, schema = @Schema(type = "string", format = "uri")) @RequestParam
           ConceptUri uri,
@@ -124,6 +125,7 @@ class TaxonomyApiController {
 
   @GetMapping("/concept/narrower")
   @Operation(summary = "The concepts directly below one in its hierarchy")
+  @ApiResponse(responseCode = "200", description = "One page of the narrower concepts")
   PageJson<ConceptSummaryJson> narrower(
       @Parameter(description = URI, schema = @Schema(type = "string", format = "uri")) @RequestParam
           ConceptUri uri,
@@ -136,6 +138,7 @@ class TaxonomyApiController {
 
   @GetMapping("/occupation/skills")
   @Operation(summary = "An occupation's skills, essential first")
+  @ApiResponse(responseCode = "200", description = "One page of the skills")
   PageJson<RelatedConceptJson> skillsOfOccupation(
       @Parameter(description = URI, schema = @Schema(type = "string", format = "uri")) @RequestParam
           ConceptUri uri,
@@ -153,6 +156,7 @@ class TaxonomyApiController {
 
   @GetMapping("/skill/occupations")
   @Operation(summary = "The occupations that need a skill, those needing it essentially first")
+  @ApiResponse(responseCode = "200", description = "One page of the occupations")
   PageJson<RelatedConceptJson> occupationsOfSkill(
       @Parameter(description = URI, schema = @Schema(type = "string", format = "uri")) @RequestParam
           ConceptUri uri,
@@ -170,6 +174,7 @@ class TaxonomyApiController {
 
   @GetMapping("/skill/related")
   @Operation(summary = "Skills that ESCO relates to a skill, essential first")
+  @ApiResponse(responseCode = "200", description = "One page of the related skills")
   PageJson<RelatedConceptJson> relatedSkills(
       @Parameter(description = URI, schema = @Schema(type = "string", format = "uri")) @RequestParam
           ConceptUri uri,
@@ -183,6 +188,7 @@ class TaxonomyApiController {
 
   @GetMapping("/browse/{type}")
   @Operation(summary = "All concepts of one type, ordered by label")
+  @ApiResponse(responseCode = "200", description = "One page of the concepts")
   PageJson<ConceptSummaryJson> browse(
       @Parameter(
               description = "The concept type",
@@ -200,6 +206,7 @@ class TaxonomyApiController {
 
   @GetMapping("/collections")
   @Operation(summary = "ESCO's collections, such as the digital and green skills")
+  @ApiResponse(responseCode = "200", description = "One page of the collections")
   PageJson<CollectionJson> collections(
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
@@ -208,6 +215,7 @@ class TaxonomyApiController {
 
   @GetMapping("/collections/{code}")
   @Operation(summary = "The members of one collection, ordered by label")
+  @ApiResponse(responseCode = "200", description = "One page of the members")
   @ApiResponse(
       responseCode = "404",
       description = "No collection has this code",
@@ -228,6 +236,7 @@ class TaxonomyApiController {
       summary = "Concepts whose labels match what was typed, best first",
       description =
           "Matches preferred, alternative and hidden labels as prefixes, with typo tolerance.")
+  @ApiResponse(responseCode = "200", description = "The hits")
   SuggestionsJson autocomplete(
       @Parameter(description = "What was typed") @RequestParam @NotBlank @Size(max = 100) String q,
       LanguageQuery lang,

@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 /** A text with the language it is really in, and whether that is a fallback. */
 @Schema(name = "Text")
 record TextJson(
-    String text,
-    @Schema(description = "ISO 639-1 code of the language the text is written in", example = "en")
+    @Schema(example = "Python (tietokoneohjelmointi)") String text,
+    @Schema(description = "ISO 639-1 code of the language the text is written in", example = "fi")
         String language,
     @Schema(description = "true when the requested language had no text and this is another one")
         boolean fallback) {
