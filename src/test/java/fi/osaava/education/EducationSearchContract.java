@@ -183,6 +183,44 @@ interface EducationSearchContract {
         .anySatisfy(c -> assertThat(c.value()).isEqualTo("06"));
   }
 
+  /**
+   * The oracle of every facet count: the number of results with that facet value, asked as a filter
+   * on the facet's own field, while the counts come from the combined facet field (or the facet's
+   * own aggregation); and each terms facet lists its values by count, then by value.
+   */
+  @Test
+  default void everyFacetCountIsTheTotalFilteredByItsValue() {
+    for (String text : List.of("sairaanhoitaja")) {
+      EducationSearchResult all = search().search(query(text, Map.of(), 0));
+      assertThat(all.total()).as(text).isPositive();
+      int checked = 0;
+      for (Facet facet : Facet.values()) {
+        List<EducationSearchResult.FacetCount> counts = all.facets().get(facet);
+        for (EducationSearchResult.FacetCount count : counts) {
+          EducationSearchResult filtered =
+              search().search(query(text, Map.of(facet, Set.of(count.value())), 0));
+          assertThat(filtered.total())
+              .as("%s: %s=%s", text, facet.parameter(), count.value())
+              .isEqualTo(count.count());
+          checked++;
+        }
+        if (facet != Facet.EXTENT && facet != Facet.DURATION && facet != Facet.START) {
+          for (int i = 1; i < counts.size(); i++) {
+            EducationSearchResult.FacetCount before = counts.get(i - 1);
+            EducationSearchResult.FacetCount after = counts.get(i);
+            assertThat(
+                    before.count() > after.count()
+                        || (before.count() == after.count()
+                            && before.value().compareTo(after.value()) < 0))
+                .as("%s: %s ordered by count, then value: %s", text, facet, counts)
+                .isTrue();
+          }
+        }
+      }
+      assertThat(checked).as(text).isGreaterThan(10);
+    }
+  }
+
   @Test
   default void pagesAreStableAndDisjoint() {
     EducationSearchResult first = search().search(query("insinööri", Map.of(), 0));

@@ -49,6 +49,8 @@ class EducationSearchBenchmarkRun extends WebTestBase {
     }
     Map<String, String> options = new LinkedHashMap<>();
     options.put("url", url(""));
+    // The service at that address is this process: generate, reindex and search here as well.
+    options.put("inProcess", "true");
     for (String part : spec.split(",")) {
       String[] kv = part.split("=", 2);
       options.put(kv[0], kv[1]);

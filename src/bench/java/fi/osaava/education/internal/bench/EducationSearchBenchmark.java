@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -43,8 +45,14 @@ import org.springframework.stereotype.Component;
  *       offerings.
  *   <li>With {@code url=http://host:port} of a running service on the same catalogue: {@code wrk
  *       -t2 -c{connections} -d{seconds}s} on {@code /api/v1/education/search}, rotating through the
- *       many-query mix.
+ *       many-query mix, then on the stack baseline route {@link #STACK_BASELINE}.
  * </ol>
+ *
+ * <p>With {@code url=}, the service at that address owns the index (with Lucene it holds the index
+ * folder and the node lock, and a second writer or reader of its own would be refused), so this
+ * process does only what needs no index: it reads the query mix from the database and drives HTTP;
+ * steps 1–3 are left out. {@code inProcess=true} runs them as well, for a service in this very
+ * process (the test context's {@code EducationSearchBenchmarkRun}).
  */
 @Component
 class EducationSearchBenchmark implements Benchmark {
@@ -126,6 +134,9 @@ class EducationSearchBenchmark implements Benchmark {
     boolean withBaseline = !"false".equals(options.get("baseline"));
     int distinct = Integer.parseInt(options.getOrDefault("queries", "1000"));
     long mixSeed = Long.parseLong(options.getOrDefault("mixSeed", "1"));
+    if (!url.isBlank() && !"true".equals(options.get("inProcess"))) {
+      return httpOnly(url, connections, seconds, distinct, mixSeed, progress);
+    }
 
     double generateSeconds = 0;
     if (!"false".equals(options.get("generate"))) {
@@ -200,6 +211,9 @@ class EducationSearchBenchmark implements Benchmark {
       }
     }
     progress.report("query mix: " + mix.size() + " distinct queries, each without and with facets");
+    // dump=FILE: every result of the mix, for proving that a change of the search's internals
+    // returns the same results (compare two runs' files).
+    StringBuilder dump = options.containsKey("dump") ? new StringBuilder() : null;
     for (MixQuery q : mix) {
       for (boolean faceted : List.of(false, true)) {
         long cpu = THREADS.getCurrentThreadCpuTime();
@@ -211,6 +225,16 @@ class EducationSearchBenchmark implements Benchmark {
         osaavaCpu.add(cpuMs);
         totalHits += result.total();
         facetValues += result.facets().values().stream().mapToInt(List::size).sum();
+        if (dump != null) {
+          dump.append(describe(q, faceted, result));
+        }
+      }
+    }
+    if (dump != null) {
+      try {
+        java.nio.file.Files.writeString(java.nio.file.Path.of(options.get("dump")), dump);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
       }
     }
     if (!withBaseline) {
@@ -228,34 +252,7 @@ class EducationSearchBenchmark implements Benchmark {
     double baselineP95 = EducationRelevanceBenchmark.percentile(baselineAll, 95);
     double cpuP95 = EducationRelevanceBenchmark.percentile(osaavaCpu, 95);
 
-    Wrk.Result wrk = null;
-    Wrk.Result stack = null;
-    String wrkProblem = null;
-    if (!url.isBlank()) {
-      progress.report("wrk against " + url);
-      try {
-        List<Wrk.Request> requests = new ArrayList<>();
-        for (MixQuery q : mix) {
-          for (boolean faceted : List.of(false, true)) {
-            requests.add(Wrk.Request.get(path(q, faceted)));
-          }
-        }
-        wrk = Wrk.run(url, requests, connections, seconds, false);
-        // The same stack without the search, in the same run: what the machine serves at all.
-        stack =
-            Wrk.run(
-                url,
-                List.of(Wrk.Request.get(STACK_BASELINE)),
-                connections,
-                Math.min(seconds, 10),
-                false);
-      } catch (IOException e) {
-        wrkProblem = e.getMessage();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        wrkProblem = "interrupted";
-      }
-    }
+    Http http = url.isBlank() ? null : http(url, mix, connections, seconds, progress);
     double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     int cores = Runtime.getRuntime().availableProcessors();
 
@@ -340,46 +337,7 @@ class EducationSearchBenchmark implements Benchmark {
                 reindexCpuSeconds,
                 TARGET_REINDEX_S,
                 reindexSeconds <= TARGET_REINDEX_S ? "met" : "**missed**"));
-    if (wrk != null) {
-      md.append(
-          String.format(
-              Locale.ROOT,
-              "- HTTP: `wrk -t2 -c%d -d%ds --latency` on loopback against `%s/api/v1/education/"
-                  + "search` (the %,d × 2 queries of the mix in turn): **%.0f requests/s** (target ≥ %.0f: %s),"
-                  + " latency p50 %s, p90 %s, p99 %s, %,d requests, %d non-2xx. wrk, the service"
-                  + " and PostgreSQL share the same cores.%n",
-              connections,
-              seconds,
-              url,
-              mix.size(),
-              wrk.requestsPerSecond(),
-              TARGET_QPS,
-              wrk.requestsPerSecond() >= TARGET_QPS ? "met" : "**missed**",
-              wrk.latencyP50(),
-              wrk.latencyP90(),
-              wrk.latencyP99(),
-              wrk.requests(),
-              wrk.errors()));
-      if (stack != null) {
-        md.append(
-            String.format(
-                Locale.ROOT,
-                "- HTTP stack baseline in the same run: `%s` (security, JSON, no search),"
-                    + " %.0f requests/s, p50 %s, p99 %s (search/stack: %.2f).%n",
-                STACK_BASELINE,
-                stack.requestsPerSecond(),
-                stack.latencyP50(),
-                stack.latencyP99(),
-                wrk.requestsPerSecond() / stack.requestsPerSecond()));
-      }
-    } else {
-      md.append(
-          wrkProblem == null
-              ? "- HTTP throughput: not run (give `url=` of a running service on this catalogue).\n"
-              : "- HTTP throughput: wrk failed: "
-                  + wrkProblem.lines().findFirst().orElse("")
-                  + "\n");
-    }
+    appendHttp(md, http, url, mix.size(), connections, seconds);
     md.append(
         String.format(
             Locale.ROOT,
@@ -401,8 +359,148 @@ class EducationSearchBenchmark implements Benchmark {
     metrics.put("baseline_p95_ms", round(baselineP95));
     metrics.put("reindex_s", round(reindexSeconds));
     metrics.put("reindex_cpu_s", round(reindexCpuSeconds));
-    metrics.put("http_qps", wrk == null ? null : wrk.requestsPerSecond());
+    putHttp(metrics, http);
+    metrics.put("load_average", round(load));
+    return new Report(md.toString(), metrics);
+  }
+
+  /** What wrk measured: the search over the mix and the stack baseline, or why it failed. */
+  record Http(Wrk.@Nullable Result search, Wrk.@Nullable Result stack, @Nullable String problem) {}
+
+  /**
+   * {@code wrk} against {@code url}: the mix's requests in turn, then the stack baseline route in
+   * the same run.
+   */
+  static Http http(
+      String url, List<MixQuery> mix, int connections, int seconds, ImportProgress progress) {
+    progress.report("wrk against " + url);
+    List<Wrk.Request> requests = new ArrayList<>();
+    for (MixQuery q : mix) {
+      for (boolean faceted : List.of(false, true)) {
+        requests.add(Wrk.Request.get(path(q, faceted)));
+      }
+    }
+    try {
+      Wrk.Result search = Wrk.run(url, requests, connections, seconds, false);
+      // The same stack without the search, in the same run: what the machine serves at all.
+      Wrk.Result stack =
+          Wrk.run(
+              url,
+              List.of(Wrk.Request.get(STACK_BASELINE)),
+              connections,
+              Math.min(seconds, 10),
+              false);
+      return new Http(search, stack, null);
+    } catch (IOException e) {
+      return new Http(null, null, e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Http(null, null, "interrupted");
+    }
+  }
+
+  private static void appendHttp(
+      StringBuilder md,
+      @Nullable Http http,
+      String url,
+      int queries,
+      int connections,
+      int seconds) {
+    Wrk.Result wrk = http == null ? null : http.search();
+    Wrk.Result stack = http == null ? null : http.stack();
+    if (http == null || wrk == null || stack == null) {
+      md.append(
+          http == null
+              ? "- HTTP throughput: not run (give `url=` of a running service on this catalogue).\n"
+              : "- HTTP throughput: wrk failed: "
+                  + String.valueOf(http.problem()).lines().findFirst().orElse("")
+                  + "\n");
+      return;
+    }
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "- HTTP: `wrk -t2 -c%d -d%ds --latency` on loopback against `%s/api/v1/education/"
+                + "search` (the %,d × 2 queries of the mix in turn): **%.0f requests/s** (target ≥"
+                + " %.0f: %s), latency p50 %s, p90 %s, p99 %s, %,d requests, %d non-2xx. wrk, the"
+                + " service and PostgreSQL share the same cores.%n",
+            connections,
+            seconds,
+            url,
+            queries,
+            wrk.requestsPerSecond(),
+            TARGET_QPS,
+            wrk.requestsPerSecond() >= TARGET_QPS ? "met" : "**missed**",
+            wrk.latencyP50(),
+            wrk.latencyP90(),
+            wrk.latencyP99(),
+            wrk.requests(),
+            wrk.errors()));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "- HTTP stack baseline in the same run: `%s` (security, JSON, no search),"
+                + " %.0f requests/s, p50 %s, p99 %s (search/stack: %.2f).%n",
+            STACK_BASELINE,
+            stack.requestsPerSecond(),
+            stack.latencyP50(),
+            stack.latencyP99(),
+            wrk.requestsPerSecond() / stack.requestsPerSecond()));
+  }
+
+  private static void putHttp(Map<String, Object> metrics, @Nullable Http http) {
+    Wrk.Result search = http == null ? null : http.search();
+    Wrk.Result stack = http == null ? null : http.stack();
+    metrics.put("http_qps", search == null ? null : search.requestsPerSecond());
     metrics.put("http_stack_qps", stack == null ? null : stack.requestsPerSecond());
+  }
+
+  /**
+   * {@code url=} of a service that owns the index: the query mix from the database and wrk, with
+   * nothing of this process touching the index.
+   */
+  private Report httpOnly(
+      String url,
+      int connections,
+      int seconds,
+      int distinct,
+      long mixSeed,
+      ImportProgress progress) {
+    long offerings = count("where active");
+    long syntheticCount = count("where active and synthetic");
+    List<MixQuery> mix = EducationQueryMix.generate(jdbc, distinct, mixSeed);
+    Http http = http(url, mix, connections, seconds, progress);
+    StringBuilder md = new StringBuilder();
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "Corpus (the database of the service at `%s`): %,d active offerings, %,d of them"
+                + " synthetic. HTTP only: the service owns the index, so this run generated,"
+                + " reindexed and searched nothing itself (no server-side figures; run without"
+                + " `url=`, or `EducationSearchBenchmarkRun`, for those).%n%n",
+            url,
+            offerings,
+            syntheticCount));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "Query mix: %,d distinct queries (seed %d, `EducationQueryMix`), each without and with"
+                + " two facet filters.%n%n",
+            mix.size(),
+            mixSeed));
+    appendHttp(md, http, url, mix.size(), connections, seconds);
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "%nLoad average at the end: %.2f on %d cores.%n",
+            load,
+            Runtime.getRuntime().availableProcessors()));
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    metrics.put("offerings", offerings);
+    metrics.put("synthetic", syntheticCount);
+    metrics.put("queries", mix.size());
+    putHttp(metrics, http);
     metrics.put("load_average", round(load));
     return new Report(md.toString(), metrics);
   }
@@ -423,6 +521,34 @@ class EducationSearchBenchmark implements Benchmark {
         0,
         10,
         q.language());
+  }
+
+  /** One search of the mix and everything it returned, in a stable order, for {@code dump=}. */
+  static String describe(MixQuery q, boolean faceted, EducationSearchResult result) {
+    StringBuilder text =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "# %s %s%s total=%d openNow=%d didYouMean=%s relatedVia=%s%n",
+                q.language().code(),
+                q.text(),
+                faceted ? " [facets]" : "",
+                result.total(),
+                result.openNow(),
+                result.didYouMean(),
+                result.relatedVia()));
+    for (Facet facet : Facet.values()) {
+      text.append("  %s %s%n".formatted(facet.parameter(), result.facets().get(facet)));
+    }
+    for (EducationSearchResult.Hit hit : result.hits()) {
+      // The record as it prints, its titles sorted: the map iterates in no fixed order from one
+      // JVM to the next.
+      String titles = String.valueOf(hit.titles());
+      text.append("  ")
+          .append(String.valueOf(hit).replace(titles, String.valueOf(new TreeMap<>(hit.titles()))))
+          .append('\n');
+    }
+    return text.toString();
   }
 
   /** The API path of a query of the mix. */

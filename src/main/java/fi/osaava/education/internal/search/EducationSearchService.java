@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -152,8 +153,11 @@ public class EducationSearchService {
     LocalDate today = LocalDate.ofInstant(now, clock.getZone());
     Map<Facet, AggregationKey<Object>> keys = new EnumMap<>(Facet.class);
     for (Facet facet : Facet.values()) {
-      keys.put(facet, AggregationKey.of(facet.parameter()));
+      if (!COMBINED.contains(facet)) {
+        keys.put(facet, AggregationKey.of(facet.parameter()));
+      }
     }
+    AggregationKey<Map<String, Long>> combinedKey = AggregationKey.of("facets");
     // "Application open now" counted in the same query: the implementations whose application
     // has started, counted when their application has not ended. The range counts each offering
     // once however many of its implementations are open.
@@ -175,9 +179,17 @@ public class EducationSearchService {
                           f,
                           query.sort(),
                           words.isEmpty() && teaches.isEmpty() && related.offerings().isEmpty()));
-      for (Facet facet : Facet.values()) {
-        step = step.aggregation(keys.get(facet), f -> aggregation(f, facet, today));
+      for (Map.Entry<Facet, AggregationKey<Object>> key : keys.entrySet()) {
+        step = step.aggregation(key.getValue(), f -> aggregation(f, key.getKey(), today));
       }
+      step =
+          step.aggregation(
+              combinedKey,
+              // As indexed: the field's values are the bridge's output, never read back.
+              f ->
+                  f.terms()
+                      .field(Fields.FACETS, String.class, ValueModel.INDEX)
+                      .maxTermCount(COMBINED_VALUES));
       step =
           step.aggregation(
               openNowKey,
@@ -204,8 +216,13 @@ public class EducationSearchService {
               expansions,
               highlightLanguages);
       Map<Facet, List<FacetCount>> facets = new EnumMap<>(Facet.class);
+      Map<String, Long> combined = result.aggregation(combinedKey);
       for (Facet facet : Facet.values()) {
-        facets.put(facet, counts(facet, result.aggregation(keys.get(facet)), query));
+        Object aggregation =
+            COMBINED.contains(facet)
+                ? combinedAggregation(facet, combined)
+                : result.aggregation(keys.get(facet));
+        facets.put(facet, counts(facet, aggregation, query));
       }
       long total = result.total().hitCount();
       String didYouMean = total < 3 && !words.isEmpty() ? vocabulary.suggest(words) : null;
@@ -328,29 +345,72 @@ public class EducationSearchService {
         .toProjection();
   }
 
-  /** The facet's counts over the whole filtered result: values, or the facet's ranges. */
+  /**
+   * The facets counted by one terms aggregation over the combined facet field ({@link
+   * OfferingDocument#getFacetValues}), in one pass over the matches; each of the others (provider,
+   * start date) has an aggregation of its own.
+   */
+  static final Set<Facet> COMBINED = EnumSet.complementOf(EnumSet.of(Facet.PROVIDER, Facet.START));
+
+  /**
+   * How many values the combined aggregation returns: all of them (levels, fields, regions, the
+   * municipalities and "online", languages, modes, cost, the extent and duration ranges: about 370
+   * in Finland), so that each facet's own top values below are exact.
+   */
+  private static final int COMBINED_VALUES = 2_000;
+
+  /** How many values a facet shows, as its own terms aggregation would count them. */
+  private static int maxTermCount(Facet facet) {
+    return switch (facet) {
+      case FIELD -> 20;
+      case LOCATION -> 400;
+      case PROVIDER, REGION -> 30;
+      // Hibernate Search's default for a terms aggregation.
+      default -> 100;
+    };
+  }
+
+  /**
+   * One facet's part of the combined aggregation, shaped as the facet's own aggregation would
+   * return it: a terms facet's values by count (then value, as both backends order equal counts),
+   * at most {@link #maxTermCount}; a range facet's buckets in their order, zero where none matched.
+   */
+  private static Map<String, Long> combinedAggregation(Facet facet, Map<String, Long> combined) {
+    String prefix = facet.combined("");
+    Map<String, Long> counts = new LinkedHashMap<>();
+    List<Bucket> buckets =
+        switch (facet) {
+          case EXTENT -> Facet.EXTENT_BUCKETS;
+          case DURATION -> Facet.DURATION_BUCKETS;
+          default -> null;
+        };
+    if (buckets != null) {
+      for (Bucket bucket : buckets) {
+        counts.put(bucket.key(), combined.getOrDefault(prefix + bucket.key(), 0L));
+      }
+      return counts;
+    }
+    int limit = maxTermCount(facet);
+    // The aggregation's own order: count descending, then the value.
+    for (Map.Entry<String, Long> entry : combined.entrySet()) {
+      if (entry.getKey().startsWith(prefix) && counts.size() < limit) {
+        counts.put(entry.getKey().substring(prefix.length()), entry.getValue());
+      }
+    }
+    return counts;
+  }
+
+  /**
+   * The own aggregation of a facet not in {@link #COMBINED}, over the whole filtered result: the
+   * provider's top values, or the start date's ranges from today.
+   */
   @SuppressWarnings("unchecked")
   private static AggregationFinalStep<Object> aggregation(
       SearchAggregationFactory f, Facet facet, LocalDate today) {
     AggregationFinalStep<?> step =
         switch (facet) {
-          case LEVEL, LANGUAGE, MODE, COST -> f.terms().field(field(facet), String.class);
-          case FIELD -> f.terms().field(Fields.FIELD, String.class).maxTermCount(20);
-          case LOCATION -> f.terms().field(Fields.LOCATION, String.class).maxTermCount(400);
-          case PROVIDER -> f.terms().field(Fields.PROVIDER, String.class).maxTermCount(30);
-          case REGION ->
-              f.terms().field(Fields.REGION, String.class, ValueModel.INDEX).maxTermCount(30);
-          case EXTENT ->
-              f.range()
-                  .field(Fields.EXTENT, Double.class)
-                  .ranges(
-                      Facet.EXTENT_BUCKETS.stream()
-                          .map(b -> range(b, (Integer x) -> (double) x))
-                          .toList());
-          case DURATION ->
-              f.range()
-                  .field(Fields.DURATION, Integer.class)
-                  .ranges(Facet.DURATION_BUCKETS.stream().map(b -> range(b, x -> x)).toList());
+          case PROVIDER ->
+              f.terms().field(Fields.PROVIDER, String.class).maxTermCount(maxTermCount(facet));
           case START ->
               f.range()
                   .field(Fields.START_DATE, LocalDate.class)
@@ -358,6 +418,8 @@ public class EducationSearchService {
                       Facet.START_BUCKETS.stream()
                           .map(b -> range(b, (Integer x) -> today.plusMonths(x)))
                           .toList());
+          default ->
+              throw new IllegalArgumentException(facet + " is counted in the combined facet field");
         };
     return (AggregationFinalStep<Object>) step;
   }
@@ -773,16 +835,6 @@ public class EducationSearchService {
               .score()
               .then()
               .field(Fields.SORT_KEY);
-    };
-  }
-
-  private static String field(Facet facet) {
-    return switch (facet) {
-      case LEVEL -> Fields.LEVEL;
-      case LANGUAGE -> Fields.LANGUAGE;
-      case MODE -> Fields.MODE;
-      case COST -> Fields.COST;
-      default -> throw new IllegalArgumentException(facet.name());
     };
   }
 

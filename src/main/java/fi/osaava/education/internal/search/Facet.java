@@ -81,6 +81,25 @@ public enum Facet {
     };
   }
 
+  /**
+   * This facet's {@code value} as the combined facet field holds it ({@code
+   * OfferingDocument.Fields.FACETS}): the parameter, a colon, the value.
+   */
+  String combined(String value) {
+    return parameter + ":" + value;
+  }
+
   /** A numeric range facet value: {@code from} inclusive, {@code to} exclusive or open. */
-  record Bucket(String key, int from, @Nullable Integer to) {}
+  record Bucket(String key, int from, @Nullable Integer to) {
+
+    /** The key of the bucket of {@code buckets} that {@code value} falls in, if any. */
+    static @Nullable String keyOf(List<Bucket> buckets, double value) {
+      for (Bucket bucket : buckets) {
+        if (value >= bucket.from() && (bucket.to() == null || value < bucket.to())) {
+          return bucket.key();
+        }
+      }
+      return null;
+    }
+  }
 }

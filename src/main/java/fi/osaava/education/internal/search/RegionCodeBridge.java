@@ -25,9 +25,11 @@ public class RegionCodeBridge implements ValueBridge<String, String> {
   @Override
   public @Nullable String toIndexedValue(
       @Nullable String municipality, ValueBridgeToIndexedValueContext context) {
-    if (municipality == null) {
-      return null;
-    }
+    return municipality == null ? null : regionOf(municipality);
+  }
+
+  /** The code of the region the municipality lies in, or null while it is not known. */
+  @Nullable String regionOf(String municipality) {
     return regions.area(AreaLevel.MUNICIPALITY, municipality).map(Area::regionCode).orElse(null);
   }
 }
