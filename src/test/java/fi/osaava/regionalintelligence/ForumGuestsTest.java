@@ -16,8 +16,6 @@ import fi.osaava.web.WebTestBase;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +30,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
-import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
@@ -358,23 +355,16 @@ class ForumGuestsTest extends WebTestBase {
   }
 
   private void sendDue() {
-    ReflectionTestUtils.invokeMethod(context.getBean("mailOutbox"), "sendDue");
+    OutboxMail.sendDue(context);
   }
 
-  private List<MimeMessage> mailsTo(String address) throws Exception {
-    List<MimeMessage> mails = new ArrayList<>();
-    for (MimeMessage m : mailServer.getReceivedMessages()) {
-      if (Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equals(address))) {
-        mails.add(m);
-      }
-    }
-    return mails;
+  private List<MimeMessage> mailsTo(String address) {
+    return OutboxMail.to(mailServer, address);
   }
 
   /** The cancellation link's token in a confirmation mail. */
-  private static String token(MimeMessage message) throws Exception {
-    String text =
-        Pattern.compile("=\\r?\\n").matcher(String.valueOf(message.getContent())).replaceAll("");
+  private static String token(MimeMessage message) {
+    String text = OutboxMail.body(message);
     Matcher m = Pattern.compile("/regional-forums/registrations/([A-Za-z0-9_-]{43})").matcher(text);
     assertThat(m.find()).as(text).isTrue();
     return m.group(1);

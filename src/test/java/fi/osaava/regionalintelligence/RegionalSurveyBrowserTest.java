@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.util.ReflectionTestUtils;
 
 /**
  * The regional survey journey in a browser, with axe on every page: a regional developer builds a
@@ -453,16 +452,11 @@ class RegionalSurveyBrowserTest extends BrowserTestBase {
       clickAndWait(visitor, visitor.locator("#register-guest"));
       assertThat(visitor.url()).endsWith("?GUEST_WAITING");
       check(visitor);
-      ReflectionTestUtils.invokeMethod(context.getBean("mailOutbox"), "sendDue");
-      String mail =
-          java.util.Arrays.stream(mailServer.getReceivedMessages())
-              .filter(m -> java.util.Arrays.toString(recipients(m)).contains(email))
-              .map(RegionalSurveyBrowserTest::content)
-              .findFirst()
-              .orElseThrow();
+      OutboxMail.sendDue(context);
+      String mail = OutboxMail.body(OutboxMail.to(mailServer, email).getFirst());
       java.util.regex.Matcher link =
           java.util.regex.Pattern.compile("/regional-forums/registrations/[A-Za-z0-9_-]{43}")
-              .matcher(mail.replaceAll("=\\r?\\n", ""));
+              .matcher(mail);
       assertThat(link.find()).as(mail).isTrue();
       visitor.navigate(link.group());
       assertThat(visitor.locator("#cancel-registration").count()).isOne();
@@ -541,22 +535,6 @@ class RegionalSurveyBrowserTest extends BrowserTestBase {
 
   @Autowired ApplicationContext context;
   @Autowired GreenMail mailServer;
-
-  private static jakarta.mail.Address[] recipients(jakarta.mail.internet.MimeMessage message) {
-    try {
-      return message.getAllRecipients();
-    } catch (jakarta.mail.MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String content(jakarta.mail.internet.MimeMessage message) {
-    try {
-      return String.valueOf(message.getContent());
-    } catch (java.io.IOException | jakarta.mail.MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   @Autowired LabourMarketImports labourMarketImports;
   @Autowired JdbcTemplate jdbc;

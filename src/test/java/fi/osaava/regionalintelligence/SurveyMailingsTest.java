@@ -11,7 +11,6 @@ import fi.osaava.regionalintelligence.internal.SurveyStore;
 import fi.osaava.web.WebTestBase;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,8 +19,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -56,14 +53,7 @@ class SurveyMailingsTest extends WebTestBase {
   @Test
   void invitationsAndRemindersGoOnceEachToThoseWhoHaveNotAnsweredAndStopAtClosing()
       throws Exception {
-    RequestPostProcessor owner =
-        oidc.person(
-            "developer-" + UUID.randomUUID(),
-            Map.of(
-                "osaava_roles",
-                List.of("regional-developer"),
-                "osaava_organisation",
-                "https://mail-" + run + ".example.fi"));
+    RequestPostProcessor owner = owner();
     String survey = openSurvey(owner);
     MockHttpServletResponse refused =
         mvc.perform(
@@ -179,21 +169,12 @@ class SurveyMailingsTest extends WebTestBase {
   void automaticRemindersFollowTheSameRulesAndStopAtTheirMostAndAtClosing() throws Exception {
     RequestPostProcessor owner = owner();
     String survey = openSurvey(owner);
-    mvc.perform(
-        post("/surveys/manage/" + survey + "/invitations")
-            .with(owner)
-            .param(
-                "companies",
-                String.join(
-                    "\n", "Yksi Oy; " + yksi, "Två Ab; " + tva + "; sv", "Neljä Ltd; " + nelja)));
+    invite(owner, survey, "Yksi Oy; " + yksi, "Två Ab; " + tva + "; sv", "Neljä Ltd; " + nelja);
     assertThat(action(owner, survey, "/invitations/mail", "fi")).endsWith("?mailed=3#invitations");
     // Invited after the mailing: automatic reminders never go to a company not mailed its
     // invitation.
     String viisi = "viisi-" + run + "@example.fi";
-    mvc.perform(
-        post("/surveys/manage/" + survey + "/invitations")
-            .with(owner)
-            .param("companies", "Viisi Oy; " + viisi));
+    invite(owner, survey, "Viisi Oy; " + viisi);
 
     // Bad input is named beside its field and stores nothing; never a 500.
     Map<String, String[]> bad =
@@ -202,41 +183,21 @@ class SurveyMailingsTest extends WebTestBase {
             "autoMost", new String[] {"automatic", "true", "autoDays", "5", "autoMost", "9"},
             "automatic", new String[] {"automatic", "maybe", "autoDays", "5", "autoMost", "2"});
     for (var e : bad.entrySet()) {
-      var request = post("/surveys/manage/" + survey + "/reminders/automatic").with(owner);
-      String[] fields = e.getValue();
-      for (int i = 0; i < fields.length; i += 2) {
-        request.param(fields[i], fields[i + 1]);
-      }
-      MockHttpServletResponse refused =
-          mvc.perform(request.header("Accept-Language", "en")).andReturn().getResponse();
+      MockHttpServletResponse refused = schedule(owner, survey, e.getValue());
       assertThat(refused.getStatus()).as(e.getKey()).isEqualTo(400);
       assertThat(refused.getContentAsString())
           .as(e.getKey())
           .contains("id=\"" + e.getKey() + "-error\"")
           .contains("href=\"#" + e.getKey() + "\"");
     }
-    MockHttpServletResponse missing =
-        mvc.perform(
-                post("/surveys/manage/" + survey + "/reminders/automatic")
-                    .with(owner)
-                    .header("Accept-Language", "en")
-                    .param("automatic", "true"))
-            .andReturn()
-            .getResponse();
+    MockHttpServletResponse missing = schedule(owner, survey, "automatic", "true");
     assertThat(missing.getStatus()).isEqualTo(400);
     assertThat(missing.getContentAsString())
         .contains("Enter the days between two mails as a whole number from 1 to 60");
     assertThat(mailings.autoReminders(UUID.fromString(survey))).isEmpty();
 
     MockHttpServletResponse saved =
-        mvc.perform(
-                post("/surveys/manage/" + survey + "/reminders/automatic")
-                    .with(owner)
-                    .param("automatic", "true")
-                    .param("autoDays", "5")
-                    .param("autoMost", "2"))
-            .andReturn()
-            .getResponse();
+        schedule(owner, survey, "automatic", "true", "autoDays", "5", "autoMost", "2");
     assertThat(saved.getRedirectedUrl()).endsWith("?scheduled#auto-reminders");
     assertThat(page(owner, "/surveys/manage/" + survey + "?lang=en"))
         .contains("mailed nothing for 5 days, at most 2 reminders");
@@ -274,22 +235,13 @@ class SurveyMailingsTest extends WebTestBase {
     assertThat(reminders(survey)).isEqualTo(4);
 
     // Turned off, nothing goes; turned on again with 3 at most, the third.
-    mvc.perform(
-        post("/surveys/manage/" + survey + "/reminders/automatic")
-            .with(owner)
-            .param("autoDays", "5")
-            .param("autoMost", "2"));
+    schedule(owner, survey, "autoDays", "5", "autoMost", "2");
     assertThat(mailings.autoReminders(UUID.fromString(survey))).isEmpty();
     assertThat(page(owner, "/surveys/manage/" + survey + "?lang=en"))
         .contains("Off: reminders go only when you send them above.");
     remindDue();
     assertThat(reminders(survey)).isEqualTo(4);
-    mvc.perform(
-        post("/surveys/manage/" + survey + "/reminders/automatic")
-            .with(owner)
-            .param("automatic", "true")
-            .param("autoDays", "1")
-            .param("autoMost", "3"));
+    schedule(owner, survey, "automatic", "true", "autoDays", "1", "autoMost", "3");
     // One day is less than the page's interval of 3 days, which holds: 2 days are not enough.
     backdate(survey, -4);
     remindDue();
@@ -311,14 +263,7 @@ class SurveyMailingsTest extends WebTestBase {
     assertThat(mailsTo(nelja)).hasSize(before);
     assertThat(outbox(yksi) + outbox(nelja)).isZero();
     assertThat(
-            mvc.perform(
-                    post("/surveys/manage/" + survey + "/reminders/automatic")
-                        .with(owner)
-                        .param("automatic", "true")
-                        .param("autoDays", "5")
-                        .param("autoMost", "2"))
-                .andReturn()
-                .getResponse()
+            schedule(owner, survey, "automatic", "true", "autoDays", "5", "autoMost", "2")
                 .getStatus())
         .isEqualTo(409);
   }
@@ -327,10 +272,7 @@ class SurveyMailingsTest extends WebTestBase {
   void closingWithdrawsTheInvitationsStillWaitingInTheOutbox() throws Exception {
     RequestPostProcessor owner = owner();
     String survey = openSurvey(owner);
-    mvc.perform(
-        post("/surveys/manage/" + survey + "/invitations")
-            .with(owner)
-            .param("companies", String.join("\n", "Yksi Oy; " + yksi, "Två Ab; " + tva)));
+    invite(owner, survey, "Yksi Oy; " + yksi, "Två Ab; " + tva);
     assertThat(action(owner, survey, "/invitations/mail", "fi")).endsWith("?mailed=2#invitations");
     mvc.perform(post("/surveys/manage/" + survey + "/close").with(owner));
     assertThat(outbox(yksi) + outbox(tva)).as("withdrawn with their addresses").isZero();
@@ -364,6 +306,33 @@ class SurveyMailingsTest extends WebTestBase {
     assertThat(mailsTo(tva)).hasSize(1);
     assertThat(notifications.withdrawMail(List.of(key + ":2"))).as("sent already").isZero();
     assertThat(notifications.withdrawMail(List.of())).isZero();
+  }
+
+  /** Invites the companies, one line each ({@code name; e-mail; language}). */
+  private void invite(RequestPostProcessor owner, String survey, String... companies)
+      throws Exception {
+    assertThat(
+            mvc.perform(
+                    post("/surveys/manage/" + survey + "/invitations")
+                        .with(owner)
+                        .param("companies", String.join("\n", companies)))
+                .andReturn()
+                .getResponse()
+                .getStatus())
+        .isEqualTo(302);
+  }
+
+  /** The automatic reminders' form sent with the fields (name, value, ...), in English. */
+  private MockHttpServletResponse schedule(
+      RequestPostProcessor owner, String survey, String... fields) throws Exception {
+    var request =
+        post("/surveys/manage/" + survey + "/reminders/automatic")
+            .with(owner)
+            .header("Accept-Language", "en");
+    for (int i = 0; i < fields.length; i += 2) {
+      request.param(fields[i], fields[i + 1]);
+    }
+    return mvc.perform(request).andReturn().getResponse();
   }
 
   private RequestPostProcessor owner() {
@@ -485,17 +454,11 @@ class SurveyMailingsTest extends WebTestBase {
   }
 
   private void sendDue() {
-    ReflectionTestUtils.invokeMethod(context.getBean("mailOutbox"), "sendDue");
+    OutboxMail.sendDue(context);
   }
 
-  private List<MimeMessage> mailsTo(String address) throws Exception {
-    List<MimeMessage> mails = new ArrayList<>();
-    for (MimeMessage m : mailServer.getReceivedMessages()) {
-      if (Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equals(address))) {
-        mails.add(m);
-      }
-    }
-    return mails;
+  private List<MimeMessage> mailsTo(String address) {
+    return OutboxMail.to(mailServer, address);
   }
 
   /** The subjects and bodies of the mails to the address, to show what went where it should not. */
@@ -508,9 +471,7 @@ class SurveyMailingsTest extends WebTestBase {
     return subjects;
   }
 
-  private static String body(MimeMessage message) throws Exception {
-    String text = String.valueOf(message.getContent());
-    Matcher m = Pattern.compile("=\\r?\\n").matcher(text);
-    return m.replaceAll("");
+  private static String body(MimeMessage message) {
+    return OutboxMail.body(message);
   }
 }
