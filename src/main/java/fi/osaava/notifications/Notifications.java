@@ -2,6 +2,7 @@ package fi.osaava.notifications;
 
 import fi.osaava.platform.Language;
 import fi.osaava.profile.PersonId;
+import java.util.Collection;
 
 /**
  * Tells a person something: a message in their inbox and, by their e-mail choice, a mail at once or
@@ -32,4 +33,16 @@ public interface Notifications {
    * @return whether the message was new
    */
   boolean mail(String address, Language language, NotificationMessage message, String key);
+
+  /**
+   * Withdraws mails handed to {@link #mail} that are still waiting in the outbox, named by the keys
+   * they were given; the address and the message go with them. A mail already sent, or being sent
+   * at this moment (this call then waits for it), is not withdrawn; an unknown key is passed over.
+   * Call it inside the transaction that makes the mail wrong (a survey's closing), so that the
+   * outbox's next round finds it gone.
+   *
+   * @param keys the idempotency keys given to {@link #mail}
+   * @return how many waiting mails were withdrawn
+   */
+  int withdrawMail(Collection<String> keys);
 }

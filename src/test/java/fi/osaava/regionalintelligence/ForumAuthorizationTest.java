@@ -52,6 +52,20 @@ class ForumAuthorizationTest extends WebTestBase {
         "POST /regional-forums/{id}/events/{event}/register",
         Rule.of("person", Map.of("organisation", "Konepaja Oy")));
     RULES.put("POST /regional-forums/{id}/events/{event}/unregister", Rule.of("person"));
+    // Registration without an account: anyone, the confirmation mail's link is the key.
+    RULES.put(
+        "POST /regional-forums/guest-registrations",
+        Rule.of(
+            "guest",
+            Map.of(
+                "forum", "FORUM",
+                "event", "EVENT",
+                "guestName", "Vieras",
+                "guestOrganisation", "Vierailija Oy",
+                "guestEmail", "vieras@example.fi")));
+    RULES.put("GET /regional-forums/registrations/{token}", Rule.of("link"));
+    RULES.put(
+        "POST /regional-forums/registrations/cancel", Rule.of("link", Map.of("token", "TOKEN")));
     RULES.put("GET /regional-forums/manage", Rule.own());
     RULES.put(
         "POST /regional-forums/manage", Rule.own(Map.of("title", "A:n foorumi", "region", "01")));
@@ -172,14 +186,40 @@ class ForumAuthorizationTest extends WebTestBase {
                 switch (variable) {
                   case "event" -> event;
                   case "material" -> material;
+                  case "token" -> guestLink();
                   default -> forum;
                 },
-            v -> v);
+            v ->
+                switch (v) {
+                  case "FORUM" -> forum;
+                  case "EVENT" -> event;
+                  case "TOKEN" -> guestLink();
+                  default -> v;
+                });
+  }
+
+  @Autowired fi.osaava.regionalintelligence.internal.forums.Forums forums;
+
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+  /** A guest registered for B's event just now: the token of their confirmation mail's link. */
+  private String guestLink() {
+    String email = "link-" + UUID.randomUUID() + "@example.fi";
+    forums.registerGuest(
+        UUID.fromString(event),
+        new fi.osaava.regionalintelligence.internal.forums.Forums.GuestDetails(
+            "Linkki", "Linkki Oy", email, false, fi.osaava.platform.Language.FI));
+    String link =
+        jdbc.sql("select link from nt_address_outbox where email = ?")
+            .param(email)
+            .query(String.class)
+            .single();
+    return link.substring(link.lastIndexOf('/') + 1);
   }
 
   @Test
   void everyRouteHasARule() {
-    table().assertEveryRouteHasARule(17, ForumAuthorizationTest.class);
+    table().assertEveryRouteHasARule(20, ForumAuthorizationTest.class);
   }
 
   @Test
@@ -344,8 +384,15 @@ class ForumAuthorizationTest extends WebTestBase {
           mvc.perform(build(route).with(SecurityMockMvcRequestPostProcessors.csrf()))
               .andReturn()
               .getResponse();
-      if (rule.target().equals("public")) {
+      if (rule.target().equals("public")
+          || route.startsWith("GET") && rule.target().equals("link")) {
         if (anonymous.getStatus() != 200) {
+          problems.add(route + " anonymous answered " + anonymous.getStatus());
+        }
+      } else if (rule.target().equals("guest") || rule.target().equals("link")) {
+        // No sign-in: a guest registers, and the link cancels, back to the event's page.
+        if (anonymous.getStatus() != 302
+            || !String.valueOf(anonymous.getRedirectedUrl()).contains("/events/" + event + "?")) {
           problems.add(route + " anonymous answered " + anonymous.getStatus());
         }
       } else if (anonymous.getStatus() != 302

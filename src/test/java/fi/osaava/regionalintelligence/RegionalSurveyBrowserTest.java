@@ -2,6 +2,7 @@ package fi.osaava.regionalintelligence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
 import com.microsoft.playwright.Page;
 import fi.osaava.ReferenceData;
 import fi.osaava.education.EducationApi;
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -169,6 +171,18 @@ class RegionalSurveyBrowserTest extends BrowserTestBase {
     check(owner);
     for (String language : List.of("sv", "en")) {
       owner.navigate(builder + "/results?lang=" + language);
+      check(owner);
+    }
+    // Automatic reminders turned on, and the survey's page with them in every language.
+    owner.navigate(builder + "?lang=fi");
+    owner.check("#automatic");
+    owner.fill("#autoDays", "7");
+    owner.fill("#autoMost", "2");
+    clickAndWait(owner, owner.locator("#save-auto-reminders"));
+    assertThat(owner.textContent("#auto-state")).contains("7");
+    check(owner);
+    for (String language : List.of("sv", "en")) {
+      owner.navigate(builder + "?lang=" + language);
       check(owner);
     }
     owner.navigate(builder + "?lang=fi");
@@ -426,6 +440,27 @@ class RegionalSurveyBrowserTest extends BrowserTestBase {
       assertThat(visitor.locator("#register").count()).isZero();
       assertThat(visitor.getAttribute("#ics", "href")).endsWith("/calendar.ics");
       check(visitor);
+      // Or without an account: the guest joins the waiting list (an empty form first shows its
+      // errors), is mailed a confirmation and opens its link, which needs no sign-in.
+      clickAndWait(visitor, visitor.locator("#register-guest"));
+      assertThat(visitor.locator(".govuk-error-summary li").count()).isEqualTo(3);
+      check(visitor);
+      String email = "guest-" + UUID.randomUUID() + "@example.fi";
+      visitor.fill("#guestName", "Vieras " + language);
+      visitor.fill("#guestOrganisation", "Vierasyritys " + language);
+      visitor.fill("#guestEmail", email);
+      clickAndWait(visitor, visitor.locator("#register-guest"));
+      assertThat(visitor.url()).endsWith("?GUEST_WAITING");
+      check(visitor);
+      OutboxMail.sendDue(context);
+      String mail = OutboxMail.body(OutboxMail.to(mailServer, email).getFirst());
+      java.util.regex.Matcher link =
+          java.util.regex.Pattern.compile("/regional-forums/registrations/[A-Za-z0-9_-]{43}")
+              .matcher(mail);
+      assertThat(link.find()).as(mail).isTrue();
+      visitor.navigate(link.group());
+      assertThat(visitor.locator("#cancel-registration").count()).isOne();
+      check(visitor);
     }
     // The owner cancels the event with a reason in Swedish; a reader sees it cancelled in the
     // forum's list and on its page, with the reason and no registration.
@@ -497,6 +532,9 @@ class RegionalSurveyBrowserTest extends BrowserTestBase {
       check(administrator);
     }
   }
+
+  @Autowired ApplicationContext context;
+  @Autowired GreenMail mailServer;
 
   @Autowired LabourMarketImports labourMarketImports;
   @Autowired JdbcTemplate jdbc;

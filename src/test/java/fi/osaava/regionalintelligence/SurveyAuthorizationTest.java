@@ -65,6 +65,9 @@ class SurveyAuthorizationTest extends WebTestBase {
     RULES.put("GET /surveys/manage/{id}/links.csv", Rule.of("survey"));
     RULES.put("POST /surveys/manage/{id}/invitations/mail", Rule.of("survey"));
     RULES.put("POST /surveys/manage/{id}/reminders", Rule.of("survey"));
+    RULES.put(
+        "POST /surveys/manage/{id}/reminders/automatic",
+        Rule.of("survey", Map.of("automatic", "true", "autoDays", "5", "autoMost", "2")));
     RULES.put("POST /surveys/manage/{id}/close", Rule.of("survey"));
     RULES.put("POST /surveys/manage/{id}/copy", Rule.of("survey"));
     RULES.put("GET /surveys/manage/{id}/results", Rule.of("survey"));
@@ -173,7 +176,7 @@ class SurveyAuthorizationTest extends WebTestBase {
 
   @Test
   void everyRouteHasARule() {
-    table().assertEveryRouteHasARule(22, SurveyAuthorizationTest.class);
+    table().assertEveryRouteHasARule(23, SurveyAuthorizationTest.class);
   }
 
   @Test

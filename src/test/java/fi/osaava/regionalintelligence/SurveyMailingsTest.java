@@ -11,7 +11,6 @@ import fi.osaava.regionalintelligence.internal.SurveyStore;
 import fi.osaava.web.WebTestBase;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,8 +19,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -45,6 +42,8 @@ class SurveyMailingsTest extends WebTestBase {
   @Autowired JdbcClient jdbc;
   @Autowired SurveyMailings mailings;
   @Autowired SurveyStore store;
+  @Autowired fi.osaava.notifications.Notifications notifications;
+  @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
 
   final String run = UUID.randomUUID().toString().substring(0, 8);
   final String yksi = "yksi-" + run + "@example.fi";
@@ -54,14 +53,7 @@ class SurveyMailingsTest extends WebTestBase {
   @Test
   void invitationsAndRemindersGoOnceEachToThoseWhoHaveNotAnsweredAndStopAtClosing()
       throws Exception {
-    RequestPostProcessor owner =
-        oidc.person(
-            "developer-" + UUID.randomUUID(),
-            Map.of(
-                "osaava_roles",
-                List.of("regional-developer"),
-                "osaava_organisation",
-                "https://mail-" + run + ".example.fi"));
+    RequestPostProcessor owner = owner();
     String survey = openSurvey(owner);
     MockHttpServletResponse refused =
         mvc.perform(
@@ -173,6 +165,210 @@ class SurveyMailingsTest extends WebTestBase {
     assertThat(mailsTo(tva)).hasSize(3);
   }
 
+  @Test
+  void automaticRemindersFollowTheSameRulesAndStopAtTheirMostAndAtClosing() throws Exception {
+    RequestPostProcessor owner = owner();
+    String survey = openSurvey(owner);
+    invite(owner, survey, "Yksi Oy; " + yksi, "Två Ab; " + tva + "; sv", "Neljä Ltd; " + nelja);
+    assertThat(action(owner, survey, "/invitations/mail", "fi")).endsWith("?mailed=3#invitations");
+    // Invited after the mailing: automatic reminders never go to a company not mailed its
+    // invitation.
+    String viisi = "viisi-" + run + "@example.fi";
+    invite(owner, survey, "Viisi Oy; " + viisi);
+
+    // Bad input is named beside its field and stores nothing; never a 500.
+    Map<String, String[]> bad =
+        Map.of(
+            "autoDays", new String[] {"automatic", "true", "autoDays", "abc", "autoMost", "2"},
+            "autoMost", new String[] {"automatic", "true", "autoDays", "5", "autoMost", "9"},
+            "automatic", new String[] {"automatic", "maybe", "autoDays", "5", "autoMost", "2"});
+    for (var e : bad.entrySet()) {
+      MockHttpServletResponse refused = schedule(owner, survey, e.getValue());
+      assertThat(refused.getStatus()).as(e.getKey()).isEqualTo(400);
+      assertThat(refused.getContentAsString())
+          .as(e.getKey())
+          .contains("id=\"" + e.getKey() + "-error\"")
+          .contains("href=\"#" + e.getKey() + "\"");
+    }
+    MockHttpServletResponse missing = schedule(owner, survey, "automatic", "true");
+    assertThat(missing.getStatus()).isEqualTo(400);
+    assertThat(missing.getContentAsString())
+        .contains("Enter the days between two mails as a whole number from 1 to 60");
+    assertThat(mailings.autoReminders(UUID.fromString(survey))).isEmpty();
+
+    MockHttpServletResponse saved =
+        schedule(owner, survey, "automatic", "true", "autoDays", "5", "autoMost", "2");
+    assertThat(saved.getRedirectedUrl()).endsWith("?scheduled#auto-reminders");
+    assertThat(page(owner, "/surveys/manage/" + survey + "?lang=en"))
+        .contains("mailed nothing for 5 days, at most 2 reminders");
+
+    Map<String, String> tokens = tokens(survey, 4);
+    answer(tokens.get("Två Ab"), "submit");
+    assertThat(remindDue()).as("everyone was mailed just now").isZero();
+    backdate(survey, 4);
+    assertThat(reminders(survey))
+        .as("past the 3-day interval of the page, not the survey's 5 days")
+        .isZero();
+    remindDue();
+    assertThat(reminders(survey)).isZero();
+    backdate(survey, 2);
+    remindDue();
+    assertThat(reminders(survey))
+        .as("Yksi and Neljä; Två answered, Viisi was never mailed")
+        .isEqualTo(2);
+    // A second round, as a node whose lease ran out, queues nothing twice.
+    remindDue();
+    assertThat(reminders(survey)).isEqualTo(2);
+    sendDue();
+    assertThat(mailsTo(yksi)).hasSize(2);
+    assertThat(mailsTo(yksi).get(1).getSubject()).startsWith("Muistutus: ");
+    assertThat(mailsTo(nelja)).hasSize(2);
+    assertThat(mailsTo(tva)).hasSize(1);
+    assertThat(mailsTo(viisi)).isEmpty();
+
+    // The second reminder is the last: the most is 2.
+    backdate(survey, 6);
+    remindDue();
+    assertThat(reminders(survey)).isEqualTo(4);
+    backdate(survey, 6);
+    remindDue();
+    assertThat(reminders(survey)).isEqualTo(4);
+
+    // Turned off, nothing goes; turned on again with 3 at most, the third.
+    schedule(owner, survey, "autoDays", "5", "autoMost", "2");
+    assertThat(mailings.autoReminders(UUID.fromString(survey))).isEmpty();
+    assertThat(page(owner, "/surveys/manage/" + survey + "?lang=en"))
+        .contains("Off: reminders go only when you send them above.");
+    remindDue();
+    assertThat(reminders(survey)).isEqualTo(4);
+    schedule(owner, survey, "automatic", "true", "autoDays", "1", "autoMost", "3");
+    // One day is less than the page's interval of 3 days, which holds: 2 days are not enough.
+    backdate(survey, -4);
+    remindDue();
+    assertThat(reminders(survey)).isEqualTo(4);
+    backdate(survey, 1);
+    remindDue();
+    assertThat(reminders(survey)).isEqualTo(6);
+
+    // Closing turns them off and withdraws the reminders still queued: nothing more arrives. (The
+    // outbox's own round, every 30 s, may have sent some before the closing.)
+    mvc.perform(post("/surveys/manage/" + survey + "/close").with(owner));
+    int before = mailsTo(yksi).size();
+    assertThat(mailsTo(nelja)).hasSize(before);
+    var closed = store.find(UUID.fromString(survey)).orElseThrow();
+    assertThat(mailings.remindAutomatically(closed)).isZero();
+    assertThat(mailings.autoReminders(closed.id())).isEmpty();
+    sendDue();
+    assertThat(mailsTo(yksi)).as("the queued reminders were withdrawn at closing").hasSize(before);
+    assertThat(mailsTo(nelja)).hasSize(before);
+    assertThat(outbox(yksi) + outbox(nelja)).isZero();
+    assertThat(
+            schedule(owner, survey, "automatic", "true", "autoDays", "5", "autoMost", "2")
+                .getStatus())
+        .isEqualTo(409);
+  }
+
+  @Test
+  void closingWithdrawsTheInvitationsStillWaitingInTheOutbox() throws Exception {
+    RequestPostProcessor owner = owner();
+    String survey = openSurvey(owner);
+    invite(owner, survey, "Yksi Oy; " + yksi, "Två Ab; " + tva);
+    assertThat(action(owner, survey, "/invitations/mail", "fi")).endsWith("?mailed=2#invitations");
+    mvc.perform(post("/surveys/manage/" + survey + "/close").with(owner));
+    assertThat(outbox(yksi) + outbox(tva)).as("withdrawn with their addresses").isZero();
+    // The outbox's own round (every 30 s) may have sent one in the moment before the closing;
+    // nothing arrives after it.
+    int yksiAtClosing = mailsTo(yksi).size();
+    int tvaAtClosing = mailsTo(tva).size();
+    sendDue();
+    assertThat(subjects(yksi)).hasSize(yksiAtClosing);
+    assertThat(subjects(tva)).hasSize(tvaAtClosing);
+  }
+
+  @Test
+  void aWaitingMailIsWithdrawnByItsKeyAndASentOrUnknownOneIsNot() throws Exception {
+    String key = "test:withdraw:" + run;
+    var message =
+        new fi.osaava.notifications.NotificationMessage(
+            Map.of(Language.FI, "Otsikko"), Map.of(Language.FI, "Teksti"), null);
+    // Queued and withdrawn in one transaction, so that the outbox's own round cannot take it.
+    Integer withdrawn =
+        transactions.execute(
+            status -> {
+              notifications.mail(yksi, Language.FI, message, key + ":1");
+              notifications.mail(tva, Language.FI, message, key + ":2");
+              return notifications.withdrawMail(List.of(key + ":1", key + ":unknown"));
+            });
+    assertThat(withdrawn).isEqualTo(1);
+    assertThat(outbox(yksi)).isZero();
+    sendDue();
+    assertThat(mailsTo(yksi)).isEmpty();
+    assertThat(mailsTo(tva)).hasSize(1);
+    assertThat(notifications.withdrawMail(List.of(key + ":2"))).as("sent already").isZero();
+    assertThat(notifications.withdrawMail(List.of())).isZero();
+  }
+
+  /** Invites the companies, one line each ({@code name; e-mail; language}). */
+  private void invite(RequestPostProcessor owner, String survey, String... companies)
+      throws Exception {
+    assertThat(
+            mvc.perform(
+                    post("/surveys/manage/" + survey + "/invitations")
+                        .with(owner)
+                        .param("companies", String.join("\n", companies)))
+                .andReturn()
+                .getResponse()
+                .getStatus())
+        .isEqualTo(302);
+  }
+
+  /** The automatic reminders' form sent with the fields (name, value, ...), in English. */
+  private MockHttpServletResponse schedule(
+      RequestPostProcessor owner, String survey, String... fields) throws Exception {
+    var request =
+        post("/surveys/manage/" + survey + "/reminders/automatic")
+            .with(owner)
+            .header("Accept-Language", "en");
+    for (int i = 0; i < fields.length; i += 2) {
+      request.param(fields[i], fields[i + 1]);
+    }
+    return mvc.perform(request).andReturn().getResponse();
+  }
+
+  private RequestPostProcessor owner() {
+    return oidc.person(
+        "developer-" + UUID.randomUUID(),
+        Map.of(
+            "osaava_roles",
+            List.of("regional-developer"),
+            "osaava_organisation",
+            "https://mail-" + run + ".example.fi"));
+  }
+
+  private int remindDue() {
+    Integer queued =
+        ReflectionTestUtils.invokeMethod(context.getBean("surveyReminderSchedule"), "remindDue");
+    return queued == null ? 0 : queued;
+  }
+
+  /** The reminders recorded for the survey's companies. */
+  private int reminders(String survey) {
+    return jdbc.sql(
+            "select count(*) from ri_contact_mail m join ri_response r on r.id = m.response_id"
+                + " where r.survey_id = ? and m.kind = 'REMINDER'")
+        .param(UUID.fromString(survey))
+        .query(Integer.class)
+        .single();
+  }
+
+  /** The mails to the address waiting in the notifications outbox. */
+  private int outbox(String address) {
+    return jdbc.sql("select count(*) from nt_address_outbox where email = ?")
+        .param(address)
+        .query(Integer.class)
+        .single();
+  }
+
   /** B's open survey with one free-text question; returns its id. */
   private String openSurvey(RequestPostProcessor owner) throws Exception {
     String location =
@@ -222,9 +418,13 @@ class SurveyMailingsTest extends WebTestBase {
 
   /** The companies' tokens, from the owner's CSV of links. */
   private Map<String, String> tokens(String survey) {
+    return tokens(survey, 4);
+  }
+
+  private Map<String, String> tokens(String survey, int companies) {
     Map<String, String> tokens = new java.util.HashMap<>();
     store.invitations(UUID.fromString(survey)).forEach(i -> tokens.put(i.company(), i.token()));
-    assertThat(tokens).hasSize(4);
+    assertThat(tokens).hasSize(companies);
     return tokens;
   }
 
@@ -254,22 +454,24 @@ class SurveyMailingsTest extends WebTestBase {
   }
 
   private void sendDue() {
-    ReflectionTestUtils.invokeMethod(context.getBean("mailOutbox"), "sendDue");
+    OutboxMail.sendDue(context);
   }
 
-  private List<MimeMessage> mailsTo(String address) throws Exception {
-    List<MimeMessage> mails = new ArrayList<>();
-    for (MimeMessage m : mailServer.getReceivedMessages()) {
-      if (Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equals(address))) {
-        mails.add(m);
-      }
+  private List<MimeMessage> mailsTo(String address) {
+    return OutboxMail.to(mailServer, address);
+  }
+
+  /** The subjects and bodies of the mails to the address, to show what went where it should not. */
+  private List<String> subjects(String address) throws Exception {
+    List<String> subjects = new ArrayList<>();
+    for (MimeMessage m : mailsTo(address)) {
+      subjects.add(
+          m.getSubject() + " / " + m.getHeader("X-Osaava-Idempotency-Key")[0] + " / " + body(m));
     }
-    return mails;
+    return subjects;
   }
 
-  private static String body(MimeMessage message) throws Exception {
-    String text = String.valueOf(message.getContent());
-    Matcher m = Pattern.compile("=\\r?\\n").matcher(text);
-    return m.replaceAll("");
+  private static String body(MimeMessage message) {
+    return OutboxMail.body(message);
   }
 }

@@ -5,6 +5,7 @@ import fi.osaava.notifications.Notifications;
 import fi.osaava.platform.Language;
 import fi.osaava.profile.PersonId;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,19 @@ class Inbox implements Notifications {
             .param(7, key)
             .update()
         > 0;
+  }
+
+  @Override
+  @Transactional
+  public int withdrawMail(Collection<String> keys) {
+    if (keys.isEmpty()) {
+      return 0;
+    }
+    // The outbox sends a row while holding it locked and deletes it in the same transaction, so a
+    // row being sent makes this wait and then finds it gone.
+    return jdbc.sql("delete from nt_address_outbox where idempotency_key = any(?)")
+        .param(keys.toArray(String[]::new))
+        .update();
   }
 
   /**

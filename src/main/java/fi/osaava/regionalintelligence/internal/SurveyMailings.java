@@ -3,11 +3,15 @@ package fi.osaava.regionalintelligence.internal;
 import fi.osaava.notifications.NotificationMessage;
 import fi.osaava.notifications.Notifications;
 import fi.osaava.platform.Language;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,7 +28,11 @@ import org.springframework.web.util.UriComponentsBuilder;
  * idempotency key, so a mail is neither lost (the record and the queued mail commit together) nor
  * queued twice (a repeated click finds the record). The survey's row is locked while mailing, so
  * two owners' clicks, or a click and the survey's closing, take turns: once the survey is closed
- * and its contacts deleted, nothing more is queued.
+ * and its contacts deleted, nothing more is queued, and {@link #withdrawQueued} takes back what is
+ * still waiting in the outbox. The owner may also turn on automatic reminders ({@link
+ * AutoReminders}), which {@code SurveyReminderSchedule} sends through the same {@link #remind}.
+ * Times are the injected clock's, so the interval is reckoned the same way by the page, the job and
+ * the tests.
  */
 @Component
 public class SurveyMailings {
@@ -33,16 +41,41 @@ public class SurveyMailings {
   private final Notifications notifications;
   private final MessageSource messages;
   private final Duration reminderInterval;
+  private final Clock clock;
 
   SurveyMailings(
       JdbcClient jdbc,
       Notifications notifications,
       MessageSource messages,
-      @Value("${osaava.regional.reminder-interval:P3D}") Duration reminderInterval) {
+      @Value("${osaava.regional.reminder-interval:P3D}") Duration reminderInterval,
+      Clock clock) {
     this.jdbc = jdbc;
     this.notifications = notifications;
     this.messages = messages;
     this.reminderInterval = reminderInterval;
+    this.clock = clock;
+  }
+
+  /**
+   * The owner's automatic reminders of a survey.
+   *
+   * @param days the least days between two mails to one company; never less than the {@link
+   *     #reminderInterval()} (the longer of the two holds)
+   * @param most the most reminders one company gets in all, those sent from the page included
+   */
+  public record AutoReminders(int days, int most) {
+
+    /** The most days between two automatic reminders that an owner may choose. */
+    public static final int MAX_DAYS = 60;
+
+    /** The most reminders one company may get automatically. */
+    public static final int MAX_REMINDERS = 5;
+
+    public AutoReminders {
+      if (days < 1 || days > MAX_DAYS || most < 1 || most > MAX_REMINDERS) {
+        throw new IllegalArgumentException("Automatic reminders out of range");
+      }
+    }
   }
 
   /** The least time between two mails to one company (by default 3 days). */
@@ -64,8 +97,21 @@ public class SurveyMailings {
       """
       and r.submitted_at is null
       and not exists (select 1 from ri_contact_mail m
-                      where m.response_id = c.response_id
-                        and m.queued_at > now() - cast(? as interval))""";
+                      where m.response_id = c.response_id and m.queued_at > ?)""";
+
+  /**
+   * Of {@link #REMINDER_DUE}, the companies an automatic reminder goes to: those already mailed
+   * their invitation (the owner decides when the first mail goes) and sent fewer reminders than the
+   * most (the parameter).
+   */
+  private static final String AUTO_REMINDER_DUE =
+      REMINDER_DUE
+          + """
+
+          and exists (select 1 from ri_contact_mail m
+                      where m.response_id = c.response_id and m.kind = 'INVITATION')
+          and (select count(*) from ri_contact_mail m
+               where m.response_id = c.response_id and m.kind = 'REMINDER') < ?""";
 
   /** A contact due a mail, with what its mail needs. */
   private record Due(UUID response, String email, @Nullable String language, String token) {}
@@ -86,12 +132,7 @@ public class SurveyMailings {
     List<Due> due = due(NOT_INVITED, survey.id());
     for (Due d : due) {
       record(d.response(), "INVITATION", 0);
-      mail(
-          survey,
-          d,
-          "invitation",
-          "regionalintelligence:survey-invitation:" + d.response(),
-          fallback);
+      mail(survey, d, "invitation", invitationKey(d.response()), fallback);
     }
     return due.size();
   }
@@ -108,7 +149,37 @@ public class SurveyMailings {
     if (!lockOpen(survey.id())) {
       return 0;
     }
-    List<Due> due = due(REMINDER_DUE, survey.id(), interval());
+    return remind(survey, fallback, due(REMINDER_DUE, survey.id(), since(reminderInterval)));
+  }
+
+  /**
+   * Queues the automatic reminders due now of an open survey whose owner turned them on: to every
+   * company {@link #remind} would remind that was mailed its invitation, was mailed nothing in the
+   * schedule's days (or the {@link #reminderInterval()}, whichever is longer) and has had fewer
+   * reminders than the schedule's most. The schedule is read under the survey's lock, so a survey
+   * closed or a schedule turned off meanwhile sends nothing.
+   *
+   * @return how many were queued
+   */
+  @Transactional
+  public int remindAutomatically(Survey survey) {
+    if (!lockOpen(survey.id())) {
+      return 0;
+    }
+    Optional<AutoReminders> schedule = autoReminders(survey.id());
+    if (schedule.isEmpty()) {
+      return 0;
+    }
+    Duration days = Duration.ofDays(schedule.get().days());
+    Duration wait = days.compareTo(reminderInterval) > 0 ? days : reminderInterval;
+    return remind(
+        survey,
+        // Every company invited by mail has its language by now; this is only a fallback.
+        Language.FI,
+        due(AUTO_REMINDER_DUE, survey.id(), since(wait), schedule.get().most()));
+  }
+
+  private int remind(Survey survey, Language fallback, List<Due> due) {
     for (Due d : due) {
       int number =
           jdbc.sql(
@@ -118,19 +189,14 @@ public class SurveyMailings {
               .query(Integer.class)
               .single();
       record(d.response(), "REMINDER", number);
-      mail(
-          survey,
-          d,
-          "reminder",
-          "regionalintelligence:survey-reminder:" + d.response() + ":" + number,
-          fallback);
+      mail(survey, d, "reminder", reminderKey(d.response(), number), fallback);
     }
     return due.size();
   }
 
   /** How many reminders {@link #remind} would queue now (for the owner's button). */
   public int remindersDue(UUID survey) {
-    return due(REMINDER_DUE, survey, interval()).size();
+    return due(REMINDER_DUE, survey, since(reminderInterval)).size();
   }
 
   /** How many invitations {@link #invite} would queue now. */
@@ -138,9 +204,73 @@ public class SurveyMailings {
     return due(NOT_INVITED, survey).size();
   }
 
-  /** The interval as PostgreSQL reads it. */
-  private String interval() {
-    return reminderInterval.toSeconds() + " seconds";
+  /** The survey's automatic reminders, empty when they are off. */
+  public Optional<AutoReminders> autoReminders(UUID survey) {
+    return jdbc.sql(
+            "select auto_remind_days, auto_remind_max from ri_survey where id = ?"
+                + " and auto_remind_days is not null")
+        .param(survey)
+        .query((rs, n) -> new AutoReminders(rs.getInt(1), rs.getInt(2)))
+        .optional();
+  }
+
+  /** Turns the survey's automatic reminders on with {@code schedule}, or off with null. */
+  public void setAutoReminders(UUID survey, @Nullable AutoReminders schedule) {
+    jdbc.sql(
+            "update ri_survey set auto_remind_days = ?, auto_remind_max = ? where id = ?"
+                + " and status = 'OPEN'")
+        .param(1, schedule == null ? null : schedule.days(), java.sql.Types.INTEGER)
+        .param(2, schedule == null ? null : schedule.most(), java.sql.Types.INTEGER)
+        .param(3, survey)
+        .update();
+  }
+
+  /** The open surveys whose automatic reminders are on. */
+  public List<UUID> withAutoReminders() {
+    return jdbc.sql(
+            "select id from ri_survey where status = 'OPEN' and auto_remind_days is not null"
+                + " order by id")
+        .query(UUID.class)
+        .list();
+  }
+
+  /**
+   * Withdraws from the notifications outbox every invitation and reminder of the survey that is
+   * still waiting there: at closing, so that no company is mailed after the survey closed, and its
+   * address is not kept for the outbox's next round. Call it in the closing's transaction, before
+   * the contacts (and with them the record of their mails, which names the keys) are deleted.
+   *
+   * @return how many waiting mails were withdrawn
+   */
+  public int withdrawQueued(UUID survey) {
+    List<String> keys = new ArrayList<>();
+    jdbc.sql(
+            """
+            select m.response_id, m.kind, m.number from ri_contact_mail m
+            join ri_response r on r.id = m.response_id where r.survey_id = ?""")
+        .param(survey)
+        .query(
+            rs -> {
+              UUID response = rs.getObject(1, UUID.class);
+              keys.add(
+                  "INVITATION".equals(rs.getString(2))
+                      ? invitationKey(response)
+                      : reminderKey(response, rs.getInt(3)));
+            });
+    return keys.isEmpty() ? 0 : notifications.withdrawMail(keys);
+  }
+
+  private static String invitationKey(UUID response) {
+    return "regionalintelligence:survey-invitation:" + response;
+  }
+
+  private static String reminderKey(UUID response, int number) {
+    return "regionalintelligence:survey-reminder:" + response + ":" + number;
+  }
+
+  /** The instant {@code ago} before now, by the clock. */
+  private Timestamp since(Duration ago) {
+    return Timestamp.from(clock.instant().minus(ago));
   }
 
   /**
@@ -177,8 +307,10 @@ public class SurveyMailings {
   }
 
   private void record(UUID response, String kind, int number) {
-    jdbc.sql("insert into ri_contact_mail (response_id, kind, number) values (?, ?, ?)")
-        .params(response, kind, number)
+    jdbc.sql(
+            "insert into ri_contact_mail (response_id, kind, number, queued_at) values (?, ?, ?,"
+                + " ?)")
+        .params(response, kind, number, Timestamp.from(clock.instant()))
         .update();
   }
 

@@ -34,10 +34,12 @@ public class SurveyStore {
   private final JsonMapper json = JsonMapper.shared();
 
   private final JdbcTemplate template;
+  private final SurveyMailings mailings;
 
-  SurveyStore(JdbcClient jdbc, JdbcTemplate template) {
+  SurveyStore(JdbcClient jdbc, JdbcTemplate template, SurveyMailings mailings) {
     this.template = template;
     this.jdbc = jdbc;
+    this.mailings = mailings;
   }
 
   /**
@@ -166,12 +168,19 @@ public class SurveyStore {
         .update();
   }
 
-  /** Closes the survey: no more answers, and the contacts are deleted, as promised. */
+  /**
+   * Closes the survey: no more answers, its mails still waiting in the notifications outbox are
+   * withdrawn, and the contacts are deleted, as promised. The update locks the survey's row first,
+   * so a mailing in progress finishes before the withdrawal looks for its mails.
+   */
   @Transactional
   public void close(UUID survey) {
-    jdbc.sql("update ri_survey set status = 'CLOSED', open_token = null where id = ?")
+    jdbc.sql(
+            "update ri_survey set status = 'CLOSED', open_token = null, auto_remind_days = null,"
+                + " auto_remind_max = null where id = ?")
         .param(survey)
         .update();
+    mailings.withdrawQueued(survey);
     jdbc.sql(
             "delete from ri_contact c using ri_response r where c.response_id = r.id"
                 + " and r.survey_id = ?")

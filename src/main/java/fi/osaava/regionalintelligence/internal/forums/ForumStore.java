@@ -116,7 +116,37 @@ public class ForumStore {
       String organisation,
       @Nullable String shownName,
       boolean waiting,
-      long arrival) {}
+      long arrival,
+      @Nullable Guest guest) {}
+
+  /**
+   * One registered without an account: their name (for the organisers), the address their mails go
+   * to and the language of the mails. The name and the address are null once the event has ended
+   * and they were deleted.
+   *
+   * @see ForumReminders#forgetGuests
+   */
+  public record Guest(@Nullable String name, @Nullable String email, Language language) {}
+
+  /** The columns a {@link Participant} is read from, in {@link #participant}'s order. */
+  private static final String PARTICIPANT =
+      "person_id, organisation, shown_name, waiting, arrival, guest, guest_name, guest_email,"
+          + " guest_language";
+
+  private static Participant participant(ResultSet rs, int row) throws SQLException {
+    return new Participant(
+        new PersonId(rs.getObject(1, UUID.class)),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getBoolean(4),
+        rs.getLong(5),
+        rs.getBoolean(6)
+            ? new Guest(
+                rs.getString(7),
+                rs.getString(8),
+                Language.fromCode(String.valueOf(rs.getString(9))).orElse(Language.FI))
+            : null);
+  }
 
   /** A material: a link, or Markdown text written into the forum. */
   public record Material(UUID id, String title, @Nullable String url, @Nullable String markdown) {}
@@ -296,18 +326,73 @@ public class ForumStore {
   /** Everyone registered, those with a place and the queue alike, in the order they came. */
   public List<Participant> participants(UUID event) {
     return jdbc.sql(
-            "select person_id, organisation, shown_name, waiting, arrival from"
-                + " ri_forum_registration where event_id = ? order by arrival")
+            "select "
+                + PARTICIPANT
+                + " from ri_forum_registration where event_id = ? order by arrival")
         .param(event)
+        .query(ForumStore::participant)
+        .list();
+  }
+
+  /**
+   * A registration without an account, under a person id drawn at random: with a place, or ({@code
+   * waiting}) at the end of the queue. Only the hash of the cancellation link is kept.
+   */
+  @Transactional
+  public void registerGuest(
+      UUID event,
+      PersonId id,
+      String organisation,
+      @Nullable String shownName,
+      Guest guest,
+      String cancelTokenHash,
+      boolean waiting,
+      Instant now) {
+    jdbc.sql(
+            "insert into ri_forum_registration (event_id, person_id, organisation, shown_name,"
+                + " waiting, registered_at, guest, guest_name, guest_email, guest_language,"
+                + " cancel_token_hash) values (?, ?, ?, ?, ?, ?, true, ?, ?, ?, ?)")
+        .params(
+            values(
+                event,
+                id.value(),
+                organisation,
+                shownName,
+                waiting,
+                Timestamp.from(now),
+                guest.name(),
+                guest.email(),
+                guest.language().code(),
+                cancelTokenHash))
+        .update();
+  }
+
+  /** Whether the address is registered for the event already (letter case aside). */
+  public boolean guestRegistered(UUID event, String email) {
+    return jdbc.sql(
+                "select count(*) from ri_forum_registration where event_id = ? and lower(guest_email)"
+                    + " = lower(?)")
+            .params(event, email)
+            .query(Integer.class)
+            .single()
+        > 0;
+  }
+
+  /** A guest's registration as its cancellation link finds it. */
+  public record GuestRegistration(UUID forum, UUID event, PersonId person) {}
+
+  public Optional<GuestRegistration> byCancelToken(String tokenHash) {
+    return jdbc.sql(
+            "select e.forum_id, r.event_id, r.person_id from ri_forum_registration r join"
+                + " ri_forum_event e on e.id = r.event_id where r.cancel_token_hash = ?")
+        .param(tokenHash)
         .query(
             (rs, row) ->
-                new Participant(
-                    new PersonId(rs.getObject(1, UUID.class)),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getBoolean(4),
-                    rs.getLong(5)))
-        .list();
+                new GuestRegistration(
+                    rs.getObject(1, UUID.class),
+                    rs.getObject(2, UUID.class),
+                    new PersonId(rs.getObject(3, UUID.class))))
+        .optional();
   }
 
   /** A registration with a place, or ({@code waiting}) at the end of the queue. */
@@ -381,11 +466,12 @@ public class ForumStore {
 
   /** Empties the event's waiting list; who was in it. */
   @Transactional
-  public List<PersonId> clearQueue(UUID event) {
+  public List<Participant> clearQueue(UUID event) {
     return jdbc.sql(
-            "delete from ri_forum_registration where event_id = ? and waiting returning person_id")
+            "delete from ri_forum_registration where event_id = ? and waiting returning "
+                + PARTICIPANT)
         .param(event)
-        .query((rs, row) -> new PersonId(rs.getObject(1, UUID.class)))
+        .query(ForumStore::participant)
         .list();
   }
 

@@ -254,8 +254,8 @@ public class Forums {
     }
     int told = 0;
     for (Participant p : store.participants(event.id())) {
-      if (notifications.send(
-          p.person(),
+      if (tell(
+          p,
           message(
               event,
               "ri.forum.mail.changed.title",
@@ -294,7 +294,7 @@ public class Forums {
       return false;
     }
     ForumEvent cancelled = store.lock(event).orElseThrow();
-    for (PersonId waiting : store.clearQueue(event)) {
+    for (Participant waiting : store.clearQueue(event)) {
       tellCancelled(
           cancelled,
           waiting,
@@ -302,8 +302,7 @@ public class Forums {
           "ri.forum.mail.cancelledQueue.text");
     }
     for (Participant p : store.participants(event)) {
-      tellCancelled(
-          cancelled, p.person(), "ri.forum.mail.cancelled.title", "ri.forum.mail.cancelled.text");
+      tellCancelled(cancelled, p, "ri.forum.mail.cancelled.title", "ri.forum.mail.cancelled.text");
     }
     return true;
   }
@@ -313,13 +312,28 @@ public class Forums {
     return store.lock(event).filter(e -> e.forumId().equals(forum) && !e.cancelled());
   }
 
-  private void tellCancelled(ForumEvent event, PersonId person, String title, String text) {
+  private void tellCancelled(ForumEvent event, Participant person, String title, String text) {
     ForumStore.Cancellation cancellation = event.cancellation();
     String reason = cancellation == null ? "" : cancellation.reason();
-    notifications.send(
+    tell(
         person,
         message(event, title, text, language -> reason),
-        "ri:forum-event:" + event.id() + ":cancelled:" + person.value());
+        "ri:forum-event:" + event.id() + ":cancelled:" + person.person().value());
+  }
+
+  /**
+   * Tells a registrant: a signed-in person through {@link Notifications#send} (their inbox, and
+   * e-mail by their choice), a guest by a mail to their address in the language they registered in
+   * ({@link Notifications#mail}); a guest whose address was deleted (the event has ended) is not
+   * told. Whether a message was new.
+   */
+  boolean tell(Participant participant, NotificationMessage message, String key) {
+    ForumStore.Guest guest = participant.guest();
+    if (guest == null) {
+      return notifications.send(participant.person(), message, key);
+    }
+    return guest.email() != null
+        && notifications.mail(guest.email(), guest.language(), message, key);
   }
 
   /**
@@ -343,6 +357,76 @@ public class Forums {
     boolean full = locked.placesLeft() == 0;
     store.register(event, person, organisation, shownName, full, clock.instant());
     return full ? Outcome.WAITING : Outcome.REGISTERED;
+  }
+
+  /** What a guest gives to register without an account. */
+  public record GuestDetails(
+      String name, String organisation, String email, boolean showName, Language language) {}
+
+  /**
+   * Registers a guest, one without an account, as {@link #register} does a person: a place while
+   * one is left, else the end of the waiting list. The guest is mailed a confirmation with a link
+   * that cancels the registration without signing in (256 random bits; only its SHA-256 is kept).
+   * An address registered for the event already is {@link Outcome#ALREADY} and is mailed nothing.
+   */
+  @Transactional
+  public Outcome registerGuest(UUID event, GuestDetails guest) {
+    ForumEvent locked = store.lock(event).orElseThrow(() -> new Refused("event", "event"));
+    if (locked.cancelled()) {
+      return Outcome.CANCELLED;
+    }
+    if (!clock.instant().isBefore(locked.details().start())) {
+      return Outcome.CLOSED;
+    }
+    if (store.guestRegistered(event, guest.email())) {
+      return Outcome.ALREADY;
+    }
+    boolean full = locked.placesLeft() == 0;
+    PersonId id = new PersonId(UUID.randomUUID());
+    String token = CancelLinks.newToken();
+    ForumStore.Guest stored = new ForumStore.Guest(guest.name(), guest.email(), guest.language());
+    store.registerGuest(
+        event,
+        id,
+        guest.organisation(),
+        guest.showName() ? guest.name() : null,
+        stored,
+        CancelLinks.hash(token),
+        full,
+        clock.instant());
+    String what = full ? "guestWaiting" : "guestRegistered";
+    NotificationMessage confirmation =
+        message(
+            locked,
+            "ri.forum.mail." + what + ".title",
+            "ri.forum.mail." + what + ".text",
+            language -> "");
+    notifications.mail(
+        guest.email(),
+        guest.language(),
+        new NotificationMessage(
+            confirmation.titles(), confirmation.texts(), CancelLinks.PATH + token),
+        "ri:forum-event:" + event + ":guest:" + id.value());
+    return full ? Outcome.WAITING : Outcome.REGISTERED;
+  }
+
+  /** The guest's registration its cancellation link names, if the link is still good. */
+  public Optional<ForumStore.GuestRegistration> guestRegistration(String token) {
+    return CancelLinks.wellFormed(token)
+        ? store.byCancelToken(CancelLinks.hash(token))
+        : Optional.empty();
+  }
+
+  /**
+   * Cancels the registration the guest's link names, as {@link #unregister} does a person's: a
+   * place freed before the start goes to the first in the queue. The registration, if there was
+   * one.
+   */
+  @Transactional
+  public Optional<ForumStore.GuestRegistration> unregisterGuest(String token) {
+    Optional<ForumStore.GuestRegistration> found = guestRegistration(token);
+    found.ifPresent(g -> unregister(g.event(), g.person()));
+    return found;
   }
 
   /**
@@ -371,8 +455,8 @@ public class Forums {
       if (p.waiting()) {
         store.giveAPlace(event.id(), p.person());
         free--;
-        notifications.send(
-            p.person(),
+        tell(
+            p,
             message(event, "ri.forum.mail.place.title", "ri.forum.mail.place.text", language -> ""),
             "ri:forum-event:" + event.id() + ":place:" + p.person().value() + ":" + p.arrival());
       }

@@ -20,6 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -111,6 +112,41 @@ class ForumController {
     }
   }
 
+  /**
+   * Registration without an account: one's name (for the organisers; shown to others only if
+   * ticked), organisation and e-mail address, which serves only this event and is deleted after it.
+   */
+  record GuestForm(
+      @NotBlank(message = "ri.forum.error.guestName")
+          @Size(max = 200, message = "ri.forum.error.tooLong")
+          @Nullable String guestName,
+      @NotBlank(message = "ri.forum.error.organisation")
+          @Size(max = 300, message = "ri.forum.error.tooLong")
+          @Nullable String guestOrganisation,
+      @NotBlank(message = "ri.forum.error.guestEmail")
+          @Size(max = 254, message = "ri.forum.error.guestEmail")
+          @Pattern(
+              regexp = "\\s*[^@\\s;,<>]{1,64}@[^@\\s;,<>]{1,190}\\.[^@\\s;,<>.]{2,}\\s*",
+              message = "ri.forum.error.guestEmail")
+          @Nullable String guestEmail,
+      @Nullable String guestShowName) {
+
+    static final GuestForm EMPTY = new GuestForm(null, null, null, null);
+
+    /** The fields in the form's order, which the error summary follows. */
+    static final List<String> FIELDS = List.of("guestName", "guestOrganisation", "guestEmail");
+
+    public boolean showsName() {
+      return "true".equals(guestShowName);
+    }
+  }
+
+  /** The form that registers a guest (a public form: no sign-in, CSRF still applies). */
+  static final String GUEST_REGISTRATION = "/regional-forums/guest-registrations";
+
+  /** The form behind a guest's link that cancels their registration (a public form too). */
+  static final String GUEST_CANCELLATION = "/regional-forums/registrations/cancel";
+
   /** A forum as its pages show it. */
   record ForumView(
       Forum forum,
@@ -162,13 +198,22 @@ class ForumController {
     Forum forum = readable(id, auth);
     ForumEvent e = event(forum, event);
     return eventPage(
-        forum, e, new RegistrationForm(null, null, null), Map.of(), query, auth, model, locale);
+        forum,
+        e,
+        new RegistrationForm(null, null, null),
+        GuestForm.EMPTY,
+        Map.of(),
+        query,
+        auth,
+        model,
+        locale);
   }
 
   private String eventPage(
       Forum forum,
       ForumEvent e,
       RegistrationForm form,
+      GuestForm guest,
       Map<String, String> errors,
       Map<String, String> query,
       Authentication auth,
@@ -202,11 +247,20 @@ class ForumController {
     model.addAttribute(
         "done",
         java.util.stream.Stream.of(
-                "REGISTERED", "WAITING", "ALREADY", "CLOSED", "CANCELLED", "UNREGISTERED")
+                "REGISTERED",
+                "WAITING",
+                "ALREADY",
+                "CLOSED",
+                "CANCELLED",
+                "UNREGISTERED",
+                "GUEST_REGISTERED",
+                "GUEST_WAITING",
+                "GUEST_ALREADY")
             .filter(query::containsKey)
             .findFirst()
             .orElse(null));
     model.addAttribute("form", form);
+    model.addAttribute("guest", guest);
     model.addAttribute("errors", errors);
     return "regionalintelligence/forum-event";
   }
@@ -266,16 +320,9 @@ class ForumController {
     Forum forum = readable(id, auth);
     ForumEvent e = event(forum, event);
     if (binding.hasErrors()) {
-      Map<String, String> errors = new LinkedHashMap<>();
-      binding
-          .getFieldErrors()
-          .forEach(
-              f ->
-                  errors.putIfAbsent(
-                      f.getField().equals("nameGivenIfShown") ? "name" : f.getField(),
-                      Objects.requireNonNull(f.getDefaultMessage())));
       response.setStatus(HttpStatus.BAD_REQUEST.value());
-      return eventPage(forum, e, form, errors, Map.of(), auth, model, locale);
+      return eventPage(
+          forum, e, form, GuestForm.EMPTY, errors(binding), Map.of(), auth, model, locale);
     }
     Forums.Outcome outcome =
         forums.register(
@@ -284,6 +331,108 @@ class ForumController {
             Objects.requireNonNull(stripped(form.organisation())),
             form.showsName() ? stripped(form.name()) : null);
     return "redirect:/regional-forums/" + forum.id() + "/events/" + e.id() + "?" + outcome;
+  }
+
+  /**
+   * The form's field errors, each field's first, its message key as the constraint gave it; in the
+   * order of {@code fields} where given (Bean Validation reports them in no particular order).
+   */
+  private static Map<String, String> errors(BindingResult binding, String... fields) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    List<String> order = List.of(fields);
+    binding.getFieldErrors().stream()
+        .sorted(
+            java.util.Comparator.comparingInt(
+                f -> order.contains(f.getField()) ? order.indexOf(f.getField()) : order.size()))
+        .forEach(
+            f ->
+                errors.putIfAbsent(
+                    f.getField().equals("nameGivenIfShown") ? "name" : f.getField(),
+                    Objects.requireNonNull(f.getDefaultMessage())));
+    return errors;
+  }
+
+  /**
+   * Registers a guest, without an account or signing in: a confirmation with a link that cancels
+   * the registration goes to the address given, in the page's language.
+   */
+  @PostMapping("/guest-registrations")
+  String registerGuest(
+      @RequestParam(name = "forum", required = false) @Nullable String id,
+      @RequestParam(name = "event", required = false) @Nullable String event,
+      @Valid @ModelAttribute("guest") GuestForm form,
+      BindingResult binding,
+      Authentication auth,
+      Model model,
+      Locale locale,
+      HttpServletResponse response) {
+    Forum forum = readable(String.valueOf(id), auth);
+    ForumEvent e = event(forum, String.valueOf(event));
+    if (binding.hasErrors()) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      return eventPage(
+          forum,
+          e,
+          new RegistrationForm(null, null, null),
+          form,
+          errors(binding, GuestForm.FIELDS.toArray(String[]::new)),
+          Map.of(),
+          auth,
+          model,
+          locale);
+    }
+    Forums.Outcome outcome =
+        forums.registerGuest(
+            e.id(),
+            new Forums.GuestDetails(
+                Objects.requireNonNull(stripped(form.guestName())),
+                Objects.requireNonNull(stripped(form.guestOrganisation())),
+                Objects.requireNonNull(stripped(form.guestEmail())),
+                form.showsName(),
+                Language.of(locale)));
+    String done =
+        switch (outcome) {
+          case REGISTERED, WAITING, ALREADY -> "GUEST_" + outcome;
+          default -> outcome.name();
+        };
+    return "redirect:/regional-forums/" + forum.id() + "/events/" + e.id() + "?" + done;
+  }
+
+  /**
+   * A guest's registration, opened by the link in their confirmation mail, without signing in: the
+   * event, and a button that cancels the registration. Opening the page changes nothing (mail
+   * scanners open links). An unknown or spent link is not found.
+   */
+  @GetMapping("/registrations/{token}")
+  String guestRegistration(@PathVariable String token, Model model, Locale locale) {
+    ForumStore.GuestRegistration registration =
+        forums
+            .guestRegistration(token)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    Forum forum = store.forum(registration.forum()).orElseThrow();
+    ForumEvent e = store.event(forum.id(), registration.event()).orElseThrow();
+    model.addAttribute("view", view(forum, Language.of(locale)));
+    model.addAttribute("event", eventView(e));
+    model.addAttribute(
+        "waiting",
+        store.participants(e.id()).stream()
+            .anyMatch(p -> p.person().equals(registration.person()) && p.waiting()));
+    model.addAttribute("token", token);
+    return "regionalintelligence/forum-registration";
+  }
+
+  @PostMapping("/registrations/cancel")
+  String cancelGuestRegistration(
+      @RequestParam(name = "token", required = false) @Nullable String token) {
+    ForumStore.GuestRegistration registration =
+        forums
+            .unregisterGuest(String.valueOf(token))
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    return "redirect:/regional-forums/"
+        + registration.forum()
+        + "/events/"
+        + registration.event()
+        + "?UNREGISTERED";
   }
 
   @PostMapping("/{id}/events/{event}/unregister")

@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The survey owners' pages need a signed-in person (they check the owner's claims themselves);
  * respondents answer without signing in, through their link's token, so the answer form and the
- * open link's start are public forms (with CSRF protection).
+ * open link's start are public forms (with CSRF protection), as are a forum guest's registration
+ * and the cancellation behind their link.
  */
 @Configuration
 class RegionalWebConfiguration {
@@ -36,5 +37,17 @@ class RegionalWebConfiguration {
   @Bean
   PublicForm surveyStartForm() {
     return new PublicForm(SurveyResponseController.START);
+  }
+
+  /** Registration to a forum event without an account. */
+  @Bean
+  PublicForm forumGuestRegistrationForm() {
+    return new PublicForm(ForumController.GUEST_REGISTRATION);
+  }
+
+  /** A guest's cancellation, by the token of the link in their confirmation mail. */
+  @Bean
+  PublicForm forumGuestCancellationForm() {
+    return new PublicForm(ForumController.GUEST_CANCELLATION);
   }
 }

@@ -7,8 +7,10 @@ import fi.osaava.regionalintelligence.internal.RegionalDevelopers;
 import fi.osaava.regionalintelligence.internal.RegionalDevelopers.Developer;
 import fi.osaava.regionalintelligence.internal.Survey;
 import fi.osaava.regionalintelligence.internal.SurveyMailings;
+import fi.osaava.regionalintelligence.internal.SurveyMailings.AutoReminders;
 import fi.osaava.regionalintelligence.internal.SurveyService;
 import fi.osaava.regionalintelligence.internal.SurveyStore;
+import fi.osaava.regionalintelligence.internal.web.SurveyForms.AutoReminderForm;
 import fi.osaava.regionalintelligence.internal.web.SurveyForms.InvitationForm;
 import fi.osaava.regionalintelligence.internal.web.SurveyForms.QuestionForm;
 import fi.osaava.regionalintelligence.internal.web.SurveyForms.SurveyForm;
@@ -104,7 +106,7 @@ class SurveyBuilderController {
 
   /** What the last action did, named by the query parameter it redirected with. */
   private static final List<String> DONE =
-      List.of("added", "opened", "invited", "closed", "copied");
+      List.of("added", "opened", "invited", "scheduled", "closed", "copied");
 
   @GetMapping("/{id}")
   String survey(
@@ -203,10 +205,7 @@ class SurveyBuilderController {
       Locale locale,
       Model model,
       HttpServletResponse response) {
-    Survey survey = owned(auth, id);
-    if (survey.status() != Survey.Status.OPEN) {
-      throw new ResponseStatusException(HttpStatus.CONFLICT, "Invitations go out while open");
-    }
+    Survey survey = openOwned(auth, id, "Invitations go out while open");
     String problem = null;
     List<String[]> companies = new ArrayList<>();
     if (binding.hasErrors()) {
@@ -260,6 +259,46 @@ class SurveyBuilderController {
   String remind(@PathVariable String id, Authentication auth, Locale locale) {
     return mailing(
         owned(auth, id), "reminded", survey -> mailings.remind(survey, Language.of(locale)));
+  }
+
+  /**
+   * Turns the automatic reminders on (with the days between two mails to one company and the most
+   * reminders in all) or off. {@code SurveyReminderSchedule} sends them through the same {@link
+   * SurveyMailings#remind} rules as the button above.
+   */
+  @PostMapping("/{id}/reminders/automatic")
+  String autoReminders(
+      @PathVariable String id,
+      @Valid @ModelAttribute("auto") AutoReminderForm form,
+      BindingResult binding,
+      Authentication auth,
+      Locale locale,
+      Model model,
+      HttpServletResponse response) {
+    Survey survey = openOwned(auth, id, "Reminders go out while it is open");
+    Map<String, String> errors = errors(binding, AutoReminderForm.FIELDS, "ri.auto.error.");
+    if (form.on()) {
+      if (form.autoDays() == null) {
+        errors.putIfAbsent("autoDays", "ri.auto.error.autoDays");
+      }
+      if (form.autoMost() == null) {
+        errors.putIfAbsent("autoMost", "ri.auto.error.autoMost");
+      }
+    }
+    if (!errors.isEmpty()) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      model.addAttribute("auto", form);
+      return surveyPage(
+          survey, QuestionForm.empty(), ordered(errors, AutoReminderForm.FIELDS), locale, model);
+    }
+    mailings.setAutoReminders(
+        survey.id(),
+        form.on()
+            ? new AutoReminders(
+                java.util.Objects.requireNonNull(form.autoDays()),
+                java.util.Objects.requireNonNull(form.autoMost()))
+            : null);
+    return "redirect:/surveys/manage/" + survey.id() + "?scheduled#auto-reminders";
   }
 
   /** Mails go out while the survey is open; the page then says how many were queued. */
@@ -370,6 +409,13 @@ class SurveyBuilderController {
     model.addAttribute("invitationsDue", mailings.invitationsDue(survey.id()));
     model.addAttribute("remindersDue", mailings.remindersDue(survey.id()));
     model.addAttribute("reminderDays", mailings.reminderInterval().toDays());
+    var schedule = mailings.autoReminders(survey.id());
+    model.addAttribute("autoReminders", schedule);
+    if (!model.containsAttribute("auto")) {
+      model.addAttribute(
+          "auto",
+          AutoReminderForm.of(schedule, (int) Math.max(1, mailings.reminderInterval().toDays())));
+    }
     model.addAttribute("saved", store.responseCount(survey.id(), false));
     model.addAttribute("submitted", store.responseCount(survey.id(), true));
     return "regionalintelligence/survey";
@@ -405,6 +451,15 @@ class SurveyBuilderController {
             () ->
                 new ResponseStatusException(
                     HttpStatus.FORBIDDEN, "Only regional developers' survey owners work here"));
+  }
+
+  /** The organisation's survey, which must be open (else 409, with {@code refusal}). */
+  private Survey openOwned(Authentication auth, String id, String refusal) {
+    Survey survey = owned(auth, id);
+    if (survey.status() != Survey.Status.OPEN) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT, refusal);
+    }
+    return survey;
   }
 
   private Survey owned(Authentication auth, String id) {

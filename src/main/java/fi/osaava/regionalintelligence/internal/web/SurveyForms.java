@@ -2,6 +2,9 @@ package fi.osaava.regionalintelligence.internal.web;
 
 import fi.osaava.platform.Language;
 import fi.osaava.regionalintelligence.internal.QuestionKind;
+import fi.osaava.regionalintelligence.internal.SurveyMailings.AutoReminders;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -89,5 +92,28 @@ final class SurveyForms {
   record InvitationForm(@NotBlank @Size(max = 50_000) String companies) {
 
     static final int MAX_COMPANIES = 500;
+  }
+
+  /**
+   * The automatic reminders: on (the checkbox) or off, the least days between two mails to one
+   * company and the most reminders one company gets in all; both are needed when on.
+   */
+  record AutoReminderForm(
+      @Nullable Boolean automatic,
+      @Nullable @Min(1) @Max(AutoReminders.MAX_DAYS) Integer autoDays,
+      @Nullable @Min(1) @Max(AutoReminders.MAX_REMINDERS) Integer autoMost) {
+
+    static final List<String> FIELDS = List.of("automatic", "autoDays", "autoMost");
+
+    /** The form as the survey's schedule fills it: off, with the page's interval and two. */
+    static AutoReminderForm of(java.util.Optional<AutoReminders> schedule, int defaultDays) {
+      return schedule
+          .map(a -> new AutoReminderForm(true, a.days(), a.most()))
+          .orElse(new AutoReminderForm(false, defaultDays, 2));
+    }
+
+    public boolean on() {
+      return Boolean.TRUE.equals(automatic);
+    }
   }
 }

@@ -1,0 +1,43 @@
+package fi.osaava.regionalintelligence.internal;
+
+import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the surveys' automatic reminders (the owner turns them on per survey) every hour, on one
+ * node at a time under a ShedLock lease of a minute (platform's background work), as the other jobs
+ * do. Each survey's reminders go through {@link SurveyMailings#remindAutomatically} in a
+ * transaction of their own that locks the survey's row, records each mail and derives its outbox
+ * key from the record: a round overlapping another node's (after the lease ran out) finds the mails
+ * recorded and queues none twice, and a survey closed meanwhile gets nothing.
+ */
+@Component
+class SurveyReminderSchedule {
+
+  private final SurveyStore store;
+  private final SurveyMailings mailings;
+
+  SurveyReminderSchedule(SurveyStore store, SurveyMailings mailings) {
+    this.store = store;
+    this.mailings = mailings;
+  }
+
+  @Scheduled(cron = "${osaava.regional.auto-reminder-cron:0 7 * * * *}")
+  @SchedulerLock(name = "regional-survey-reminders", lockAtMostFor = "PT1M")
+  void scheduled() {
+    // A round that fails in a database outage is logged quietly by the platform's scheduler, and
+    // the next round sends what this one could not.
+    remindDue();
+  }
+
+  /** Queues every open survey's automatic reminders due now; how many were queued. */
+  int remindDue() {
+    int queued = 0;
+    for (UUID id : mailings.withAutoReminders()) {
+      queued += store.find(id).map(mailings::remindAutomatically).orElse(0);
+    }
+    return queued;
+  }
+}
