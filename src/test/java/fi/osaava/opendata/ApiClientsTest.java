@@ -140,6 +140,7 @@ class ApiClientsTest extends WebTestBase {
                 .param("clientId", "has spaces")
                 .param("name", "")
                 .param("organisation", "x".repeat(201))
+                .param("businessId", "1234567-0")
                 .param("contactEmail", "not-an-address")
                 .param("requestsPerMinute", "many")
                 .header("Accept-Language", "en")
@@ -151,6 +152,7 @@ class ApiClientsTest extends WebTestBase {
             "The client id can have only letters",
             "Enter the name of the system.",
             "The organisation can have at most 200 characters.",
+            "Enter the business ID in the form 1234567-8, with a correct check digit.",
             "Enter an e-mail address in the form",
             "Enter the requests a minute",
             "govuk-error-summary");

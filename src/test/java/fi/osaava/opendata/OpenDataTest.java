@@ -143,7 +143,7 @@ class OpenDataTest extends WebTestBase {
     assertThat(
             mvc.perform(
                     post("/api/v1/services")
-                        .header("Authorization", "Bearer " + oidc.bearerToken("services.publish"))
+                        .header("Authorization", "Bearer " + servicesClientToken("0211675-2"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(service))
                 .andReturn()

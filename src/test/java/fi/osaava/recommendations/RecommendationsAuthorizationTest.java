@@ -43,6 +43,7 @@ class RecommendationsAuthorizationTest extends WebTestBase {
     RULES.put(
         "POST /recommendations/handover/{service}", Rule.of("SERVICE", Map.of("consent", "true")));
     RULES.put("GET /recommendations/handovers", Rule.own());
+    RULES.put("GET /recommendations/handovers/{id}/summary.pdf", Rule.of("HANDOVER"));
     RULES.put("POST /recommendations/handovers/{id}/revoke", Rule.of("HANDOVER"));
     RULES.put("GET /handover/{token}", Rule.of("TOKEN"));
     RULES.put("GET /api/v1/recommendations", Rule.of("ownApi"));
@@ -67,7 +68,7 @@ class RecommendationsAuthorizationTest extends WebTestBase {
 
   @Test
   void everyRouteHasARule() {
-    table().assertEveryRouteHasARule(8, RecommendationsAuthorizationTest.class);
+    table().assertEveryRouteHasARule(9, RecommendationsAuthorizationTest.class);
   }
 
   @Test
@@ -125,7 +126,7 @@ class RecommendationsAuthorizationTest extends WebTestBase {
         case "HANDOVER" -> {
           assertThat(perform(anonymous.with(csrf())).getStatus()).as(route).isEqualTo(302);
           assertThat(perform(signedInA.with(a)).getStatus())
-              .as(route + ": A withdraws B's link")
+              .as(route + ": A reaches B's hand-over")
               .isEqualTo(404);
           assertThat(perform(get("/handover/" + bToken)).getStatus())
               .as("B's link still opens")

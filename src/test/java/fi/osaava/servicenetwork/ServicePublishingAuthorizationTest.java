@@ -144,14 +144,13 @@ class ServicePublishingAuthorizationTest extends WebTestBase {
             // The role without an organisation.
             oidc.person(
                 "orphan-" + UUID.randomUUID(), Map.of("osaava_roles", List.of("service-editor"))),
-            // The role with an organisation that is no business ID.
-            oidc.person(
-                "url-" + UUID.randomUUID(),
-                Map.of(
-                    "osaava_roles",
-                    List.of("service-editor"),
-                    "osaava_organisation",
-                    "https://b.example.fi")));
+            // The role with an organisation that is no business ID, nor an address naming one.
+            ServicePublishingTest.serviceEditor(oidc, "https://b.example.fi", "B Oy"),
+            // An address naming two business IDs: which organisation is meant is not clear.
+            ServicePublishingTest.serviceEditor(
+                oidc, "https://example.fi/" + organisationB + "/0211675-2", "B Oy"),
+            // Not an address: the business ID inside free text does not count.
+            ServicePublishingTest.serviceEditor(oidc, "B Oy " + organisationB, "B Oy"));
     List<String> open = new ArrayList<>();
     for (RequestPostProcessor person : notEditors) {
       for (String route : table().routes()) {
@@ -167,6 +166,27 @@ class ServicePublishingAuthorizationTest extends WebTestBase {
     }
     assertThat(open).isEmpty();
     assertThat(bsPage("/publish/services/" + bService)).contains(SECRET);
+  }
+
+  @Test
+  void anEditorWhoseOrganisationClaimIsAnAddressNamingTheBusinessIdEditsItsServices()
+      throws Exception {
+    // As the offerings' editors are often identified: by the organisation's URL.
+    RequestPostProcessor byAddress =
+        ServicePublishingTest.serviceEditor(
+            oidc, "https://tietopalvelu.ytj.fi/yritys/" + organisationB, "B Oy");
+    assertThat(
+            mvc.perform(get("/publish/services/" + bService).with(byAddress))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains(SECRET);
+    assertThat(
+            mvc.perform(get("/publish/services").with(byAddress))
+                .andReturn()
+                .getResponse()
+                .getStatus())
+        .isEqualTo(200);
   }
 
   @Test

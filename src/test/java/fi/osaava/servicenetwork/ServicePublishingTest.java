@@ -275,10 +275,11 @@ class ServicePublishingTest extends WebTestBase {
                 run,
                 run,
                 run);
+    String ownClient = servicesClientToken(businessId);
     MockHttpServletResponse pushed =
         mvc.perform(
                 post("/api/v1/services")
-                    .header("Authorization", "Bearer " + oidc.bearerToken("services.publish"))
+                    .header("Authorization", "Bearer " + ownClient)
                     .contentType(MediaType.APPLICATION_JSON)
                     .content(body))
             .andReturn()
@@ -295,10 +296,66 @@ class ServicePublishingTest extends WebTestBase {
             .replace("Career " + run, "Pushed " + pushedId);
     mvc.perform(
         post("/api/v1/services")
-            .header("Authorization", "Bearer " + oidc.bearerToken("services.publish"))
+            .header("Authorization", "Bearer " + ownClient)
             .contentType(MediaType.APPLICATION_JSON)
             .content(other));
     assertThat(page("/publish/services", me)).contains("Pushed " + pushedId);
+  }
+
+  @Test
+  void aClientPushesOnlyServicesOfTheOrganisationItIsRegisteredFor() throws Exception {
+    String otherBusinessId = randomBusinessId(new Random(run.hashCode()));
+    String word = "oma" + UUID.randomUUID().toString().substring(0, 8);
+    String ours =
+        """
+        {"id": "own-%1$s", "organisation": {"businessId": "%2$s", "name": {"fi": "Testikaupunki"}},
+         "name": {"fi": "Ohjaus %1$s"}, "type": "GUIDANCE", "areas": ["country"]}"""
+            .formatted(word, businessId);
+    String without =
+        """
+        {"id": "none-%1$s", "organisation": {"name": {"fi": "Yhdistys"}},
+         "name": {"fi": "Ohjaus %1$s"}, "type": "GUIDANCE", "areas": ["country"]}"""
+            .formatted(word);
+    // Another organisation's registered client and an unregistered one (which has no business
+    // ID) push the organisation's service; the organisation's own client pushes its service and
+    // then one without a business ID.
+    List<String> tokens =
+        List.of(
+            servicesClientToken(otherBusinessId),
+            oidc.bearerToken("services.publish"),
+            servicesClientToken(businessId));
+    List<String> bodies =
+        List.of("[" + ours + "]", "[" + ours + "]", "[" + ours + ",\n" + without + "]");
+    for (int i = 0; i < tokens.size(); i++) {
+      MockHttpServletResponse response = push(tokens.get(i), bodies.get(i));
+      assertThat(response.getStatus()).as(bodies.get(i)).isEqualTo(403);
+      JsonNode problem = JsonMapper.shared().readTree(response.getContentAsString());
+      assertThat(problem.path("field").asString()).isEqualTo("organisation.businessId");
+      // The second record of the last batch starts on the line after the first one's lines.
+      assertThat(problem.path("line").asInt())
+          .isEqualTo(i < 2 ? 1 : (int) ours.lines().count() + 1);
+      assertThat(problem.path("detail").asString()).contains("field 'organisation.businessId'");
+    }
+    // All or nothing: none of the refused batches stored anything.
+    assertThat(
+            jdbc.sql("select count(*) from services_service where name_fi = ?")
+                .param("Ohjaus " + word)
+                .query(Integer.class)
+                .single())
+        .isZero();
+    // The organisation's own client publishes its service; an unregistered one one without an ID.
+    assertThat(push(servicesClientToken(businessId), ours).getStatus()).isEqualTo(200);
+    assertThat(push(oidc.bearerToken("services.publish"), without).getStatus()).isEqualTo(200);
+  }
+
+  private MockHttpServletResponse push(String token, String body) throws Exception {
+    return mvc.perform(
+            post("/api/v1/services")
+                .header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body))
+        .andReturn()
+        .getResponse();
   }
 
   @Test

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.osaava.platform.GradedMetrics;
 import fi.osaava.platform.Language;
+import fi.osaava.platform.Paging;
+import fi.osaava.regions.Area;
+import fi.osaava.regions.AreaLevel;
+import fi.osaava.regions.RegionsApi;
 import fi.osaava.servicenetwork.internal.Recommendations;
 import fi.osaava.servicenetwork.internal.Recommendations.Reason;
 import fi.osaava.servicenetwork.internal.Recommendations.Recommendation;
@@ -11,6 +15,9 @@ import fi.osaava.servicenetwork.internal.bench.ServiceJudgements.JudgedQuery;
 import fi.osaava.servicenetwork.internal.bench.ServiceRecommendationEvaluation;
 import fi.osaava.servicenetwork.internal.bench.ServiceRecommendationEvaluation.Engine;
 import fi.osaava.servicenetwork.internal.bench.ServiceRecommendationEvaluation.Result;
+import fi.osaava.servicenetwork.internal.search.ServiceQuery;
+import fi.osaava.servicenetwork.internal.search.ServiceSearch;
+import fi.osaava.servicenetwork.internal.search.ServiceSearch.Scored;
 import fi.osaava.web.WebTestBase;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,6 +37,8 @@ class ServiceRecommendationEvaluationTest extends WebTestBase {
   @Autowired ServiceDirectory directory;
   @Autowired Recommendations recommendations;
   @Autowired ServiceRecommendationEvaluation evaluation;
+  @Autowired ServiceSearch search;
+  @Autowired RegionsApi regions;
 
   @BeforeEach
   void catalogue() {
@@ -63,7 +72,7 @@ class ServiceRecommendationEvaluationTest extends WebTestBase {
   }
 
   @Test
-  void servicesTheGoalFindsOutsideTheSituationComeAfterAllOfItsOwn() {
+  void aStrongGoalMatchOutsideTheSituationRanksAmongItsOwnWeakOnesAfterThem() {
     List<Recommendation> found =
         recommendations.recommend(
             LifeSituation.AT_RISK_OF_UNEMPLOYMENT,
@@ -71,19 +80,87 @@ class ServiceRecommendationEvaluationTest extends WebTestBase {
             null,
             Language.FI,
             1_000);
-    int debt =
+    // Debt advice serves no such situation, but the goal names it: a strong match, it ranks among
+    // the situation's general descriptions (first of them, the goal's best match), not after them.
+    Recommendation firstGeneral =
+        found.stream().filter(r -> r.service().generalDescription()).findFirst().orElseThrow();
+    assertThat(firstGeneral.service().name().get(Language.FI))
+        .isEqualTo("Talous- ja velkaneuvonta");
+    assertThat(reasonKeys(firstGeneral)).containsExactly("goal", "general");
+    // Services neither of the situation nor strong matches come after all that are.
+    List<Boolean> belongs =
         found.stream()
-            .map(r -> r.service().name().get(Language.FI))
-            .toList()
-            .indexOf("Talous- ja velkaneuvonta");
-    assertThat(debt).isPositive();
-    assertThat(reasonKeys(found.get(debt))).containsExactly("goal", "general");
-    // All of the situation's own services come first.
-    List<Boolean> serving =
-        found.stream().map(r -> serves(r, LifeSituation.AT_RISK_OF_UNEMPLOYMENT)).toList();
-    int firstOther = serving.indexOf(false);
-    assertThat(firstOther).isPositive().isLessThanOrEqualTo(debt);
-    assertThat(serving.subList(firstOther, serving.size())).doesNotContain(true);
+            .map(
+                r ->
+                    serves(r, LifeSituation.AT_RISK_OF_UNEMPLOYMENT)
+                        || reasonKeys(r).contains("goal"))
+            .toList();
+    int firstOther = belongs.indexOf(false);
+    assertThat(firstOther).as("the goal's weak matches join too").isPositive();
+    assertThat(belongs.subList(firstOther, belongs.size())).doesNotContain(true);
+  }
+
+  @Test
+  void onlyMatchesScoredNearTheBestAreSaidToMatchTheGoal() {
+    // The oracle: the directory search's own scores for the goal, against the documented share.
+    List<String> goals =
+        List.of(
+            "haluan ryhtyä yrittäjäksi",
+            "jag vill starta ett företag",
+            "I want to learn Finnish and find a job",
+            "kuntouttava työtoiminta",
+            "oppisopimus");
+    int weakSeen = 0;
+    for (String goal : goals) {
+      List<Scored> hits =
+          search.ranked(
+              new ServiceQuery(goal, java.util.Map.of(), Paging.first(1), Language.FI), 2_000);
+      assertThat(hits).as(goal).isNotEmpty();
+      float best = hits.getFirst().score();
+      Set<UUID> strong =
+          hits.stream()
+              .filter(h -> h.score() >= Recommendations.STRONG_SHARE * best)
+              .map(h -> h.service().id())
+              .collect(Collectors.toSet());
+      weakSeen += hits.size() - strong.size();
+      for (LifeSituation situation : LifeSituation.values()) {
+        for (Recommendation r :
+            recommendations.recommend(situation, goal, null, Language.FI, 1_000)) {
+          assertThat(reasonKeys(r).contains("goal"))
+              .as(goal + ", " + situation + ": " + r.service().name())
+              .isEqualTo(strong.contains(r.service().id()));
+        }
+      }
+    }
+    assertThat(weakSeen).as("matches too weak to be said to match").isPositive();
+  }
+
+  @Test
+  void aGoalToStartABusinessBringsEnterpriseServicesAmongTheUnemployedsAndNotApprenticeship() {
+    Area tampere = regions.area(AreaLevel.MUNICIPALITY, "837").orElseThrow();
+    for (var goal :
+        java.util.Map.of(
+                Language.FI,
+                "haluan ryhtyä yrittäjäksi",
+                Language.SV,
+                "jag vill starta ett företag")
+            .entrySet()) {
+      List<Recommendation> general =
+          recommendations
+              .recommend(LifeSituation.UNEMPLOYED, goal.getValue(), tampere, goal.getKey(), 1_000)
+              .stream()
+              .filter(r -> r.service().generalDescription())
+              .toList();
+      // A strong match that serves no unemployed person leads, where it came after all of the
+      // situation's own services before.
+      Recommendation first = general.getFirst();
+      assertThat(reasonKeys(first)).as(goal.getValue()).contains("goal");
+      assertThat(serves(first, LifeSituation.UNEMPLOYED)).as(goal.getValue()).isFalse();
+      // Apprenticeship shares a word with the goal at most: it is not said to match it.
+      assertThat(general)
+          .filteredOn(r -> "Apprenticeship training".equals(r.service().name().get(Language.EN)))
+          .allSatisfy(r -> assertThat(reasonKeys(r)).as(goal.getValue()).doesNotContain("goal"));
+    }
   }
 
   @Test

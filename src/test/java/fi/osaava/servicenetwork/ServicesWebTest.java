@@ -121,7 +121,7 @@ class ServicesWebTest extends WebTestBase implements ServiceSearchContract {
         """;
     mvc.perform(
             post("/api/v1/services")
-                .header("Authorization", "Bearer " + oidc.bearerToken("services.publish"))
+                .header("Authorization", "Bearer " + servicesClientToken("0211675-2"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(body))
         .andExpect(status().isOk());

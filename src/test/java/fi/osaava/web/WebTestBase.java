@@ -45,6 +45,39 @@ public abstract class WebTestBase {
     ReferenceData.esco();
   }
 
+  /**
+   * A bearer token with scope {@code services.publish} for an API client that an administrator
+   * registered (on the administrators' page, as in production) for the organisation with this
+   * business ID: the push API takes only that organisation's services from it.
+   */
+  protected String servicesClientToken(String businessId) throws Exception {
+    String client = "services-" + businessId;
+    int status =
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                        "/admin/api-clients")
+                    .param("clientId", client)
+                    .param("name", "Palvelurekisteri (test)")
+                    .param("organisation", "Organisation " + businessId)
+                    .param("businessId", businessId)
+                    .param("contactEmail", "api@example.fi")
+                    .param("requestsPerMinute", "6000")
+                    .with(
+                        oidc.person(
+                            "api-admin-" + java.util.UUID.randomUUID(),
+                            java.util.Map.of("osaava_roles", java.util.List.of("administrator"))))
+                    .with(
+                        org.springframework.security.test.web.servlet.request
+                            .SecurityMockMvcRequestPostProcessors.csrf()))
+            .andReturn()
+            .getResponse()
+            .getStatus();
+    if (status != 302) {
+      throw new IllegalStateException("Registering the API client answered " + status);
+    }
+    return oidc.clientToken(client, "services.publish");
+  }
+
   protected String url(String pathAndQuery) {
     return "http://localhost:" + port + pathAndQuery;
   }

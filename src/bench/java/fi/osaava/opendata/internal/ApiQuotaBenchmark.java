@@ -69,7 +69,7 @@ class ApiQuotaBenchmark implements Benchmark {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < clientCount; i++) {
       String id = PREFIX + i;
-      clients.save(id, "Benchmark", "Osaava", "bench@example.invalid", 100_000, "benchmark");
+      clients.save(id, "Benchmark", "Osaava", null, "bench@example.invalid", 100_000, "benchmark");
       quotas.changed(id);
       ids.add(id);
     }

@@ -1,16 +1,13 @@
 package fi.osaava.guidance.internal;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import fi.osaava.platform.Language;
+import fi.osaava.platform.PdfDocuments;
 import fi.osaava.profile.CounsellorConsents;
 import fi.osaava.profile.CounsellorGrant;
 import fi.osaava.profile.ProfileSkill;
 import fi.osaava.profile.SharedPart;
 import fi.osaava.taxonomy.ConceptSummary;
 import fi.osaava.taxonomy.TaxonomyApi;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -31,12 +28,10 @@ import org.thymeleaf.context.Context;
  * language the client used when they started sharing. The parts are read through {@link
  * CounsellorConsents} like the client view, so making a summary is logged for the client. The
  * layout is a Thymeleaf template ({@code guidance/summary-pdf.html}, well-formed XHTML) rendered by
- * openhtmltopdf.
+ * {@link PdfDocuments}.
  */
 @Service
 public class GuidanceSummary {
-
-  private static final String CSS = stylesheet();
 
   private final CounsellorConsents consents;
   private final Plans plans;
@@ -84,7 +79,7 @@ public class GuidanceSummary {
     model.put("organisationName", organisations.name(grant.organisation()));
     model.put("today", LocalDate.now(clock));
     model.put("language", language.code());
-    model.put("css", CSS);
+    model.put("css", PdfDocuments.stylesheet());
     model.putAll(sharedParts(grant, c, language));
     sections.forEach(section -> model.putAll(section.model(grant, c, language)));
     if (grant.parts().contains(SharedPart.PLANS)) {
@@ -98,7 +93,7 @@ public class GuidanceSummary {
               });
     }
     String xhtml = templates.process("guidance/summary-pdf", new Context(language.locale(), model));
-    return Optional.of(render(xhtml));
+    return Optional.of(PdfDocuments.render(xhtml));
   }
 
   /**
@@ -135,30 +130,6 @@ public class GuidanceSummary {
           .ifPresent(s -> model.put("riasec", new TreeMap<>(s)));
     }
     return model;
-  }
-
-  /** The guidance PDFs' style sheet, {@code fi/osaava/guidance/summary-pdf.css}. */
-  public static String stylesheet() {
-    try (var in =
-        GuidanceSummary.class.getResourceAsStream("/fi/osaava/guidance/summary-pdf.css")) {
-      if (in == null) {
-        throw new IllegalStateException("summary-pdf.css missing from the class path");
-      }
-      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Lays out well-formed XHTML as a PDF; the self-assessment report uses it too. */
-  public static byte[] render(String xhtml) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      new PdfRendererBuilder().useFastMode().withHtmlContent(xhtml, null).toStream(out).run();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
   }
 
   private Map<String, String> labels(List<ProfileSkill> skills, Language language) {

@@ -3,6 +3,7 @@ package fi.osaava.opendata.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +27,7 @@ public class ApiClients {
       String clientId,
       String name,
       String organisation,
+      @Nullable String businessId,
       String contactEmail,
       int requestsPerMinute,
       String registeredBy,
@@ -45,6 +47,7 @@ public class ApiClients {
                     rs.getString("client_id"),
                     rs.getString("name"),
                     rs.getString("organisation"),
+                    rs.getString("business_id"),
                     rs.getString("contact_email"),
                     rs.getInt("requests_per_minute"),
                     rs.getString("registered_by"),
@@ -58,6 +61,15 @@ public class ApiClients {
         .param(clientId)
         .query(Integer.class)
         .optional();
+  }
+
+  /** The business ID registered for a client, or empty when none was or it is unregistered. */
+  public Optional<String> businessId(String clientId) {
+    return jdbc.sql("select business_id from od_api_client where client_id = ?")
+        .param(clientId)
+        .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+        .optional()
+        .flatMap(id -> id);
   }
 
   /** The contact address of a registered client, or empty for one no administrator registered. */
@@ -74,17 +86,26 @@ public class ApiClients {
       String clientId,
       String name,
       String organisation,
+      @Nullable String businessId,
       String contactEmail,
       int requestsPerMinute,
       String registeredBy) {
     jdbc.sql(
-            "insert into od_api_client (client_id, name, organisation, contact_email,"
-                + " requests_per_minute, registered_by) values (?, ?, ?, ?, ?, ?)"
+            "insert into od_api_client (client_id, name, organisation, business_id,"
+                + " contact_email, requests_per_minute, registered_by)"
+                + " values (?, ?, ?, ?, ?, ?, ?)"
                 + " on conflict (client_id) do update set name = excluded.name,"
-                + " organisation = excluded.organisation, contact_email = excluded.contact_email,"
+                + " organisation = excluded.organisation, business_id = excluded.business_id,"
+                + " contact_email = excluded.contact_email,"
                 + " requests_per_minute = excluded.requests_per_minute,"
                 + " registered_by = excluded.registered_by, updated_at = now()")
-        .params(clientId, name, organisation, contactEmail, requestsPerMinute, registeredBy)
+        .param(clientId)
+        .param(name)
+        .param(organisation)
+        .param(businessId)
+        .param(contactEmail)
+        .param(requestsPerMinute)
+        .param(registeredBy)
         .update();
   }
 

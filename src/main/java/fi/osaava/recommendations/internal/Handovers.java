@@ -71,6 +71,14 @@ public class Handovers {
       int openings,
       @Nullable Instant lastOpened) {}
 
+  /**
+   * A hand-over its owner can still give to the service, for its downloadable document.
+   *
+   * @param token the link's token, as the document prints the link
+   */
+  public record Held(
+      UUID id, UUID service, Summary summary, Instant consentedAt, Instant expires, String token) {}
+
   /** What opening a link gives. */
   public enum Outcome {
     SHOWN,
@@ -199,6 +207,34 @@ public class Handovers {
     }
   }
 
+  /**
+   * The person's own hand-over while its link can be opened (consented, neither withdrawn nor
+   * expired), for the document they download and take to the service. Reads only what the link flow
+   * stored; it is not an opening of the link and is not logged as one.
+   */
+  @Transactional(readOnly = true)
+  public Optional<Held> held(PersonId person, UUID id) {
+    return jdbc.sql(
+            "select service_id, summary::text, consented_at, expires_at from rc_handover"
+                + " where id = ? and person_id = ? and revoked_at is null and expires_at > ?"
+                + " and summary is not null")
+        .param(id)
+        .param(person.value())
+        .param(Timestamp.from(clock.instant()))
+        .query(
+            (rs, n) -> {
+              Instant expires = rs.getTimestamp(4).toInstant();
+              return new Held(
+                  id,
+                  rs.getObject(1, UUID.class),
+                  json.readValue(rs.getString(2), Summary.class),
+                  rs.getTimestamp(3).toInstant(),
+                  expires,
+                  links.token(id, expires));
+            })
+        .optional();
+  }
+
   /** Opens a link as the service does, without sign-in, and logs the opening. */
   @Transactional
   public Opened open(String token) {
@@ -251,6 +287,18 @@ public class Handovers {
             row.get().service(),
             row.get().expires())
         : new Opened(outcome, null, null, null);
+  }
+
+  /**
+   * Wipes the summary of every expired hand-over (the scheduled {@code HandoverPurge}); the consent
+   * row stays. How many were wiped.
+   */
+  @Transactional
+  public int purgeExpired() {
+    return jdbc.sql(
+            "update rc_handover set summary = null where expires_at <= ? and summary is not null")
+        .param(Timestamp.from(clock.instant()))
+        .update();
   }
 
   /** Everything held about the person, for the export. */

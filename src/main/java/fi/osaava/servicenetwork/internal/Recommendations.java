@@ -9,9 +9,11 @@ import fi.osaava.servicenetwork.LifeSituation;
 import fi.osaava.servicenetwork.internal.search.ServiceDocument;
 import fi.osaava.servicenetwork.internal.search.ServiceQuery;
 import fi.osaava.servicenetwork.internal.search.ServiceSearch;
+import fi.osaava.servicenetwork.internal.search.ServiceSearch.Scored;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +28,9 @@ import org.springframework.stereotype.Component;
  *
  * <ol>
  *   <li>Services that serve the situation are the candidates; where the person gave a goal, the
- *       services that the goal's words find (the directory search) join them, after all of the
- *       situation's own.
+ *       services that the goal's words find (the directory search) join them. A <em>strong</em>
+ *       match (scored at least {@link #STRONG_SHARE} of the best) joins the situation's own
+ *       services and is the only kind said to match the goal; a weak one comes after all of them.
  *   <li>A provider's service must reach the municipality: given there (rank 4), in its region (3),
  *       in the whole country (2) or online (2); one that does not is left out. Without a
  *       municipality every provider's service counts as rank 2.
@@ -46,6 +49,15 @@ public class Recommendations {
 
   /** Candidates read at most; the directory holds a few hundred services. */
   static final int MAX_CANDIDATES = 2_000;
+
+  /**
+   * A service the goal's words find is a <em>strong</em> match when the search scores it at least
+   * this share of the best-scored service for the same goal. Only a strong match is said to match
+   * the goal and may join the situation's own services; the rest share a word or two with the goal
+   * (a "haluan" or a "työ"), which orders the situation's services but is no reason to show one.
+   * Chosen on the judged set's dev half (docs/benchmarks.md).
+   */
+  public static final double STRONG_SHARE = 0.8;
 
   /** Why a service is shown: a message key under {@code svc.why.} and its argument, if any. */
   public record Reason(String key, @Nullable String argument) {}
@@ -86,23 +98,29 @@ public class Recommendations {
                 .area(AreaLevel.REGION, municipality.regionCode())
                 .map(r -> r.name(language).text())
                 .orElse(null);
-    List<ServiceDocument> goalHits = goalHits(goal, language);
+    List<Scored> goalHits = goalHits(goal, language);
+    float best = goalHits.isEmpty() ? 0f : goalHits.getFirst().score();
+    // The search's order of the goal's hits, and which of them are strong (see STRONG_SHARE).
     Map<UUID, Integer> goalOrder = new HashMap<>();
-    for (ServiceDocument hit : goalHits) {
-      goalOrder.putIfAbsent(hit.id(), goalOrder.size());
+    Set<UUID> strong = new HashSet<>();
+    for (Scored hit : goalHits) {
+      goalOrder.putIfAbsent(hit.service().id(), goalOrder.size());
+      if (hit.score() >= STRONG_SHARE * best) {
+        strong.add(hit.service().id());
+      }
     }
     Map<UUID, ServiceDocument> candidates = new LinkedHashMap<>();
     search
         .forSituations(Set.of(situation.name()), MAX_CANDIDATES)
         .forEach(s -> candidates.put(s.id(), s));
-    goalHits.forEach(s -> candidates.putIfAbsent(s.id(), s));
+    goalHits.forEach(hit -> candidates.putIfAbsent(hit.service().id(), hit.service()));
     List<Recommendation> found = new ArrayList<>();
     for (ServiceDocument service : candidates.values()) {
       List<Reason> reasons = new ArrayList<>();
       if (serves(service, situation)) {
         reasons.add(new Reason("situation", situation.name()));
       }
-      if (goalOrder.containsKey(service.id())) {
+      if (strong.contains(service.id())) {
         reasons.add(new Reason("goal", null));
       }
       int rank;
@@ -132,8 +150,11 @@ public class Recommendations {
       found.add(new Recommendation(service, rank, reasons));
     }
     found.sort(
-        Comparator.comparing((Recommendation r) -> !serves(r.service(), situation))
+        Comparator.comparing(
+                (Recommendation r) ->
+                    !serves(r.service(), situation) && !strong.contains(r.service().id()))
             .thenComparing(Comparator.comparingInt(Recommendation::rank).reversed())
+            // The strong matches are the first of the goal's hits, so they lead here too.
             .thenComparingInt(r -> goalOrder.getOrDefault(r.service().id(), Integer.MAX_VALUE))
             .thenComparingInt(r -> r.service().lifeSituationCodes().size())
             .thenComparing(r -> r.service().sortKey(language))
@@ -147,7 +168,7 @@ public class Recommendations {
   }
 
   /** The active services that the goal's words find, best match first; none without a goal. */
-  private List<ServiceDocument> goalHits(String goal, Language language) {
+  private List<Scored> goalHits(String goal, Language language) {
     if (goal.isBlank()) {
       return List.of();
     }

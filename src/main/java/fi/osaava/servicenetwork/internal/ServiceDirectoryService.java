@@ -19,9 +19,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -79,10 +81,36 @@ public class ServiceDirectoryService implements ServiceDirectory {
     return store(records, source, false, false);
   }
 
-  /** The providers' push: the documented format, all or nothing, nothing retired. */
-  public ServiceImportReport publish(byte[] body) {
+  /**
+   * The providers' push: the documented format, all or nothing, nothing retired. A client publishes
+   * only its own organisation's services: every record's {@code organisation.businessId} must be
+   * the business ID an administrator registered the client for, and a client registered without one
+   * (or not registered) may publish only services of organisations without a business ID.
+   *
+   * @param clientBusinessId the calling client's registered business ID, or null for none
+   * @throws ForeignOrganisationException naming the first record's line that names another
+   *     organisation; nothing is stored then
+   */
+  public ServiceImportReport publish(byte[] body, @Nullable String clientBusinessId) {
     String source = "request body";
-    return store(ServiceJsonReader.read(body, source, areas()), source, false, false);
+    List<ServiceRecord> records = ServiceJsonReader.read(body, source, areas());
+    for (ServiceRecord record : records) {
+      String named = record.organisation() == null ? null : record.organisation().businessId();
+      if (!Objects.equals(named, clientBusinessId)) {
+        throw new ForeignOrganisationException(
+            source,
+            record.line(),
+            clientBusinessId == null
+                ? "the API client is registered for no organisation's business ID, so it may"
+                    + " publish only services of organisations without one (an administrator"
+                    + " registers the client's business ID)"
+                : "must be "
+                    + clientBusinessId
+                    + ", the business ID the API client is registered"
+                    + " for");
+      }
+    }
+    return store(records, source, false, false);
   }
 
   /**

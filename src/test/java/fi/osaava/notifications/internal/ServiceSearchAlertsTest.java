@@ -181,7 +181,7 @@ class ServiceSearchAlertsTest extends WebTestBase {
     assertThat(
             mvc.perform(
                     post("/api/v1/services")
-                        .header("Authorization", "Bearer " + oidc.bearerToken("services.publish"))
+                        .header("Authorization", "Bearer " + servicesClientToken("0211675-2"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("[" + String.join(",", services) + "]"))
                 .andReturn()

@@ -43,7 +43,7 @@ class ApiQuotasAcrossNodesTest extends WebTestBase {
     ApiQuotas node2 = new ApiQuotas(clients, properties, dataSource);
     String client = "two-node-client-" + UUID.randomUUID();
     int quota = 7;
-    clients.save(client, "Kurssikone", "Esimerkki Oy", "api@example.fi", quota, "test");
+    clients.save(client, "Kurssikone", "Esimerkki Oy", null, "api@example.fi", quota, "test");
     String token = oidc.clientToken(client, "services.publish");
 
     Random random = new Random(17);
@@ -83,7 +83,7 @@ class ApiQuotasAcrossNodesTest extends WebTestBase {
         .isEqualTo(1);
 
     // A new quota, registered through node 1, applies on node 2 at its next request.
-    clients.save(client, "Kurssikone", "Esimerkki Oy", "api@example.fi", 50, "test");
+    clients.save(client, "Kurssikone", "Esimerkki Oy", null, "api@example.fi", 50, "test");
     node1.changed(client);
     ClientRateLimit.Verdict afterChange = node2.client(client);
     assertThat(afterChange.allowed()).isTrue();

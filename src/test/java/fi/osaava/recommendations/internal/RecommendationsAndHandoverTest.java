@@ -20,6 +20,7 @@ import fi.osaava.taxonomy.TaxonomyApi;
 import fi.osaava.web.WebTestBase;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -254,6 +255,112 @@ class RecommendationsAndHandoverTest extends WebTestBase {
                 .single())
         .isEqualTo("SHOWN,REVOKED");
     assertThat(handovers.list(person).getFirst().openings()).isEqualTo(2);
+  }
+
+  @Test
+  void thePdfHoldsTheLinksSummaryInThePersonsLanguageOnlyWhileTheLinkOpens() throws Exception {
+    Map<String, String> titles =
+        Map.of(
+            "fi", "Henkilön luovuttama yhteenveto",
+            "sv", "Sammanfattning som en person har överlämnat",
+            "en", "Summary handed over by a person");
+    for (String lang : List.of("fi", "sv", "en")) {
+      List<UUID> before = handovers.list(person).stream().map(Handovers.HandoverView::id).toList();
+      // The consent flow as the person goes through it, in their language.
+      mvc.perform(
+          post("/recommendations/handover/" + turkuService)
+              .header("Accept-Language", lang)
+              .param("consent", "true")
+              .with(signedIn));
+      // The test clock stands still, so the new hand-over is told apart by its id.
+      Handovers.HandoverView handover =
+          handovers.list(person).stream()
+              .filter(h -> !before.contains(h.id()))
+              .findFirst()
+              .orElseThrow();
+      Handovers.Summary summary = recommendations.summary(person, Language.require(lang));
+      String list =
+          html(get("/recommendations/handovers").header("Accept-Language", lang).with(signedIn));
+      String pdfPath = "/recommendations/handovers/" + handover.id() + "/summary.pdf";
+      assertThat(list).contains(pdfPath);
+      int rows = handoverRows();
+      MockHttpServletResponse pdf =
+          mvc.perform(get(pdfPath).header("Accept-Language", "en").with(signedIn))
+              .andReturn()
+              .getResponse();
+      assertThat(pdf.getStatus()).isEqualTo(200);
+      assertThat(pdf.getContentType()).isEqualTo("application/pdf");
+      assertThat(pdf.getHeader("Content-Disposition")).startsWith("attachment");
+      assertThat(pdf.getHeader("Cache-Control")).isEqualTo("no-store");
+      String text;
+      try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.getContentAsByteArray())) {
+        text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replace("\n", "");
+      }
+      // In the language the person saw the summary in, whatever the download's Accept-Language.
+      assertThat(text).contains(titles.get(lang), summary.goal(), "/handover/" + handover.token());
+      assertThat(text)
+          .contains(summary.skills().getFirst().label(), summary.gap().getLast().label());
+      String shots = System.getProperty("osaava.screenshots");
+      if (shots != null) {
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of(shots));
+        java.nio.file.Files.write(
+            java.nio.file.Path.of(shots, "handover-summary-" + lang + ".pdf"),
+            pdf.getContentAsByteArray());
+      }
+      // Downloading stores nothing and is no opening of the link.
+      assertThat(handoverRows()).isEqualTo(rows);
+      assertThat(handovers.list(person))
+          .filteredOn(h -> h.id().equals(handover.id()))
+          .singleElement()
+          .satisfies(h -> assertThat(h.openings()).isZero());
+    }
+    // Withdrawn or expired: nothing to download (404), as for another person's.
+    Handovers.HandoverView latest = handovers.list(person).getFirst();
+    handovers.revoke(person, latest.id());
+    Handovers.Issued expired =
+        handovers.issue(
+            person,
+            turkuService,
+            true,
+            recommendations.summary(person, Language.EN),
+            Duration.ofSeconds(-1));
+    for (UUID gone : List.of(latest.id(), expired.id(), UUID.randomUUID())) {
+      assertThat(
+              mvc.perform(get("/recommendations/handovers/" + gone + "/summary.pdf").with(signedIn))
+                  .andReturn()
+                  .getResponse()
+                  .getStatus())
+          .as(gone.toString())
+          .isEqualTo(404);
+    }
+  }
+
+  @Test
+  void theScheduledPurgeWipesExpiredSummariesWithoutAnyoneOpeningThem() {
+    Handovers.Summary summary = recommendations.summary(person, Language.FI);
+    Handovers.Issued live = handovers.issue(person, turkuService, true, summary);
+    Handovers.Issued expired =
+        handovers.issue(person, turkuService, true, summary, Duration.ofSeconds(-1));
+    assertThat(handovers.purgeExpired()).isGreaterThanOrEqualTo(1);
+    assertThat(summaryHeld(expired.id())).as("expired").isFalse();
+    assertThat(summaryHeld(live.id())).as("live").isTrue();
+    assertThat(handoverRows()).as("the consent rows stay").isEqualTo(2);
+    // Nothing opened them: the access log is empty.
+    assertThat(
+            jdbc.sql("select count(*) from rc_handover_access where handover_id in (?, ?)")
+                .param(live.id())
+                .param(expired.id())
+                .query(Integer.class)
+                .single())
+        .isZero();
+    assertThat(handovers.purgeExpired()).as("a second round finds nothing").isZero();
+  }
+
+  private boolean summaryHeld(UUID handover) {
+    return jdbc.sql("select summary is not null from rc_handover where id = ?")
+        .param(handover)
+        .query(Boolean.class)
+        .single();
   }
 
   @Test

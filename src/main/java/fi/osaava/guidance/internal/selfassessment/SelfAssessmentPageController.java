@@ -4,6 +4,7 @@ import fi.osaava.platform.Language;
 import fi.osaava.platform.NotFoundException;
 import fi.osaava.profile.PersonId;
 import fi.osaava.profile.ProfileApi;
+import fi.osaava.web.Downloads;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
@@ -333,13 +334,7 @@ class SelfAssessmentPageController {
   }
 
   static ResponseEntity<byte[]> pdf(byte[] pdf) {
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_PDF)
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename("self-assessment.pdf").build().toString())
-        .cacheControl(CacheControl.noStore())
-        .body(pdf);
+    return Downloads.pdf(pdf, "self-assessment.pdf");
   }
 
   private static @Nullable Answers sessionAnswers(HttpSession session) {

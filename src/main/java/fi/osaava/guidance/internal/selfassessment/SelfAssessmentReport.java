@@ -1,7 +1,7 @@
 package fi.osaava.guidance.internal.selfassessment;
 
-import fi.osaava.guidance.internal.GuidanceSummary;
 import fi.osaava.platform.Language;
+import fi.osaava.platform.PdfDocuments;
 import java.time.LocalDate;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -33,12 +33,12 @@ class SelfAssessmentReport {
             "language",
             language.code(),
             "css",
-            GuidanceSummary.stylesheet(),
+            PdfDocuments.stylesheet(),
             "today",
             LocalDate.now(clock),
             "subject",
             subject);
-    return GuidanceSummary.render(
+    return PdfDocuments.render(
         templates.process(
             "guidance/self-assessment/report-pdf", new Context(language.locale(), model)));
   }

@@ -13,6 +13,7 @@ import fi.osaava.platform.NotFoundException;
 import fi.osaava.profile.CounsellorConsents;
 import fi.osaava.profile.CounsellorGrant;
 import fi.osaava.profile.SharedPart;
+import fi.osaava.web.Downloads;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.Clock;
@@ -29,11 +30,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -327,13 +324,7 @@ class CaseloadPageController {
         summaries
             .pdf(SharingPageController.uuid(id), c)
             .orElseThrow(() -> new NotFoundException("No client shares with you under this id"));
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_PDF)
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename("guidance-summary.pdf").build().toString())
-        .cacheControl(CacheControl.noStore())
-        .body(pdf);
+    return Downloads.pdf(pdf, "guidance-summary.pdf");
   }
 
   @PostMapping("/guidance/clients/{id}/steps")

@@ -6,6 +6,7 @@ import fi.osaava.opendata.internal.ApiClients.ApiClient;
 import fi.osaava.opendata.internal.ApiProperties;
 import fi.osaava.opendata.internal.ApiQuotas;
 import fi.osaava.opendata.internal.ApiUsage;
+import fi.osaava.platform.BusinessId;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -135,6 +136,13 @@ class ApiClientsController {
         errors.rejectValue("requestsPerMinute", "Max.apiClientForm.requestsPerMinute");
       }
     }
+    String businessId =
+        form.businessId() == null || form.businessId().isBlank() ? null : form.businessId().strip();
+    if (businessId != null
+        && !errors.hasFieldErrors("businessId")
+        && !BusinessId.isValid(businessId)) {
+      errors.rejectValue("businessId", "Valid.apiClientForm.businessId");
+    }
     if (errors.hasErrors()) {
       return page(auth, model);
     }
@@ -143,6 +151,7 @@ class ApiClientsController {
         clientId,
         Objects.requireNonNull(form.name()).strip(),
         Objects.requireNonNull(form.organisation()).strip(),
+        businessId,
         Objects.requireNonNull(form.contactEmail()).strip(),
         perMinute,
         administrator);

@@ -12,6 +12,7 @@ import fi.osaava.regions.MunicipalityOptions;
 import fi.osaava.servicenetwork.LifeSituation;
 import fi.osaava.servicenetwork.ServiceRecommendations;
 import fi.osaava.servicenetwork.ServiceRecommendations.RecommendedService;
+import fi.osaava.web.Downloads;
 import jakarta.validation.Valid;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -74,6 +76,7 @@ class RecommendationsPageController {
   private final ServiceRecommendations services;
   private final MunicipalityOptions municipalities;
   private final MessageSource messages;
+  private final HandoverPdf pdfs;
 
   RecommendationsPageController(
       ProfileApi profile,
@@ -82,7 +85,9 @@ class RecommendationsPageController {
       Handovers handovers,
       ServiceRecommendations services,
       MunicipalityOptions municipalities,
-      MessageSource messages) {
+      MessageSource messages,
+      HandoverPdf pdfs) {
+    this.pdfs = pdfs;
     this.profile = profile;
     this.recommendations = recommendations;
     this.preferences = preferences;
@@ -202,8 +207,6 @@ class RecommendationsPageController {
   String handovers(Authentication auth, Locale locale, Model model) {
     Language language = Language.of(locale);
     DateTimeFormatter dates = dates(locale);
-    String base =
-        ServletUriComponentsBuilder.fromCurrentContextPath().path("/handover/").toUriString();
     model.addAttribute(
         "handovers",
         handovers.list(person(auth)).stream()
@@ -219,9 +222,33 @@ class RecommendationsPageController {
                         dates.format(h.expiresAt()),
                         h.openings(),
                         h.lastOpened() == null ? null : dates.format(h.lastOpened()),
-                        h.token() == null ? null : base + h.token()))
+                        h.token() == null ? null : link(h.token())))
             .toList());
     return "recommendations/handovers";
+  }
+
+  /**
+   * The person's own hand-over as a PDF to take to the service: only while its link can be opened,
+   * so only after the same consent, and made from what the link flow stored (nothing more is kept).
+   * Anything else is not found.
+   */
+  @GetMapping(PATH + "/handovers/{id}/summary.pdf")
+  ResponseEntity<byte[]> summaryPdf(@PathVariable String id, Authentication auth) {
+    Handovers.Held held =
+        handovers
+            .held(person(auth), uuid(id))
+            .orElseThrow(() -> new NotFoundException("No hand-over " + id + " to download"));
+    Language language = Language.fromCode(held.summary().language()).orElse(Language.FALLBACK);
+    byte[] pdf =
+        pdfs.render(held, services.find(held.service(), language).orElse(null), link(held.token()));
+    return Downloads.pdf(pdf, "osaava-summary.pdf");
+  }
+
+  private static String link(String token) {
+    return ServletUriComponentsBuilder.fromCurrentContextPath()
+        .path("/handover/")
+        .path(token)
+        .toUriString();
   }
 
   @PostMapping(PATH + "/handovers/{id}/revoke")

@@ -37,6 +37,9 @@ public class ServiceSearch {
 
   private static final int MAX_QUERY_LENGTH = 500;
 
+  /** A service the words found and the search's score for it (comparable within one query). */
+  public record Scored(ServiceDocument service, float score) {}
+
   /** One value of a facet and how many services match it. */
   public record FacetCount(String value, long count, boolean selected) {}
 
@@ -132,12 +135,13 @@ public class ServiceSearch {
    * most {@code max}, without facet counts: the recommendations order by it where a person gave a
    * goal.
    */
-  public List<ServiceDocument> ranked(ServiceQuery query, int max) {
+  public List<Scored> ranked(ServiceQuery query, int max) {
     String text = limited(query.text());
     try (Session session = sessionFactory.openSession()) {
       session.setDefaultReadOnly(true);
       return Search.session(session)
           .search(ServiceDocument.class)
+          .select(f -> f.composite().from(f.entity(), f.score()).as(Scored::new))
           .where(f -> predicate(f, text, query, null))
           .sort(f -> f.score().then().field(sortField(query)))
           .fetchHits(max);

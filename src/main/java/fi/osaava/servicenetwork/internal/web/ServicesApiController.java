@@ -8,6 +8,7 @@ import fi.osaava.regions.AreaLevel;
 import fi.osaava.regions.RegionsApi;
 import fi.osaava.servicenetwork.LifeSituation;
 import fi.osaava.servicenetwork.ServiceImportReport;
+import fi.osaava.servicenetwork.internal.ForeignOrganisationException;
 import fi.osaava.servicenetwork.internal.Recommendations;
 import fi.osaava.servicenetwork.internal.ServiceDirectoryService;
 import fi.osaava.servicenetwork.internal.importer.ServiceRecord.Channel;
@@ -15,6 +16,8 @@ import fi.osaava.servicenetwork.internal.search.ServiceDocument;
 import fi.osaava.servicenetwork.internal.search.ServiceFacet;
 import fi.osaava.servicenetwork.internal.search.ServiceQuery;
 import fi.osaava.servicenetwork.internal.search.ServiceSearch;
+import fi.osaava.web.ApiClient;
+import fi.osaava.web.ApiClientOrganisations;
 import fi.osaava.web.NationalLanguageQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -35,10 +38,14 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.Authentication;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -151,6 +158,7 @@ class ServicesApiController {
   private final ServiceViews views;
   private final RegionsApi regions;
   private final MessageSource messages;
+  private final ObjectProvider<ApiClientOrganisations> clientOrganisations;
 
   ServicesApiController(
       ServiceSearch search,
@@ -158,7 +166,9 @@ class ServicesApiController {
       Recommendations recommendations,
       ServiceViews views,
       RegionsApi regions,
-      MessageSource messages) {
+      MessageSource messages,
+      ObjectProvider<ApiClientOrganisations> clientOrganisations) {
+    this.clientOrganisations = clientOrganisations;
     this.search = search;
     this.directory = directory;
     this.recommendations = recommendations;
@@ -322,7 +332,12 @@ class ServicesApiController {
           "Services in the JSON format of docs/services.md: one object, an array, or"
               + " {\"services\": [...]}. Upserted by organisation and id, all or nothing: a bad"
               + " record refuses the whole request with a 400 naming its line and field, and"
-              + " nothing is stored. Needs an OAuth2 bearer token with scope services.publish.",
+              + " nothing is stored. Needs an OAuth2 bearer token with scope services.publish."
+              + " A client publishes only its own organisation's services: each service's"
+              + " organisation.businessId must be the business ID an administrator registered"
+              + " the client for (a client without one publishes only services of organisations"
+              + " without a business ID); another is refused with a 403 naming the line and"
+              + " field.",
       security =
           @SecurityRequirement(name = "bearer", scopes = ServicesWebConfiguration.PUBLISH_SCOPE))
   @ApiResponse(
@@ -339,14 +354,36 @@ class ServicesApiController {
                        "unchanged": 0, "retired": 0}
                       """)))
   @ApiResponse(responseCode = "401", description = "No or invalid bearer token")
-  @ApiResponse(responseCode = "403", description = "The token lacks scope services.publish")
-  ServiceImportReport publish(InputStream body) throws IOException {
+  @ApiResponse(
+      responseCode = "403",
+      description =
+          "The token lacks scope services.publish, or a service names another organisation than"
+              + " the client's")
+  ServiceImportReport publish(InputStream body, Authentication auth) throws IOException {
     byte[] document = body.readNBytes(MAX_PUSH_BYTES + 1);
     if (document.length > MAX_PUSH_BYTES) {
       throw new InvalidInputException(
           "request body", 0, null, "larger than " + MAX_PUSH_BYTES + " bytes");
     }
-    return directory.publish(document);
+    String businessId =
+        ApiClient.of(auth)
+            .flatMap(
+                client ->
+                    clientOrganisations
+                        .getIfAvailable(() -> c -> java.util.Optional.empty())
+                        .businessId(client))
+            .orElse(null);
+    return directory.publish(document, businessId);
+  }
+
+  /** A service of another organisation than the client's: the client may not, so 403. */
+  @ExceptionHandler(ForeignOrganisationException.class)
+  ProblemDetail foreignOrganisation(ForeignOrganisationException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+    problem.setTitle("Not this client's organisation");
+    problem.setProperty("line", e.line());
+    problem.setProperty("field", e.field());
+    return problem;
   }
 
   private ServiceJson json(ServiceDocument s) {

@@ -2,6 +2,7 @@ package fi.osaava.servicenetwork.internal.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import fi.osaava.ReferenceData;
 import fi.osaava.platform.ImportProgress;
@@ -28,15 +29,26 @@ class ServicesBrowserTest extends BrowserTestBase {
         ImportProgress.silent());
   }
 
-  private void recommendAndOpen(String language, String expectedReason) {
+  /**
+   * @param goal the third question's answer, a goal the catalogue's career counselling matches
+   * @param goalReason the reason a strong goal match gives
+   */
+  private void recommendAndOpen(
+      String language, String expectedReason, String goal, String goalReason) {
     Page page = newPage(language, true);
     page.navigate("/services");
     check(page);
     page.locator("input[name=for][value=CHANGING_CAREER]").check();
     page.locator("#municipality").selectOption("837");
+    page.locator("#goal").fill(goal);
     page.locator("#recommend-submit").click();
     assertThat(page.locator("#recommendations")).isVisible();
     assertThat(page.locator("#recommendations .why").first()).containsText(expectedReason);
+    assertThat(
+            page.locator("#recommendations .why")
+                .filter(new Locator.FilterOptions().setHasText(goalReason))
+                .first())
+        .isVisible();
     check(page);
     String title = page.locator("#recommendations .service-card h3 a").first().textContent();
     page.locator("#recommendations .service-card h3 a").first().click();
@@ -46,17 +58,29 @@ class ServicesBrowserTest extends BrowserTestBase {
 
   @Test
   void finnish() {
-    recommendAndOpen("fi-FI", "Palvelee tilannettasi: Alanvaihtaja");
+    recommendAndOpen(
+        "fi-FI",
+        "Palvelee tilannettasi: Alanvaihtaja",
+        "ammatinvalinnan ohjaus",
+        "Vastaa antamaasi tavoitetta");
   }
 
   @Test
   void swedish() {
-    recommendAndOpen("sv-FI", "Den betjänar din situation: Byter bransch");
+    recommendAndOpen(
+        "sv-FI",
+        "Den betjänar din situation: Byter bransch",
+        "studie- och yrkesvägledning",
+        "Den motsvarar målet du angav");
   }
 
   @Test
   void englishWithoutJavaScriptNarrowsByAFacet() {
-    recommendAndOpen("en-GB", "It serves your situation: Changing career");
+    recommendAndOpen(
+        "en-GB",
+        "It serves your situation: Changing career",
+        "career guidance",
+        "It matches the goal you gave");
     Page page = newPage("en-GB", false);
     page.navigate("/services?q=training");
     page.locator("input[name=type][value=TRAINING]").check();
