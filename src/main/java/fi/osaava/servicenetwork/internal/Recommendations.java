@@ -28,9 +28,9 @@ import org.springframework.stereotype.Component;
  *
  * <ol>
  *   <li>Services that serve the situation are the candidates; where the person gave a goal, the
- *       services that the goal's words find (the directory search) join them. A <em>strong</em>
- *       match (scored at least {@link #STRONG_SHARE} of the best) joins the situation's own
- *       services and is the only kind said to match the goal; a weak one comes after all of them.
+ *       services that the goal's words find (the directory search) join them, after all of the
+ *       situation's own. Only a <em>strong</em> match (scored at least {@link #STRONG_SHARE} of the
+ *       best) is said to match the goal.
  *   <li>A provider's service must reach the municipality: given there (rank 4), in its region (3),
  *       in the whole country (2) or online (2); one that does not is left out. Without a
  *       municipality every provider's service counts as rank 2.
@@ -53,9 +53,10 @@ public class Recommendations {
   /**
    * A service the goal's words find is a <em>strong</em> match when the search scores it at least
    * this share of the best-scored service for the same goal. Only a strong match is said to match
-   * the goal and may join the situation's own services; the rest share a word or two with the goal
-   * (a "haluan" or a "työ"), which orders the situation's services but is no reason to show one.
-   * Chosen on the judged set's dev half (docs/benchmarks.md).
+   * the goal; the rest share a word or two with the goal (a "haluan" or a "työ"), which orders the
+   * services but is no reason given to the person. The share labels and does not rank: letting
+   * strong matches outside the situation join the situation's own services scored better on the
+   * judged set's dev half but worse on its test half (docs/benchmarks.md), so it was not kept.
    */
   public static final double STRONG_SHARE = 0.8;
 
@@ -150,11 +151,8 @@ public class Recommendations {
       found.add(new Recommendation(service, rank, reasons));
     }
     found.sort(
-        Comparator.comparing(
-                (Recommendation r) ->
-                    !serves(r.service(), situation) && !strong.contains(r.service().id()))
+        Comparator.comparing((Recommendation r) -> !serves(r.service(), situation))
             .thenComparing(Comparator.comparingInt(Recommendation::rank).reversed())
-            // The strong matches are the first of the goal's hits, so they lead here too.
             .thenComparingInt(r -> goalOrder.getOrDefault(r.service().id(), Integer.MAX_VALUE))
             .thenComparingInt(r -> r.service().lifeSituationCodes().size())
             .thenComparing(r -> r.service().sortKey(language))
