@@ -193,19 +193,22 @@ class ServicesWebTest extends WebTestBase implements ServiceSearchContract {
     assertThat(firstGeneral.get("service").get("name").get("fi").asString())
         .isEqualTo("Kuntouttava työtoiminta");
     assertThat(firstGeneral.toString()).contains("It matches the goal you gave");
+    // On the page, a goal naming the local service: its best, so strong, match, shown first of the
+    // local ones (the general descriptions may come after more services than the page shows, since
+    // other tests publish services for unemployed people too).
     String goalPage =
         mvc.perform(
                 get("/services")
                     .param("for", "UNEMPLOYED")
-                    .param("goal", "kuntouttava työtoiminta")
+                    .param("municipality", "837")
+                    .param("goal", "Tampereen Ohjaamo")
                     .header("Accept-Language", "fi"))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
             .getContentAsString();
     assertThat(goalPage)
-        .contains(
-            "id=\"goal\"", "value=\"kuntouttava työtoiminta\"", "Vastaa antamaasi tavoitetta");
+        .contains("id=\"goal\"", "value=\"Tampereen Ohjaamo\"", "Vastaa antamaasi tavoitetta");
   }
 
   @Test

@@ -30,6 +30,36 @@ class ServicesBrowserTest extends BrowserTestBase {
   }
 
   /**
+   * A provider's career guidance in Tampere for people changing career, named in the three
+   * languages as the goals below: their best, so strong, match. Other tests publish services for
+   * the same situation, and the catalogue's general descriptions may come after more of them than
+   * the page shows; this one is local and leads.
+   */
+  @BeforeEach
+  void publishLocalCareerGuidance() throws Exception {
+    String body =
+        """
+        {"id": "tampere-uraohjaus", "organisation": {"businessId": "0211675-2", "name": {"fi": "Tampereen kaupunki"}},
+         "name": {"fi": "Ammatinvalinnan ohjaus Tampereella", "sv": "Studie- och yrkesvägledning i Tammerfors",
+                  "en": "Career guidance in Tampere"},
+         "type": "CAREER_COUNSELLING", "lifeSituations": ["CHANGING_CAREER"], "areas": ["municipality:837"],
+         "languages": ["fi", "sv", "en"],
+         "channels": [{"type": "WEB_PAGE", "url": "https://uraohjaus.example.fi"}]}
+        """;
+    int status =
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                        "/api/v1/services")
+                    .header("Authorization", "Bearer " + servicesClientToken("0211675-2"))
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .content(body))
+            .andReturn()
+            .getResponse()
+            .getStatus();
+    org.assertj.core.api.Assertions.assertThat(status).isEqualTo(200);
+  }
+
+  /**
    * @param goal the third question's answer, a goal the catalogue's career counselling matches
    * @param goalReason the reason a strong goal match gives
    */
