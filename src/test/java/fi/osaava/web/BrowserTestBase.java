@@ -10,6 +10,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.LoadState;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -164,6 +165,7 @@ public abstract class BrowserTestBase extends WebTestBase {
    * page's CSP does not govern, so the CSP stays on while testing.
    */
   protected void check(Page page) {
+    page.waitForLoadState(LoadState.LOAD);
     saveScreenshot(page);
     String noScriptLanguage = noScriptPages.get(page);
     if (noScriptLanguage != null) {
@@ -179,6 +181,9 @@ public abstract class BrowserTestBase extends WebTestBase {
   }
 
   private void runAxe(Page page) {
+    // A click that submits a form returns once the next page's navigation commits, before its
+    // stylesheets have loaded; colour contrast measured then is the browser's unstyled default.
+    page.waitForLoadState(LoadState.LOAD);
     Object loaded = page.evaluate("() => typeof window.axe !== 'undefined'");
     if (!Boolean.TRUE.equals(loaded)) {
       page.evaluate(AXE);
