@@ -148,6 +148,37 @@ class ForumGuestsTest extends WebTestBase {
                 .single())
         .isZero();
 
+    // The page the guest lands on confirms it in GOV.UK's success banner, announced at once, and
+    // offers no second registration; in every language.
+    Map<String, String> waiting =
+        Map.of(
+            "fi", "olet jonossa",
+            "sv", "du står i kön",
+            "en", "you are in the waiting list");
+    for (String done : List.of("GUEST_REGISTERED", "GUEST_WAITING")) {
+      for (var language : waiting.entrySet()) {
+        String landing = page(eventPath + "?" + done, language.getKey());
+        String as = done + " in " + language.getKey();
+        assertThat(landing)
+            .as(as)
+            .containsPattern(
+                "class=\"govuk-notification-banner govuk-notification-banner--success\""
+                    + " role=\"alert\" id=\"done\"")
+            .contains("id=\"guest-done\"")
+            .doesNotContain("id=\"register-guest\"", "id=\"guestEmail\"");
+        if (done.equals("GUEST_WAITING")) {
+          assertThat(landing).as(as).contains(language.getValue());
+        }
+      }
+    }
+    // Found registered already: told so, in the plain banner, and no form either.
+    assertThat(page(eventPath + "?GUEST_ALREADY", "sv"))
+        .contains("class=\"govuk-notification-banner\" role=\"status\" id=\"done\"")
+        .contains("id=\"guest-done\"")
+        .doesNotContain("id=\"register-guest\"");
+    // Without the outcome in the address, the page offers the form again, for a colleague.
+    assertThat(page(eventPath, "fi")).contains("id=\"register-guest\"");
+
     // The public page lists the organisations, and a name only where the guest chose to show it.
     String page = page(eventPath, "en");
     assertThat(page).contains("Aallon Paja Oy").doesNotContain("Anni Aalto").doesNotContain(anni);

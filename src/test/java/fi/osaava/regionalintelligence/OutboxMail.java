@@ -8,9 +8,12 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The regional tests' view of mail: a round of the notifications module's outbox run now (instead
@@ -22,9 +25,25 @@ final class OutboxMail {
 
   private OutboxMail() {}
 
-  /** Runs one round of the outbox, as its schedule would. */
+  /**
+   * Runs one round of the outbox, as its schedule would, and then waits for a round of the schedule
+   * that may be running at the same moment: that round holds the rows it is sending (the outbox
+   * takes them {@code for update skip locked}, so this round passed them by), and locking every
+   * waiting row waits until it has sent them and let go. Without the wait a test could look for a
+   * mail the schedule was still sending.
+   */
   static void sendDue(ApplicationContext context) {
     ReflectionTestUtils.invokeMethod(context.getBean("mailOutbox"), "sendDue");
+    JdbcClient jdbc = context.getBean(JdbcClient.class);
+    context
+        .getBean(TransactionTemplate.class)
+        .executeWithoutResult(
+            status -> {
+              jdbc.sql("select id from nt_address_outbox for update").query(UUID.class).list();
+              jdbc.sql("select inbox_id from nt_outbox where sent_at is null for update")
+                  .query(UUID.class)
+                  .list();
+            });
   }
 
   /** The mails received for the address, in the order they came. */

@@ -124,6 +124,13 @@ class RegionalSurveyBrowserTest extends BrowserTestBase {
             .map(a -> a.getAttribute("href"))
             .toList();
     assertThat(links).hasSize(5);
+    // A closing date, which the companies' pages then show.
+    owner.fill("#closesOn", "15");
+    owner.fill("#closesOn-Month", "12");
+    owner.fill("#closesOn-Year", "2026");
+    clickAndWait(owner, owner.locator("#save-closing"));
+    assertThat(owner.textContent("#closing-state")).contains("15.12.2026");
+    check(owner);
 
     // 2. Five companies answer, each through its own link: one in Swedish, one in English. All
     // in the Helsinki sub-region, all recruiting; digital skills rated 4 by three, 5 by two.
@@ -138,6 +145,7 @@ class RegionalSurveyBrowserTest extends BrowserTestBase {
       }
       if (i == 1) {
         assertThat(company.content()).contains("Tänker ni rekrytera nästa år?", "Ja", "Nej");
+        assertThat(company.textContent("#closes-on")).contains("Svara senast 15.12.2026");
       }
       company.selectOption("#industry", industries[i]);
       company.check("#size-" + (i % 2 == 0 ? "SMALL" : "MICRO"));
@@ -451,6 +459,12 @@ class RegionalSurveyBrowserTest extends BrowserTestBase {
       visitor.fill("#guestEmail", email);
       clickAndWait(visitor, visitor.locator("#register-guest"));
       assertThat(visitor.url()).endsWith("?GUEST_WAITING");
+      // Confirmed in GOV.UK's success green (not painted over by the theme's banner colour), and
+      // no second registration offered.
+      assertThat(visitor.evalOnSelector("#done", "e => getComputedStyle(e).borderTopColor"))
+          .isEqualTo("rgb(0, 112, 60)");
+      assertThat(visitor.locator("#guest-done").count()).isOne();
+      assertThat(visitor.locator("#register-guest").count()).isZero();
       check(visitor);
       OutboxMail.sendDue(context);
       String mail = OutboxMail.body(OutboxMail.to(mailServer, email).getFirst());

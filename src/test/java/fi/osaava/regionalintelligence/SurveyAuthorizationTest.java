@@ -68,6 +68,9 @@ class SurveyAuthorizationTest extends WebTestBase {
     RULES.put(
         "POST /surveys/manage/{id}/reminders/automatic",
         Rule.of("survey", Map.of("automatic", "true", "autoDays", "5", "autoMost", "2")));
+    RULES.put(
+        "POST /surveys/manage/{id}/closing",
+        Rule.of("survey", Map.of("closesDay", "1", "closesMonth", "3", "closesYear", "2030")));
     RULES.put("POST /surveys/manage/{id}/close", Rule.of("survey"));
     RULES.put("POST /surveys/manage/{id}/copy", Rule.of("survey"));
     RULES.put("GET /surveys/manage/{id}/results", Rule.of("survey"));
@@ -371,6 +374,13 @@ class SurveyAuthorizationTest extends WebTestBase {
         .contains(SECRET, "Yritys Yksi")
         .doesNotContain("A overwrites")
         .contains("/surveys/manage/" + survey + "/close");
+    assertThat(
+            jdbc.sql("select closes_on is null from ri_survey where id = ?")
+                .param(UUID.fromString(survey))
+                .query(Boolean.class)
+                .single())
+        .as("A's closing date was not set on B's survey")
+        .isTrue();
   }
 
   @Test

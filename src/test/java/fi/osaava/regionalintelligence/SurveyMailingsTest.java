@@ -269,6 +269,112 @@ class SurveyMailingsTest extends WebTestBase {
   }
 
   @Test
+  void aClosingDateIsCheckedShownRemindsOnceBeforeItAndClosesTheSurveyAtItsEnd() throws Exception {
+    RequestPostProcessor owner = owner();
+    String survey = openSurvey(owner);
+    UUID id = UUID.fromString(survey);
+    // The clock says 31.10.2026. Bad dates are named beside the field, never a 500, none stored.
+    Map<String, String[]> bad = new java.util.LinkedHashMap<>();
+    bad.put("today", new String[] {"31", "10", "2026"});
+    bad.put("no such day", new String[] {"30", "2", "2027"});
+    bad.put("a part missing", new String[] {"1", "", "2027"});
+    bad.put("not a number", new String[] {"x", "1", "2027"});
+    bad.put("month 13", new String[] {"1", "13", "2027"});
+    for (var e : bad.entrySet()) {
+      MockHttpServletResponse refused = closingDate(owner, survey, e.getValue());
+      assertThat(refused.getStatus()).as(e.getKey()).isEqualTo(400);
+      assertThat(refused.getContentAsString())
+          .as(e.getKey())
+          .contains("id=\"closesOn-error\"", "href=\"#closesOn\"", "id=\"closesOn\"")
+          .contains(
+              e.getKey().equals("today")
+                  ? "The closing date must be after today"
+                  : "Enter the closing date as a real day, month and year");
+    }
+    assertThat(store.find(id).orElseThrow().closesOn()).isNull();
+
+    assertThat(closingDate(owner, survey, "5", "11", "2026").getRedirectedUrl())
+        .endsWith("?dated#closing");
+    assertThat(page(owner, "/surveys/manage/" + survey))
+        .contains("Answers are taken until the end of 5.11.2026");
+    invite(owner, survey, "Yksi Oy; " + yksi, "Två Ab; " + tva + "; sv", "Neljä Ltd; " + nelja);
+    assertThat(action(owner, survey, "/invitations/mail", "fi")).endsWith("?mailed=3#invitations");
+    Map<String, String> tokens = tokens(survey, 3);
+    answer(tokens.get("Neljä Ltd"), "submit");
+    // Respondents see the date in their language.
+    Map<String, String> says =
+        Map.of(
+            "fi", "Vastaa viimeistään 5.11.2026",
+            "sv", "Svara senast 5.11.2026",
+            "en", "Answer by 5.11.2026");
+    for (var e : says.entrySet()) {
+      assertThat(respondentPage("/surveys/r/" + tokens.get("Yksi Oy"), e.getKey()))
+          .contains(e.getValue());
+    }
+    String openLink = "/surveys/open/" + store.find(id).orElseThrow().openToken();
+    assertThat(respondentPage(openLink, "sv")).contains("Svara senast 5.11.2026");
+
+    // Five days before the closing date no reminder is due yet (3 days before by default).
+    assertThat(remindDue()).isZero();
+    // Two days before, but everyone was mailed just now: the interval of 3 days holds.
+    closingDate(owner, survey, "2", "11", "2026");
+    assertThat(remindDue()).isZero();
+    backdate(survey, 4);
+    assertThat(remindDue()).as("Yksi and Två; Neljä answered").isEqualTo(2);
+    assertThat(mails(survey, "CLOSING")).isEqualTo(2);
+    // Once per invitation, however many rounds go by.
+    backdate(survey, 4);
+    assertThat(remindDue()).isZero();
+    assertThat(mails(survey, "CLOSING")).isEqualTo(2);
+    sendDue();
+    assertThat(mailsTo(tva).getLast().getSubject()).startsWith("Sista dagarna att svara: ");
+    assertThat(body(mailsTo(tva).getLast())).contains("2.11.2026", tokens.get("Två Ab"));
+    assertThat(mailsTo(yksi).getLast().getSubject()).startsWith("Viimeiset vastauspäivät: ");
+    assertThat(mailsTo(nelja)).hasSize(1);
+
+    // The days go by: past the closing date, before the job has closed the survey, answers and
+    // new responses are refused with the page that says it has closed, and no mail goes.
+    jdbc.sql("update ri_survey set closes_on = date '2026-10-30' where id = ?").param(id).update();
+    answer(tokens.get("Yksi Oy"), "save");
+    assertThat(
+            jdbc.sql("select saved_at is null from ri_response where token = ?")
+                .param(tokens.get("Yksi Oy"))
+                .query(Boolean.class)
+                .single())
+        .as("nothing saved after the closing date")
+        .isTrue();
+    String closedPage = respondentPage("/surveys/r/" + tokens.get("Yksi Oy"), "sv");
+    assertThat(closedPage)
+        .contains("id=\"survey-closed\"", "Enkäten tar inte längre emot svar.")
+        .doesNotContain("action=\"/surveys/answer\"");
+    assertThat(respondentPage(openLink, "fi"))
+        .contains("id=\"survey-closed\"")
+        .doesNotContain("id=\"start\"");
+    MockHttpServletResponse start =
+        mvc.perform(
+                post("/surveys/start")
+                    .with(SecurityMockMvcRequestPostProcessors.csrf())
+                    .param("token", openLink.substring("/surveys/open/".length())))
+            .andReturn()
+            .getResponse();
+    assertThat(start.getRedirectedUrl()).isEqualTo(openLink);
+    var pastDate = store.find(id).orElseThrow();
+    assertThat(mailings.remind(pastDate, Language.FI)).isZero();
+
+    // The job closes it as the owner's button does: the contacts and their mails are deleted.
+    assertThat(closeDue()).isEqualTo(1);
+    assertThat(store.find(id).orElseThrow().status().name()).isEqualTo("CLOSED");
+    assertThat(store.invitations(id)).isEmpty();
+    assertThat(outbox(yksi) + outbox(tva)).isZero();
+    assertThat(closeDue()).as("closed once").isZero();
+    // The open link still finds the survey, to say that it has closed.
+    assertThat(respondentPage(openLink, "en"))
+        .contains("This survey takes no more answers.")
+        .doesNotContain("id=\"start\"");
+    assertThat(closingDate(owner, survey, "1", "1", "2027").getStatus()).isEqualTo(409);
+  }
+
+  @Test
   void closingWithdrawsTheInvitationsStillWaitingInTheOutbox() throws Exception {
     RequestPostProcessor owner = owner();
     String survey = openSurvey(owner);
@@ -333,6 +439,44 @@ class SurveyMailingsTest extends WebTestBase {
       request.param(fields[i], fields[i + 1]);
     }
     return mvc.perform(request).andReturn().getResponse();
+  }
+
+  /** The closing date's form sent with day, month and year, in English. */
+  private MockHttpServletResponse closingDate(
+      RequestPostProcessor owner, String survey, String... dayMonthYear) throws Exception {
+    return mvc.perform(
+            post("/surveys/manage/" + survey + "/closing")
+                .with(owner)
+                .header("Accept-Language", "en")
+                .param("closesDay", dayMonthYear[0])
+                .param("closesMonth", dayMonthYear[1])
+                .param("closesYear", dayMonthYear[2]))
+        .andReturn()
+        .getResponse();
+  }
+
+  /** A respondent's page, without signing in, in the language. */
+  private String respondentPage(String path, String language) throws Exception {
+    MockHttpServletResponse response =
+        mvc.perform(get(path).header("Accept-Language", language)).andReturn().getResponse();
+    assertThat(response.getStatus()).as(path).isEqualTo(200);
+    return response.getContentAsString();
+  }
+
+  private int closeDue() {
+    Integer closed =
+        ReflectionTestUtils.invokeMethod(context.getBean("surveyReminderSchedule"), "closeDue");
+    return closed == null ? 0 : closed;
+  }
+
+  /** The mails of the kind recorded for the survey's companies. */
+  private int mails(String survey, String kind) {
+    return jdbc.sql(
+            "select count(*) from ri_contact_mail m join ri_response r on r.id = m.response_id"
+                + " where r.survey_id = ? and m.kind = ?")
+        .params(UUID.fromString(survey), kind)
+        .query(Integer.class)
+        .single();
   }
 
   private RequestPostProcessor owner() {

@@ -2,6 +2,8 @@ package fi.osaava.regionalintelligence.internal;
 
 import fi.osaava.platform.Language;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * never changed, only copied into a new version.
  *
  * @param published the aggregates as published (JSON), null until the owner publishes
+ * @param closesOn the last day answers are taken (until its end in Helsinki time), null while the
+ *     survey stays open until its owner closes it
  */
 public record Survey(
     UUID id,
@@ -24,6 +28,7 @@ public record Survey(
     @Nullable String openToken,
     @Nullable Instant publishedAt,
     @Nullable String published,
+    @Nullable LocalDate closesOn,
     List<Question> questions) {
 
   /** The survey's life: built, answered, closed. */
@@ -47,6 +52,23 @@ public record Survey(
 
   public boolean draft() {
     return status == Status.DRAFT;
+  }
+
+  /** The time zone of closing dates: the regional programmes are Finnish. */
+  public static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
+
+  /** The moment answering ends: the end of the closing date in Helsinki; null without one. */
+  public @Nullable Instant closesAt() {
+    return closesOn == null ? null : closesOn.plusDays(1).atStartOfDay(HELSINKI).toInstant();
+  }
+
+  /**
+   * Whether the survey takes answers at {@code now}: open, and not past its closing date. The job
+   * that closes a survey at its date runs hourly, so answering checks the date itself.
+   */
+  public boolean answering(Instant now) {
+    Instant closesAt = closesAt();
+    return status == Status.OPEN && (closesAt == null || now.isBefore(closesAt));
   }
 
   /**

@@ -6,6 +6,8 @@ import fi.osaava.platform.Language;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -30,9 +32,10 @@ import org.springframework.web.util.UriComponentsBuilder;
  * two owners' clicks, or a click and the survey's closing, take turns: once the survey is closed
  * and its contacts deleted, nothing more is queued, and {@link #withdrawQueued} takes back what is
  * still waiting in the outbox. The owner may also turn on automatic reminders ({@link
- * AutoReminders}), which {@code SurveyReminderSchedule} sends through the same {@link #remind}.
- * Times are the injected clock's, so the interval is reckoned the same way by the page, the job and
- * the tests.
+ * AutoReminders}), which {@code SurveyReminderSchedule} sends through the same {@link #remind}. A
+ * survey with a closing date also sends, {@link #closingReminderDays()} before it, one last
+ * reminder ({@link #remindBeforeClosing}). Times are the injected clock's, so the interval and the
+ * closing date are reckoned the same way by the page, the job and the tests.
  */
 @Component
 public class SurveyMailings {
@@ -41,6 +44,7 @@ public class SurveyMailings {
   private final Notifications notifications;
   private final MessageSource messages;
   private final Duration reminderInterval;
+  private final int closingReminderDays;
   private final Clock clock;
 
   SurveyMailings(
@@ -48,11 +52,16 @@ public class SurveyMailings {
       Notifications notifications,
       MessageSource messages,
       @Value("${osaava.regional.reminder-interval:P3D}") Duration reminderInterval,
+      @Value("${osaava.regional.closing-reminder-days:3}") int closingReminderDays,
       Clock clock) {
+    if (closingReminderDays < 0) {
+      throw new IllegalArgumentException("osaava.regional.closing-reminder-days must be 0 or more");
+    }
     this.jdbc = jdbc;
     this.notifications = notifications;
     this.messages = messages;
     this.reminderInterval = reminderInterval;
+    this.closingReminderDays = closingReminderDays;
     this.clock = clock;
   }
 
@@ -81,6 +90,18 @@ public class SurveyMailings {
   /** The least time between two mails to one company (by default 3 days). */
   public Duration reminderInterval() {
     return reminderInterval;
+  }
+
+  /**
+   * How many days before a survey's closing date its last reminder goes (by default 3; 0: none).
+   */
+  public int closingReminderDays() {
+    return closingReminderDays;
+  }
+
+  /** Today in Helsinki, by the clock: closing dates are days there. */
+  public LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), Survey.HELSINKI);
   }
 
   /** Invited companies with an address that have not been mailed their invitation. */
@@ -113,6 +134,19 @@ public class SurveyMailings {
           and (select count(*) from ri_contact_mail m
                where m.response_id = c.response_id and m.kind = 'REMINDER') < ?""";
 
+  /**
+   * Of {@link #REMINDER_DUE}, the companies the reminder before closing goes to: those mailed their
+   * invitation and not sent this reminder yet (once per invitation).
+   */
+  private static final String CLOSING_REMINDER_DUE =
+      REMINDER_DUE
+          + """
+
+          and exists (select 1 from ri_contact_mail m
+                      where m.response_id = c.response_id and m.kind = 'INVITATION')
+          and not exists (select 1 from ri_contact_mail m
+                          where m.response_id = c.response_id and m.kind = 'CLOSING')""";
+
   /** A contact due a mail, with what its mail needs. */
   private record Due(UUID response, String email, @Nullable String language, String token) {}
 
@@ -132,7 +166,7 @@ public class SurveyMailings {
     List<Due> due = due(NOT_INVITED, survey.id());
     for (Due d : due) {
       record(d.response(), "INVITATION", 0);
-      mail(survey, d, "invitation", invitationKey(d.response()), fallback);
+      mail(survey, d, "invitation", invitationKey(d.response()), fallback, "");
     }
     return due.size();
   }
@@ -179,6 +213,53 @@ public class SurveyMailings {
         due(AUTO_REMINDER_DUE, survey.id(), since(wait), schedule.get().most()));
   }
 
+  /**
+   * Queues the last reminder before the survey's closing date, once per invitation, when the date
+   * is at most {@link #closingReminderDays()} away: to every company mailed its invitation that has
+   * not sent its response and was mailed nothing in the {@link #reminderInterval()} (a company
+   * reminded just before is not mailed again; the interval holds for every mail). The closing date
+   * is read under the survey's lock, so a date moved or removed meanwhile counts.
+   *
+   * @return how many were queued
+   */
+  @Transactional
+  public int remindBeforeClosing(Survey survey) {
+    if (closingReminderDays == 0 || !lockOpen(survey.id())) {
+      return 0;
+    }
+    LocalDate closesOn =
+        jdbc.sql("select closes_on from ri_survey where id = ?")
+            .param(survey.id())
+            .query(LocalDate.class)
+            .optional()
+            .orElse(null);
+    if (closesOn == null || !today().isAfter(closesOn.minusDays(closingReminderDays))) {
+      return 0;
+    }
+    List<Due> due = due(CLOSING_REMINDER_DUE, survey.id(), since(reminderInterval));
+    String date = closesOn.format(DATE);
+    for (Due d : due) {
+      record(d.response(), "CLOSING", 0);
+      // Every company mailed its invitation has its language by now; FI is only a fallback.
+      mail(survey, d, "closing", closingKey(d.response()), Language.FI, date);
+    }
+    return due.size();
+  }
+
+  /** The open surveys whose reminder before closing may be due today. */
+  public List<UUID> nearClosing() {
+    if (closingReminderDays == 0) {
+      return List.of();
+    }
+    LocalDate today = today();
+    return jdbc.sql(
+            "select id from ri_survey where status = 'OPEN' and closes_on >= ? and closes_on < ?"
+                + " order by id")
+        .params(today, today.plusDays(closingReminderDays))
+        .query(UUID.class)
+        .list();
+  }
+
   private int remind(Survey survey, Language fallback, List<Due> due) {
     for (Due d : due) {
       int number =
@@ -189,7 +270,7 @@ public class SurveyMailings {
               .query(Integer.class)
               .single();
       record(d.response(), "REMINDER", number);
-      mail(survey, d, "reminder", reminderKey(d.response(), number), fallback);
+      mail(survey, d, "reminder", reminderKey(d.response(), number), fallback, "");
     }
     return due.size();
   }
@@ -253,9 +334,11 @@ public class SurveyMailings {
             rs -> {
               UUID response = rs.getObject(1, UUID.class);
               keys.add(
-                  "INVITATION".equals(rs.getString(2))
-                      ? invitationKey(response)
-                      : reminderKey(response, rs.getInt(3)));
+                  switch (rs.getString(2)) {
+                    case "INVITATION" -> invitationKey(response);
+                    case "CLOSING" -> closingKey(response);
+                    default -> reminderKey(response, rs.getInt(3));
+                  });
             });
     return keys.isEmpty() ? 0 : notifications.withdrawMail(keys);
   }
@@ -268,22 +351,31 @@ public class SurveyMailings {
     return "regionalintelligence:survey-reminder:" + response + ":" + number;
   }
 
+  private static String closingKey(UUID response) {
+    return "regionalintelligence:survey-closing-reminder:" + response;
+  }
+
+  /** Closing dates in mails, as the pages write them. */
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d.M.yyyy");
+
   /** The instant {@code ago} before now, by the clock. */
   private Timestamp since(Duration ago) {
     return Timestamp.from(clock.instant().minus(ago));
   }
 
   /**
-   * Locks the survey's row until the transaction ends and says whether it is open. Closing updates
-   * the same row, so it waits for a mailing in progress, and a mailing after it finds it closed.
+   * Locks the survey's row until the transaction ends and says whether it takes answers: open and
+   * not past its closing date (the job that closes it may not have run yet). Closing updates the
+   * same row, so it waits for a mailing in progress, and a mailing after it finds it closed.
    */
   private boolean lockOpen(UUID survey) {
-    return jdbc.sql("select status from ri_survey where id = ? for update")
-        .param(survey)
-        .query(String.class)
+    return jdbc.sql(
+            "select status = 'OPEN' and (closes_on is null or closes_on >= ?) from ri_survey"
+                + " where id = ? for update")
+        .params(today(), survey)
+        .query(Boolean.class)
         .optional()
-        .filter(Survey.Status.OPEN.name()::equals)
-        .isPresent();
+        .orElse(false);
   }
 
   private List<Due> due(String condition, Object... params) {
@@ -314,12 +406,18 @@ public class SurveyMailings {
         .update();
   }
 
-  private void mail(Survey survey, Due due, String what, String key, Language fallback) {
+  /**
+   * Queues one mail in the company's language.
+   *
+   * @param date the closing date as written in the mail ({2} of its texts), empty when none
+   */
+  private void mail(
+      Survey survey, Due due, String what, String key, Language fallback, String date) {
     Map<Language, String> titles = new EnumMap<>(Language.class);
     Map<Language, String> texts = new EnumMap<>(Language.class);
     for (Language l : Survey.LANGUAGES) {
       Locale locale = Locale.forLanguageTag(l.code());
-      Object[] args = {survey.title(l), survey.organisation()};
+      Object[] args = {survey.title(l), survey.organisation(), date};
       titles.put(l, messages.getMessage("ri.mail." + what + ".title", args, locale));
       texts.put(l, messages.getMessage("ri.mail." + what + ".text", args, locale));
     }

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
@@ -170,13 +171,15 @@ public class SurveyStore {
 
   /**
    * Closes the survey: no more answers, its mails still waiting in the notifications outbox are
-   * withdrawn, and the contacts are deleted, as promised. The update locks the survey's row first,
-   * so a mailing in progress finishes before the withdrawal looks for its mails.
+   * withdrawn, and the contacts are deleted, as promised. The open link is kept, so that its page
+   * says the survey has closed instead of not finding it; it starts no response. The update locks
+   * the survey's row first, so a mailing in progress finishes before the withdrawal looks for its
+   * mails.
    */
   @Transactional
   public void close(UUID survey) {
     jdbc.sql(
-            "update ri_survey set status = 'CLOSED', open_token = null, auto_remind_days = null,"
+            "update ri_survey set status = 'CLOSED', auto_remind_days = null,"
                 + " auto_remind_max = null where id = ?")
         .param(survey)
         .update();
@@ -186,6 +189,27 @@ public class SurveyStore {
                 + " and r.survey_id = ?")
         .param(survey)
         .update();
+  }
+
+  /**
+   * Sets the closing date of a draft or open survey, or removes it with null; false when the survey
+   * is closed already.
+   */
+  public boolean setClosingDate(UUID survey, @Nullable LocalDate closesOn) {
+    return jdbc.sql(
+                "update ri_survey set closes_on = ? where id = ? and status in ('DRAFT', 'OPEN')")
+            .param(1, closesOn, java.sql.Types.DATE)
+            .param(2, survey)
+            .update()
+        > 0;
+  }
+
+  /** The open surveys whose closing date is before {@code today}: due to be closed. */
+  public List<UUID> pastClosingDate(LocalDate today) {
+    return jdbc.sql("select id from ri_survey where status = 'OPEN' and closes_on < ? order by id")
+        .param(today)
+        .query(UUID.class)
+        .list();
   }
 
   public void publish(UUID survey, String results) {
@@ -251,8 +275,9 @@ public class SurveyStore {
     return token;
   }
 
+  /** The survey of an open link, open or closed (whether it takes answers is the caller's). */
   public Optional<Survey> byOpenToken(String token) {
-    return jdbc.sql("select * from ri_survey where open_token = ? and status = 'OPEN'")
+    return jdbc.sql("select * from ri_survey where open_token = ?")
         .param(token)
         .query((rs, n) -> survey(rs))
         .optional();
@@ -372,6 +397,7 @@ public class SurveyStore {
         rs.getString("open_token"),
         published == null ? null : published.toInstant(),
         rs.getString("published"),
+        rs.getObject("closes_on", LocalDate.class),
         questions(id));
   }
 

@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -259,6 +260,11 @@ class ForumController {
             .filter(query::containsKey)
             .findFirst()
             .orElse(null));
+    // A guest just registered (or found registered): the page confirms it and offers no form.
+    model.addAttribute(
+        "guestDone",
+        Stream.of("GUEST_REGISTERED", "GUEST_WAITING", "GUEST_ALREADY")
+            .anyMatch(query::containsKey));
     model.addAttribute("form", form);
     model.addAttribute("guest", guest);
     model.addAttribute("errors", errors);

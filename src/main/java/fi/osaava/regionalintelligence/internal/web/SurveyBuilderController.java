@@ -11,6 +11,7 @@ import fi.osaava.regionalintelligence.internal.SurveyMailings.AutoReminders;
 import fi.osaava.regionalintelligence.internal.SurveyService;
 import fi.osaava.regionalintelligence.internal.SurveyStore;
 import fi.osaava.regionalintelligence.internal.web.SurveyForms.AutoReminderForm;
+import fi.osaava.regionalintelligence.internal.web.SurveyForms.ClosingForm;
 import fi.osaava.regionalintelligence.internal.web.SurveyForms.InvitationForm;
 import fi.osaava.regionalintelligence.internal.web.SurveyForms.QuestionForm;
 import fi.osaava.regionalintelligence.internal.web.SurveyForms.SurveyForm;
@@ -106,7 +107,7 @@ class SurveyBuilderController {
 
   /** What the last action did, named by the query parameter it redirected with. */
   private static final List<String> DONE =
-      List.of("added", "opened", "invited", "scheduled", "closed", "copied");
+      List.of("added", "opened", "invited", "scheduled", "dated", "undated", "closed", "copied");
 
   @GetMapping("/{id}")
   String survey(
@@ -301,6 +302,48 @@ class SurveyBuilderController {
     return "redirect:/surveys/manage/" + survey.id() + "?scheduled#auto-reminders";
   }
 
+  /**
+   * Sets the survey's closing date (a day after today), or removes it when the three fields are
+   * empty. A draft's or an open survey's date changes; at the date's end the survey closes itself
+   * ({@code SurveyReminderSchedule}), and its companies get one reminder before it.
+   */
+  @PostMapping("/{id}/closing")
+  String closing(
+      @PathVariable String id,
+      @Valid @ModelAttribute("closing") ClosingForm form,
+      BindingResult binding,
+      Authentication auth,
+      Locale locale,
+      Model model,
+      HttpServletResponse response) {
+    Survey survey = owned(auth, id);
+    if (survey.status() == Survey.Status.CLOSED) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT, "A closed survey has no closing date");
+    }
+    String problem = null;
+    if (binding.hasErrors()) {
+      problem = "ri.closing.error.closesOn";
+    } else if (!form.blank()) {
+      var date = form.date();
+      if (date.isEmpty()) {
+        problem = "ri.closing.error.closesOn";
+      } else if (!date.get().isAfter(mailings.today())) {
+        problem = "ri.closing.error.future";
+      }
+    }
+    if (problem != null) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      model.addAttribute("closing", form);
+      return surveyPage(
+          survey, QuestionForm.empty(), Map.of(ClosingForm.FIELD, problem), locale, model);
+    }
+    store.setClosingDate(survey.id(), form.date().orElse(null));
+    return "redirect:/surveys/manage/"
+        + survey.id()
+        + (form.blank() ? "?undated" : "?dated")
+        + "#closing";
+  }
+
   /** Mails go out while the survey is open; the page then says how many were queued. */
   private String mailing(
       Survey survey, String done, java.util.function.ToIntFunction<Survey> mailing) {
@@ -416,6 +459,10 @@ class SurveyBuilderController {
           "auto",
           AutoReminderForm.of(schedule, (int) Math.max(1, mailings.reminderInterval().toDays())));
     }
+    if (!model.containsAttribute("closing")) {
+      model.addAttribute("closing", ClosingForm.of(survey.closesOn()));
+    }
+    model.addAttribute("closingReminderDays", mailings.closingReminderDays());
     model.addAttribute("saved", store.responseCount(survey.id(), false));
     model.addAttribute("submitted", store.responseCount(survey.id(), true));
     return "regionalintelligence/survey";

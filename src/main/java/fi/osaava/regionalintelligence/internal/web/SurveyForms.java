@@ -8,10 +8,13 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** The survey owners' forms. */
@@ -92,6 +95,41 @@ final class SurveyForms {
   record InvitationForm(@NotBlank @Size(max = 50_000) String companies) {
 
     static final int MAX_COMPANIES = 500;
+  }
+
+  /**
+   * The closing date as GOV.UK's date input asks it: day, month and year, each a whole number. All
+   * three empty removes the date.
+   */
+  record ClosingForm(
+      @Nullable @Min(1) @Max(31) Integer closesDay,
+      @Nullable @Min(1) @Max(12) Integer closesMonth,
+      @Nullable @Min(2000) @Max(9999) Integer closesYear) {
+
+    /** The one field its errors are named by (the day's input, which the summary links to). */
+    static final String FIELD = "closesOn";
+
+    static ClosingForm of(@Nullable LocalDate date) {
+      return date == null
+          ? new ClosingForm(null, null, null)
+          : new ClosingForm(date.getDayOfMonth(), date.getMonthValue(), date.getYear());
+    }
+
+    boolean blank() {
+      return closesDay == null && closesMonth == null && closesYear == null;
+    }
+
+    /** The date, empty when a part is missing or the parts make no date (31 February). */
+    Optional<LocalDate> date() {
+      if (closesDay == null || closesMonth == null || closesYear == null) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(LocalDate.of(closesYear, closesMonth, closesDay));
+      } catch (DateTimeException e) {
+        return Optional.empty();
+      }
+    }
   }
 
   /**

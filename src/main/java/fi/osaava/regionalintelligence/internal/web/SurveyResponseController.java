@@ -17,6 +17,7 @@ import fi.osaava.taxonomy.Suggestion;
 import fi.osaava.taxonomy.TaxonomyApi;
 import jakarta.servlet.http.HttpServletResponse;
 import java.text.Collator;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -56,13 +57,16 @@ class SurveyResponseController {
   private final Industries industries;
   private final RegionsApi regions;
   private final TaxonomyApi taxonomy;
+  private final Clock clock;
 
   SurveyResponseController(
       SurveyStore store,
       SurveyService surveys,
       Industries industries,
       RegionsApi regions,
-      TaxonomyApi taxonomy) {
+      TaxonomyApi taxonomy,
+      Clock clock) {
+    this.clock = clock;
     this.store = store;
     this.surveys = surveys;
     this.industries = industries;
@@ -85,8 +89,9 @@ class SurveyResponseController {
       HttpServletResponse http) {
     SurveyResponse stored = responseOf(form.getFirst("token"));
     Survey survey = surveyOf(stored);
-    if (stored.submitted() || survey.status() != Survey.Status.OPEN) {
-      // A submitted response is final, and a closed survey takes no more answers.
+    if (stored.submitted() || !survey.answering(clock.instant())) {
+      // A submitted response is final, and a survey closed or past its closing date takes no more
+      // answers: its page says so.
       return "redirect:" + LINK + stored.token();
     }
     String action = String.valueOf(form.getFirst("action"));
@@ -124,6 +129,7 @@ class SurveyResponseController {
     model.addAttribute("survey", survey);
     model.addAttribute("token", token);
     model.addAttribute("language", Language.of(locale));
+    model.addAttribute("answering", survey.answering(clock.instant()));
     return "regionalintelligence/open";
   }
 
@@ -134,6 +140,10 @@ class SurveyResponseController {
     }
     Survey survey =
         store.byOpenToken(token).orElseThrow(() -> new NotFoundException("No open survey"));
+    if (!survey.answering(clock.instant())) {
+      // Closed or past its closing date: the open link's page says so.
+      return "redirect:/surveys/open/" + token;
+    }
     return "redirect:" + LINK + store.start(survey.id());
   }
 
@@ -185,6 +195,7 @@ class SurveyResponseController {
       Model model) {
     Language language = Language.of(locale);
     model.addAttribute("survey", survey);
+    model.addAttribute("answering", survey.answering(clock.instant()));
     model.addAttribute("response", response);
     model.addAttribute("language", language);
     model.addAttribute("errors", errors);
