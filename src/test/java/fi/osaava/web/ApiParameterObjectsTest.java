@@ -112,7 +112,7 @@ class ApiParameterObjectsTest extends WebTestBase {
     List<Integer> sizeMaximum =
         JsonPath.read(docs, parameters + "[?(@.name == 'size')].schema.maximum");
     assertThat(sizeMaximum).as(path).containsExactly(maximumSize);
-    List<String> sizeDefault =
+    List<Object> sizeDefault =
         JsonPath.read(docs, parameters + "[?(@.name == 'size')].schema.default");
     assertThat(sizeDefault).as(path).hasSize(1).allMatch(d -> String.valueOf(d).equals("20"));
     assertLanguages(docs, path, languages);

@@ -74,6 +74,43 @@ public class OidcTestSupport {
         .serialize();
   }
 
+  /**
+   * A token got as a provider's system gets one: an OAuth client-credentials request over HTTP to
+   * the development provider's token endpoint, asking for {@code scopes} (space-separated).
+   */
+  public String clientCredentialsToken(String clientId, String scopes) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(provider.tokenEndpointUrl(ISSUER).toString()))
+            .header(
+                "Authorization",
+                "Basic "
+                    + java.util.Base64.getEncoder()
+                        .encodeToString((clientId + ":any").getBytes(StandardCharsets.UTF_8)))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "grant_type=client_credentials&scope="
+                        + URLEncoder.encode(scopes, StandardCharsets.UTF_8)))
+            .build();
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(
+            "The token endpoint answered " + response.statusCode() + ": " + response.body());
+      }
+      return tools.jackson.databind.json.JsonMapper.builder()
+          .build()
+          .readTree(response.body())
+          .path("access_token")
+          .asString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** MockMvc: the request comes from the signed-in person {@code subject}, with a CSRF token. */
   public RequestPostProcessor person(String subject) {
     return person(subject, Map.of());

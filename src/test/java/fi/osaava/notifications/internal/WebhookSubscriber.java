@@ -15,13 +15,14 @@ import java.util.function.Consumer;
 /**
  * A webhook subscriber in the test: the JDK's HTTP server on loopback (which the test configuration
  * allows as in development), keeping every request it takes and answering as told (204 unless
- * changed).
+ * changed). Public for the browser journey in another package (issue 17's step 5), which receives a
+ * real alert with it.
  */
-final class WebhookSubscriber implements AutoCloseable {
+public final class WebhookSubscriber implements AutoCloseable {
 
   /** One request the subscriber took. */
-  record Received(String path, Map<String, List<String>> headers, String body) {
-    String header(String name) {
+  public record Received(String path, Map<String, List<String>> headers, String body) {
+    public String header(String name) {
       return headers.entrySet().stream()
           .filter(e -> e.getKey().equalsIgnoreCase(name))
           .map(e -> e.getValue().getFirst())
@@ -30,11 +31,11 @@ final class WebhookSubscriber implements AutoCloseable {
     }
   }
 
-  final List<Received> received = new CopyOnWriteArrayList<>();
+  public final List<Received> received = new CopyOnWriteArrayList<>();
   volatile Consumer<HttpExchange> answer = exchange -> respond(exchange, 204, "");
   private final HttpServer server;
 
-  WebhookSubscriber() throws IOException {
+  public WebhookSubscriber() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(
         "/",
@@ -51,7 +52,7 @@ final class WebhookSubscriber implements AutoCloseable {
     server.start();
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
   }
 

@@ -6,22 +6,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import fi.osaava.web.ApiWriteAccess;
 import fi.osaava.web.WebTestBase;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A provider's developer gets a publishing token from the development sign-in the way the start log
@@ -30,31 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class DevelopmentPublishingTokenTest extends WebTestBase {
 
-  @Autowired MockOAuth2Server provider;
   @Autowired JwtDecoder decoder;
   @Autowired List<ApiWriteAccess> writes;
 
-  private String token(String scope) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create(
-                    provider.tokenEndpointUrl(DevelopmentSignInConfiguration.ISSUER_ID).toString()))
-            .header(
-                "Authorization",
-                "Basic "
-                    + Base64.getEncoder()
-                        .encodeToString("test-provider:any".getBytes(StandardCharsets.UTF_8)))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    "grant_type=client_credentials&scope="
-                        + URLEncoder.encode(scope, StandardCharsets.UTF_8)))
-            .build();
-    try (HttpClient client = HttpClient.newHttpClient()) {
-      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode()).isEqualTo(200);
-      return JsonMapper.builder().build().readTree(response.body()).path("access_token").asString();
-    }
+  private String token(String scope) {
+    return oidc.clientCredentialsToken("test-provider", scope);
   }
 
   @Test

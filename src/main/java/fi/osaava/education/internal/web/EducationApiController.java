@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.io.IOException;
@@ -307,7 +308,28 @@ class EducationApiController {
               + " CourseInstances (see docs/education-jsonld.md). Records are upserted by their"
               + " @id, all or nothing: a malformed record refuses the whole document with a 400"
               + " problem naming its line (or position) and field, and nothing is stored."
-              + " Needs an OAuth2 bearer token with scope education.publish.")
+              + " Needs an OAuth2 bearer token with scope education.publish. The schema shows"
+              + " an array of nodes with texts by language; one node, {\"@graph\": [...]} and"
+              + " the other JSON-LD text forms of docs/education-jsonld.md are read the same.",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              required = true,
+              description = "The offerings, schema.org JSON-LD (docs/education-jsonld.md)",
+              content = {
+                @Content(
+                    mediaType = "application/ld+json",
+                    array =
+                        @ArraySchema(
+                            schema = @Schema(implementation = OfferingJsonLdSchema.Offering.class)),
+                    examples = @ExampleObject(OfferingJsonLdSchema.EXAMPLE)),
+                @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    array =
+                        @ArraySchema(
+                            schema = @Schema(implementation = OfferingJsonLdSchema.Offering.class)),
+                    examples = @ExampleObject(OfferingJsonLdSchema.EXAMPLE))
+              }),
+      security = @SecurityRequirement(name = "bearer", scopes = "education.publish"))
   @ApiResponse(
       responseCode = "200",
       description = "The import report",

@@ -4,7 +4,9 @@ import fi.osaava.labourmarket.JobAdIngestReport;
 import fi.osaava.labourmarket.LabourMarketImports;
 import fi.osaava.platform.ImportProgress;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -70,6 +72,26 @@ class JobAdsApiController {
               + " (400, naming its line and field) and nothing of it is stored. Idempotent by the"
               + " ads' identifier: re-sending an ad changes nothing. Reposts (near-duplicates) are"
               + " stored but counted once.",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              required = true,
+              description =
+                  "JobPosting objects: a JSON array (the schema), one object, or one object per"
+                      + " line as application/x-ndjson",
+              content = {
+                @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    array =
+                        @ArraySchema(
+                            schema = @Schema(implementation = JobPostingSchema.JobPosting.class)),
+                    examples = @ExampleObject(JobPostingSchema.EXAMPLE)),
+                @Content(
+                    mediaType = "application/ld+json",
+                    array =
+                        @ArraySchema(
+                            schema = @Schema(implementation = JobPostingSchema.JobPosting.class)),
+                    examples = @ExampleObject(JobPostingSchema.EXAMPLE))
+              }),
       security = @SecurityRequirement(name = "bearer", scopes = "job-ads.publish"))
   @ApiResponse(responseCode = "200", description = "What was ingested")
   @ApiResponse(

@@ -64,7 +64,13 @@ class WebhooksApiController {
       """;
 
   /** What a client sends to subscribe: where to deliver, and what to follow. */
-  record CreateRequest(@Nullable String url, @Nullable SearchRequest search) {}
+  record CreateRequest(
+      @Schema(
+              requiredMode = Schema.RequiredMode.REQUIRED,
+              format = "uri",
+              example = "https://hr.example.fi/osaava/webhooks")
+          @Nullable String url,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable SearchRequest search) {}
 
   /**
    * A search to follow: {@code education} (words and the education search's facets), {@code

@@ -18,11 +18,17 @@ import org.springdoc.core.annotations.ParameterObject;
  */
 @ParameterObject
 record ServicePageQuery(
-    @Parameter(description = "The page, from 0", schema = @Schema(defaultValue = "0"))
+    @Parameter(
+            description = "The page, from 0",
+            example = "1",
+            schema = @Schema(type = "integer", defaultValue = "0"))
         @Min(value = 0, message = ServicePageQuery.PAGES)
         @Max(value = ServicePageQuery.MAX_PAGE, message = ServicePageQuery.PAGES)
         Integer page,
-    @Parameter(description = "Services per page", schema = @Schema(defaultValue = "20"))
+    @Parameter(
+            description = "Services per page",
+            example = "5",
+            schema = @Schema(type = "integer", defaultValue = "20"))
         @Min(value = 1, message = ServicePageQuery.SIZES)
         @Max(value = Paging.MAX_SIZE, message = ServicePageQuery.SIZES)
         Integer size) {

@@ -37,9 +37,14 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ServiceViews {
 
-  private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
-  private static final Pattern AREA =
-      Pattern.compile("country|online|region:\\d{2}|municipality:\\d{3}");
+  /** The facet {@code language}'s values: ISO 639 codes (the OpenAPI document shows it). */
+  static final String LANGUAGE_CODES = "[a-z]{2,3}";
+
+  /** The facet {@code area}'s values (the OpenAPI document shows it). */
+  static final String AREA_CODES = "country|online|region:\\d{2}|municipality:\\d{3}";
+
+  private static final Pattern LANGUAGE = Pattern.compile(LANGUAGE_CODES);
+  private static final Pattern AREA = Pattern.compile(AREA_CODES);
 
   private final RegionsApi regions;
   private final MessageSource messages;

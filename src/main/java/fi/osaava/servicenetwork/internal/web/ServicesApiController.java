@@ -8,6 +8,7 @@ import fi.osaava.regions.AreaLevel;
 import fi.osaava.regions.RegionsApi;
 import fi.osaava.servicenetwork.LifeSituation;
 import fi.osaava.servicenetwork.ServiceImportReport;
+import fi.osaava.servicenetwork.ServiceType;
 import fi.osaava.servicenetwork.internal.ForeignOrganisationException;
 import fi.osaava.servicenetwork.internal.Recommendations;
 import fi.osaava.servicenetwork.internal.ServiceDirectoryService;
@@ -20,6 +21,10 @@ import fi.osaava.web.ApiClient;
 import fi.osaava.web.ApiClientOrganisations;
 import fi.osaava.web.NationalLanguageQuery;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Parameters;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -186,10 +191,52 @@ class ServicesApiController {
               + " region:NN, municipality:NNN), language, situation (life situation); a facet"
               + " parameter repeats for alternatives, facets combine with AND. Example:"
               + " /api/v1/services?q=oppisopimus&situation=CHANGING_CAREER")
+  // The facets are read from the whole query (a facet repeats for alternatives), so each is
+  // declared here and the map itself is hidden: springdoc would otherwise document it as a
+  // required query parameter "params" that no client can send.
+  @Parameters({
+    @Parameter(
+        name = "type",
+        in = ParameterIn.QUERY,
+        description = "Service type; repeat for alternatives",
+        example = "GUIDANCE",
+        array = @ArraySchema(schema = @Schema(implementation = ServiceType.class))),
+    @Parameter(
+        name = "area",
+        in = ParameterIn.QUERY,
+        description =
+            "Area served: country, online, region:NN (region code) or municipality:NNN (a"
+                + " municipality matches its region's and the whole country's services too);"
+                + " repeat for alternatives",
+        example = "municipality:837",
+        array =
+            @ArraySchema(
+                schema =
+                    @Schema(type = "string", pattern = "^(" + ServiceViews.AREA_CODES + ")$"))),
+    @Parameter(
+        name = "language",
+        in = ParameterIn.QUERY,
+        description = "A language the service is given in (ISO 639); repeat for alternatives",
+        example = "en",
+        array =
+            @ArraySchema(
+                schema =
+                    @Schema(type = "string", pattern = "^" + ServiceViews.LANGUAGE_CODES + "$"))),
+    @Parameter(
+        name = "situation",
+        in = ParameterIn.QUERY,
+        description = "Life situation the service serves; repeat for alternatives",
+        example = "UNEMPLOYED",
+        array = @ArraySchema(schema = @Schema(implementation = LifeSituation.class)))
+  })
   @ApiResponse(responseCode = "200", description = "One page of services, with the facets")
   SearchJson search(
-      @RequestParam MultiValueMap<String, String> params,
-      @RequestParam(name = "q", required = false) String q,
+      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
+      @Parameter(
+              description = "Search text in fi, sv or en, matched as words",
+              example = "oppisopimus")
+          @RequestParam(name = "q", required = false)
+          String q,
       @Valid ServicePageQuery paging,
       @Valid NationalLanguageQuery lang,
       Locale locale) {
@@ -337,7 +384,20 @@ class ServicesApiController {
               + " organisation.businessId must be the business ID an administrator registered"
               + " the client for (a client without one publishes only services of organisations"
               + " without a business ID); another is refused with a 403 naming the line and"
-              + " field.",
+              + " field. The schema shows the array; one service object, or {\"services\":"
+              + " [...]} around the array, is read the same.",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              required = true,
+              description = "The services, in the JSON format of docs/services.md",
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON_VALUE,
+                      array =
+                          @ArraySchema(
+                              schema =
+                                  @Schema(implementation = ServiceInputSchema.ServiceInput.class)),
+                      examples = @ExampleObject(ServiceInputSchema.EXAMPLE))),
       security =
           @SecurityRequirement(name = "bearer", scopes = ServicesWebConfiguration.PUBLISH_SCOPE))
   @ApiResponse(
