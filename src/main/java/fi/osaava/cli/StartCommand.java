@@ -28,9 +28,18 @@ final class StartCommand implements Callable<Integer> {
     if (port != null) {
       properties.put("server.port", port);
     }
-    context =
-        new SpringApplicationBuilder(OsaavaApplication.class)
-            .run(CommonOptions.springArguments(properties));
+    SpringApplicationBuilder application = new SpringApplicationBuilder(OsaavaApplication.class);
+    if (port != null) {
+      // Links in mails and published listings name the service's own address; on another port
+      // the built-in localhost:8080 would send a reader nowhere. Default properties rank below
+      // application.yml and the environment, so a configured public address still wins.
+      String address = "http://localhost:" + port;
+      application.properties(
+          Map.of(
+              "osaava.notifications.base-url", address,
+              "osaava.programmes.public-url", address));
+    }
+    context = application.run(CommonOptions.springArguments(properties));
     return OsaavaCommand.KEEP_RUNNING;
   }
 }

@@ -22,6 +22,14 @@ class StartCommandTest {
     try (RunningService service = RunningService.start(home)) {
       assertThat(service.command().context.getEnvironment().getProperty("osaava.home"))
           .isEqualTo(home.toString());
+      // Links in mails name the port the service answers on, not the built-in 8080.
+      assertThat(
+              service
+                  .command()
+                  .context
+                  .getEnvironment()
+                  .getProperty("osaava.notifications.base-url"))
+          .isEqualTo("http://localhost:" + service.uri("/").getPort());
       HttpResponse<String> response =
           HttpClient.newHttpClient()
               .send(
