@@ -411,4 +411,49 @@ interface EducationSearchContract {
     assertThat(nonsense.related()).isFalse();
     assertThat(nonsense.total()).isZero();
   }
+
+  /**
+   * A hit's titles and strongest skills, which the page shows, are projected from the index: the
+   * same as the tables hold (the titles in every language given; the three strongest skills by
+   * score, then URI, labelled in the reader's language or else English or Finnish).
+   */
+  @Test
+  default void shownTitlesAndSkillsAreTheCatalogues() {
+    for (Language language : List.of(Language.FI, Language.SV, Language.EN)) {
+      String label = "label_" + language.code();
+      EducationSearchResult result =
+          search()
+              .search(
+                  new EducationQuery(
+                      "", "", Map.of(), false, Set.of(), SortOrder.RELEVANCE, 0, 20, language));
+      assertThat(result.hits()).hasSize(20);
+      assertThat(result.hits()).anyMatch(h -> h.skills().size() == 3);
+      for (Hit hit : result.hits()) {
+        Map<String, Object> row =
+            jdbc()
+                .queryForMap(
+                    "select title_fi, title_sv, title_en from education_offering where id = ?",
+                    hit.id());
+        Map<String, String> titles = new java.util.HashMap<>();
+        row.forEach(
+            (column, title) -> {
+              if (title != null) {
+                titles.put(column.substring("title_".length()), (String) title);
+              }
+            });
+        List<String> skills =
+            jdbc()
+                .queryForList(
+                    "select coalesce("
+                        + label
+                        + ", label_en, label_fi) from education_offering_skill"
+                        + " where offering_id = ? order by score desc, skill_uri limit 3",
+                    String.class,
+                    hit.id());
+        skills.removeIf(java.util.Objects::isNull);
+        assertThat(hit.titles()).as("titles of %s", hit.id()).isEqualTo(titles);
+        assertThat(hit.skills()).as("skills of %s in %s", hit.id(), language).isEqualTo(skills);
+      }
+    }
+  }
 }

@@ -45,7 +45,6 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IdProjecti
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ProjectionConstructor;
 import org.hibernate.search.util.common.data.Range;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -80,7 +79,6 @@ public class EducationSearchService {
   private final Vocabulary vocabulary;
   private final FinnishMorphology morphology;
   private final Clock clock;
-  private final JdbcClient jdbc;
   private final QuerySynonyms synonyms;
   private final float doctoralPrior;
   private final RelatedSkills relatedSkills;
@@ -98,7 +96,6 @@ public class EducationSearchService {
       EntityManagerFactory entityManagerFactory,
       Vocabulary vocabulary,
       FinnishMorphology morphology,
-      JdbcClient jdbc,
       Clock clock,
       QuerySynonyms synonyms,
       RelatedSkills relatedSkills,
@@ -113,7 +110,6 @@ public class EducationSearchService {
     this.sessionFactory = entityManagerFactory.unwrap(SessionFactory.class);
     this.synonyms = synonyms;
     this.morphology = morphology;
-    this.jdbc = jdbc;
     this.vocabulary = vocabulary;
     // Dates (start-date facet, "open now") are UTC dates, as they always were; the clock itself is
     // the application's, so tests can fix it.
@@ -230,11 +226,9 @@ public class EducationSearchService {
           total,
           query.page(),
           query.size(),
-          withTitlesAndSkills(
-              result.hits().stream()
-                  .map(h -> hit(h, highlights.getOrDefault(h.id(), List.of())))
-                  .toList(),
-              query.language()),
+          result.hits().stream()
+              .map(h -> hit(h, highlights.getOrDefault(h.id(), List.of()), query.language()))
+              .toList(),
           facets,
           result.aggregation(openNowKey).values().stream().mapToLong(c -> c).sum(),
           didYouMean,
@@ -244,12 +238,19 @@ public class EducationSearchService {
   }
 
   /**
-   * The index's part of a hit, projected from the document's fields; its titles and skills come
-   * from the tables ({@link #withTitlesAndSkills}).
+   * A hit as the result page shows it, projected from the document's stored fields: no round trip
+   * to the tables (the titles and strongest skills are stored for it, {@link
+   * OfferingDocument#getShownTitleFi}).
    */
   @ProjectionConstructor
   record IndexedHit(
       @IdProjection UUID id,
+      @FieldProjection(path = Fields.SHOWN_TITLE + "fi") String titleFi,
+      @FieldProjection(path = Fields.SHOWN_TITLE + "sv") String titleSv,
+      @FieldProjection(path = Fields.SHOWN_TITLE + "en") String titleEn,
+      @FieldProjection(path = Fields.SHOWN_SKILLS + "fi") List<String> skillsFi,
+      @FieldProjection(path = Fields.SHOWN_SKILLS + "sv") List<String> skillsSv,
+      @FieldProjection(path = Fields.SHOWN_SKILLS + "en") List<String> skillsEn,
       @FieldProjection(path = Fields.LEVEL) String level,
       @FieldProjection(path = Fields.FIELD) String field,
       @FieldProjection(path = Fields.LOCATION) List<String> locations,
@@ -482,10 +483,29 @@ public class EducationSearchService {
     }
   }
 
-  private static Hit hit(IndexedHit indexed, List<String> highlights) {
+  private static Hit hit(IndexedHit indexed, List<String> highlights, Language language) {
+    Map<String, String> titles = new LinkedHashMap<>();
+    for (String l : LANGUAGES) {
+      String title =
+          switch (l) {
+            case "fi" -> indexed.titleFi();
+            case "sv" -> indexed.titleSv();
+            default -> indexed.titleEn();
+          };
+      if (title != null) {
+        titles.put(l, title);
+      }
+    }
+    // The reader's language's labels; other languages read the English ones.
+    List<String> skills =
+        switch (language) {
+          case FI -> indexed.skillsFi();
+          case SV -> indexed.skillsSv();
+          default -> indexed.skillsEn();
+        };
     return new Hit(
         indexed.id(),
-        Map.of(),
+        titles,
         indexed.level(),
         indexed.field(),
         indexed.locations(),
@@ -494,70 +514,11 @@ public class EducationSearchService {
         indexed.extent(),
         Boolean.TRUE.equals(indexed.synthetic()),
         highlights.size() > 2 ? highlights.subList(0, 2) : highlights,
-        List.of());
+        skills);
   }
 
   /** Skills shown per hit: the strongest few, enough to say what it teaches. */
   static final int SKILLS_PER_HIT = 3;
-
-  /** The hits with their titles in every language and their strongest skills, from the tables. */
-  private List<Hit> withTitlesAndSkills(List<Hit> hits, Language language) {
-    if (hits.isEmpty()) {
-      return hits;
-    }
-    String label =
-        switch (language) {
-          case FI -> "label_fi";
-          case SV -> "label_sv";
-          default -> "label_en";
-        };
-    Map<UUID, Map<String, String>> titles = new java.util.HashMap<>();
-    Map<UUID, List<String>> labels = new java.util.HashMap<>();
-    // One round trip for the page: each hit's titles with its strongest skills beside them (a
-    // row per skill, or one row without a skill).
-    jdbc.sql(
-            "select o.id, o.title_fi, o.title_sv, o.title_en, s.label from education_offering o"
-                + " left join lateral (select coalesce("
-                + label
-                + ", label_en, label_fi) as label, score, skill_uri from education_offering_skill"
-                + " where offering_id = o.id order by score desc, skill_uri limit ?) s on true"
-                + " where o.id = any(?::uuid[]) order by o.id, s.score desc, s.skill_uri")
-        .params(SKILLS_PER_HIT, hits.stream().map(h -> h.id().toString()).toArray(String[]::new))
-        .query(
-            rs -> {
-              UUID id = rs.getObject(1, UUID.class);
-              if (!titles.containsKey(id)) {
-                Map<String, String> byLanguage = new LinkedHashMap<>();
-                for (String l : LANGUAGES) {
-                  String title = rs.getString("title_" + l);
-                  if (title != null) {
-                    byLanguage.put(l, title);
-                  }
-                }
-                titles.put(id, byLanguage);
-              }
-              String skill = rs.getString("label");
-              if (skill != null) {
-                labels.computeIfAbsent(id, k -> new ArrayList<>()).add(skill);
-              }
-            });
-    return hits.stream()
-        .map(
-            h ->
-                new Hit(
-                    h.id(),
-                    titles.getOrDefault(h.id(), Map.of()),
-                    h.level(),
-                    h.field(),
-                    h.locations(),
-                    h.languages(),
-                    h.providers(),
-                    h.extent(),
-                    h.synthetic(),
-                    h.highlights(),
-                    labels.getOrDefault(h.id(), List.of())))
-        .toList();
-  }
 
   private PredicateFinalStep predicate(
       SearchPredicateFactory f,

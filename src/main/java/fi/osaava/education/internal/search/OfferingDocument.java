@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -53,9 +54,11 @@ public class OfferingDocument {
    * compares the document count with the catalogue), rather than searching documents indexed the
    * old way. Raise it with every change to the fields or their analysis; the old index can then be
    * deleted. Version 2: no term vectors, deduplicated language fields, aggregable application end.
-   * Version 4: the combined facet field ({@link #getFacetValues}).
+   * Version 4: the combined facet field ({@link #getFacetValues}). Version 5: the shown titles and
+   * strongest skills, stored for the result page ({@link #getShownTitleFi}, {@link
+   * #getShownSkillsFi}).
    */
-  public static final String INDEX = "education-offering-v4";
+  public static final String INDEX = "education-offering-v5";
 
   /** Location facet value of offerings that can be taken entirely online. */
   public static final String ONLINE = "online";
@@ -285,7 +288,7 @@ public class OfferingDocument {
   /**
    * A title indexed again under another language would count once per language: many records repeat
    * one (usually English) title in all three, and such offerings outranked those titled so in one
-   * language only. The pages and the API read the titles from the catalogue.
+   * language only. The pages and the API show the titles as given ({@link #getShownTitleFi}).
    */
   private static String unlessSame(String title, String other) {
     return title != null && title.equalsIgnoreCase(other) ? null : title;
@@ -533,6 +536,90 @@ public class OfferingDocument {
     return values;
   }
 
+  /*
+   * The titles and strongest skills a result page shows, stored (never searched) so that a page of
+   * hits is projected from the index alone instead of a PostgreSQL round trip per search
+   * (docs/adr/0010, third amendment). They are what the tables held when the offering was last
+   * indexed, and every write to an offering or its skills reindexes it.
+   */
+
+  @KeywordField(
+      name = Fields.SHOWN_TITLE + "fi",
+      searchable = Searchable.NO,
+      projectable = Projectable.YES)
+  @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
+  public String getShownTitleFi() {
+    return titleFi;
+  }
+
+  @KeywordField(
+      name = Fields.SHOWN_TITLE + "sv",
+      searchable = Searchable.NO,
+      projectable = Projectable.YES)
+  @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
+  public String getShownTitleSv() {
+    return titleSv;
+  }
+
+  @KeywordField(
+      name = Fields.SHOWN_TITLE + "en",
+      searchable = Searchable.NO,
+      projectable = Projectable.YES)
+  @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
+  public String getShownTitleEn() {
+    return titleEn;
+  }
+
+  @KeywordField(
+      name = Fields.SHOWN_SKILLS + "fi",
+      searchable = Searchable.NO,
+      projectable = Projectable.YES)
+  @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
+  public List<String> getShownSkillsFi() {
+    return strongestSkills(SkillRow::labelFi);
+  }
+
+  @KeywordField(
+      name = Fields.SHOWN_SKILLS + "sv",
+      searchable = Searchable.NO,
+      projectable = Projectable.YES)
+  @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
+  public List<String> getShownSkillsSv() {
+    return strongestSkills(SkillRow::labelSv);
+  }
+
+  @KeywordField(
+      name = Fields.SHOWN_SKILLS + "en",
+      searchable = Searchable.NO,
+      projectable = Projectable.YES)
+  @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
+  public List<String> getShownSkillsEn() {
+    return strongestSkills(SkillRow::labelEn);
+  }
+
+  /**
+   * The labels of the {@link EducationSearchService#SKILLS_PER_HIT} strongest skills (by score,
+   * then URI), in one language or else English or Finnish; a skill without any label (a provider's
+   * curated skill before the backfill labels it) takes its place among the strongest but shows
+   * nothing, as the page's query from the tables did.
+   */
+  private List<String> strongestSkills(Function<SkillRow, String> label) {
+    return skills.stream()
+        .sorted(
+            Comparator.comparingDouble(SkillRow::score)
+                .reversed()
+                .thenComparing(SkillRow::skillUri))
+        .limit(EducationSearchService.SKILLS_PER_HIT)
+        .map(
+            s ->
+                Stream.of(label.apply(s), s.labelEn(), s.labelFi())
+                    .filter(Objects::nonNull)
+                    .findFirst()
+                    .orElse(null))
+        .filter(Objects::nonNull)
+        .toList();
+  }
+
   /** A unique, stable tie-breaker, so that paging never repeats or skips equally scored hits. */
   @KeywordField(name = Fields.SORT_KEY, sortable = Sortable.YES, searchable = Searchable.NO)
   @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
@@ -580,6 +667,8 @@ public class OfferingDocument {
     public static final String DEADLINE = "application_deadline";
     public static final String SORT_KEY = "sort_key";
     public static final String FACETS = "facet_values";
+    public static final String SHOWN_TITLE = "shown_title_";
+    public static final String SHOWN_SKILLS = "shown_skills_";
 
     private Fields() {}
   }

@@ -99,6 +99,13 @@ class RelatedSkills {
    */
   private volatile @Nullable Map<String, Integer> essentialFor;
 
+  /**
+   * Whether ESCO is imported, once it has been: an import is never undone, and asking the database
+   * on every search that found nothing was a round trip on the path that sets the search's tail
+   * latency (docs/benchmarks.md, issue #20).
+   */
+  private volatile boolean escoImported;
+
   RelatedSkills(IdentificationApi identification, TaxonomyApi taxonomy, JdbcClient jdbc) {
     this.identification = identification;
     this.taxonomy = taxonomy;
@@ -126,10 +133,17 @@ class RelatedSkills {
     return counts;
   }
 
+  private boolean escoImported() {
+    if (!escoImported) {
+      escoImported = taxonomy.imported();
+    }
+    return escoImported;
+  }
+
   Understood understand(@Nullable String text, Language language) {
     // Without ESCO there is nothing to understand a query as (a catalogue may be imported first);
     // the words' own empty result stands.
-    if (text == null || text.isBlank() || !taxonomy.imported()) {
+    if (text == null || text.isBlank() || !escoImported()) {
       return Understood.NOTHING;
     }
     Identification found =
