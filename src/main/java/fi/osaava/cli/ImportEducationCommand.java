@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
       "osaamismerkit.json, or folders holding them. Without PATH, imports <data-dir>/education.",
       "Each file is a complete snapshot of its source: records are upserted and records gone",
       "from it are deactivated, all files in one transaction. A malformed record (named by file,",
-      "line and field) or a snapshot that would deactivate more than 20 % of the source's active",
+      "line and field) or a snapshot that would deactivate more than 20 %% of the source's active",
       "offerings refuses the whole run: nothing changes and the exit status is 1.",
       "Beside a running service the change is committed and the service indexes it."
     })
@@ -40,7 +40,7 @@ final class ImportEducationCommand implements Callable<Integer> {
   @Option(
       names = "--allow-shrink",
       description =
-          "Accept a snapshot that deactivates more than 20 % of what it replaces (the source"
+          "Accept a snapshot that deactivates more than 20 %% of what it replaces (the source"
               + " really shrank).")
   boolean allowShrink;
 

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
       "Import official ESCO CSV packages: zips, directories or single CSV files, in any language.",
       "Without PATH, imports <data-dir>/esco. Re-importing the same files changes nothing.",
       "All or nothing: a bad row (named by file, line and column), or classification files that",
-      "lack more than 20 % of the current concepts of their type, change nothing (exit status 1)."
+      "lack more than 20 %% of the current concepts of their type, change nothing (exit status 1)."
     })
 final class ImportEscoCommand implements Callable<Integer> {
 
@@ -48,7 +48,7 @@ final class ImportEscoCommand implements Callable<Integer> {
   @Option(
       names = "--allow-shrink",
       description =
-          "Mark obsolete the concepts the new files lack even when that is more than 20 % of the"
+          "Mark obsolete the concepts the new files lack even when that is more than 20 %% of the"
               + " current ones (the classification really shrank).")
   boolean allowShrink;
 

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
       "Import the labour-market statistics (DIR/labour-market/statfi/*.csv), the ESCO occupation"
           + " indicators and the region boundaries (DIR/regions/geo).",
       "DIR defaults to the data directory. Rerunning replaces the rows with the same ones.",
-      "All or nothing: a bad row (named by file, line and column), or a file with more than 20 %",
+      "All or nothing: a bad row (named by file, line and column), or a file with more than 20 %%",
       "fewer rows than the previous import had from it, changes nothing (exit status 1)."
     })
 final class ImportLabourMarketCommand implements Callable<Integer> {
@@ -40,7 +40,7 @@ final class ImportLabourMarketCommand implements Callable<Integer> {
   @Option(
       names = "--allow-shrink",
       description =
-          "Replace a file's rows even when it has more than 20 % fewer than the previous import.")
+          "Replace a file's rows even when it has more than 20 %% fewer than the previous import.")
   boolean allowShrink;
 
   @Override

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Import the municipality classification with regions and sub-regions (CSV, fi/sv/en names).",
       "Without FILE, imports the newest <data-dir>/regions/municipalities-YYYY.csv.",
-      "All or nothing: a bad row (named by line and column), or a file lacking more than 20 % of",
+      "All or nothing: a bad row (named by line and column), or a file lacking more than 20 %% of",
       "the current municipalities, changes nothing (exit status 1)."
     })
 final class ImportRegionsCommand implements Callable<Integer> {
@@ -40,7 +40,7 @@ final class ImportRegionsCommand implements Callable<Integer> {
   @Option(
       names = "--allow-shrink",
       description =
-          "Replace the classification even when the file lacks more than 20 % of the current"
+          "Replace the classification even when the file lacks more than 20 %% of the current"
               + " municipalities.")
   boolean allowShrink;
 

@@ -44,7 +44,7 @@ final class ImportServicesCommand implements Callable<Integer> {
   @Option(
       names = "--allow-shrink",
       description =
-          "With --general-descriptions: accept a snapshot that retires more than 20 % of the"
+          "With --general-descriptions: accept a snapshot that retires more than 20 %% of the"
               + " descriptions (the source really shrank).")
   boolean allowShrink;
 
