@@ -319,7 +319,9 @@ class ProfileBenchmark implements Benchmark {
               Locale.ROOT,
               "%nTarget (issue #20): `/profile` ≥ 300 requests/s with p99 ≤ 200 ms: **%s** (%.0f"
                   + " requests/s, p99 %.0f ms; %.2f× the JSON route's requests/s).%n",
-              profile.requestsPerSecond() >= 300 && p99 <= 200 ? "met" : "missed",
+              profile.errors() == 0 && profile.requestsPerSecond() >= 300 && p99 <= 200
+                  ? "met"
+                  : profile.errors() > 0 ? "not measured (non-2xx answers)" : "missed",
               profile.requestsPerSecond(),
               p99,
               profile.requestsPerSecond() / api.requestsPerSecond()));
