@@ -4,11 +4,12 @@ import fi.osaava.identification.Identification;
 import fi.osaava.identification.IdentificationApi;
 import fi.osaava.identification.IdentifiedConcept;
 import fi.osaava.identification.IdentifyOptions;
+import fi.osaava.platform.DataChanged;
 import fi.osaava.platform.Language;
 import fi.osaava.platform.LocalizedText;
 import fi.osaava.platform.Paging;
+import fi.osaava.taxonomy.ConceptUri;
 import fi.osaava.taxonomy.EscoImported;
-import fi.osaava.taxonomy.RelatedConcept;
 import fi.osaava.taxonomy.RelationType;
 import fi.osaava.taxonomy.TaxonomyApi;
 import java.util.ArrayList;
@@ -17,8 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -92,7 +94,7 @@ class RelatedSkills {
 
   private final IdentificationApi identification;
   private final TaxonomyApi taxonomy;
-  private final JdbcClient jdbc;
+  private final TaughtSkills taught;
 
   /**
    * Skill URI → how many occupations need it essentially; built on first use, dropped on import.
@@ -106,15 +108,48 @@ class RelatedSkills {
    */
   private volatile boolean escoImported;
 
-  RelatedSkills(IdentificationApi identification, TaxonomyApi taxonomy, JdbcClient jdbc) {
+  RelatedSkills(IdentificationApi identification, TaxonomyApi taxonomy, TaughtSkills taught) {
     this.identification = identification;
     this.taxonomy = taxonomy;
-    this.jdbc = jdbc;
+    this.taught = taught;
   }
+
+  /**
+   * Occupation and language → the occupation's essential skills' URIs in the taxonomy's order: a
+   * database read per named occupation on every search that found nothing, and ESCO changes only by
+   * an import. At most every occupation in every language.
+   */
+  private final Map<String, List<String>> essentialSkills = new ConcurrentHashMap<>();
 
   @ApplicationModuleListener
   void escoImported(EscoImported event) {
+    forgetEsco();
+  }
+
+  /** ESCO imported beside the service or on another node: as after an import here. */
+  @EventListener
+  void dataChanged(DataChanged event) {
+    if (event.elsewhere() && event.concerns(EscoImported.DATASET)) {
+      forgetEsco();
+    }
+  }
+
+  private void forgetEsco() {
     essentialFor = null;
+    essentialSkills.clear();
+  }
+
+  private List<String> essentialSkills(ConceptUri occupation, Language language) {
+    return essentialSkills.computeIfAbsent(
+        occupation.value() + " " + language.name(),
+        key ->
+            taxonomy
+                .skillsOfOccupation(
+                    occupation, RelationType.ESSENTIAL, language, new Paging(0, 200))
+                .items()
+                .stream()
+                .map(s -> s.concept().uri().value())
+                .toList());
   }
 
   private Map<String, Integer> essentialFor() {
@@ -167,12 +202,7 @@ class RelatedSkills {
     Map<String, Integer> shared = occupations.isEmpty() ? Map.of() : essentialFor();
     for (IdentifiedConcept occupation : occupations) {
       via.add(occupation.label());
-      for (RelatedConcept skill :
-          taxonomy
-              .skillsOfOccupation(
-                  occupation.uri(), RelationType.ESSENTIAL, language, new Paging(0, 200))
-              .items()) {
-        String uri = skill.concept().uri().value();
+      for (String uri : essentialSkills(occupation.uri(), language)) {
         int needs = Math.max(1, shared.getOrDefault(uri, 1));
         double weight = ESSENTIAL_WEIGHT * Math.min(1.0, (double) SPECIFIC / needs);
         weights.merge(uri, weight, Math::max);
@@ -195,16 +225,10 @@ class RelatedSkills {
 
   /** The active offerings whose taught skills reach {@link #ENOUGH}, best first. */
   private List<UUID> offerings(List<Weighted> skills) {
-    String[] uris = skills.stream().map(Weighted::uri).toArray(String[]::new);
-    Double[] weights = skills.stream().map(Weighted::weight).toArray(Double[]::new);
-    return jdbc.sql(
-            "select s.offering_id from education_offering_skill s"
-                + " join unnest(?::text[], ?::float8[]) as w(uri, weight) on w.uri = s.skill_uri"
-                + " join education_offering o on o.id = s.offering_id and o.active"
-                + " group by s.offering_id having sum(w.weight * s.score) >= ?"
-                + " order by sum(w.weight * s.score) desc, s.offering_id limit ?")
-        .params(uris, weights, ENOUGH, MAX_OFFERINGS)
-        .query(UUID.class)
-        .list();
+    return taught.offerings(
+        skills.stream().map(Weighted::uri).toArray(String[]::new),
+        skills.stream().mapToDouble(Weighted::weight).toArray(),
+        ENOUGH,
+        MAX_OFFERINGS);
   }
 }
