@@ -98,6 +98,36 @@ class ApiClientsTest extends WebTestBase {
   }
 
   @Test
+  void callsSpringSecurityRefusesAreTakenFromTheirBudgetsToo() throws Exception {
+    String client = "huono-kurssikone-" + UUID.randomUUID();
+    perform(register(client, "2").with(administrator()));
+    // A valid token without the scope publishing needs: refused (403) by Spring Security.
+    String token = oidc.clientToken(client, "services.publish");
+    MockHttpServletRequestBuilder publish =
+        post("/api/v1/education/offerings")
+            .header("Authorization", "Bearer " + token)
+            .contentType("application/ld+json")
+            .content("{}");
+
+    MockHttpServletResponse first = perform(publish);
+    assertThat(first.getStatus()).isEqualTo(403);
+    assertThat(first.getHeader("RateLimit-Limit")).as("the client's quota").isEqualTo("2");
+    assertThat(first.getHeader("RateLimit-Remaining")).isEqualTo("1");
+    assertThat(perform(publish).getStatus()).isEqualTo(403);
+    MockHttpServletResponse over = perform(publish);
+    assertThat(over.getStatus()).isEqualTo(429);
+    assertThat(Integer.parseInt(over.getHeader("Retry-After"))).isBetween(1, 30);
+    assertThat(over.getContentAsString()).contains("this client's quota of 2 requests a minute");
+
+    // A forged token: refused (401) before anyone is known, so the address's budget.
+    MockHttpServletResponse forged =
+        perform(get("/api/v1/regions/region").header("Authorization", "Bearer not-a-token"));
+    assertThat(forged.getStatus()).isEqualTo(401);
+    assertThat(forged.getHeader("RateLimit-Limit")).isEqualTo("100000");
+    assertThat(forged.getHeader("RateLimit-Remaining")).isNotNull();
+  }
+
+  @Test
   void anUnregisteredClientHasTheDefaultQuotaAndRemovingARegistrationRestoresIt() throws Exception {
     String client = "unregistered-" + UUID.randomUUID();
     String token = oidc.clientToken(client);

@@ -28,6 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * one over the budget is answered 429 with {@code Retry-After} and an RFC 9457 problem. Each call
  * is counted for the usage statistics, under its client id or, without a token, under {@value
  * ApiUsage#SIGNED_IN} or {@value ApiUsage#ANONYMOUS} (neither people nor addresses are stored).
+ * Requests Spring Security refuses before this filter are taken by {@link ApiRefusalFilter}.
  */
 class ApiQuotaFilter extends OncePerRequestFilter {
 
@@ -39,33 +40,59 @@ class ApiQuotaFilter extends OncePerRequestFilter {
     this.usage = usage;
   }
 
+  /**
+   * Set on a request this filter took from a budget, so that a refusal later in the same request
+   * (method security's 403) is not counted again by {@link ApiRefusalFilter}.
+   */
+  static final String TAKEN = ApiQuotaFilter.class.getName() + ".taken";
+
+  /** A request taken from its budget: the verdict and whose budget it was, for the 429's text. */
+  record Taken(ClientRateLimit.Verdict verdict, String whose) {}
+
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    Taken taken = take(request, response);
+    if (taken.verdict().allowed()) {
+      chain.doFilter(request, response);
+      return;
+    }
+    refuse(response, taken);
+  }
+
+  /**
+   * Takes the request from the budget of whoever Spring Security says is calling, counts it for the
+   * usage statistics and sets the {@code RateLimit-*} headers.
+   */
+  Taken take(HttpServletRequest request, HttpServletResponse response) {
+    request.setAttribute(TAKEN, Boolean.TRUE);
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     Optional<String> client = clientId(auth);
     Optional<String> person = client.isPresent() ? Optional.empty() : signedInPerson(auth);
-    ClientRateLimit.Verdict verdict;
+    Taken taken;
     String counted;
     if (client.isPresent()) {
-      verdict = quotas.client(client.get());
+      taken = new Taken(quotas.client(client.get()), "this client's quota");
       counted = client.get();
     } else if (person.isPresent()) {
-      verdict = quotas.person(person.get());
+      taken = new Taken(quotas.person(person.get()), "the quota per person");
       counted = ApiUsage.SIGNED_IN;
     } else {
-      verdict = quotas.address(request.getRemoteAddr());
+      taken = new Taken(quotas.address(request.getRemoteAddr()), "the quota per address");
       counted = ApiUsage.ANONYMOUS;
     }
+    ClientRateLimit.Verdict verdict = taken.verdict();
     usage.count(counted, !verdict.allowed());
     response.setHeader("RateLimit-Limit", Long.toString(verdict.limit()));
     response.setHeader("RateLimit-Remaining", Long.toString(verdict.remaining()));
     response.setHeader("RateLimit-Reset", Long.toString(verdict.resetSeconds()));
-    if (verdict.allowed()) {
-      chain.doFilter(request, response);
-      return;
-    }
+    return taken;
+  }
+
+  /** Answers 429 with {@code Retry-After} and an RFC 9457 problem. */
+  static void refuse(HttpServletResponse response, Taken taken) throws IOException {
+    ClientRateLimit.Verdict verdict = taken.verdict();
     response.setStatus(429);
     response.setHeader("Retry-After", Long.toString(verdict.retryAfterSeconds()));
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -77,12 +104,7 @@ class ApiQuotaFilter extends OncePerRequestFilter {
             {"type":"about:blank","title":"Too Many Requests","status":429,\
             "detail":"Over %s of %d requests a minute; try again in %d s"}\
             """
-                .formatted(
-                    client.isPresent()
-                        ? "this client's quota"
-                        : person.isPresent() ? "the quota per person" : "the quota per address",
-                    verdict.limit(),
-                    verdict.retryAfterSeconds()));
+                .formatted(taken.whose(), verdict.limit(), verdict.retryAfterSeconds()));
   }
 
   /** A person signed in with a browser session (not a token), by their sign-in name. */

@@ -24,6 +24,19 @@ class OpenDataWebConfiguration {
     return registration;
   }
 
+  /**
+   * Right before Spring Security, to take the requests it refuses from their budgets too (with a
+   * quota filter of its own: the filter keeps no state, the budgets are {@link ApiQuotas}').
+   */
+  @Bean
+  FilterRegistrationBean<ApiRefusalFilter> apiRefusalFilter(ApiQuotas quotas, ApiUsage usage) {
+    FilterRegistrationBean<ApiRefusalFilter> registration =
+        new FilterRegistrationBean<>(new ApiRefusalFilter(new ApiQuotaFilter(quotas, usage)));
+    registration.addUrlPatterns("/api/*");
+    registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+    return registration;
+  }
+
   @Bean
   SignedInArea apiClientAdministration() {
     return new SignedInArea("/admin/api-clients/**");

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fi.osaava.opendata.internal.ApiProperties;
 import fi.osaava.opendata.internal.ApiQuotas;
 import fi.osaava.opendata.internal.ApiUsage;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -71,5 +74,60 @@ class ApiQuotaFilterTest {
     } finally {
       SecurityContextHolder.clearContext();
     }
+  }
+
+  @Test
+  void refusalsBySpringSecurityTakeFromTheAddressesBudgetAndEndIn429() throws Exception {
+    ApiRefusalFilter refusals = new ApiRefusalFilter(filter);
+    for (int i = 2; i >= 0; i--) {
+      MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/profile");
+      request.setRemoteAddr("203.0.113.44");
+      MockHttpServletResponse response = new MockHttpServletResponse();
+      // As Spring Security's entry point and access-denied handler answer, in turn.
+      boolean entryPoint = i % 2 == 0;
+      refusals.doFilter(
+          request,
+          response,
+          new MockFilterChain(
+              new HttpServlet() {
+                @Override
+                protected void service(HttpServletRequest req, HttpServletResponse res)
+                    throws java.io.IOException {
+                  if (entryPoint) {
+                    res.setStatus(401);
+                  } else {
+                    res.sendError(403);
+                  }
+                }
+              }));
+      assertThat(response.getStatus()).isEqualTo(entryPoint ? 401 : 403);
+      assertThat(response.getHeader("RateLimit-Limit")).isEqualTo("3");
+      assertThat(response.getHeader("RateLimit-Remaining")).isEqualTo(Integer.toString(i));
+    }
+    MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/profile");
+    request.setRemoteAddr("203.0.113.44");
+    MockHttpServletResponse over = new MockHttpServletResponse();
+    refusals.doFilter(
+        request,
+        over,
+        new MockFilterChain(
+            new HttpServlet() {
+              @Override
+              protected void service(HttpServletRequest req, HttpServletResponse res) {
+                res.setStatus(401);
+              }
+            }));
+    assertThat(over.getStatus()).isEqualTo(429);
+    assertThat(over.getHeader("Retry-After")).isEqualTo("20");
+    assertThat(over.getContentAsString()).contains("the quota per address of 3 requests a minute");
+
+    MockHttpServletRequest allowed = new MockHttpServletRequest("GET", "/api/v1/profile");
+    allowed.setRemoteAddr("203.0.113.45");
+    MockHttpServletResponse answered = new MockHttpServletResponse();
+    refusals.doFilter(allowed, answered, new MockFilterChain());
+    assertThat(answered.getStatus()).as("an answer that is no refusal").isEqualTo(200);
+    assertThat(answered.getHeader("RateLimit-Limit"))
+        .as("left to the quota filter after Spring Security")
+        .isNull();
   }
 }
