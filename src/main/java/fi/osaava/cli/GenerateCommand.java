@@ -4,6 +4,7 @@ import fi.osaava.education.EducationCatalogue;
 import fi.osaava.labourmarket.LabourMarketImports;
 import fi.osaava.profile.SyntheticWorkHistories;
 import fi.osaava.regionalintelligence.RegionalProjectsApi;
+import fi.osaava.regionalintelligence.SyntheticForums;
 import fi.osaava.regionalintelligence.SyntheticSurveys;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -21,8 +22,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code osaava generate job-ads|education|regional-projects|work-histories …}: synthetic data for
- * development and load tests.
+ * {@code osaava generate job-ads|education|regional-projects|regional-forum|work-histories …}:
+ * synthetic data for development and load tests.
  */
 @Command(
     name = "generate",
@@ -32,6 +33,7 @@ import picocli.CommandLine.Spec;
       GenerateCommand.JobAds.class,
       GenerateCommand.Education.class,
       GenerateCommand.RegionalProjects.class,
+      GenerateCommand.RegionalForum.class,
       GenerateCommand.SurveyResponses.class,
       GenerateCommand.WorkHistories.class
     })
@@ -174,6 +176,54 @@ final class GenerateCommand implements Runnable {
         console.printf(
             "%,d synthetic actors and %,d synthetic projects of seed %d stored for %s.%n",
             saved.actors(), saved.projects(), seed, owner.organisation);
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "regional-forum",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Store a published synthetic network forum of a region (marked synthetic on its pages;"
+            + " its title, events and material say so too): a held event and one 30 days ahead,"
+            + " each with an agenda and synthetic actors' organisations taking part, a material,"
+            + " results, and a synthetic project of the region that it discussed. The same seed"
+            + " and region replace the forum made before.",
+        "Needs the regions imported."
+      })
+  static final class RegionalForum implements Callable<Integer> {
+    @Mixin CommonOptions common;
+
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--region",
+        defaultValue = "01",
+        paramLabel = "CODE",
+        description = "The region's two-digit code. Default: 01 (Uusimaa).")
+    String region;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Default: 1.")
+    long seed;
+
+    @Mixin Owner owner;
+
+    @Override
+    public Integer call() {
+      PrintWriter console = spec.commandLine().getOut();
+      try (ConfigurableApplicationContext context = CliApplication.boot(common)) {
+        SyntheticForums.Generated made =
+            context.getBean(SyntheticForums.class).generateForum(region, seed, owner.organisation);
+        console.printf(
+            "A synthetic forum %s of region %s with %d events and %d participants' registrations,"
+                + " discussing the synthetic project %s, for %s.%n",
+            made.forum(),
+            region,
+            made.events(),
+            made.participants(),
+            made.project(),
+            owner.organisation);
       }
       return 0;
     }

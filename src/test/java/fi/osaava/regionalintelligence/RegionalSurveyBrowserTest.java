@@ -33,11 +33,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Swedish, one in English); the owner sees the results with small cells hidden and publishes them;
  * the open CSV downloads without signing in; the regional overview shows demand against supply for
  * a skill on the map, in three languages, compares two regions and downloads its gaps as CSV; the
- * actor network shows the projects the developer's organisation imported; the expert-mobility page
- * shows net migration and the flows of synthetic consenting people between regions; the owner
- * creates a network forum linked to the published survey and a project, changes its event (a
- * refused capacity first), and an anonymous reader sees it in three languages; the owner then
- * cancels the event with a reason in Swedish, and a reader sees it cancelled, with no registration.
+ * actor network shows the projects the developer's organisation uploaded as a file (a bad one
+ * first); the expert-mobility page shows net migration and the flows of synthetic consenting people
+ * between regions; the owner creates a network forum linked to the published survey and a project,
+ * changes its event (a refused capacity first), and an anonymous reader sees it in three languages;
+ * the owner then cancels the event with a reason in Swedish, and a reader sees it cancelled, with
+ * no registration.
  */
 class RegionalSurveyBrowserTest extends BrowserTestBase {
 
@@ -290,15 +291,16 @@ class RegionalSurveyBrowserTest extends BrowserTestBase {
     assertThat(gaps.body())
         .startsWith("area_code,area,period,skill_uri")
         .contains("\"01\",\"Uusimaa\"");
-    // 6. The actor network shows imported projects: the owner's organisation imports a CSV of
-    // projects (one row per partner), which the open network page draws and tabulates.
-    java.nio.file.Path file = java.nio.file.Files.createTempFile("regional-projects", ".csv");
-    java.nio.file.Files.writeString(
-        file,
+    // 6. The actor network shows imported projects: the owner uploads a CSV of projects (one row
+    // per partner) on the page linked from their own actors and projects; a file with a bad
+    // business ID first stores nothing and names the line and field; the open network page draws
+    // and tabulates the projects.
+    String header =
+        "project_id,project_name,start,end,funding_eur,funding_source,region,themes,"
+            + "actor_id,actor_name,actor_kind,business_id,role";
+    String rows =
         String.join(
             "\n",
-            "project_id,project_name,start,end,funding_eur,funding_source,region,themes,"
-                + "actor_id,actor_name,actor_kind,business_id,role",
             "p1,Uudenmaan digiloikka,2025-01-01,2026-12-31,250000,ESR+,01,"
                 + "isco:25|digitalisation,koulu,Esimerkkiopisto,education,1234567-1,coordinator",
             "p1,,,,,,,,konepaja,Konepaja Esimerkki Oy,company,0201256-6,partner",
@@ -307,10 +309,29 @@ class RegionalSurveyBrowserTest extends BrowserTestBase {
             "p2,,,,,,,,kunta,Esimerkkikunta,public-body,,partner",
             "p3,Pirkanmaan akkuklusteri,2025-06-01,2027-05-31,300000,JTF,06,battery industry,"
                 + "kunta,,,,partner",
-            "p3,,,,,,,,akkuyhdistys,Akkuyhdistys ry,association,2345678-0,coordinator"));
-    RegionalProjectsApi.ProjectsSaved saved = projects.importProjects(file, ORGANISATION);
-    assertThat(saved.projects()).isEqualTo(3);
-    java.nio.file.Files.delete(file);
+            "p3,,,,,,,,akkuyhdistys,Akkuyhdistys ry,association,2345678-0,coordinator");
+    owner.navigate("/regional-projects/manage");
+    clickAndWait(owner, owner.locator("#import-link"));
+    owner.setInputFiles(
+        "#file",
+        new com.microsoft.playwright.options.FilePayload(
+            "hankkeet.csv",
+            "text/csv",
+            (header + "\n" + rows.replace("0201256-6", "0201256-5"))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    clickAndWait(owner, owner.locator("#import-file"));
+    assertThat(owner.textContent("#upload-errors")).contains("Rivi 3, business_id");
+    check(owner);
+    owner.setInputFiles(
+        "#file",
+        new com.microsoft.playwright.options.FilePayload(
+            "hankkeet.csv",
+            "text/csv",
+            (header + "\n" + rows).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    clickAndWait(owner, owner.locator("#import-file"));
+    assertThat(owner.textContent("#import-done")).contains("3 hanketta");
+    assertThat(owner.locator("#imported-projects a").count()).isEqualTo(3);
+    check(owner);
     for (String language : List.of("fi-FI", "sv-SE", "en-GB")) {
       Page visitor = newPage(language, false);
       visitor.navigate("/regional-projects");
@@ -556,7 +577,6 @@ class RegionalSurveyBrowserTest extends BrowserTestBase {
   @Autowired EducationApi education;
   @Autowired RegionalContext regionalContext;
   @Autowired OverviewAggregates overview;
-  @Autowired RegionalProjectsApi projects;
   @Autowired SyntheticSurveys syntheticSurveys;
   @Autowired fi.osaava.profile.SyntheticWorkHistories workHistories;
 }

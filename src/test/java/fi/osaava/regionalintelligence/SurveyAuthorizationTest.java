@@ -151,6 +151,10 @@ class SurveyAuthorizationTest extends WebTestBase {
                 "themes", "tag:x",
                 "partners", "nobody; partner")));
     PROJECT_RULES.put("POST /regional-projects/manage/projects/{id}/delete", Rule.of("project"));
+    // The upload stores under the caller's own organisation; without a file it stores nothing
+    // (ProjectUploadTest uploads files).
+    PROJECT_RULES.put("GET /regional-projects/manage/import", Rule.own());
+    PROJECT_RULES.put("POST /regional-projects/manage/import", Rule.own());
   }
 
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -562,7 +566,7 @@ class SurveyAuthorizationTest extends WebTestBase {
 
   @Test
   void actorsAndProjectsAreKeptByTheirOwnOrganisationOnly() throws Exception {
-    projectTable().assertEveryRouteHasARule(7, SurveyAuthorizationTest.class);
+    projectTable().assertEveryRouteHasARule(9, SurveyAuthorizationTest.class);
     String project = projectOfB();
     // The open network shows B's project to anyone.
     assertThat(anonymousPage("/regional-projects")).contains("Hanke " + SECRET);

@@ -367,6 +367,32 @@ public class ForumStore {
         .update();
   }
 
+  /**
+   * A synthetic participant's registration with a place: the organisation only, stored as a guest
+   * with no name, address or cancellation link, so it is shown like anyone's organisation and no
+   * message (reminder, change, cancellation) is ever sent for it.
+   */
+  @Transactional
+  public void registerSynthetic(UUID event, String organisation, Instant now) {
+    jdbc.sql(
+            "insert into ri_forum_registration (event_id, person_id, organisation, waiting,"
+                + " registered_at, guest) values (?, ?, ?, false, ?, true)")
+        .params(event, UUID.randomUUID(), organisation, Timestamp.from(now))
+        .update();
+  }
+
+  /**
+   * Deletes the organisation's synthetic forums of this title, with their events, registrations and
+   * materials: a generator run again replaces its forum. Never touches a forum not marked
+   * synthetic.
+   */
+  @Transactional
+  public int deleteSynthetic(String organisation, String title) {
+    return jdbc.sql("delete from ri_forum where organisation = ? and title = ? and synthetic")
+        .params(organisation, title)
+        .update();
+  }
+
   /** Whether the address is registered for the event already (letter case aside). */
   public boolean guestRegistered(UUID event, String email) {
     return jdbc.sql(

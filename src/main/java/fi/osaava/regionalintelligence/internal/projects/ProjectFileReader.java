@@ -19,7 +19,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -324,11 +323,43 @@ public final class ProjectFileReader {
     return new Dataset(actors, projects);
   }
 
+  /**
+   * One bad record: its line, the column or property as the file names it, the problem's message
+   * key suffix ({@code ri.pr.error.<code>}) and its text in English.
+   */
+  public record Problem(long line, String field, String code, String text) {}
+
+  /**
+   * The refusal of a file whose records were read but did not pass the checks: its message names
+   * the first bad record and counts the others (the command line prints it), and {@link
+   * #problems()} holds every one, in line order, for the web upload's error summary.
+   */
+  public static final class ProjectFileException extends InvalidInputException {
+
+    private final transient List<Problem> problems;
+
+    ProjectFileException(String source, List<Problem> problems) {
+      super(
+          source,
+          problems.getFirst().line(),
+          problems.getFirst().field(),
+          problems.getFirst().text()
+              + (problems.size() == 1
+                  ? " (nothing was imported)"
+                  : " (and " + (problems.size() - 1) + " more bad records; nothing was imported)"));
+      this.problems = List.copyOf(problems);
+    }
+
+    public List<Problem> problems() {
+      return problems;
+    }
+  }
+
   /** Every bad record, so that the refusal names the first and counts the others. */
   private static final class Errors {
     private final String source;
     private final Map<Field, String> names;
-    private final List<InvalidInputException> all = new ArrayList<>();
+    private final List<Problem> all = new ArrayList<>();
 
     Errors(String source, Map<Field, String> names) {
       this.source = source;
@@ -337,25 +368,16 @@ public final class ProjectFileReader {
 
     void add(long line, Bad bad) {
       all.add(
-          new InvalidInputException(
-              source, line, names.getOrDefault(bad.field(), bad.field().name()), bad.text()));
+          new Problem(
+              line, names.getOrDefault(bad.field(), bad.field().name()), bad.code(), bad.text()));
     }
 
     void throwIfAny() {
       if (all.isEmpty()) {
         return;
       }
-      all.sort(Comparator.comparingLong(InvalidInputException::line));
-      InvalidInputException first = all.getFirst();
-      String more =
-          all.size() == 1
-              ? " (nothing was imported)"
-              : " (and " + (all.size() - 1) + " more bad records; nothing was imported)";
-      throw new InvalidInputException(
-          first.source(),
-          first.line(),
-          Objects.requireNonNull(first.field()),
-          first.problem() + more);
+      all.sort(Comparator.comparingLong(Problem::line));
+      throw new ProjectFileException(source, all);
     }
   }
 }

@@ -100,6 +100,21 @@ public class ProjectRegistry implements RegionalProjectsApi {
 
   @Transactional
   public ProjectsSaved importBytes(byte[] input, String source, String organisation) {
+    Dataset data = importDataset(input, source, organisation);
+    return new ProjectsSaved(data.actors().size(), data.projects().size());
+  }
+
+  /**
+   * Reads, checks and stores the file's actors and projects for {@code organisation}, the only
+   * owner the caller names: the format has no owner of its own, and ids (and the actors a project
+   * names) are looked up within that organisation, so no file reaches another organisation's rows.
+   * All or nothing; what was stored.
+   *
+   * @throws InvalidInputException naming the bad record's line and field ({@link
+   *     ProjectFileReader.ProjectFileException} with every bad record when the records were read)
+   */
+  @Transactional
+  public Dataset importDataset(byte[] input, String source, String organisation) {
     Map<String, ?> registered = store.actorIds(organisation);
     Dataset data =
         ProjectFileReader.read(
@@ -107,8 +122,8 @@ public class ProjectRegistry implements RegionalProjectsApi {
             source,
             checks(new String(input, java.nio.charset.StandardCharsets.UTF_8)),
             registered::containsKey);
-    ProjectStore.Saved saved = store.save(organisation, data, false);
-    return new ProjectsSaved(saved.actors(), saved.projects());
+    store.save(organisation, data, false);
+    return data;
   }
 
   private static final String[] TAGS = {
@@ -159,21 +174,7 @@ public class ProjectRegistry implements RegionalProjectsApi {
     ActorKind[] kinds = ActorKind.values();
     for (int i = 0; i < actorCount; i++) {
       ActorKind kind = kinds[random.nextInt(10) < 5 ? 0 : 1 + random.nextInt(kinds.length - 1)];
-      String stem = STEMS[random.nextInt(STEMS.length)];
-      String name =
-          switch (kind) {
-            case COMPANY -> stem + " Synth Oy " + (i + 1);
-            case EDUCATION -> "Synth-opisto " + stem + " " + (i + 1);
-            case PUBLIC_BODY -> "Synth-kunta " + stem + " " + (i + 1);
-            case ASSOCIATION -> stem + " Synth ry " + (i + 1);
-          };
-      String businessId = null;
-      if (kind != ActorKind.PUBLIC_BODY || random.nextBoolean()) {
-        while (businessId == null) {
-          businessId = BusinessId.of(random.nextInt(9_000_000) + 1_000_000).orElse(null);
-        }
-      }
-      actors.add(new Actor("synthetic-actor-" + seed + "-" + (i + 1), name, kind, businessId));
+      actors.add(syntheticActor(random, kind, "synthetic-actor-" + seed + "-", i + 1));
       home.add(regionList.get(random.nextInt(Math.min(regionList.size(), 6))).code());
     }
     List<Project> projects = new ArrayList<>();
@@ -221,4 +222,71 @@ public class ProjectRegistry implements RegionalProjectsApi {
     ProjectStore.Saved saved = store.save(organisation, new Dataset(actors, projects), true);
     return new ProjectsSaved(saved.actors(), saved.projects());
   }
+
+  /** A synthetic actor: "Synth" in its name, a valid business ID unless a public body lacks one. */
+  private static Actor syntheticActor(Random random, ActorKind kind, String keyPrefix, int number) {
+    String stem = STEMS[random.nextInt(STEMS.length)];
+    String name =
+        switch (kind) {
+          case COMPANY -> stem + " Synth Oy " + number;
+          case EDUCATION -> "Synth-opisto " + stem + " " + number;
+          case PUBLIC_BODY -> "Synth-kunta " + stem + " " + number;
+          case ASSOCIATION -> stem + " Synth ry " + number;
+        };
+    String businessId = null;
+    if (kind != ActorKind.PUBLIC_BODY || random.nextBoolean()) {
+      while (businessId == null) {
+        businessId = BusinessId.of(random.nextInt(9_000_000) + 1_000_000).orElse(null);
+      }
+    }
+    return new Actor(keyPrefix + number, name, kind, businessId);
+  }
+
+  /**
+   * A synthetic project of the region for a synthetic forum to discuss, and its partners: {@code
+   * actors} synthetic actors of every kind in turn, the first four of them partners. Stored
+   * (upserted) for the organisation under ids that the region and seed make, so the same seed gives
+   * the same project again; the stored project and every actor made, partner or not.
+   */
+  @Transactional
+  public ForumCast syntheticForumCast(String region, long seed, String organisation, int actors) {
+    if (regions.area(AreaLevel.REGION, region).isEmpty()) {
+      throw new IllegalArgumentException("No region " + region + " (./osaava import regions).");
+    }
+    Random random = new Random(seed * 31 + region.hashCode());
+    String prefix = "synthetic-forum-" + region + "-" + seed + "-";
+    ActorKind[] kinds = ActorKind.values();
+    List<Actor> made = new ArrayList<>();
+    List<Partner> partners = new ArrayList<>();
+    for (int i = 0; i < actors; i++) {
+      Actor actor = syntheticActor(random, kinds[i % kinds.length], prefix + "actor-", i + 1);
+      made.add(actor);
+      if (i < 4) {
+        partners.add(new Partner(actor.key(), partners.isEmpty() ? "coordinator" : "partner"));
+      }
+    }
+    LocalDate start = LocalDate.of(2025, 1 + random.nextInt(12), 1);
+    String theme = TAGS[random.nextInt(TAGS.length)];
+    Project project =
+        new Project(
+            prefix + "project",
+            "Synth " + theme + " " + STEMS[random.nextInt(STEMS.length)] + " " + region,
+            start,
+            start.plusMonths(24).minusDays(1),
+            50_000L * (1 + random.nextInt(40)),
+            SOURCES[random.nextInt(SOURCES.length)],
+            region,
+            List.of("tag:" + theme, ISCO[random.nextInt(ISCO.length)]),
+            partners);
+    store.save(organisation, new Dataset(made, List.of(project)), true);
+    ProjectStore.StoredProject stored =
+        store.projects(organisation).stream()
+            .filter(p -> p.key().equals(project.key()))
+            .findFirst()
+            .orElseThrow();
+    return new ForumCast(stored, made);
+  }
+
+  /** What a synthetic forum is about: its project and the actors whose people take part. */
+  public record ForumCast(ProjectStore.StoredProject project, List<Actor> actors) {}
 }
