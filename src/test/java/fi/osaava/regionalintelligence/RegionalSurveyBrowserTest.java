@@ -197,6 +197,18 @@ class RegionalSurveyBrowserTest extends BrowserTestBase {
     owner.navigate(builder + "?lang=fi");
     owner.click("#close-survey");
     owner.waitForSelector("#publish");
+    // Had the closing date passed before the hourly job closed the survey, the page would say the
+    // same: closed, with publishing offered and nothing to mail.
+    jdbc.update(
+        "update ri_survey set status = 'OPEN', closes_on = date '2020-01-01' where id = ?",
+        UUID.fromString(builder.substring(builder.lastIndexOf('/') + 1)));
+    for (String language : List.of("fi", "en")) {
+      owner.navigate(builder + "?lang=" + language);
+      assertThat(owner.textContent("#survey-state"))
+          .isEqualTo(language.equals("fi") ? "Suljettu" : "Closed");
+      assertThat(owner.locator("#invitations").count()).isZero();
+      check(owner);
+    }
     owner.click("#publish");
     owner.waitForURL(url -> url.contains("/surveys/results/"));
     check(owner);

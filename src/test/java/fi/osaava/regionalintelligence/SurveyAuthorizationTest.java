@@ -725,6 +725,10 @@ class SurveyAuthorizationTest extends WebTestBase {
       String url = distribution.get("dcat:downloadURL").get("@id").asString();
       if (url.contains("/surveys/results/" + survey + "/")) {
         formats.put(distribution.get("dcat:mediaType").asString(), url);
+        // Each one under the results' licence, reached at the address it is downloaded from.
+        assertThat(distribution.get("dct:license").get("@id").asString())
+            .isEqualTo("https://creativecommons.org/licenses/by/4.0/");
+        assertThat(distribution.get("dcat:accessURL").get("@id").asString()).isEqualTo(url);
       }
     }
     assertThat(formats).containsOnlyKeys("text/csv", "application/json");

@@ -88,7 +88,9 @@ class SurveyMailingsTest extends WebTestBase {
     assertThat(toYksi.getFirst().getSubject()).startsWith("Kysely osaamistarpeista: ");
     assertThat(body(toYksi.getFirst()))
         .contains("/surveys/r/" + tokens.get("Yksi Oy") + "?lang=fi")
-        .doesNotContain(tokens.get("Två Ab"));
+        .doesNotContain(tokens.get("Två Ab"))
+        .as("no closing date, no date to answer by")
+        .doesNotContain("viimeistään");
     List<MimeMessage> toTva = mailsTo(tva);
     assertThat(toTva).hasSize(1);
     assertThat(toTva.getFirst().getSubject()).startsWith("Enkät om kompetensbehov: ");
@@ -297,9 +299,20 @@ class SurveyMailingsTest extends WebTestBase {
         .endsWith("?dated#closing");
     assertThat(page(owner, "/surveys/manage/" + survey))
         .contains("Answers are taken until the end of 5.11.2026");
-    invite(owner, survey, "Yksi Oy; " + yksi, "Två Ab; " + tva + "; sv", "Neljä Ltd; " + nelja);
+    invite(
+        owner,
+        survey,
+        "Yksi Oy; " + yksi,
+        "Två Ab; " + tva + "; sv",
+        "Neljä Ltd; " + nelja + "; en");
     assertThat(action(owner, survey, "/invitations/mail", "fi")).endsWith("?mailed=3#invitations");
     Map<String, String> tokens = tokens(survey, 3);
+    // The invitations say by when to answer, each in the company's language, the date as the
+    // pages write it.
+    sendDue();
+    assertThat(body(mailsTo(yksi).getLast())).contains("Vastatkaa viimeistään 5.11.2026.");
+    assertThat(body(mailsTo(tva).getLast())).contains("Svara senast 5.11.2026.");
+    assertThat(body(mailsTo(nelja).getLast())).contains("Please answer by 5.11.2026.");
     answer(tokens.get("Neljä Ltd"), "submit");
     // Respondents see the date in their language.
     Map<String, String> says =
@@ -330,7 +343,26 @@ class SurveyMailingsTest extends WebTestBase {
     assertThat(mailsTo(tva).getLast().getSubject()).startsWith("Sista dagarna att svara: ");
     assertThat(body(mailsTo(tva).getLast())).contains("2.11.2026", tokens.get("Två Ab"));
     assertThat(mailsTo(yksi).getLast().getSubject()).startsWith("Viimeiset vastauspäivät: ");
+    assertThat(body(mailsTo(yksi).getLast()))
+        .as("the reminder before closing names the date in its own words, once")
+        .doesNotContain("Vastatkaa viimeistään");
     assertThat(mailsTo(nelja)).hasSize(1);
+
+    // A reminder from the owner's button and an automatic one name the date moved to 2.11.
+    backdate(survey, 4);
+    assertThat(action(owner, survey, "/reminders", "en")).endsWith("?reminded=2#invitations");
+    sendDue();
+    assertThat(mailsTo(yksi).getLast().getSubject()).startsWith("Muistutus: ");
+    assertThat(body(mailsTo(yksi).getLast())).contains("Vastatkaa viimeistään 2.11.2026.");
+    assertThat(
+            schedule(owner, survey, "automatic", "true", "autoDays", "3", "autoMost", "5")
+                .getStatus())
+        .isEqualTo(302);
+    backdate(survey, 4);
+    assertThat(remindDue()).as("automatic reminders to Yksi and Två").isEqualTo(2);
+    sendDue();
+    assertThat(mailsTo(tva).getLast().getSubject()).startsWith("Påminnelse: ");
+    assertThat(body(mailsTo(tva).getLast())).contains("Svara senast 2.11.2026.");
 
     // The days go by: past the closing date, before the job has closed the survey, answers and
     // new responses are refused with the page that says it has closed, and no mail goes.
@@ -360,6 +392,25 @@ class SurveyMailingsTest extends WebTestBase {
     assertThat(start.getRedirectedUrl()).isEqualTo(openLink);
     var pastDate = store.find(id).orElseThrow();
     assertThat(mailings.remind(pastDate, Language.FI)).isZero();
+    // A response checked just before the date passed is not written after it either.
+    assertThat(store.save(store.response(tokens.get("Yksi Oy")).orElseThrow(), true)).isFalse();
+    // The owner sees it closed at once, as the respondents do: no form to invite, mail or date.
+    assertThat(page(owner, "/surveys/manage/" + survey))
+        .contains("id=\"survey-state\">Closed<", "id=\"publish\"")
+        .doesNotContain("id=\"invitations\"", "id=\"closing\"", "id=\"close-survey\"");
+    assertThat(page(owner, "/surveys/manage"))
+        .contains("Closed")
+        .doesNotContain("Open for answers");
+    assertThat(closingDate(owner, survey, "1", "1", "2027").getStatus())
+        .as("a new date would reopen it")
+        .isEqualTo(409);
+    assertThat(
+            mvc.perform(post("/surveys/manage/" + survey + "/invitations/mail").with(owner))
+                .andReturn()
+                .getResponse()
+                .getStatus())
+        .isEqualTo(409);
+    assertThat(store.invitations(id)).as("the job still does the cleanup").hasSize(3);
 
     // The job closes it as the owner's button does: the contacts and their mails are deleted.
     assertThat(closeDue()).isEqualTo(1);
@@ -372,6 +423,42 @@ class SurveyMailingsTest extends WebTestBase {
         .contains("This survey takes no more answers.")
         .doesNotContain("id=\"start\"");
     assertThat(closingDate(owner, survey, "1", "1", "2027").getStatus()).isEqualTo(409);
+  }
+
+  @Test
+  void aSurveyPastItsDateIsPublishedAfterTheJobsCleanupAndADraftPastItIsNotOpened()
+      throws Exception {
+    RequestPostProcessor owner = owner();
+    String survey = openSurvey(owner);
+    UUID id = UUID.fromString(survey);
+    invite(owner, survey, "Yksi Oy; " + yksi);
+    jdbc.sql("update ri_survey set closes_on = date '2026-10-30' where id = ?").param(id).update();
+    MockHttpServletResponse published =
+        mvc.perform(post("/surveys/manage/" + survey + "/publish").with(owner))
+            .andReturn()
+            .getResponse();
+    assertThat(published.getRedirectedUrl()).isEqualTo("/surveys/results/" + survey + "?published");
+    var survey1 = store.find(id).orElseThrow();
+    assertThat(survey1.status().name()).isEqualTo("CLOSED");
+    assertThat(survey1.publishedAt()).isNotNull();
+    assertThat(store.invitations(id)).as("closed as the job would: contacts deleted").isEmpty();
+
+    // A draft whose date passed before it was opened stays a draft, the date's field named.
+    String draft = draftSurvey(owner);
+    jdbc.sql("update ri_survey set closes_on = date '2026-10-30' where id = ?")
+        .param(UUID.fromString(draft))
+        .update();
+    MockHttpServletResponse refused =
+        mvc.perform(
+                post("/surveys/manage/" + draft + "/open")
+                    .with(owner)
+                    .header("Accept-Language", "en"))
+            .andReturn()
+            .getResponse();
+    assertThat(refused.getStatus()).isEqualTo(400);
+    assertThat(refused.getContentAsString())
+        .contains("The closing date has passed", "href=\"#closesOn\"", "id=\"closesOn-error\"");
+    assertThat(store.find(UUID.fromString(draft)).orElseThrow().draft()).isTrue();
   }
 
   @Test
@@ -515,6 +602,13 @@ class SurveyMailingsTest extends WebTestBase {
 
   /** B's open survey with one free-text question; returns its id. */
   private String openSurvey(RequestPostProcessor owner) throws Exception {
+    String survey = draftSurvey(owner);
+    mvc.perform(post("/surveys/manage/" + survey + "/open").with(owner));
+    return survey;
+  }
+
+  /** B's draft survey with one free-text question; returns its id. */
+  private String draftSurvey(RequestPostProcessor owner) throws Exception {
     String location =
         mvc.perform(
                 post("/surveys/manage")
@@ -534,7 +628,6 @@ class SurveyMailingsTest extends WebTestBase {
             .param("textFi", "Mitä?")
             .param("textSv", "Vad?")
             .param("textEn", "What?"));
-    mvc.perform(post("/surveys/manage/" + survey + "/open").with(owner));
     return survey;
   }
 

@@ -72,6 +72,21 @@ public record Survey(
   }
 
   /**
+   * The status as every page shows it at {@code now}: an open survey past its closing date is
+   * closed at once, though the hourly job that closes it in the database (deleting its contacts,
+   * withdrawing its waiting mails) may not have run yet.
+   */
+  public Status state(Instant now) {
+    return status == Status.OPEN && !answering(now) ? Status.CLOSED : status;
+  }
+
+  /** Whether a draft's closing date has passed at {@code now}: it is not opened so. */
+  public boolean pastClosingDate(Instant now) {
+    Instant closesAt = closesAt();
+    return closesAt != null && !now.isBefore(closesAt);
+  }
+
+  /**
    * A question. Choice options are given in each language, as many in each.
    *
    * @param position 0-based order in the survey

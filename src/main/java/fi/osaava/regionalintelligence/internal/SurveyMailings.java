@@ -164,9 +164,10 @@ public class SurveyMailings {
       return 0;
     }
     List<Due> due = due(NOT_INVITED, survey.id());
+    LocalDate closesOn = closesOn(survey.id());
     for (Due d : due) {
       record(d.response(), "INVITATION", 0);
-      mail(survey, d, "invitation", invitationKey(d.response()), fallback, "");
+      mail(survey, d, "invitation", invitationKey(d.response()), fallback, closesOn);
     }
     return due.size();
   }
@@ -227,21 +228,15 @@ public class SurveyMailings {
     if (closingReminderDays == 0 || !lockOpen(survey.id())) {
       return 0;
     }
-    LocalDate closesOn =
-        jdbc.sql("select closes_on from ri_survey where id = ?")
-            .param(survey.id())
-            .query(LocalDate.class)
-            .optional()
-            .orElse(null);
+    LocalDate closesOn = closesOn(survey.id());
     if (closesOn == null || !today().isAfter(closesOn.minusDays(closingReminderDays))) {
       return 0;
     }
     List<Due> due = due(CLOSING_REMINDER_DUE, survey.id(), since(reminderInterval));
-    String date = closesOn.format(DATE);
     for (Due d : due) {
       record(d.response(), "CLOSING", 0);
       // Every company mailed its invitation has its language by now; FI is only a fallback.
-      mail(survey, d, "closing", closingKey(d.response()), Language.FI, date);
+      mail(survey, d, "closing", closingKey(d.response()), Language.FI, closesOn);
     }
     return due.size();
   }
@@ -261,6 +256,7 @@ public class SurveyMailings {
   }
 
   private int remind(Survey survey, Language fallback, List<Due> due) {
+    LocalDate closesOn = closesOn(survey.id());
     for (Due d : due) {
       int number =
           jdbc.sql(
@@ -270,7 +266,7 @@ public class SurveyMailings {
               .query(Integer.class)
               .single();
       record(d.response(), "REMINDER", number);
-      mail(survey, d, "reminder", reminderKey(d.response(), number), fallback, "");
+      mail(survey, d, "reminder", reminderKey(d.response(), number), fallback, closesOn);
     }
     return due.size();
   }
@@ -378,6 +374,18 @@ public class SurveyMailings {
         .orElse(false);
   }
 
+  /**
+   * The survey's closing date, null without one. Read after {@link #lockOpen}, under the survey's
+   * lock, so that a date moved or removed meanwhile is the one the mails name.
+   */
+  private @Nullable LocalDate closesOn(UUID survey) {
+    return jdbc.sql("select closes_on from ri_survey where id = ?")
+        .param(survey)
+        .query(LocalDate.class)
+        .optional()
+        .orElse(null);
+  }
+
   private List<Due> due(String condition, Object... params) {
     return jdbc.sql(
             """
@@ -407,19 +415,32 @@ public class SurveyMailings {
   }
 
   /**
-   * Queues one mail in the company's language.
+   * Queues one mail in the company's language. A survey with a closing date says in an invitation
+   * or a reminder by when to answer; the reminder before closing names the date in its own text.
    *
-   * @param date the closing date as written in the mail ({2} of its texts), empty when none
+   * @param closesOn the survey's closing date ({2} of the texts, as the pages write it), null when
+   *     none
    */
   private void mail(
-      Survey survey, Due due, String what, String key, Language fallback, String date) {
+      Survey survey,
+      Due due,
+      String what,
+      String key,
+      Language fallback,
+      @Nullable LocalDate closesOn) {
+    String date = closesOn == null ? "" : closesOn.format(DATE);
+    boolean answerBy = closesOn != null && !what.equals("closing");
     Map<Language, String> titles = new EnumMap<>(Language.class);
     Map<Language, String> texts = new EnumMap<>(Language.class);
     for (Language l : Survey.LANGUAGES) {
       Locale locale = Locale.forLanguageTag(l.code());
       Object[] args = {survey.title(l), survey.organisation(), date};
       titles.put(l, messages.getMessage("ri.mail." + what + ".title", args, locale));
-      texts.put(l, messages.getMessage("ri.mail." + what + ".text", args, locale));
+      String text = messages.getMessage("ri.mail." + what + ".text", args, locale);
+      if (answerBy) {
+        text += "\n" + messages.getMessage("ri.mail.answerBy", new Object[] {date}, locale);
+      }
+      texts.put(l, text);
     }
     Language language;
     if (due.language() != null) {

@@ -360,24 +360,35 @@ public class SurveyStore {
         });
   }
 
-  /** Saves the answers; {@code submit} marks the response as given, after which it is final. */
-  public void save(SurveyResponse response, boolean submit) {
-    jdbc.sql(
-            """
+  /**
+   * Saves the answers; {@code submit} marks the response as given, after which it is final. The
+   * survey must take answers when the row is written: open and not past its closing date, so that a
+   * response checked a moment before the closing (by the owner or the date) is not written after
+   * it.
+   *
+   * @return whether the answers were saved
+   */
+  public boolean save(SurveyResponse response, boolean submit) {
+    return jdbc.sql(
+                """
             update ri_response set industry = ?, size_class = ?, municipality = ?, language = ?,
               answers = cast(? as jsonb), saved_at = now(),
               submitted_at = case when ? then now() else null end
-            where id = ? and submitted_at is null""")
-        // Bound one by one: param takes a null (a background not answered yet), params is typed as
-        // not.
-        .param(response.industry())
-        .param(response.sizeClass())
-        .param(response.municipality())
-        .param(response.language())
-        .param(json.writeValueAsString(response.answers()))
-        .param(submit)
-        .param(response.id())
-        .update();
+            where id = ? and submitted_at is null
+              and exists (select 1 from ri_survey s where s.id = ri_response.survey_id
+                          and s.status = 'OPEN' and (s.closes_on is null or s.closes_on >= ?))""")
+            // Bound one by one: param takes a null (a background not answered yet); params does
+            // not.
+            .param(response.industry())
+            .param(response.sizeClass())
+            .param(response.municipality())
+            .param(response.language())
+            .param(json.writeValueAsString(response.answers()))
+            .param(submit)
+            .param(response.id())
+            .param(mailings.today())
+            .update()
+        > 0;
   }
 
   private Survey survey(ResultSet rs) throws SQLException {

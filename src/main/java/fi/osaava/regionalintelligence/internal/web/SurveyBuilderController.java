@@ -18,6 +18,7 @@ import fi.osaava.regionalintelligence.internal.web.SurveyForms.SurveyForm;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +64,7 @@ class SurveyBuilderController {
   private final fi.osaava.regionalintelligence.internal.overview.OverviewAggregates overview;
   private final SurveyMailings mailings;
   private final SkillComparison comparison;
+  private final Clock clock;
 
   SurveyBuilderController(
       RegionalDevelopers developers,
@@ -71,7 +73,9 @@ class SurveyBuilderController {
       ResultsView resultsView,
       fi.osaava.regionalintelligence.internal.overview.OverviewAggregates overview,
       SurveyMailings mailings,
-      SkillComparison comparison) {
+      SkillComparison comparison,
+      Clock clock) {
+    this.clock = clock;
     this.comparison = comparison;
     this.overview = overview;
     this.mailings = mailings;
@@ -187,11 +191,26 @@ class SurveyBuilderController {
   }
 
   @PostMapping("/{id}/open")
-  String open(@PathVariable String id, Authentication auth) {
+  String open(
+      @PathVariable String id,
+      Authentication auth,
+      Locale locale,
+      Model model,
+      HttpServletResponse response) {
     Survey survey = owned(auth, id);
     if (!survey.draft() || survey.questions().isEmpty()) {
       throw new ResponseStatusException(
           HttpStatus.CONFLICT, "Only a draft with questions is opened");
+    }
+    if (survey.pastClosingDate(clock.instant())) {
+      // Opened so, it would be closed at once: the owner moves or removes the date first.
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      return surveyPage(
+          survey,
+          QuestionForm.empty(),
+          Map.of(ClosingForm.FIELD, "ri.closing.error.passed"),
+          locale,
+          model);
     }
     store.open(survey.id());
     return "redirect:/surveys/manage/" + survey.id() + "?opened";
@@ -317,7 +336,9 @@ class SurveyBuilderController {
       Model model,
       HttpServletResponse response) {
     Survey survey = owned(auth, id);
-    if (survey.status() == Survey.Status.CLOSED) {
+    if (survey.state(clock.instant()) == Survey.Status.CLOSED) {
+      // Past its date it is closed, though the job has not yet closed it: a new date would reopen
+      // it.
       throw new ResponseStatusException(HttpStatus.CONFLICT, "A closed survey has no closing date");
     }
     String problem = null;
@@ -347,7 +368,7 @@ class SurveyBuilderController {
   /** Mails go out while the survey is open; the page then says how many were queued. */
   private String mailing(
       Survey survey, String done, java.util.function.ToIntFunction<Survey> mailing) {
-    if (survey.status() != Survey.Status.OPEN) {
+    if (survey.state(clock.instant()) != Survey.Status.OPEN) {
       throw new ResponseStatusException(HttpStatus.CONFLICT, "Mails go out while it is open");
     }
     int queued = mailing.applyAsInt(survey);
@@ -379,6 +400,10 @@ class SurveyBuilderController {
         .body(csv.toString());
   }
 
+  /**
+   * Closes an open survey; one past its closing date that the hourly job has not closed yet is
+   * closed now (the contacts deleted and the waiting mails withdrawn) all the same.
+   */
   @PostMapping("/{id}/close")
   String close(@PathVariable String id, Authentication auth) {
     Survey survey = owned(auth, id);
@@ -411,9 +436,14 @@ class SurveyBuilderController {
   @PostMapping("/{id}/publish")
   String publish(@PathVariable String id, Authentication auth) {
     Survey survey = owned(auth, id);
-    if (survey.status() != Survey.Status.CLOSED) {
+    if (survey.state(clock.instant()) != Survey.Status.CLOSED) {
       throw new ResponseStatusException(
           HttpStatus.CONFLICT, "Results are published once the survey is closed");
+    }
+    if (survey.status() == Survey.Status.OPEN) {
+      // Past its closing date, not yet closed by the hourly job: closed first, as the job would,
+      // so that no contact outlives the results' publishing.
+      store.close(survey.id());
     }
     surveys.publish(survey);
     // The regional overview shows what published surveys' companies named.
@@ -429,6 +459,7 @@ class SurveyBuilderController {
       Model model) {
     model.addAttribute("organisation", developer.organisation());
     model.addAttribute("surveys", store.listOf(developer.organisation()));
+    model.addAttribute("now", clock.instant());
     model.addAttribute("form", form);
     model.addAttribute("errors", ordered(errors, SurveyForm.FIELDS));
     model.addAttribute("language", Language.of(locale));
@@ -438,6 +469,8 @@ class SurveyBuilderController {
   private String surveyPage(
       Survey survey, QuestionForm form, Map<String, String> errors, Locale locale, Model model) {
     model.addAttribute("survey", survey);
+    // The status shown and the sections offered: closed at once past the closing date.
+    model.addAttribute("state", survey.state(clock.instant()).name());
     model.addAttribute("language", Language.of(locale));
     model.addAttribute("question", form);
     if (!model.containsAttribute("invitations")) {
@@ -503,7 +536,7 @@ class SurveyBuilderController {
   /** The organisation's survey, which must be open (else 409, with {@code refusal}). */
   private Survey openOwned(Authentication auth, String id, String refusal) {
     Survey survey = owned(auth, id);
-    if (survey.status() != Survey.Status.OPEN) {
+    if (survey.state(clock.instant()) != Survey.Status.OPEN) {
       throw new ResponseStatusException(HttpStatus.CONFLICT, refusal);
     }
     return survey;

@@ -110,7 +110,10 @@ class SurveyResponseController {
       http.setStatus(HttpStatus.BAD_REQUEST.value());
       return page(survey, reading.response(), reading.errors(), searches, locale, model);
     }
-    store.save(reading.response(), submit);
+    if (!store.save(reading.response(), submit)) {
+      // Closed between the check above and the write: the page says so.
+      return "redirect:" + LINK + stored.token();
+    }
     if (submit) {
       return "redirect:" + LINK + stored.token() + "?submitted";
     }
