@@ -133,6 +133,99 @@ class ExpertMobilityConsentTest extends WebTestBase {
             .getContentAsString();
     assertThat(page).contains("id=\"ri-flow-map\"").contains("id=\"ri-flow-diagram\"");
     assertThat(page).contains("flows-table").contains("Net migration, statistics year");
+    // Nobody moved between Pirkanmaa's sub-regions in 2004: the section says nothing is published.
+    assertThat(page).contains("Moves between the sub-regions of Pirkanmaa").contains("sub-nothing");
+    assertThat(page).doesNotContain("sub-flows-table");
+  }
+
+  /** A person who worked in Valkeakoski and then, from {@code moved}, in Tampere (Pirkanmaa). */
+  RequestPostProcessor withinPirkanmaa(LocalDate moved, String from, String to) throws Exception {
+    RequestPostProcessor who = oidc.person("local-" + UUID.randomUUID());
+    job(who, from, moved.minusYears(2), moved.minusDays(1), null);
+    job(who, to, moved, null, null);
+    return who;
+  }
+
+  @Test
+  void movesBetweenARegionsSubRegionsAreItsOwnSystemAndInNoNationalFigure() throws Exception {
+    LocalDate month = LocalDate.of(2005, 3, 1);
+    // Valkeakoski (Etelä-Pirkanmaa, 063) to Tampere (064): 6; back the other way: 6.
+    for (int i = 0; i < 6; i++) {
+      consent(withinPirkanmaa(month, "908", "837"), true);
+      consent(withinPirkanmaa(month, "837", "908"), true);
+    }
+    LocalDate end = LocalDate.of(2005, 12, 31);
+    ExpertMobility.Figures within = mobility.withinRegion("06", month, end);
+    assertThat(within.published().get("all")).isEqualTo(12L);
+    assertThat(within.published().get("flow|063|064")).isEqualTo(6L);
+    assertThat(within.published().get("flow|064|063")).isEqualTo(6L);
+    assertThat(within.counted()).isEqualTo(12);
+    // The same people are in no national figure, and in no other region's system.
+    assertThat(mobility.figures(month, end).published().isEmpty()).isTrue();
+    assertThat(mobility.withinRegion("01", month, end).published().isEmpty()).isTrue();
+
+    String page = page("2005", null, "en");
+    assertThat(page)
+        .contains("Moves between the sub-regions of Pirkanmaa")
+        .contains("id=\"sub-flows-table\"")
+        .contains("id=\"ri-sub-flow-diagram\"")
+        .contains("Etelä-Pirkanmaa")
+        .contains("id=\"method-sub-regions\"")
+        .doesNotContain("sub-nothing");
+    assertThat(page).contains("id=\"no-movers\""); // nobody between regions in 2005
+
+    // The occupation-group filter applies to the flows: nobody's in group 2.
+    assertThat(page("2005", "2", "en"))
+        .contains("id=\"no-sub-flows\"")
+        .doesNotContain("sub-flows-table");
+  }
+
+  @Test
+  void aSmallFlowBesideALargeOneIsHiddenAndThePageSaysSo() throws Exception {
+    LocalDate month = LocalDate.of(2007, 6, 1);
+    for (int i = 0; i < 6; i++) {
+      consent(withinPirkanmaa(month, "908", "837"), true);
+    }
+    for (int i = 0; i < 2; i++) {
+      consent(withinPirkanmaa(month, "837", "908"), true);
+    }
+    ExpertMobility.Figures within = mobility.withinRegion("06", month, LocalDate.of(2007, 12, 31));
+    // 2 back: hidden, and with two sub-regions and one group every other figure would give it away.
+    assertThat(within.published().get("flow|064|063")).as("2 people").isNull();
+    assertThat(within.published().get("flow|063|064")).isNull();
+    assertThat(within.counted()).isEqualTo(8);
+    String page = page("2007", null, "en");
+    String section = page.substring(page.indexOf("id=\"sub-flows-heading\""));
+    section = section.substring(0, section.indexOf("id=\"ads-heading\""));
+    assertThat(section).contains("id=\"sub-nothing\"").doesNotContain("sub-flows-table");
+  }
+
+  String page(String year, String group, String language) throws Exception {
+    var request =
+        get("/regional-mobility")
+            .param("area", "06")
+            .param("from", year)
+            .param("to", year)
+            .param("lang", language);
+    if (group != null) {
+      request.param("group", group);
+    }
+    return mvc.perform(request)
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
+  }
+
+  @Test
+  void fourPeopleBetweenSubRegionsPublishNothing() throws Exception {
+    LocalDate month = LocalDate.of(2006, 4, 1);
+    for (int i = 0; i < 4; i++) {
+      consent(withinPirkanmaa(month, "908", "837"), true);
+    }
+    String page = page("2006", null, "fi");
+    assertThat(page).contains("id=\"sub-nothing\"").doesNotContain("sub-moves-caption");
+    assertThat(page).contains("Muutot maakunnan sisällä seutukuntien välillä: Pirkanmaa");
   }
 
   @Test

@@ -398,6 +398,11 @@ class RegionalSurveyBrowserTest extends BrowserTestBase {
     assertThat(mobility.textContent("#mobility-groups")).contains("Arrived").contains("Left");
     assertThat(mobility.textContent("#flows-table")).contains("Uusimaa");
     assertThat(mobility.textContent("#method")).contains("at least 5 people");
+    // The region's own system: the moves between its sub-regions, with what cannot be published.
+    assertThat(mobility.textContent("#sub-flows-heading"))
+        .isEqualTo("Moves between the sub-regions of Uusimaa");
+    assertThat(mobility.locator("#sub-moves, #sub-nothing").count()).isOne();
+    assertThat(mobility.textContent("#method-sub-regions")).contains("cannot be combined");
     check(mobility);
 
     // 8. A network forum: the owner creates one for Uusimaa linked to the published survey and a

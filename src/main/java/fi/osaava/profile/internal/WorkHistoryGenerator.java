@@ -11,9 +11,12 @@ import fi.osaava.taxonomy.TaxonomyApi;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,6 +56,13 @@ class WorkHistoryGenerator implements SyntheticWorkHistories {
   public Generated generate(int count, long seed) {
     List<String> municipalities =
         regions.areas(AreaLevel.MUNICIPALITY).stream().map(Area::code).sorted().toList();
+    Map<String, String> regionOf = new HashMap<>();
+    Map<String, List<String>> inRegion = new TreeMap<>();
+    for (Area m : regions.areas(AreaLevel.MUNICIPALITY)) {
+      regionOf.put(m.code(), m.regionCode());
+      inRegion.computeIfAbsent(m.regionCode(), r -> new ArrayList<>()).add(m.code());
+    }
+    inRegion.values().forEach(list -> list.sort(Comparator.naturalOrder()));
     if (municipalities.isEmpty()) {
       throw new IllegalStateException("import the regions first (./osaava import regions)");
     }
@@ -75,11 +85,23 @@ class WorkHistoryGenerator implements SyntheticWorkHistories {
       List<@Nullable String> held = new ArrayList<>();
       @Nullable String occupation = occupations.isEmpty() ? null : pick(occupations, random);
       for (int j = 0; j < jobs; j++) {
-        // Half start anywhere; most moves go to a larger town; an occupation mostly stays.
-        boolean magnet = j == 0 ? random.nextBoolean() : random.nextInt(3) > 0;
-        String place =
-            magnet ? MAGNETS.get(random.nextInt(MAGNETS.size())) : pick(municipalities, random);
-        places.add(municipalities.contains(place) ? place : pick(municipalities, random));
+        // Half start anywhere; most moves go to a larger town, a quarter stay in the region (to its
+        // larger town where it has one, else anywhere in it: often another sub-region, which the
+        // mobility page's sub-region section needs); an occupation mostly stays.
+        if (j > 0 && random.nextInt(4) == 0) {
+          String region = regionOf.getOrDefault(places.get(j - 1), "");
+          List<String> towns =
+              MAGNETS.stream().filter(m -> region.equals(regionOf.get(m))).toList();
+          places.add(
+              !towns.isEmpty() && random.nextBoolean()
+                  ? pick(towns, random)
+                  : pick(inRegion.getOrDefault(region, municipalities), random));
+        } else {
+          boolean magnet = j == 0 ? random.nextBoolean() : random.nextInt(3) > 0;
+          String place =
+              magnet ? MAGNETS.get(random.nextInt(MAGNETS.size())) : pick(municipalities, random);
+          places.add(municipalities.contains(place) ? place : pick(municipalities, random));
+        }
         if (j > 0 && !occupations.isEmpty() && random.nextInt(4) == 0) {
           occupation = pick(occupations, random);
         }

@@ -98,6 +98,21 @@ class MobilitySuppressionTest {
   /** The figures the page can show, as the test's own system of sums. */
   static ResultsSuppressionTest.Published oracle(List<Move> moves, Published published) {
     ResultsSuppressionTest.Published o = new ResultsSuppressionTest.Published();
+    addSystem(o, "", REGIONS, moves, published);
+    return o;
+  }
+
+  /**
+   * Adds one system's figures and sums to {@code o}, its names prefixed with {@code prefix}, over
+   * the areas {@code areas} (regions, or the sub-regions of one region): several systems in one
+   * oracle are decided together.
+   */
+  static void addSystem(
+      ResultsSuppressionTest.Published o,
+      String prefix,
+      List<String> areas,
+      List<Move> moves,
+      Published published) {
     Map<String, Integer> vars = new LinkedHashMap<>();
     List<String> majors = new ArrayList<>();
     for (String s : SUB_MAJORS) {
@@ -110,16 +125,16 @@ class MobilitySuppressionTest {
         (key, test) -> {
           long truth = moves.stream().filter(test).count();
           if (truth > 0) {
-            vars.put(key, o.add(key, published.get(key), truth));
+            vars.put(key, o.add(prefix + key, published.get(key), truth));
           } else {
             assertThat(published.shown()).as(key + " is nobody").doesNotContainKey(key);
           }
         };
     figure.accept("all", m -> true);
-    for (String r : REGIONS) {
+    for (String r : areas) {
       figure.accept("out|" + r, m -> m.from().equals(r));
       figure.accept("in|" + r, m -> m.to().equals(r));
-      for (String d : REGIONS) {
+      for (String d : areas) {
         figure.accept("flow|" + r + "|" + d, m -> m.from().equals(r) && m.to().equals(d));
         for (String g : majors) {
           figure.accept(
@@ -142,8 +157,8 @@ class MobilitySuppressionTest {
                 vars.get(total), parts.stream().filter(vars::containsKey).map(vars::get).toList());
           }
         };
-    List<String> outs = REGIONS.stream().map(r -> "out|" + r).toList();
-    List<String> ins = REGIONS.stream().map(r -> "in|" + r).toList();
+    List<String> outs = areas.stream().map(r -> "out|" + r).toList();
+    List<String> ins = areas.stream().map(r -> "in|" + r).toList();
     sum.accept("all", outs);
     sum.accept("all", ins);
     sum.accept("all", majors.stream().map(g -> "g|" + g).toList());
@@ -152,12 +167,12 @@ class MobilitySuppressionTest {
       sum.accept("g|" + g, subs.stream().map(s -> "g|" + s).toList());
     }
     for (String g : groups(majors)) {
-      sum.accept("g|" + g, REGIONS.stream().map(r -> "gout|" + r + "|" + g).toList());
-      sum.accept("g|" + g, REGIONS.stream().map(r -> "gin|" + r + "|" + g).toList());
+      sum.accept("g|" + g, areas.stream().map(r -> "gout|" + r + "|" + g).toList());
+      sum.accept("g|" + g, areas.stream().map(r -> "gin|" + r + "|" + g).toList());
     }
-    for (String r : REGIONS) {
-      sum.accept("out|" + r, REGIONS.stream().map(d -> "flow|" + r + "|" + d).toList());
-      sum.accept("in|" + r, REGIONS.stream().map(x -> "flow|" + x + "|" + r).toList());
+    for (String r : areas) {
+      sum.accept("out|" + r, areas.stream().map(d -> "flow|" + r + "|" + d).toList());
+      sum.accept("in|" + r, areas.stream().map(x -> "flow|" + x + "|" + r).toList());
       sum.accept("out|" + r, majors.stream().map(g -> "gout|" + r + "|" + g).toList());
       sum.accept("in|" + r, majors.stream().map(g -> "gin|" + r + "|" + g).toList());
       for (String g : majors) {
@@ -166,18 +181,17 @@ class MobilitySuppressionTest {
         sum.accept("gin|" + r + "|" + g, subs.stream().map(s -> "gin|" + r + "|" + s).toList());
         sum.accept(
             "gout|" + r + "|" + g,
-            REGIONS.stream().map(d -> "flow|" + r + "|" + d + "|" + g).toList());
+            areas.stream().map(d -> "flow|" + r + "|" + d + "|" + g).toList());
         sum.accept(
             "gin|" + r + "|" + g,
-            REGIONS.stream().map(x -> "flow|" + x + "|" + r + "|" + g).toList());
+            areas.stream().map(x -> "flow|" + x + "|" + r + "|" + g).toList());
       }
-      for (String d : REGIONS) {
+      for (String d : areas) {
         sum.accept(
             "flow|" + r + "|" + d,
             majors.stream().map(g -> "flow|" + r + "|" + d + "|" + g).toList());
       }
     }
-    return o;
   }
 
   /** The major groups and the sub-major groups (distinct when a major has one sub-major: X, XX). */

@@ -178,43 +178,15 @@ class ExpertMobilityController {
       if (code != null && !code.equals(r.code())) {
         continue;
       }
-      Long in = p.get("in|" + r.code());
-      Long out = p.get("out|" + r.code());
-      regionMoves.add(
-          new String[] {
-            name(names, r),
-            shown(in, false, locale),
-            shown(out, false, locale),
-            in == null || out == null ? msg("ri.ov.suppressed", locale) : signed(in - out, locale)
-          });
+      regionMoves.add(movesRow(p, r, names, locale));
     }
     model.addAttribute("regionMoves", regionMoves);
 
     // The flows, of one major group when chosen, touching the region when one is chosen.
     List<FlowRow> flowRows = new ArrayList<>();
     List<FlowFigures.Flow> drawn = new ArrayList<>();
-    TreeMap<String, Long> published = new TreeMap<>();
-    List<String> hiddenFlows = new ArrayList<>();
     String suffix = chosenGroup == null ? "" : "|" + chosenGroup;
-    for (Area a : allRegions) {
-      for (Area b : allRegions) {
-        if (code != null && !code.equals(a.code()) && !code.equals(b.code())) {
-          continue;
-        }
-        String key = "flow|" + a.code() + "|" + b.code() + suffix;
-        if (p.hidden().contains(key)) {
-          hiddenFlows.add(key);
-          flowRows.add(
-              new FlowRow(name(names, a), name(names, b), msg("ri.ov.suppressed", locale)));
-        } else if (p.shown().containsKey(key)) {
-          long people = p.shown().get(key);
-          published.put(key, people);
-          flowRows.add(new FlowRow(name(names, a), name(names, b), number(people, locale)));
-          drawn.add(
-              new FlowFigures.Flow(a.code(), name(names, a), b.code(), name(names, b), people));
-        }
-      }
-    }
+    flows(p, allRegions, names, suffix, code, flowRows, drawn, locale);
     model.addAttribute("flowRows", flowRows);
     String groupName =
         chosenGroup == null
@@ -228,15 +200,18 @@ class ExpertMobilityController {
       model.addAttribute(
           "flowMap",
           FlowFigures.map(
+              "ri-flow-map",
               msg("ri.mob.map.title", locale, model.getAttribute("areaName"), groupName, period),
               msg(code == null ? "ri.mob.map.desc" : "ri.mob.map.descRegion", locale),
               boundaries.paths(AreaLevel.REGION),
               drawn,
               code == null ? "" : code,
+              false,
               locale));
       model.addAttribute(
           "flowDiagram",
           FlowFigures.diagram(
+              "ri-flow-diagram",
               msg(
                   "ri.mob.diagram.title",
                   locale,
@@ -248,8 +223,134 @@ class ExpertMobilityController {
               locale));
     }
 
+    if (region != null) {
+      withinRegion(
+          model, region, fromYear, toYear, periodEnd, chosenGroup, groupName, language, locale);
+    }
     ads(model, code, language, locale);
     return "regionalintelligence/mobility";
+  }
+
+  /**
+   * The region's own system: the moves between two of its sub-regions, people who are in none of
+   * the flows between regions (their move stayed within the region). Their arrivals and departures
+   * per sub-region, the flows (of the chosen group) as a table, a map and a diagram.
+   */
+  private void withinRegion(
+      Model model,
+      Area region,
+      int fromYear,
+      int toYear,
+      LocalDate periodEnd,
+      @Nullable String chosenGroup,
+      String groupName,
+      Language language,
+      Locale locale) {
+    ExpertMobility.Figures figures =
+        mobility.withinRegion(region.code(), LocalDate.of(fromYear, 1, 1), periodEnd);
+    MobilityFlows.Published p = figures.published();
+    List<Area> subRegions =
+        regions.areas(AreaLevel.SUB_REGION).stream()
+            .filter(s -> region.code().equals(s.regionCode()))
+            .toList();
+    Map<String, String> names = new HashMap<>();
+    for (Area s : subRegions) {
+      names.put(s.code(), s.name(language).text());
+    }
+    model.addAttribute("subRegionCount", subRegions.size());
+    // Nothing shown: the page says so, without saying whether the total was below 5 (it is hidden).
+    model.addAttribute("subNothing", p.shown().isEmpty());
+    model.addAttribute("subMovers", shown(p.get("all"), p.isEmpty(), locale));
+    model.addAttribute("subSynthetic", figures.synthetic());
+    List<String[]> subRows = new ArrayList<>();
+    for (Area s : subRegions) {
+      subRows.add(movesRow(p, s, names, locale));
+    }
+    model.addAttribute("subRows", subRows);
+    List<FlowRow> flowRows = new ArrayList<>();
+    List<FlowFigures.Flow> drawn = new ArrayList<>();
+    String suffix = chosenGroup == null ? "" : "|" + chosenGroup;
+    flows(p, subRegions, names, suffix, null, flowRows, drawn, locale);
+    model.addAttribute("subFlowRows", flowRows);
+    if (drawn.isEmpty()) {
+      return;
+    }
+    String regionName = region.name(language).text();
+    String period = fromYear + "–" + toYear;
+    // The boundaries have no sub-regions: each is drawn as its municipalities, one path.
+    Map<String, String> municipalityPaths = boundaries.paths(AreaLevel.MUNICIPALITY);
+    Map<String, String> subPaths = new TreeMap<>();
+    for (Area m : regions.municipalitiesIn(AreaLevel.REGION, region.code())) {
+      String path = municipalityPaths.get(m.code());
+      if (path != null && m.subRegionCode() != null) {
+        subPaths.merge(m.subRegionCode(), path, (x, y) -> x + " " + y);
+      }
+    }
+    if (!subPaths.isEmpty()) {
+      model.addAttribute(
+          "subFlowMap",
+          FlowFigures.map(
+              "ri-sub-flow-map",
+              msg("ri.mob.sub.map.title", locale, regionName, groupName, period),
+              msg("ri.mob.sub.map.desc", locale, regionName),
+              subPaths,
+              drawn,
+              "",
+              true,
+              locale));
+    }
+    model.addAttribute(
+        "subFlowDiagram",
+        FlowFigures.diagram(
+            "ri-sub-flow-diagram",
+            msg("ri.mob.sub.diagram.title", locale, regionName, groupName, period),
+            msg("ri.mob.sub.diagram.desc", locale, regionName),
+            drawn,
+            locale));
+  }
+
+  /** An area's arrivals, departures and net as the table shows them. */
+  private String[] movesRow(
+      MobilityFlows.Published p, Area area, Map<String, String> names, Locale locale) {
+    Long in = p.get("in|" + area.code());
+    Long out = p.get("out|" + area.code());
+    return new String[] {
+      name(names, area),
+      shown(in, false, locale),
+      shown(out, false, locale),
+      in == null || out == null ? msg("ri.ov.suppressed", locale) : signed(in - out, locale)
+    };
+  }
+
+  /**
+   * The flows between {@code areas} (of the group of {@code suffix}; touching {@code focus} when
+   * one is given) as table rows, hidden ones marked, and the published ones to draw.
+   */
+  private void flows(
+      MobilityFlows.Published p,
+      List<Area> areas,
+      Map<String, String> names,
+      String suffix,
+      @Nullable String focus,
+      List<FlowRow> rows,
+      List<FlowFigures.Flow> drawn,
+      Locale locale) {
+    for (Area a : areas) {
+      for (Area b : areas) {
+        if (focus != null && !focus.equals(a.code()) && !focus.equals(b.code())) {
+          continue;
+        }
+        String key = "flow|" + a.code() + "|" + b.code() + suffix;
+        if (p.hidden().contains(key)) {
+          rows.add(new FlowRow(name(names, a), name(names, b), msg("ri.ov.suppressed", locale)));
+        } else if (p.shown().containsKey(key)) {
+          long people = p.shown().get(key);
+          rows.add(new FlowRow(name(names, a), name(names, b), number(people, locale)));
+          drawn.add(
+              new FlowFigures.Flow(a.code(), name(names, a), b.code(), name(names, b), people));
+        }
+      }
+    }
   }
 
   private static void addGroup(TreeSet<String> groups, String key) {

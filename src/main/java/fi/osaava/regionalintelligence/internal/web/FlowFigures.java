@@ -28,34 +28,57 @@ final class FlowFigures {
   private FlowFigures() {}
 
   /**
-   * The flow map. {@code focus} (a region code, or null) draws flows into it as arrivals and out of
-   * it as departures; without one every flow is drawn alike.
+   * The flow map. {@code focus} (an area code, or "") draws flows into it as arrivals and out of it
+   * as departures; without one every flow is drawn alike. {@code zoom} frames the drawing on the
+   * given areas (the sub-regions of one region) instead of the whole country; the lines and arrows
+   * are scaled with it so that they keep their width on the page.
    */
   static String map(
+      String id,
       String title,
       String description,
-      Map<String, String> regionPaths,
+      Map<String, String> areaPaths,
       List<Flow> flows,
       String focus,
+      boolean zoom,
       Locale locale) {
-    // focus is "" for the whole country.
+    double[] frame =
+        zoom
+            ? frame(areaPaths.values())
+            : new double[] {0, 0, AreaBoundaries.WIDTH, AreaBoundaries.HEIGHT};
+    double unit = Math.max(frame[2] / AreaBoundaries.WIDTH, frame[3] / AreaBoundaries.HEIGHT);
     StringBuilder b =
         SvgFigure.start(
             "lm-map ri-flow-map",
-            "ri-flow-map",
+            id,
             AreaBoundaries.WIDTH,
             AreaBoundaries.HEIGHT,
             title,
             description);
-    b.append(
-        "<defs><marker id=\"ri-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\""
-            + " markerUnits=\"userSpaceOnUse\" markerWidth=\"7\" markerHeight=\"7\""
-            + " orient=\"auto-start-reverse\">"
-            + "<path class=\"ri-flow-head\" d=\"M0,0L10,5L0,10Z\"/></marker></defs>");
+    if (zoom) {
+      int at = b.indexOf("viewBox=\"") + "viewBox=\"".length();
+      b.replace(
+          at,
+          b.indexOf("\"", at),
+          fmt(frame[0]) + " " + fmt(frame[1]) + " " + fmt(frame[2]) + " " + fmt(frame[3]));
+    }
+    String arrow = id + "-arrow";
+    b.append("<defs><marker id=\"")
+        .append(arrow)
+        .append(
+            "\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerUnits=\"userSpaceOnUse\""
+                + " markerWidth=\"")
+        .append(fmt(7 * unit))
+        .append("\" markerHeight=\"")
+        .append(fmt(7 * unit))
+        .append(
+            "\" orient=\"auto-start-reverse\"><path class=\"ri-flow-head\""
+                + " d=\"M0,0L10,5L0,10Z\"/></marker></defs>");
     Map<String, double[]> centre = new HashMap<>();
-    for (var e : regionPaths.entrySet()) {
+    for (var e : areaPaths.entrySet()) {
       b.append("<path class=\"lm-area ri-flow-area")
           .append(e.getKey().equals(focus) ? " ri-flow-focus" : "")
+          .append(zoom ? "\" vector-effect=\"non-scaling-stroke" : "")
           .append("\" d=\"")
           .append(e.getValue())
           .append("\"/>");
@@ -74,8 +97,10 @@ final class FlowFigures {
       String kind = focus.isEmpty() ? "" : f.to().equals(focus) ? " ri-flow-in" : " ri-flow-out";
       b.append("<path class=\"ri-flow-line")
           .append(kind)
-          .append("\" marker-end=\"url(#ri-arrow)\" stroke-width=\"")
-          .append(fmt(1 + 5.0 * f.people() / max))
+          .append("\" marker-end=\"url(#")
+          .append(arrow)
+          .append(")\" stroke-width=\"")
+          .append(fmt(unit * (1 + 5.0 * f.people() / max)))
           .append("\" d=\"M")
           .append(fmt(a[0]))
           .append(',')
@@ -97,7 +122,8 @@ final class FlowFigures {
   }
 
   /** The flow diagram: origins left, destinations right, a band per flow. */
-  static String diagram(String title, String description, List<Flow> flows, Locale locale) {
+  static String diagram(
+      String id, String title, String description, List<Flow> flows, Locale locale) {
     Map<String, String> names = new HashMap<>();
     Map<String, Long> out = new LinkedHashMap<>();
     Map<String, Long> in = new LinkedHashMap<>();
@@ -115,8 +141,7 @@ final class FlowFigures {
     int nodes = Math.max(out.size(), in.size());
     int height = Math.max(120, 24 + nodes * 22 + (int) Math.min(400, total));
     double scale = total == 0 ? 0 : (height - 24.0 - gap * Math.max(0, nodes - 1)) / total;
-    StringBuilder b =
-        SvgFigure.start("ri-flow-diagram", "ri-flow-diagram", width, height, title, description);
+    StringBuilder b = SvgFigure.start("ri-flow-diagram", id, width, height, title, description);
     int left = 170;
     int right = width - 170;
     Map<String, double[]> outY = stack(out, scale, gap);
@@ -210,6 +235,32 @@ final class FlowFigures {
           .append(String.format(locale, " %,d", totals.get(e.getKey())))
           .append("</text>");
     }
+  }
+
+  /** The box around every point of {@code paths} with a margin: x, y, width, height. */
+  private static double[] frame(Iterable<String> paths) {
+    double minX = Double.MAX_VALUE;
+    double minY = Double.MAX_VALUE;
+    double maxX = -Double.MAX_VALUE;
+    double maxY = -Double.MAX_VALUE;
+    for (String path : paths) {
+      Matcher m = POINT.matcher(path);
+      while (m.find()) {
+        double x = Double.parseDouble(m.group(1));
+        double y = Double.parseDouble(m.group(2));
+        minX = Math.min(minX, x);
+        minY = Math.min(minY, y);
+        maxX = Math.max(maxX, x);
+        maxY = Math.max(maxY, y);
+      }
+    }
+    if (minX > maxX) {
+      return new double[] {0, 0, AreaBoundaries.WIDTH, AreaBoundaries.HEIGHT};
+    }
+    double margin = Math.max(maxX - minX, maxY - minY) * 0.05 + 1;
+    return new double[] {
+      minX - margin, minY - margin, maxX - minX + 2 * margin, maxY - minY + 2 * margin
+    };
   }
 
   /** The mean of a path's points: near enough to a region's middle for an arrow's end. */
