@@ -70,7 +70,7 @@ class ProjectUploadTest extends WebTestBase {
                 HEADER
                     + "p1,Digiloikka,2025-01-01,2026-12-31,250000,ESR+,01,isco:25|digitalisation,"
                     + "koulu,Esimerkkiopisto,education,1234567-1,coordinator\n"
-                    + "p1,,,,,,,,konepaja,Konepaja Oy,company,0201256-6,partner\n"
+                    + "p1,,,,,,,,konepaja,Konepaja Oy,company,1572861-9,partner\n"
                     + "p2,Kiertotalous,2026-03-01,2027-12-31,120000,JTF,01,circular economy,"
                     + "konepaja,,,,coordinator\n"));
     assertThat(done.getStatus()).isEqualTo(200);
