@@ -14,7 +14,18 @@ import java.util.Objects;
  * suppressed (primary suppression). A suppressed figure must not be computable from the published
  * ones either: whenever the relations, with the published values put in, determine a suppressed
  * figure uniquely, another figure it is tied to is suppressed as well (complementary suppression),
- * the smallest such, until no suppressed figure is determined.
+ * until no suppressed figure is determined.
+ *
+ * <p>Most disclosures are a sum with one hidden figure in it: the other figures give it away. Such
+ * a sum is found by counting (no elimination), and the figure hidden beside it is one of the same
+ * sum, since hiding a figure of another sum would not help: preferably one whose other sums already
+ * have a hidden figure (so that hiding it gives nothing away in turn, where a chain of new single
+ * hidden figures would follow), of those the smallest. Only when no sum has a single hidden figure
+ * does the elimination below look for figures pinned by several sums together; each is then freed
+ * by hiding the smallest published figure it is tied to, and the counting resumes. On realistic
+ * flows between regions this hides a tenth of the published value the earlier rule (the smallest
+ * tied figure of any sum, one elimination per figure hidden) hid, and is ten times faster; see
+ * docs/regional-intelligence.md.
  *
  * <p>"Determined" is decided exactly by linear algebra, not by a rule of thumb such as "two
  * suppressed cells per row": the relations restricted to the suppressed variables are brought to
@@ -53,34 +64,84 @@ final class Suppression {
         relationsOf.get(v).add(r);
       }
     }
+    int[] hiddenIn = new int[relations.size()];
+    for (int r = 0; r < relations.size(); r++) {
+      for (int v : members(relations.get(r))) {
+        if (suppressed[v]) {
+          hiddenIn[r]++;
+        }
+      }
+    }
+    java.util.ArrayDeque<Integer> single = new java.util.ArrayDeque<>();
+    for (int r = 0; r < relations.size(); r++) {
+      if (hiddenIn[r] == 1) {
+        single.add(r);
+      }
+    }
     while (true) {
-      boolean[] determined = determined(suppressed, relations, n);
-      boolean any = false;
       int hide = -1;
-      for (int v = 0; v < n && hide < 0; v++) {
-        if (!determined[v]) {
+      // A sum with one hidden figure gives it away: hide another figure of that sum, one that
+      // does not leave a sum of its own with a single hidden figure where possible, the smallest.
+      while (hide < 0 && !single.isEmpty()) {
+        int r = single.poll();
+        if (hiddenIn[r] != 1) {
           continue;
         }
-        any = true;
-        // Hide the smallest published figure that v is tied to: it costs least information.
-        for (int r : relationsOf.get(v)) {
-          for (int w : members(relations.get(r))) {
-            if (!suppressed[w] && (hide < 0 || values[w] < values[hide])) {
-              hide = w;
+        boolean quiet = false;
+        for (int w : members(relations.get(r))) {
+          if (suppressed[w]) {
+            continue;
+          }
+          boolean q = true;
+          for (int other : relationsOf.get(w)) {
+            if (other != r && hiddenIn[other] == 0) {
+              q = false;
+              break;
+            }
+          }
+          if (hide < 0 || (q && !quiet) || (q == quiet && values[w] < values[hide])) {
+            hide = w;
+            quiet = q;
+          }
+        }
+        if (hide < 0) {
+          Arrays.fill(suppressed, true);
+          return suppressed;
+        }
+      }
+      if (hide < 0) {
+        boolean[] determined = determined(suppressed, relations, n);
+        boolean any = false;
+        for (int v = 0; v < n && hide < 0; v++) {
+          if (!determined[v]) {
+            continue;
+          }
+          any = true;
+          // Hide the smallest published figure that v is tied to: it costs least information.
+          for (int r : relationsOf.get(v)) {
+            for (int w : members(relations.get(r))) {
+              if (!suppressed[w] && (hide < 0 || values[w] < values[hide])) {
+                hide = w;
+              }
             }
           }
         }
+        if (!any) {
+          return suppressed;
+        }
+        if (hide < 0) {
+          // The relations pin a figure down among hidden figures alone: hide everything.
+          Arrays.fill(suppressed, true);
+          return suppressed;
+        }
       }
-      if (!any) {
-        return suppressed;
-      }
-      if (hide < 0) {
-        // The relations pin a figure down among hidden figures alone: hide everything.
-        Arrays.fill(suppressed, true);
-        return suppressed;
-      }
-      // One at a time: the next elimination may find the others hidden already.
       suppressed[hide] = true;
+      for (int r : relationsOf.get(hide)) {
+        hiddenIn[r]++;
+        if (hiddenIn[r] == 1) {
+          single.add(r);
+        }
+      }
     }
   }
 

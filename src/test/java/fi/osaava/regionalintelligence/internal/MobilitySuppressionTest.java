@@ -89,6 +89,27 @@ class MobilitySuppressionTest {
   }
 
   @Test
+  void aSmallFlowIsHiddenWithFiguresOfItsOwnSumsNotWithEverything() {
+    // 20 moved 01→02, 20 moved 01→06 and 2 moved 02→06. The 2 must go, and with it figures that
+    // would give it away (01→06 beside the arrivals in 06, the departures from 01 and 02), but
+    // the total, the arrivals and the flow 01→02 reveal nothing: the earlier rule hid them all.
+    List<Move> moves = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      moves.add(new Move("01", "02", "25"));
+      moves.add(new Move("01", "06", "25"));
+    }
+    moves.add(new Move("02", "06", "25"));
+    moves.add(new Move("02", "06", "25"));
+    Published p = MobilityFlows.publish(moves, 5);
+    assertThat(p.get("flow|02|06")).isNull();
+    assertThat(p.get("all")).isEqualTo(42L);
+    assertThat(p.get("in|02")).isEqualTo(20L);
+    assertThat(p.get("in|06")).isEqualTo(22L);
+    assertThat(p.get("flow|01|02")).isEqualTo(20L);
+    assertThat(oracle(moves, p).problems()).isEmpty();
+  }
+
+  @Test
   void fewerThanFivePeoplePublishNothing() {
     Published p = MobilityFlows.publish(moves(3, 4), 5);
     assertThat(p.shown()).isEmpty();
