@@ -37,7 +37,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  * week for the others. Runs under a ShedLock lock, so on one node of a cluster at a time. Each
  * person's mail is sent inside a transaction that holds their outbox rows locked and marks them
  * sent, so a failed send leaves them pending for the next round and two rounds never send the same
- * rows. Every mail carries RFC 8058 one-click unsubscribe headers and the same link in its text.
+ * rows. Every mail carries RFC 8058 one-click unsubscribe headers and the same link in its text. A
+ * message's file ({@link MailAttachment}) is read from its outbox row and makes the mail
+ * multipart/mixed; a mail without one is plain text.
  */
 @Component
 class MailOutbox {
