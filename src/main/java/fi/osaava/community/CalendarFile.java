@@ -26,6 +26,14 @@ public final class CalendarFile {
   /** The media type of the files. */
   public static final String MEDIA_TYPE = "text/calendar";
 
+  /**
+   * The media type of a mailed {@link #writeRequest} file (RFC 6047: the part names the method).
+   */
+  public static final String REQUEST_MEDIA_TYPE = MEDIA_TYPE + "; method=REQUEST; charset=UTF-8";
+
+  /** The media type of a mailed {@link #writeCancellation} file. */
+  public static final String CANCEL_MEDIA_TYPE = MEDIA_TYPE + "; method=CANCEL; charset=UTF-8";
+
   private static final String PRODUCT = "-//Osaava//Osaava events//EN";
 
   private CalendarFile() {}
@@ -84,6 +92,20 @@ public final class CalendarFile {
       throw new IllegalArgumentException("Only a cancelled event is written as a cancellation");
     }
     return write(name, List.of(event), Method.cancel());
+  }
+
+  /**
+   * A standing event's own file to mail to someone registered (RFC 5546 {@code METHOD:REQUEST}, the
+   * event's current SEQUENCE): a mail client adds the event to the reader's calendar, or replaces
+   * the version it holds under the same UID with a lower SEQUENCE. The mail's part says the same
+   * method ({@link #REQUEST_MEDIA_TYPE}). It names no ORGANIZER or ATTENDEE: Osaava does not keep
+   * the organisers' calendars, so there is nobody to reply to.
+   */
+  public static String writeRequest(String name, Event event) {
+    if (event.cancelled()) {
+      throw new IllegalArgumentException("A cancelled event is written as a cancellation");
+    }
+    return write(name, List.of(event), Method.request());
   }
 
   private static String write(String name, List<Event> events, Method method) {

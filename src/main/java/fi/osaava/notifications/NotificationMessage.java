@@ -12,9 +12,14 @@ import org.jspecify.annotations.Nullable;
  * @param titles a one-line title by language, at least one
  * @param texts the message by language (plain text), may be empty
  * @param link a path in Osaava to go on from the message, such as {@code /guidance}, or null
+ * @param attachment a file for the message's mail only (the inbox shows the message without it), or
+ *     null; a digest carries its messages' files, the newest of each file name
  */
 public record NotificationMessage(
-    Map<Language, String> titles, Map<Language, String> texts, @Nullable String link) {
+    Map<Language, String> titles,
+    Map<Language, String> texts,
+    @Nullable String link,
+    @Nullable MailAttachment attachment) {
 
   public NotificationMessage {
     titles = Map.copyOf(titles);
@@ -25,6 +30,17 @@ public record NotificationMessage(
     if (link != null && (!link.startsWith("/") || link.startsWith("//"))) {
       throw new IllegalArgumentException("A message's link is a path in Osaava: " + link);
     }
+  }
+
+  /** A message without an attachment. */
+  public NotificationMessage(
+      Map<Language, String> titles, Map<Language, String> texts, @Nullable String link) {
+    this(titles, texts, link, null);
+  }
+
+  /** The same message, its mail carrying {@code file}. */
+  public NotificationMessage withAttachment(MailAttachment file) {
+    return new NotificationMessage(titles, texts, link, Objects.requireNonNull(file));
   }
 
   /** The text in the wanted language, else in fi, sv or en, else empty. */

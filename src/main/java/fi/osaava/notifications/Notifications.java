@@ -13,7 +13,8 @@ public interface Notifications {
 
   /**
    * @param person who is told; nobody else sees the message
-   * @param message what they are told, in their language
+   * @param message what they are told, in their language; its attachment, if any, waits with the
+   *     pending mail and is not kept in the inbox
    * @param key an idempotency key, unique for this message (for example {@code guidance:task:ID}):
    *     a second call with the same key adds nothing and sends nothing
    * @return whether the message was new

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
 import com.icegreen.greenmail.util.GreenMail;
+import fi.osaava.platform.Language;
 import fi.osaava.profile.PersonId;
 import fi.osaava.regionalintelligence.internal.forums.ForumReminders;
 import fi.osaava.regionalintelligence.internal.forums.ForumStore;
@@ -297,6 +301,92 @@ class ForumGuestsTest extends WebTestBase {
                 .query(Integer.class)
                 .single())
         .isEqualTo(1);
+  }
+
+  @Test
+  void theMailsCarryTheCalendarFileItsNewVersionAfterAChangeAndItsCancellation() throws Exception {
+    UUID[] event = event(1, Duration.ofDays(6));
+    String eventPath = "/regional-forums/" + event[0] + "/events/" + event[1];
+    String uid = "forum-" + event[1] + "@osaava";
+    String fanni = address("fanni");
+    String gustav = address("gustav");
+    assertThat(registerGuest(event, "fi", guest("Fanni", "F Oy", fanni)).getRedirectedUrl())
+        .endsWith("?GUEST_REGISTERED");
+    assertThat(registerGuest(event, "sv", guest("Gustav", "G Ab", gustav)).getRedirectedUrl())
+        .endsWith("?GUEST_WAITING");
+    sendDue();
+    int first = store.event(event[0], event[1]).orElseThrow().sequence();
+    // A place comes with the event for the calendar; the waiting list's mail is plain text.
+    VEvent confirmed = calendar(mailsTo(fanni).getFirst(), "REQUEST");
+    assertThat(confirmed.getUid().getValue()).isEqualTo(uid);
+    assertThat(confirmed.getSequence().getValue()).isEqualTo(first);
+    assertThat(confirmed.getUrl().getValue()).endsWith(eventPath);
+    assertThat(mailsTo(gustav)).singleElement();
+    assertThat(OutboxMail.attachments(mailsTo(gustav).getFirst())).isEmpty();
+    assertThat(mailsTo(gustav).getFirst().getContentType()).startsWith("text/plain");
+
+    // A new time and place: the one with a place gets the new version, the queue only the text.
+    EventDetails before = store.event(event[0], event[1]).orElseThrow().details();
+    EventDetails moved =
+        new EventDetails(
+            before.title(),
+            "1. Avaus",
+            before.start().plus(Duration.ofDays(1)),
+            before.end().plus(Duration.ofDays(1)),
+            "Espoo",
+            null,
+            1);
+    assertThat(forums.updateEvent(event[0], event[1], organisation, moved, false)).isTrue();
+    sendDue();
+    assertThat(mailsTo(fanni)).hasSize(2);
+    VEvent changed = calendar(mailsTo(fanni).getLast(), "REQUEST");
+    assertThat(changed.getUid().getValue()).isEqualTo(uid);
+    assertThat(changed.getSequence().getValue()).isEqualTo(first + 1);
+    assertThat(changed.getLocation().getValue()).isEqualTo("Espoo");
+    assertThat(changed.getDateStart().getValue().toInstant()).isEqualTo(moved.start());
+    assertThat(changed.getStatus().isConfirmed()).isTrue();
+    assertThat(OutboxMail.body(mailsTo(fanni).getLast())).contains("Espoo", eventPath);
+    // The event's page offers the same version.
+    VEvent page =
+        Biweekly.parse(
+                mvc.perform(get(eventPath + "/calendar.ics"))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString())
+            .first()
+            .getEvents()
+            .getFirst();
+    assertThat(page.getSequence().getValue()).isEqualTo(first + 1);
+    assertThat(mailsTo(gustav)).hasSize(2);
+    assertThat(OutboxMail.attachments(mailsTo(gustav).getLast())).isEmpty();
+
+    // Cancelled: everyone told gets the cancellation, which removes the event where it is.
+    assertThat(
+            forums.cancelEvent(event[0], event[1], organisation, "Puhuja sairastui.", Language.FI))
+        .isTrue();
+    sendDue();
+    for (String address : List.of(fanni, gustav)) {
+      assertThat(mailsTo(address)).as(address).hasSize(3);
+      VEvent cancelled = calendar(mailsTo(address).getLast(), "CANCEL");
+      assertThat(cancelled.getUid().getValue()).isEqualTo(uid);
+      assertThat(cancelled.getSequence().getValue()).isEqualTo(first + 2);
+      assertThat(cancelled.getStatus().isCancelled()).isTrue();
+    }
+  }
+
+  /**
+   * The one calendar file a mail carries, parsed: its part and its METHOD say {@code method}, and
+   * it holds one event.
+   */
+  private static VEvent calendar(MimeMessage mail, String method) {
+    OutboxMail.Attachment file = OutboxMail.attachments(mail).getFirst();
+    assertThat(OutboxMail.attachments(mail)).hasSize(1);
+    assertThat(file.fileName()).endsWith(".ics");
+    assertThat(file.contentType()).startsWith("text/calendar").contains("method=" + method);
+    ICalendar calendar = Biweekly.parse(file.text()).first();
+    assertThat(calendar.getMethod().getValue()).isEqualTo(method);
+    assertThat(calendar.getEvents()).hasSize(1);
+    return calendar.getEvents().getFirst();
   }
 
   @Test

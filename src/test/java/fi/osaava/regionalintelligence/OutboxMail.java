@@ -1,10 +1,15 @@
 package fi.osaava.regionalintelligence;
 
 import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -61,10 +66,46 @@ final class OutboxMail {
     return mails;
   }
 
-  /** The text of a mail, its quoted-printable soft line breaks joined. */
+  /**
+   * The text of a mail (of a multipart mail its first part, before the files), its quoted-printable
+   * soft line breaks joined.
+   */
   static String body(MimeMessage message) {
     try {
-      return SOFT_BREAK.matcher(String.valueOf(message.getContent())).replaceAll("");
+      Object content = message.getContent();
+      if (content instanceof Multipart parts) {
+        content = parts.getBodyPart(0).getContent();
+      }
+      return SOFT_BREAK.matcher(String.valueOf(content)).replaceAll("");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A file a mail carries. */
+  record Attachment(String fileName, String contentType, String text) {}
+
+  /** The files the mail carries, in order; none for a plain text mail. */
+  static List<Attachment> attachments(MimeMessage message) {
+    try {
+      List<Attachment> files = new ArrayList<>();
+      if (message.getContent() instanceof Multipart parts) {
+        for (int i = 0; i < parts.getCount(); i++) {
+          BodyPart part = parts.getBodyPart(i);
+          if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            part.getDataHandler().writeTo(bytes);
+            files.add(
+                new Attachment(
+                    part.getFileName(),
+                    part.getContentType(),
+                    bytes.toString(StandardCharsets.UTF_8)));
+          }
+        }
+      }
+      return files;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (MessagingException e) {

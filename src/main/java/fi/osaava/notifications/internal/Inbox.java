@@ -1,5 +1,6 @@
 package fi.osaava.notifications.internal;
 
+import fi.osaava.notifications.MailAttachment;
 import fi.osaava.notifications.NotificationMessage;
 import fi.osaava.notifications.Notifications;
 import fi.osaava.platform.Language;
@@ -48,11 +49,12 @@ class Inbox implements Notifications {
   @Override
   @Transactional
   public boolean mail(String address, Language language, NotificationMessage message, String key) {
+    MailAttachment file = message.attachment();
     return jdbc.sql(
                 """
                 insert into nt_address_outbox (id, email, language, titles, texts, link,
-                  idempotency_key)
-                values (?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?)
+                  idempotency_key, attachment_name, attachment_media_type, attachment_content)
+                values (?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?)
                 on conflict (idempotency_key) do nothing
                 """)
             .param(1, UUID.randomUUID())
@@ -62,6 +64,9 @@ class Inbox implements Notifications {
             .param(5, json(message.texts()))
             .param(6, message.link())
             .param(7, key)
+            .param(8, file == null ? null : file.fileName())
+            .param(9, file == null ? null : file.mediaType())
+            .param(10, file == null ? null : file.content())
             .update()
         > 0;
   }
@@ -104,8 +109,19 @@ class Inbox implements Notifications {
       return false;
     }
     if (recipients.of(person).map(Recipients.Recipient::mails).orElse(false)) {
-      jdbc.sql("insert into nt_outbox (inbox_id, person_id) values (?, ?)")
-          .params(id, person)
+      // The attachment is the mail's alone: kept with the outbox row, not in the inbox.
+      MailAttachment file = message.attachment();
+      jdbc.sql(
+              """
+              insert into nt_outbox (inbox_id, person_id, attachment_name, attachment_media_type,
+                attachment_content)
+              values (?, ?, ?, ?, ?)
+              """)
+          .param(1, id)
+          .param(2, person)
+          .param(3, file == null ? null : file.fileName())
+          .param(4, file == null ? null : file.mediaType())
+          .param(5, file == null ? null : file.content())
           .update();
     }
     return true;

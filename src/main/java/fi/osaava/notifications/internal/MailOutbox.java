@@ -1,5 +1,6 @@
 package fi.osaava.notifications.internal;
 
+import fi.osaava.notifications.MailAttachment;
 import fi.osaava.notifications.NotificationMessage;
 import fi.osaava.platform.DatabaseOutage;
 import fi.osaava.platform.Language;
@@ -9,15 +10,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -32,12 +37,21 @@ import org.springframework.web.util.UriComponentsBuilder;
  * week for the others. Runs under a ShedLock lock, so on one node of a cluster at a time. Each
  * person's mail is sent inside a transaction that holds their outbox rows locked and marks them
  * sent, so a failed send leaves them pending for the next round and two rounds never send the same
- * rows. Every mail carries RFC 8058 one-click unsubscribe headers and the same link in its text.
+ * rows. Every mail carries RFC 8058 one-click unsubscribe headers and the same link in its text. A
+ * message's file ({@link MailAttachment}) is read from its outbox row and makes the mail
+ * multipart/mixed; a mail without one is plain text.
  */
 @Component
 class MailOutbox {
 
   private static final Logger log = LoggerFactory.getLogger(MailOutbox.class);
+
+  /**
+   * The most bytes of files one mail carries: a digest of many messages with files leaves out the
+   * oldest beyond this (each message still links to its page), so that no mail grows past what mail
+   * servers take.
+   */
+  static final long DIGEST_ATTACHMENT_BYTES = 4L * MailAttachment.MAX_BYTES;
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
@@ -133,8 +147,9 @@ class MailOutbox {
     record Addressed(String email, Language language, NotificationMessage message) {}
     Optional<Addressed> found =
         jdbc.sql(
-                "select email, language, titles, texts, link from nt_address_outbox where id = ?"
-                    + " for update skip locked")
+                "select email, language, titles, texts, link, attachment_name,"
+                    + " attachment_media_type, attachment_content from nt_address_outbox"
+                    + " where id = ? for update skip locked")
             .param(id)
             .query(
                 (rs, n) ->
@@ -144,7 +159,8 @@ class MailOutbox {
                         new NotificationMessage(
                             Inbox.texts(rs.getString(3)),
                             Inbox.texts(rs.getString(4)),
-                            rs.getString(5))))
+                            rs.getString(5),
+                            attachment(rs, 6))))
             .optional();
     if (found.isEmpty()) {
       return 0;
@@ -157,7 +173,13 @@ class MailOutbox {
             + messages.getMessage("notifications.mail.addressedWhy", null, locale)
             + '\n';
     sender.send(
-        mime(sender, mail.email(), mail.message().title(mail.language()), text, "address:" + id));
+        mime(
+            sender,
+            mail.email(),
+            mail.message().title(mail.language()),
+            text,
+            "address:" + id,
+            attachments(List.of(mail.message()))));
     jdbc.sql("delete from nt_address_outbox where id = ?").param(id).update();
     return 1;
   }
@@ -177,19 +199,27 @@ class MailOutbox {
     if (digest && !digestDue(recipient, now)) {
       return 0;
     }
-    List<UUID> pending =
+    record Pending(UUID inboxId, @Nullable MailAttachment attachment) {}
+    List<Pending> rows =
         jdbc.sql(
-                "select inbox_id from nt_outbox where person_id = ? and sent_at is null"
+                "select inbox_id, attachment_name, attachment_media_type, attachment_content"
+                    + " from nt_outbox where person_id = ? and sent_at is null"
                     + " order by created_at, inbox_id for update skip locked")
             .param(person)
-            .query(UUID.class)
+            .query((rs, n) -> new Pending(rs.getObject(1, UUID.class), attachment(rs, 2)))
             .list();
-    if (pending.isEmpty()) {
+    if (rows.isEmpty()) {
       return 0;
     }
+    List<UUID> pending = new ArrayList<>();
     List<NotificationMessage> items = new ArrayList<>();
-    for (UUID id : pending) {
-      inbox.message(id).ifPresent(items::add);
+    for (Pending row : rows) {
+      Optional<NotificationMessage> message = inbox.message(row.inboxId());
+      if (message.isPresent()) {
+        pending.add(row.inboxId());
+        NotificationMessage m = message.get();
+        items.add(row.attachment() == null ? m : m.withAttachment(row.attachment()));
+      }
     }
     int sent = 0;
     if (digest) {
@@ -202,8 +232,13 @@ class MailOutbox {
         sent++;
       }
     }
-    for (UUID id : pending) {
-      jdbc.sql("update nt_outbox set sent_at = now() where inbox_id = ?").param(id).update();
+    // A sent mail's file is not kept: the row stays as the record of the mail, without it.
+    for (Pending row : rows) {
+      jdbc.sql(
+              "update nt_outbox set sent_at = now(), attachment_name = null,"
+                  + " attachment_media_type = null, attachment_content = null where inbox_id = ?")
+          .param(row.inboxId())
+          .update();
     }
     return sent;
   }
@@ -244,7 +279,13 @@ class MailOutbox {
             : messages.getMessage(
                 "notifications.mail.digestSubject", new Object[] {items.size()}, locale);
     MimeMessage message =
-        mime(sender, java.util.Objects.requireNonNull(recipient.email()), subject, text, key);
+        mime(
+            sender,
+            java.util.Objects.requireNonNull(recipient.email()),
+            subject,
+            text,
+            key,
+            attachments(items));
     try {
       message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">");
       message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
@@ -271,15 +312,63 @@ class MailOutbox {
     return text.toString();
   }
 
+  /**
+   * The files a mail of these messages carries: each message's, and in a digest only the newest of
+   * each file name (a later version of the same event's calendar file replaces the earlier), newest
+   * first while they fit in {@link #DIGEST_ATTACHMENT_BYTES}.
+   */
+  static List<MailAttachment> attachments(List<NotificationMessage> items) {
+    Map<String, MailAttachment> newest = new LinkedHashMap<>();
+    for (NotificationMessage item : items.reversed()) {
+      MailAttachment file = item.attachment();
+      if (file != null) {
+        newest.putIfAbsent(file.fileName(), file);
+      }
+    }
+    List<MailAttachment> files = new ArrayList<>();
+    long bytes = 0;
+    for (MailAttachment file : newest.values()) {
+      if (bytes + file.size() <= DIGEST_ATTACHMENT_BYTES) {
+        files.add(file);
+        bytes += file.size();
+      }
+    }
+    return files.reversed();
+  }
+
+  private static @Nullable MailAttachment attachment(java.sql.ResultSet rs, int first)
+      throws java.sql.SQLException {
+    String name = rs.getString(first);
+    return name == null
+        ? null
+        : new MailAttachment(name, rs.getString(first + 1), rs.getBytes(first + 2));
+  }
+
+  /**
+   * A plain text mail, or with attachments a multipart/mixed one: the same text as its first part,
+   * then the files.
+   */
   private MimeMessage mime(
-      JavaMailSender sender, String to, String subject, String text, String key) {
+      JavaMailSender sender,
+      String to,
+      String subject,
+      String text,
+      String key,
+      List<MailAttachment> files) {
     try {
       MimeMessage message = sender.createMimeMessage();
-      MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+      MimeMessageHelper helper =
+          files.isEmpty()
+              ? new MimeMessageHelper(message, false, "UTF-8")
+              : new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED, "UTF-8");
       helper.setFrom(properties.from());
       helper.setTo(to);
       helper.setSubject(subject);
       helper.setText(text, false);
+      for (MailAttachment file : files) {
+        helper.addAttachment(
+            file.fileName(), new ByteArrayResource(file.content()), file.mediaType());
+      }
       // The outbox key: a receiving system that saw this id before can drop a repeat.
       message.setHeader("X-Osaava-Idempotency-Key", key);
       return message;

@@ -1,5 +1,6 @@
 package fi.osaava.regionalintelligence.internal.forums;
 
+import fi.osaava.notifications.MailAttachment;
 import fi.osaava.notifications.NotificationMessage;
 import fi.osaava.notifications.Notifications;
 import fi.osaava.platform.Language;
@@ -26,6 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,6 +47,13 @@ import org.springframework.transaction.annotation.Transactional;
  * capacity alone tells nobody: the calendar file's SEQUENCE still goes up, so a calendar that
  * fetches it again shows the new title. Each message's idempotency key names the event, its
  * SEQUENCE after the change and the person, so a repeat of the same change adds nothing.
+ *
+ * <p>The mails carry the event's calendar file ({@link ForumCalendar#attachment}), so that a mail
+ * client puts the event in the reader's calendar, updates it or removes it: a place (a guest's
+ * confirmation, a place from the queue) and a change told to those with a place carry {@code
+ * METHOD:REQUEST} at the event's SEQUENCE, a cancellation {@code METHOD:CANCEL} to everyone told.
+ * The queue is told of a change without it, so that no event lands in the calendar of someone
+ * without a place.
  */
 @Service
 public class Forums {
@@ -126,20 +135,27 @@ public class Forums {
   private final Notifications notifications;
   private final MessageSource messages;
   private final Clock clock;
+  private final String baseUrl;
 
+  /**
+   * @param baseUrl Osaava's public address, for the event's address in the mailed calendar files:
+   *     the one the mails' own links are written with
+   */
   Forums(
       ForumStore store,
       RegionsApi regions,
       RegionalSurveysApi surveys,
       Notifications notifications,
       MessageSource messages,
-      Clock clock) {
+      Clock clock,
+      @Value("${osaava.notifications.base-url:http://localhost:8080}") String baseUrl) {
     this.store = store;
     this.regions = regions;
     this.surveys = surveys;
     this.notifications = notifications;
     this.messages = messages;
     this.clock = clock;
+    this.baseUrl = baseUrl.strip().replaceAll("/+$", "");
   }
 
   @Transactional
@@ -252,15 +268,20 @@ public class Forums {
                               language.locale()))
                   .toList()));
     }
+    NotificationMessage message =
+        message(
+            event,
+            "ri.forum.mail.changed.title",
+            "ri.forum.mail.changed.text",
+            l -> what.getOrDefault(l, ""));
+    // Those with a place get the new calendar file; the queue is told without it, so that a
+    // change adds no event to the calendar of someone who has no place at it.
+    NotificationMessage withFile = message.withAttachment(calendarFile(event));
     int told = 0;
     for (Participant p : store.participants(event.id())) {
       if (tell(
           p,
-          message(
-              event,
-              "ri.forum.mail.changed.title",
-              "ri.forum.mail.changed.text",
-              l -> what.getOrDefault(l, "")),
+          p.waiting() ? message : withFile,
           "ri:forum-event:"
               + event.id()
               + ":changed:"
@@ -294,15 +315,22 @@ public class Forums {
       return false;
     }
     ForumEvent cancelled = store.lock(event).orElseThrow();
+    MailAttachment cancellation = calendarFile(cancelled);
     for (Participant waiting : store.clearQueue(event)) {
       tellCancelled(
           cancelled,
+          cancellation,
           waiting,
           "ri.forum.mail.cancelledQueue.title",
           "ri.forum.mail.cancelledQueue.text");
     }
     for (Participant p : store.participants(event)) {
-      tellCancelled(cancelled, p, "ri.forum.mail.cancelled.title", "ri.forum.mail.cancelled.text");
+      tellCancelled(
+          cancelled,
+          cancellation,
+          p,
+          "ri.forum.mail.cancelled.title",
+          "ri.forum.mail.cancelled.text");
     }
     return true;
   }
@@ -312,12 +340,17 @@ public class Forums {
     return store.lock(event).filter(e -> e.forumId().equals(forum) && !e.cancelled());
   }
 
-  private void tellCancelled(ForumEvent event, Participant person, String title, String text) {
+  /**
+   * Tells of the cancellation with the {@code METHOD:CANCEL} file, the queue too: a calendar that
+   * holds no such event ignores it, and one that took the event from its page removes it.
+   */
+  private void tellCancelled(
+      ForumEvent event, MailAttachment file, Participant person, String title, String text) {
     ForumStore.Cancellation cancellation = event.cancellation();
     String reason = cancellation == null ? "" : cancellation.reason();
     tell(
         person,
-        message(event, title, text, language -> reason),
+        message(event, title, text, language -> reason).withAttachment(file),
         "ri:forum-event:" + event.id() + ":cancelled:" + person.person().value());
   }
 
@@ -401,11 +434,14 @@ public class Forums {
             "ri.forum.mail." + what + ".title",
             "ri.forum.mail." + what + ".text",
             language -> "");
+    NotificationMessage withLink =
+        new NotificationMessage(
+            confirmation.titles(), confirmation.texts(), CancelLinks.PATH + token);
+    // A place comes with the calendar file; the queue gets it when a place comes.
     notifications.mail(
         guest.email(),
         guest.language(),
-        new NotificationMessage(
-            confirmation.titles(), confirmation.texts(), CancelLinks.PATH + token),
+        full ? withLink : withLink.withAttachment(calendarFile(locked)),
         "ri:forum-event:" + event + ":guest:" + id.value());
     return full ? Outcome.WAITING : Outcome.REGISTERED;
   }
@@ -457,10 +493,25 @@ public class Forums {
         free--;
         tell(
             p,
-            message(event, "ri.forum.mail.place.title", "ri.forum.mail.place.text", language -> ""),
+            message(event, "ri.forum.mail.place.title", "ri.forum.mail.place.text", language -> "")
+                .withAttachment(calendarFile(event)),
             "ri:forum-event:" + event.id() + ":place:" + p.person().value() + ":" + p.arrival());
       }
     }
+  }
+
+  /**
+   * The event's calendar file for a registrant's mail ({@link ForumCalendar#attachment}): the
+   * version of {@code event}, named after its forum like the file on the event's page.
+   */
+  private MailAttachment calendarFile(ForumEvent event) {
+    String forumTitle =
+        store.forum(event.forumId()).map(f -> f.details().title()).orElse(event.details().title());
+    return ForumCalendar.attachment(forumTitle, event, baseUrl + eventPath(event));
+  }
+
+  private static String eventPath(ForumEvent event) {
+    return "/regional-forums/" + event.forumId() + "/events/" + event.id();
   }
 
   /**
@@ -481,7 +532,6 @@ public class Forums {
       titles.put(language, messages.getMessage(titleKey, args, language.locale()));
       texts.put(language, messages.getMessage(textKey, args, language.locale()));
     }
-    return new NotificationMessage(
-        titles, texts, "/regional-forums/" + event.forumId() + "/events/" + event.id());
+    return new NotificationMessage(titles, texts, eventPath(event));
   }
 }

@@ -1,6 +1,5 @@
 package fi.osaava.regionalintelligence.internal.web;
 
-import fi.osaava.community.CalendarFile;
 import fi.osaava.platform.Language;
 import fi.osaava.profile.PersonId;
 import fi.osaava.profile.ProfileApi;
@@ -8,8 +7,8 @@ import fi.osaava.programmes.SafeMarkdown;
 import fi.osaava.regionalintelligence.PublishedSurvey;
 import fi.osaava.regionalintelligence.RegionalSurveysApi;
 import fi.osaava.regionalintelligence.internal.RegionalDevelopers;
+import fi.osaava.regionalintelligence.internal.forums.ForumCalendar;
 import fi.osaava.regionalintelligence.internal.forums.ForumStore;
-import fi.osaava.regionalintelligence.internal.forums.ForumStore.EventDetails;
 import fi.osaava.regionalintelligence.internal.forums.ForumStore.Forum;
 import fi.osaava.regionalintelligence.internal.forums.ForumStore.ForumEvent;
 import fi.osaava.regionalintelligence.internal.forums.ForumStore.Participant;
@@ -272,44 +271,27 @@ class ForumController {
   }
 
   /**
-   * The event as an iCalendar file, written by the community's {@link CalendarFile}: its newest
-   * version under the same UID and a higher SEQUENCE after each change, and once cancelled a {@code
-   * METHOD:CANCEL} file with {@code STATUS:CANCELLED}, so that a calendar importing it removes the
-   * event.
+   * The event as an iCalendar file ({@link ForumCalendar}, the community's {@code CalendarFile}):
+   * its newest version under the same UID and a higher SEQUENCE after each change, and once
+   * cancelled a {@code METHOD:CANCEL} file with {@code STATUS:CANCELLED}, so that a calendar
+   * importing it removes the event.
    */
   @GetMapping("/{id}/events/{event}/calendar.ics")
   ResponseEntity<String> calendar(
       @PathVariable String id, @PathVariable String event, Authentication auth) {
     Forum forum = readable(id, auth);
     ForumEvent e = event(forum, event);
-    EventDetails d = e.details();
     String page =
         ServletUriComponentsBuilder.fromCurrentContextPath()
             .path("/regional-forums/{id}/events/{event}")
             .buildAndExpand(forum.id(), e.id())
             .toUriString();
-    CalendarFile.Event entry =
-        new CalendarFile.Event(
-            "forum-" + e.id() + "@osaava",
-            e.sequence(),
-            d.title(),
-            d.agenda().isBlank() ? null : d.agenda(),
-            d.start(),
-            d.end(),
-            d.where(),
-            page,
-            e.cancelled(),
-            e.updatedAt());
-    String name = forum.details().title();
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
-            "inline; filename=\"osaava-forum-event-" + e.id() + ".ics\"")
-        .body(
-            e.cancelled()
-                ? CalendarFile.writeCancellation(name, entry)
-                : CalendarFile.write(name, List.of(entry)));
+            "inline; filename=\"" + ForumCalendar.fileName(e.id()) + "\"")
+        .body(ForumCalendar.download(forum.details().title(), e, page));
   }
 
   @PostMapping("/{id}/events/{event}/register")
