@@ -278,7 +278,9 @@ final class GenerateCommand implements Runnable {
       description = {
         "Store synthetic people (marked synthetic; they cannot sign in) with work histories in"
             + " municipalities and ESCO occupations, about four in five consenting to anonymised"
-            + " statistics, for the regional expert-mobility page. The same seed gives the same"
+            + " statistics, for the regional expert-mobility page (the latest moves in complete"
+            + " past years, most in the last one, none in the current year, which the page does"
+            + " not publish). The same seed gives the same"
             + " people (not added twice).",
         "Needs the regions imported; occupations only where ESCO is imported."
       })

@@ -14,8 +14,10 @@ public interface SyntheticWorkHistories {
   /**
    * Makes {@code count} people marked synthetic (they cannot sign in), each with two to four jobs
    * in municipalities of the regional classification, many of them moving towards the larger towns,
-   * with ESCO occupations where ESCO is imported. About four in five consent to anonymised
-   * statistics; the others do not, and are never counted. The same seed gives the same people.
+   * with ESCO occupations where ESCO is imported. Every latest job started in a complete calendar
+   * year (most in the last one), never in the current year, which the mobility page does not
+   * publish. About four in five consent to anonymised statistics; the others do not, and are never
+   * counted. The same seed gives the same people.
    */
   Generated generate(int count, long seed);
 

@@ -10,7 +10,9 @@ import fi.osaava.profile.AnonymisedWorkMoves;
 import fi.osaava.profile.WorkMove;
 import fi.osaava.regionalintelligence.internal.ExpertMobility;
 import fi.osaava.web.WebTestBase;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Year;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,14 +24,16 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The moves of experts are counted from consenting people only: work histories entered through the
- * profile's API, some people consenting to anonymised statistics, some not, one revoking. Each
- * scenario uses a month of its own long ago, so the shared database's other people never fall in.
+ * profile's API, some people consenting to anonymised statistics, some not, one revoking. The
+ * figures are published one complete year at a time, so each scenario uses a year of its own long
+ * ago (2002 to 2008), where the shared database's other people never fall.
  */
 class ExpertMobilityConsentTest extends WebTestBase {
 
   @Autowired AnonymisedWorkMoves moves;
   @Autowired ExpertMobility mobility;
   @Autowired ObjectMapper json;
+  @Autowired Clock clock;
 
   /** A person who worked in Helsinki (Uusimaa) and then, from {@code moved}, in Tampere. */
   RequestPostProcessor mover(LocalDate moved, String occupation) throws Exception {
@@ -73,9 +77,10 @@ class ExpertMobilityConsentTest extends WebTestBase {
 
   @Test
   void onlyConsentingPeopleAreCountedAndARevocationTakesThemOut() throws Exception {
-    LocalDate month = LocalDate.of(2003, 5, 1);
+    Year year = Year.of(2003);
+    LocalDate month = year.atMonth(5).atDay(1);
     List<RequestPostProcessor> consenting = new java.util.ArrayList<>();
-    for (int i = 0; i < 6; i++) {
+    for (int i = 0; i < 7; i++) {
       RequestPostProcessor who = mover(month.plusDays(i), null);
       consent(who, true);
       consenting.add(who);
@@ -86,10 +91,11 @@ class ExpertMobilityConsentTest extends WebTestBase {
         consent(who, false); // said no; the others never decided
       }
     }
-    LocalDate end = month.plusMonths(1).minusDays(1);
+    LocalDate first = year.atDay(1);
+    LocalDate last = year.atMonth(12).atEndOfMonth();
 
-    List<WorkMove> read = moves.consentedWorkMoves(month, end);
-    assertThat(read).hasSize(6);
+    List<WorkMove> read = moves.consentedWorkMoves(first, last);
+    assertThat(read).hasSize(7);
     assertThat(read)
         .allSatisfy(
             m -> {
@@ -98,20 +104,79 @@ class ExpertMobilityConsentTest extends WebTestBase {
               assertThat(m.moved()).isEqualTo(month); // the month only, never the day
               assertThat(m.synthetic()).isFalse();
             });
-    ExpertMobility.Figures figures = mobility.figures(month, end);
-    assertThat(figures.published().get("flow|01|06")).isEqualTo(6L);
-    assertThat(figures.published().get("in|06")).isEqualTo(6L);
 
     consent(consenting.getFirst(), false);
-    assertThat(moves.consentedWorkMoves(month, end)).hasSize(5);
-    // Another period's key, past the minute's cache of the first.
-    ExpertMobility.Figures after = mobility.figures(month, end.minusDays(1));
-    assertThat(after.published().get("flow|01|06")).isEqualTo(5L);
+    assertThat(moves.consentedWorkMoves(first, last)).hasSize(6);
+    // The year's first read comes after the revocation: the person is in no figure.
+    ExpertMobility.Figures figures = mobility.figures(year);
+    assertThat(figures.year()).isEqualTo(year);
+    assertThat(figures.counted()).isEqualTo(6);
+    assertThat(figures.published().get("flow|01|06")).isEqualTo(6L);
+    assertThat(figures.published().get("in|06")).isEqualTo(6L);
+  }
 
-    consent(consenting.get(1), false);
-    ExpertMobility.Figures four = mobility.figures(month, end.minusDays(2));
+  @Test
+  void fourMoversPublishNothing() throws Exception {
+    Year year = Year.of(2002);
+    for (int i = 0; i < 4; i++) {
+      consent(mover(year.atMonth(8).atDay(1), null), true);
+    }
+    ExpertMobility.Figures four = mobility.figures(year);
+    assertThat(four.counted()).isEqualTo(4);
     assertThat(four.published().get("flow|01|06")).as("4 people are not published").isNull();
     assertThat(four.published().shown()).isEmpty();
+  }
+
+  /**
+   * One complete year at a time: the current year, a year not yet over, and a span of years (which
+   * could be set against an overlapping span to reveal the people between them) are refused, naming
+   * the parameter; a complete year is served, by {@code year} or by an old link whose {@code from}
+   * and {@code to} name it.
+   */
+  @Test
+  void onlyOneCompleteYearIsPublished() throws Exception {
+    int current = Year.now(clock).getValue();
+    String[][] refused = {
+      {"year", "year", String.valueOf(current)},
+      {"year", "year", String.valueOf(current + 1)},
+      {"from", "from", String.valueOf(current), "to", String.valueOf(current)},
+      {"to", "from", String.valueOf(current - 5), "to", String.valueOf(current - 1)},
+      {"to", "from", String.valueOf(current - 4), "to", String.valueOf(current - 1)},
+      {"to", "from", String.valueOf(current - 1)},
+      {"from", "to", String.valueOf(current - 1)},
+      {"from", "year", "2008", "from", "2007", "to", "2008"},
+      {"year", "year", "2008-2009"}
+    };
+    for (String[] c : refused) {
+      var request = get("/regional-mobility").param("lang", "en");
+      for (int i = 1; i < c.length; i += 2) {
+        request.param(c[i], c[i + 1]);
+      }
+      var result = mvc.perform(request).andReturn();
+      String what = String.join(" ", c);
+      assertThat(result.getResponse().getStatus()).as(what).isEqualTo(400);
+      assertThat(result.getResolvedException())
+          .as(what)
+          .isInstanceOf(fi.osaava.platform.InvalidInputException.class)
+          .hasMessageContaining(c[0]);
+    }
+
+    for (String[] link : new String[][] {{"year", "2008"}, {"from", "2008", "to", "2008"}}) {
+      var request = get("/regional-mobility").param("lang", "en");
+      for (int i = 0; i < link.length; i += 2) {
+        request.param(link[i], link[i + 1]);
+      }
+      String page =
+          mvc.perform(request)
+              .andExpect(status().isOk())
+              .andReturn()
+              .getResponse()
+              .getContentAsString();
+      assertThat(page)
+          .contains("<option value=\"2008\" selected=\"selected\">2008</option>")
+          .doesNotContain("<option value=\"" + current + "\"")
+          .contains("id=\"method-period\"");
+    }
   }
 
   @Test
@@ -124,8 +189,7 @@ class ExpertMobilityConsentTest extends WebTestBase {
         mvc.perform(
                 get("/regional-mobility")
                     .param("area", "06")
-                    .param("from", "2004")
-                    .param("to", "2004")
+                    .param("year", "2004")
                     .param("lang", "en"))
             .andExpect(status().isOk())
             .andReturn()
@@ -154,15 +218,15 @@ class ExpertMobilityConsentTest extends WebTestBase {
       consent(withinPirkanmaa(month, "908", "837"), true);
       consent(withinPirkanmaa(month, "837", "908"), true);
     }
-    LocalDate end = LocalDate.of(2005, 12, 31);
-    ExpertMobility.Figures within = mobility.withinRegion("06", month, end);
+    Year year = Year.of(2005);
+    ExpertMobility.Figures within = mobility.withinRegion("06", year);
     assertThat(within.published().get("all")).isEqualTo(12L);
     assertThat(within.published().get("flow|063|064")).isEqualTo(6L);
     assertThat(within.published().get("flow|064|063")).isEqualTo(6L);
     assertThat(within.counted()).isEqualTo(12);
     // The same people are in no national figure, and in no other region's system.
-    assertThat(mobility.figures(month, end).published().isEmpty()).isTrue();
-    assertThat(mobility.withinRegion("01", month, end).published().isEmpty()).isTrue();
+    assertThat(mobility.figures(year).published().isEmpty()).isTrue();
+    assertThat(mobility.withinRegion("01", year).published().isEmpty()).isTrue();
 
     String page = page("2005", null, "en");
     assertThat(page)
@@ -189,7 +253,7 @@ class ExpertMobilityConsentTest extends WebTestBase {
     for (int i = 0; i < 2; i++) {
       consent(withinPirkanmaa(month, "837", "908"), true);
     }
-    ExpertMobility.Figures within = mobility.withinRegion("06", month, LocalDate.of(2007, 12, 31));
+    ExpertMobility.Figures within = mobility.withinRegion("06", Year.of(2007));
     // 2 back: hidden, and with two sub-regions and one group every other figure would give it away.
     assertThat(within.published().get("flow|064|063")).as("2 people").isNull();
     assertThat(within.published().get("flow|063|064")).isNull();
@@ -202,11 +266,7 @@ class ExpertMobilityConsentTest extends WebTestBase {
 
   String page(String year, String group, String language) throws Exception {
     var request =
-        get("/regional-mobility")
-            .param("area", "06")
-            .param("from", year)
-            .param("to", year)
-            .param("lang", language);
+        get("/regional-mobility").param("area", "06").param("year", year).param("lang", language);
     if (group != null) {
       request.param("group", group);
     }

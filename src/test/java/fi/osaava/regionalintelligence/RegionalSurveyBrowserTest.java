@@ -373,7 +373,8 @@ class RegionalSurveyBrowserTest extends BrowserTestBase {
     check(owner);
 
     // 7. Expert mobility: net migration from the statistics and, from synthetic work histories
-    // (labelled so), the moves of experts between regions as a flow map, a flow diagram and tables.
+    // (labelled so), the moves of experts between regions as a flow map, a flow diagram and tables,
+    // of one complete year: by default the last one by the application's clock.
     workHistories.generate(600, 18);
     for (String language : List.of("fi-FI", "sv-SE", "en-GB")) {
       Page visitor = newPage(language, false);
@@ -389,6 +390,9 @@ class RegionalSurveyBrowserTest extends BrowserTestBase {
     Page mobility = page("en-GB");
     mobility.navigate("/regional-mobility");
     assertThat(mobility.textContent("#statistics-heading")).contains("2025");
+    String lastYear = String.valueOf(java.time.Year.now(clock).getValue() - 1);
+    assertThat(mobility.inputValue("#year")).isEqualTo(lastYear);
+    assertThat(mobility.textContent("#movers")).contains(lastYear);
     assertThat(mobility.locator("#ri-flow-map path.ri-flow-line").count()).isPositive();
     assertThat(mobility.locator("#ri-flow-diagram path.ri-flow-band").count()).isPositive();
     mobility.selectOption("#area", "01");
@@ -403,6 +407,10 @@ class RegionalSurveyBrowserTest extends BrowserTestBase {
         .isEqualTo("Moves between the sub-regions of Uusimaa");
     assertThat(mobility.locator("#sub-moves, #sub-nothing").count()).isOne();
     assertThat(mobility.textContent("#method-sub-regions")).contains("cannot be combined");
+    assertThat(mobility.textContent("#method-period")).contains("overlapping period");
+    assertThat(mobility.inputValue("#year"))
+        .as("the region's page keeps the year")
+        .isEqualTo(lastYear);
     check(mobility);
 
     // 8. A network forum: the owner creates one for Uusimaa linked to the published survey and a
@@ -597,4 +605,5 @@ class RegionalSurveyBrowserTest extends BrowserTestBase {
   @Autowired OverviewAggregates overview;
   @Autowired SyntheticSurveys syntheticSurveys;
   @Autowired fi.osaava.profile.SyntheticWorkHistories workHistories;
+  @Autowired java.time.Clock clock;
 }

@@ -8,6 +8,7 @@ import fi.osaava.regions.AreaLevel;
 import fi.osaava.regions.RegionsApi;
 import fi.osaava.taxonomy.ConceptType;
 import fi.osaava.taxonomy.TaxonomyApi;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,18 +38,21 @@ class WorkHistoryGenerator implements SyntheticWorkHistories {
   private final Consents consents;
   private final RegionsApi regions;
   private final TaxonomyApi taxonomy;
+  private final Clock clock;
 
   WorkHistoryGenerator(
       JdbcClient jdbc,
       JdbcTemplate batches,
       Consents consents,
       RegionsApi regions,
-      TaxonomyApi taxonomy) {
+      TaxonomyApi taxonomy,
+      Clock clock) {
     this.jdbc = jdbc;
     this.batches = batches;
     this.consents = consents;
     this.regions = regions;
     this.taxonomy = taxonomy;
+    this.clock = clock;
   }
 
   @Override
@@ -68,15 +72,20 @@ class WorkHistoryGenerator implements SyntheticWorkHistories {
     }
     List<String> occupations = occupations(seed);
     Random random = new Random(seed);
-    LocalDate thisMonth = LocalDate.now().withDayOfMonth(1);
+    // The mobility page publishes complete calendar years only, by this same clock.
+    LocalDate thisYear = LocalDate.now(clock).withDayOfYear(1);
     int consenting = 0;
     for (int i = 0; i < count; i++) {
       boolean consents = random.nextInt(5) > 0;
       int jobs = 2 + random.nextInt(3);
-      // Backwards from the latest job, which started in the last five years: the moves fall in
-      // the mobility page's default period.
+      // Backwards from the latest job, which started in a complete year, never the current one
+      // (it is not published): for two in three people in the last complete year, the page's
+      // default, so that a single year has enough people to publish flows; for the others in the
+      // four years before, so that the earlier years offered have some.
       List<LocalDate> starts = new ArrayList<>();
-      LocalDate start = thisMonth.minusMonths(random.nextInt(60));
+      LocalDate start =
+          thisYear.minusMonths(
+              random.nextInt(3) > 0 ? 1 + random.nextInt(12) : 13 + random.nextInt(48));
       for (int j = 0; j < jobs; j++) {
         starts.addFirst(start);
         start = start.minusMonths(12 + random.nextInt(48));

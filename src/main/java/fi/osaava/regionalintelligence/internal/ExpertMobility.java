@@ -10,7 +10,7 @@ import fi.osaava.taxonomy.TaxonomyApi;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,9 +25,16 @@ import org.springframework.stereotype.Component;
  * The moves of experts between regions from the work histories of people who consented to
  * anonymised statistics (through the profile module's {@link AnonymisedWorkMoves}, the only way to
  * them), by ISCO group of the occupation they moved to, published with {@link MobilityFlows}. Each
- * region's moves between its own sub-regions are a second kind of system, published alike. Results
- * are kept for a minute per period: the suppression is not free, and a minute is as long as a
- * revoked consent can still count.
+ * region's moves between its own sub-regions are a second kind of system, published alike.
+ *
+ * <p>Figures exist for <b>one complete calendar year</b> at a time only, never for the current year
+ * or for a span of years. Suppression protects the cells of one table; a reader who could also have
+ * the table of an overlapping period (2021–2025 beside 2022–2025) or of a period that is still
+ * growing (the same page a day later) would subtract the two and see the few people who make the
+ * difference, however large both figures are. Separate complete years are tables of separate moves
+ * that no published figure adds up, and they stop growing when the year ends. Results are kept for
+ * a minute per year: the suppression is not free, and a minute is as long as a revoked consent can
+ * still count.
  */
 @Component
 public class ExpertMobility {
@@ -37,11 +44,13 @@ public class ExpertMobility {
 
   static final Duration KEPT = Duration.ofMinutes(1);
 
-  /** A period's published figures, when they were read, and whether synthetic people count. */
+  /** The first year published: there are no work histories with municipalities before it. */
+  public static final Year FIRST_YEAR = Year.of(2000);
+
+  /** A year's published figures, when they were read, and whether synthetic people count. */
   public record Figures(
       MobilityFlows.Published published,
-      LocalDate from,
-      LocalDate to,
+      Year year,
       Instant readAt,
       boolean synthetic,
       int counted) {}
@@ -49,15 +58,30 @@ public class ExpertMobility {
   private final AnonymisedWorkMoves moves;
   private final RegionsApi regions;
   private final TaxonomyApi taxonomy;
-  private final Clock clock;
-  private final Map<String, Read> kept = new ConcurrentHashMap<>();
+  private final Clock calendar;
+  private final Clock timer;
+  private final Map<Year, Read> kept = new ConcurrentHashMap<>();
   private volatile Map<String, String> iscoOf = Map.of();
 
-  ExpertMobility(AnonymisedWorkMoves moves, RegionsApi regions, TaxonomyApi taxonomy) {
+  ExpertMobility(
+      AnonymisedWorkMoves moves, RegionsApi regions, TaxonomyApi taxonomy, Clock calendar) {
     this.moves = moves;
     this.regions = regions;
     this.taxonomy = taxonomy;
-    this.clock = Clock.systemUTC();
+    this.calendar = calendar;
+    // The minute a result is kept is time that passes, not the calendar: the application's clock
+    // may be fixed (in tests it is), and a fixed clock would keep a year's first result for ever.
+    this.timer = Clock.systemUTC();
+  }
+
+  /** The newest year published: the last complete calendar year by the application's clock. */
+  public Year lastCompleteYear() {
+    return Year.now(calendar).minusYears(1);
+  }
+
+  /** Whether {@code year} is published: complete, and not before {@link #FIRST_YEAR}. */
+  public boolean publishable(Year year) {
+    return !year.isBefore(FIRST_YEAR) && !year.isAfter(lastCompleteYear());
   }
 
   /**
@@ -108,12 +132,16 @@ public class ExpertMobility {
     }
   }
 
-  /** A period's read and its national figures; the regions' own figures are added on demand. */
+  /** A year's read and its national figures; the regions' own figures are added on demand. */
   private record Read(Split split, Figures national, Map<String, Figures> regions) {}
 
-  /** The published figures of the moves whose new job started from {@code from} to {@code to}. */
-  public Figures figures(LocalDate from, LocalDate to) {
-    return read(from, to).national();
+  /**
+   * The published figures of the moves whose new job started in {@code year}.
+   *
+   * @throws IllegalArgumentException when the year is not {@link #publishable}
+   */
+  public Figures figures(Year year) {
+    return read(year).national();
   }
 
   /**
@@ -121,8 +149,8 @@ public class ExpertMobility {
    * areas of the figures are sub-region codes), from the same read as {@link #figures}: a person
    * counted here is in none of the national figures, and the other way round.
    */
-  public Figures withinRegion(String region, LocalDate from, LocalDate to) {
-    Read read = read(from, to);
+  public Figures withinRegion(String region, Year year) {
+    Read read = read(year);
     Figures national = read.national();
     return read.regions()
         .computeIfAbsent(
@@ -131,18 +159,20 @@ public class ExpertMobility {
               List<MobilityFlows.Move> within = read.split().within().getOrDefault(r, List.of());
               return new Figures(
                   MobilityFlows.publish(within, MINIMUM),
-                  from,
-                  to,
+                  year,
                   national.readAt(),
                   read.split().withinSynthetic().contains(r),
                   within.size());
             });
   }
 
-  private Read read(LocalDate from, LocalDate to) {
-    String key = from + "/" + to;
-    Instant now = clock.instant();
-    Read r = kept.get(key);
+  private Read read(Year year) {
+    if (!publishable(year)) {
+      throw new IllegalArgumentException(
+          year + " is not published: only complete years from " + FIRST_YEAR + " are");
+    }
+    Instant now = timer.instant();
+    Read r = kept.get(year);
     if (r != null && r.national().readAt().plus(KEPT).isAfter(now)) {
       return r;
     }
@@ -150,17 +180,20 @@ public class ExpertMobility {
     for (Area m : regions.areas(AreaLevel.MUNICIPALITY)) {
       municipalities.put(m.code(), m);
     }
-    Split split = Split.of(moves.consentedWorkMoves(from, to), municipalities, isco());
+    Split split =
+        Split.of(
+            moves.consentedWorkMoves(year.atDay(1), year.atMonth(12).atEndOfMonth()),
+            municipalities,
+            isco());
     Figures national =
         new Figures(
             MobilityFlows.publish(split.between(), MINIMUM),
-            from,
-            to,
+            year,
             now,
             split.betweenSynthetic(),
             split.between().size());
     r = new Read(split, national, new ConcurrentHashMap<>());
-    kept.put(key, r);
+    kept.put(year, r);
     return r;
   }
 

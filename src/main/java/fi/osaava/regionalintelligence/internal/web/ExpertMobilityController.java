@@ -16,7 +16,7 @@ import fi.osaava.regions.RegionsApi;
 import fi.osaava.taxonomy.ConceptSummary;
 import fi.osaava.taxonomy.ConceptUri;
 import fi.osaava.taxonomy.TaxonomyApi;
-import java.time.LocalDate;
+import java.time.Year;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -40,6 +40,13 @@ import org.springframework.web.bind.annotation.RequestParam;
  * people who consented to anonymised statistics (every figure at least 5 people, complementary
  * suppression), a flow map and a flow diagram with the flows as a table, and job-ad demand by
  * occupation group beside them. Open to everyone.
+ *
+ * <p>The figures from profiles are of one complete calendar year ({@code year}; by default the last
+ * complete one), never of the current year or of several years: a reader who could set one period's
+ * table against an overlapping or still-growing period's would compute the few people between them
+ * by subtraction (see {@link ExpertMobility}). Links from before the choice was a single year
+ * ({@code from} and {@code to}) still work when both name the same complete year; any other span is
+ * refused with 400 naming the parameter, rather than quietly shown as some other year.
  */
 @Controller
 class ExpertMobilityController {
@@ -54,6 +61,9 @@ class ExpertMobilityController {
     "ssaaty_121w/ssaaty-koknetmuutto",
     "ssaaty_121w/ssaaty-vaesto"
   };
+
+  /** Complete years the form offers, newest first; older ones can still be asked for by link. */
+  static final int YEARS_OFFERED = 10;
 
   private final ExpertMobility mobility;
   private final RegionalContext context;
@@ -96,6 +106,7 @@ class ExpertMobilityController {
   @GetMapping("/regional-mobility")
   String page(
       @RequestParam(required = false) @Nullable String area,
+      @RequestParam(required = false) @Nullable String year,
       @RequestParam(required = false) @Nullable String from,
       @RequestParam(required = false) @Nullable String to,
       @RequestParam(required = false) @Nullable String group,
@@ -103,12 +114,7 @@ class ExpertMobilityController {
       Locale locale) {
     Language language = Language.of(locale);
     Area region = region(area);
-    int thisYear = LocalDate.now(ZoneOffset.UTC).getYear();
-    int toYear = year(to, "to", thisYear, thisYear);
-    int fromYear = year(from, "from", toYear - 4, thisYear);
-    if (fromYear > toYear) {
-      throw RegionalOverviewController.badParameter("from", "must not be after to");
-    }
+    Year chosenYear = period(year, from, to);
     String chosenGroup = group(group);
     Map<String, String> names = new HashMap<>();
     List<Area> allRegions = regions.areas(AreaLevel.REGION);
@@ -121,17 +127,16 @@ class ExpertMobilityController {
     model.addAttribute(
         "areaName", region == null ? msg("ri.ov.wholeCountry", locale) : names.get(code));
     model.addAttribute("regionChoices", allRegions);
-    model.addAttribute("fromYear", fromYear);
-    model.addAttribute("toYear", toYear);
+    model.addAttribute("year", chosenYear.getValue());
+    model.addAttribute("yearChoices", yearChoices(chosenYear));
     model.addAttribute("groupCode", chosenGroup == null ? "" : chosenGroup);
 
     statistics(model, region, allRegions, names, locale);
 
-    LocalDate periodEnd =
-        toYear == thisYear ? LocalDate.now(ZoneOffset.UTC) : LocalDate.of(toYear, 12, 31);
-    ExpertMobility.Figures figures = mobility.figures(LocalDate.of(fromYear, 1, 1), periodEnd);
+    ExpertMobility.Figures figures = mobility.figures(chosenYear);
     MobilityFlows.Published p = figures.published();
-    model.addAttribute("profilePeriod", fromYear + "-01 – " + periodEnd.toString().substring(0, 7));
+    String period = chosenYear.toString();
+    model.addAttribute("profilePeriod", period);
     model.addAttribute(
         "readAt",
         DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
@@ -196,7 +201,6 @@ class ExpertMobilityController {
                 .text();
     model.addAttribute("groupName", groupName);
     if (!drawn.isEmpty()) {
-      String period = fromYear + "–" + toYear;
       model.addAttribute(
           "flowMap",
           FlowFigures.map(
@@ -224,8 +228,7 @@ class ExpertMobilityController {
     }
 
     if (region != null) {
-      withinRegion(
-          model, region, fromYear, toYear, periodEnd, chosenGroup, groupName, language, locale);
+      withinRegion(model, region, chosenYear, chosenGroup, groupName, language, locale);
     }
     ads(model, code, language, locale);
     return "regionalintelligence/mobility";
@@ -239,15 +242,12 @@ class ExpertMobilityController {
   private void withinRegion(
       Model model,
       Area region,
-      int fromYear,
-      int toYear,
-      LocalDate periodEnd,
+      Year year,
       @Nullable String chosenGroup,
       String groupName,
       Language language,
       Locale locale) {
-    ExpertMobility.Figures figures =
-        mobility.withinRegion(region.code(), LocalDate.of(fromYear, 1, 1), periodEnd);
+    ExpertMobility.Figures figures = mobility.withinRegion(region.code(), year);
     MobilityFlows.Published p = figures.published();
     List<Area> subRegions =
         regions.areas(AreaLevel.SUB_REGION).stream()
@@ -276,7 +276,7 @@ class ExpertMobilityController {
       return;
     }
     String regionName = region.name(language).text();
-    String period = fromYear + "–" + toYear;
+    String period = year.toString();
     // The boundaries have no sub-regions: each is drawn as its municipalities, one path.
     Map<String, String> municipalityPaths = boundaries.paths(AreaLevel.MUNICIPALITY);
     Map<String, String> subPaths = new TreeMap<>();
@@ -521,16 +521,86 @@ class ExpertMobilityController {
     return RegionalOverviewController.regionParameter(regions, code, "area");
   }
 
-  private static int year(@Nullable String text, String parameter, int otherwise, int thisYear) {
+  /**
+   * The one year whose figures are shown: {@code year}; else an old link's {@code from} and {@code
+   * to} when both name the same complete year; else the last complete year. A span of years, the
+   * current year or a year not complete is refused naming the parameter: mapping it to some other
+   * year would show figures the link did not ask for.
+   */
+  private Year period(@Nullable String year, @Nullable String from, @Nullable String to) {
+    Year last = mobility.lastCompleteYear();
+    // Each bound is checked first, so that a bad one is named whatever else the link holds.
+    Year first = year(from, "from", last);
+    Year end = year(to, "to", last);
+    Year chosen = year(year, "year", last);
+    if (chosen != null) {
+      // An old link's bounds kept beside the year, as a hand-edited link might, must agree with it.
+      if (first != null && !first.equals(chosen)) {
+        throw RegionalOverviewController.badParameter(
+            "from", "must be the same as year, or left out");
+      }
+      if (end != null && !end.equals(chosen)) {
+        throw RegionalOverviewController.badParameter(
+            "to", "must be the same as year, or left out");
+      }
+      return chosen;
+    }
+    if (first == null && end == null) {
+      return last;
+    }
+    String oneYear =
+        "figures are published for one complete calendar year at a time: give year (from "
+            + ExpertMobility.FIRST_YEAR
+            + " to "
+            + last
+            + "), or from and to naming the same year";
+    if (first == null) {
+      throw RegionalOverviewController.badParameter("from", "is missing: " + oneYear);
+    }
+    if (end == null) {
+      throw RegionalOverviewController.badParameter("to", "is missing: " + oneYear);
+    }
+    if (!end.equals(first)) {
+      throw RegionalOverviewController.badParameter(
+          "to", "must be the same year as from: " + oneYear);
+    }
+    return first;
+  }
+
+  /** The complete year {@code text} names, or null when it is blank. */
+  private static @Nullable Year year(@Nullable String text, String parameter, Year last) {
     if (text == null || text.isBlank()) {
-      return otherwise;
+      return null;
     }
     String t = text.strip();
-    if (!t.matches("\\d{4}") || Integer.parseInt(t) < 2000 || Integer.parseInt(t) > thisYear) {
-      throw RegionalOverviewController.badParameter(
-          parameter, "a year from 2000 to " + thisYear + " is expected");
+    String expected =
+        "a complete year from " + ExpertMobility.FIRST_YEAR + " to " + last + " is expected";
+    if (!t.matches("\\d{4}")) {
+      throw RegionalOverviewController.badParameter(parameter, expected);
     }
-    return Integer.parseInt(t);
+    Year y = Year.of(Integer.parseInt(t));
+    if (y.isAfter(last)) {
+      throw RegionalOverviewController.badParameter(
+          parameter, y + " is not a complete year and is not published: " + expected);
+    }
+    if (y.isBefore(ExpertMobility.FIRST_YEAR)) {
+      throw RegionalOverviewController.badParameter(parameter, expected);
+    }
+    return y;
+  }
+
+  /** The last {@link #YEARS_OFFERED} complete years, newest first, and the chosen one if older. */
+  private List<Integer> yearChoices(Year chosen) {
+    List<Integer> years = new ArrayList<>();
+    Year y = mobility.lastCompleteYear();
+    for (int i = 0; i < YEARS_OFFERED && !y.isBefore(ExpertMobility.FIRST_YEAR); i++) {
+      years.add(y.getValue());
+      y = y.minusYears(1);
+    }
+    if (!years.contains(chosen.getValue())) {
+      years.add(chosen.getValue());
+    }
+    return years;
   }
 
   private static @Nullable String group(@Nullable String group) {
