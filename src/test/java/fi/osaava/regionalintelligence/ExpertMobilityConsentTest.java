@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import fi.osaava.profile.AnonymisedWorkMoves;
 import fi.osaava.profile.WorkMove;
 import fi.osaava.regionalintelligence.internal.ExpertMobility;
+import fi.osaava.regionalintelligence.internal.MobilityFlows;
 import fi.osaava.web.WebTestBase;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -254,14 +255,24 @@ class ExpertMobilityConsentTest extends WebTestBase {
       consent(withinPirkanmaa(month, "837", "908"), true);
     }
     ExpertMobility.Figures within = mobility.withinRegion("06", Year.of(2007));
-    // 2 back: hidden, and with two sub-regions and one group every other figure would give it away.
-    assertThat(within.published().get("flow|064|063")).as("2 people").isNull();
-    assertThat(within.published().get("flow|063|064")).isNull();
+    // 2 back: hidden, and with two sub-regions and one group every figure of a sub-region would
+    // give it away (6 beside the 8), so all of them are hidden; the 8 alone reveals nothing.
+    MobilityFlows.Published p = within.published();
+    assertThat(p.get("flow|063|064")).as("2 people").isNull();
+    for (String key : List.of("flow|064|063", "out|063", "out|064", "in|063", "in|064")) {
+      assertThat(p.get(key)).as(key).isNull();
+    }
+    assertThat(p.get("all")).isEqualTo(8L);
     assertThat(within.counted()).isEqualTo(8);
     String page = page("2007", null, "en");
     String section = page.substring(page.indexOf("id=\"sub-flows-heading\""));
     section = section.substring(0, section.indexOf("id=\"ads-heading\""));
-    assertThat(section).contains("id=\"sub-nothing\"").doesNotContain("sub-flows-table");
+    assertThat(section)
+        .contains("Pirkanmaa: 8 (2007)")
+        .contains("id=\"no-sub-flows\"")
+        .doesNotContain("id=\"sub-flow-diagram-figure\"")
+        .doesNotContain(">6<")
+        .doesNotContain(">2<");
   }
 
   String page(String year, String group, String language) throws Exception {
