@@ -254,14 +254,21 @@ class ExpertMobilityConsentTest extends WebTestBase {
       consent(withinPirkanmaa(month, "837", "908"), true);
     }
     ExpertMobility.Figures within = mobility.withinRegion("06", Year.of(2007));
-    // 2 back: hidden, and with two sub-regions and one group every other figure would give it away.
+    // 2 back: hidden, and so is the 6 beside it (the sub-regions' arrivals and departures would
+    // give either flow away from the other); the 8 in all, beside two hidden parts, reveal neither.
     assertThat(within.published().get("flow|064|063")).as("2 people").isNull();
     assertThat(within.published().get("flow|063|064")).isNull();
+    assertThat(within.published().shown().values()).allSatisfy(v -> assertThat(v).isGreaterThan(4));
     assertThat(within.counted()).isEqualTo(8);
     String page = page("2007", null, "en");
     String section = page.substring(page.indexOf("id=\"sub-flows-heading\""));
     section = section.substring(0, section.indexOf("id=\"ads-heading\""));
-    assertThat(section).contains("id=\"sub-nothing\"").doesNotContain("sub-flows-table");
+    // No flow is drawn; the table marks both flows as not published, never as 2 or 6.
+    assertThat(section).contains("id=\"no-sub-flows\"").doesNotContain("ri-sub-flow-diagram");
+    String flows = section.substring(section.indexOf("id=\"sub-flows-table\""));
+    assertThat(flows)
+        .contains("not published")
+        .doesNotContainPattern("numeric\">\\s*[26]\\s*</td>");
   }
 
   String page(String year, String group, String language) throws Exception {
