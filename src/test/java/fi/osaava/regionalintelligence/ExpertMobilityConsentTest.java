@@ -201,6 +201,29 @@ class ExpertMobilityConsentTest extends WebTestBase {
     // Nobody moved between Pirkanmaa's sub-regions in 2004: the section says nothing is published.
     assertThat(page).contains("Moves between the sub-regions of Pirkanmaa").contains("sub-nothing");
     assertThat(page).doesNotContain("sub-flows-table");
+
+    // The same 7 people by sub-region, in the national system: they left the Helsinki sub-region
+    // (011) for another region and arrived in the Tampere sub-region (064) from another region.
+    ExpertMobility.Figures figures = mobility.figures(Year.of(2004));
+    assertThat(figures.published().get("sout|011")).isEqualTo(7L);
+    assertThat(figures.published().get("sin|064")).isEqualTo(7L);
+    assertThat(figures.published().get("sgout|011|X")).isEqualTo(7L);
+    String uusimaa =
+        mvc.perform(
+                get("/regional-mobility")
+                    .param("area", "01")
+                    .param("year", "2004")
+                    .param("lang", "en"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    String across = uusimaa.substring(uusimaa.indexOf("id=\"across-heading\""));
+    across = across.substring(0, across.indexOf("id=\"sub-flows-heading\""));
+    assertThat(across).contains("id=\"ri-across-chart\"").contains("Left for other regions");
+    // Helsinki's row: nobody arrived from another region, 7 left for one.
+    assertThat(across)
+        .containsPattern("Helsinki</th>\\s*<td[^>]*>0</td>\\s*<td[^>]*>7</td>\\s*<td[^>]*>-7</td>");
   }
 
   /** A person who worked in Valkeakoski and then, from {@code moved}, in Tampere (Pirkanmaa). */
@@ -273,6 +296,11 @@ class ExpertMobilityConsentTest extends WebTestBase {
         .doesNotContain("id=\"sub-flow-diagram-figure\"")
         .doesNotContain(">6<")
         .doesNotContain(">2<");
+    // The table marks both flows as not published, never as 2 or 6.
+    String flows = section.substring(section.indexOf("id=\"sub-flows-table\""));
+    assertThat(flows)
+        .contains("not published")
+        .doesNotContainPattern("numeric\">\\s*[26]\\s*</td>");
   }
 
   String page(String year, String group, String language) throws Exception {

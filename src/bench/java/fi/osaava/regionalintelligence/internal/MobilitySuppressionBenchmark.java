@@ -210,7 +210,8 @@ class MobilitySuppressionBenchmark implements Benchmark {
   private static Outcome publish(
       List<MobilityFlows.Move> moves,
       BiFunction<long[], List<Suppression.Relation>, boolean[]> rule) {
-    Map<String, Long> counts = MobilityFlows.counts(moves);
+    // The regions' figures only, as when the two rules were compared (no sub-region figures).
+    Map<String, Long> counts = MobilityFlows.counts(moves, false);
     List<String> keys = new ArrayList<>(counts.keySet());
     Map<String, Integer> index = new HashMap<>();
     long[] values = new long[keys.size()];
@@ -219,7 +220,7 @@ class MobilitySuppressionBenchmark implements Benchmark {
       values[i] = counts.get(keys.get(i));
     }
     List<Suppression.Relation> relations = new ArrayList<>();
-    for (String[] s : MobilityFlows.sums(counts)) {
+    for (String[] s : MobilityFlows.sums(counts, Map.of())) {
       int[] parts = new int[s.length - 1];
       for (int i = 1; i < s.length; i++) {
         parts[i - 1] = index.get(s[i]);

@@ -24,8 +24,10 @@ import org.springframework.stereotype.Component;
 /**
  * The moves of experts between regions from the work histories of people who consented to
  * anonymised statistics (through the profile module's {@link AnonymisedWorkMoves}, the only way to
- * them), by ISCO group of the occupation they moved to, published with {@link MobilityFlows}. Each
- * region's moves between its own sub-regions are a second kind of system, published alike.
+ * them), by ISCO group of the occupation they moved to, published with {@link MobilityFlows}. The
+ * national system also splits each region's arrivals and departures by its sub-regions (the same
+ * people, so the same suppression). Each region's moves between its own sub-regions are a second
+ * kind of system, published alike.
  *
  * <p>Figures exist for <b>one complete calendar year</b> at a time only, never for the current year
  * or for a span of years. Suppression protects the cells of one table; a reader who could also have
@@ -86,9 +88,10 @@ public class ExpertMobility {
 
   /**
    * One read of the period's moves, split once into the two kinds of system it feeds: the moves
-   * between regions (the national system) and, per region, the moves between two of its
-   * sub-regions. Every person is in the read once (their latest move of the period), so each lands
-   * in one list at most: the systems count disjoint sets of people and no sum joins them.
+   * between regions (the national system, each move with the sub-regions it left and arrived in)
+   * and, per region, the moves between two of its sub-regions. Every person is in the read once
+   * (their latest move of the period), so each lands in one list at most: the systems count
+   * disjoint sets of people and no sum joins them.
    */
   record Split(
       List<MobilityFlows.Move> between,
@@ -115,7 +118,9 @@ public class ExpertMobility {
         String code = move.occupationUri() == null ? null : isco.get(move.occupationUri());
         String subMajor = code == null ? MobilityFlows.UNKNOWN_SUB_MAJOR : code.substring(0, 2);
         if (!a.regionCode().equals(b.regionCode())) {
-          between.add(new MobilityFlows.Move(a.regionCode(), b.regionCode(), subMajor));
+          between.add(
+              new MobilityFlows.Move(
+                  a.regionCode(), b.regionCode(), subMajor, a.subRegionCode(), b.subRegionCode()));
           synthetic |= move.synthetic();
         } else if (a.subRegionCode() != null
             && b.subRegionCode() != null
@@ -187,7 +192,7 @@ public class ExpertMobility {
             isco());
     Figures national =
         new Figures(
-            MobilityFlows.publish(split.between(), MINIMUM),
+            MobilityFlows.publish(split.between(), MINIMUM, true),
             year,
             now,
             split.betweenSynthetic(),

@@ -25,23 +25,66 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code gout|o|G}, {@code gin|d|G}: left o / arrived in d in group G, where G is a major
  *       group (one digit) or a sub-major group (two digits); {@code X} and {@code XX} when no
  *       occupation was given;
- *   <li>{@code g|G}: everyone who moved in group G.
+ *   <li>{@code g|G}: everyone who moved in group G;
+ *   <li>with sub-region figures (the national system, {@link #publish(List, int, boolean)}): {@code
+ *       sout|s}, {@code sin|s}: who left sub-region s for another region, who arrived in s from
+ *       another region; {@code sgout|s|G}, {@code sgin|s|G} of them in major group G. A region's
+ *       municipalities without a sub-region are a part of their own, {@link #noSubRegion}, so that
+ *       every sum below stays exact.
  * </ul>
  *
  * The sums: {@code all} is the sum of the {@code out}s, of the {@code in}s and of the major groups;
  * a region's {@code out} (or {@code in}) is the sum of its flows and of its major groups; a major
  * group's figure is the sum of its sub-major groups'; a flow is the sum of its major groups, and a
  * region's major group out (in) the sum of its flows in that group; a group's total is the sum over
- * regions.
+ * regions. With sub-region figures, a region's {@code out} ({@code in}, its major group's {@code
+ * gout}, {@code gin}) is also the sum of its sub-regions' {@code sout} ({@code sin}, {@code sgout},
+ * {@code sgin}), and a sub-region's {@code sout} ({@code sin}) the sum of its major groups. These
+ * people are the same as in the region figures, so their sub-region figures are decided in the same
+ * suppression as the region figures: decided apart, a published sub-region figure subtracted from a
+ * published region total could give away a figure hidden on the other side.
  */
 public final class MobilityFlows {
 
-  /** One person's move from region {@code from} to region {@code to} in sub-major group. */
-  public record Move(String from, String to, String subMajor) {
+  /**
+   * One person's move from region {@code from} to region {@code to} in sub-major group, with the
+   * sub-regions of the two municipalities ({@code fromSubRegion}, {@code toSubRegion}; null where a
+   * municipality has none, or in a system without sub-region figures).
+   */
+  public record Move(
+      String from,
+      String to,
+      String subMajor,
+      @Nullable String fromSubRegion,
+      @Nullable String toSubRegion) {
+
+    /** A move without sub-regions: a region's own system, whose areas are sub-regions already. */
+    public Move(String from, String to, String subMajor) {
+      this(from, to, subMajor, null, null);
+    }
 
     String major() {
       return subMajor.substring(0, 1);
     }
+
+    /** The part of region {@code from} the person left: its sub-region, or its "no sub-region". */
+    String fromPart() {
+      return fromSubRegion == null ? noSubRegion(from) : fromSubRegion;
+    }
+
+    String toPart() {
+      return toSubRegion == null ? noSubRegion(to) : toSubRegion;
+    }
+  }
+
+  /**
+   * The part of {@code region} that is in no sub-region (municipalities without one), a sub-region
+   * figure's area like a sub-region code. Without it a region's total would be more than the sum of
+   * its sub-regions by a number nobody publishes, and the sum could not be given to the
+   * suppression.
+   */
+  public static String noSubRegion(String region) {
+    return "-" + region;
   }
 
   /** The figures as published: a hidden figure is in {@code hidden}, a zero in neither. */
@@ -68,9 +111,19 @@ public final class MobilityFlows {
   public static final String UNKNOWN_SUB_MAJOR = "XX";
 
   /** The true counts of every figure that is not zero, by key. */
-  static Map<String, Long> counts(List<Move> moves) {
+  static Map<String, Long> counts(List<Move> moves, boolean subRegions) {
     Map<String, Long> counts = new TreeMap<>();
     for (Move m : moves) {
+      if (subRegions) {
+        for (String key :
+            List.of(
+                "sout|" + m.fromPart(),
+                "sin|" + m.toPart(),
+                "sgout|" + m.fromPart() + "|" + m.major(),
+                "sgin|" + m.toPart() + "|" + m.major())) {
+          counts.merge(key, 1L, Long::sum);
+        }
+      }
       String major = m.major();
       for (String key :
           List.of(
@@ -91,8 +144,12 @@ public final class MobilityFlows {
     return counts;
   }
 
-  /** The sums among the figures, each as (total, parts), over the keys of {@code counts}. */
-  static List<String[]> sums(Map<String, Long> counts) {
+  /**
+   * The sums among the figures, each as (total, parts), over the keys of {@code counts}; {@code
+   * partsOf} gives each region's sub-regions (and its "no sub-region" part) that moves name, empty
+   * without sub-region figures.
+   */
+  static List<String[]> sums(Map<String, Long> counts, Map<String, TreeSet<String>> partsOf) {
     TreeSet<String> regions = new TreeSet<>();
     TreeSet<String> majors = new TreeSet<>();
     Map<String, List<String>> subsOf = new TreeMap<>();
@@ -164,6 +221,31 @@ public final class MobilityFlows {
             majors.stream().map(g -> "flow|" + r + "|" + d + "|" + g).toList());
       }
     }
+    partsOf.forEach(
+        (r, parts) -> {
+          sum(sums, counts, "out|" + r, parts.stream().map(s -> "sout|" + s).toList());
+          sum(sums, counts, "in|" + r, parts.stream().map(s -> "sin|" + s).toList());
+          for (String g : majors) {
+            sum(
+                sums,
+                counts,
+                "gout|" + r + "|" + g,
+                parts.stream().map(s -> "sgout|" + s + "|" + g).toList());
+            sum(
+                sums,
+                counts,
+                "gin|" + r + "|" + g,
+                parts.stream().map(s -> "sgin|" + s + "|" + g).toList());
+          }
+          for (String s : parts) {
+            sum(
+                sums,
+                counts,
+                "sout|" + s,
+                majors.stream().map(g -> "sgout|" + s + "|" + g).toList());
+            sum(sums, counts, "sin|" + s, majors.stream().map(g -> "sgin|" + s + "|" + g).toList());
+          }
+        });
     return sums;
   }
 
@@ -182,9 +264,28 @@ public final class MobilityFlows {
     sums.add(relation);
   }
 
-  /** The published figures of {@code moves}, none below {@code minimum} nor computable. */
+  /**
+   * The published figures of {@code moves}, none below {@code minimum} nor computable, without
+   * sub-region figures: a region's own system of moves between its sub-regions.
+   */
   public static Published publish(List<Move> moves, int minimum) {
-    Map<String, Long> counts = counts(moves);
+    return publish(moves, minimum, false);
+  }
+
+  /**
+   * The published figures of {@code moves}, none below {@code minimum} nor computable; with {@code
+   * subRegions}, also each sub-region's arrivals from and departures to other regions, decided in
+   * the same suppression as the region figures they split.
+   */
+  public static Published publish(List<Move> moves, int minimum, boolean subRegions) {
+    Map<String, Long> counts = counts(moves, subRegions);
+    Map<String, TreeSet<String>> partsOf = new TreeMap<>();
+    if (subRegions) {
+      for (Move m : moves) {
+        partsOf.computeIfAbsent(m.from(), r -> new TreeSet<>()).add(m.fromPart());
+        partsOf.computeIfAbsent(m.to(), r -> new TreeSet<>()).add(m.toPart());
+      }
+    }
     List<String> keys = new ArrayList<>(counts.keySet());
     Map<String, Integer> index = new HashMap<>();
     long[] values = new long[keys.size()];
@@ -193,7 +294,7 @@ public final class MobilityFlows {
       values[i] = counts.getOrDefault(keys.get(i), 0L);
     }
     List<Suppression.Relation> relations = new ArrayList<>();
-    for (String[] s : sums(counts)) {
+    for (String[] s : sums(counts, partsOf)) {
       int[] parts = new int[s.length - 1];
       for (int i = 1; i < s.length; i++) {
         parts[i - 1] = index.getOrDefault(s[i], -1);

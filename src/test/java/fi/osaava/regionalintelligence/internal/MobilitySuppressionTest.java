@@ -116,6 +116,105 @@ class MobilitySuppressionTest {
     assertThat(MobilityFlows.publish(moves(3, 0), 5).isEmpty()).isTrue();
   }
 
+  /**
+   * The sub-regions of the test's regions with sub-region figures; some of 11's municipalities have
+   * none (a move's null sub-region), as a municipality outside the classification's sub-regions.
+   */
+  static final Map<String, List<String>> SUB_REGIONS_OF =
+      Map.of(
+          "01", List.of("011", "014"),
+          "02", List.of("021"),
+          "06", List.of("064", "069"),
+          "11", List.of("111"));
+
+  static List<Move> movesWithSubRegions(long seed, int size) {
+    SplittableRandom random = new SplittableRandom(seed);
+    List<Move> moves = new ArrayList<>();
+    for (Move m : moves(random.nextLong(), size)) {
+      moves.add(
+          new Move(
+              m.from(),
+              m.to(),
+              m.subMajor(),
+              subRegion(random, m.from()),
+              subRegion(random, m.to())));
+    }
+    return moves;
+  }
+
+  /** One of the region's sub-regions (mostly the first), or, in 11, sometimes none. */
+  private static String subRegion(SplittableRandom random, String region) {
+    List<String> subRegions = SUB_REGIONS_OF.get(region);
+    if (region.equals("11") && random.nextInt(3) == 0) {
+      return null;
+    }
+    return subRegions.get(skewed(random, subRegions.size()));
+  }
+
+  @Test
+  void subRegionFiguresInTheNationalSystemRevealNothing() {
+    qt().withFixedSeed(20261219L)
+        .withExamples(40)
+        .forAll(Generate.longRange(Long.MIN_VALUE, Long.MAX_VALUE), Generate.range(0, 70))
+        .checkAssert(
+            (seed, size) -> {
+              List<Move> moves = movesWithSubRegions(seed, size);
+              Published published = MobilityFlows.publish(moves, 5, true);
+              ResultsSuppressionTest.Published o = new ResultsSuppressionTest.Published();
+              Map<String, Integer> vars = addSystem(o, "", REGIONS, moves, published);
+              addSubRegions(o, SUB_REGIONS_OF, moves, published, vars);
+              assertThat(o.problems()).isEmpty();
+              // Nothing is published that the oracle does not know of.
+              assertThat(vars.keySet()).containsAll(published.shown().keySet());
+              assertThat(vars.keySet()).containsAll(published.hidden());
+              for (String key : published.shown().keySet()) {
+                assertThat(published.shown().get(key)).as(key).isPositive();
+              }
+            });
+  }
+
+  @Test
+  void aSmallSubRegionBesideItsRegionTotalIsHiddenWithAnother() {
+    // 8 left Tampere (064) and 3 left Etelä-Pirkanmaa (069) for Uusimaa: the 3 is hidden, and 11
+    // left Pirkanmaa in all, so the 8 (or the 11) must go with it.
+    List<Move> moves = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      moves.add(new Move("06", "01", "25", "064", "011"));
+    }
+    for (int i = 0; i < 3; i++) {
+      moves.add(new Move("06", "01", "25", "069", "011"));
+    }
+    Published p = MobilityFlows.publish(moves, 5, true);
+    assertThat(p.get("sout|069")).as("3 people").isNull();
+    assertThat(p.get("sout|064") == null || p.get("out|06") == null).isTrue();
+    assertThat(p.get("sin|011")).isEqualTo(11L);
+    ResultsSuppressionTest.Published o = new ResultsSuppressionTest.Published();
+    addSubRegions(
+        o,
+        Map.of("06", List.of("064", "069"), "01", List.of("011")),
+        moves,
+        p,
+        addSystem(o, "", REGIONS, moves, p));
+    assertThat(o.problems()).isEmpty();
+    // Without sub-region figures (a region's own system) there are none.
+    assertThat(MobilityFlows.publish(moves, 5).shown().keySet()).noneMatch(k -> k.startsWith("s"));
+  }
+
+  @Test
+  void movesFromMunicipalitiesWithoutASubRegionAreAPartOfTheirOwn() {
+    List<Move> moves = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      moves.add(new Move("11", "01", "21", null, "011"));
+      moves.add(new Move("11", "01", "21", "111", "011"));
+    }
+    Published p = MobilityFlows.publish(moves, 5, true);
+    assertThat(p.get("out|11")).isEqualTo(12L);
+    assertThat(p.get("sout|111")).isEqualTo(6L);
+    // The sum stays exact: 12 = 6 + 6, the second 6 being the region's part in no sub-region.
+    assertThat(p.get("sout|" + MobilityFlows.noSubRegion("11"))).isEqualTo(6L);
+    assertThat(p.get("sgout|111|2")).isEqualTo(6L);
+  }
+
   /** The figures the page can show, as the test's own system of sums. */
   static ResultsSuppressionTest.Published oracle(List<Move> moves, Published published) {
     ResultsSuppressionTest.Published o = new ResultsSuppressionTest.Published();
@@ -128,7 +227,7 @@ class MobilitySuppressionTest {
    * the areas {@code areas} (regions, or the sub-regions of one region): several systems in one
    * oracle are decided together.
    */
-  static void addSystem(
+  static Map<String, Integer> addSystem(
       ResultsSuppressionTest.Published o,
       String prefix,
       List<String> areas,
@@ -213,6 +312,77 @@ class MobilitySuppressionTest {
             majors.stream().map(g -> "flow|" + r + "|" + d + "|" + g).toList());
       }
     }
+    return vars;
+  }
+
+  /**
+   * Adds the national system's sub-region figures to {@code o} beside the region figures {@code
+   * vars} (what {@link #addSystem} returned for the same moves), with the sums the tables show: a
+   * region's departures (arrivals, per major group too) are its sub-regions' plus those of its
+   * municipalities without a sub-region, and a sub-region's departures (arrivals) are its major
+   * groups'. Written from the moves' sub-regions, not from {@link MobilityFlows}'s keys.
+   */
+  static void addSubRegions(
+      ResultsSuppressionTest.Published o,
+      Map<String, List<String>> subRegionsOf,
+      List<Move> moves,
+      Published published,
+      Map<String, Integer> vars) {
+    List<String> majors = new ArrayList<>();
+    for (String s : SUB_MAJORS) {
+      if (!majors.contains(s.substring(0, 1))) {
+        majors.add(s.substring(0, 1));
+      }
+    }
+    java.util.function.BiConsumer<String, Predicate<Move>> figure =
+        (key, test) -> {
+          long truth = moves.stream().filter(test).count();
+          if (truth > 0) {
+            vars.put(key, o.add(key, published.get(key), truth));
+          } else {
+            assertThat(published.shown()).as(key + " is nobody").doesNotContainKey(key);
+            assertThat(published.hidden()).as(key + " is nobody").doesNotContain(key);
+          }
+        };
+    java.util.function.BiConsumer<String, List<String>> sum =
+        (total, parts) -> {
+          if (vars.containsKey(total)) {
+            o.sum(
+                vars.get(total), parts.stream().filter(vars::containsKey).map(vars::get).toList());
+          }
+        };
+    subRegionsOf.forEach(
+        (r, subRegions) -> {
+          // The region's parts: its sub-regions, and (null) its municipalities without one.
+          List<String> parts = new ArrayList<>(subRegions);
+          parts.add(null);
+          List<String> names = new ArrayList<>();
+          for (String s : parts) {
+            String name = s == null ? MobilityFlows.noSubRegion(r) : s;
+            names.add(name);
+            Predicate<Move> left =
+                m -> m.from().equals(r) && java.util.Objects.equals(m.fromSubRegion(), s);
+            Predicate<Move> arrived =
+                m -> m.to().equals(r) && java.util.Objects.equals(m.toSubRegion(), s);
+            figure.accept("sout|" + name, left);
+            figure.accept("sin|" + name, arrived);
+            for (String g : majors) {
+              figure.accept("sgout|" + name + "|" + g, left.and(m -> m.subMajor().startsWith(g)));
+              figure.accept("sgin|" + name + "|" + g, arrived.and(m -> m.subMajor().startsWith(g)));
+            }
+            sum.accept(
+                "sout|" + name, majors.stream().map(g -> "sgout|" + name + "|" + g).toList());
+            sum.accept("sin|" + name, majors.stream().map(g -> "sgin|" + name + "|" + g).toList());
+          }
+          sum.accept("out|" + r, names.stream().map(n -> "sout|" + n).toList());
+          sum.accept("in|" + r, names.stream().map(n -> "sin|" + n).toList());
+          for (String g : majors) {
+            sum.accept(
+                "gout|" + r + "|" + g, names.stream().map(n -> "sgout|" + n + "|" + g).toList());
+            sum.accept(
+                "gin|" + r + "|" + g, names.stream().map(n -> "sgin|" + n + "|" + g).toList());
+          }
+        });
   }
 
   /** The major groups and the sub-major groups (distinct when a major has one sub-major: X, XX). */

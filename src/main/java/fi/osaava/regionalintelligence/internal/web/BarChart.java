@@ -112,6 +112,72 @@ final class BarChart {
     return b.append("</svg>").toString();
   }
 
+  /**
+   * Two bars of people for each label on one scale, the first series dark and the second light,
+   * each with its figure written beside it; a hidden figure (null) is drawn as no bar, with the
+   * text {@code hidden} in its place, so that a hidden figure never looks like a zero. The page
+   * shows a legend and a table of the same figures.
+   */
+  static String countPairs(
+      String id,
+      String title,
+      String description,
+      List<String> labels,
+      List<Long> first,
+      List<Long> second,
+      String hidden,
+      Locale locale) {
+    int width = 720;
+    int labelWidth = 280;
+    int bar = 14;
+    int gap = 12;
+    int top = 10;
+    int height = top + labels.size() * (2 * bar + gap) + 10;
+    long max =
+        Math.max(
+            1,
+            java.util.stream.Stream.concat(first.stream(), second.stream())
+                .filter(v -> v != null)
+                .mapToLong(Long::longValue)
+                .max()
+                .orElse(1));
+    StringBuilder b = SvgFigure.start("lm-chart", id, width, height, title, description);
+    for (int i = 0; i < labels.size(); i++) {
+      int y = top + i * (2 * bar + gap);
+      label(b, labels.get(i), labelWidth, y + bar + 4);
+      String[] classes = {"lm-c4", "lm-c2"};
+      Long[] values = {first.get(i), second.get(i)};
+      for (int s = 0; s < 2; s++) {
+        int by = y + s * bar;
+        if (values[s] == null) {
+          b.append(
+              String.format(
+                  Locale.ROOT,
+                  "<text class=\"lm-axis\" x=\"%d\" y=\"%d\">%s</text>",
+                  labelWidth + 4,
+                  by + bar - 3,
+                  SvgFigure.escape(hidden)));
+          continue;
+        }
+        double w = (width - labelWidth - 70) * (double) values[s] / max;
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "<rect class=\"%s\" x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\"/>"
+                    + "<text class=\"lm-axis\" x=\"%.1f\" y=\"%d\">%s</text>",
+                classes[s],
+                labelWidth,
+                by,
+                w,
+                bar - 1,
+                labelWidth + w + 6,
+                by + bar - 3,
+                SvgFigure.escape(String.format(locale, "%,d", values[s]))));
+      }
+    }
+    return b.append("</svg>").toString();
+  }
+
   /** A bar's label, right-aligned before the bars, shortened to 40 characters. */
   private static void label(StringBuilder b, String label, int labelWidth, int y) {
     String shown = label.length() > 40 ? label.substring(0, 39) + "…" : label;

@@ -228,7 +228,13 @@ class ExpertMobilityController {
     }
 
     if (region != null) {
-      withinRegion(model, region, chosenYear, chosenGroup, groupName, language, locale);
+      List<Area> subRegions =
+          regions.areas(AreaLevel.SUB_REGION).stream()
+              .filter(s -> region.code().equals(s.regionCode()))
+              .toList();
+      subRegionsAcross(
+          model, p, region, subRegions, chosenGroup, groupName, period, language, locale);
+      withinRegion(model, region, subRegions, chosenYear, chosenGroup, groupName, language, locale);
     }
     ads(model, code, language, locale);
     return "regionalintelligence/mobility";
@@ -242,6 +248,7 @@ class ExpertMobilityController {
   private void withinRegion(
       Model model,
       Area region,
+      List<Area> subRegions,
       Year year,
       @Nullable String chosenGroup,
       String groupName,
@@ -249,10 +256,6 @@ class ExpertMobilityController {
       Locale locale) {
     ExpertMobility.Figures figures = mobility.withinRegion(region.code(), year);
     MobilityFlows.Published p = figures.published();
-    List<Area> subRegions =
-        regions.areas(AreaLevel.SUB_REGION).stream()
-            .filter(s -> region.code().equals(s.regionCode()))
-            .toList();
     Map<String, String> names = new HashMap<>();
     for (Area s : subRegions) {
       names.put(s.code(), s.name(language).text());
@@ -307,6 +310,72 @@ class ExpertMobilityController {
             msg("ri.mob.sub.diagram.desc", locale, regionName),
             drawn,
             locale));
+  }
+
+  /**
+   * The region's sub-regions' arrivals from and departures to other regions (of the chosen group,
+   * or all groups) as a table and a bar chart. They are figures of the national system, decided in
+   * the same suppression as the region's own arrivals and departures that they split, so
+   * subtracting them from the region figures reveals nothing hidden. The region's municipalities in
+   * no sub-region are a row of their own when anyone is in them, so that the rows add up to the
+   * region's figures.
+   */
+  private void subRegionsAcross(
+      Model model,
+      MobilityFlows.Published p,
+      Area region,
+      List<Area> subRegions,
+      @Nullable String chosenGroup,
+      String groupName,
+      String period,
+      Language language,
+      Locale locale) {
+    Map<String, String> parts = new java.util.LinkedHashMap<>();
+    for (Area s : subRegions) {
+      parts.put(s.code(), s.name(language).text());
+    }
+    String none = MobilityFlows.noSubRegion(region.code());
+    for (String key : List.of("sin|" + none, "sout|" + none)) {
+      if (p.shown().containsKey(key) || p.hidden().contains(key)) {
+        parts.put(none, msg("ri.mob.across.noSubRegion", locale));
+      }
+    }
+    String in = chosenGroup == null ? "sin|" : "sgin|";
+    String out = chosenGroup == null ? "sout|" : "sgout|";
+    String suffix = chosenGroup == null ? "" : "|" + chosenGroup;
+    List<String[]> rows = new ArrayList<>();
+    List<Long> arrived = new ArrayList<>();
+    List<Long> left = new ArrayList<>();
+    boolean anyShown = false;
+    for (var part : parts.entrySet()) {
+      Long a = p.get(in + part.getKey() + suffix);
+      Long l = p.get(out + part.getKey() + suffix);
+      rows.add(
+          new String[] {
+            part.getValue(),
+            shown(a, false, locale),
+            shown(l, false, locale),
+            a == null || l == null ? msg("ri.ov.suppressed", locale) : signed(a - l, locale)
+          });
+      arrived.add(a);
+      left.add(l);
+      anyShown |= (a != null && a > 0) || (l != null && l > 0);
+    }
+    model.addAttribute("acrossRows", rows);
+    if (anyShown) {
+      String regionName = region.name(language).text();
+      model.addAttribute(
+          "acrossChart",
+          BarChart.countPairs(
+              "ri-across-chart",
+              msg("ri.mob.across.caption", locale, regionName, groupName, period),
+              msg("ri.mob.across.chart.desc", locale, regionName),
+              List.copyOf(parts.values()),
+              arrived,
+              left,
+              msg("ri.ov.suppressed", locale),
+              locale));
+    }
   }
 
   /** An area's arrivals, departures and net as the table shows them. */
