@@ -224,6 +224,16 @@ class ExpertMobilityConsentTest extends WebTestBase {
     // Helsinki's row: nobody arrived from another region, 7 left for one.
     assertThat(across)
         .containsPattern("Helsinki</th>\\s*<td[^>]*>0</td>\\s*<td[^>]*>7</td>\\s*<td[^>]*>-7</td>");
+    // And by the region they went to: all 7 left the Helsinki sub-region for Pirkanmaa, a flow of
+    // the same national system listed under the sub-region table.
+    assertThat(figures.published().get("sflow|011|06")).isEqualTo(7L);
+    assertThat(figures.published().get("sflowin|01|064")).isEqualTo(7L);
+    String acrossFlows = uusimaa.substring(uusimaa.indexOf("id=\"across-flows-heading\""));
+    acrossFlows = acrossFlows.substring(0, acrossFlows.indexOf("</table>"));
+    assertThat(acrossFlows)
+        .contains("Flows between the sub-regions of Uusimaa and other regions")
+        .contains("id=\"across-flows-table\"")
+        .containsPattern("Helsinki</td>\\s*<td[^>]*>Pirkanmaa</td>\\s*<td[^>]*>7</td>");
   }
 
   /** A person who worked in Valkeakoski and then, from {@code moved}, in Tampere (Pirkanmaa). */

@@ -28,9 +28,10 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code g|G}: everyone who moved in group G;
  *   <li>with sub-region figures (the national system, {@link #publish(List, int, boolean)}): {@code
  *       sout|s}, {@code sin|s}: who left sub-region s for another region, who arrived in s from
- *       another region; {@code sgout|s|G}, {@code sgin|s|G} of them in major group G. A region's
- *       municipalities without a sub-region are a part of their own, {@link #noSubRegion}, so that
- *       every sum below stays exact.
+ *       another region; {@code sgout|s|G}, {@code sgin|s|G} of them in major group G; {@code
+ *       sflow|s|Q}: left s for region Q, {@code sflowin|P|s}: arrived in s from region P (all
+ *       groups only, to keep the system small). A region's municipalities without a sub-region are
+ *       a part of their own, {@link #noSubRegion}, so that every sum below stays exact.
  * </ul>
  *
  * The sums: {@code all} is the sum of the {@code out}s, of the {@code in}s and of the major groups;
@@ -39,7 +40,9 @@ import org.jspecify.annotations.Nullable;
  * region's major group out (in) the sum of its flows in that group; a group's total is the sum over
  * regions. With sub-region figures, a region's {@code out} ({@code in}, its major group's {@code
  * gout}, {@code gin}) is also the sum of its sub-regions' {@code sout} ({@code sin}, {@code sgout},
- * {@code sgin}), and a sub-region's {@code sout} ({@code sin}) the sum of its major groups. These
+ * {@code sgin}), and a sub-region's {@code sout} ({@code sin}) the sum of its major groups and the
+ * sum of its {@code sflow}s ({@code sflowin}s); a flow from R to Q is the sum of the {@code
+ * sflow|s|Q} of R's sub-regions, and a flow from P into R the sum of the {@code sflowin|P|s}. These
  * people are the same as in the region figures, so their sub-region figures are decided in the same
  * suppression as the region figures: decided apart, a published sub-region figure subtracted from a
  * published region total could give away a figure hidden on the other side.
@@ -120,7 +123,9 @@ public final class MobilityFlows {
                 "sout|" + m.fromPart(),
                 "sin|" + m.toPart(),
                 "sgout|" + m.fromPart() + "|" + m.major(),
-                "sgin|" + m.toPart() + "|" + m.major())) {
+                "sgin|" + m.toPart() + "|" + m.major(),
+                "sflow|" + m.fromPart() + "|" + m.to(),
+                "sflowin|" + m.from() + "|" + m.toPart())) {
           counts.merge(key, 1L, Long::sum);
         }
       }
@@ -244,6 +249,28 @@ public final class MobilityFlows {
                 "sout|" + s,
                 majors.stream().map(g -> "sgout|" + s + "|" + g).toList());
             sum(sums, counts, "sin|" + s, majors.stream().map(g -> "sgin|" + s + "|" + g).toList());
+            sum(
+                sums,
+                counts,
+                "sout|" + s,
+                regions.stream().map(q -> "sflow|" + s + "|" + q).toList());
+            sum(
+                sums,
+                counts,
+                "sin|" + s,
+                regions.stream().map(o -> "sflowin|" + o + "|" + s).toList());
+          }
+          for (String q : regions) {
+            sum(
+                sums,
+                counts,
+                "flow|" + r + "|" + q,
+                parts.stream().map(s -> "sflow|" + s + "|" + q).toList());
+            sum(
+                sums,
+                counts,
+                "flow|" + q + "|" + r,
+                parts.stream().map(s -> "sflowin|" + q + "|" + s).toList());
           }
         });
     return sums;
@@ -274,8 +301,9 @@ public final class MobilityFlows {
 
   /**
    * The published figures of {@code moves}, none below {@code minimum} nor computable; with {@code
-   * subRegions}, also each sub-region's arrivals from and departures to other regions, decided in
-   * the same suppression as the region figures they split.
+   * subRegions}, also each sub-region's arrivals from and departures to other regions (in all and
+   * from or to each other region), decided in the same suppression as the region figures they
+   * split.
    */
   public static Published publish(List<Move> moves, int minimum, boolean subRegions) {
     Map<String, Long> counts = counts(moves, subRegions);

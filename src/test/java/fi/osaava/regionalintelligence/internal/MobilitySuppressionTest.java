@@ -320,7 +320,9 @@ class MobilitySuppressionTest {
    * vars} (what {@link #addSystem} returned for the same moves), with the sums the tables show: a
    * region's departures (arrivals, per major group too) are its sub-regions' plus those of its
    * municipalities without a sub-region, and a sub-region's departures (arrivals) are its major
-   * groups'. Written from the moves' sub-regions, not from {@link MobilityFlows}'s keys.
+   * groups' and its flows' to (from) each other region; a flow between two regions is the sum of
+   * its flows from (into) the sub-regions of its region of departure (arrival). Written from the
+   * moves' sub-regions, not from {@link MobilityFlows}'s keys.
    */
   static void addSubRegions(
       ResultsSuppressionTest.Published o,
@@ -373,6 +375,26 @@ class MobilitySuppressionTest {
             sum.accept(
                 "sout|" + name, majors.stream().map(g -> "sgout|" + name + "|" + g).toList());
             sum.accept("sin|" + name, majors.stream().map(g -> "sgin|" + name + "|" + g).toList());
+            // From this part to each other region and into it from each other region, all groups.
+            List<String> others =
+                subRegionsOf.keySet().stream().filter(q -> !q.equals(r)).sorted().toList();
+            for (String q : others) {
+              figure.accept("sflow|" + name + "|" + q, left.and(m -> m.to().equals(q)));
+              figure.accept("sflowin|" + q + "|" + name, arrived.and(m -> m.from().equals(q)));
+            }
+            sum.accept(
+                "sout|" + name, others.stream().map(q -> "sflow|" + name + "|" + q).toList());
+            sum.accept(
+                "sin|" + name, others.stream().map(q -> "sflowin|" + q + "|" + name).toList());
+          }
+          for (String q : subRegionsOf.keySet()) {
+            if (q.equals(r)) {
+              continue;
+            }
+            sum.accept(
+                "flow|" + r + "|" + q, names.stream().map(n -> "sflow|" + n + "|" + q).toList());
+            sum.accept(
+                "flow|" + q + "|" + r, names.stream().map(n -> "sflowin|" + q + "|" + n).toList());
           }
           sum.accept("out|" + r, names.stream().map(n -> "sout|" + n).toList());
           sum.accept("in|" + r, names.stream().map(n -> "sin|" + n).toList());

@@ -234,6 +234,7 @@ class ExpertMobilityController {
               .toList();
       subRegionsAcross(
           model, p, region, subRegions, chosenGroup, groupName, period, language, locale);
+      subRegionFlows(model, p, region, subRegions, allRegions, names, language, locale);
       withinRegion(model, region, subRegions, chosenYear, chosenGroup, groupName, language, locale);
     }
     ads(model, code, language, locale);
@@ -376,6 +377,56 @@ class ExpertMobilityController {
               msg("ri.ov.suppressed", locale),
               locale));
     }
+  }
+
+  /**
+   * The flows from each of the region's sub-regions (and its part in no sub-region) to each other
+   * region, then from each other region into each sub-region, all groups: figures of the national
+   * system ({@code sflow}, {@code sflowin}) decided with the region flows they split. Only figures
+   * someone is in; hidden ones marked.
+   */
+  private void subRegionFlows(
+      Model model,
+      MobilityFlows.Published p,
+      Area region,
+      List<Area> subRegions,
+      List<Area> allRegions,
+      Map<String, String> names,
+      Language language,
+      Locale locale) {
+    Map<String, String> parts = new java.util.LinkedHashMap<>();
+    for (Area s : subRegions) {
+      parts.put(s.code(), s.name(language).text());
+    }
+    parts.put(MobilityFlows.noSubRegion(region.code()), msg("ri.mob.across.noSubRegion", locale));
+    List<FlowRow> rows = new ArrayList<>();
+    for (boolean leaving : new boolean[] {true, false}) {
+      for (var part : parts.entrySet()) {
+        for (Area other : allRegions) {
+          if (other.code().equals(region.code())) {
+            continue;
+          }
+          String key =
+              leaving
+                  ? "sflow|" + part.getKey() + "|" + other.code()
+                  : "sflowin|" + other.code() + "|" + part.getKey();
+          String people;
+          if (p.hidden().contains(key)) {
+            people = msg("ri.ov.suppressed", locale);
+          } else if (p.shown().containsKey(key)) {
+            people = number(p.shown().get(key), locale);
+          } else {
+            continue; // nobody: a known zero, left out like the other flow tables' zeros
+          }
+          String otherName = name(names, other);
+          rows.add(
+              leaving
+                  ? new FlowRow(part.getValue(), otherName, people)
+                  : new FlowRow(otherName, part.getValue(), people));
+        }
+      }
+    }
+    model.addAttribute("acrossFlowRows", rows);
   }
 
   /** An area's arrivals, departures and net as the table shows them. */
