@@ -111,12 +111,14 @@ final class Suppression {
       }
       if (hide < 0) {
         boolean[] determined = determined(suppressed, relations, n);
-        boolean any = false;
+        int first = -1;
         for (int v = 0; v < n && hide < 0; v++) {
           if (!determined[v]) {
             continue;
           }
-          any = true;
+          if (first < 0) {
+            first = v;
+          }
           // Hide the smallest published figure that v is tied to: it costs least information.
           for (int r : relationsOf.get(v)) {
             for (int w : members(relations.get(r))) {
@@ -126,11 +128,16 @@ final class Suppression {
             }
           }
         }
-        if (!any) {
+        if (first < 0) {
           return suppressed;
         }
         if (hide < 0) {
-          // The relations pin a figure down among hidden figures alone: hide everything.
+          // Every pinned figure's own sums are hidden through: it is pinned through a chain of
+          // sums, so free it at the nearest published figure of the chain.
+          hide = nearestPublished(first, values, suppressed, relations, relationsOf);
+        }
+        if (hide < 0) {
+          // Nothing published is tied to it at all: the relations alone pin it down.
           Arrays.fill(suppressed, true);
           return suppressed;
         }
@@ -143,6 +150,44 @@ final class Suppression {
         }
       }
     }
+  }
+
+  /**
+   * The smallest of the published figures nearest to {@code v} through the sums (breadth first), or
+   * -1 when no published figure is tied to it however far.
+   */
+  private static int nearestPublished(
+      int v,
+      long[] values,
+      boolean[] suppressed,
+      List<Relation> relations,
+      List<List<Integer>> relationsOf) {
+    boolean[] seen = new boolean[values.length];
+    seen[v] = true;
+    List<Integer> layer = List.of(v);
+    while (!layer.isEmpty()) {
+      List<Integer> next = new ArrayList<>();
+      int best = -1;
+      for (int u : layer) {
+        for (int r : relationsOf.get(u)) {
+          for (int w : members(relations.get(r))) {
+            if (seen[w]) {
+              continue;
+            }
+            seen[w] = true;
+            next.add(w);
+            if (!suppressed[w] && (best < 0 || values[w] < values[best])) {
+              best = w;
+            }
+          }
+        }
+      }
+      if (best >= 0) {
+        return best;
+      }
+      layer = next;
+    }
+    return -1;
   }
 
   /**
