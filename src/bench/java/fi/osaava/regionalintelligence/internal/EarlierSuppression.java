@@ -25,7 +25,7 @@ final class EarlierSuppression {
       relationsOf.add(new ArrayList<>());
     }
     for (int r = 0; r < relations.size(); r++) {
-      for (int v : MobilitySuppressionBenchmark.members(relations.get(r))) {
+      for (int v : Suppression.members(relations.get(r))) {
         relationsOf.get(v).add(r);
       }
     }
@@ -39,7 +39,7 @@ final class EarlierSuppression {
         }
         any = true;
         for (int r : relationsOf.get(v)) {
-          for (int w : MobilitySuppressionBenchmark.members(relations.get(r))) {
+          for (int w : Suppression.members(relations.get(r))) {
             if (!suppressed[w] && (hide < 0 || values[w] < values[hide])) {
               hide = w;
             }

@@ -286,12 +286,6 @@ class MobilitySuppressionBenchmark implements Benchmark {
     return weights.length - 1;
   }
 
-  static int[] members(Suppression.Relation relation) {
-    int[] all = Arrays.copyOf(relation.parts(), relation.parts().length + 1);
-    all[relation.parts().length] = relation.total();
-    return all;
-  }
-
   private static double percentile(double[] values, int p) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);

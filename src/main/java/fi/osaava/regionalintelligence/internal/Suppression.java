@@ -305,7 +305,7 @@ final class Suppression {
     return pinned;
   }
 
-  private static int[] members(Relation relation) {
+  static int[] members(Relation relation) {
     int[] all = Arrays.copyOf(relation.parts(), relation.parts().length + 1);
     all[relation.parts().length] = relation.total();
     return all;

@@ -3,6 +3,7 @@ package fi.osaava.regionalintelligence.internal.web;
 import fi.osaava.web.SvgFigure;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A horizontal bar chart as server-side SVG, as the labour-market pages draw theirs: a title and a
@@ -72,44 +73,15 @@ final class BarChart {
       List<String> labels,
       List<Double> first,
       List<Double> second) {
-    int width = 720;
-    int labelWidth = 280;
-    int bar = 14;
-    int gap = 12;
-    int top = 10;
-    int height = top + labels.size() * (2 * bar + gap) + 10;
-    double max =
-        Math.max(
-            1,
-            java.util.stream.Stream.concat(first.stream(), second.stream())
-                .mapToDouble(Double::doubleValue)
-                .max()
-                .orElse(1));
-    StringBuilder b = SvgFigure.start("lm-chart", id, width, height, title, description);
-    for (int i = 0; i < labels.size(); i++) {
-      int y = top + i * (2 * bar + gap);
-      label(b, labels.get(i), labelWidth, y + bar + 4);
-      String[] classes = {"lm-c4", "lm-c2"};
-      double[] values = {first.get(i), second.get(i)};
-      for (int s = 0; s < 2; s++) {
-        double w = (width - labelWidth - 70) * values[s] / max;
-        int by = y + s * bar;
-        b.append(
-            String.format(
-                Locale.ROOT,
-                "<rect class=\"%s\" x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\"/>"
-                    + "<text class=\"lm-axis\" x=\"%.1f\" y=\"%d\">%.1f %%</text>",
-                classes[s],
-                labelWidth,
-                by,
-                w,
-                bar - 1,
-                labelWidth + w + 6,
-                by + bar - 3,
-                values[s]));
-      }
-    }
-    return b.append("</svg>").toString();
+    return pairedBars(
+        id,
+        title,
+        description,
+        labels,
+        first,
+        second,
+        v -> String.format(Locale.ROOT, "%.1f %%", v.doubleValue()),
+        "");
   }
 
   /**
@@ -127,26 +99,49 @@ final class BarChart {
       List<Long> second,
       String hidden,
       Locale locale) {
+    return pairedBars(
+        id,
+        title,
+        description,
+        labels,
+        first,
+        second,
+        v -> String.format(locale, "%,d", v.longValue()),
+        hidden);
+  }
+
+  /**
+   * Two bars per label on one scale, each value written by {@code text}; null is {@code hidden}.
+   */
+  private static String pairedBars(
+      String id,
+      String title,
+      String description,
+      List<String> labels,
+      List<? extends @Nullable Number> first,
+      List<? extends @Nullable Number> second,
+      java.util.function.Function<Number, String> text,
+      String hidden) {
     int width = 720;
     int labelWidth = 280;
     int bar = 14;
     int gap = 12;
     int top = 10;
     int height = top + labels.size() * (2 * bar + gap) + 10;
-    long max =
+    double max =
         Math.max(
             1,
             java.util.stream.Stream.concat(first.stream(), second.stream())
-                .filter(v -> v != null)
-                .mapToLong(Long::longValue)
+                .filter(java.util.Objects::nonNull)
+                .mapToDouble(Number::doubleValue)
                 .max()
                 .orElse(1));
     StringBuilder b = SvgFigure.start("lm-chart", id, width, height, title, description);
+    String[] classes = {"lm-c4", "lm-c2"};
     for (int i = 0; i < labels.size(); i++) {
       int y = top + i * (2 * bar + gap);
       label(b, labels.get(i), labelWidth, y + bar + 4);
-      String[] classes = {"lm-c4", "lm-c2"};
-      Long[] values = {first.get(i), second.get(i)};
+      Number[] values = {first.get(i), second.get(i)};
       for (int s = 0; s < 2; s++) {
         int by = y + s * bar;
         if (values[s] == null) {
@@ -159,7 +154,7 @@ final class BarChart {
                   SvgFigure.escape(hidden)));
           continue;
         }
-        double w = (width - labelWidth - 70) * (double) values[s] / max;
+        double w = (width - labelWidth - 70) * values[s].doubleValue() / max;
         b.append(
             String.format(
                 Locale.ROOT,
@@ -172,7 +167,7 @@ final class BarChart {
                 bar - 1,
                 labelWidth + w + 6,
                 by + bar - 3,
-                SvgFigure.escape(String.format(locale, "%,d", values[s]))));
+                SvgFigure.escape(text.apply(values[s]))));
       }
     }
     return b.append("</svg>").toString();
