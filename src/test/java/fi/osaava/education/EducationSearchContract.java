@@ -279,6 +279,61 @@ interface EducationSearchContract {
     assertThat(open.hits().getFirst().titles()).containsValue("Hakuaikakokeilun peruskurssi");
   }
 
+  /**
+   * A doctoral programme's score is multiplied by the doctoral prior (0.5): of two courses named
+   * alike, the one whose description names the word as well scores higher and comes first, unless
+   * it is a doctoral programme (EQF 8). The control pair differs only in that level (7).
+   */
+  @Test
+  default void doctoralProgrammesScoreIsMultipliedByThePrior() {
+    String document =
+        """
+        {"@context": "https://schema.org", "@graph": [
+          %s, %s, %s, %s
+        ]}
+        """
+            .formatted(
+                priorCourse("priorikoe-tohtori", "Priorikoe", 8, true),
+                priorCourse("priorikoe-kurssi", "Priorikoe", 6, false),
+                priorCourse("vertailukoe-maisteri", "Vertailukoe", 7, true),
+                priorCourse("vertailukoe-kurssi", "Vertailukoe", 6, false));
+    assertThat(push().publish(document.getBytes(StandardCharsets.UTF_8)).errors()).isEmpty();
+    Map<Facet, Set<String>> provider = Map.of(Facet.PROVIDER, Set.of("Prioriopisto"));
+    EducationSearchResult control = search().search(query("vertailukoe", provider, 0));
+    assertThat(control.hits().stream().map(h -> h.id()).toList()).hasSize(2);
+    assertThat(descriptions(control)).as("the control pair").containsExactly(true, false);
+    EducationSearchResult doctoral = search().search(query("priorikoe", provider, 0));
+    assertThat(descriptions(doctoral)).as("the doctoral pair").containsExactly(false, true);
+  }
+
+  /** Whether each hit is the one of its pair whose description names the word. */
+  private List<Boolean> descriptions(EducationSearchResult result) {
+    List<UUID> ids = result.hits().stream().map(Hit::id).toList();
+    return ids.stream()
+        .map(
+            id ->
+                jdbc()
+                    .queryForObject(
+                        "select source_id like '%-kurssi' from education_offering where id = ?",
+                        Boolean.class, id))
+        .map(plain -> !plain)
+        .toList();
+  }
+
+  private static String priorCourse(String id, String name, int eqf, boolean described) {
+    String description =
+        described
+            ? ", \"description\": {\"@language\": \"fi\", \"@value\": \"%s opettaa.\"}"
+                .formatted(name)
+            : "";
+    return """
+        {"@type": "Course", "@id": "https://contract.example.fi/%s",
+         "name": {"@language": "fi", "@value": "%s"}%s, "eqfLevel": %d,
+         "provider": {"name": "Prioriopisto"},
+         "hasCourseInstance": [{"@type": "CourseInstance", "courseMode": "online"}]}"""
+        .formatted(id, name, description, eqf);
+  }
+
   @Test
   default void highlightsMatchedWords() {
     EducationSearchResult result = search().search(query("metsätalous", Map.of(), 0));

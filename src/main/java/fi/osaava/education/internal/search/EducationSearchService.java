@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
+import org.hibernate.search.backend.lucene.LuceneExtension;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.aggregation.dsl.AggregationFinalStep;
 import org.hibernate.search.engine.search.aggregation.dsl.SearchAggregationFactory;
@@ -39,6 +40,7 @@ import org.hibernate.search.engine.search.projection.dsl.SearchProjectionFactory
 import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.engine.search.sort.dsl.SearchSortFactory;
 import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
+import org.hibernate.search.engine.search.sort.dsl.SortThenStep;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FieldProjection;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IdProjection;
@@ -82,9 +84,10 @@ public class EducationSearchService {
   private final QuerySynonyms synonyms;
   private final float doctoralPrior;
   private final RelatedSkills relatedSkills;
+  private final boolean useOpenSearch;
 
   /**
-   * @param doctoralPrior what a doctoral programme's text score is multiplied by ({@code
+   * @param doctoralPrior what a doctoral programme's score is multiplied by ({@code
    *     osaava.education.search.doctoral-prior}, 0 to 1): a four-year research degree is rarely
    *     what a person typing a plain topic wants from a continuous-learning service, yet its short
    *     title ("Doctoral Programme in Law") and topic-dense description outscore the degrees and
@@ -99,6 +102,7 @@ public class EducationSearchService {
       Clock clock,
       QuerySynonyms synonyms,
       RelatedSkills relatedSkills,
+      EducationSearchProperties properties,
       @Value("${osaava.education.search.doctoral-prior:0.5}") float doctoralPrior) {
     if (!(doctoralPrior > 0 && doctoralPrior <= 1)) {
       throw new IllegalArgumentException(
@@ -106,6 +110,7 @@ public class EducationSearchService {
               + doctoralPrior);
     }
     this.doctoralPrior = doctoralPrior;
+    this.useOpenSearch = properties.useOpenSearch();
     this.relatedSkills = relatedSkills;
     this.sessionFactory = entityManagerFactory.unwrap(SessionFactory.class);
     this.synonyms = synonyms;
@@ -564,6 +569,9 @@ public class EducationSearchService {
       LocalDate today) {
     BooleanPredicateClausesStep<?, ?> root = f.bool();
     root.filter(f.match().field(Fields.ACTIVE).matching(true));
+    // What scores: the words (or the related skills), their phrase and what the person asked the
+    // offering to teach; the doctoral prior is a factor on all of it (sortByRelevance).
+    BooleanPredicateClausesStep<?, ?> scoring = f.bool();
     if (!related.offerings().isEmpty()) {
       root.filter(f.id().matchingAny(related.offerings()));
       BooleanPredicateClausesStep<?, ?> skills = f.bool();
@@ -575,17 +583,16 @@ public class EducationSearchService {
                 .constantScore()
                 .boost((float) skill.weight()));
       }
-      root.must(withDoctoralPrior(f, skills.minimumShouldMatchNumber(1).toPredicate()));
+      scoring.must(skills.minimumShouldMatchNumber(1));
     } else if (words.isEmpty()) {
-      root.must(f.matchAll());
+      scoring.must(f.matchAll());
     } else {
       List<String> content = QueryWords.contentWords(words, query.language());
-      SearchPredicate text = text(f, words, content, expansions).toPredicate();
-      root.must(withDoctoralPrior(f, text));
+      scoring.must(text(f, words, content, expansions));
       if (words.size() > 1) {
         String phrase = String.join(" ", words);
         for (String l : LANGUAGES) {
-          root.should(f.phrase().field("title_" + l).matching(phrase).slop(1).boost(PHRASE));
+          scoring.should(f.phrase().field("title_" + l).matching(phrase).slop(1).boost(PHRASE));
         }
       }
     }
@@ -595,8 +602,10 @@ public class EducationSearchService {
         skill.should(f.match().field("skills_" + l).matching(String.join(" ", teaches)).boost(3f));
         skill.should(bodyTeaches(f, l, teaches));
       }
-      root.must(skill);
+      scoring.must(skill);
     }
+    boolean scored = !words.isEmpty() || !teaches.isEmpty() || !related.offerings().isEmpty();
+    root.must(scored ? withDoctoralPrior(f, scoring.toPredicate()) : scoring);
     if (!query.skills().isEmpty()) {
       root.filter(f.terms().field(Fields.SKILL).matchingAny(List.copyOf(query.skills())));
     }
@@ -673,18 +682,20 @@ public class EducationSearchService {
   }
 
   /**
-   * The text predicate with doctoral programmes' scores multiplied by {@link #doctoralPrior}: the
-   * same predicate twice, once for every other offering and once, boosted, for doctoral ones, so
-   * the prior is a factor on the score (on both backends) rather than an amount added to it.
+   * The scoring predicate with doctoral programmes' scores multiplied by {@link #doctoralPrior}. On
+   * Lucene the predicate is left as it is and the relevance sort applies the factor ({@link
+   * DoctoralPriorScores}), so the query is evaluated once. OpenSearch gets the same factor in the
+   * query: the predicate twice, once for every other offering and once, boosted, for doctoral ones
+   * (a boost on a query multiplies its score).
    */
-  private PredicateFinalStep withDoctoralPrior(SearchPredicateFactory f, SearchPredicate text) {
-    if (doctoralPrior == 1f) {
-      return f.bool().must(text);
+  private PredicateFinalStep withDoctoralPrior(SearchPredicateFactory f, SearchPredicate scoring) {
+    if (doctoralPrior == 1f || !useOpenSearch) {
+      return f.bool().must(scoring);
     }
     PredicateFinalStep doctoral = f.match().field(Fields.EQF).matching(DOCTORAL_EQF);
     return f.bool()
-        .should(f.bool().must(text).mustNot(doctoral))
-        .should(f.bool().must(text).filter(doctoral).boost(doctoralPrior));
+        .should(f.bool().must(scoring).mustNot(doctoral))
+        .should(f.bool().must(scoring).filter(doctoral).boost(doctoralPrior));
   }
 
   /** The words a person asked an offering to teach, in one language's description. */
@@ -772,31 +783,32 @@ public class EducationSearchService {
         : Range.canonical(bound.apply(bucket.from()), bound.apply(bucket.to()));
   }
 
-  private static SortFinalStep sort(
-      SearchSortFactory f, EducationQuery.SortOrder order, boolean browse) {
+  private SortFinalStep sort(SearchSortFactory f, EducationQuery.SortOrder order, boolean browse) {
     return switch (order) {
-      case RELEVANCE -> browse ? f.field(Fields.SORT_KEY) : f.score().then().field(Fields.SORT_KEY);
+      case RELEVANCE ->
+          browse ? f.field(Fields.SORT_KEY) : relevance(f).then().field(Fields.SORT_KEY);
       case START_DATE ->
-          f.field(Fields.START_DATE)
-              .asc()
-              .mode(SortMode.MIN)
-              .missing()
-              .last()
-              .then()
-              .score()
+          relevance(f.field(Fields.START_DATE).asc().mode(SortMode.MIN).missing().last().then())
               .then()
               .field(Fields.SORT_KEY);
       case APPLICATION_DEADLINE ->
-          f.field(Fields.DEADLINE)
-              .asc()
-              .mode(SortMode.MIN)
-              .missing()
-              .last()
-              .then()
-              .score()
+          relevance(f.field(Fields.DEADLINE).asc().mode(SortMode.MIN).missing().last().then())
               .then()
               .field(Fields.SORT_KEY);
     };
+  }
+
+  /**
+   * By score, best first, with the doctoral prior applied to it on Lucene ({@link
+   * #withDoctoralPrior}).
+   */
+  private SortThenStep relevance(SearchSortFactory f) {
+    if (doctoralPrior == 1f || useOpenSearch) {
+      return f.score();
+    }
+    return f.extension(LuceneExtension.get())
+        .fromLuceneSortField(
+            new DoctoralPriorScores(Fields.EQF, DOCTORAL_EQF, doctoralPrior).getSortField(true));
   }
 
   private static List<FacetCount> counts(Facet facet, Object aggregation, EducationQuery query) {

@@ -56,9 +56,10 @@ public class OfferingDocument {
    * deleted. Version 2: no term vectors, deduplicated language fields, aggregable application end.
    * Version 4: the combined facet field ({@link #getFacetValues}). Version 5: the shown titles and
    * strongest skills, stored for the result page ({@link #getShownTitleFi}, {@link
-   * #getShownSkillsFi}).
+   * #getShownSkillsFi}). Version 6: the EQF level's doc values, which the relevance sort reads to
+   * apply the doctoral prior ({@link DoctoralPriorScores}).
    */
-  public static final String INDEX = "education-offering-v5";
+  public static final String INDEX = "education-offering-v6";
 
   /** Location facet value of offerings that can be taken entirely online. */
   public static final String ONLINE = "online";
@@ -105,7 +106,8 @@ public class OfferingDocument {
   @KeywordField(name = Fields.FIELD, projectable = Projectable.YES, aggregable = Aggregable.YES)
   private String fieldCode;
 
-  @GenericField(name = Fields.EQF)
+  // Sortable for its doc values: the Lucene relevance sort multiplies a doctoral programme's score.
+  @GenericField(name = Fields.EQF, sortable = Sortable.YES)
   private Short eqf;
 
   private Short nqf;
