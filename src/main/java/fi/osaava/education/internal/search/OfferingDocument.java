@@ -27,6 +27,7 @@ import org.hibernate.search.engine.backend.types.ObjectStructure;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Searchable;
 import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.engine.backend.types.TermVector;
 import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
 import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.ValueBridgeRef;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
@@ -57,9 +58,10 @@ public class OfferingDocument {
    * Version 4: the combined facet field ({@link #getFacetValues}). Version 5: the shown titles and
    * strongest skills, stored for the result page ({@link #getShownTitleFi}, {@link
    * #getShownSkillsFi}). Version 6: the EQF level's doc values, which the relevance sort reads to
-   * apply the doctoral prior ({@link DoctoralPriorScores}).
+   * apply the doctoral prior ({@link DoctoralPriorScores}). Version 7: term vectors with offsets
+   * on the description fields, which the highlighter reads instead of analysing the text again.
    */
-  public static final String INDEX = "education-offering-v6";
+  public static final String INDEX = "education-offering-v7";
 
   /** Location facet value of offerings that can be taken entirely online. */
   public static final String ONLINE = "online";
@@ -296,8 +298,11 @@ public class OfferingDocument {
     return title != null && title.equalsIgnoreCase(other) ? null : title;
   }
 
+  // Term vectors with offsets on the three description fields: the highlighter reads the words as
+  // indexed (compound parts included) instead of analysing the shown descriptions again (ADR 0010).
   @FullTextField(
       name = "body_fi",
+      termVector = TermVector.WITH_POSITIONS_OFFSETS,
       analyzer = EducationAnalysisConfigurer.FI,
       searchAnalyzer = EducationAnalysisConfigurer.FI_QUERY,
       projectable = Projectable.YES,
@@ -309,6 +314,7 @@ public class OfferingDocument {
 
   @FullTextField(
       name = "body_sv",
+      termVector = TermVector.WITH_POSITIONS_OFFSETS,
       analyzer = EducationAnalysisConfigurer.SV,
       projectable = Projectable.YES,
       highlightable = Highlightable.UNIFIED)
@@ -319,6 +325,7 @@ public class OfferingDocument {
 
   @FullTextField(
       name = "body_en",
+      termVector = TermVector.WITH_POSITIONS_OFFSETS,
       analyzer = EducationAnalysisConfigurer.EN,
       projectable = Projectable.YES,
       highlightable = Highlightable.UNIFIED)
