@@ -518,9 +518,18 @@ public class EducationSearchService {
         indexed.providers(),
         indexed.extent(),
         Boolean.TRUE.equals(indexed.synthetic()),
-        highlights.size() > 2 ? highlights.subList(0, 2) : highlights,
+        (highlights.size() > 2 ? highlights.subList(0, 2) : highlights)
+            .stream().map(h -> SnippetWindow.around(h, SNIPPET_LENGTH, SNIPPET_LEAD)).toList(),
         skills);
   }
+
+  /**
+   * A shown snippet's visible characters at most (then to the end of a word), of which up to {@link
+   * #SNIPPET_LEAD} before its first marked word: two or three lines of a result list.
+   */
+  static final int SNIPPET_LENGTH = 240;
+
+  static final int SNIPPET_LEAD = 60;
 
   /** Skills shown per hit: the strongest few, enough to say what it teaches. */
   static final int SKILLS_PER_HIT = 3;

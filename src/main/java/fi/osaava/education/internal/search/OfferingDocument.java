@@ -58,8 +58,8 @@ public class OfferingDocument {
    * Version 4: the combined facet field ({@link #getFacetValues}). Version 5: the shown titles and
    * strongest skills, stored for the result page ({@link #getShownTitleFi}, {@link
    * #getShownSkillsFi}). Version 6: the EQF level's doc values, which the relevance sort reads to
-   * apply the doctoral prior ({@link DoctoralPriorScores}). Version 7: term vectors with offsets
-   * on the description fields, which the highlighter reads instead of analysing the text again.
+   * apply the doctoral prior ({@link DoctoralPriorScores}). Version 7: term vectors with offsets on
+   * the description fields, which the highlighter reads instead of analysing the text again.
    */
   public static final String INDEX = "education-offering-v7";
 
