@@ -1,8 +1,5 @@
 package fi.osaava.education.internal.search;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Cuts a highlighted snippet to a readable window around its first marked word. The highlighter's
  * passages are sentences, and a list of learning outcomes has no full stops, so one "sentence" can
@@ -31,18 +28,19 @@ final class SnippetWindow {
    * @param before how many of them come before the first mark, at most
    */
   static String around(String html, int length, int before) {
-    List<String> units = units(html);
+    // Where each visible unit (a character, or an entity) starts; tags are not units.
+    int[] starts = new int[html.length()];
     int visible = 0;
     int firstMark = -1;
-    List<Integer> visibleIndex = new ArrayList<>();
-    for (int i = 0; i < units.size(); i++) {
-      String unit = units.get(i);
-      if (unit.equals(OPEN) && firstMark < 0) {
-        firstMark = visibleIndex.size();
-      }
-      if (!isTag(unit)) {
-        visibleIndex.add(i);
-        visible++;
+    for (int i = 0; i < html.length(); ) {
+      if (html.startsWith(OPEN, i)) {
+        firstMark = firstMark < 0 ? visible : firstMark;
+        i += OPEN.length();
+      } else if (html.startsWith(CLOSE, i)) {
+        i += CLOSE.length();
+      } else {
+        starts[visible++] = i;
+        i = nextUnit(html, i);
       }
     }
     if (visible <= length) {
@@ -51,69 +49,43 @@ final class SnippetWindow {
     int start = firstMark < 0 ? 0 : Math.max(0, firstMark - before);
     // Start at a word: after the nearest space within a few characters before the cut.
     for (int back = start; start > 0 && back > 0 && start - back < WORD; back--) {
-      if (units.get(visibleIndex.get(back - 1)).isBlank()) {
+      if (Character.isWhitespace(html.charAt(starts[back - 1]))) {
         start = back;
         break;
       }
     }
     int end = Math.min(visible, start + length);
-    while (end < visible && !units.get(visibleIndex.get(end)).isBlank()) {
+    while (end < visible && !Character.isWhitespace(html.charAt(starts[end]))) {
       end++;
     }
-    int from = start == 0 ? 0 : visibleIndex.get(start);
-    int to = end == visible ? units.size() : visibleIndex.get(end);
-    StringBuilder out = new StringBuilder();
-    // A window that starts inside a mark opens it again.
-    boolean marked = false;
-    for (int i = 0; i < from; i++) {
-      if (units.get(i).equals(OPEN)) {
-        marked = true;
-      } else if (units.get(i).equals(CLOSE)) {
-        marked = false;
-      }
-    }
-    if (marked) {
+    int from = start == 0 ? 0 : starts[start];
+    int to = end == visible ? html.length() : starts[end];
+    StringBuilder out = new StringBuilder(to - from + OPEN.length() + CLOSE.length());
+    // A window that starts inside a mark opens it again, and one that ends inside closes it.
+    if (markedBefore(html, from)) {
       out.append(OPEN);
     }
-    for (int i = from; i < to; i++) {
-      String unit = units.get(i);
-      if (unit.equals(OPEN)) {
-        marked = true;
-      } else if (unit.equals(CLOSE)) {
-        marked = false;
-      }
-      out.append(unit);
-    }
-    if (marked) {
+    out.append(html, from, to);
+    if (markedBefore(html, to)) {
       out.append(CLOSE);
     }
     return out.toString().strip();
   }
 
-  private static boolean isTag(String unit) {
-    return unit.equals(OPEN) || unit.equals(CLOSE);
+  /** Whether the text before {@code offset} leaves a mark open. */
+  private static boolean markedBefore(String html, int offset) {
+    return html.lastIndexOf(OPEN, offset - OPEN.length())
+        > html.lastIndexOf(CLOSE, offset - CLOSE.length());
   }
 
-  /** The snippet as tags, entities and single characters (surrogate pairs kept together). */
-  private static List<String> units(String html) {
-    List<String> units = new ArrayList<>();
-    int i = 0;
-    while (i < html.length()) {
-      int next;
-      if (html.startsWith(OPEN, i)) {
-        next = i + OPEN.length();
-      } else if (html.startsWith(CLOSE, i)) {
-        next = i + CLOSE.length();
-      } else if (html.charAt(i) == '&'
-          && html.indexOf(';', i) > i
-          && html.indexOf(';', i) - i < ENTITY) {
-        next = html.indexOf(';', i) + 1;
-      } else {
-        next = html.offsetByCodePoints(i, 1);
+  /** Where the unit at {@code i} ends: an entity whole, a surrogate pair whole. */
+  private static int nextUnit(String html, int i) {
+    if (html.charAt(i) == '&') {
+      int semicolon = html.indexOf(';', i);
+      if (semicolon > i && semicolon - i < ENTITY) {
+        return semicolon + 1;
       }
-      units.add(html.substring(i, next));
-      i = next;
     }
-    return units;
+    return html.offsetByCodePoints(i, 1);
   }
 }
