@@ -8,10 +8,8 @@ import fi.osaava.platform.Language;
 import fi.osaava.text.FinnishMorphology;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -150,19 +148,15 @@ public class EducationSearchService {
     long started = System.nanoTime();
     List<String> words = QueryWords.of(query.text());
     List<String> teaches = QueryWords.of(query.teaches());
-    Instant now = clock.instant();
-    LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+    LocalDate today = LocalDate.now(clock);
     Map<Facet, AggregationKey<Object>> keys = new EnumMap<>(Facet.class);
     for (Facet facet : Facet.values()) {
       if (!COMBINED.contains(facet)) {
         keys.put(facet, AggregationKey.of(facet.parameter()));
       }
     }
+    // "Application open now" is counted by the combined aggregation too (FacetValuesBridge).
     AggregationKey<Map<String, Long>> combinedKey = AggregationKey.of("facets");
-    // "Application open now" counted in the same query: the implementations whose application
-    // has started, counted when their application has not ended. The range counts each offering
-    // once however many of its implementations are open.
-    AggregationKey<Map<Range<Instant>, Long>> openNowKey = AggregationKey.of("open-now");
     List<String> highlightLanguages =
         new ArrayList<>(new LinkedHashSet<>(List.of(query.language().code(), "fi")));
     highlightLanguages.retainAll(LANGUAGES);
@@ -173,7 +167,7 @@ public class EducationSearchService {
           Search.session(session)
               .search(OfferingDocument.class)
               .select(f -> f.composite().as(IndexedHit.class))
-              .where(f -> predicate(f, query, words, teaches, related, expansions, now, today))
+              .where(f -> predicate(f, query, words, teaches, related, expansions, today))
               .sort(
                   f ->
                       sort(
@@ -191,20 +185,6 @@ public class EducationSearchService {
                   f.terms()
                       .field(Fields.FACETS, String.class, ValueModel.INDEX)
                       .maxTermCount(COMBINED_VALUES));
-      step =
-          step.aggregation(
-              openNowKey,
-              f ->
-                  f.range()
-                      .field(Fields.IMPLEMENTATION + ".application_end", Instant.class)
-                      // Canonical (closed below) for OpenSearch: "after now" in the index's
-                      // millisecond precision.
-                      .range(Range.atLeast(now.truncatedTo(ChronoUnit.MILLIS).plusMillis(1)))
-                      .filter(
-                          p ->
-                              p.range()
-                                  .field(Fields.IMPLEMENTATION + ".application_start")
-                                  .atMost(now)));
       SearchResult<IndexedHit> result = step.fetch(query.page() * query.size(), query.size());
       Map<UUID, List<String>> highlights =
           highlights(
@@ -235,7 +215,7 @@ public class EducationSearchService {
               .map(h -> hit(h, highlights.getOrDefault(h.id(), List.of()), query.language()))
               .toList(),
           facets,
-          result.aggregation(openNowKey).values().stream().mapToLong(c -> c).sum(),
+          combined.getOrDefault(FacetValuesBridge.OPEN_NOW, 0L),
           didYouMean,
           relatedVia,
           (System.nanoTime() - started) / 1e6);
@@ -451,7 +431,6 @@ public class EducationSearchService {
   public List<UUID> rank(String text, Language language, int limit) {
     EducationQuery query = textOnly(text, language, limit);
     List<String> words = QueryWords.of(text);
-    Instant now = clock.instant();
     try (Session session = sessionFactory.openSession()) {
       return Search.session(session)
           .search(OfferingDocument.class)
@@ -459,7 +438,7 @@ public class EducationSearchService {
           .where(
               f ->
                   f.bool()
-                      .must(predicate(f, query, words, List.of(), now, LocalDate.now(clock), true))
+                      .must(predicate(f, query, words, List.of(), LocalDate.now(clock), true))
                       .filter(f.match().field(Fields.SYNTHETIC).matching(false)))
           .sort(f -> sort(f, query.sort(), words.isEmpty()))
           .fetchHits(limit);
@@ -473,7 +452,6 @@ public class EducationSearchService {
   public long count(String text, Language language, boolean withSynonyms) {
     EducationQuery query = textOnly(text, language, 1);
     List<String> words = QueryWords.of(text);
-    Instant now = clock.instant();
     try (Session session = sessionFactory.openSession()) {
       return Search.session(session)
           .search(OfferingDocument.class)
@@ -481,8 +459,7 @@ public class EducationSearchService {
               f ->
                   f.bool()
                       .must(
-                          predicate(
-                              f, query, words, List.of(), now, LocalDate.now(clock), withSynonyms))
+                          predicate(f, query, words, List.of(), LocalDate.now(clock), withSynonyms))
                       .filter(f.match().field(Fields.SYNTHETIC).matching(false)))
           .fetchTotalHitCount();
     }
@@ -539,7 +516,6 @@ public class EducationSearchService {
       EducationQuery query,
       List<String> words,
       List<String> teaches,
-      Instant now,
       LocalDate today,
       boolean withSynonyms) {
     return predicate(
@@ -549,7 +525,6 @@ public class EducationSearchService {
         teaches,
         RelatedSkills.Understood.NOTHING,
         expansions(query, words, withSynonyms),
-        now,
         today);
   }
 
@@ -574,7 +549,6 @@ public class EducationSearchService {
       List<String> teaches,
       RelatedSkills.Understood related,
       List<QuerySynonyms.Expansion> expansions,
-      Instant now,
       LocalDate today) {
     BooleanPredicateClausesStep<?, ?> root = f.bool();
     root.filter(f.match().field(Fields.ACTIVE).matching(true));
@@ -624,7 +598,8 @@ public class EducationSearchService {
       }
     }
     if (query.openNow()) {
-      root.filter(openNow(f, now));
+      root.filter(
+          f.match().field(Fields.FACETS).matching(FacetValuesBridge.OPEN_NOW, ValueModel.INDEX));
     }
     return root;
   }
@@ -739,12 +714,6 @@ public class EducationSearchService {
                 .constantScore()
                 .boost(SKILLS * SYNONYM))
         .should(bodySynonym(f, alternative));
-  }
-
-  private static PredicateFinalStep openNow(SearchPredicateFactory f, Instant now) {
-    return f.nested(Fields.IMPLEMENTATION)
-        .add(f.range().field(Fields.IMPLEMENTATION + ".application_start").atMost(now))
-        .add(f.range().field(Fields.IMPLEMENTATION + ".application_end").greaterThan(now));
   }
 
   private static PredicateFinalStep facetFilter(

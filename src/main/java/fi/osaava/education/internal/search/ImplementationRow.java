@@ -7,13 +7,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.search.engine.backend.types.Aggregable;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
 import org.hibernate.type.SqlTypes;
 
 /**
- * One implementation of an offering, as stored. Only the application period goes to the index as a
- * nested object, so that "application open now" needs both dates of the same implementation.
+ * One implementation of an offering, as stored. Nothing of it is indexed as its own document: the
+ * offering's flat fields are derived from its implementations, the application periods among them
+ * ({@link OfferingDocument#getFacetValues}).
  */
 @Embeddable
 public class ImplementationRow {
@@ -68,11 +67,9 @@ public class ImplementationRow {
   private LocalDate endDate;
 
   @Column(name = "application_start")
-  @GenericField(name = "application_start")
   private Instant applicationStart;
 
   @Column(name = "application_end")
-  @GenericField(name = "application_end", aggregable = Aggregable.YES)
   private Instant applicationEnd;
 
   private String url;

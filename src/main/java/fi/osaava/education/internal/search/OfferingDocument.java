@@ -23,7 +23,6 @@ import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.search.engine.backend.types.Aggregable;
 import org.hibernate.search.engine.backend.types.Highlightable;
-import org.hibernate.search.engine.backend.types.ObjectStructure;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Searchable;
 import org.hibernate.search.engine.backend.types.Sortable;
@@ -33,7 +32,6 @@ import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.ValueBridgeRef
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexedEmbedded;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 
@@ -60,8 +58,10 @@ public class OfferingDocument {
    * #getShownSkillsFi}). Version 6: the EQF level's doc values, which the relevance sort reads to
    * apply the doctoral prior ({@link DoctoralPriorScores}). Version 7: term vectors with offsets on
    * the description fields, which the highlighter reads instead of analysing the text again.
+   * Version 8: no nested implementation documents; "application open now" is a value of the
+   * combined facet field ({@link FacetValuesBridge}), kept current by {@code OpenApplications}.
    */
-  public static final String INDEX = "education-offering-v7";
+  public static final String INDEX = "education-offering-v8";
 
   /** Location facet value of offerings that can be taken entirely online. */
   public static final String ONLINE = "online";
@@ -150,11 +150,6 @@ public class OfferingDocument {
       joinColumns = @JoinColumn(name = "offering_id"))
   @OrderColumn(name = "position")
   @BatchSize(size = 256)
-  @IndexedEmbedded(
-      name = Fields.IMPLEMENTATION,
-      structure = ObjectStructure.NESTED,
-      includePaths = {"application_start", "application_end"})
-  @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
   private List<ImplementationRow> implementations = new ArrayList<>();
 
   @ElementCollection
@@ -510,11 +505,15 @@ public class OfferingDocument {
    * over the matches instead of nine aggregations each passing over them (docs/adr/0010, issue
    * #20). The facets' own fields stay for filtering and projections. The provider (the top 30 of
    * thousands of values) and the start date (ranges from today) are counted on their own fields.
+   *
+   * <p>The implementations' application periods come here too, and the bridge indexes {@link
+   * FacetValuesBridge#OPEN_NOW} for an offering with one open when it is indexed: the "open now"
+   * count and filter are then a term of this field, instead of a nested document per implementation
+   * that every query had to join (ADR 0010, sixth amendment).
    */
   @KeywordField(
       name = Fields.FACETS,
       aggregable = Aggregable.YES,
-      searchable = Searchable.NO,
       valueBridge = @ValueBridgeRef(type = FacetValuesBridge.class))
   @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
   public Set<String> getFacetValues() {
@@ -541,6 +540,13 @@ public class OfferingDocument {
         durationMonths == null ? null : Facet.Bucket.keyOf(Facet.DURATION_BUCKETS, durationMonths);
     if (duration != null) {
       values.add(Facet.DURATION.combined(duration));
+    }
+    for (ImplementationRow implementation : implementations) {
+      if (implementation.applicationStart() != null && implementation.applicationEnd() != null) {
+        values.add(
+            FacetValuesBridge.applicationPeriod(
+                implementation.applicationStart(), implementation.applicationEnd()));
+      }
     }
     return values;
   }
@@ -661,7 +667,6 @@ public class OfferingDocument {
     public static final String DURATION = "duration";
     public static final String ACTIVE = "active";
     public static final String SYNTHETIC = "synthetic";
-    public static final String IMPLEMENTATION = "implementation";
     public static final String PREFIX = "title_prefix";
     public static final String TYPO = "title_typo";
     public static final String SKILL = "skill";
