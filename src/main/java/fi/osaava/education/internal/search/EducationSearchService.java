@@ -250,7 +250,10 @@ public class EducationSearchService {
    * whole query again for every hit and field it highlights; on the search's own query that was the
    * twelve language fields per word, the typo clauses and the filters, although only the clauses on
    * {@code body_*} can mark a description (the highlighter matches fields exactly), so this query
-   * marks the same words at a fraction of the cost (docs/benchmarks.md, issue #20).
+   * marks the same words at a fraction of the cost (docs/benchmarks.md, issue #20). For the same
+   * reason it has only the clauses on the descriptions it highlights ({@code languages}): a Finnish
+   * query's snippets are Finnish, and its English clauses would be matched against each hit for
+   * nothing.
    */
   private Map<UUID, List<String>> highlights(
       Session session,
@@ -282,16 +285,18 @@ public class EducationSearchService {
                 for (QuerySynonyms.Expansion expansion : expansions) {
                   if (expansion.start() <= i && i < expansion.end()) {
                     for (QuerySynonyms.Alternative alternative : expansion.alternatives()) {
-                      body.should(bodySynonym(f, alternative));
+                      if (languages.contains(alternative.language().code())) {
+                        body.should(bodySynonym(f, alternative));
+                      }
                     }
                   }
                 }
-                for (String l : LANGUAGES) {
+                for (String l : languages) {
                   body.should(f.match().field("body_" + l).matching(content.get(i)).boost(BODY));
                 }
               }
               if (!teaches.isEmpty()) {
-                for (String l : LANGUAGES) {
+                for (String l : languages) {
                   body.should(bodyTeaches(f, l, teaches));
                 }
               }
