@@ -73,6 +73,7 @@ public class OpenApplications {
    * @return the offerings re-indexed
    */
   public int refresh() {
+    long started = System.nanoTime();
     Instant to = clock.instant();
     Instant from =
         jdbc.sql("select refreshed_to from education_open_applications_round")
@@ -94,7 +95,11 @@ public class OpenApplications {
         .param(Timestamp.from(to))
         .update();
     if (!due.isEmpty()) {
-      log.debug("Application periods opened or closed: {} offerings indexed again", due.size());
+      log.debug(
+          "Application periods opened or closed after {}: {} offerings indexed again in {} ms",
+          from,
+          due.size(),
+          (System.nanoTime() - started) / 1_000_000);
     }
     return due.size();
   }
