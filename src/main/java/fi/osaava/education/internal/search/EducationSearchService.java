@@ -558,7 +558,7 @@ public class EducationSearchService {
     BooleanPredicateClausesStep<?, ?> root = f.bool();
     root.filter(f.match().field(Fields.ACTIVE).matching(true));
     // What scores: the words (or the related skills), their phrase and what the person asked the
-    // offering to teach; the doctoral prior is a factor on all of it (sortByRelevance).
+    // offering to teach; the doctoral prior is a factor on all of it (withDoctoralPrior).
     BooleanPredicateClausesStep<?, ?> scoring = f.bool();
     if (!related.offerings().isEmpty()) {
       root.filter(f.id().matchingAny(related.offerings()));

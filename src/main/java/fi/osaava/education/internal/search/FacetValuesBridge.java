@@ -37,7 +37,8 @@ public class FacetValuesBridge implements ValueBridge<String, String> {
 
   /**
    * An application period as the entity hands it to this bridge: open from {@code start}
-   * (inclusive) to {@code end} (exclusive), as {@link ImplementationRow#applicationOpen}.
+   * (inclusive) to {@code end} (exclusive), to the millisecond, as {@link
+   * ImplementationRow#applicationOpen(Instant)} reads it for the page.
    */
   static String applicationPeriod(Instant start, Instant end) {
     return PERIOD + start.toEpochMilli() + "/" + end.toEpochMilli();
@@ -51,10 +52,9 @@ public class FacetValuesBridge implements ValueBridge<String, String> {
     }
     if (value.startsWith(PERIOD)) {
       int slash = value.indexOf('/', PERIOD.length());
-      long start = Long.parseLong(value, PERIOD.length(), slash, 10);
-      long end = Long.parseLong(value, slash + 1, value.length(), 10);
-      long now = clock.millis();
-      return start <= now && now < end ? OPEN_NOW : null;
+      Instant start = Instant.ofEpochMilli(Long.parseLong(value, PERIOD.length(), slash, 10));
+      Instant end = Instant.ofEpochMilli(Long.parseLong(value, slash + 1, value.length(), 10));
+      return ImplementationRow.applicationOpen(start, end, clock.instant()) ? OPEN_NOW : null;
     }
     if (!value.startsWith(REGION)) {
       return value;

@@ -160,7 +160,15 @@ public class ImplementationRow {
   public boolean applicationOpen(Instant now) {
     return applicationStart != null
         && applicationEnd != null
-        && !now.isBefore(applicationStart)
-        && now.isBefore(applicationEnd);
+        && applicationOpen(applicationStart, applicationEnd, now);
+  }
+
+  /**
+   * Whether an application period from {@code start} (inclusive) to {@code end} (exclusive) is open
+   * at {@code now}: the one rule for the offering page and the index's "open now" ({@link
+   * FacetValuesBridge}).
+   */
+  static boolean applicationOpen(Instant start, Instant end, Instant now) {
+    return !now.isBefore(start) && now.isBefore(end);
   }
 }
